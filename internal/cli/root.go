@@ -1,0 +1,109 @@
+// Package cli is iamlab's command line: one file per command, each with an
+// options struct and a run function that takes its IO injected, so every
+// command can be tested without a terminal.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
+)
+
+// Version is set at build time with -ldflags "-X github.com/iamlab/iamlab/internal/cli.Version=…".
+var Version = "0.1.0-dev"
+
+// IO is where a command reads and writes; tests pass buffers.
+type IO struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+}
+
+// StdIO is the process's own streams.
+func StdIO() IO { return IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr} }
+
+// ExitError carries a process exit status. A nil Err means the command has
+// already told the user what went wrong and nothing more is printed.
+type ExitError struct {
+	Code int
+	Err  error
+}
+
+func (e *ExitError) Error() string {
+	if e.Err == nil {
+		return fmt.Sprintf("exit status %d", e.Code)
+	}
+	return e.Err.Error()
+}
+
+func (e *ExitError) Unwrap() error { return e.Err }
+
+// exitf is a convenience for a positioned, user-facing failure with a status.
+func exitf(code int, format string, args ...any) error {
+	return &ExitError{Code: code, Err: fmt.Errorf(format, args...)}
+}
+
+// NewRoot builds the whole command tree around the given streams.
+func NewRoot(stdio IO) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "iamlab",
+		Short: "Learn AWS IAM by evaluating real policies in a sandbox",
+		Long: "iamlab is an interactive trainer for AWS IAM: scenarios in a sandbox organization,\n" +
+			"a policy evaluation engine that follows AWS's documented logic, and a trace that\n" +
+			"explains every decision.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runHome(cmd, stdio)
+		},
+	}
+	root.SetIn(stdio.In)
+	root.SetOut(stdio.Out)
+	root.SetErr(stdio.Err)
+	for _, add := range extraCommands {
+		root.AddCommand(add(stdio))
+	}
+	return root
+}
+
+// extraCommands lets each command file register itself, so adding a command
+// touches only its own file.
+var extraCommands []func(IO) *cobra.Command
+
+func register(f func(IO) *cobra.Command) { extraCommands = append(extraCommands, f) }
+
+// homeRunner opens the trainer; until the TUI exists it prints the commands.
+var homeRunner = func(cmd *cobra.Command, _ IO) error { return cmd.Help() }
+
+func runHome(cmd *cobra.Command, stdio IO) error { return homeRunner(cmd, stdio) }
+
+// Main runs the command line and returns the process exit status.
+func Main(ctx context.Context, args []string, stdio IO) int {
+	root := NewRoot(stdio)
+	root.SetArgs(args)
+	err := fang.Execute(ctx, root,
+		fang.WithVersion(Version),
+		fang.WithErrorHandler(func(w io.Writer, styles fang.Styles, err error) {
+			var ee *ExitError
+			if errors.As(err, &ee) {
+				if ee.Err != nil {
+					fmt.Fprintln(w, "iamlab: "+ee.Err.Error())
+				}
+				return
+			}
+			fang.DefaultErrorHandler(w, styles, err)
+		}),
+	)
+	if err == nil {
+		return 0
+	}
+	var ee *ExitError
+	if errors.As(err, &ee) {
+		return ee.Code
+	}
+	return 2
+}
