@@ -1,0 +1,8 @@
+package progress
+
+import "syscall"
+
+var (
+	errReadOnlyFS = syscall.EROFS
+	errNoSpace    = syscall.ENOSPC
+)

@@ -1,0 +1,230 @@
+package progress
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	fsrs "github.com/open-spaced-repetition/go-fsrs/v3"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// Store is the learner's progress database. It is safe for concurrent use.
+type Store struct {
+	db    *sql.DB
+	path  string // "" for an in-memory store
+	cfg   config
+	sched *fsrs.FSRS
+
+	mu      sync.Mutex
+	notices []string
+}
+
+// memSeq names in-memory databases so two memory stores never share data.
+var memSeq atomic.Int64
+
+// Open opens or creates the database at path, creating folders as needed.
+//
+// A file that is not a healthy iamlab database is moved aside to
+// "<path>.corrupt-<time>" and a fresh database is created; Notices says so in
+// words. A database from a newer iamlab yields *SchemaTooNewError and is left
+// untouched. A folder or disk that cannot be written yields an error matching
+// ErrReadOnly or ErrDiskFull; OpenOrMemory turns that into a working,
+// non-persistent store.
+func Open(path string, opts ...Option) (*Store, error) {
+	cfg := defaults()
+	for _, o := range opts {
+		o(&cfg)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("progress database path %q: %w", path, err)
+	}
+	s := &Store{path: abs, cfg: cfg, sched: newScheduler()}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+		return nil, s.wrap("create the folder for the progress database", err)
+	}
+	ctx := context.Background()
+	for try := 0; ; try++ {
+		db, reason, err := s.openChecked(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if reason == "" {
+			s.db = db
+			break
+		}
+		if try > 0 {
+			// A file we just created fresh failed its check: do not loop
+			// moving files around; something else is wrong.
+			return nil, fmt.Errorf("the new progress database at %s is unusable (%s); check the disk", abs, reason)
+		}
+		backup, err := moveAside(abs, cfg.clock())
+		if err != nil {
+			return nil, s.wrap("move the unreadable progress database aside", err)
+		}
+		s.notice(fmt.Sprintf("Your progress database at %s could not be used (%s). "+
+			"It was kept as %s and a new, empty database was started. "+
+			"Nothing was deleted; keep the old file if you want to try recovering it.", abs, reason, backup))
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// OpenMemory gives a store that works for this session only: used when the
+// real database cannot be opened, and by tests.
+func OpenMemory(opts ...Option) (*Store, error) {
+	cfg := defaults()
+	for _, o := range opts {
+		o(&cfg)
+	}
+	s := &Store{cfg: cfg, sched: newScheduler()}
+	dsn := fmt.Sprintf("file:iamlab-memory-%d?mode=memory&cache=private", memSeq.Add(1))
+	db, err := sql.Open("sqlite", dsn+"&"+s.dsnParams().Encode())
+	if err != nil {
+		return nil, err
+	}
+	// One connection that is never recycled is the whole database.
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	s.db = db
+	if err := s.migrate(context.Background()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// OpenOrMemory opens the database at path and, if that fails, returns an
+// in-memory store whose Notices explain that progress is not being saved,
+// together with the error that caused it. The returned store is never nil,
+// so the trainer keeps running either way.
+func OpenOrMemory(path string, opts ...Option) (*Store, error) {
+	s, err := Open(path, opts...)
+	if err == nil {
+		return s, nil
+	}
+	mem, merr := OpenMemory(opts...)
+	if merr != nil {
+		// The embedded schema failing in memory is a build defect.
+		panic(fmt.Sprintf("progress: in-memory store failed: %v", merr))
+	}
+	mem.notice(fmt.Sprintf("Progress is not being saved this session: %v", err))
+	return mem, err
+}
+
+// Close releases the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the database file, or "" for an in-memory store.
+func (s *Store) Path() string { return s.path }
+
+// Persistent reports whether records survive the process.
+func (s *Store) Persistent() bool { return s.path != "" }
+
+// Notices returns messages for the learner gathered while opening (a
+// database moved aside, recording switched off), oldest first.
+func (s *Store) Notices() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.notices...)
+}
+
+func (s *Store) notice(msg string) {
+	s.mu.Lock()
+	s.notices = append(s.notices, msg)
+	s.mu.Unlock()
+}
+
+func (s *Store) now() time.Time { return s.cfg.clock() }
+
+// dsnParams are applied by the driver to every new connection. journal_mode
+// is not among them: it is persistent and set once in openChecked, after the
+// file has been judged, so a file we refuse is never converted.
+func (s *Store) dsnParams() url.Values {
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", s.cfg.busyTimeout.Milliseconds()))
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(FULL)")
+	for _, p := range s.cfg.extraPragma {
+		q.Add("_pragma", p)
+	}
+	// BEGIN IMMEDIATE: take the write lock up front, so a read-then-write
+	// transaction never fails half-way when another process is writing.
+	q.Set("_txlock", "immediate")
+	return q
+}
+
+// openChecked opens the file and judges it. A non-empty reason means the
+// file is not usable and should be moved aside; db is then nil.
+func (s *Store) openChecked(ctx context.Context) (db *sql.DB, reason string, err error) {
+	if reason, err := checkHeader(s.path); err != nil || reason != "" {
+		return nil, reason, s.wrap("read the progress database", err)
+	}
+	db, err = sql.Open("sqlite", s.path+"?"+s.dsnParams().Encode())
+	if err != nil {
+		return nil, "", s.wrap("open the progress database", err)
+	}
+	db.SetMaxOpenConns(4)
+	fail := func(e error) (*sql.DB, string, error) {
+		db.Close()
+		if isCorruption(e) {
+			return nil, "it is damaged or not a database: " + e.Error(), nil
+		}
+		return nil, "", s.wrap("open the progress database", e)
+	}
+	var check string
+	if err := db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&check); err != nil {
+		return fail(err)
+	}
+	if check != "ok" {
+		db.Close()
+		return nil, "the integrity check failed: " + check, nil
+	}
+	var version, app, tables int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fail(err)
+	}
+	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
+		return fail(err)
+	}
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+		return fail(err)
+	}
+	if (app != 0 && app != appID) || (app == 0 && version == 0 && tables > 0) {
+		db.Close()
+		return nil, "it is an SQLite database that belongs to another program", nil
+	}
+	if known := len(s.cfg.migrations); version > known {
+		db.Close()
+		return nil, "", &SchemaTooNewError{Path: s.path, Found: version, Known: known}
+	}
+	var mode string
+	if err := db.QueryRowContext(ctx, "PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
+		return fail(err)
+	}
+	return db, "", nil
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	if err := migrate(ctx, s.db, s.cfg.migrations); err != nil {
+		var tooNew *SchemaTooNewError
+		if errors.As(err, &tooNew) {
+			return err
+		}
+		return s.wrap("prepare the progress database", err)
+	}
+	return nil
+}
