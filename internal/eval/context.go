@@ -1,0 +1,100 @@
+package eval
+
+import (
+	"sort"
+	"strings"
+)
+
+// ContextValue is the value of one request context key. Multi marks a
+// multivalued key (a list in the request), even when it holds one value or
+// none: set operators and single-valued operators treat the two differently.
+type ContextValue struct {
+	Values []string `json:"values"`
+	Multi  bool     `json:"multi,omitempty"`
+}
+
+// Context holds the request context keys. Key names are case-insensitive, as
+// in AWS; the name first written is kept for display.
+type Context struct {
+	m map[string]contextEntry
+}
+
+type contextEntry struct {
+	name string
+	val  ContextValue
+}
+
+// Set stores a single-valued key.
+func (c *Context) Set(key, value string) {
+	c.put(key, ContextValue{Values: []string{value}})
+}
+
+// SetList stores a multivalued key.
+func (c *Context) SetList(key string, values []string) {
+	c.put(key, ContextValue{Values: append([]string(nil), values...), Multi: true})
+}
+
+func (c *Context) put(key string, v ContextValue) {
+	if c.m == nil {
+		c.m = make(map[string]contextEntry, 8)
+	}
+	c.m[strings.ToLower(key)] = contextEntry{name: key, val: v}
+}
+
+// Delete removes a key.
+func (c *Context) Delete(key string) { delete(c.m, strings.ToLower(key)) }
+
+// Get looks a key up, ignoring case.
+func (c *Context) Get(key string) (ContextValue, bool) {
+	return c.getLower(strings.ToLower(key))
+}
+
+func (c *Context) getLower(lkey string) (ContextValue, bool) {
+	if c == nil || c.m == nil {
+		return ContextValue{}, false
+	}
+	e, ok := c.m[lkey]
+	return e.val, ok
+}
+
+// Len is the number of keys.
+func (c *Context) Len() int {
+	if c == nil {
+		return 0
+	}
+	return len(c.m)
+}
+
+// ContextEntry is one key of a context, for display.
+type ContextEntry struct {
+	Key     string       `json:"key"`
+	Value   ContextValue `json:"value"`
+	Derived bool         `json:"derived,omitempty"` // filled in by the engine, not passed by the caller
+}
+
+// Entries lists the keys sorted by name.
+func (c *Context) Entries() []ContextEntry {
+	if c == nil {
+		return nil
+	}
+	out := make([]ContextEntry, 0, len(c.m))
+	for _, e := range c.m {
+		out = append(out, ContextEntry{Key: e.name, Value: e.val})
+	}
+	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Key) < strings.ToLower(out[j].Key) })
+	return out
+}
+
+// Clone copies the context so a caller can vary it without touching the original.
+func (c *Context) Clone() Context {
+	var out Context
+	if c == nil || c.m == nil {
+		return out
+	}
+	out.m = make(map[string]contextEntry, len(c.m))
+	for k, v := range c.m {
+		v.val.Values = append([]string(nil), v.val.Values...)
+		out.m[k] = v
+	}
+	return out
+}

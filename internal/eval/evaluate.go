@@ -1,0 +1,370 @@
+package eval
+
+import "strings"
+
+// Options tune one evaluation.
+type Options struct {
+	// Trace builds the full explanation; without it the engine stops at the
+	// first explicit deny and allocates little.
+	Trace bool
+}
+
+type evaluator struct {
+	in      *Input
+	trace   bool
+	p       principal
+	action  string // lower-cased
+	res     string
+	parts   [6]string
+	isARN   bool
+	resAcct string
+	cross   bool
+	derived [5]*ContextValue
+	lookup  lookupFunc
+	result  Result
+	steps   []Step
+}
+
+// layerOutcome is what one layer's policies say.
+type layerOutcome struct {
+	deny  *StatementRef
+	allow *StatementRef
+	grant grant // resource-based layer: how directly the best Allow names the caller
+}
+
+// Evaluate decides one request.
+func Evaluate(in *Input, opt Options) Result {
+	e := &evaluator{in: in, trace: opt.Trace}
+	e.prepare()
+	return e.run()
+}
+
+func (e *evaluator) prepare() {
+	r := &e.in.Request
+	e.p = describePrincipal(r)
+	e.action = strings.ToLower(r.Action)
+	e.res = r.Resource
+	e.parts, e.isARN = splitARN(r.Resource)
+	e.resAcct = r.ResourceAccount
+	if e.resAcct == "" && e.isARN {
+		e.resAcct = e.parts[4]
+	}
+	if e.resAcct == "" {
+		e.resAcct = e.p.account
+	}
+	e.cross = e.p.inAccount() && e.resAcct != "" && e.p.account != e.resAcct
+	e.lookup = e.lookupKey
+}
+
+// derivedKeys are the principal and resource keys the engine fills in when
+// the caller did not pass them, as AWS adds them to every request.
+var derivedKeys = [...]string{"aws:principalarn", "aws:principalaccount", "aws:username", "aws:principaltype", "aws:resourceaccount"}
+
+var derivedNames = [...]string{"aws:PrincipalArn", "aws:PrincipalAccount", "aws:username", "aws:PrincipalType", "aws:ResourceAccount"}
+
+func (e *evaluator) lookupKey(lkey string) (ContextValue, bool) {
+	if v, ok := e.in.Request.Context.getLower(lkey); ok {
+		return v, true
+	}
+	for i, k := range derivedKeys {
+		if k != lkey {
+			continue
+		}
+		if e.derived[i] == nil {
+			v := e.deriveValue(i)
+			if v == "" {
+				return ContextValue{}, false
+			}
+			e.derived[i] = &ContextValue{Values: []string{v}}
+		}
+		return *e.derived[i], true
+	}
+	return ContextValue{}, false
+}
+
+func (e *evaluator) deriveValue(i int) string {
+	switch i {
+	case 0:
+		if e.p.inAccount() {
+			return e.p.principalArnKey()
+		}
+	case 1:
+		return e.p.account
+	case 2:
+		if e.p.kind == IAMUser {
+			return e.p.name
+		}
+	case 3:
+		return e.p.principalTypeKey()
+	case 4:
+		if e.in.Request.ResourceAccount != "" || (e.isARN && e.parts[4] != "") {
+			return e.resAcct
+		}
+	}
+	return ""
+}
+
+// statement decides whether one statement applies to the request.
+func (e *evaluator) statement(s *Statement, withPrincipal bool) (bool, grant, *StatementTrace) {
+	var tr *StatementTrace
+	if e.trace {
+		tr = &StatementTrace{Index: s.Index, Sid: s.Sid, Effect: s.Effect.String(), Pos: s.Pos}
+	}
+	ok := e.matchAction(s, tr)
+	if !ok && tr == nil {
+		return false, grantNone, nil
+	}
+	if !e.matchResource(s, tr) {
+		ok = false
+		if tr == nil {
+			return false, grantNone, nil
+		}
+	}
+	g := grantDirect
+	if withPrincipal && s.Principal != nil {
+		g = e.matchPrincipalElem(s, tr)
+		if g == grantNone {
+			ok = false
+			if tr == nil {
+				return false, grantNone, nil
+			}
+		}
+	}
+	for _, c := range s.Conditions {
+		res, ct := c.eval(e.lookup, tr != nil)
+		if tr != nil {
+			tr.Conditions = append(tr.Conditions, ct)
+		}
+		if !res {
+			ok = false
+			if tr == nil {
+				return false, grantNone, nil
+			}
+		}
+	}
+	if tr != nil {
+		tr.Applies = ok
+		tr.Reason = statementReason(tr)
+	}
+	if !ok {
+		g = grantNone
+	}
+	return ok, g, tr
+}
+
+func (e *evaluator) matchAction(s *Statement, tr *StatementTrace) bool {
+	hit := -1
+	for i, g := range s.actionGlobs {
+		if g.match(e.action) {
+			hit = i
+			break
+		}
+	}
+	ok := (hit >= 0) != s.NotAction
+	if tr != nil {
+		el := "Action"
+		if s.NotAction {
+			el = "NotAction"
+		}
+		tr.Action = ElementTrace{Element: el, Matched: ok, Pos: s.ActionPos}
+		if hit >= 0 {
+			tr.Action.Pattern, tr.Action.Pos = s.Actions[hit].Text, s.Actions[hit].Pos
+			if s.NotAction {
+				tr.Action.Note = "the action is listed in NotAction, so the statement does not cover it"
+			}
+		} else if s.NotAction {
+			tr.Action.Note = "the action is not listed in NotAction, so the statement covers it"
+		}
+	}
+	return ok
+}
+
+func (e *evaluator) matchResource(s *Statement, tr *StatementTrace) bool {
+	if !s.HasResource {
+		if tr != nil {
+			tr.Resource = ElementTrace{Matched: true, Note: "no Resource element: the policy covers the resource it is attached to"}
+		}
+		return true
+	}
+	hit := -1
+	var subs []Substitution
+	for i := range s.resTmpl {
+		t := &s.resTmpl[i]
+		var m bool
+		if t.hasVars() {
+			if tr != nil {
+				subs = append(subs, t.substitutions(e.lookup)...)
+			}
+			g, ok := t.resolve(e.lookup)
+			m = ok && compileARNPattern(g).match(e.res, &e.parts, e.isARN)
+		} else {
+			m = s.resFixed[i].match(e.res, &e.parts, e.isARN)
+		}
+		if m {
+			hit = i
+			if tr == nil {
+				break
+			}
+			break
+		}
+	}
+	ok := (hit >= 0) != s.NotResource
+	if tr != nil {
+		el := "Resource"
+		if s.NotResource {
+			el = "NotResource"
+		}
+		tr.Resource = ElementTrace{Element: el, Matched: ok, Pos: s.ResourcePos, Substitutions: subs}
+		if hit >= 0 {
+			tr.Resource.Pattern, tr.Resource.Pos = s.Resources[hit].Text, s.Resources[hit].Pos
+			if s.NotResource {
+				tr.Resource.Note = "the resource is listed in NotResource, so the statement does not cover it"
+			}
+		} else {
+			switch {
+			case s.NotResource:
+				tr.Resource.Note = "the resource is not listed in NotResource, so the statement covers it"
+			case resourceCaseTrap(s, e.res):
+				tr.Resource.Note = "a listed resource differs only in letter case: resource matching is case-sensitive"
+			}
+		}
+	}
+	return ok
+}
+
+// resourceCaseTrap spots the classic mistake of a resource that would match
+// but for letter case, so the trace can say so.
+func resourceCaseTrap(s *Statement, res string) bool {
+	lres := strings.ToLower(res)
+	for _, v := range s.Resources {
+		if MatchWildcard(strings.ToLower(v.Text), lres) {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *evaluator) matchPrincipalElem(s *Statement, tr *StatementTrace) grant {
+	ps := s.Principal
+	var g grant
+	var entry, note string
+	el := "Principal"
+	if ps.Not {
+		el = "NotPrincipal"
+		excluded, why := notPrincipalExcludes(ps, &e.p)
+		note = why
+		if !excluded {
+			g = grantDirect
+		}
+		if s.Effect == Deny && (e.in.Boundary != nil || e.in.HasBoundary) && e.p.inAccount() {
+			g = grantDirect
+			note = "Deny with NotPrincipal always denies a principal that has a permissions boundary, whatever the list says"
+		}
+	} else {
+		g, entry = matchPrincipal(ps, &e.p)
+	}
+	if tr != nil {
+		tr.Principal = &PrincipalTrace{Element: el, Matched: g != grantNone, Entry: entry, Pos: ps.Pos, Note: note}
+		if !ps.Not && g != grantNone {
+			tr.Principal.Names = g.describe(&e.p)
+		}
+	}
+	return g
+}
+
+func statementReason(tr *StatementTrace) string {
+	var miss []string
+	if !tr.Action.Matched {
+		miss = append(miss, "the action")
+	}
+	if !tr.Resource.Matched {
+		miss = append(miss, "the resource")
+	}
+	if tr.Principal != nil && !tr.Principal.Matched {
+		miss = append(miss, "the principal")
+	}
+	for _, c := range tr.Conditions {
+		if !c.Result {
+			miss = append(miss, "the condition "+c.Operator+" on "+c.Key)
+		}
+	}
+	if len(miss) == 0 {
+		return "matches: its " + tr.Effect + " applies"
+	}
+	return "does not apply: " + joinAnd(miss) + " " + pluralVerb(len(miss), "does", "do") + " not match"
+}
+
+func pluralVerb(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func joinAnd(s []string) string {
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+// policies evaluates a list of policies of one layer.
+func (e *evaluator) policies(layer Layer, level string, refs []PolicyRef, withPrincipal bool) (layerOutcome, []*PolicyTrace) {
+	var out layerOutcome
+	var pts []*PolicyTrace
+	for _, ref := range refs {
+		if ref.Policy == nil {
+			continue
+		}
+		var pt *PolicyTrace
+		if e.trace {
+			pt = &PolicyTrace{Name: ref.Name, Verdict: VerdictNoAllow}
+			pts = append(pts, pt)
+		}
+		for _, s := range ref.Policy.Statements {
+			ok, g, st := e.statement(s, withPrincipal)
+			if pt != nil {
+				pt.Statements = append(pt.Statements, st)
+			}
+			if !ok {
+				continue
+			}
+			ref := &StatementRef{Layer: layer, Level: level, Policy: ref.Name, Index: s.Index, Sid: s.Sid, Pos: s.Pos}
+			if s.Effect == Deny {
+				if out.deny == nil {
+					out.deny = ref
+				}
+				if pt != nil {
+					pt.Verdict = VerdictDeny
+				}
+				if !e.trace {
+					return out, nil
+				}
+				continue
+			}
+			if g > out.grant {
+				out.grant = g
+				out.allow = ref
+			} else if out.allow == nil {
+				out.allow = ref
+			}
+			if pt != nil && pt.Verdict != VerdictDeny {
+				pt.Verdict = VerdictAllow
+			}
+		}
+	}
+	return out, pts
+}
+
+func verdictOf(o layerOutcome) Verdict {
+	switch {
+	case o.deny != nil:
+		return VerdictDeny
+	case o.allow != nil:
+		return VerdictAllow
+	}
+	return VerdictNoAllow
+}

@@ -1,0 +1,184 @@
+package eval
+
+import "strings"
+
+func (e *evaluator) step(l Layer, outcome, detail string) {
+	if e.trace {
+		e.steps = append(e.steps, Step{Layer: l, Outcome: outcome, Detail: detail})
+	}
+}
+
+// finish records the decision and, with tracing, the final step.
+func (e *evaluator) finish(d Decision, by Layer, reason string, deciding *StatementRef) Result {
+	r := e.result
+	r.Decision, r.DecidedBy, r.Reason, r.Deciding = d, by, reason, deciding
+	if r.Trace != nil {
+		outcome := "allow"
+		if d != Allowed {
+			outcome = "deny"
+		}
+		e.step(by, outcome, reason)
+		r.Trace.Steps = e.steps
+	}
+	return r
+}
+
+// explicit is the decision for an explicit Deny statement.
+func (e *evaluator) explicit(d *StatementRef) Result {
+	where := d.Policy
+	if d.Level != "" {
+		if where == "" {
+			where = d.Level
+		} else {
+			where = d.Level + " / " + d.Policy
+		}
+	}
+	stmt := "statement #" + itoa(d.Index+1)
+	if d.Sid != "" {
+		stmt = "statement \"" + d.Sid + "\""
+	}
+	loc := stmt
+	if where != "" {
+		loc = where + ", " + stmt
+	}
+	reason := "with an explicit deny in " + article(layerNoun(d.Layer, e)) + " (" + loc + "): an explicit deny overrides every allow"
+	return e.finish(ExplicitDeny, d.Layer, reason, d)
+}
+
+// layerNoun is the singular name AWS's access-denied messages use.
+func layerNoun(l Layer, e *evaluator) string {
+	switch l {
+	case LayerSCP:
+		return "service control policy"
+	case LayerRCP:
+		return "resource control policy"
+	case LayerEndpoint:
+		return "VPC endpoint policy"
+	case LayerResource:
+		return e.resourceTypeName()
+	case LayerIdentity:
+		return "identity-based policy"
+	case LayerBoundary:
+		return "permissions boundary"
+	case LayerSession:
+		return "session policy"
+	}
+	return string(l)
+}
+
+func (e *evaluator) resourceTypeName() string {
+	if e.in.Resource != nil && e.in.Resource.Policy != nil {
+		switch e.in.Resource.Policy.Type {
+		case TrustPolicy:
+			return "role trust policy"
+		case KeyPolicy:
+			return "KMS key policy"
+		}
+	}
+	switch ResourcePolicyTypeFor(e.in.Request.Action, e.in.Request.Resource) {
+	case TrustPolicy:
+		if e.in.ResourcePolicyRequired {
+			return "role trust policy"
+		}
+	case KeyPolicy:
+		if e.in.ResourcePolicyRequired {
+			return "KMS key policy"
+		}
+	}
+	return "resource-based policy"
+}
+
+// mustTrust: role trust policies and KMS key policies must allow the caller
+// explicitly, even within one account.
+func (e *evaluator) mustTrust() bool {
+	if e.in.ResourcePolicyRequired {
+		return true
+	}
+	if e.in.Resource != nil && e.in.Resource.Policy != nil {
+		t := e.in.Resource.Policy.Type
+		return t == TrustPolicy || t == KeyPolicy
+	}
+	return false
+}
+
+func (e *evaluator) scpSkipReason() string {
+	p := &e.p
+	switch {
+	case len(e.in.SCPs) == 0:
+		return "the caller's account is not in an organization with SCPs"
+	case !p.inAccount():
+		return "SCPs apply only to principals in member accounts; this caller is a " + string(p.kind)
+	case e.in.ManagementAccount != "" && p.account == e.in.ManagementAccount:
+		return "SCPs do not apply to the management account"
+	case p.slr:
+		return "SCPs do not apply to service-linked roles"
+	}
+	return ""
+}
+
+func (e *evaluator) rcpApplies() (bool, string) {
+	in := e.in
+	svc := ServiceOf(in.Request.Action)
+	supported := in.RCPSupported
+	if supported == nil {
+		supported = defaultRCPSupported
+	}
+	switch {
+	case len(in.RCPs) == 0:
+		return false, "the resource's account has no RCPs"
+	case in.ManagementAccount != "" && e.resAcct == in.ManagementAccount:
+		return false, "RCPs do not apply to resources in the management account"
+	case !supported(svc):
+		return false, "RCPs do not apply to " + svc + ": the service does not support them"
+	case in.AWSManagedKey:
+		return false, "RCPs do not apply to AWS managed KMS keys"
+	case e.action == "kms:retiregrant":
+		return false, "RCPs do not apply to kms:RetireGrant"
+	}
+	return true, ""
+}
+
+func (e *evaluator) resourceNote(o layerOutcome) string {
+	if o.allow == nil {
+		return ""
+	}
+	return "its Allow names " + o.grant.describe(&e.p)
+}
+
+func describeCaller(p *principal) string {
+	switch p.kind {
+	case Anonymous:
+		return "an anonymous caller"
+	case ServiceCaller:
+		return "the service " + p.arn
+	case WebIdentity:
+		return "the identity provider " + p.arn
+	}
+	return p.arn
+}
+
+func (e *evaluator) requestTrace() RequestTrace {
+	r := &e.in.Request
+	rt := RequestTrace{
+		Principal: r.Principal, PrincipalKind: e.p.kind, PrincipalAccount: e.p.account,
+		RoleARN: e.p.roleARN, ServiceLinked: e.p.slr,
+		Action: r.Action, Resource: r.Resource, ResourceAccount: e.resAcct, CrossAccount: e.cross,
+	}
+	rt.Context = r.Context.Entries()
+	for i, name := range derivedNames {
+		if _, ok := r.Context.getLower(derivedKeys[i]); ok {
+			continue
+		}
+		if v := e.deriveValue(i); v != "" {
+			rt.Context = append(rt.Context, ContextEntry{Key: name, Value: ContextValue{Values: []string{v}}, Derived: true})
+		}
+	}
+	return rt
+}
+
+// Sentence is the one-line decision a learner reads first.
+func (r Result) Sentence() string {
+	return string(r.Decision) + " — " + r.Reason
+}
+
+var _ = strings.ToLower

@@ -1,0 +1,245 @@
+package eval
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+type tokKind uint8
+
+const (
+	tokLit  tokKind = iota // text that must appear as is
+	tokStar                // any run of characters, including none
+	tokOne                 // exactly one character
+)
+
+type tok struct {
+	kind tokKind
+	lit  string
+}
+
+// glob is a compiled wildcard pattern. Literal text that came from a policy
+// variable or from ${*} ${?} stays literal: a username can never widen a
+// pattern.
+type glob []tok
+
+// compileGlob splits raw policy text into tokens; '*' and '?' are wildcards.
+func compileGlob(s string) glob {
+	if s == "" {
+		return glob{}
+	}
+	var g glob
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '*' && c != '?' {
+			continue
+		}
+		if i > start {
+			g = append(g, tok{kind: tokLit, lit: s[start:i]})
+		}
+		if c == '*' {
+			if len(g) == 0 || g[len(g)-1].kind != tokStar {
+				g = append(g, tok{kind: tokStar})
+			}
+		} else {
+			g = append(g, tok{kind: tokOne})
+		}
+		start = i + 1
+	}
+	if start < len(s) {
+		g = append(g, tok{kind: tokLit, lit: s[start:]})
+	}
+	return g
+}
+
+// hasWildcard reports whether the pattern can match more than one string.
+func (g glob) hasWildcard() bool {
+	for _, t := range g {
+		if t.kind != tokLit {
+			return true
+		}
+	}
+	return false
+}
+
+// isStar reports whether the pattern is a lone '*'.
+func (g glob) isStar() bool { return len(g) == 1 && g[0].kind == tokStar }
+
+// match reports whether s matches the whole pattern. It is the greedy
+// algorithm with one backtrack point (the last star): a later star always
+// supersedes an earlier one, so the work is bounded by len(s) × len(pattern)
+// and hostile patterns such as *a*a*a*b cannot blow up.
+func (g glob) match(s string) bool {
+	pi, si := 0, 0
+	star, starSi := -1, 0
+	for {
+		if pi < len(g) {
+			t := g[pi]
+			switch t.kind {
+			case tokStar:
+				star, starSi = pi, si
+				pi++
+				continue
+			case tokOne:
+				if si < len(s) {
+					_, size := utf8.DecodeRuneInString(s[si:])
+					si += size
+					pi++
+					continue
+				}
+			case tokLit:
+				if strings.HasPrefix(s[si:], t.lit) {
+					si += len(t.lit)
+					pi++
+					continue
+				}
+			}
+		} else if si == len(s) {
+			return true
+		}
+		// Mismatch: let the last star swallow one more character.
+		if star < 0 || starSi >= len(s) {
+			return false
+		}
+		_, size := utf8.DecodeRuneInString(s[starSi:])
+		starSi += size
+		si = starSi
+		pi = star + 1
+	}
+}
+
+// String renders the pattern back as policy text (literal wildcard
+// characters shown as ${*} and ${?}).
+func (g glob) String() string {
+	var b strings.Builder
+	for _, t := range g {
+		switch t.kind {
+		case tokStar:
+			b.WriteByte('*')
+		case tokOne:
+			b.WriteByte('?')
+		default:
+			b.WriteString(t.lit)
+		}
+	}
+	return b.String()
+}
+
+// lower returns the pattern with literal text lower-cased, for matching that
+// ignores case (actions, …IgnoreCase operators).
+func (g glob) lower() glob {
+	out := make(glob, len(g))
+	for i, t := range g {
+		if t.kind == tokLit {
+			t.lit = strings.ToLower(t.lit)
+		}
+		out[i] = t
+	}
+	return out
+}
+
+// MatchWildcard reports whether s matches an IAM wildcard pattern, where '*'
+// is any run of characters and '?' any single character. Matching is
+// case-sensitive; lower both sides for case-insensitive use.
+func MatchWildcard(pattern, s string) bool { return compileGlob(pattern).match(s) }
+
+// splitSegments cuts a pattern into at most n ARN segments at its first n-1
+// colons; the last segment keeps any further colons, because an ARN's
+// resource part may contain them.
+func splitSegments(g glob, n int) []glob {
+	segs := make([]glob, 0, n)
+	cur := glob{}
+	for _, t := range g {
+		if t.kind != tokLit || len(segs) == n-1 {
+			cur = append(cur, t)
+			continue
+		}
+		lit := t.lit
+		for len(segs) < n-1 {
+			i := strings.IndexByte(lit, ':')
+			if i < 0 {
+				break
+			}
+			if i > 0 {
+				cur = append(cur, tok{kind: tokLit, lit: lit[:i]})
+			}
+			segs = append(segs, cur)
+			cur = glob{}
+			lit = lit[i+1:]
+		}
+		if lit != "" {
+			cur = append(cur, tok{kind: tokLit, lit: lit})
+		}
+	}
+	return append(segs, cur)
+}
+
+// arnPattern is a Resource pattern compiled for segment-wise matching.
+type arnPattern struct {
+	all  bool   // a lone "*"
+	arn  bool   // starts with "arn:" and is matched segment by segment
+	segs []glob // when arn
+	full glob   // when not an ARN: the whole text
+}
+
+func compileARNPattern(g glob) arnPattern {
+	if g.isStar() {
+		return arnPattern{all: true}
+	}
+	if len(g) > 0 && g[0].kind == tokLit && strings.HasPrefix(g[0].lit, "arn:") {
+		return arnPattern{arn: true, segs: splitSegments(g, 6)}
+	}
+	return arnPattern{full: g}
+}
+
+// splitARN cuts an ARN into its six parts; ok is false for anything else.
+func splitARN(s string) (parts [6]string, ok bool) {
+	rest := s
+	for i := 0; i < 5; i++ {
+		j := strings.IndexByte(rest, ':')
+		if j < 0 {
+			return parts, false
+		}
+		parts[i] = rest[:j]
+		rest = rest[j+1:]
+	}
+	parts[5] = rest
+	return parts, parts[0] == "arn"
+}
+
+// match compares the pattern with a resource, each ARN segment on its own
+// so that a '*' never spans from one segment into the next.
+func (p arnPattern) match(res string, parts *[6]string, isARN bool) bool {
+	switch {
+	case p.all:
+		return true
+	case !p.arn || !isARN:
+		if p.arn {
+			return p.joined().match(res)
+		}
+		return p.full.match(res)
+	}
+	n := len(p.segs)
+	for i := 0; i < n-1; i++ {
+		if !p.segs[i].match(parts[i]) {
+			return false
+		}
+	}
+	if n == 6 {
+		return p.segs[5].match(parts[5])
+	}
+	// A pattern with fewer segments: its last one covers the rest.
+	return p.segs[n-1].match(strings.Join(parts[n-1:], ":"))
+}
+
+func (p arnPattern) joined() glob {
+	var g glob
+	for i, s := range p.segs {
+		if i > 0 {
+			g = append(g, tok{kind: tokLit, lit: ":"})
+		}
+		g = append(g, s...)
+	}
+	return g
+}

@@ -1,0 +1,453 @@
+package eval
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Kind is the JSON type of a Node.
+type Kind uint8
+
+// JSON kinds.
+const (
+	KindNull Kind = iota
+	KindBool
+	KindNumber
+	KindString
+	KindArray
+	KindObject
+)
+
+func (k Kind) String() string {
+	switch k {
+	case KindNull:
+		return "null"
+	case KindBool:
+		return "a boolean"
+	case KindNumber:
+		return "a number"
+	case KindString:
+		return "a string"
+	case KindArray:
+		return "a list"
+	case KindObject:
+		return "an object"
+	}
+	return "a value"
+}
+
+// Node is one JSON value with the place it starts. Policies are small and a
+// learner's errors must point at a character, so the engine reads JSON itself
+// instead of going through encoding/json, which knows only byte offsets of
+// syntax errors and nothing of where a valid-but-wrong value stands.
+type Node struct {
+	Kind    Kind
+	Pos     Pos
+	Text    string // a string's value, a number's literal, "true"/"false"
+	Members []Member
+	Elems   []*Node
+}
+
+// Member is one key of an object, in document order.
+type Member struct {
+	Key    string
+	KeyPos Pos
+	Value  *Node
+}
+
+// Get returns the value of key, or nil.
+func (n *Node) Get(key string) *Node {
+	if n == nil || n.Kind != KindObject {
+		return nil
+	}
+	for i := range n.Members {
+		if n.Members[i].Key == key {
+			return n.Members[i].Value
+		}
+	}
+	return nil
+}
+
+// maxDepth bounds nesting so hostile input cannot exhaust the stack; no
+// policy nests deeper than five levels.
+const maxDepth = 100
+
+type jsonReader struct {
+	src       []byte
+	off       int
+	line      int
+	lineStart int
+	// col cache: positions are requested in increasing order, so counting
+	// runes from the last one keeps a single-line document linear.
+	colOff, colVal, colLine int
+	depth                   int
+}
+
+// ParseJSON reads one JSON document and returns its tree. Errors are
+// *ParseError with the position of the offending character.
+func ParseJSON(src []byte) (*Node, error) {
+	r := &jsonReader{src: src, line: 1, colLine: 1, colVal: 1}
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		r.off = 3 // tolerate a UTF-8 byte-order mark from Windows editors
+		r.lineStart = 3
+		r.colOff = 3
+	}
+	r.skipSpace()
+	if r.off >= len(src) {
+		return nil, r.errf(r.pos(), "the document is empty", "expected a JSON object such as {\"Version\": \"2012-10-17\", \"Statement\": [...]}")
+	}
+	n, err := r.value()
+	if err != nil {
+		return nil, err
+	}
+	r.skipSpace()
+	if r.off < len(src) {
+		return nil, r.errf(r.pos(), fmt.Sprintf("unexpected %s after the end of the document", r.describe()), "expected nothing after the closing brace")
+	}
+	return n, nil
+}
+
+func (r *jsonReader) pos() Pos {
+	if r.colLine != r.line || r.colOff < r.lineStart {
+		r.colLine, r.colOff, r.colVal = r.line, r.lineStart, 1
+	}
+	r.colVal += utf8.RuneCount(r.src[r.colOff:r.off])
+	r.colOff = r.off
+	return Pos{Offset: r.off, Line: r.line, Col: r.colVal}
+}
+
+func (r *jsonReader) errf(p Pos, msg, expected string) *ParseError {
+	return &ParseError{Pos: p, Msg: msg, Expected: expected}
+}
+
+// describe names the character at the cursor for an error message.
+func (r *jsonReader) describe() string {
+	if r.off >= len(r.src) {
+		return "end of document"
+	}
+	c, _ := utf8.DecodeRune(r.src[r.off:])
+	switch c {
+	case '\n':
+		return "line break"
+	case '\'':
+		return "single quote ' (JSON strings use double quotes)"
+	}
+	if c < 0x20 || c == utf8.RuneError {
+		return fmt.Sprintf("character %U", c)
+	}
+	return fmt.Sprintf("character %q", c)
+}
+
+func (r *jsonReader) skipSpace() {
+	for r.off < len(r.src) {
+		switch r.src[r.off] {
+		case ' ', '\t', '\r':
+			r.off++
+		case '\n':
+			r.off++
+			r.line++
+			r.lineStart = r.off
+		default:
+			return
+		}
+	}
+}
+
+func (r *jsonReader) value() (*Node, error) {
+	p := r.pos()
+	if r.off >= len(r.src) {
+		return nil, r.errf(p, "the document ends too early", "expected a value")
+	}
+	switch c := r.src[r.off]; {
+	case c == '{':
+		return r.object(p)
+	case c == '[':
+		return r.array(p)
+	case c == '"':
+		s, err := r.str()
+		if err != nil {
+			return nil, err
+		}
+		return &Node{Kind: KindString, Pos: p, Text: s}, nil
+	case c == '-' || (c >= '0' && c <= '9'):
+		return r.number(p)
+	case c == 't' || c == 'f' || c == 'n':
+		return r.literal(p)
+	default:
+		return nil, r.errf(p, "unexpected "+r.describe(), "expected a value: a string, number, list or object")
+	}
+}
+
+func (r *jsonReader) enter(p Pos) error {
+	r.depth++
+	if r.depth > maxDepth {
+		return r.errf(p, "the document nests too deeply", fmt.Sprintf("expected at most %d levels", maxDepth))
+	}
+	return nil
+}
+
+func (r *jsonReader) object(p Pos) (*Node, error) {
+	if err := r.enter(p); err != nil {
+		return nil, err
+	}
+	defer func() { r.depth-- }()
+	r.off++ // {
+	n := &Node{Kind: KindObject, Pos: p}
+	r.skipSpace()
+	if r.off < len(r.src) && r.src[r.off] == '}' {
+		r.off++
+		return n, nil
+	}
+	for {
+		r.skipSpace()
+		kp := r.pos()
+		if r.off >= len(r.src) {
+			return nil, r.errf(kp, "the document ends inside an object", "expected a quoted key or '}'")
+		}
+		if r.src[r.off] != '"' {
+			if r.src[r.off] == '}' {
+				return nil, r.errf(kp, "a comma before '}' leaves an empty member", "expected a quoted key after ',' (JSON allows no trailing comma)")
+			}
+			return nil, r.errf(kp, "unexpected "+r.describe(), "expected a quoted key such as \"Effect\"")
+		}
+		key, err := r.str()
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range n.Members {
+			if m.Key == key {
+				return nil, r.errf(kp, fmt.Sprintf("duplicate key %q (first at %s)", key, m.KeyPos), "expected each key once; merge the values into one")
+			}
+		}
+		r.skipSpace()
+		if r.off >= len(r.src) || r.src[r.off] != ':' {
+			return nil, r.errf(r.pos(), "unexpected "+r.describe(), fmt.Sprintf("expected ':' after the key %q", key))
+		}
+		r.off++
+		r.skipSpace()
+		v, err := r.value()
+		if err != nil {
+			return nil, err
+		}
+		n.Members = append(n.Members, Member{Key: key, KeyPos: kp, Value: v})
+		r.skipSpace()
+		if r.off >= len(r.src) {
+			return nil, r.errf(r.pos(), "the document ends inside an object", "expected ',' or '}'")
+		}
+		switch r.src[r.off] {
+		case ',':
+			r.off++
+		case '}':
+			r.off++
+			return n, nil
+		default:
+			return nil, r.errf(r.pos(), "unexpected "+r.describe(), "expected ',' between members or '}' to close the object")
+		}
+	}
+}
+
+func (r *jsonReader) array(p Pos) (*Node, error) {
+	if err := r.enter(p); err != nil {
+		return nil, err
+	}
+	defer func() { r.depth-- }()
+	r.off++ // [
+	n := &Node{Kind: KindArray, Pos: p}
+	r.skipSpace()
+	if r.off < len(r.src) && r.src[r.off] == ']' {
+		r.off++
+		return n, nil
+	}
+	for {
+		r.skipSpace()
+		if r.off < len(r.src) && r.src[r.off] == ']' {
+			return nil, r.errf(r.pos(), "a comma before ']' leaves an empty element", "expected a value after ',' (JSON allows no trailing comma)")
+		}
+		v, err := r.value()
+		if err != nil {
+			return nil, err
+		}
+		n.Elems = append(n.Elems, v)
+		r.skipSpace()
+		if r.off >= len(r.src) {
+			return nil, r.errf(r.pos(), "the document ends inside a list", "expected ',' or ']'")
+		}
+		switch r.src[r.off] {
+		case ',':
+			r.off++
+		case ']':
+			r.off++
+			return n, nil
+		default:
+			return nil, r.errf(r.pos(), "unexpected "+r.describe(), "expected ',' between elements or ']' to close the list")
+		}
+	}
+}
+
+func (r *jsonReader) str() (string, error) {
+	start := r.pos()
+	r.off++ // opening quote
+	// Fast path: no escapes.
+	i := r.off
+	for i < len(r.src) {
+		c := r.src[i]
+		if c == '"' {
+			s := string(r.src[r.off:i])
+			if !utf8.ValidString(s) {
+				break
+			}
+			r.off = i + 1
+			return s, nil
+		}
+		if c == '\\' || c < 0x20 {
+			break
+		}
+		i++
+	}
+	var b strings.Builder
+	for {
+		if r.off >= len(r.src) {
+			return "", r.errf(start, "this string is never closed", "expected a closing double quote")
+		}
+		c := r.src[r.off]
+		switch {
+		case c == '"':
+			r.off++
+			return b.String(), nil
+		case c == '\n':
+			return "", r.errf(start, "this string is never closed on its line", "expected a closing double quote before the line break")
+		case c < 0x20:
+			return "", r.errf(r.pos(), fmt.Sprintf("control character %U inside a string", rune(c)), "expected it written as an escape such as \\t")
+		case c == '\\':
+			ep := r.pos()
+			r.off++
+			if r.off >= len(r.src) {
+				return "", r.errf(start, "this string is never closed", "expected a closing double quote")
+			}
+			e := r.src[r.off]
+			r.off++
+			switch e {
+			case '"', '\\', '/':
+				b.WriteByte(e)
+			case 'b':
+				b.WriteByte('\b')
+			case 'f':
+				b.WriteByte('\f')
+			case 'n':
+				b.WriteByte('\n')
+			case 'r':
+				b.WriteByte('\r')
+			case 't':
+				b.WriteByte('\t')
+			case 'u':
+				ru, ok := r.hex4()
+				if !ok {
+					return "", r.errf(ep, "bad \\u escape", "expected four hexadecimal digits after \\u")
+				}
+				if utf16.IsSurrogate(ru) {
+					if r.off+1 < len(r.src) && r.src[r.off] == '\\' && r.src[r.off+1] == 'u' {
+						r.off += 2
+						lo, ok := r.hex4()
+						if ok {
+							ru = utf16.DecodeRune(ru, lo)
+						} else {
+							ru = utf8.RuneError
+						}
+					} else {
+						ru = utf8.RuneError
+					}
+				}
+				b.WriteRune(ru)
+			default:
+				return "", r.errf(ep, fmt.Sprintf("unknown escape \\%c", e), "expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
+			}
+		default:
+			ru, size := utf8.DecodeRune(r.src[r.off:])
+			if ru == utf8.RuneError && size == 1 {
+				return "", r.errf(r.pos(), "invalid UTF-8 in a string", "expected UTF-8 text")
+			}
+			b.Write(r.src[r.off : r.off+size])
+			r.off += size
+		}
+	}
+}
+
+func (r *jsonReader) hex4() (rune, bool) {
+	if r.off+4 > len(r.src) {
+		return 0, false
+	}
+	v, err := strconv.ParseUint(string(r.src[r.off:r.off+4]), 16, 32)
+	if err != nil {
+		return 0, false
+	}
+	r.off += 4
+	return rune(v), true
+}
+
+func (r *jsonReader) number(p Pos) (*Node, error) {
+	start := r.off
+	if r.src[r.off] == '-' {
+		r.off++
+	}
+	digits := func() int {
+		s := r.off
+		for r.off < len(r.src) && r.src[r.off] >= '0' && r.src[r.off] <= '9' {
+			r.off++
+		}
+		return r.off - s
+	}
+	intStart := r.off
+	if digits() == 0 {
+		return nil, r.errf(r.pos(), "a number needs digits", "expected a digit")
+	}
+	if r.src[intStart] == '0' && r.off-intStart > 1 {
+		return nil, r.errf(p, "a number may not start with 0", "expected no leading zeros (write \"0123\" as a string if it is an identifier)")
+	}
+	if r.off < len(r.src) && r.src[r.off] == '.' {
+		r.off++
+		if digits() == 0 {
+			return nil, r.errf(r.pos(), "a decimal point needs digits after it", "expected a digit")
+		}
+	}
+	if r.off < len(r.src) && (r.src[r.off] == 'e' || r.src[r.off] == 'E') {
+		r.off++
+		if r.off < len(r.src) && (r.src[r.off] == '+' || r.src[r.off] == '-') {
+			r.off++
+		}
+		if digits() == 0 {
+			return nil, r.errf(r.pos(), "an exponent needs digits", "expected a digit")
+		}
+	}
+	return &Node{Kind: KindNumber, Pos: p, Text: string(r.src[start:r.off])}, nil
+}
+
+func (r *jsonReader) literal(p Pos) (*Node, error) {
+	for _, lit := range [...]string{"true", "false", "null"} {
+		if strings.HasPrefix(string(r.src[r.off:min(len(r.src), r.off+len(lit))]), lit) {
+			end := r.off + len(lit)
+			if end < len(r.src) && isIdentByte(r.src[end]) {
+				break
+			}
+			r.off = end
+			switch lit {
+			case "null":
+				return &Node{Kind: KindNull, Pos: p, Text: "null"}, nil
+			default:
+				return &Node{Kind: KindBool, Pos: p, Text: lit}, nil
+			}
+		}
+	}
+	end := r.off
+	for end < len(r.src) && isIdentByte(r.src[end]) {
+		end++
+	}
+	word := string(r.src[r.off:end])
+	return nil, r.errf(p, fmt.Sprintf("unexpected word %q", word), "expected a value; text must be in double quotes")
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}

@@ -1,0 +1,353 @@
+package eval
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Parse reads and compiles a policy document of the given type. The error,
+// when not nil, is ParseErrors: every problem with its line and column.
+func Parse(src []byte, typ PolicyType) (*Policy, error) {
+	n, err := ParseJSON(src)
+	if err != nil {
+		return nil, ParseErrors{err.(*ParseError)}
+	}
+	return Compile(n, typ)
+}
+
+// Compile turns a JSON tree into a policy. It is Parse for callers that read
+// a larger JSON file (a case file, a quiz item) and hold the policy's node.
+func Compile(n *Node, typ PolicyType) (*Policy, error) {
+	c := &compiler{typ: typ}
+	p := c.policy(n)
+	if len(c.errs) > 0 {
+		sort.SliceStable(c.errs, func(i, j int) bool { return c.errs[i].Pos.Offset < c.errs[j].Pos.Offset })
+		return nil, c.errs
+	}
+	return p, nil
+}
+
+type compiler struct {
+	typ  PolicyType
+	errs ParseErrors
+}
+
+func (c *compiler) fail(p Pos, msg, expected string) {
+	c.errs = append(c.errs, &ParseError{Pos: p, Msg: msg, Expected: expected})
+}
+
+var policyElements = []string{"Version", "Id", "Statement"}
+var statementElements = []string{"Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Principal", "NotPrincipal", "Condition"}
+
+func (c *compiler) policy(n *Node) *Policy {
+	p := &Policy{Type: c.typ}
+	if n.Kind != KindObject {
+		c.fail(n.Pos, "a policy must be a JSON object, not "+n.Kind.String(), "expected {\"Version\": \"2012-10-17\", \"Statement\": [...]}")
+		return p
+	}
+	var stmts *Node
+	for _, m := range n.Members {
+		switch m.Key {
+		case "Version":
+			if s, ok := c.str(m.Value, "Version"); ok {
+				p.Version, p.VersionPos = s, m.Value.Pos
+				if s != "2012-10-17" && s != "2008-10-17" {
+					c.fail(m.Value.Pos, fmt.Sprintf("unsupported Version %q", s), "expected \"2012-10-17\" (current) or \"2008-10-17\"")
+				}
+			}
+		case "Id":
+			if s, ok := c.str(m.Value, "Id"); ok {
+				p.ID = s
+			}
+		case "Statement":
+			stmts = m.Value
+		default:
+			c.unknown(m, "policy", policyElements)
+		}
+	}
+	if stmts == nil {
+		c.fail(n.Pos, "the policy has no Statement", "expected a \"Statement\" element holding one statement object or a list of them")
+		return p
+	}
+	switch stmts.Kind {
+	case KindObject:
+		p.Statements = append(p.Statements, c.statement(stmts, 0, p))
+	case KindArray:
+		for i, e := range stmts.Elems {
+			if e.Kind != KindObject {
+				c.fail(e.Pos, fmt.Sprintf("statement %d is %s", i+1, e.Kind), "expected a statement object {\"Effect\": …, \"Action\": …, …}")
+				continue
+			}
+			p.Statements = append(p.Statements, c.statement(e, i, p))
+		}
+	default:
+		c.fail(stmts.Pos, "Statement is "+stmts.Kind.String(), "expected a statement object or a list of statement objects")
+	}
+	return p
+}
+
+func (c *compiler) unknown(m Member, where string, known []string) {
+	c.fail(m.KeyPos, fmt.Sprintf("unknown %s element %q", where, m.Key), "expected one of "+strings.Join(known, ", ")+didYouMean(m.Key, known))
+}
+
+func (c *compiler) str(n *Node, elem string) (string, bool) {
+	if n.Kind != KindString {
+		c.fail(n.Pos, fmt.Sprintf("%s is %s", elem, n.Kind), fmt.Sprintf("expected a string for %s", elem))
+		return "", false
+	}
+	return n.Text, true
+}
+
+// strList reads a string or a list of strings.
+func (c *compiler) strList(n *Node, elem string) []Value {
+	switch n.Kind {
+	case KindString:
+		return []Value{{Text: n.Text, Pos: n.Pos}}
+	case KindArray:
+		out := make([]Value, 0, len(n.Elems))
+		for _, e := range n.Elems {
+			if e.Kind != KindString {
+				c.fail(e.Pos, fmt.Sprintf("an element of %s is %s", elem, e.Kind), "expected a string")
+				continue
+			}
+			out = append(out, Value{Text: e.Text, Pos: e.Pos})
+		}
+		if len(n.Elems) == 0 {
+			c.fail(n.Pos, elem+" is an empty list", "expected at least one value")
+		}
+		return out
+	}
+	c.fail(n.Pos, fmt.Sprintf("%s is %s", elem, n.Kind), "expected a string or a list of strings")
+	return nil
+}
+
+func (c *compiler) statement(n *Node, idx int, p *Policy) *Statement {
+	s := &Statement{Index: idx, Pos: n.Pos}
+	seen := map[string]Pos{}
+	var action, resource, principal, condition *Member
+	for i := range n.Members {
+		m := &n.Members[i]
+		switch m.Key {
+		case "Sid":
+			if v, ok := c.str(m.Value, "Sid"); ok {
+				s.Sid, s.SidPos = v, m.Value.Pos
+			}
+		case "Effect":
+			if v, ok := c.str(m.Value, "Effect"); ok {
+				s.EffectPos = m.Value.Pos
+				switch v {
+				case "Allow":
+					s.Effect = Allow
+				case "Deny":
+					s.Effect = Deny
+				default:
+					exp := "expected \"Allow\" or \"Deny\""
+					if strings.EqualFold(v, "allow") || strings.EqualFold(v, "deny") {
+						exp += " (Effect is case-sensitive)"
+					}
+					c.fail(m.Value.Pos, fmt.Sprintf("Effect %q is not valid", v), exp)
+				}
+			}
+		case "Action", "NotAction":
+			c.pair(seen, m, "Action", "NotAction", &action)
+		case "Resource", "NotResource":
+			c.pair(seen, m, "Resource", "NotResource", &resource)
+		case "Principal", "NotPrincipal":
+			c.pair(seen, m, "Principal", "NotPrincipal", &principal)
+		case "Condition":
+			condition = m
+		default:
+			c.unknown(*m, "statement", statementElements)
+		}
+	}
+	if s.Effect == 0 && s.EffectPos.Line == 0 {
+		if n.Get("Effect") == nil {
+			c.fail(n.Pos, "statement "+s.Label()+" has no Effect", "expected \"Effect\": \"Allow\" or \"Deny\"")
+		}
+	}
+	if action == nil {
+		c.fail(n.Pos, "statement "+s.Label()+" has no Action", "expected \"Action\" or \"NotAction\"")
+	} else {
+		s.NotAction, s.ActionPos = action.Key == "NotAction", action.KeyPos
+		s.Actions = c.strList(action.Value, action.Key)
+		for _, a := range s.Actions {
+			c.checkAction(a)
+			s.actionGlobs = append(s.actionGlobs, compileGlob(strings.ToLower(a.Text)))
+		}
+	}
+	if resource == nil {
+		if c.typ.resourceRequired() {
+			c.fail(n.Pos, "statement "+s.Label()+" has no Resource", "expected \"Resource\" or \"NotResource\" (use \"*\" for every resource)")
+		}
+	} else {
+		s.HasResource, s.NotResource, s.ResourcePos = true, resource.Key == "NotResource", resource.KeyPos
+		s.Resources = c.strList(resource.Value, resource.Key)
+		vars := p.VariablesEnabled()
+		for _, r := range s.Resources {
+			t := compileTemplate(r.Text, vars)
+			s.resTmpl = append(s.resTmpl, t)
+			var ap arnPattern
+			if !t.hasVars() {
+				ap = compileARNPattern(t.fixed)
+			}
+			s.resFixed = append(s.resFixed, ap)
+		}
+	}
+	allowed, required := c.typ.principalRule()
+	switch {
+	case principal != nil && !allowed:
+		c.fail(principal.KeyPos, fmt.Sprintf("%s is not allowed in %s", principal.Key, article(c.typ.String())),
+			"expected no Principal: the principal is whoever the policy is attached to")
+	case principal != nil:
+		s.Principal = c.principal(principal)
+	case required:
+		c.fail(n.Pos, "statement "+s.Label()+" has no Principal", fmt.Sprintf("expected \"Principal\" in %s: it must say who it applies to", article(c.typ.String())))
+	}
+	if condition != nil {
+		s.Conditions = c.conditions(condition.Value, p.VariablesEnabled())
+	}
+	return s
+}
+
+func article(s string) string {
+	if s != "" && strings.ContainsRune("aeiouAEIOU", rune(s[0])) {
+		return "an " + s
+	}
+	return "a " + s
+}
+
+// pair records Action/NotAction-style elements, which exclude each other.
+func (c *compiler) pair(seen map[string]Pos, m *Member, a, b string, dst **Member) {
+	if p, ok := seen[a]; ok {
+		c.fail(m.KeyPos, fmt.Sprintf("%s and %s together (the other at %s)", m.Key, (*dst).Key, p), fmt.Sprintf("expected either %s or %s, not both", a, b))
+		return
+	}
+	seen[a] = m.KeyPos
+	*dst = m
+}
+
+func (c *compiler) checkAction(a Value) {
+	if a.Text == "*" {
+		return
+	}
+	i := strings.IndexByte(a.Text, ':')
+	if i <= 0 || i == len(a.Text)-1 {
+		c.fail(a.Pos, fmt.Sprintf("%q is not an action", a.Text), "expected \"service:Action\" such as \"s3:GetObject\", or \"*\"")
+		return
+	}
+	if strings.ContainsAny(a.Text, " \t") {
+		c.fail(a.Pos, fmt.Sprintf("%q contains a space", a.Text), "expected an action name without spaces")
+	}
+}
+
+var principalTypes = []string{"AWS", "Service", "Federated", "CanonicalUser"}
+
+func (c *compiler) principal(m *Member) *PrincipalSpec {
+	ps := &PrincipalSpec{Not: m.Key == "NotPrincipal", Pos: m.Value.Pos}
+	n := m.Value
+	switch n.Kind {
+	case KindString:
+		if n.Text == "*" {
+			ps.Any = true
+			return ps
+		}
+		c.fail(n.Pos, fmt.Sprintf("%s %q is a bare string", m.Key, n.Text), "expected \"*\" or an object such as {\"AWS\": \"arn:aws:iam::111122223333:root\"}")
+		return ps
+	case KindObject:
+		for _, pm := range n.Members {
+			known := false
+			for _, t := range principalTypes {
+				if pm.Key == t {
+					known = true
+				}
+			}
+			if !known {
+				c.fail(pm.KeyPos, fmt.Sprintf("unknown principal type %q", pm.Key), "expected one of AWS, Service, Federated, CanonicalUser"+didYouMean(pm.Key, principalTypes))
+				continue
+			}
+			for _, v := range c.strList(pm.Value, m.Key+"."+pm.Key) {
+				if v.Text == "*" && pm.Key == "AWS" {
+					ps.Any = true
+				}
+				if v.Text != "*" && strings.ContainsAny(v.Text, "*?") {
+					c.fail(v.Pos, fmt.Sprintf("wildcard inside the principal %q", v.Text), "expected a full ARN, account ID or service name: only \"*\" on its own is a wildcard in Principal (use a condition on aws:PrincipalArn with ArnLike)")
+				}
+				ps.Entries = append(ps.Entries, PrincipalEntry{Type: pm.Key, Value: v.Text, Pos: v.Pos})
+			}
+		}
+		if len(n.Members) == 0 {
+			c.fail(n.Pos, m.Key+" is an empty object", "expected a principal type such as \"AWS\" or \"Service\"")
+		}
+		return ps
+	}
+	c.fail(n.Pos, fmt.Sprintf("%s is %s", m.Key, n.Kind), "expected \"*\" or an object such as {\"AWS\": \"…\"}")
+	return ps
+}
+
+func (c *compiler) conditions(n *Node, vars bool) []*Condition {
+	if n.Kind != KindObject {
+		c.fail(n.Pos, "Condition is "+n.Kind.String(), "expected an object such as {\"StringEquals\": {\"aws:PrincipalTag/team\": \"blue\"}}")
+		return nil
+	}
+	var out []*Condition
+	for _, om := range n.Members {
+		op, msg, exp := ParseOperator(om.Key)
+		if msg != "" {
+			c.fail(om.KeyPos, msg, exp)
+			continue
+		}
+		if om.Value.Kind != KindObject {
+			c.fail(om.Value.Pos, fmt.Sprintf("the %s block is %s", om.Key, om.Value.Kind), "expected an object of condition keys and values, such as {\"aws:SourceIp\": \"203.0.113.0/24\"}")
+			continue
+		}
+		if len(om.Value.Members) == 0 {
+			c.fail(om.Value.Pos, "the "+om.Key+" block is empty", "expected at least one condition key")
+		}
+		for _, km := range om.Value.Members {
+			vals := c.condValues(km.Value, km.Key)
+			if op.base.fam == famNull && vars {
+				for _, v := range vals {
+					if strings.Contains(v.Text, "${") {
+						c.fail(v.Pos, "a policy variable in a Null condition", "expected \"true\" or \"false\": Null does not take variables")
+					}
+				}
+			}
+			if km.Key == "" {
+				c.fail(km.KeyPos, "an empty condition key", "expected a key such as \"aws:SourceIp\"")
+				continue
+			}
+			out = append(out, compileCondition(op, om.KeyPos, km.Key, km.KeyPos, vals, vars))
+		}
+	}
+	return out
+}
+
+// condValues accepts strings, numbers and booleans (AWS compares them as
+// text), alone or in a list.
+func (c *compiler) condValues(n *Node, key string) []Value {
+	scalar := func(e *Node) (Value, bool) {
+		switch e.Kind {
+		case KindString, KindNumber, KindBool:
+			return Value{Text: e.Text, Pos: e.Pos}, true
+		}
+		c.fail(e.Pos, fmt.Sprintf("a value of %s is %s", key, e.Kind), "expected a string, number or boolean")
+		return Value{}, false
+	}
+	if n.Kind == KindArray {
+		out := make([]Value, 0, len(n.Elems))
+		for _, e := range n.Elems {
+			if v, ok := scalar(e); ok {
+				out = append(out, v)
+			}
+		}
+		if len(n.Elems) == 0 {
+			c.fail(n.Pos, "the values of "+key+" are an empty list", "expected at least one value")
+		}
+		return out
+	}
+	if v, ok := scalar(n); ok {
+		return []Value{v}
+	}
+	return nil
+}

@@ -1,0 +1,329 @@
+// Package evalcase reads evaluation cases — a request, the policies that
+// apply to it and, optionally, the expected decision — in the format of
+// iamlab eval (documented in docs/eval-cases.md), and turns them into engine
+// inputs. Every error carries the file's line and column.
+package evalcase
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/iamlab/iamlab/internal/eval"
+)
+
+// Case is one request ready for the engine.
+type Case struct {
+	Name   string
+	Pos    eval.Pos
+	Input  eval.Input
+	Expect eval.Decision // "" when the case states none
+}
+
+// Error is a problem in a case file, positioned in that file.
+type Error struct {
+	File string
+	Pos  eval.Pos
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.File == "" {
+		return fmt.Sprintf("%s: %s", e.Pos, e.Msg)
+	}
+	return fmt.Sprintf("%s:%s: %s", e.File, e.Pos, e.Msg)
+}
+
+// Errors lists every problem found.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	var b strings.Builder
+	for i, e := range es {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+type reader struct {
+	file string
+	errs Errors
+}
+
+func (r *reader) fail(p eval.Pos, format string, args ...any) {
+	r.errs = append(r.errs, &Error{File: r.file, Pos: p, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Parse reads a file holding one case, a list of cases, or {"cases": [...]}.
+func Parse(file string, src []byte) ([]*Case, error) {
+	r := &reader{file: file}
+	root, err := eval.ParseJSON(src)
+	if err != nil {
+		pe := err.(*eval.ParseError)
+		return nil, Errors{{File: file, Pos: pe.Pos, Msg: pe.Msg + "; " + pe.Expected}}
+	}
+	var nodes []*eval.Node
+	switch {
+	case root.Kind == eval.KindArray:
+		nodes = root.Elems
+	case root.Kind == eval.KindObject && root.Get("cases") != nil:
+		for _, m := range root.Members {
+			if m.Key != "cases" {
+				r.fail(m.KeyPos, "unknown key %q next to \"cases\"; expected only \"cases\"", m.Key)
+			}
+		}
+		cs := root.Get("cases")
+		if cs.Kind != eval.KindArray {
+			r.fail(cs.Pos, "\"cases\" is %s; expected a list of cases", cs.Kind)
+		} else {
+			nodes = cs.Elems
+		}
+	case root.Kind == eval.KindObject:
+		nodes = []*eval.Node{root}
+	default:
+		r.fail(root.Pos, "the file holds %s; expected a case object, a list of cases, or {\"cases\": [...]}", root.Kind)
+	}
+	var out []*Case
+	for i, n := range nodes {
+		if c := r.caseOf(n, i); c != nil {
+			out = append(out, c)
+		}
+	}
+	if len(r.errs) > 0 {
+		return nil, r.errs
+	}
+	return out, nil
+}
+
+var caseKeys = []string{"name", "request", "identityPolicies", "resourcePolicy", "permissionsBoundary", "sessionPolicy", "vpcEndpointPolicies", "scps", "rcps", "expect", "managementAccount", "awsManagedKey", "hasBoundary", "description"}
+
+func (r *reader) caseOf(n *eval.Node, idx int) *Case {
+	if n.Kind != eval.KindObject {
+		r.fail(n.Pos, "case %d is %s; expected an object with \"request\" and the policies", idx+1, n.Kind)
+		return nil
+	}
+	c := &Case{Name: fmt.Sprintf("case-%d", idx+1), Pos: n.Pos}
+	before := len(r.errs)
+	req := n.Get("request")
+	if req == nil {
+		r.fail(n.Pos, "case %d has no \"request\"; expected {\"principal\": …, \"action\": …, \"resource\": …}", idx+1)
+		return nil
+	}
+	r.request(req, &c.Input.Request)
+	resType := eval.ResourcePolicyTypeFor(c.Input.Request.Action, c.Input.Request.Resource)
+	if resType != eval.ResourcePolicy {
+		c.Input.ResourcePolicyRequired = true
+	}
+	for _, m := range n.Members {
+		v := m.Value
+		switch m.Key {
+		case "name", "description":
+			if s, ok := r.str(v, m.Key); ok && m.Key == "name" {
+				c.Name = s
+			}
+		case "request":
+		case "identityPolicies":
+			c.Input.Identity = r.policyList(v, eval.IdentityPolicy, "identity policy")
+		case "resourcePolicy":
+			c.Input.Resource = r.policyRef(v, resType, "resource policy")
+		case "permissionsBoundary":
+			c.Input.Boundary = r.policyRef(v, eval.BoundaryPolicy, "permissions boundary")
+		case "sessionPolicy":
+			c.Input.Session = r.policyRef(v, eval.SessionPolicy, "session policy")
+		case "vpcEndpointPolicies":
+			c.Input.Endpoints = r.policyList(v, eval.EndpointPolicy, "VPC endpoint policy")
+		case "scps":
+			c.Input.SCPs = r.levels(v, eval.SCP)
+		case "rcps":
+			c.Input.RCPs = r.levels(v, eval.RCP)
+		case "expect":
+			if s, ok := r.str(v, "expect"); ok {
+				switch eval.Decision(s) {
+				case eval.Allowed, eval.ExplicitDeny, eval.ImplicitDeny:
+					c.Expect = eval.Decision(s)
+				default:
+					r.fail(v.Pos, "expect %q is not a decision; expected \"allowed\", \"explicitDeny\" or \"implicitDeny\"", s)
+				}
+			}
+		case "managementAccount":
+			if s, ok := r.str(v, m.Key); ok {
+				c.Input.ManagementAccount = s
+			}
+		case "awsManagedKey", "hasBoundary":
+			if v.Kind != eval.KindBool {
+				r.fail(v.Pos, "%s is %s; expected true or false", m.Key, v.Kind)
+				continue
+			}
+			if m.Key == "awsManagedKey" {
+				c.Input.AWSManagedKey = v.Text == "true"
+			} else {
+				c.Input.HasBoundary = v.Text == "true"
+			}
+		default:
+			r.fail(m.KeyPos, "unknown case key %q; expected one of %s%s", m.Key, strings.Join(caseKeys, ", "), suggest(m.Key, caseKeys))
+		}
+	}
+	if len(r.errs) > before {
+		return nil
+	}
+	return c
+}
+
+var requestKeys = []string{"principal", "action", "resource", "resourceAccount", "context", "sessionIssuer"}
+
+func (r *reader) request(n *eval.Node, req *eval.Request) {
+	if n.Kind != eval.KindObject {
+		r.fail(n.Pos, "request is %s; expected an object", n.Kind)
+		return
+	}
+	for _, m := range n.Members {
+		switch m.Key {
+		case "principal":
+			req.Principal, _ = r.str(m.Value, m.Key)
+		case "action":
+			req.Action, _ = r.str(m.Value, m.Key)
+		case "resource":
+			req.Resource, _ = r.str(m.Value, m.Key)
+		case "resourceAccount":
+			req.ResourceAccount, _ = r.str(m.Value, m.Key)
+		case "sessionIssuer":
+			req.SessionIssuer, _ = r.str(m.Value, m.Key)
+		case "context":
+			r.context(m.Value, &req.Context)
+		default:
+			r.fail(m.KeyPos, "unknown request key %q; expected one of %s%s", m.Key, strings.Join(requestKeys, ", "), suggest(m.Key, requestKeys))
+		}
+	}
+	for _, k := range []string{"principal", "action"} {
+		if n.Get(k) == nil {
+			r.fail(n.Pos, "the request has no %q", k)
+		}
+	}
+}
+
+func (r *reader) context(n *eval.Node, ctx *eval.Context) {
+	if n.Kind != eval.KindObject {
+		r.fail(n.Pos, "context is %s; expected an object of condition keys", n.Kind)
+		return
+	}
+	for _, m := range n.Members {
+		v := m.Value
+		switch v.Kind {
+		case eval.KindString, eval.KindNumber, eval.KindBool:
+			ctx.Set(m.Key, v.Text)
+		case eval.KindArray:
+			vals := make([]string, 0, len(v.Elems))
+			for _, e := range v.Elems {
+				if e.Kind == eval.KindString || e.Kind == eval.KindNumber || e.Kind == eval.KindBool {
+					vals = append(vals, e.Text)
+				} else {
+					r.fail(e.Pos, "a value of %s is %s; expected a string", m.Key, e.Kind)
+				}
+			}
+			ctx.SetList(m.Key, vals)
+		default:
+			r.fail(v.Pos, "the value of %s is %s; expected a string or a list of strings", m.Key, v.Kind)
+		}
+	}
+}
+
+func (r *reader) str(n *eval.Node, what string) (string, bool) {
+	if n.Kind != eval.KindString {
+		r.fail(n.Pos, "%s is %s; expected a string", what, n.Kind)
+		return "", false
+	}
+	return n.Text, true
+}
+
+// policyRef reads a policy document, or {"name": …, "policy": …}.
+func (r *reader) policyRef(n *eval.Node, typ eval.PolicyType, what string) *eval.PolicyRef {
+	name := what
+	doc := n
+	if n.Kind == eval.KindObject && n.Get("policy") != nil && n.Get("Statement") == nil {
+		for _, m := range n.Members {
+			switch m.Key {
+			case "name":
+				name, _ = r.str(m.Value, "name")
+			case "policy":
+			default:
+				r.fail(m.KeyPos, "unknown key %q in a named policy; expected \"name\" and \"policy\"", m.Key)
+			}
+		}
+		doc = n.Get("policy")
+	}
+	p, err := eval.Compile(doc, typ)
+	if err != nil {
+		for _, pe := range err.(eval.ParseErrors) {
+			r.fail(pe.Pos, "in the %s %q: %s; %s", what, name, pe.Msg, pe.Expected)
+		}
+		return nil
+	}
+	return &eval.PolicyRef{Name: name, Policy: p}
+}
+
+func (r *reader) policyList(n *eval.Node, typ eval.PolicyType, what string) []eval.PolicyRef {
+	if n.Kind != eval.KindArray {
+		r.fail(n.Pos, "the %s list is %s; expected a list of policy documents", what, n.Kind)
+		return nil
+	}
+	var out []eval.PolicyRef
+	for i, e := range n.Elems {
+		ref := r.policyRef(e, typ, what)
+		if ref == nil {
+			continue
+		}
+		if ref.Name == what {
+			ref.Name = fmt.Sprintf("%s %d", what, i+1)
+		}
+		out = append(out, *ref)
+	}
+	return out
+}
+
+func (r *reader) levels(n *eval.Node, typ eval.PolicyType) []eval.Level {
+	what := "SCP"
+	if typ == eval.RCP {
+		what = "RCP"
+	}
+	if n.Kind != eval.KindArray {
+		r.fail(n.Pos, "the %s chain is %s; expected a list of levels {\"id\": …, \"policies\": [...]}, root first", what, n.Kind)
+		return nil
+	}
+	var out []eval.Level
+	for _, e := range n.Elems {
+		if e.Kind != eval.KindObject {
+			r.fail(e.Pos, "an %s level is %s; expected {\"id\": …, \"policies\": [...]}", what, e.Kind)
+			continue
+		}
+		lv := eval.Level{}
+		for _, m := range e.Members {
+			switch m.Key {
+			case "id":
+				lv.ID, _ = r.str(m.Value, "id")
+			case "policies":
+				lv.Policies = r.policyList(m.Value, typ, what)
+				for i := range lv.Policies {
+					if strings.HasPrefix(lv.Policies[i].Name, what+" ") {
+						lv.Policies[i].Name = fmt.Sprintf("%s %d", what, i+1)
+					}
+				}
+			default:
+				r.fail(m.KeyPos, "unknown key %q in an %s level; expected \"id\" and \"policies\"", m.Key, what)
+			}
+		}
+		out = append(out, lv)
+	}
+	return out
+}
+
+func suggest(got string, cands []string) string {
+	lg := strings.ToLower(got)
+	for _, c := range cands {
+		if strings.ToLower(c) == lg {
+			return fmt.Sprintf("; did you mean %q?", c)
+		}
+	}
+	return ""
+}
