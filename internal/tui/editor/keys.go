@@ -1,0 +1,70 @@
+package editor
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is the editor's key bindings. Build it with DefaultKeyMap; it is a
+// plain value, so a parent can rebind a key without touching anyone else's
+// copy.
+type KeyMap struct {
+	Up, Down, Left, Right key.Binding
+	WordLeft, WordRight   key.Binding
+	LineStart, LineEnd    key.Binding
+	PageUp, PageDown      key.Binding
+	DocStart, DocEnd      key.Binding
+
+	Newline        key.Binding
+	Tab            key.Binding
+	Backspace      key.Binding
+	Delete         key.Binding
+	DeleteWordBack key.Binding
+
+	Undo, Redo key.Binding
+	External   key.Binding // open the text in $VISUAL / $EDITOR
+}
+
+// DefaultKeyMap returns the standard bindings. ctrl+e is "end of line" as in
+// a shell; the external editor is on ctrl+o so the two do not collide.
+func DefaultKeyMap() KeyMap {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return KeyMap{
+		Up:        b("↑", "up", "up"),
+		Down:      b("↓", "down", "down"),
+		Left:      b("←", "left", "left"),
+		Right:     b("→", "right", "right"),
+		WordLeft:  b("alt+←", "word left", "alt+left", "ctrl+left", "alt+b"),
+		WordRight: b("alt+→", "word right", "alt+right", "ctrl+right", "alt+f"),
+		LineStart: b("home", "line start", "home", "ctrl+a"),
+		LineEnd:   b("end", "line end", "end", "ctrl+e"),
+		PageUp:    b("pgup", "page up", "pgup"),
+		PageDown:  b("pgdn", "page down", "pgdown"),
+		DocStart:  b("ctrl+home", "top", "ctrl+home"),
+		DocEnd:    b("ctrl+end", "bottom", "ctrl+end"),
+
+		Newline:        b("enter", "new line", "enter"),
+		Tab:            b("tab", "indent", "tab"),
+		Backspace:      b("backspace", "delete back", "backspace"),
+		Delete:         b("del", "delete", "delete", "ctrl+d"),
+		DeleteWordBack: b("alt+backspace", "delete word", "alt+backspace", "ctrl+w"),
+
+		Undo:     b("ctrl+z", "undo", "ctrl+z"),
+		Redo:     b("ctrl+y", "redo", "ctrl+y", "ctrl+shift+z"),
+		External: b("ctrl+o", "$EDITOR", "ctrl+o"),
+	}
+}
+
+// ShortHelp is what the footer shows while the editor has focus.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Undo, k.Redo, k.External}
+}
+
+// FullHelp groups every binding: moving, editing, history.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Left, k.Right, k.WordLeft, k.WordRight},
+		{k.LineStart, k.LineEnd, k.PageUp, k.PageDown, k.DocStart, k.DocEnd},
+		{k.Newline, k.Tab, k.Backspace, k.Delete, k.DeleteWordBack},
+		{k.Undo, k.Redo, k.External},
+	}
+}

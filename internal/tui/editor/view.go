@@ -1,0 +1,364 @@
+package editor
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iamlab/iamlab/internal/tui/theme"
+)
+
+// overflow marks text scrolled off the left or right edge.
+const overflow = "…"
+
+// lineKey identifies a rendered text row: the same content, room and error
+// column always render the same way under one scroll offset and theme.
+type lineKey struct {
+	text    string
+	avail   int
+	diagCol int
+	sev     Severity
+}
+
+type gutterKey struct {
+	n     int
+	state int // 0 plain, 1 cursor line, then 2+severity
+}
+
+// renderCache keeps rendered rows and gutters. It is valid for one
+// horizontal offset, width and style set, and is dropped when any changes.
+type renderCache struct {
+	xoff, width int
+	styles      *theme.Styles
+	lines       map[lineKey]string
+	gutters     map[gutterKey]string
+}
+
+func (c *renderCache) clear() {
+	c.lines, c.gutters = nil, nil
+}
+
+func (c *renderCache) validate(xoff, width int, st *theme.Styles) {
+	if c.lines == nil || c.xoff != xoff || c.width != width || c.styles != st || len(c.lines) > maxCachedLines {
+		c.lines = make(map[lineKey]string)
+		c.xoff, c.width, c.styles = xoff, width, st
+	}
+	if c.gutters == nil || c.styles != st || len(c.gutters) > maxCachedLines {
+		c.gutters = make(map[gutterKey]string)
+	}
+}
+
+// View renders exactly Height rows of exactly Width cells: the visible
+// lines with gutter, then the status line.
+func (m Model) View() string {
+	m.cache.validate(m.xoff, m.width, m.styles)
+	rows := m.textRows()
+	gw := m.gutterWidth()
+	tw := m.textWidth()
+	digits := max(0, gw-2)
+
+	var sb strings.Builder
+	sb.Grow(m.height * (m.width + 32))
+	for i := 0; i < rows; i++ {
+		if i > 0 {
+			sb.WriteByte('\n')
+		}
+		ln := m.yoff + i
+		if ln >= m.buf.lineCount() {
+			sb.WriteString(strings.Repeat(" ", m.width))
+			continue
+		}
+		if gw > 0 {
+			sb.WriteString(m.gutter(ln, digits))
+		}
+		sb.WriteString(m.row(ln, tw))
+	}
+	if rows < m.height {
+		sb.WriteByte('\n')
+		sb.WriteString(m.statusView())
+	}
+	return sb.String()
+}
+
+// gutter draws the marker cell, the right-aligned line number and a space.
+func (m Model) gutter(ln, digits int) string {
+	d, hasDiag := m.lineDiag[ln+1]
+	k := gutterKey{n: ln + 1}
+	switch {
+	case hasDiag:
+		k.state = 2 + int(d.Severity)
+	case ln == m.cur.line && m.focused:
+		k.state = 1
+	}
+	if g, ok := m.cache.gutters[k]; ok {
+		return g
+	}
+	es := m.styles.Editor
+	marker, numStyle := " ", es.LineNumber
+	switch k.state {
+	case 1:
+		numStyle = es.LineNumberCur
+	case 2 + int(SeverityError):
+		marker, numStyle = es.GutterError.Render("✗"), es.LineNumberErr
+	case 2 + int(SeverityWarning):
+		marker = es.GutterWarning.Render("!")
+	case 2 + int(SeverityInfo):
+		marker = es.GutterInfo.Render("i")
+	}
+	num := strconv.Itoa(ln + 1)
+	if len(num) < digits {
+		num = strings.Repeat(" ", digits-len(num)) + num
+	}
+	g := marker + numStyle.Render(num) + " "
+	m.cache.gutters[k] = g
+	return g
+}
+
+// row draws the text of one line in tw cells, with its marks if any.
+func (m Model) row(ln, tw int) string {
+	l := m.buf.line(ln)
+	diagCol, sev := -1, SeverityError
+	if d, ok := m.lineDiag[ln+1]; ok {
+		diagCol = max(0, min(d.Col-1, len(l)))
+		sev = d.Severity
+	}
+	marks := m.lineMarks[ln+1]
+	if len(marks) == 0 {
+		return m.cachedText(l, tw, diagCol, sev)
+	}
+
+	markText, markW := m.renderMarks(marks)
+	if markW+2 > tw {
+		return m.cachedText(l, tw, diagCol, sev)
+	}
+	need := lineWidth(l) - m.xoff
+	if diagCol == len(l) {
+		need++
+	}
+	need = max(need, 0)
+	if need+2+markW <= tw {
+		// The mark follows the text, as a comment would.
+		text := m.cachedText(l, need, diagCol, sev)
+		return text + "  " + markText + strings.Repeat(" ", tw-need-2-markW)
+	}
+	// Not enough room: the mark keeps its place at the right edge and the
+	// text gives way, because the mark is what the learner must see.
+	return m.cachedText(l, tw-markW-1, diagCol, sev) + " " + markText
+}
+
+func (m Model) renderMarks(marks []Mark) (string, int) {
+	var sb strings.Builder
+	w := 0
+	for i, mk := range marks {
+		if i > 0 {
+			sb.WriteString("  ")
+			w += 2
+		}
+		st := m.styles.Editor.MarkInfo
+		switch mk.Kind {
+		case MarkDeny:
+			st = m.styles.Editor.MarkDeny
+		case MarkAllow:
+			st = m.styles.Editor.MarkAllow
+		}
+		sb.WriteString(st.Render(mk.Text))
+		w += ansi.StringWidth(mk.Text)
+	}
+	return sb.String(), w
+}
+
+func (m Model) cachedText(l []rune, avail, diagCol int, sev Severity) string {
+	if avail <= 0 {
+		return ""
+	}
+	text := string(l)
+	k := lineKey{text: text, avail: avail, diagCol: diagCol, sev: sev}
+	if s, ok := m.cache.lines[k]; ok {
+		return s
+	}
+	s := m.renderText(l, m.hl.spans(text), avail, diagCol, sev)
+	m.cache.lines[k] = s
+	return s
+}
+
+func lineWidth(l []rune) int {
+	w := 0
+	for _, r := range l {
+		w += cellWidth(r)
+	}
+	return w
+}
+
+// displayRune draws characters that have no glyph of their own: a tab as a
+// space (it is one character, so one cell, to keep columns exact) and other
+// control characters as "?", never raw, since they would reach the terminal.
+func displayRune(r rune) rune {
+	switch {
+	case r == '\t':
+		return ' '
+	case r < 0x20 || r == 0x7f:
+		return '?'
+	}
+	return r
+}
+
+// renderText draws the part of line l that falls in the horizontal window
+// [xoff, xoff+avail), highlighted, exactly avail cells wide, with "…" where
+// text is hidden on either side and the diagnostic column emphasised.
+func (m Model) renderText(l []rune, spans []span, avail, diagCol int, sev Severity) string {
+	es := m.styles.Editor
+	diagStyle := es.ErrorChar
+	if sev != SeverityError {
+		diagStyle = es.WarningChar
+	}
+	xoff := m.xoff
+	total := lineWidth(l)
+	if diagCol == len(l) {
+		total++ // the marker cell after the last character
+	}
+
+	var sb strings.Builder
+	out := 0
+	lo, hi := xoff, xoff+avail
+	if xoff > 0 && hiddenText(l, xoff) && avail > 1 {
+		sb.WriteString(es.Overflow.Render(overflow))
+		out, lo = 1, xoff+1
+	}
+	rightCut := total > hi
+	if rightCut {
+		hi--
+	}
+
+	var seg strings.Builder
+	var segStyle lipgloss.Style
+	flush := func() {
+		if seg.Len() > 0 {
+			sb.WriteString(segStyle.Render(seg.String()))
+			seg.Reset()
+		}
+	}
+
+	x, ri := 0, 0
+	done := false
+	for _, sp := range spans {
+		st := m.styles.Syntax.Style(sp.typ)
+		flush()
+		segStyle = st
+		for ; ri < sp.end && !done; ri++ {
+			r := l[ri]
+			w := cellWidth(r)
+			start := x
+			x += w
+			switch {
+			case start < lo:
+				if x > lo {
+					// A wide character cut by the left edge: show the half
+					// in view as blank.
+					seg.WriteString(strings.Repeat(" ", x-lo))
+					out += x - lo
+				}
+				continue
+			case x > hi:
+				done = true
+				continue
+			}
+			if ri == diagCol {
+				flush()
+				sb.WriteString(diagStyle.Render(string(displayRune(r))))
+			} else {
+				seg.WriteRune(displayRune(r))
+			}
+			out += w
+		}
+	}
+	flush()
+	if diagCol == len(l) && x >= lo && x < hi {
+		sb.WriteString(diagStyle.Render(" "))
+		out++
+	}
+	limit := avail
+	if rightCut {
+		limit--
+	}
+	if out < limit {
+		sb.WriteString(strings.Repeat(" ", limit-out))
+	}
+	if rightCut {
+		sb.WriteString(es.Overflow.Render(overflow))
+	}
+	return sb.String()
+}
+
+// hiddenText reports whether anything but indentation is scrolled off the
+// left edge; hidden indentation needs no marker.
+func hiddenText(l []rune, xoff int) bool {
+	x := 0
+	for _, r := range l {
+		if x >= xoff {
+			return false
+		}
+		if r != ' ' && r != '\t' {
+			return true
+		}
+		x += cellWidth(r)
+	}
+	return false
+}
+
+// statusView is the bottom line: a message on the left, the position on the
+// right.
+func (m Model) statusView() string {
+	es := m.styles.Editor
+	meta := "Ln " + strconv.Itoa(m.cur.line+1) + ", Col " + strconv.Itoa(m.cur.col+1)
+	if m.readOnly {
+		meta = "read-only · " + meta
+	}
+	msg, msgStyle := m.statusMessage()
+	metaW := ansi.StringWidth(meta)
+	room := m.width - metaW - 1
+	if room < 8 {
+		// Narrow: the message matters more than the position.
+		meta, metaW, room = "", 0, m.width
+	}
+	msg = ansi.Truncate(msg, room, overflow)
+	gap := m.width - ansi.StringWidth(msg) - metaW
+	var sb strings.Builder
+	if msg != "" {
+		sb.WriteString(msgStyle.Render(msg))
+	}
+	sb.WriteString(strings.Repeat(" ", max(0, gap)))
+	if meta != "" {
+		sb.WriteString(es.StatusMeta.Render(meta))
+	}
+	return sb.String()
+}
+
+// statusMessage picks what the status line says: a transient message first,
+// then the diagnostic on the cursor's line, then the first diagnostic.
+func (m Model) statusMessage() (string, lipgloss.Style) {
+	es := m.styles.Editor
+	if m.status != "" {
+		return m.status, es.StatusWarning
+	}
+	if len(m.diags) == 0 {
+		return "", es.Status
+	}
+	d, ok := m.lineDiag[m.cur.line+1]
+	if !ok {
+		d = m.diags[0]
+	}
+	sym, st := "✗", es.StatusError
+	switch d.Severity {
+	case SeverityWarning:
+		sym, st = "!", es.StatusWarning
+	case SeverityInfo:
+		sym, st = "i", es.Status
+	}
+	msg := sym + " " + strconv.Itoa(d.Line) + ":" + strconv.Itoa(d.Col) + " " + d.Message
+	if n := len(m.diags); n > 1 {
+		msg += " (" + strconv.Itoa(n) + " problems)"
+	}
+	return msg, st
+}
