@@ -1,5 +1,7 @@
 package eval
 
-// defaultRCPSupported is replaced by the catalogue's list of services that
-// support RCPs.
-var defaultRCPSupported = func(string) bool { return true }
+import "github.com/iamlab/iamlab/internal/catalog"
+
+// defaultRCPSupported is the catalogue's list of services that support RCPs;
+// for any other service an RCP has no effect.
+var defaultRCPSupported = catalog.RCPSupported
