@@ -48,8 +48,9 @@ type template []tElem
 
 // pElem is one character of an ARN or element of a Resource pattern.
 type pElem struct {
-	kind byte // pLit, pAny or pStar
-	lit  string
+	kind    byte // pLit, pAny or pStar
+	lit     string
+	noColon bool // a wildcard confined to one of the ARN's fixed fields
 }
 
 const (
@@ -147,9 +148,15 @@ func (rt *ResourceType) Matches(arn string) bool {
 
 // MatchesPattern reports whether a policy Resource pattern could match
 // at least one ARN of this type: "arn:aws:s3:::bucket/*" can name
-// objects and "arn:aws:s3:::bucket" cannot; "*" fits every type. In the
-// pattern '*' stands for any run of characters and '?' for one. A
-// policy variable such as ${aws:username} is unknown until a request
+// objects and "arn:aws:s3:::bucket" cannot; "*" fits every type.
+//
+// In the pattern '*' stands for any run of characters and '?' for one,
+// within an ARN field as IAM documents: wildcards in the partition,
+// service, region and account fields do not reach past the colons
+// around them, except that when the pattern has fewer fields than an
+// ARN, its last field covers the rest (so "arn:aws:iam::*" fits roles).
+// The resource part after the fifth colon is one field, colons and all.
+// A policy variable such as ${aws:username} is unknown until a request
 // arrives, so it is treated like '*'; ${*}, ${?} and ${$} are the
 // literal characters, as in IAM.
 func (rt *ResourceType) MatchesPattern(arnPattern string) bool {
@@ -158,35 +165,45 @@ func (rt *ResourceType) MatchesPattern(arnPattern string) bool {
 
 func parsePattern(s string) []pElem {
 	var p []pElem
+	colons := 0
 	for i := 0; i < len(s); {
-		switch s[i] {
-		case '*':
-			p = append(p, pElem{kind: pStar})
-			i++
-			continue
-		case '?':
-			p = append(p, pElem{kind: pAny})
-			i++
-			continue
-		case '$':
-			if strings.HasPrefix(s[i:], "${") {
-				if end := strings.IndexByte(s[i:], '}'); end > 0 {
-					switch name := s[i+2 : i+end]; name {
-					case "*", "?", "$":
-						p = append(p, pElem{kind: pLit, lit: name})
-					default:
-						p = append(p, pElem{kind: pStar})
-					}
-					i += end + 1
-					continue
-				}
-			}
+		el, n := nextPatternElem(s[i:])
+		if el.kind == pLit && el.lit == ":" && n == 1 {
+			colons++
 		}
-		n := runeLen(s[i:])
-		p = append(p, pElem{kind: pLit, lit: s[i : i+n]})
+		el.noColon = colons < 5 && el.kind != pLit
+		p = append(p, el)
 		i += n
 	}
+	if colons < 5 {
+		// A short pattern's last field runs to the end of the ARN.
+		for k := len(p) - 1; k >= 0 && !(p[k].kind == pLit && p[k].lit == ":"); k-- {
+			p[k].noColon = false
+		}
+	}
 	return p
+}
+
+// nextPatternElem reads one element from the start of s and returns it
+// with the number of bytes it took.
+func nextPatternElem(s string) (pElem, int) {
+	switch s[0] {
+	case '*':
+		return pElem{kind: pStar}, 1
+	case '?':
+		return pElem{kind: pAny}, 1
+	case '$':
+		if end := strings.IndexByte(s, '}'); strings.HasPrefix(s, "${") && end > 0 {
+			switch name := s[2:end]; name {
+			case "*", "?", "$":
+				return pElem{kind: pLit, lit: name}, end + 1
+			default:
+				return pElem{kind: pStar}, end + 1
+			}
+		}
+	}
+	n := runeLen(s)
+	return pElem{kind: pLit, lit: s[:n]}, n
 }
 
 func (rt *ResourceType) fits(p []pElem) bool {
@@ -258,7 +275,7 @@ func overlap(p []pElem, t template) bool {
 			push(ni, s.j, true)
 			continue
 		}
-		if pe.kind == pLit && pe.lit != el.lit {
+		if pe.kind == pLit && pe.lit != el.lit || pe.noColon && el.lit == ":" {
 			continue
 		}
 		push(ni, s.j+1, false)

@@ -58,20 +58,20 @@ func IsMultivaluedKey(key string) bool {
 // "s3:ExistingObjectTag/env", match their template.
 func ConditionKeyType(key string) (string, bool) {
 	idx := keyIndex()
-	if t, ok := idx.lookupGlobal(key); ok {
+	prefix, _, _ := strings.Cut(key, ":")
+	prefix = strings.ToLower(prefix)
+	if prefix == "aws" {
+		if t, ok := idx.global.lookup(key); ok {
+			return t, true
+		}
+	}
+	// A service's own definition wins over the global list: the data
+	// types identitystore:UserId one way as a session key and another as
+	// an Identity Store key.
+	if t, ok := idx.byPrefix[prefix].lookup(key); ok {
 		return t, true
 	}
-	prefix, _, _ := strings.Cut(key, ":")
-	if strings.EqualFold(prefix, "aws") {
-		// Services repeat the aws: keys they support (tag keys, mostly);
-		// any one of them gives the type.
-		return idx.aws.lookup(key)
-	}
-	s, ok := LookupService(prefix)
-	if !ok {
-		return "", false
-	}
-	return idx.byService[s].lookup(key)
+	return idx.global.lookup(key)
 }
 
 // keyTable finds condition keys, exactly or by template.
@@ -96,6 +96,9 @@ func (t *keyTable) add(key, typ string) {
 }
 
 func (t *keyTable) lookup(key string) (string, bool) {
+	if t == nil {
+		return "", false
+	}
 	if typ, ok := t.exact[strings.ToLower(key)]; ok {
 		return typ, true
 	}
@@ -135,9 +138,11 @@ func keyGlob(key string) (string, bool) {
 }
 
 type keyIndexes struct {
-	global    keyTable
-	aws       keyTable
-	byService map[*Service]*keyTable
+	global keyTable
+	// byPrefix holds every key services document, by the key's own
+	// prefix: aws: keys that services repeat, and keys such as saml:cn
+	// that belong to no service of that name (STS documents them).
+	byPrefix map[string]*keyTable
 }
 
 func (x *keyIndexes) lookupGlobal(key string) (string, bool) {
@@ -155,22 +160,29 @@ func keyIndex() *keyIndexes {
 	keyOnce.Do(func() {
 		d := get()
 		x := &keyIndexes{
-			global:    keyTable{exact: make(map[string]string)},
-			aws:       keyTable{exact: make(map[string]string)},
-			byService: make(map[*Service]*keyTable, len(d.services)),
+			global:   keyTable{exact: make(map[string]string)},
+			byPrefix: make(map[string]*keyTable),
 		}
 		for _, g := range d.globals {
 			x.global.add(g.key, g.typ)
 		}
-		for _, s := range d.services {
-			t := &keyTable{exact: make(map[string]string, len(s.ConditionKeys))}
-			for i, k := range s.ConditionKeys {
-				t.add(k, s.keyTypes[i])
-				if hasPrefixFold(k, "aws:") {
-					x.aws.add(k, s.keyTypes[i])
+		// Two passes so that a service's own keys are entered before
+		// other services' copies of them.
+		for _, own := range []bool{true, false} {
+			for _, s := range d.services {
+				for i, k := range s.ConditionKeys {
+					prefix, _, _ := strings.Cut(strings.ToLower(k), ":")
+					if (prefix == s.Prefix) != own {
+						continue
+					}
+					t := x.byPrefix[prefix]
+					if t == nil {
+						t = &keyTable{exact: make(map[string]string)}
+						x.byPrefix[prefix] = t
+					}
+					t.add(k, s.keyTypes[i])
 				}
 			}
-			x.byService[s] = t
 		}
 		keys = x
 	})

@@ -141,11 +141,19 @@ func (r *reader) listTable() {
 }
 
 func (r *reader) str() string {
-	return r.strs[r.Index(len(r.strs))]
+	i := r.Index(len(r.strs))
+	if r.Err() != nil {
+		return ""
+	}
+	return r.strs[i]
 }
 
 func (r *reader) list() []string {
-	return r.lists[r.Index(len(r.lists))]
+	i := r.Index(len(r.lists))
+	if r.Err() != nil {
+		return nil
+	}
+	return r.lists[i]
 }
 
 func (r *reader) service(s *Service) {
@@ -200,7 +208,9 @@ func (r *reader) service(s *Service) {
 			a.ResourceTypes = make([]ResourceTypeRef, nref)
 			for j := range a.ResourceTypes {
 				ref := &a.ResourceTypes[j]
-				ref.Name = rts[r.Index(len(rts))].Name
+				if k := r.Index(len(rts)); r.Err() == nil {
+					ref.Name = rts[k].Name
+				}
 				ref.Required = r.Byte() != 0
 				ref.ConditionKeys = r.list()
 			}
