@@ -90,6 +90,18 @@ type reader struct {
 	*wire.Decoder
 	strs  []string
 	lists [][]string
+	refs  []ResourceTypeRef // carved up for actions' ResourceTypes
+}
+
+// newRefs returns n zeroed refs. Handing out pieces of a shared block
+// replaces some fifteen thousand tiny allocations with a few.
+func (r *reader) newRefs(n int) []ResourceTypeRef {
+	if n > len(r.refs) {
+		r.refs = make([]ResourceTypeRef, max(n, 4096))
+	}
+	out := r.refs[:n:n]
+	r.refs = r.refs[n:]
+	return out
 }
 
 func (r *reader) stringTable() {
@@ -124,6 +136,7 @@ func (r *reader) listTable() {
 		return
 	}
 	r.lists = make([][]string, n)
+	var pool []string // lists are carved from shared blocks, as refs are
 	for i := range r.lists {
 		l := r.Count()
 		if r.Err() != nil {
@@ -132,7 +145,11 @@ func (r *reader) listTable() {
 		if l == 0 {
 			continue
 		}
-		list := make([]string, l)
+		if l > len(pool) {
+			pool = make([]string, max(l, 4096))
+		}
+		list := pool[:l:l]
+		pool = pool[l:]
 		for j := range list {
 			list[j] = r.str()
 		}
@@ -205,7 +222,7 @@ func (r *reader) service(s *Service) {
 		a.AccessLevel = accessLevelCodes[level]
 		a.ConditionKeys = r.list()
 		if nref := r.Count(); nref > 0 && r.Err() == nil {
-			a.ResourceTypes = make([]ResourceTypeRef, nref)
+			a.ResourceTypes = r.newRefs(nref)
 			for j := range a.ResourceTypes {
 				ref := &a.ResourceTypes[j]
 				if k := r.Index(len(rts)); r.Err() == nil {
