@@ -1,0 +1,59 @@
+package progress
+
+import (
+	"testing"
+	"time"
+
+	fsrs "github.com/open-spaced-repetition/go-fsrs/v3"
+)
+
+func TestRateAttempt(t *testing.T) {
+	target := 10 * time.Minute
+	good := Performance{Outcome: Solved, AttemptNo: 1, Duration: 8 * time.Minute, TargetTime: target}
+	with := func(f func(*Performance)) Performance { p := good; f(&p); return p }
+	cases := []struct {
+		name string
+		p    Performance
+		want fsrs.Rating
+	}{
+		{"first try, no hints, in time", good, fsrs.Good},
+		{"no target time", with(func(p *Performance) { p.TargetTime = 0 }), fsrs.Good},
+		{"fast but not a transfer", with(func(p *Performance) { p.Duration = time.Minute }), fsrs.Good},
+		{"fast transfer", with(func(p *Performance) { p.Duration = 5 * time.Minute; p.Transfer = true }), fsrs.Easy},
+		{"transfer not fast enough", with(func(p *Performance) { p.Transfer = true }), fsrs.Good},
+		{"rung 1 hint", with(func(p *Performance) { p.MaxHint = 1 }), fsrs.Hard},
+		{"rung 3 hint", with(func(p *Performance) { p.MaxHint = 3 }), fsrs.Hard},
+		{"second attempt", with(func(p *Performance) { p.AttemptNo = 2 }), fsrs.Hard},
+		{"over target time", with(func(p *Performance) { p.Duration = 11 * time.Minute }), fsrs.Hard},
+		{"bottom-out hint", with(func(p *Performance) { p.MaxHint = 4 }), fsrs.Again},
+		{"solution revealed", with(func(p *Performance) { p.Revealed = true }), fsrs.Again},
+		{"failed", with(func(p *Performance) { p.Outcome = Failed }), fsrs.Again},
+		{"abandoned", with(func(p *Performance) { p.Outcome = Abandoned }), fsrs.Again},
+		{"fast transfer with a hint", with(func(p *Performance) { p.Transfer = true; p.Duration = time.Minute; p.MaxHint = 2 }), fsrs.Hard},
+	}
+	for _, c := range cases {
+		if got := RateAttempt(c.p); got != c.want {
+			t.Errorf("%s: got %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+func TestRateAnswer(t *testing.T) {
+	cases := []struct {
+		correct bool
+		c       Confidence
+		want    fsrs.Rating
+	}{
+		{true, Sure, fsrs.Good},
+		{true, NoConfidence, fsrs.Good},
+		{true, ThinkSo, fsrs.Hard},
+		{true, Guess, fsrs.Hard},
+		{false, Sure, fsrs.Again},
+		{false, Guess, fsrs.Again},
+	}
+	for _, c := range cases {
+		if got := RateAnswer(c.correct, c.c); got != c.want {
+			t.Errorf("RateAnswer(%v, %q) = %v, want %v", c.correct, c.c, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,154 @@
+package progress
+
+import (
+	"context"
+	"math"
+	"testing"
+	"time"
+
+	fsrs "github.com/open-spaced-repetition/go-fsrs/v3"
+
+	"github.com/iamlab/iamlab/internal/curriculum"
+)
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+// reviewedNow is a card last reviewed at now with the given stability: by
+// FSRS's definition its retrievability is exactly 0.9 after `stability` days.
+func reviewedNow(now time.Time, stability float64) fsrs.Card {
+	c := fsrs.NewCard()
+	c.State, c.Stability, c.LastReview, c.Difficulty = fsrs.Review, stability, now, 5
+	return c
+}
+
+func TestReadinessHandComputed(t *testing.T) {
+	s, _ := openTemp(t)
+	exam, _ := curriculum.ExamByID("SCS-C03")
+	now := t0
+	examDate := now.AddDate(0, 0, 10)
+	ev := evidence{
+		obs: map[string][2]int{
+			"explicit-deny": {3, 2}, // Beta(3,2): mean 0.6, var 0.04
+			"root-user":     {1, 1}, // Beta(2,1): mean 2/3, var 1/18
+		},
+		cards: map[string]fsrs.Card{
+			"explicit-deny": reviewedNow(now, 10),
+			"root-user":     reviewedNow(now, 10),
+		},
+		tasks: map[string]bool{"SCS-C03:4.2.3": true},
+	}
+	rep := computeReadiness(exam, ev, examDate, now, s.retrievability)
+
+	// Topics: predicted = mastery × R(exam date) = mastery × 0.9.
+	byID := map[string]TopicReadiness{}
+	for _, tr := range rep.Topics {
+		byID[tr.TopicID] = tr
+	}
+	ed, ru := byID["explicit-deny"], byID["root-user"]
+	if !near(ed.Mastery, 0.6) || !near(ed.Retention, 0.9) || !near(ed.Predicted, 0.54) {
+		t.Fatalf("explicit-deny %+v", ed)
+	}
+	if !near(ru.Mastery, 2.0/3) || !near(ru.Predicted, 0.6) {
+		t.Fatalf("root-user %+v", ru)
+	}
+	// Domains: D4 only explicit-deny (0.54), D6 only root-user (0.6).
+	d4, d6 := rep.Domains[3], rep.Domains[5]
+	if !near(d4.Predicted, 0.54) || d4.Band != BandNeedsWork || !d4.Uncertain || d4.Observations != 3 {
+		t.Fatalf("D4 %+v", d4)
+	}
+	if !near(d6.Predicted, 0.6) || d6.Band != BandNeedsWork || d6.TopicsPractised != 1 {
+		t.Fatalf("D6 %+v", d6)
+	}
+	if rep.Domains[0].InScope || rep.Domains[0].Band != BandUnknown {
+		t.Fatalf("D1 is outside iamlab's scope and unknown: %+v", rep.Domains[0])
+	}
+	// Coverage: D4 has 8 skills, practised 4.2.4 (topic) and 4.2.3 (tag): 2/8.
+	// D6 1/1. Exam 3/9.
+	if !near(d4.Coverage, 0.25) || !near(d6.Coverage, 1) || !near(rep.Coverage, 3.0/9) || !near(rep.ScopeWeight, 0.34) {
+		t.Fatalf("coverage D4 %v D6 %v all %v scope %v", d4.Coverage, d6.Coverage, rep.Coverage, rep.ScopeWeight)
+	}
+	// Overall: (0.20×0.54 + 0.14×0.6) / 0.34.
+	if want := 0.192 / 0.34; !near(rep.Predicted, want) {
+		t.Fatalf("predicted %v, want %v", rep.Predicted, want)
+	}
+	// Range: variances × R² = 0.04×0.81 and (1/18)×0.81, weighted by w².
+	sd := math.Sqrt(0.04*0.04*0.81+0.0196*0.81/18) / 0.34
+	if !near(rep.Low, 0.192/0.34-1.645*sd) || !near(rep.High, 0.192/0.34+1.645*sd) {
+		t.Fatalf("range %v..%v, want ±%v", rep.Low, rep.High, 1.645*sd)
+	}
+	if rep.Band != BandNeedsWork || !rep.Uncertain {
+		t.Fatalf("overall band %v uncertain %v", rep.Band, rep.Uncertain)
+	}
+	// Gains: 35 topics serve SCS-C03 D4 and 7 serve D6 (counted by hand
+	// from the checklist), so root-user (0.14/7×0.4 = 0.008) ranks above
+	// explicit-deny (0.20/35×0.46 ≈ 0.00263).
+	if d4.TopicsTotal != 35 || d6.TopicsTotal != 7 {
+		t.Fatalf("topics per domain %d %d", d4.TopicsTotal, d6.TopicsTotal)
+	}
+	if rep.Weakest[0].TopicID != "root-user" || !near(rep.Weakest[0].Gain, 0.008) || !near(rep.Weakest[1].Gain, 0.2/35*0.46) {
+		t.Fatalf("weakest %+v", rep.Weakest)
+	}
+	if len(rep.Untouched) != 41-2 {
+		t.Fatalf("untouched %d", len(rep.Untouched))
+	}
+}
+
+func TestReadinessBandsAndUnknown(t *testing.T) {
+	s, _ := openTemp(t)
+	exam, _ := curriculum.ExamByID("SCS-C03")
+	empty := computeReadiness(exam, evidence{}, time.Time{}, t0, s.retrievability)
+	if empty.Band != BandUnknown || empty.Predicted != 0 || !empty.Uncertain || len(empty.Topics) != 0 {
+		t.Fatalf("no evidence must be unknown, not zero: %+v", empty)
+	}
+	ev := evidence{
+		obs:   map[string][2]int{"explicit-deny": {20, 20}},
+		cards: map[string]fsrs.Card{"explicit-deny": reviewedNow(t0, 30)},
+	}
+	// Exam date in the past: retention is taken now, R = 1.
+	rep := computeReadiness(exam, ev, t0.AddDate(0, 0, -3), t0, s.retrievability)
+	d4 := rep.Domains[3]
+	if !near(d4.Predicted, 21.0/22) || d4.Band != BandReady || d4.Uncertain {
+		t.Fatalf("D4 %+v", d4)
+	}
+	if rep.Band != BandReady || !rep.Uncertain || rep.Domains[5].Band != BandUnknown {
+		t.Fatalf("ready but uncertain while D6 is unknown: %+v", rep)
+	}
+	if band(0.70, 0.75) != BandBorderline || band(0.64, 0.75) != BandNeedsWork || band(0.80, 0.75) != BandReady {
+		t.Fatal("band thresholds")
+	}
+}
+
+func TestReadinessFromStore(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	mustRecord(t, s, solvedAttempt("a", t0, "explicit-deny")) // first try, no hints: correct
+	second := solvedAttempt("a", t0.Add(time.Hour), "explicit-deny")
+	mustRecord(t, s, second) // not a first attempt: not an observation
+	hinted := solvedAttempt("b", t0, "explicit-deny")
+	hinted.Hints = []int{2}
+	mustRecord(t, s, hinted) // first try with help: incorrect
+	s.RecordAnswer(ctx, Answer{ItemID: "q", At: t0, Correct: true, Confidence: Sure, Topics: []string{"explicit-deny"}})
+
+	rep, err := s.Readiness(ctx, "scs-c03", t0.AddDate(0, 1, 0), t0.Add(2*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := rep.Topics[0]
+	if tr.TopicID != "explicit-deny" || tr.Observations != 3 || tr.Correct != 2 || !near(tr.Mastery, 0.6) {
+		t.Fatalf("topic %+v", tr)
+	}
+	if tr.Retention <= 0 || tr.Retention >= 1 {
+		t.Fatalf("retention a month out should be strictly between 0 and 1: %v", tr.Retention)
+	}
+	if _, err := s.Readiness(ctx, "XYZ", time.Time{}, t0); err == nil {
+		t.Fatal("unknown exam must fail")
+	}
+	sum, err := s.Summary(ctx, "SCS-C03", time.Time{}, t0.Add(3*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Totals.Attempts != 3 || sum.Totals.Answers != 1 || sum.Streak.Days != 1 || len(sum.Recent) != 3 ||
+		sum.Recent[0].ScenarioID != "a" || !near(sum.Totals.HintShare, 1.0/3) {
+		t.Fatalf("summary %+v", sum)
+	}
+}
