@@ -1,0 +1,193 @@
+// Package trace is the TUI's evaluation trace: every hop of a call (the STS
+// steps, then the call), each policy layer in the order AWS consults it with
+// its verdict, each statement with the reason it matched or not down to the
+// condition key and value, the service rules, and the decision sentence.
+//
+// Lines are rendered once when the content or width changes (SetContent,
+// SetSize); View only slices the visible window, so scrolling and every
+// other keystroke stay cheap.
+package trace
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/tui/theme"
+)
+
+// Hop is one evaluated request of a call.
+type Hop struct {
+	Title  string // "bob calls sts:AssumeRole on role deploy"
+	Result eval.Result
+}
+
+// Rule is a service rule that is not an IAM policy (S3 MFA Delete, …).
+type Rule struct {
+	Name    string
+	Applies bool
+	Denies  bool
+	Reason  string
+}
+
+// Final is the call's overall decision.
+type Final struct {
+	Decision  eval.Decision
+	DecidedBy eval.Layer
+	Reason    string
+}
+
+// Content is everything the trace shows.
+type Content struct {
+	Title string // the request in words
+	Hops  []Hop
+	Rules []Rule
+	Final Final
+	// Expected, when set, is what the check wanted; the decision line
+	// says whether it was met.
+	Expected string
+}
+
+// KeyMap scrolls the trace.
+type KeyMap struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+}
+
+// DefaultKeyMap returns the trace's bindings.
+func DefaultKeyMap() KeyMap {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return KeyMap{
+		Up:       b("↑/k", "scroll up", "up", "k"),
+		Down:     b("↓/j", "scroll down", "down", "j"),
+		PageUp:   b("pgup", "page up", "pgup", "b"),
+		PageDown: b("pgdn", "page down", "pgdown", "f", "space"),
+		Top:      b("g", "top", "g", "home"),
+		Bottom:   b("G", "bottom", "G", "end"),
+	}
+}
+
+// ShortHelp is the footer's list.
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Down, k.Up, k.PageDown} }
+
+// FullHelp is the expanded list.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}}
+}
+
+// Model is the trace pane's content.
+type Model struct {
+	KeyMap  KeyMap
+	styles  *theme.Styles
+	content *Content
+	stale   bool
+	lines   []string
+	width   int
+	height  int
+	yoff    int
+}
+
+// New makes an empty trace.
+func New(s *theme.Styles) Model {
+	return Model{KeyMap: DefaultKeyMap(), styles: s}
+}
+
+// SetStyles switches palette and re-renders.
+func (m *Model) SetStyles(s *theme.Styles) {
+	m.styles = s
+	m.render()
+}
+
+// SetContent replaces what is shown and scrolls to the top.
+func (m *Model) SetContent(c *Content) {
+	m.content = c
+	m.yoff = 0
+	m.render()
+}
+
+// SetStale marks the trace as predating the current text (the policy being
+// edited does not parse); the last good trace stays visible.
+func (m *Model) SetStale(stale bool) {
+	if m.stale != stale {
+		m.stale = stale
+		m.render()
+	}
+}
+
+// SetSize sets the pane's inner size and re-wraps.
+func (m *Model) SetSize(w, h int) {
+	if w == m.width && h == m.height {
+		return
+	}
+	wChanged := w != m.width
+	m.width, m.height = w, h
+	if wChanged {
+		m.render()
+	}
+	m.clamp()
+}
+
+// Lines are the rendered lines (for tests and plain output).
+func (m Model) Lines() []string { return m.lines }
+
+func (m *Model) clamp() {
+	maxOff := max(0, len(m.lines)-m.height)
+	m.yoff = min(max(0, m.yoff), maxOff)
+}
+
+// Update scrolls.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, m.KeyMap.Up):
+			m.yoff--
+		case key.Matches(msg, m.KeyMap.Down):
+			m.yoff++
+		case key.Matches(msg, m.KeyMap.PageUp):
+			m.yoff -= max(1, m.height-1)
+		case key.Matches(msg, m.KeyMap.PageDown):
+			m.yoff += max(1, m.height-1)
+		case key.Matches(msg, m.KeyMap.Top):
+			m.yoff = 0
+		case key.Matches(msg, m.KeyMap.Bottom):
+			m.yoff = len(m.lines)
+		}
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			m.yoff -= 3
+		case tea.MouseWheelDown:
+			m.yoff += 3
+		}
+	}
+	m.clamp()
+	return m, nil
+}
+
+// View draws the visible window, exactly height lines.
+func (m Model) View() string {
+	if m.height <= 0 {
+		return ""
+	}
+	end := min(len(m.lines), m.yoff+m.height)
+	vis := make([]string, 0, m.height)
+	if m.yoff < end {
+		vis = append(vis, m.lines[m.yoff:end]...)
+	}
+	for len(vis) < m.height {
+		vis = append(vis, "")
+	}
+	return strings.Join(vis, "\n")
+}
+
+// ScrollPercent tells the pane title how far down the reader is.
+func (m Model) ScrollPercent() int {
+	if len(m.lines) <= m.height {
+		return 100
+	}
+	return m.yoff * 100 / (len(m.lines) - m.height)
+}

@@ -1,0 +1,99 @@
+package trace
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/tui/theme"
+)
+
+func mustPolicy(t *testing.T, typ eval.PolicyType, src string) *eval.Policy {
+	t.Helper()
+	p, err := eval.Parse([]byte(src), typ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func denyContent(t *testing.T) *Content {
+	in := &eval.Input{
+		Request: eval.Request{Principal: "arn:aws:iam::111122223333:user/dana", Action: "s3:GetObject", Resource: "arn:aws:s3:::acme-reports/q3/detail.csv"},
+		Identity: []eval.PolicyRef{
+			{Name: "readers/ReadReports", Policy: mustPolicy(t, eval.IdentityPolicy, `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-reports/*"}}`)},
+			{Name: "contractors/NoFinance", Policy: mustPolicy(t, eval.IdentityPolicy, `{"Version":"2012-10-17","Statement":{"Sid":"DenyFinance","Effect":"Deny","Action":"s3:*","Resource":"arn:aws:s3:::acme-reports/*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"false"}}}}`)},
+		},
+	}
+	in.Request.Context.Set("aws:MultiFactorAuthPresent", "false")
+	r := eval.Evaluate(in, eval.Options{Trace: true})
+	return &Content{Title: "dana reads q3/detail.csv", Hops: []Hop{{Title: "the call", Result: r}}, Final: Final{Decision: r.Decision, DecidedBy: r.DecidedBy, Reason: r.Reason}, Expected: "allowed"}
+}
+
+func plain(m Model) string { return ansi.Strip(strings.Join(m.Lines(), "\n")) }
+
+func TestRendersLayersStatementsConditionsAndDecision(t *testing.T) {
+	m := New(theme.NewStyles(theme.Dark()))
+	m.SetSize(100, 20)
+	m.SetContent(denyContent(t))
+	out := plain(m)
+	for _, want := range []string{
+		"dana reads q3/detail.csv",
+		"identity-based policies",
+		"✗ DENY",
+		"← decides",
+		`statement #1 "DenyFinance" Deny (line 1) applies → Deny`,
+		"✓ Resource    arn:aws:s3:::acme-reports/*",
+		`✓ Bool aws:MultiFactorAuthPresent  request: "false"`,
+		"Decision: ✗ explicitDeny (identity-based policies)  expected allowed",
+		"service control policies",
+		"· not applicable",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("trace lacks %q\n%s", want, out)
+		}
+	}
+}
+
+func TestWrapsToWidthAndScrolls(t *testing.T) {
+	m := New(theme.NewStyles(theme.Dark()))
+	m.SetSize(40, 5)
+	m.SetContent(denyContent(t))
+	for _, l := range m.Lines() {
+		if w := ansi.StringWidth(l); w > 40 {
+			t.Fatalf("line wider than the pane (%d): %q", w, ansi.Strip(l))
+		}
+	}
+	if got := len(strings.Split(m.View(), "\n")); got != 5 {
+		t.Fatalf("view has %d lines, want 5", got)
+	}
+	first := m.View()
+	m, _ = m.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
+	if m.View() == first {
+		t.Fatal("j did not scroll")
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: 'G', Text: "G"})
+	if !strings.Contains(ansi.Strip(m.View()), "Decision") && !strings.Contains(ansi.Strip(m.View()), "explicit") {
+		t.Fatalf("G did not reach the end:\n%s", ansi.Strip(m.View()))
+	}
+	if m.ScrollPercent() != 100 {
+		t.Fatalf("scroll percent %d at the bottom", m.ScrollPercent())
+	}
+}
+
+func TestStaleBannerAndNoColor(t *testing.T) {
+	m := New(theme.NewStyles(theme.NoColor()))
+	m.SetSize(100, 40)
+	m.SetContent(denyContent(t))
+	m.SetStale(true)
+	out := plain(m)
+	if !strings.Contains(out, "last good trace") {
+		t.Fatalf("no stale banner:\n%s", out)
+	}
+	if strings.Contains(strings.Join(m.Lines(), ""), "\x1b[38;") {
+		t.Fatal("no-colour theme emitted a colour")
+	}
+}

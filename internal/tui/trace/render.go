@@ -1,0 +1,302 @@
+package trace
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iamlab/iamlab/internal/eval"
+)
+
+// render builds every line for the current width; it runs on content,
+// width or palette changes, never in View.
+func (m *Model) render() {
+	m.lines = m.lines[:0]
+	if m.content == nil || m.styles == nil {
+		return
+	}
+	w := max(20, m.width)
+	r := renderer{m: m, width: w}
+	r.all(m.content)
+	m.lines = r.out
+	m.clamp()
+}
+
+type renderer struct {
+	m     *Model
+	width int
+	out   []string
+}
+
+// add wraps a styled line to the width, indenting continuation lines.
+func (r *renderer) add(indent int, s string) {
+	pad := strings.Repeat(" ", indent)
+	// Continuation lines are indented two more columns, so wrap for them.
+	avail := max(10, r.width-indent-2)
+	wrapped := ansi.Wrap(s, avail, " /")
+	for i, l := range strings.Split(wrapped, "\n") {
+		if i > 0 {
+			l = "  " + l
+		}
+		r.out = append(r.out, pad+l)
+	}
+}
+
+func (r *renderer) blank() { r.out = append(r.out, "") }
+
+func (r *renderer) all(c *Content) {
+	st := r.m.styles
+	if r.m.stale {
+		r.add(0, st.Verdict.Stale.Render()+" "+st.Muted.Render("the policy you are editing does not parse: this is the last good trace"))
+		r.blank()
+	}
+	if c.Title != "" {
+		r.add(0, st.Trace.Heading.Render(c.Title))
+	}
+	for i, h := range c.Hops {
+		if len(c.Hops) > 1 {
+			r.blank()
+			r.add(0, st.Trace.Heading.Render(fmt.Sprintf("Hop %d of %d: %s", i+1, len(c.Hops), h.Title)))
+		}
+		r.hop(h.Result)
+	}
+	if len(c.Rules) > 0 {
+		r.blank()
+		r.add(0, st.Trace.Step.Render("Service rules"))
+		for _, ru := range c.Rules {
+			verdict := st.Trace.NotReached.Render("· does not apply")
+			switch {
+			case ru.Applies && ru.Denies:
+				verdict = st.Trace.Deny.Render("✗ refuses")
+			case ru.Applies:
+				verdict = st.Trace.Allow.Render("✓ satisfied")
+			}
+			r.add(2, ru.Name+"  "+verdict)
+			if ru.Reason != "" {
+				r.add(4, st.Trace.Detail.Render(ru.Reason))
+			}
+		}
+	}
+	r.blank()
+	f := c.Final
+	line := st.Trace.Decision.Render("Decision: ") + r.badge(f.Decision) + " " + st.Trace.Detail.Render("("+eval.LayerTitle(f.DecidedBy)+")")
+	if c.Expected != "" {
+		line += "  " + st.Muted.Render("expected "+c.Expected)
+	}
+	r.add(0, line)
+	r.add(2, f.Reason)
+}
+
+func (r *renderer) badge(d eval.Decision) string {
+	v := r.m.styles.Verdict
+	switch d {
+	case eval.Allowed:
+		return v.Allowed.Render()
+	case eval.ExplicitDeny:
+		return v.ExplicitDeny.Render()
+	}
+	return v.ImplicitDeny.Render()
+}
+
+func (r *renderer) hop(res eval.Result) {
+	st := r.m.styles
+	t := res.Trace
+	if t == nil {
+		r.add(2, res.Sentence())
+		return
+	}
+	q := t.Request
+	who := q.Principal
+	if q.PrincipalKind == eval.Anonymous {
+		who = "anonymous caller"
+	}
+	head := fmt.Sprintf("%s (%s", who, q.PrincipalKind)
+	if q.PrincipalAccount != "" {
+		head += ", " + q.PrincipalAccount
+	}
+	head += ") → " + q.Action + " → " + q.Resource
+	r.add(0, head)
+	if q.CrossAccount {
+		r.add(2, st.Trace.Note.Render("cross-account: the resource belongs to "+q.ResourceAccount+"; both sides must allow"))
+	}
+	var ctx []string
+	for _, e := range q.Context {
+		val := strings.Join(e.Value.Values, ",")
+		if e.Value.Multi {
+			val = "[" + val + "]"
+		}
+		ctx = append(ctx, st.Trace.Detail.Render(e.Key+"="+val))
+	}
+	if len(ctx) > 0 {
+		r.add(2, st.Muted.Render("context ")+strings.Join(ctx, "  "))
+	}
+	missing := absentKeysUsed(t)
+	if len(missing) > 0 {
+		r.add(2, st.Muted.Render("absent  ")+st.Trace.Detail.Render(strings.Join(missing, ", ")+" — not in the request"))
+	}
+	decidingLayer := res.DecidedBy
+	for i, l := range t.Layers {
+		r.layer(i+1, l, l.Layer == decidingLayer)
+	}
+}
+
+// absentKeysUsed lists condition keys a policy asked about that the request
+// did not carry — the classic reason a Bool or a set operator surprised.
+func absentKeysUsed(t *eval.Trace) []string {
+	seen := map[string]bool{}
+	var out []string
+	visit := func(ps []*eval.PolicyTrace) {
+		for _, p := range ps {
+			for _, s := range p.Statements {
+				for _, c := range s.Conditions {
+					k := strings.ToLower(c.Key)
+					if !c.Present && !seen[k] {
+						seen[k] = true
+						out = append(out, c.Key)
+					}
+				}
+			}
+		}
+	}
+	for _, l := range t.Layers {
+		visit(l.Policies)
+		for _, lv := range l.Levels {
+			visit(lv.Policies)
+		}
+	}
+	return out
+}
+
+func (r *renderer) verdict(v eval.Verdict) string {
+	st := r.m.styles.Trace
+	switch v {
+	case eval.VerdictAllow:
+		return st.Allow.Render("✓ ALLOW")
+	case eval.VerdictDeny:
+		return st.Deny.Render("✗ DENY")
+	case eval.VerdictNoAllow:
+		return r.m.styles.Warning.Render("○ no allow")
+	}
+	return st.NotReached.Render("· not applicable")
+}
+
+func (r *renderer) layer(n int, l *eval.LayerTrace, deciding bool) {
+	st := r.m.styles
+	title := fmt.Sprintf("%d %s ", n, l.Title)
+	v := r.verdict(l.Verdict)
+	dots := max(3, min(r.width, 64)-ansi.StringWidth(title)-ansi.StringWidth(v)-1)
+	line := st.Trace.Step.Render(title) + st.Trace.Leader.Render(strings.Repeat(".", dots)) + " " + v
+	if deciding {
+		line += st.Trace.Note.Render("  ← decides")
+	}
+	if !l.Applicable {
+		line = st.Trace.NotReached.Render(title) + st.Trace.Leader.Render(strings.Repeat(".", dots)) + " " + v
+	}
+	r.add(0, line)
+	if l.Note != "" {
+		r.add(4, st.Trace.Detail.Render(l.Note))
+	}
+	for _, lv := range l.Levels {
+		extra := ""
+		if lv.Implied {
+			extra = st.Muted.Render(" (RCPFullAWSAccess implied)")
+		}
+		r.add(2, "level "+lv.ID+"  "+r.verdict(lv.Verdict)+extra)
+		for _, p := range lv.Policies {
+			r.policy(4, p)
+		}
+	}
+	for _, p := range l.Policies {
+		r.policy(2, p)
+	}
+}
+
+func (r *renderer) policy(ind int, p *eval.PolicyTrace) {
+	r.add(ind, r.m.styles.Bold.Render(p.Name)+"  "+r.verdict(p.Verdict))
+	for _, s := range p.Statements {
+		r.statement(ind+2, s)
+	}
+}
+
+func (r *renderer) mark(ok bool) string {
+	if ok {
+		return r.m.styles.Trace.Match.Render("✓")
+	}
+	return r.m.styles.Trace.NoMatch.Render("✗")
+}
+
+func (r *renderer) statement(ind int, s *eval.StatementTrace) {
+	st := r.m.styles
+	label := fmt.Sprintf("statement #%d", s.Index+1)
+	if s.Sid != "" {
+		label += fmt.Sprintf(" %q", s.Sid)
+	}
+	head := fmt.Sprintf("%s %s (line %d) ", label, s.Effect, s.Pos.Line)
+	if s.Applies {
+		eff := st.Trace.Allow.Render("applies → " + s.Effect)
+		if s.Effect == "Deny" {
+			eff = st.Trace.Deny.Render("applies → Deny")
+		}
+		r.add(ind, head+eff)
+	} else {
+		r.add(ind, head+st.Muted.Render(s.Reason))
+	}
+	el := func(e eval.ElementTrace) {
+		if e.Element == "" {
+			r.add(ind+2, r.mark(e.Matched)+" "+st.Trace.Detail.Render(e.Note))
+			return
+		}
+		pat := e.Pattern
+		if pat == "" {
+			pat = st.Muted.Render("no listed value matches")
+		}
+		line := r.mark(e.Matched) + " " + fmt.Sprintf("%-11s", e.Element) + " " + pat
+		if e.Note != "" {
+			line += "  " + st.Trace.Note.Render("← "+e.Note)
+		}
+		r.add(ind+2, line)
+		for _, sub := range e.Substitutions {
+			txt := sub.Variable + " = " + fmt.Sprintf("%q", sub.Value)
+			if !sub.Resolved {
+				txt = sub.Variable + " has no value: " + sub.Note
+			}
+			r.add(ind+6, st.Trace.Detail.Render(txt))
+		}
+	}
+	el(s.Action)
+	el(s.Resource)
+	if p := s.Principal; p != nil {
+		line := r.mark(p.Matched) + " " + fmt.Sprintf("%-11s", p.Element) + " " + p.Entry
+		if p.Names != "" {
+			line += "  " + st.Trace.Detail.Render("names "+p.Names)
+		}
+		if p.Note != "" {
+			line += "  " + st.Trace.Note.Render("← "+p.Note)
+		}
+		r.add(ind+2, line)
+	}
+	for _, c := range s.Conditions {
+		req := st.Trace.Note.Render("absent")
+		if c.Present {
+			req = fmt.Sprintf("%q", strings.Join(c.RequestValues, `", "`))
+			if c.Multi {
+				req = "[" + req + "]"
+			}
+		}
+		r.add(ind+2, r.mark(c.Result)+" "+c.Operator+" "+c.Key+"  request: "+req)
+		var vals []string
+		for _, v := range c.Values {
+			t := fmt.Sprintf("%q", v.Text)
+			if v.Resolved != "" && v.Resolved != v.Text {
+				t += " → " + fmt.Sprintf("%q", v.Resolved)
+			}
+			if v.Matched {
+				t = st.Trace.Match.Render(t + " ✓")
+			}
+			vals = append(vals, t)
+		}
+		r.add(ind+6, st.Muted.Render("policy: ")+strings.Join(vals, ", "))
+		r.add(ind+6, st.Trace.Detail.Render(c.Reason))
+	}
+}
