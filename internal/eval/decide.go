@@ -277,10 +277,15 @@ func (e *evaluator) decideSame(L *layers, g grant) Result {
 
 func (e *evaluator) decideCross(L *layers, g grant) Result {
 	action := e.in.Request.Action
-	if L.id.allow == nil {
+	switch {
+	case e.p.kind == RootUser:
+		// The root user has full access on its own account's side.
+		e.step(LayerRoot, "allow", "the root user has full access in its own account, so its side allows the action")
+	case L.id.allow == nil:
 		return e.finish(ImplicitDeny, LayerIdentity, "no identity-based policy allows the "+action+" action; across accounts the caller's own account must allow the request too", nil)
+	default:
+		e.step(LayerIdentity, "allow", "the caller's account allows the action")
 	}
-	e.step(LayerIdentity, "allow", "the caller's account allows the action")
 	if r, denied := e.boundaryAndSession(L); denied {
 		return r
 	}
