@@ -1,0 +1,212 @@
+// Package app is the TUI's root model: a router that handles resizing, the
+// keys every screen shares, navigation between screens and the theme, and
+// delegates everything else to the screen in front.
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/theme"
+)
+
+// MinWidth and MinHeight are the smallest terminal the screens are laid out
+// for; below it the root says so instead of drawing garbage.
+const (
+	MinWidth  = 80
+	MinHeight = 24
+)
+
+// Model is the root.
+type Model struct {
+	keys     keyMap
+	help     help.Model
+	styles   *theme.Styles
+	getenv   func(string) string
+	screen   common.Screen
+	history  []common.Screen
+	width    int
+	height   int
+	status   string
+	statusE  bool
+	quitting bool
+}
+
+// New builds the root around a first screen. getenv is consulted for
+// NO_COLOR; the real background arrives later as a message.
+func New(first common.Screen, getenv func(string) string) Model {
+	st := theme.NewStyles(theme.Detect(true, getenv))
+	h := help.New()
+	h.Styles = st.Help
+	first.SetStyles(st)
+	return Model{keys: defaultKeyMap(), help: h, styles: st, getenv: getenv, screen: first}
+}
+
+// Init asks the terminal for its background so light terminals get the
+// light palette.
+func (m Model) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, m.screen.Init())
+}
+
+// bodyHeight leaves room for the header line and the footer.
+func (m Model) bodyHeight() int {
+	footer := 1
+	if m.help.ShowAll {
+		footer = 1 + len(m.fullHelpRows())
+	}
+	return max(0, m.height-1-footer)
+}
+
+func (m *Model) resize() {
+	m.help.SetWidth(m.width)
+	if m.width >= MinWidth && m.height >= MinHeight {
+		m.screen.SetSize(m.width, m.bodyHeight())
+	}
+}
+
+// Update routes: resize, theme, global keys, navigation, then the screen.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.resize()
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.styles = theme.NewStyles(theme.Detect(msg.IsDark(), m.getenv))
+		m.help.Styles = m.styles.Help
+		m.screen.SetStyles(m.styles)
+		for _, s := range m.history {
+			s.SetStyles(m.styles)
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		m.status = ""
+		switch {
+		case key.Matches(msg, m.keys.Quit):
+			m.quitting = true
+			return m, tea.Quit
+		case !m.screen.CapturesText() && key.Matches(msg, m.keys.QuitQ):
+			m.quitting = true
+			return m, tea.Quit
+		case !m.screen.CapturesText() && key.Matches(msg, m.keys.Help):
+			m.help.ShowAll = !m.help.ShowAll
+			m.resize()
+			return m, nil
+		}
+	case common.OpenMsg:
+		m.history = append(m.history, m.screen)
+		m.screen = msg.Screen
+		m.screen.SetStyles(m.styles)
+		m.resize()
+		return m, m.screen.Init()
+	case common.BackMsg:
+		if n := len(m.history); n > 0 {
+			m.screen = m.history[n-1]
+			m.history = m.history[:n-1]
+			m.resize()
+		}
+		return m, nil
+	case common.StatusMsg:
+		m.status, m.statusE = msg.Text, msg.Error
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.screen, cmd = m.screen.Update(msg)
+	return m, cmd
+}
+
+// View draws header, the screen and the help footer.
+func (m Model) View() tea.View {
+	var v tea.View
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "iamlab"
+	if m.quitting {
+		return v
+	}
+	if m.width == 0 {
+		v.Content = "starting iamlab…"
+		return v
+	}
+	if m.width < MinWidth || m.height < MinHeight {
+		v.Content = m.tooSmall()
+		return v
+	}
+	header := m.header()
+	body := m.screen.View()
+	footer := m.footer()
+	v.Content = header + "\n" + body + "\n" + footer
+	if c := m.screen.Cursor(); c != nil {
+		cur := *c
+		cur.Y++ // below the header
+		v.Cursor = &cur
+	}
+	return v
+}
+
+func (m Model) tooSmall() string {
+	msg := fmt.Sprintf("iamlab needs a terminal of at least %d×%d; this one is %d×%d.", MinWidth, MinHeight, m.width, m.height)
+	hint := "Enlarge the window or reduce the font size. ctrl+c quits."
+	lines := []string{ansi.Wrap(msg, max(10, m.width), " "), ansi.Wrap(hint, max(10, m.width), " ")}
+	return m.styles.Warning.Render(strings.Join(lines, "\n"))
+}
+
+func (m Model) header() string {
+	st := m.styles.App
+	left := st.Title.Render("iamlab")
+	for _, b := range m.screen.Breadcrumb() {
+		left += st.Separator.Render(" › ") + st.Breadcrumb.Render(b)
+	}
+	right := st.Meta.Render(m.screen.Meta())
+	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+	if gap < 1 {
+		left = ansi.Truncate(left, max(0, m.width-ansi.StringWidth(right)-2), "…")
+		gap = max(1, m.width-ansi.StringWidth(left)-ansi.StringWidth(right))
+	}
+	return ansi.Truncate(left+strings.Repeat(" ", gap)+right, m.width, "")
+}
+
+// helpKeys is the screen's bindings followed by the shared ones.
+type helpKeys struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
+func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
+
+func (m Model) globalKeys() []key.Binding {
+	if m.screen.CapturesText() {
+		return []key.Binding{m.keys.Quit}
+	}
+	return []key.Binding{m.keys.Help, m.keys.QuitQ}
+}
+
+func (m Model) fullHelpRows() []string {
+	rows := m.help.View(helpKeys{full: append(m.screen.FullHelp(), m.globalKeys())})
+	return strings.Split(rows, "\n")
+}
+
+func (m Model) footer() string {
+	if m.status != "" {
+		st := m.styles.Status.Info
+		if m.statusE {
+			st = m.styles.Status.Error
+		}
+		line := ansi.Truncate(st.Render(m.status), m.width, "…")
+		if !m.help.ShowAll {
+			return line
+		}
+		return line + "\n" + strings.Join(m.fullHelpRows(), "\n")
+	}
+	if m.help.ShowAll {
+		return strings.Join(m.fullHelpRows(), "\n") + "\n"
+	}
+	return m.help.View(helpKeys{short: append(m.screen.ShortHelp(), m.globalKeys()...)})
+}

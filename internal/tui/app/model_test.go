@@ -1,0 +1,150 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/theme"
+)
+
+// fake is a screen that records what the root gave it.
+type fake struct {
+	name     string
+	w, h     int
+	got      []tea.Msg
+	capture  bool
+	styles   *theme.Styles
+	cursorAt *tea.Cursor
+}
+
+func (f *fake) Init() tea.Cmd { return nil }
+func (f *fake) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	f.got = append(f.got, msg)
+	return f, nil
+}
+func (f *fake) View() string {
+	lines := make([]string, f.h)
+	lines[0] = "screen " + f.name
+	return strings.Join(lines, "\n")
+}
+func (f *fake) SetSize(w, h int)          { f.w, f.h = w, h }
+func (f *fake) SetStyles(s *theme.Styles) { f.styles = s }
+func (f *fake) ShortHelp() []key.Binding {
+	return []key.Binding{key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "do x"))}
+}
+func (f *fake) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }
+func (f *fake) Breadcrumb() []string      { return []string{f.name} }
+func (f *fake) Meta() string              { return "meta" }
+func (f *fake) Cursor() *tea.Cursor       { return f.cursorAt }
+func (f *fake) CapturesText() bool        { return f.capture }
+
+func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func update(t *testing.T, m Model, msg tea.Msg) (Model, tea.Cmd) {
+	t.Helper()
+	nm, cmd := m.Update(msg)
+	return nm.(Model), cmd
+}
+
+func press(s string) tea.KeyPressMsg {
+	if s == "ctrl+c" {
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	return tea.KeyPressMsg{Code: rune(s[0]), Text: s}
+}
+
+func TestLayoutAndSizes(t *testing.T) {
+	f := &fake{name: "home"}
+	m := New(f, env(nil))
+	m, _ = update(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	if f.w != 100 || f.h != 28 {
+		t.Fatalf("screen sized %dx%d, want 100x28", f.w, f.h)
+	}
+	out := ansi.Strip(m.View().Content)
+	lines := strings.Split(out, "\n")
+	if len(lines) != 30 {
+		t.Fatalf("view has %d lines, want 30", len(lines))
+	}
+	if !strings.HasPrefix(lines[0], "iamlab › home") || !strings.HasSuffix(lines[0], "meta") {
+		t.Fatalf("header %q", lines[0])
+	}
+	if !strings.Contains(lines[29], "do x") || !strings.Contains(lines[29], "quit") {
+		t.Fatalf("footer %q", lines[29])
+	}
+}
+
+func TestTooSmallSaysSo(t *testing.T) {
+	m := New(&fake{name: "home"}, env(nil))
+	m, _ = update(t, m, tea.WindowSizeMsg{Width: 60, Height: 20})
+	out := ansi.Strip(m.View().Content)
+	if !strings.Contains(out, "at least 80×24") || !strings.Contains(out, "60×20") {
+		t.Fatalf("no size message: %q", out)
+	}
+}
+
+func TestQuitKeysRespectTextCapture(t *testing.T) {
+	f := &fake{name: "editor", capture: true}
+	m := New(f, env(nil))
+	m, _ = update(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m, cmd := update(t, m, press("q"))
+	if cmd != nil {
+		t.Fatal("q quit while typing")
+	}
+	if len(f.got) != 1 {
+		t.Fatal("q was not forwarded to the screen that captures text")
+	}
+	_, cmd = update(t, m, press("ctrl+c"))
+	if cmd == nil {
+		t.Fatal("ctrl+c did not quit")
+	}
+	f.capture = false
+	_, cmd = update(t, m, press("q"))
+	if cmd == nil {
+		t.Fatal("q did not quit outside text fields")
+	}
+}
+
+func TestHelpToggleGrowsFooter(t *testing.T) {
+	f := &fake{name: "home"}
+	m := New(f, env(nil))
+	m, _ = update(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m, _ = update(t, m, press("?"))
+	if !m.help.ShowAll || f.h >= 28 {
+		t.Fatalf("help not expanded (ShowAll=%v, body %d)", m.help.ShowAll, f.h)
+	}
+	if got := len(strings.Split(m.View().Content, "\n")); got != 30 {
+		t.Fatalf("view has %d lines with full help, want 30", got)
+	}
+}
+
+func TestNavigationAndCursorOffset(t *testing.T) {
+	home := &fake{name: "home"}
+	m := New(home, env(nil))
+	m, _ = update(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	next := &fake{name: "scenario", cursorAt: tea.NewCursor(3, 4)}
+	m, _ = update(t, m, common.OpenMsg{Screen: next})
+	if next.w != 100 || next.styles == nil {
+		t.Fatal("opened screen was not sized and styled")
+	}
+	v := m.View()
+	if v.Cursor == nil || v.Cursor.X != 3 || v.Cursor.Y != 5 {
+		t.Fatalf("cursor %+v, want 3,5 (below the header)", v.Cursor)
+	}
+	m, _ = update(t, m, common.BackMsg{})
+	if !strings.Contains(ansi.Strip(m.View().Content), "screen home") {
+		t.Fatal("back did not return home")
+	}
+}
+
+func TestNoColorHonoured(t *testing.T) {
+	m := New(&fake{name: "home"}, env(map[string]string{"NO_COLOR": "1"}))
+	m, _ = update(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	if strings.Contains(m.View().Content, "\x1b[38;") {
+		t.Fatal("colour escape with NO_COLOR set")
+	}
+}

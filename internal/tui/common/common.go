@@ -1,0 +1,70 @@
+// Package common holds what every screen of the TUI shares: the screen
+// interface the root model routes to, the messages screens use to ask the
+// root for navigation, and the injected dependencies (clock, logger).
+package common
+
+import (
+	"log/slog"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/iamlab/iamlab/internal/tui/theme"
+)
+
+// Screen is one page of the TUI. The root owns the terminal: it sizes the
+// screen, draws the header and the help footer from the screen's bindings,
+// and sets the real cursor where the screen says.
+type Screen interface {
+	Init() tea.Cmd
+	Update(tea.Msg) (Screen, tea.Cmd)
+	// View renders exactly the size given to SetSize.
+	View() string
+	SetSize(width, height int)
+	SetStyles(*theme.Styles)
+	ShortHelp() []key.Binding
+	FullHelp() [][]key.Binding
+	// Breadcrumb names where the learner is, after "iamlab".
+	Breadcrumb() []string
+	// Meta is the right-hand side of the header ("build · ★★☆ · SAA 1.1").
+	Meta() string
+	// Cursor is where the terminal cursor goes, relative to the screen's
+	// top-left, or nil for none.
+	Cursor() *tea.Cursor
+	// CapturesText is true while keys are typed into a field (the policy
+	// editor, a filter): q and ? then type themselves instead of quitting
+	// or opening help.
+	CapturesText() bool
+}
+
+// Deps are what screens are given instead of reaching for globals.
+type Deps struct {
+	Now func() time.Time
+	Log *slog.Logger
+}
+
+// Navigation messages: a screen asks, the root decides.
+type (
+	// BackMsg returns to the previous screen (home when there is none).
+	BackMsg struct{}
+	// OpenMsg replaces the current screen with a new one and remembers the
+	// current one for BackMsg.
+	OpenMsg struct{ Screen Screen }
+	// StatusMsg shows a short line in the footer until the next key.
+	StatusMsg struct {
+		Text  string
+		Error bool
+	}
+)
+
+// Back is a command that sends BackMsg.
+func Back() tea.Msg { return BackMsg{} }
+
+// Open returns a command that opens s.
+func Open(s Screen) tea.Cmd { return func() tea.Msg { return OpenMsg{Screen: s} } }
+
+// Status returns a command that shows a footer message.
+func Status(text string, isErr bool) tea.Cmd {
+	return func() tea.Msg { return StatusMsg{Text: text, Error: isErr} }
+}
