@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"math"
 	"sort"
 	"time"
 
@@ -74,13 +75,39 @@ func (s *Store) review(ctx context.Context, tx *sql.Tx, topic string, at time.Ti
 	if card.State != fsrs.New && at.Before(card.LastReview) {
 		at = card.LastReview
 	}
-	next := s.sched.Next(card, at, r).Card
+	next := s.next(card, at, r)
 	if err := saveCard(ctx, tx, topic, next); err != nil {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO reviews (topic_id, reviewed_at, rating, attempt_id, answer_id)
 		VALUES (?, ?, ?, nullif(?, 0), nullif(?, 0))`, topic, ms(at), int(r), attemptID, answerID)
 	return err
+}
+
+// minStability (days) keeps a card out of go-fsrs v3.3.1's underflow: many
+// Again ratings in a row on one day multiply stability towards zero, and
+// at zero the next review computes NaN (which SQLite would store as NULL).
+// FSRS's reference implementation clamps at the same value.
+const minStability = 0.01
+
+// next is one FSRS review with the card kept finite.
+func (s *Store) next(c fsrs.Card, at time.Time, r Rating) fsrs.Card {
+	if c.State != fsrs.New {
+		c.Stability = sane(c.Stability, minStability, minStability, math.MaxFloat64)
+		c.Difficulty = sane(c.Difficulty, 5, 1, 10)
+	}
+	n := s.sched.Next(c, at, r).Card
+	n.Stability = sane(n.Stability, minStability, minStability, math.MaxFloat64)
+	n.Difficulty = sane(n.Difficulty, 5, 1, 10)
+	return n
+}
+
+// sane clamps v to [lo, hi] and replaces NaN with def.
+func sane(v, def, lo, hi float64) float64 {
+	if math.IsNaN(v) {
+		return def
+	}
+	return min(max(v, lo), hi)
 }
 
 // rebuildCards recomputes the cards of the given topics from the review log,
@@ -103,7 +130,7 @@ func (s *Store) rebuildCards(ctx context.Context, tx *sql.Tx, topics []string) e
 			if card.State != fsrs.New && t.Before(card.LastReview) {
 				t = card.LastReview
 			}
-			card = s.sched.Next(card, t, Rating(r)).Card
+			card = s.next(card, t, Rating(r))
 			n++
 		}
 		rows.Close()

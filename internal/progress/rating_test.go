@@ -57,3 +57,31 @@ func TestRateAnswer(t *testing.T) {
 		}
 	}
 }
+
+// Failures every 2.4 h mixed with successes every 4 h drive go-fsrs
+// v3.3.1's stability to exactly zero after about a hundred reviews (then the
+// next review is NaN); the store clamps it. Checked against the raw library
+// while writing this test.
+func TestManyAgainsKeepCardsFinite(t *testing.T) {
+	s, _ := openTemp(t)
+	c := fsrs.NewCard()
+	again, good := t0, t0.Add(105*time.Minute)
+	var at time.Time
+	for i := 0; i < 300; i++ {
+		r := fsrs.Again
+		if good.Before(again) {
+			at, r = good, fsrs.Good
+			good = good.Add(240 * time.Minute)
+		} else {
+			at = again
+			again = again.Add(144 * time.Minute)
+		}
+		c = s.next(c, at, r)
+		if c.Stability < minStability || c.Stability != c.Stability || c.Difficulty < 1 || c.Difficulty > 10 {
+			t.Fatalf("review %d: stability %v difficulty %v", i, c.Stability, c.Difficulty)
+		}
+	}
+	if r := s.retrievability(c, at.AddDate(0, 0, 30)); r < 0 || r > 1 || r != r {
+		t.Fatalf("retrievability %v", r)
+	}
+}
