@@ -22,8 +22,10 @@ func Expand(pattern string) []*Action {
 	add := func(s *Service) {
 		// Only actions starting with the literal head of the pattern can
 		// match; binary search finds them without scanning the service.
-		for _, a := range s.actionsWithPrefix(literalPrefix(actPat)) {
-			if matchGlob(actPat, a.Name, true) {
+		head := literalPrefix(actPat)
+		rest := actPat[len(head):]
+		for _, a := range s.actionsWithPrefix(head) {
+			if matchGlob(rest, a.Name[len(head):], true) {
 				out = append(out, a)
 			}
 		}

@@ -20,6 +20,9 @@ func matchGlob(pattern, s string, fold bool) bool {
 		if p < len(pattern) {
 			switch pattern[p] {
 			case '*':
+				if p == len(pattern)-1 {
+					return true // a trailing star takes whatever is left
+				}
 				star, resume = p, i
 				p++
 				continue
