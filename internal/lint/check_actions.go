@@ -1,0 +1,49 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/iamlab/iamlab/internal/catalog"
+	"github.com/iamlab/iamlab/internal/eval"
+)
+
+// checkUnknownActions flags actions and patterns the catalogue does not
+// know. IAM accepts them silently and they never match, so a typo in
+// Action quietly grants nothing (or, in NotAction, excludes nothing).
+func checkUnknownActions(c *checker, s *eval.Statement) {
+	for _, a := range s.Actions {
+		if isAllStars(a.Text) {
+			continue
+		}
+		prefix, _, _ := strings.Cut(a.Text, ":")
+		if !hasWildcard(prefix) {
+			if _, ok := catalog.LookupService(prefix); !ok {
+				c.add(CodeUnknownService, a.Pos,
+					fmt.Sprintf("%q is not a service prefix in the catalogue, so %s matches nothing", prefix, a.Text),
+					suggestAction(a.Text, "check the prefix in the Service Authorization Reference; prefixes are short, like s3, ec2, iam, kms"))
+				continue
+			}
+		}
+		if len(c.expand(a.Text)) > 0 {
+			continue
+		}
+		if hasWildcard(a.Text) {
+			c.add(CodeUnknownAction, a.Pos,
+				fmt.Sprintf("the pattern %s matches no action in the catalogue", a.Text),
+				"check the spelling of the fixed part of the pattern; iamlab lint --grants shows what a pattern expands to")
+			continue
+		}
+		svc, _ := catalog.LookupService(prefix)
+		c.add(CodeUnknownAction, a.Pos,
+			fmt.Sprintf("%s is not an action of %s, so it matches nothing", a.Text, svc.Name),
+			suggestAction(a.Text, "look the action up in the Service Authorization Reference for "+svc.Prefix))
+	}
+}
+
+func suggestAction(action, fallback string) string {
+	if s := catalog.Suggest(action, 1); len(s) > 0 {
+		return fmt.Sprintf("did you mean %q?", s[0])
+	}
+	return fallback
+}

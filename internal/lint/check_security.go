@@ -1,0 +1,96 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/iamlab/iamlab/internal/eval"
+)
+
+// The security checks apply only to policy types that grant: an
+// "Allow *" in a permissions boundary, session policy, SCP or RCP leaves
+// room for other policies rather than giving anything.
+
+// checkAllowNotAction: NotAction with Allow grants every action of every
+// service except those listed, including services added later.
+func checkAllowNotAction(c *checker, s *eval.Statement) {
+	if s.Effect != eval.Allow || !s.NotAction || !grants(c.typ) {
+		return
+	}
+	c.add(CodeAllowNotAction, s.ActionPos,
+		fmt.Sprintf("Allow with NotAction allows every action except the %d listed, in every AWS service", len(s.Actions)),
+		"list the actions to allow in Action instead, and keep NotAction for Deny; iamlab lint --grants shows how many actions this allows")
+}
+
+// checkAllowNotResource: NotResource with Allow grants on every resource
+// except those listed, in every account.
+func checkAllowNotResource(c *checker, s *eval.Statement) {
+	if s.Effect != eval.Allow || !s.NotResource || !grants(c.typ) {
+		return
+	}
+	c.add(CodeAllowNotResource, s.ResourcePos,
+		"Allow with NotResource allows the actions on every resource except those listed, in every account",
+		"list the resources to allow in Resource instead, and keep NotResource for Deny")
+}
+
+// checkAllowAll: Action "*" on Resource "*" is administrator access.
+func checkAllowAll(c *checker, s *eval.Statement) {
+	if s.Effect != eval.Allow || s.NotAction || s.NotResource || !grants(c.typ) || !anyAllStars(s.Actions) || !anyAllStars(s.Resources) {
+		return
+	}
+	msg := "Allow of every action on every resource is full administrator access"
+	if len(s.Conditions) > 0 {
+		msg += ", limited only by the Condition"
+	}
+	c.add(CodeAllowAll, s.ActionPos, msg,
+		"allow only the actions and resources the task needs; iamlab lint --grants lists what a pattern such as s3:* covers")
+}
+
+// checkPassRole: iam:PassRole on every role lets the holder hand any role,
+// an administrator's included, to a service and act through it.
+func checkPassRole(c *checker, s *eval.Statement) {
+	if s.Effect != eval.Allow || s.NotAction || s.NotResource || !grants(c.typ) || !s.HasResource {
+		return
+	}
+	var res *eval.Value
+	for i, r := range s.Resources {
+		if isAllStars(r.Text) || allRoles(r.Text) {
+			res = &s.Resources[i]
+			break
+		}
+	}
+	if res == nil {
+		return
+	}
+	for _, a := range s.Actions {
+		if isAllStars(a.Text) {
+			continue // allow-all says it already
+		}
+		for _, act := range c.expand(a.Text) {
+			if act.Service == "iam" && act.Name == "PassRole" {
+				c.add(CodePassRoleWildcard, a.Pos,
+					fmt.Sprintf("%s allows iam:PassRole on %s: every role, administrators' included, can be passed to a service", a.Text, res.Text),
+					"limit Resource to the roles to pass, as in arn:aws:iam::111122223333:role/app-*, and add an iam:PassedToService condition")
+				return
+			}
+		}
+	}
+}
+
+func anyAllStars(vs []eval.Value) bool {
+	for _, v := range vs {
+		if isAllStars(v.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// allRoles: a role ARN whose name part is only a wildcard.
+func allRoles(arn string) bool {
+	f := strings.SplitN(arn, ":", 6)
+	if len(f) < 6 || f[2] != "iam" {
+		return false
+	}
+	return f[5] == "*" || isAllStars(strings.TrimPrefix(f[5], "role/"))
+}

@@ -1,0 +1,294 @@
+package lint
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/iamlab/iamlab/internal/catalog"
+	"github.com/iamlab/iamlab/internal/eval"
+)
+
+// Policy lints one policy document of the given type and returns its
+// findings in document order.
+func Policy(src []byte, typ eval.PolicyType) []Finding {
+	node, err := eval.ParseJSON(src)
+	if err != nil {
+		var pe *eval.ParseError
+		if errors.As(err, &pe) {
+			return []Finding{fromParseError(pe, CodeJSONSyntax)}
+		}
+		return []Finding{{Code: CodeJSONSyntax, Severity: Error, Message: err.Error()}}
+	}
+	return lintNode(node, typ)
+}
+
+func lintNode(node *eval.Node, typ eval.PolicyType) []Finding {
+	var out []Finding
+	p, err := eval.Compile(node, typ)
+	if err != nil {
+		var pes eval.ParseErrors
+		if !errors.As(err, &pes) {
+			return []Finding{{Code: CodeInvalidGrammar, Severity: Error, Pos: node.Pos, Message: err.Error()}}
+		}
+		for _, pe := range pes {
+			out = append(out, fromParseError(pe, classify(pe)))
+		}
+		// A misplaced or missing Principal or Resource should not hide
+		// every other finding: compiled as a VPC endpoint policy, where
+		// both are optional, the rest of the document can still be
+		// checked. Any other grammar error leaves nothing to trust.
+		p, err = eval.Compile(node, eval.EndpointPolicy)
+		if err != nil {
+			sortFindings(out)
+			return out
+		}
+	}
+	c := newChecker(p, typ, node)
+	c.run()
+	out = append(out, c.out...)
+	sortFindings(out)
+	return out
+}
+
+// Auto lints a document whose type the user did not give: when every
+// statement names a Principal it cannot be an identity policy, so it is
+// linted as a resource policy (a role trust policy when every action is
+// an sts:AssumeRole… action), and a suggestion says so.
+func Auto(src []byte) ([]Finding, eval.PolicyType) {
+	node, err := eval.ParseJSON(src)
+	if err != nil {
+		return Policy(src, eval.IdentityPolicy), eval.IdentityPolicy
+	}
+	typ, ok := detect(node)
+	if !ok {
+		return lintNode(node, eval.IdentityPolicy), eval.IdentityPolicy
+	}
+	out := lintNode(node, typ)
+	flag := "resource"
+	if typ == eval.TrustPolicy {
+		flag = "trust"
+	}
+	out = append(out, Finding{
+		Code: CodePolicyTypeDetected, Severity: Suggestion, Pos: node.Pos,
+		Message: "linted as " + article(typ.String()) + " because every statement names a Principal",
+		Advice:  "pass --type " + flag + " to say so, or --type with another policy type if this is not one",
+	})
+	sortFindings(out)
+	return out, typ
+}
+
+// Detect guesses the policy type from a document: ok is false when it
+// looks like an identity policy, the default.
+func Detect(src []byte) (eval.PolicyType, bool) {
+	node, err := eval.ParseJSON(src)
+	if err != nil {
+		return eval.IdentityPolicy, false
+	}
+	return detect(node)
+}
+
+func detect(node *eval.Node) (eval.PolicyType, bool) {
+	st := node.Get("Statement")
+	var stmts []*eval.Node
+	switch {
+	case st == nil:
+		return eval.IdentityPolicy, false
+	case st.Kind == eval.KindObject:
+		stmts = []*eval.Node{st}
+	case st.Kind == eval.KindArray:
+		stmts = st.Elems
+	}
+	if len(stmts) == 0 {
+		return eval.IdentityPolicy, false
+	}
+	trust := true
+	for _, s := range stmts {
+		if s.Get("Principal") == nil && s.Get("NotPrincipal") == nil {
+			return eval.IdentityPolicy, false
+		}
+		trust = trust && onlyAssumeRole(s.Get("Action"))
+	}
+	if trust {
+		return eval.TrustPolicy, true
+	}
+	return eval.ResourcePolicy, true
+}
+
+// onlyAssumeRole: a trust policy's actions are the sts calls that assume
+// a role or decorate the session.
+func onlyAssumeRole(n *eval.Node) bool {
+	var vals []*eval.Node
+	switch {
+	case n == nil:
+		return false
+	case n.Kind == eval.KindString:
+		vals = []*eval.Node{n}
+	case n.Kind == eval.KindArray:
+		vals = n.Elems
+	}
+	if len(vals) == 0 {
+		return false
+	}
+	for _, v := range vals {
+		t := strings.ToLower(v.Text)
+		if !strings.HasPrefix(t, "sts:assumerole") && t != "sts:tagsession" && t != "sts:setsourceidentity" && t != "sts:setcontext" {
+			return false
+		}
+	}
+	return true
+}
+
+func article(s string) string {
+	if s != "" && strings.ContainsRune("aeiouAEIOU", rune(s[0])) {
+		return "an " + s
+	}
+	return "a " + s
+}
+
+// checker holds one policy while the checks run, with the catalogue
+// look-ups they share cached: a 50-statement policy repeats its patterns.
+type checker struct {
+	p    *eval.Policy
+	typ  eval.PolicyType
+	node *eval.Node
+	out  []Finding
+
+	expanded map[string][]*catalog.Action // by lower-cased pattern
+	keys     map[*catalog.Action][]string
+	fits     map[fitKey]bool
+}
+
+type fitKey struct {
+	rt  *catalog.ResourceType
+	arn string
+}
+
+func newChecker(p *eval.Policy, typ eval.PolicyType, node *eval.Node) *checker {
+	return &checker{p: p, typ: typ, node: node,
+		expanded: map[string][]*catalog.Action{},
+		keys:     map[*catalog.Action][]string{},
+		fits:     map[fitKey]bool{},
+	}
+}
+
+func (c *checker) add(code string, pos eval.Pos, msg, advice string) {
+	sev, ok := codeSeverity[code]
+	if !ok {
+		sev = Warning
+	}
+	c.out = append(c.out, Finding{Code: code, Severity: sev, Pos: pos, Message: msg, Advice: advice})
+}
+
+// statementChecks run once per statement; policyChecks once per document.
+var statementChecks = []func(*checker, *eval.Statement){
+	checkUnknownActions,
+	checkResourceTypes,
+	checkARNs,
+	checkPrincipals,
+	checkPublicPrincipal,
+	checkAllowNotPrincipal,
+	checkConditionKeys,
+	checkSetOperators,
+	checkForAllValuesAllow,
+	checkAllowNotAction,
+	checkAllowNotResource,
+	checkAllowAll,
+	checkPassRole,
+}
+
+var policyChecks = []func(*checker){
+	checkMissingVersion,
+	checkOldVersionVariables,
+	checkDuplicateSids,
+}
+
+func (c *checker) run() {
+	for _, f := range policyChecks {
+		f(c)
+	}
+	for _, s := range c.p.Statements {
+		for _, f := range statementChecks {
+			f(c, s)
+		}
+	}
+}
+
+// expand is catalog.Expand with a cache.
+func (c *checker) expand(pattern string) []*catalog.Action {
+	k := strings.ToLower(pattern)
+	if acts, ok := c.expanded[k]; ok {
+		return acts
+	}
+	acts := catalog.Expand(pattern)
+	c.expanded[k] = acts
+	return acts
+}
+
+// conditionKeys is catalog.ConditionKeysFor with a cache.
+func (c *checker) conditionKeys(a *catalog.Action) []string {
+	if ks, ok := c.keys[a]; ok {
+		return ks
+	}
+	ks := catalog.ConditionKeysFor(a)
+	c.keys[a] = ks
+	return ks
+}
+
+// fitsType reports, with a cache, whether a Resource pattern can name a
+// resource of the type.
+func (c *checker) fitsType(rt *catalog.ResourceType, arn string) bool {
+	k := fitKey{rt, arn}
+	if ok, seen := c.fits[k]; seen {
+		return ok
+	}
+	ok := rt.MatchesPattern(arn)
+	c.fits[k] = ok
+	return ok
+}
+
+// statementActions returns every catalogue action the statement's Action
+// list can match, and whether that list is complete: it is not when an
+// action is unknown (the catalogue may be behind AWS) or the list says
+// "*", where checking against twenty thousand actions teaches nothing.
+func (c *checker) statementActions(s *eval.Statement) ([]*catalog.Action, bool) {
+	if s.NotAction {
+		return nil, false
+	}
+	var out []*catalog.Action
+	for _, a := range s.Actions {
+		if isAllStars(a.Text) {
+			return nil, false
+		}
+		acts := c.expand(a.Text)
+		if len(acts) == 0 {
+			return nil, false
+		}
+		out = append(out, acts...)
+	}
+	return out, true
+}
+
+func isAllStars(s string) bool { return s != "" && strings.Trim(s, "*") == "" }
+
+func hasWildcard(s string) bool { return strings.ContainsAny(s, "*?") }
+
+// principalAllowed: in types where Principal is an error, the principal
+// checks would only repeat it.
+func principalAllowed(t eval.PolicyType) bool {
+	switch t {
+	case eval.ResourcePolicy, eval.TrustPolicy, eval.KeyPolicy, eval.RCP, eval.EndpointPolicy:
+		return true
+	}
+	return false
+}
+
+// grants says whether the policy type can give permissions. Boundaries,
+// session policies, SCPs and RCPs only limit, so "Allow *" there is the
+// normal way to leave room, not a risk.
+func grants(t eval.PolicyType) bool {
+	switch t {
+	case eval.IdentityPolicy, eval.ResourcePolicy, eval.TrustPolicy, eval.KeyPolicy:
+		return true
+	}
+	return false
+}
