@@ -111,3 +111,15 @@ func TestIsMultivaluedKey(t *testing.T) {
 		t.Errorf("only %d multivalued service keys", n)
 	}
 }
+
+func TestGlobalConditionKeysList(t *testing.T) {
+	keys := GlobalConditionKeys()
+	if !slices.Contains(keys, "aws:SourceIp") || !slices.Contains(keys, "aws:PrincipalTag/${TagKey}") {
+		t.Errorf("GlobalConditionKeys() = %v", keys)
+	}
+	for _, k := range keys {
+		if !IsGlobalConditionKey(k) {
+			t.Errorf("%s listed but not global", k)
+		}
+	}
+}
