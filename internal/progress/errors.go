@@ -68,6 +68,13 @@ func (e *StoreError) Unwrap() []error {
 	return []error{e.Kind, e.Err}
 }
 
+// RecordingUnavailable reports whether err means the disk cannot take
+// writes (read-only or full): the caller should stop recording for the
+// session and tell the learner, not retry.
+func RecordingUnavailable(err error) bool {
+	return errors.Is(err, ErrReadOnly) || errors.Is(err, ErrDiskFull)
+}
+
 // wrap classifies err; it passes nil, context cancellation and already
 // classified errors through unchanged.
 func (s *Store) wrap(op string, err error) error {
