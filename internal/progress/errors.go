@@ -91,7 +91,9 @@ func (s *Store) wrap(op string, err error) error {
 // kindOf maps SQLite result codes and OS errors to ErrReadOnly / ErrDiskFull.
 func kindOf(err error) error {
 	switch sqliteCode(err) {
-	case sqlite3.SQLITE_READONLY:
+	// CANTOPEN: Open has already created the folder and checked the path is
+	// not a directory, so what is left is a folder or file we may not write.
+	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM:
 		return ErrReadOnly
 	case sqlite3.SQLITE_FULL:
 		return ErrDiskFull

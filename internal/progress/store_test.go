@@ -224,6 +224,22 @@ func TestReadOnlyAndFullDisk(t *testing.T) {
 	}
 }
 
+// /proc/self refuses new files even to root: a real "folder you may not
+// write", which chmod cannot give us here.
+func TestUnwritableFolder(t *testing.T) {
+	if _, err := os.Stat("/proc/self"); err != nil {
+		t.Skip("needs Linux /proc")
+	}
+	s, err := OpenOrMemory("/proc/self/iamlab-progress.db")
+	if !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), "IAMLAB_HOME") {
+		t.Fatalf("want ErrReadOnly with advice, got %v", err)
+	}
+	defer s.Close()
+	if s.Persistent() {
+		t.Fatal("fallback store must be in memory")
+	}
+}
+
 func TestKindOfOSErrors(t *testing.T) {
 	for _, c := range []struct {
 		err  error
