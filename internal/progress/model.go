@@ -37,8 +37,8 @@ type Attempt struct {
 	Stars          int               `json:"stars"` // 0..3
 	Hints          []int             `json:"hints"` // rungs opened, in order (1 nudge … 4 bottom-out)
 	Revealed       bool              `json:"revealed"`
-	Duration       time.Duration     `json:"duration"` // active time spent
-	TargetTime     time.Duration     `json:"target_time,omitempty"`
+	Duration       time.Duration     `json:"duration_ns"` // active time spent
+	TargetTime     time.Duration     `json:"target_time_ns,omitempty"`
 	Topics         []string          `json:"topics"` // curriculum topic IDs
 	Tasks          []string          `json:"tasks"`  // curriculum task IDs
 	Policies       map[string]string `json:"policies,omitempty"`
@@ -78,7 +78,7 @@ type Answer struct {
 	Chosen         string        `json:"chosen"`
 	Correct        bool          `json:"correct"`
 	Confidence     Confidence    `json:"confidence,omitempty"`
-	Duration       time.Duration `json:"duration"`
+	Duration       time.Duration `json:"duration_ns"`
 	Mode           QuizMode      `json:"mode"`
 	Topics         []string      `json:"topics"`
 	Tasks          []string      `json:"tasks"`

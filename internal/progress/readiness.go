@@ -33,7 +33,7 @@ const (
 type Report struct {
 	Exam         string    `json:"exam"`
 	ExamName     string    `json:"exam_name"`
-	ExamDate     time.Time `json:"exam_date"`
+	ExamDate     time.Time `json:"exam_date,omitzero"`
 	Now          time.Time `json:"now"`
 	PassFraction float64   `json:"pass_fraction"` // pass mark / 1000, a rough target
 	// Predicted is the expected share of correct answers on the domains with
