@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -42,6 +43,25 @@ type Screen interface {
 type Deps struct {
 	Now func() time.Time
 	Log *slog.Logger
+	// Store records attempts, drafts and answers. It is never nil: when the
+	// database cannot be written it is an in-memory store and Recording is
+	// false, so screens keep working and say that progress is not saved.
+	Store     *progress.Store
+	Recording bool
+}
+
+// Record runs a store write and turns a failure into a footer message
+// instead of an interruption: nothing the learner did is lost on screen.
+func (d Deps) Record(what string, write func() error) tea.Cmd {
+	return func() tea.Msg {
+		if err := write(); err != nil {
+			if d.Log != nil {
+				d.Log.Error("recording failed", "what", what, "err", err)
+			}
+			return StatusMsg{Text: "could not save " + what + ": " + err.Error(), Error: true}
+		}
+		return nil
+	}
 }
 
 // Navigation messages: a screen asks, the root decides.
