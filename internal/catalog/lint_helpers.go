@@ -12,3 +12,7 @@ func GlobalConditionKeys() []string {
 	}
 	return out
 }
+
+// ActionCount returns how many actions the catalogue knows, without
+// building the list Expand("*") would.
+func ActionCount() int { return get().actions }

@@ -68,7 +68,7 @@ func isAccountID(s string) bool {
 // endpoint policies are exempt: there "*" is the normal form, and the
 // policy only filters requests other policies must still allow.
 func checkPublicPrincipal(c *checker, s *eval.Statement) {
-	if s.Effect != eval.Allow || s.Principal == nil || s.Principal.Not || !s.Principal.Any || len(s.Conditions) > 0 || !grants(c.typ) {
+	if s.Effect != eval.Allow || s.Principal == nil || s.Principal.Not || !s.Principal.Any || len(s.Conditions) > 0 || !grants(c.typ) || !principalAllowed(c.typ) {
 		return
 	}
 	c.add(CodePublicPrincipal, s.Principal.Pos,

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/iamlab/iamlab/internal/catalog"
 	"github.com/iamlab/iamlab/internal/eval"
@@ -77,13 +78,16 @@ var levelOrder = []catalog.AccessLevel{catalog.List, catalog.Read, catalog.Write
 
 // GrantsOf expands a compiled policy.
 func GrantsOf(p *eval.Policy) *Grants {
-	all := catalog.Expand("*")
-	g := &Grants{Type: p.Type.String(), Catalogue: len(all)}
+	// Only NotAction needs the whole catalogue; expanding it costs more
+	// than the rest of a policy together.
+	all := sync.OnceValue(func() []*catalog.Action { return catalog.Expand("*") })
+	g := &Grants{Type: p.Type.String(), Catalogue: catalog.ActionCount()}
 	allowed := map[*catalog.Action]bool{}
 	denied := map[*catalog.Action]bool{}
 	removed := map[*catalog.Action]bool{}
+	expand := cachedExpand()
 	for _, s := range p.Statements {
-		sg, set := statementGrants(s, all)
+		sg, set := statementGrants(s, expand, all)
 		g.Statements = append(g.Statements, sg)
 		dst := allowed
 		if s.Effect == eval.Deny {
@@ -105,7 +109,7 @@ func GrantsOf(p *eval.Policy) *Grants {
 	return g
 }
 
-func statementGrants(s *eval.Statement, all []*catalog.Action) (StatementGrants, map[*catalog.Action]bool) {
+func statementGrants(s *eval.Statement, expand func(string) []*catalog.Action, all func() []*catalog.Action) (StatementGrants, map[*catalog.Action]bool) {
 	sg := StatementGrants{
 		Index: s.Index, Sid: s.Sid, Pos: s.Pos, Effect: s.Effect.String(),
 		NotAction: s.NotAction, NotResource: s.NotResource, Conditional: len(s.Conditions) > 0,
@@ -116,7 +120,7 @@ func statementGrants(s *eval.Statement, all []*catalog.Action) (StatementGrants,
 	matched := map[*catalog.Action]bool{}
 	for _, a := range s.Actions {
 		sg.Patterns = append(sg.Patterns, a.Text)
-		acts := catalog.Expand(a.Text)
+		acts := expand(a.Text)
 		if len(acts) == 0 {
 			sg.Unmatched = append(sg.Unmatched, a.Text)
 		}
@@ -129,14 +133,30 @@ func statementGrants(s *eval.Statement, all []*catalog.Action) (StatementGrants,
 		return sg, matched
 	}
 	// NotAction covers the catalogue's complement of the listed actions.
-	set := make(map[*catalog.Action]bool, len(all)-len(matched))
-	for _, act := range all {
+	everything := all()
+	set := make(map[*catalog.Action]bool, len(everything)-len(matched))
+	for _, act := range everything {
 		if !matched[act] {
 			set[act] = true
 		}
 	}
 	sg.Actions = group(set)
 	return sg, set
+}
+
+// cachedExpand is catalog.Expand remembering its answers: large policies
+// repeat their patterns from statement to statement.
+func cachedExpand() func(string) []*catalog.Action {
+	seen := map[string][]*catalog.Action{}
+	return func(pattern string) []*catalog.Action {
+		k := strings.ToLower(pattern)
+		acts, ok := seen[k]
+		if !ok {
+			acts = catalog.Expand(pattern)
+			seen[k] = acts
+		}
+		return acts
+	}
 }
 
 // removesEverywhere: a Deny with no Condition on every resource takes its
