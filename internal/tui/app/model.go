@@ -48,6 +48,13 @@ func New(first common.Screen, getenv func(string) string) Model {
 	return Model{keys: defaultKeyMap(), help: h, styles: st, getenv: getenv, screen: first}
 }
 
+// WithStatus starts with a footer message, for notices gathered before the
+// first frame (a database moved aside, recording switched off).
+func (m Model) WithStatus(text string, isErr bool) Model {
+	m.status, m.statusE = text, isErr
+	return m
+}
+
 // Init asks the terminal for its background so light terminals get the
 // light palette.
 func (m Model) Init() tea.Cmd {
@@ -86,7 +93,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg:
-		m.status = ""
+		if !m.statusE {
+			m.status = ""
+		}
 		switch {
 		case key.Matches(msg, m.keys.Quit):
 			m.quitting = true
@@ -110,6 +119,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.screen = m.history[n-1]
 			m.history = m.history[:n-1]
 			m.resize()
+			// Coming back is a fresh look: the screen reloads what the
+			// other screen may have changed (progress, drafts).
+			return m, m.screen.Init()
 		}
 		return m, nil
 	case common.StatusMsg:
