@@ -182,7 +182,7 @@ func checkForAllValuesAllow(c *checker, s *eval.Statement) {
 		}
 		c.add(CodeForAllValuesAllow, cond.KeyPos,
 			fmt.Sprintf("%s with Allow is also true when the request has no %s at all", cond.Operator.Name, cond.Key),
-			fmt.Sprintf("add \"Null\": {%q: \"false\"} to require the key, or use ForAnyValue", cond.Key))
+			fmt.Sprintf("add \"Null\": {%q: \"false\"} to the Condition so a request without the key does not match", cond.Key))
 	}
 }
 
