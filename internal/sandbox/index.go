@@ -3,6 +3,7 @@ package sandbox
 import (
 	"sort"
 	"strings"
+	"sync"
 )
 
 // resource is one addressable thing of the world, as a call names it.
@@ -42,6 +43,9 @@ type index struct {
 	instances  map[string]*resource // by instance id
 	endpoints  map[string]*VPCEndpoint
 	keyByAlias map[string]*Key // "<acct>/alias/<name>"
+
+	inlineOnce sync.Once
+	inline     map[string][]string // "<acct>/<kind>/<owner>" → inline document IDs
 }
 
 func buildIndex(w *World) *index {
