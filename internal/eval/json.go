@@ -196,6 +196,7 @@ func (r *jsonReader) object(p Pos) (*Node, error) {
 	defer func() { r.depth-- }()
 	r.off++ // {
 	n := &Node{Kind: KindObject, Pos: p}
+	var seen map[string]int // built once an object is large, so duplicate checks stay linear
 	r.skipSpace()
 	if r.off < len(r.src) && r.src[r.off] == '}' {
 		r.off++
@@ -217,10 +218,8 @@ func (r *jsonReader) object(p Pos) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		for _, m := range n.Members {
-			if m.Key == key {
-				return nil, r.errf(kp, fmt.Sprintf("duplicate key %q (first at %s)", key, m.KeyPos), "expected each key once; merge the values into one")
-			}
+		if i, dup := r.findKey(n.Members, &seen, key); dup {
+			return nil, r.errf(kp, fmt.Sprintf("duplicate key %q (first at %s)", key, n.Members[i].KeyPos), "expected each key once; merge the values into one")
 		}
 		r.skipSpace()
 		if r.off >= len(r.src) || r.src[r.off] != ':' {
@@ -247,6 +246,31 @@ func (r *jsonReader) object(p Pos) (*Node, error) {
 			return nil, r.errf(r.pos(), "unexpected "+r.describe(), "expected ',' between members or '}' to close the object")
 		}
 	}
+}
+
+// findKey reports whether key is already among members (and where). Small
+// objects are scanned; from 16 members on, an index keeps the check linear
+// in the object's size for hostile documents with thousands of keys.
+func (r *jsonReader) findKey(members []Member, seen *map[string]int, key string) (int, bool) {
+	if len(members) < 16 {
+		for i := range members {
+			if members[i].Key == key {
+				return i, true
+			}
+		}
+		return 0, false
+	}
+	if *seen == nil {
+		*seen = make(map[string]int, 2*len(members))
+		for i := range members {
+			(*seen)[members[i].Key] = i
+		}
+	}
+	if i, ok := (*seen)[key]; ok {
+		return i, true
+	}
+	(*seen)[key] = len(members)
+	return 0, false
 }
 
 func (r *jsonReader) array(p Pos) (*Node, error) {

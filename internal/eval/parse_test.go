@@ -2,6 +2,7 @@ package eval_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -343,4 +344,24 @@ func TestParse_PositionsOfCompiledElements(t *testing.T) {
 	check("Resource key", s.ResourcePos, 7, 3)
 	check("condition key", s.Conditions[0].KeyPos, 8, 34)
 	check("Version", p.VersionPos, 2, 12)
+}
+
+func TestParse_DuplicateKeyInLargeObject(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("{")
+	for i := 0; i < 40; i++ {
+		fmt.Fprintf(&b, "\"k%d\": %d,\n", i, i)
+	}
+	for _, dup := range []int{0, 15, 16, 39} {
+		src := b.String() + fmt.Sprintf("\"k%d\": 1}", dup)
+		pe := parseErrs(t, eval.IdentityPolicy, src)
+		wantMsg := fmt.Sprintf("duplicate key \"k%d\" (first at %d:%d)", dup, dup+1, map[bool]int{true: 2, false: 1}[dup == 0])
+		if pe[0].Msg != wantMsg || pe[0].Pos.Line != 41 || pe[0].Pos.Col != 1 {
+			t.Errorf("dup k%d: %v, want 41:1: %s", dup, pe[0], wantMsg)
+		}
+	}
+	// Many distinct keys parse (as JSON) without a false duplicate.
+	if _, err := eval.ParseJSON([]byte(b.String() + "\"last\": 0}")); err != nil {
+		t.Fatal(err)
+	}
 }
