@@ -1,0 +1,142 @@
+package scenarios
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/iamlab/iamlab/internal/eval"
+)
+
+func builtIn(t testing.TB, id string) *Scenario {
+	t.Helper()
+	lib := LoadLibrary(LibraryOptions{})
+	s, ok := lib.Scenario(id)
+	if !ok {
+		t.Fatalf("no built-in scenario %s; problems: %v", id, lib.Findings())
+	}
+	return s
+}
+
+func edit(t *testing.T, s *Scenario, id, src string) *Scenario {
+	t.Helper()
+	w, err := s.World.WithDocument(id, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := *s
+	c.World = w
+	return &c
+}
+
+const appRole = "policy:444455556666/AppDataRead"
+
+func TestGradeBuild(t *testing.T) {
+	s := builtIn(t, "ec2-instance-role")
+	cases := []struct {
+		name         string
+		policy       string // "" = the starting state
+		hints, tries int
+		solved       bool
+		verdict      string
+		extra        []string
+		stars        int
+		score        int
+	}{
+		{name: "start", solved: false, verdict: "over par by 7", extra: []string{"s3:ListAllMyBuckets on *"}, stars: 0, score: 38},
+		{name: "reference", policy: s.Solution[appRole], tries: 1, solved: true, verdict: "par", stars: 3, score: 100},
+		{name: "reference with the answer hint", policy: s.Solution[appRole], hints: 4, tries: 1, solved: true, verdict: "par", stars: 2, score: 90},
+		{name: "one statement, both ARNs", tries: 2, solved: true,
+			policy:  `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:ListBucket"],"Resource":["arn:aws:s3:::acme-app-data","arn:aws:s3:::acme-app-data/*"]}]}`,
+			verdict: "over par by 3", extra: []string{"s3:GetObject on arn:aws:s3:::acme-app-data", "s3:ListBucket on arn:aws:s3:::acme-app-data/*"}, stars: 2, score: 90},
+		{name: "read-only on everything", tries: 5, solved: false,
+			policy:  `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:Get*","s3:List*"],"Resource":"*"}]}`,
+			verdict: "", stars: 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			w := s.World
+			if c.policy != "" {
+				w = edit(t, s, appRole, c.policy).World
+			}
+			g := GradeBuild(s, w, c.hints, c.tries)
+			if g.Solved != c.solved || g.Stars != c.stars {
+				t.Errorf("solved %v stars %d, want %v %d (%d/%d checks)", g.Solved, g.Stars, c.solved, c.stars, g.ChecksPassed, g.ChecksTotal)
+			}
+			if c.verdict != "" && g.LeastPrivilege.Verdict != c.verdict {
+				t.Errorf("verdict %q (learner %d, par %d), want %q", g.LeastPrivilege.Verdict, g.LeastPrivilege.Learner, g.LeastPrivilege.Par, c.verdict)
+			}
+			if c.extra != nil && !slices.Equal(g.LeastPrivilege.Extra, c.extra) {
+				t.Errorf("extra %q, want %q", g.LeastPrivilege.Extra, c.extra)
+			}
+			if c.score != 0 && g.Score != c.score {
+				t.Errorf("score %d, want %d", g.Score, c.score)
+			}
+		})
+	}
+}
+
+// Granting s3:* on everything solves the visible checks but the hidden
+// ones catch it, and the least-privilege measure lists what is extra.
+func TestGradeOverBroadFails(t *testing.T) {
+	s := builtIn(t, "ec2-instance-role")
+	w := edit(t, s, appRole, `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}`).World
+	g := GradeBuild(s, w, 0, 1)
+	if g.Solved {
+		t.Error("s3:* on * solved the scenario")
+	}
+	if !g.LeastPrivilege.OverPar() || len(g.LeastPrivilege.Extra) < 50 {
+		t.Errorf("least privilege %d vs par %d, %d extra", g.LeastPrivilege.Learner, g.LeastPrivilege.Par, len(g.LeastPrivilege.Extra))
+	}
+}
+
+func TestGradePredictAndChoice(t *testing.T) {
+	p := builtIn(t, "scp-vs-boundary")
+	if g := GradePredict(p, eval.ImplicitDeny, eval.LayerSCP, 0, 1); !g.Solved || g.Stars != 3 {
+		t.Errorf("right prediction: %+v", g)
+	}
+	if g := GradePredict(p, eval.ImplicitDeny, eval.LayerBoundary, 0, 1); g.Solved || g.ChecksPassed != 1 {
+		t.Errorf("right decision, wrong layer: %+v", g)
+	}
+	c := builtIn(t, "s3-mfa-delete")
+	if g := GradeChoice(c, []int{0}, 1, 1); !g.Solved {
+		t.Errorf("right choice: %+v", g)
+	}
+	if g := GradeChoice(c, []int{0, 2}, 0, 1); g.Solved || g.Stars != 0 {
+		t.Errorf("one extra option picked: %+v", g)
+	}
+}
+
+func TestBreadth(t *testing.T) {
+	cases := map[string]int{
+		"*":                                               weightAnything,
+		"arn:aws:s3:::acme-reports":                       weightExact,
+		"arn:aws:s3:::acme-reports/*":                     weightPath,
+		"arn:aws:s3:::acme-*":                             weightWideARN,
+		"arn:aws:s3:::*":                                  weightWideARN,
+		"arn:aws:iam::*:role/x":                           weightWideARN,
+		"arn:aws:iam::111122223333:role/app-*":            weightWideARN,
+		"arn:aws:iam::111122223333:role/app/*":            weightPath,
+		"arn:aws:dynamodb:us-east-1:111122223333:table/*": weightWideARN,
+	}
+	for r, want := range cases {
+		if got := breadth(r); got != want {
+			t.Errorf("breadth(%s) = %d, want %d", r, got, want)
+		}
+	}
+}
+
+func TestNotActionGrantsTheRest(t *testing.T) {
+	p, err := eval.Parse([]byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}]}`), eval.IdentityPolicy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gs := grants(p)
+	if len(gs) < 10000 {
+		t.Errorf("NotAction iam:* granted %d actions, want nearly the whole catalogue", len(gs))
+	}
+	for _, g := range gs {
+		if eval.ServiceOf(g.Action) == "iam" {
+			t.Fatalf("NotAction iam:* granted %s", g.Action)
+		}
+	}
+}

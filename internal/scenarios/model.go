@@ -1,0 +1,158 @@
+package scenarios
+
+import (
+	"github.com/iamlab/iamlab/internal/curriculum"
+	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/sandbox"
+)
+
+// Kind is what the learner does in a scenario.
+type Kind string
+
+// Kinds of scenario.
+const (
+	Build   Kind = "build"   // edit policies until every check passes
+	Predict Kind = "predict" // predict the decision and deciding layer of one request
+	Choose  Kind = "choose"  // answer an exam-style question about the world
+)
+
+// Expect is what a check wants: an exact decision, or "denied" for either
+// kind of deny.
+type Expect string
+
+// Expectations a check can state.
+const (
+	ExpectAllowed      Expect = "allowed"
+	ExpectDenied       Expect = "denied"
+	ExpectExplicitDeny Expect = "explicitDeny"
+	ExpectImplicitDeny Expect = "implicitDeny"
+)
+
+// Matches reports whether a decision satisfies the expectation.
+func (e Expect) Matches(d eval.Decision) bool {
+	if e == ExpectDenied {
+		return d == eval.ExplicitDeny || d == eval.ImplicitDeny
+	}
+	return string(e) == string(d)
+}
+
+// Library is every pack iamlab knows, broken ones included so the TUI can
+// show them as broken with their problems.
+type Library struct {
+	Packs []*Pack
+}
+
+// Scenario finds a scenario by its id in any usable pack.
+func (l *Library) Scenario(id string) (*Scenario, bool) {
+	for _, p := range l.Packs {
+		for _, s := range p.Scenarios {
+			if s.ID == id {
+				return s, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// Findings gathers the problems of every pack.
+func (l *Library) Findings() []Finding {
+	var out []Finding
+	for _, p := range l.Packs {
+		out = append(out, p.Problems...)
+	}
+	return out
+}
+
+// Pack is one loaded pack. A pack with a broken manifest has no scenarios;
+// a broken scenario is left out and its problems kept.
+type Pack struct {
+	ID          string
+	Title       string
+	Description string
+	Version     int
+	Origin      string // "built-in", or the folder it was read from
+	BuiltIn     bool
+	Scenarios   []*Scenario
+	Problems    []Finding
+	Broken      bool // the manifest could not be read: nothing in it is usable
+}
+
+// Scenario is one exercise, ready to run.
+type Scenario struct {
+	ID         string
+	Version    int // content version: bump when the meaning changes, so progress can tell
+	Title      string
+	Kind       Kind
+	Exam       []curriculum.Task
+	Topics     []curriculum.Topic
+	Difficulty int // 1 (warm-up) to 3 (exam-hard)
+	Minutes    int // estimated minutes
+	Briefing   string
+	Debrief    string
+
+	// World is the starting state. It is shared and must not be changed;
+	// editing goes through World.WithDocument, which copies.
+	World     *sandbox.World
+	WorldName string // the shared world's name, "" for an inline one
+	Account   string // default account for short caller phrases
+
+	Editable []string // document IDs the learner may edit; the rest are read-only
+	Checks   []Check
+	Hints    []string          // four rungs: general, concept, pointer, the answer
+	Solution map[string]string // document ID → reference JSON
+
+	Predict *PredictTask
+	Choose  *ChooseTask
+
+	Pack string // pack id
+	File string // scenario file, for messages
+
+	doc      *yamlDoc              // positions, kept so `iamlab check` can point at lines
+	where    map[string]policyText // world document ID → where its text was written
+	solWhere map[string]policyText // solution document ID → where its text was written
+	todo     []Finding             // TODO markers in the scenario's files
+}
+
+// Check is one request with the decision it must get.
+type Check struct {
+	Name      string // short label; generated from the call when the author gave none
+	Call      sandbox.Call
+	Expect    Expect
+	DecidedBy eval.Layer // "" = any layer
+	Hidden    bool       // shown only after submit
+
+	path string // position-map key of the check in the scenario file
+}
+
+// PredictTask is the request a learner predicts and its answer key.
+type PredictTask struct {
+	Call      sandbox.Call
+	Decision  eval.Decision
+	DecidedBy eval.Layer
+	Why       string // shown with the answer
+}
+
+// ChooseTask is an exam-style question.
+type ChooseTask struct {
+	Question string
+	Options  []Option
+}
+
+// Option is one answer to a ChooseTask, with why it is right or wrong.
+type Option struct {
+	Text    string
+	Correct bool
+	Why     string
+}
+
+// Multi reports whether the question has more than one correct option
+// ("choose two").
+func (c *ChooseTask) Multi() bool {
+	n := 0
+	for _, o := range c.Options {
+		if o.Correct {
+			n++
+		}
+	}
+	return n > 1
+}

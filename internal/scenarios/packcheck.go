@@ -1,0 +1,170 @@
+package scenarios
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/lint"
+)
+
+// CheckLibrary runs the authoring checks of `iamlab check` over every pack:
+// loading problems, then for each usable scenario the checks that need the
+// engine. Findings are sorted by file and position.
+func CheckLibrary(lib *Library) []Finding {
+	var out []Finding
+	packIDs := map[string]*Pack{}
+	scenarioIDs := map[string]*Scenario{}
+	for _, p := range lib.Packs {
+		out = append(out, p.Problems...)
+		if p.Broken {
+			continue
+		}
+		if first, dup := packIDs[p.ID]; dup {
+			out = append(out, Finding{Code: CodeDuplicateID, Severity: SevError, File: p.Origin, Message: fmt.Sprintf("pack id %q is also used by %s", p.ID, first.Origin), Expected: "give every pack its own id"})
+		}
+		packIDs[p.ID] = p
+		for _, s := range p.Scenarios {
+			if first, dup := scenarioIDs[s.ID]; dup && first.Pack != s.Pack {
+				out = append(out, s.doc.at("id", CodeDuplicateID, fmt.Sprintf("scenario id %q is also used in pack %s (%s)", s.ID, first.Pack, first.File), "scenario ids are unique across all packs"))
+			}
+			scenarioIDs[s.ID] = s
+			out = append(out, CheckScenario(s)...)
+		}
+	}
+	SortFindings(out)
+	return out
+}
+
+// CheckScenario runs the engine-backed checks on one loaded scenario.
+func CheckScenario(s *Scenario) []Finding {
+	c := &checker{s: s}
+	c.todos()
+	c.lintWorld()
+	switch s.Kind {
+	case Build:
+		c.build()
+	case Predict:
+		c.facts("the world")
+		c.predict()
+	case Choose:
+		c.facts("the world")
+	}
+	return c.out
+}
+
+type checker struct {
+	s   *Scenario
+	out []Finding
+}
+
+func (c *checker) add(f Finding) {
+	f.Scenario = c.s.ID
+	c.out = append(c.out, f)
+}
+
+// build: the reference passes every check, the start fails at least one.
+func (c *checker) build() {
+	s := c.s
+	start := RunChecks(s, s.World)
+	for _, r := range start {
+		if r.Err != nil {
+			c.add(s.doc.at(r.Check.path, CodeCall, "the call cannot be made: "+r.Err.Error(), "a caller, action and resource that exist in the world"))
+		}
+	}
+	if len(start) > 0 && Passed(start) == len(start) {
+		c.add(s.doc.at("checks", CodeStartPasses, "the starting state already passes every check", "the learner must have something to fix: make at least one check fail before the edit"))
+	}
+	sw, err := SolutionWorld(s)
+	if err != nil {
+		c.add(s.doc.at("solution", CodeSolutionFails, "the reference solution cannot be applied: "+err.Error(), ""))
+		return
+	}
+	for _, r := range RunChecks(s, sw) {
+		if r.Err == nil && !r.Pass {
+			c.add(s.doc.at(r.Check.path, CodeSolutionFails, fmt.Sprintf("with the reference solution, %q gets %s", r.Check.Name, r.Got), "want "+r.Want+"; fix the solution or the check"))
+		}
+	}
+	for id, src := range s.Solution {
+		d, _ := s.World.Document(id)
+		c.lint(src, d.Type, s.solWhere[id], "the solution for "+id, true)
+	}
+}
+
+// facts: in predict and choose scenarios, checks state facts about the
+// world that the question relies on; the engine must agree with each.
+func (c *checker) facts(what string) {
+	for _, r := range RunChecks(c.s, c.s.World) {
+		switch {
+		case r.Err != nil:
+			c.add(c.s.doc.at(r.Check.path, CodeCall, "the call cannot be made: "+r.Err.Error(), "a caller, action and resource that exist in the world"))
+		case !r.Pass:
+			c.add(c.s.doc.at(r.Check.path, CodeAnswerKey, fmt.Sprintf("in %s, %q gets %s", what, r.Check.Name, r.Got), "the engine disagrees with the answer key: want "+r.Want))
+		}
+	}
+}
+
+func (c *checker) predict() {
+	p := c.s.Predict
+	o, err := PredictOutcome(c.s, c.s.World)
+	if err != nil {
+		c.add(c.s.doc.at(pth("predict", "call"), CodeCall, "the call cannot be made: "+err.Error(), "a caller, action and resource that exist in the world"))
+		return
+	}
+	if o.Decision != p.Decision || o.DecidedBy != p.DecidedBy {
+		c.add(c.s.doc.at(pth("predict", "answer"), CodeAnswerKey,
+			fmt.Sprintf("the engine says %s, the answer key says %s", describe(o.Decision, o.DecidedBy), describe(p.Decision, p.DecidedBy)),
+			"fix the answer or the world; the engine's reason: "+o.Reason))
+	}
+}
+
+// lintWorld lints every document the author wrote in the world. Starting
+// policies are often wrong on purpose, so only errors are findings there;
+// the reference solution gets the full linter (see build).
+func (c *checker) lintWorld() {
+	for _, d := range c.s.World.Documents() {
+		if d.AWSManaged || d.Source == "" || d.Err != nil {
+			continue // parse errors were reported at load
+		}
+		pt, ok := c.s.where[d.ID]
+		if !ok {
+			pt = policyText{file: d.File, line: max(d.Line, 1), col: 1, exact: true}
+		}
+		c.lint(d.Source, d.Type, pt, d.ID, false)
+	}
+}
+
+func (c *checker) lint(src string, typ eval.PolicyType, pt policyText, what string, full bool) {
+	for _, lf := range lint.Policy([]byte(src), typ) {
+		if lf.Severity == lint.Suggestion || (!full && lf.Severity != lint.Error) {
+			continue
+		}
+		sev := SevWarning
+		if lf.Severity == lint.Error {
+			sev = SevError
+		}
+		line, col := pt.at(lf.Pos.Line, lf.Pos.Col)
+		c.add(Finding{Code: CodePolicyLint, Severity: sev, File: pt.file, Line: line, Col: col,
+			Message: fmt.Sprintf("%s (%s): %s", lf.Code, what, lf.Message), Expected: lf.Advice})
+	}
+}
+
+// todos reports the TODO markers `iamlab new scenario` leaves, so a
+// scaffold cannot be published by accident.
+func (c *checker) todos() {
+	for _, t := range c.s.todo {
+		c.add(t)
+	}
+}
+
+// scanTODO finds TODO markers in a file's text.
+func scanTODO(file, text string) []Finding {
+	var out []Finding
+	for i, line := range strings.Split(text, "\n") {
+		if col := strings.Index(line, "TODO"); col >= 0 {
+			out = append(out, Finding{Code: CodeTODO, Severity: SevError, File: file, Line: i + 1, Col: len([]rune(line[:col])) + 1,
+				Message: "TODO left: " + strings.Trim(strings.TrimSpace(line[col:]), `"'`), Expected: "fill this in before publishing"})
+		}
+	}
+	return out
+}

@@ -1,0 +1,169 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+)
+
+// Size caps. A pack is a few dozen small text files; anything far larger is
+// a mistake or an attempt to exhaust memory.
+const (
+	MaxFileSize = 256 << 10 // per file
+	MaxPackSize = 4 << 20   // all files of one pack together
+	maxLinks    = 8         // symlink hops followed inside a pack
+)
+
+// packFS reads files of one pack and enforces that every path stays inside
+// it: no "..", no absolute paths, no symlink that resolves outside. It also
+// counts bytes against the pack's cap.
+type packFS struct {
+	fsys   fs.FS
+	root   string // folder of the pack inside fsys ("." for the whole fsys)
+	origin string // how to name files to people: "core", "/home/ann/packs/mine"
+	total  int64
+}
+
+var errEscapes = errors.New("leaves the pack folder")
+
+// checkRel validates a path written by an author, relative to the pack.
+func checkRel(rel string) error {
+	switch {
+	case rel == "":
+		return errors.New("empty path")
+	case strings.HasPrefix(rel, "/") || strings.Contains(rel, "\\") || (len(rel) > 1 && rel[1] == ':'):
+		return errors.New("absolute paths are not allowed; write a path relative to the pack folder")
+	}
+	for _, part := range strings.Split(rel, "/") {
+		if part == ".." {
+			return fmt.Errorf("%w (\"..\")", errEscapes)
+		}
+	}
+	if !fs.ValidPath(path.Clean(rel)) {
+		return errors.New("not a valid path")
+	}
+	return nil
+}
+
+// display names a file for messages: origin/rel.
+func (p *packFS) display(rel string) string {
+	if p.origin == "" {
+		return rel
+	}
+	return path.Join(p.origin, rel)
+}
+
+// resolve follows symlinks component by component (where the fs.FS can tell
+// us about them) and returns the real path inside fsys, refusing any step
+// that leaves the pack root.
+func (p *packFS) resolve(rel string) (string, error) {
+	if err := checkRel(rel); err != nil {
+		return "", err
+	}
+	lfs, canLink := p.fsys.(fs.ReadLinkFS)
+	parts := strings.Split(path.Clean(rel), "/")
+	cur := "" // relative to the pack root
+	hops := 0
+	for i := 0; i < len(parts); i++ {
+		next := path.Join(cur, parts[i])
+		if !canLink {
+			cur = next
+			continue
+		}
+		full := path.Join(p.root, next)
+		info, err := lfs.Lstat(full)
+		if err != nil {
+			return "", err
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			cur = next
+			continue
+		}
+		hops++
+		if hops > maxLinks {
+			return "", errors.New("too many symbolic links")
+		}
+		target, err := lfs.ReadLink(full)
+		if err != nil {
+			return "", err
+		}
+		if path.IsAbs(target) || strings.HasPrefix(target, "\\") {
+			return "", fmt.Errorf("symbolic link to %q %w", target, errEscapes)
+		}
+		joined := path.Join(cur, target)
+		if joined == ".." || strings.HasPrefix(joined, "../") {
+			return "", fmt.Errorf("symbolic link to %q %w", target, errEscapes)
+		}
+		// Continue resolving from the link's target, then the rest.
+		rest := append(strings.Split(joined, "/"), parts[i+1:]...)
+		parts, i, cur = rest, -1, ""
+		if joined == "." {
+			parts = parts[1:]
+		}
+	}
+	return path.Join(p.root, cur), nil
+}
+
+// read returns a file's bytes, enforcing the per-file and per-pack caps.
+func (p *packFS) read(rel string) ([]byte, *Finding) {
+	full, err := p.resolve(rel)
+	if err != nil {
+		code := CodeUnreadable
+		if !errors.Is(err, fs.ErrNotExist) {
+			code = CodeUnsafePath
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &Finding{Code: CodeUnknownRef, Severity: SevError, File: p.display(rel), Message: "file does not exist", Expected: "a path relative to the pack folder"}
+		}
+		return nil, &Finding{Code: code, Severity: SevError, File: p.display(rel), Message: "cannot use this path: " + err.Error()}
+	}
+	f, err := p.fsys.Open(full)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &Finding{Code: CodeUnknownRef, Severity: SevError, File: p.display(rel), Message: "file does not exist", Expected: "a path relative to the pack folder"}
+		}
+		return nil, &Finding{Code: CodeUnreadable, Severity: SevError, File: p.display(rel), Message: "cannot read: " + err.Error()}
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, &Finding{Code: CodeUnreadable, Severity: SevError, File: p.display(rel), Message: "is a folder", Expected: "a file"}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, &Finding{Code: CodeUnreadable, Severity: SevError, File: p.display(rel), Message: "cannot read: " + err.Error()}
+	}
+	if len(data) > MaxFileSize {
+		return nil, &Finding{Code: CodeTooLarge, Severity: SevError, File: p.display(rel), Message: fmt.Sprintf("file is larger than %d KiB", MaxFileSize>>10), Expected: "split it or shorten it"}
+	}
+	p.total += int64(len(data))
+	if p.total > MaxPackSize {
+		return nil, &Finding{Code: CodeTooLarge, Severity: SevError, File: p.display(rel), Message: fmt.Sprintf("the pack is larger than %d MiB", MaxPackSize>>20), Expected: "split it into several packs"}
+	}
+	return data, nil
+}
+
+// list returns the names of regular files with the suffix in a pack folder,
+// sorted; a missing folder is no files.
+func (p *packFS) list(dir, suffix string) []string {
+	if checkRel(dir) != nil {
+		return nil
+	}
+	full, err := p.resolve(dir)
+	if err != nil {
+		return nil
+	}
+	ents, err := fs.ReadDir(p.fsys, full)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range ents {
+		if strings.HasSuffix(e.Name(), suffix) && !strings.HasPrefix(e.Name(), ".") && !e.IsDir() {
+			out = append(out, path.Join(dir, e.Name()))
+		}
+	}
+	return out
+}
