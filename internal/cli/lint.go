@@ -248,7 +248,7 @@ func lintWriteGrantsJSON(w io.Writer, files []lintedFile) error {
 // Without --all, long lists are cut to their first few entries: the
 // counts carry the lesson, the names are examples.
 const (
-	lintNamesShown       = 6
+	lintNamesWidth       = 80 // characters of action names on one line
 	lintServicesShown    = 12
 	lintDetailedServices = 3
 )
@@ -331,15 +331,30 @@ func lintWriteStatement(w io.Writer, s lint.StatementGrants, catalogue int, all 
 		fmt.Fprintf(w, "      %s (%s): %s of %s\n", sv.Prefix, sv.Name, lintThousands(sv.Count), lintThousands(sv.Total))
 		for _, l := range sv.Levels {
 			names := l.Actions
+			if !all {
+				names = lintFit(names, lintNamesWidth)
+			}
 			more := ""
-			if !all && len(names) > lintNamesShown {
-				more = fmt.Sprintf(", … and %d more", len(names)-lintNamesShown)
-				names = names[:lintNamesShown]
+			if len(names) < len(l.Actions) {
+				more = fmt.Sprintf(", … and %d more", len(l.Actions)-len(names))
 			}
 			fmt.Fprintf(w, "        %-22s %5s  %s%s\n", l.Level, lintThousands(l.Count), strings.Join(names, ", "), more)
 		}
 	}
 	fmt.Fprintln(w)
+}
+
+// lintFit keeps the leading names that fit in width characters, at least
+// one, so a level's line stays readable in a terminal.
+func lintFit(names []string, width int) []string {
+	n := 0
+	for i, name := range names {
+		n += len(name) + 2
+		if n > width && i > 0 {
+			return names[:i]
+		}
+	}
+	return names
 }
 
 // lintWriteServiceLines is the one-line-per-service view of a whole policy.

@@ -171,3 +171,16 @@ func TestLintThousands(t *testing.T) {
 		}
 	}
 }
+
+func TestLintFit(t *testing.T) {
+	names := []string{"GetObject", "GetObjectAcl", "GetObjectTagging", "GetObjectVersion"}
+	if got := lintFit(names, 30); len(got) != 2 {
+		t.Errorf("lintFit(30) = %v, want the first two", got)
+	}
+	if got := lintFit(names, 1000); len(got) != 4 {
+		t.Errorf("lintFit(1000) = %v, want all", got)
+	}
+	if got := lintFit([]string{"AVeryLongActionNameIndeed"}, 5); len(got) != 1 {
+		t.Errorf("lintFit keeps at least one name, got %v", got)
+	}
+}

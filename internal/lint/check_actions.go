@@ -12,15 +12,19 @@ import (
 // know. IAM accepts them silently and they never match, so a typo in
 // Action quietly grants nothing (or, in NotAction, excludes nothing).
 func checkUnknownActions(c *checker, s *eval.Statement) {
+	effect := func(a string) string { return "so " + a + " matches nothing" }
+	if s.NotAction {
+		effect = func(a string) string { return "so listing " + a + " in NotAction excludes nothing" }
+	}
 	for _, a := range s.Actions {
-		if isAllStars(a.Text) {
+		if everyAction(a.Text) {
 			continue
 		}
 		prefix, _, _ := strings.Cut(a.Text, ":")
 		if !hasWildcard(prefix) {
 			if _, ok := catalog.LookupService(prefix); !ok {
 				c.add(CodeUnknownService, a.Pos,
-					fmt.Sprintf("%q is not a service prefix in the catalogue, so %s matches nothing", prefix, a.Text),
+					fmt.Sprintf("%q is not a service prefix in the catalogue, %s", prefix, effect(a.Text)),
 					suggestAction(a.Text, "check the prefix in the Service Authorization Reference; prefixes are short, like s3, ec2, iam, kms"))
 				continue
 			}
@@ -29,14 +33,17 @@ func checkUnknownActions(c *checker, s *eval.Statement) {
 			continue
 		}
 		if hasWildcard(a.Text) {
-			c.add(CodeUnknownAction, a.Pos,
-				fmt.Sprintf("the pattern %s matches no action in the catalogue", a.Text),
+			msg := "the pattern " + a.Text + " matches no action in the catalogue"
+			if s.NotAction {
+				msg += ", " + effect("it")
+			}
+			c.add(CodeUnknownAction, a.Pos, msg,
 				"check the spelling of the fixed part of the pattern; iamlab lint --grants shows what a pattern expands to")
 			continue
 		}
 		svc, _ := catalog.LookupService(prefix)
 		c.add(CodeUnknownAction, a.Pos,
-			fmt.Sprintf("%s is not an action of %s, so it matches nothing", a.Text, svc.Name),
+			fmt.Sprintf("%s is not an action of %s, %s", a.Text, svc.Name, effect("it")),
 			suggestAction(a.Text, "look the action up in the Service Authorization Reference for "+svc.Prefix))
 	}
 }

@@ -35,7 +35,7 @@ func checkResourceTypes(c *checker, s *eval.Statement) {
 		return
 	}
 	for _, a := range s.Actions {
-		if isAllStars(a.Text) {
+		if everyAction(a.Text) {
 			continue
 		}
 		acts := c.expand(a.Text)

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/iamlab/iamlab/internal/eval"
@@ -35,7 +36,7 @@ func checkAllowNotResource(c *checker, s *eval.Statement) {
 
 // checkAllowAll: Action "*" on Resource "*" is administrator access.
 func checkAllowAll(c *checker, s *eval.Statement) {
-	if s.Effect != eval.Allow || s.NotAction || s.NotResource || !grants(c.typ) || !anyAllStars(s.Actions) || !anyAllStars(s.Resources) {
+	if s.Effect != eval.Allow || s.NotAction || s.NotResource || !grants(c.typ) || !slices.ContainsFunc(s.Actions, func(v eval.Value) bool { return everyAction(v.Text) }) || !anyAllStars(s.Resources) {
 		return
 	}
 	msg := "Allow of every action on every resource is full administrator access"
@@ -63,13 +64,17 @@ func checkPassRole(c *checker, s *eval.Statement) {
 		return
 	}
 	for _, a := range s.Actions {
-		if isAllStars(a.Text) {
+		if everyAction(a.Text) {
 			continue // allow-all says it already
 		}
 		for _, act := range c.expand(a.Text) {
 			if act.Service == "iam" && act.Name == "PassRole" {
+				what := a.Text + " includes iam:PassRole, and it is"
+				if strings.EqualFold(a.Text, "iam:PassRole") {
+					what = "iam:PassRole is"
+				}
 				c.add(CodePassRoleWildcard, a.Pos,
-					fmt.Sprintf("%s allows iam:PassRole on %s: every role, administrators' included, can be passed to a service", a.Text, res.Text),
+					fmt.Sprintf("%s allowed on %q: every role, administrators' included, can be passed to a service", what, res.Text),
 					"limit Resource to the roles to pass, as in arn:aws:iam::111122223333:role/app-*, and add an iam:PassedToService condition")
 				return
 			}

@@ -256,7 +256,7 @@ func (c *checker) statementActions(s *eval.Statement) ([]*catalog.Action, bool) 
 	}
 	var out []*catalog.Action
 	for _, a := range s.Actions {
-		if isAllStars(a.Text) {
+		if everyAction(a.Text) {
 			return nil, false
 		}
 		acts := c.expand(a.Text)
@@ -269,6 +269,12 @@ func (c *checker) statementActions(s *eval.Statement) ([]*catalog.Action, bool) 
 }
 
 func isAllStars(s string) bool { return s != "" && strings.Trim(s, "*") == "" }
+
+// everyAction: "*" and "*:*" both match every action.
+func everyAction(s string) bool {
+	svc, act, ok := strings.Cut(s, ":")
+	return isAllStars(s) || ok && isAllStars(svc) && isAllStars(act)
+}
 
 func hasWildcard(s string) bool { return strings.ContainsAny(s, "*?") }
 
