@@ -50,7 +50,7 @@ func testWorld(t testing.TB) *World {
 			{Name: "AssumeAny", Source: stmt("Allow", "sts:AssumeRole", "*")},
 		},
 		Users: []*User{
-			{Name: "alice", MFA: true, Policies: []string{"S3Read"}, Tags: map[string]string{"team": "blue"},
+			{Name: "alice", MFA: true, Policies: []string{"S3Read", "AssumeAny"}, Tags: map[string]string{"team": "blue"},
 				Inline: []NamedPolicy{{Name: "DenyNoMFA", Source: `{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"false"}}}]}`}}},
 			{Name: "bob"},
 			{Name: "dave", Policies: []string{"AssumeAny"}},

@@ -141,6 +141,7 @@ func TestSessionPolicyAndTags(t *testing.T) {
 func TestAssumeRoleWithMFA(t *testing.T) {
 	w := testWorld(t)
 	o := eval1(t, w, Call{As: "role deploy assumed by alice, with MFA", Action: "s3:GetObject", Resource: "s3://reports/x"})
+	expect(t, o, eval.Allowed, "")
 	if v, _ := o.Hops[0].Input.Request.Context.Get("aws:MultiFactorAuthPresent"); v.Values[0] != "true" {
 		t.Errorf("the AssumeRole call carries MFA: %v", v.Values)
 	}
