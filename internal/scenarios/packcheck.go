@@ -161,10 +161,19 @@ func (c *checker) todos() {
 func scanTODO(file, text string) []Finding {
 	var out []Finding
 	for i, line := range strings.Split(text, "\n") {
-		if col := strings.Index(line, "TODO"); col >= 0 {
-			out = append(out, Finding{Code: CodeTODO, Severity: SevError, File: file, Line: i + 1, Col: len([]rune(line[:col])) + 1,
-				Message: "TODO left: " + strings.Trim(strings.TrimSpace(line[col:]), `"'`), Expected: "fill this in before publishing"})
+		col := strings.Index(line, "TODO")
+		if col < 0 {
+			continue
 		}
+		what := strings.TrimSpace(line[col+len("TODO"):])
+		what = strings.TrimSpace(strings.TrimLeft(what, ":"))
+		what = strings.TrimRight(strings.Trim(what, `"'`), ".")
+		msg := "TODO left"
+		if what != "" {
+			msg += ": " + what
+		}
+		out = append(out, Finding{Code: CodeTODO, Severity: SevError, File: file, Line: i + 1, Col: len([]rune(line[:col])) + 1,
+			Message: msg, Expected: "replace it before publishing"})
 	}
 	return out
 }

@@ -65,7 +65,7 @@ func PackIDFrom(name string) string {
 	return id
 }
 
-const scaffoldHead = `# Scenario {{id}}: see docs/authoring.md. Replace every TODO; ` + "`iamlab check`" + ` lists those left.
+const scaffoldHead = `# Scenario {{id}} (format: docs/authoring.md). ` + "`iamlab check`" + ` lists the places left to fill in.
 id: {{id}}
 version: 1
 title: "TODO: a short title"

@@ -1,0 +1,125 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/iamlab/iamlab/internal/paths"
+	"github.com/iamlab/iamlab/internal/scenarios"
+)
+
+func init() { register(newCheckCmd) }
+
+// CheckOptions are the flags of iamlab check.
+type CheckOptions struct {
+	Paths []string
+	JSON  bool
+	// UserPacks adds the learner's packs folder to the built-in library when
+	// no path is given.
+	UserPacks bool
+}
+
+func newCheckCmd(stdio IO) *cobra.Command {
+	opts := &CheckOptions{}
+	cmd := &cobra.Command{
+		Use:   "check [PATH...]",
+		Short: "Check scenario packs the way the trainer will load them",
+		Long: "check loads scenario packs and reports every problem as file:line:col: schema errors,\n" +
+			"unknown references, policies that do not parse or lint badly, reference solutions that\n" +
+			"fail a check, starting states that already pass, answer keys the engine disagrees with,\n" +
+			"duplicate ids, untagged scenarios and TODOs left by `iamlab new scenario`.\n" +
+			"Each PATH is a pack folder or a folder of packs; with none, the built-in library is checked\n" +
+			"(and, with --user, the packs folder " + paths.Resolve().Packs + ").\n" +
+			"Exit status: 0 no errors (warnings are printed), 1 errors found, 2 a path cannot be read.\n" +
+			"The format is described in docs/authoring.md.",
+		Example: "  iamlab check\n  iamlab check ./my-pack\n  iamlab check --json ./packs | jq .code",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			return runCheck(opts, stdio)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print one JSON object per finding per line")
+	cmd.Flags().BoolVar(&opts.UserPacks, "user", false, "with no PATH, also check the packs in your packs folder")
+	return cmd
+}
+
+func runCheck(opts *CheckOptions, stdio IO) error {
+	lo := scenarios.LibraryOptions{Dirs: opts.Paths, NoBuiltIn: len(opts.Paths) > 0}
+	if opts.UserPacks && len(opts.Paths) == 0 {
+		lo.UserDir = paths.Resolve().Packs
+	}
+	lib := scenarios.LoadLibrary(lo)
+	findings := scenarios.CheckLibrary(lib)
+
+	unreadable := false
+	for _, f := range findings {
+		if f.Code == scenarios.CodeUnreadable {
+			unreadable = true
+		}
+	}
+	if opts.JSON {
+		enc := json.NewEncoder(stdio.Out)
+		for _, f := range findings {
+			if err := enc.Encode(f); err != nil {
+				return exitf(2, "writing output: %v", err)
+			}
+		}
+	} else {
+		writeFindings(stdio.Out, lib, findings)
+	}
+	switch {
+	case unreadable:
+		return &ExitError{Code: 2}
+	case scenarios.HasErrors(findings):
+		return &ExitError{Code: 1}
+	}
+	return nil
+}
+
+func writeFindings(w io.Writer, lib *scenarios.Library, findings []scenarios.Finding) {
+	errs, warns := 0, 0
+	for _, f := range findings {
+		sev := "error"
+		if f.Severity == scenarios.SevWarning {
+			sev, warns = "warning", warns+1
+		} else {
+			errs++
+		}
+		line := f.String()
+		if f.File != "" {
+			// Put the code after the position, where compilers put the severity.
+			loc, rest, _ := cutLoc(line)
+			line = fmt.Sprintf("%s: %s %s: %s", loc, sev, f.Code, rest)
+		} else {
+			line = fmt.Sprintf("%s %s: %s", sev, f.Code, line)
+		}
+		fmt.Fprintln(w, line)
+	}
+	packs, usable := len(lib.Packs), 0
+	for _, p := range lib.Packs {
+		usable += len(p.Scenarios)
+	}
+	fmt.Fprintf(w, "%d %s, %d %s loaded; %d %s, %d %s\n",
+		packs, plural(packs, "pack", "packs"), usable, plural(usable, "scenario", "scenarios"),
+		errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
+}
+
+// cutLoc splits "file:line:col: message" after the location.
+func cutLoc(s string) (loc, rest string, ok bool) {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == ':' && s[i+1] == ' ' {
+			return s[:i], s[i+2:], true
+		}
+	}
+	return "", s, false
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

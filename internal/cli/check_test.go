@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCmd(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	root := NewRoot(IO{In: strings.NewReader(""), Out: &out, Err: &errb})
+	root.SetArgs(args)
+	err := root.Execute()
+	var ee *ExitError
+	switch {
+	case err == nil:
+	case errors.As(err, &ee):
+		code = ee.Code
+		if ee.Err != nil {
+			errb.WriteString(ee.Err.Error())
+		}
+	default:
+		code = 2
+		errb.WriteString(err.Error())
+	}
+	return out.String(), errb.String(), code
+}
+
+func TestCheckBuiltInLibraryIsClean(t *testing.T) {
+	out, errs, code := runCmd(t, "check")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	if !strings.Contains(out, "0 errors") {
+		t.Errorf("summary missing: %q", out)
+	}
+}
+
+func TestCheckReportsPositionedFindings(t *testing.T) {
+	dir := filepath.Join("..", "scenarios", "testdata", "broken", "schema")
+	out, _, code := runCmd(t, "check", dir)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", code, out)
+	}
+	want := filepath.Join(dir, "scenarios", "typo.yaml") + `:2:1: error unknown-field: unknown field "tittle"; did you mean "title"?`
+	if !strings.Contains(out, want) {
+		t.Errorf("output lacks\n%s\ngot\n%s", want, out)
+	}
+}
+
+func TestCheckJSON(t *testing.T) {
+	dir := filepath.Join("..", "scenarios", "testdata", "broken", "grading")
+	out, _, code := runCmd(t, "check", "--json", dir)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	var f struct {
+		Code, Severity, File, Message string
+		Line, Col                     int
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &f); err != nil {
+		t.Fatalf("not JSON: %q: %v", lines[0], err)
+	}
+	if f.Code == "" || f.File == "" || f.Line == 0 || f.Message == "" {
+		t.Errorf("incomplete finding: %+v", f)
+	}
+}
+
+func TestCheckUnreadablePath(t *testing.T) {
+	_, _, code := runCmd(t, "check", filepath.Join(t.TempDir(), "nowhere"))
+	if code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	empty := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(empty, "notes"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := runCmd(t, "check", empty)
+	if code != 2 || !strings.Contains(out, "no pack.yaml") {
+		t.Errorf("folder without a pack: exit %d\n%s", code, out)
+	}
+}
