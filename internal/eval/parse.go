@@ -207,7 +207,43 @@ func (c *compiler) statement(n *Node, idx int, p *Policy) *Statement {
 	if condition != nil {
 		s.Conditions = c.conditions(condition.Value, p.VariablesEnabled())
 	}
+	if c.typ == RCP {
+		c.rcpRules(s, principal)
+	}
 	return s
+}
+
+// rcpRules applies the narrower grammar of resource control policies (AWS
+// Organizations, "RCP syntax"): Allow exists only in RCPFullAWSAccess, which
+// AWS attaches at every level itself; Principal must be "*"; and Action may
+// not be "*" on its own. The exact RCPFullAWSAccess statement is accepted so
+// that a sandbox can show the AWS-managed policy.
+func (c *compiler) rcpRules(s *Statement, principal *Member) {
+	star := func(vs []Value) bool { return len(vs) == 1 && vs[0].Text == "*" }
+	anyone := s.Principal != nil && !s.Principal.Not && s.Principal.Any
+	if s.Principal != nil {
+		for _, e := range s.Principal.Entries {
+			if e.Type != "AWS" || e.Value != "*" {
+				anyone = false
+			}
+		}
+	}
+	if s.Effect == Allow && anyone && !s.NotAction && star(s.Actions) && s.HasResource && !s.NotResource && star(s.Resources) && len(s.Conditions) == 0 {
+		return // RCPFullAWSAccess
+	}
+	if s.Effect == Allow {
+		c.fail(s.EffectPos, "Allow in a resource control policy", "expected \"Deny\": RCPs only restrict, and the AWS-managed RCPFullAWSAccess already allows everything at every level")
+	}
+	if principal != nil && !anyone {
+		c.fail(principal.KeyPos, principal.Key+" in a resource control policy must be \"*\"", "expected \"Principal\": \"*\"; narrow the principals with conditions such as aws:PrincipalOrgID")
+	}
+	if !s.NotAction {
+		for _, a := range s.Actions {
+			if a.Text == "*" {
+				c.fail(a.Pos, "Action \"*\" in a resource control policy", "expected the actions of services that support RCPs, such as \"s3:*\" or \"sqs:SendMessage\"")
+			}
+		}
+	}
 }
 
 func article(s string) string {

@@ -141,8 +141,41 @@ func TestA3_RCPOnlyDenyMatters(t *testing.T) {
 func TestA3_RCPGrantsNothing(t *testing.T) {
 	in := rcpInput(t, "s3:GetObject", bucketObj)
 	in.Identity = nil
-	in.RCPs = chain(t, eval.RCP, doc(`{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"}`))
+	// RCPFullAWSAccess itself, written out at every level.
+	full := doc(`{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}`)
+	in.RCPs = chain(t, eval.RCP, full, full)
 	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+}
+
+func TestA3_RCPGrammar(t *testing.T) {
+	// AWS Organizations, RCP syntax: Allow only in RCPFullAWSAccess,
+	// Principal "*", no Action "*".
+	cases := []struct {
+		name, stmt string
+		col        int
+		msg        string
+	}{
+		{"Allow other than RCPFullAWSAccess", `{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"}`, 48, "Allow in a resource control policy"},
+		{"Allow with a condition", `{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}`, 48, "Allow in a resource control policy"},
+		{"Principal naming an account", `{"Effect":"Deny","Principal":{"AWS":"111111111111"},"Action":"s3:*","Resource":"*"}`, 55, "Principal in a resource control policy must be"},
+		{"NotPrincipal", `{"Effect":"Deny","NotPrincipal":{"AWS":"111111111111"},"Action":"s3:*","Resource":"*"}`, 55, "NotPrincipal in a resource control policy must be"},
+		{"Action star", `{"Effect":"Deny","Principal":"*","Action":["s3:*","*"],"Resource":"*"}`, 88, "Action \"*\" in a resource control policy"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			pe := parseErrs(t, eval.RCP, doc(c.stmt))
+			if pe[0].Pos.Line != 1 || pe[0].Pos.Col != c.col || !strings.Contains(pe[0].Msg, c.msg) {
+				t.Errorf("got %v, want first error at 1:%d saying %q", pe, c.col, c.msg)
+			}
+		})
+	}
+	for _, ok := range []string{
+		`{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}`,
+		`{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"StringNotEqualsIfExists":{"aws:PrincipalOrgID":"o-1"}}}`,
+		`{"Effect":"Deny","Principal":{"AWS":"*"},"Action":["sqs:*","kms:Decrypt"],"NotResource":"arn:aws:s3:::public/*"}`,
+	} {
+		pol(t, eval.RCP, doc(ok))
+	}
 }
 
 func TestA3_RCPPrincipalRequired(t *testing.T) {

@@ -124,32 +124,32 @@ func TestD_ReasonNamesTheLayerInAWSWords(t *testing.T) {
 	denyS3P := `{"Effect":"Deny","Principal":"*","Action":"s3:GetObject","Resource":"*"}`
 	type tc struct {
 		name  string
-		setup func(in *eval.Input)
+		setup func(t *testing.T, in *eval.Input)
 		d     eval.Decision
 		by    eval.Layer
 		frag  string
 	}
 	cases := []tc{
-		{"explicit SCP", func(in *eval.Input) { in.SCPs = chain(t, eval.SCP, doc(allowAll, denyS3)) }, eval.ExplicitDeny, eval.LayerSCP, "with an explicit deny in a service control policy"},
-		{"implicit SCP", func(in *eval.Input) { in.SCPs = chain(t, eval.SCP, narrow) }, eval.ImplicitDeny, eval.LayerSCP, "no service control policy allows the s3:GetObject action"},
-		{"explicit RCP", func(in *eval.Input) { in.RCPs = chain(t, eval.RCP, doc(denyS3P)) }, eval.ExplicitDeny, eval.LayerRCP, "with an explicit deny in a resource control policy"},
-		{"explicit VPCE", func(in *eval.Input) { in.Endpoints = pols(t, eval.EndpointPolicy, doc(allowAll, denyS3)) }, eval.ExplicitDeny, eval.LayerEndpoint, "with an explicit deny in a VPC endpoint policy"},
-		{"implicit VPCE", func(in *eval.Input) { in.Endpoints = pols(t, eval.EndpointPolicy, narrow) }, eval.ImplicitDeny, eval.LayerEndpoint, "no VPC endpoint policy allows the s3:GetObject action"},
-		{"explicit resource", func(in *eval.Input) { in.Resource = pol(t, eval.ResourcePolicy, doc(denyS3P)) }, eval.ExplicitDeny, eval.LayerResource, "with an explicit deny in a resource-based policy"},
-		{"implicit resource (cross-account)", func(in *eval.Input) { in.Request.ResourceAccount = acctB }, eval.ImplicitDeny, eval.LayerResource, "no resource-based policy allows the s3:GetObject action"},
-		{"explicit identity", func(in *eval.Input) { in.Identity = append(in.Identity, pols(t, eval.IdentityPolicy, doc(denyS3))...) }, eval.ExplicitDeny, eval.LayerIdentity, "with an explicit deny in an identity-based policy"},
-		{"implicit identity", func(in *eval.Input) { in.Identity = pols(t, eval.IdentityPolicy, narrow) }, eval.ImplicitDeny, eval.LayerIdentity, "no identity-based policy allows the s3:GetObject action"},
-		{"explicit boundary", func(in *eval.Input) { in.Boundary = pol(t, eval.BoundaryPolicy, doc(allowAll, denyS3)) }, eval.ExplicitDeny, eval.LayerBoundary, "with an explicit deny in a permissions boundary"},
-		{"implicit boundary", func(in *eval.Input) { in.Boundary = pol(t, eval.BoundaryPolicy, narrow) }, eval.ImplicitDeny, eval.LayerBoundary, "no permissions boundary allows the s3:GetObject action"},
-		{"explicit session", func(in *eval.Input) { in.Session = pol(t, eval.SessionPolicy, doc(allowAll, denyS3)) }, eval.ExplicitDeny, eval.LayerSession, "with an explicit deny in a session policy"},
-		{"implicit session", func(in *eval.Input) { in.Session = pol(t, eval.SessionPolicy, narrow) }, eval.ImplicitDeny, eval.LayerSession, "no session policy allows the s3:GetObject action"},
+		{"explicit SCP", func(t *testing.T, in *eval.Input) { in.SCPs = chain(t, eval.SCP, doc(allowAll, denyS3)) }, eval.ExplicitDeny, eval.LayerSCP, "with an explicit deny in a service control policy"},
+		{"implicit SCP", func(t *testing.T, in *eval.Input) { in.SCPs = chain(t, eval.SCP, narrow) }, eval.ImplicitDeny, eval.LayerSCP, "no service control policy allows the s3:GetObject action"},
+		{"explicit RCP", func(t *testing.T, in *eval.Input) { in.RCPs = chain(t, eval.RCP, doc(denyS3P)) }, eval.ExplicitDeny, eval.LayerRCP, "with an explicit deny in a resource control policy"},
+		{"explicit VPCE", func(t *testing.T, in *eval.Input) { in.Endpoints = pols(t, eval.EndpointPolicy, doc(allowAll, denyS3)) }, eval.ExplicitDeny, eval.LayerEndpoint, "with an explicit deny in a VPC endpoint policy"},
+		{"implicit VPCE", func(t *testing.T, in *eval.Input) { in.Endpoints = pols(t, eval.EndpointPolicy, narrow) }, eval.ImplicitDeny, eval.LayerEndpoint, "no VPC endpoint policy allows the s3:GetObject action"},
+		{"explicit resource", func(t *testing.T, in *eval.Input) { in.Resource = pol(t, eval.ResourcePolicy, doc(denyS3P)) }, eval.ExplicitDeny, eval.LayerResource, "with an explicit deny in a resource-based policy"},
+		{"implicit resource (cross-account)", func(t *testing.T, in *eval.Input) { in.Request.ResourceAccount = acctB }, eval.ImplicitDeny, eval.LayerResource, "no resource-based policy allows the s3:GetObject action"},
+		{"explicit identity", func(t *testing.T, in *eval.Input) { in.Identity = append(in.Identity, pols(t, eval.IdentityPolicy, doc(denyS3))...) }, eval.ExplicitDeny, eval.LayerIdentity, "with an explicit deny in an identity-based policy"},
+		{"implicit identity", func(t *testing.T, in *eval.Input) { in.Identity = pols(t, eval.IdentityPolicy, narrow) }, eval.ImplicitDeny, eval.LayerIdentity, "no identity-based policy allows the s3:GetObject action"},
+		{"explicit boundary", func(t *testing.T, in *eval.Input) { in.Boundary = pol(t, eval.BoundaryPolicy, doc(allowAll, denyS3)) }, eval.ExplicitDeny, eval.LayerBoundary, "with an explicit deny in a permissions boundary"},
+		{"implicit boundary", func(t *testing.T, in *eval.Input) { in.Boundary = pol(t, eval.BoundaryPolicy, narrow) }, eval.ImplicitDeny, eval.LayerBoundary, "no permissions boundary allows the s3:GetObject action"},
+		{"explicit session", func(t *testing.T, in *eval.Input) { in.Session = pol(t, eval.SessionPolicy, doc(allowAll, denyS3)) }, eval.ExplicitDeny, eval.LayerSession, "with an explicit deny in a session policy"},
+		{"implicit session", func(t *testing.T, in *eval.Input) { in.Session = pol(t, eval.SessionPolicy, narrow) }, eval.ImplicitDeny, eval.LayerSession, "no session policy allows the s3:GetObject action"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			in := &eval.Input{Request: req(sessionRS, "s3:GetObject", bucketObj)}
 			in.Request.ResourceAccount = acctA
 			in.Identity = pols(t, eval.IdentityPolicy, doc(allowAll))
-			c.setup(in)
+			c.setup(t, in)
 			r := wantReason(t, in, c.d, c.by, c.frag)
 			if c.d == eval.ExplicitDeny && (r.Deciding == nil || r.Deciding.Layer != c.by) {
 				t.Errorf("deciding %+v, want a statement of layer %s", r.Deciding, c.by)
@@ -325,28 +325,28 @@ func TestE5_VariablesOnlyInStringAndArnOperators(t *testing.T) {
 func TestE6_RootAllowedUnlessSCPRCPOrResourceDeny(t *testing.T) {
 	type tc struct {
 		name  string
-		setup func(in *eval.Input)
+		setup func(t *testing.T, in *eval.Input)
 		d     eval.Decision
 		by    eval.Layer
 	}
 	cases := []tc{
-		{"nothing", func(in *eval.Input) {}, eval.Allowed, eval.LayerRoot},
-		{"identity deny ignored", func(in *eval.Input) { in.Identity = pols(t, eval.IdentityPolicy, doc(denyAll)) }, eval.Allowed, eval.LayerRoot},
-		{"boundary ignored", func(in *eval.Input) { in.Boundary = pol(t, eval.BoundaryPolicy, doc(denyAll)) }, eval.Allowed, eval.LayerRoot},
-		{"resource policy allowing others", func(in *eval.Input) { in.Resource = resPolicyNaming(t, bob) }, eval.Allowed, eval.LayerRoot},
-		{"SCP deny", func(in *eval.Input) { in.SCPs = chain(t, eval.SCP, doc(denyAll)) }, eval.ExplicitDeny, eval.LayerSCP},
-		{"SCP no allow", func(in *eval.Input) { in.SCPs = chain(t, eval.SCP, fullAccess, "") }, eval.ImplicitDeny, eval.LayerSCP},
-		{"SCP in management account", func(in *eval.Input) {
+		{"nothing", func(t *testing.T, in *eval.Input) {}, eval.Allowed, eval.LayerRoot},
+		{"identity deny ignored", func(t *testing.T, in *eval.Input) { in.Identity = pols(t, eval.IdentityPolicy, doc(denyAll)) }, eval.Allowed, eval.LayerRoot},
+		{"boundary ignored", func(t *testing.T, in *eval.Input) { in.Boundary = pol(t, eval.BoundaryPolicy, doc(denyAll)) }, eval.Allowed, eval.LayerRoot},
+		{"resource policy allowing others", func(t *testing.T, in *eval.Input) { in.Resource = resPolicyNaming(t, bob) }, eval.Allowed, eval.LayerRoot},
+		{"SCP deny", func(t *testing.T, in *eval.Input) { in.SCPs = chain(t, eval.SCP, doc(denyAll)) }, eval.ExplicitDeny, eval.LayerSCP},
+		{"SCP no allow", func(t *testing.T, in *eval.Input) { in.SCPs = chain(t, eval.SCP, fullAccess, "") }, eval.ImplicitDeny, eval.LayerSCP},
+		{"SCP in management account", func(t *testing.T, in *eval.Input) {
 			in.SCPs = chain(t, eval.SCP, doc(denyAll))
 			in.ManagementAccount = acctA
 		}, eval.Allowed, eval.LayerRoot},
-		{"RCP deny", func(in *eval.Input) {
-			in.RCPs = chain(t, eval.RCP, doc(`{"Effect":"Deny","Principal":"*","Action":"*","Resource":"*"}`))
+		{"RCP deny", func(t *testing.T, in *eval.Input) {
+			in.RCPs = chain(t, eval.RCP, doc(`{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*"}`))
 		}, eval.ExplicitDeny, eval.LayerRCP},
-		{"resource deny", func(in *eval.Input) {
+		{"resource deny", func(t *testing.T, in *eval.Input) {
 			in.Resource = pol(t, eval.ResourcePolicy, doc(`{"Effect":"Deny","Principal":{"AWS":"`+rootA+`"},"Action":"*","Resource":"*"}`))
 		}, eval.ExplicitDeny, eval.LayerResource},
-		{"VPC endpoint deny", func(in *eval.Input) {
+		{"VPC endpoint deny", func(t *testing.T, in *eval.Input) {
 			in.Endpoints = pols(t, eval.EndpointPolicy, doc(`{"Effect":"Deny","Principal":"*","Action":"*","Resource":"*"}`))
 		}, eval.ExplicitDeny, eval.LayerEndpoint},
 	}
@@ -354,7 +354,7 @@ func TestE6_RootAllowedUnlessSCPRCPOrResourceDeny(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			in := &eval.Input{Request: req(rootA, "s3:GetObject", bucketObj)}
 			in.Request.ResourceAccount = acctA
-			c.setup(in)
+			c.setup(t, in)
 			want(t, in, c.d, c.by)
 		})
 	}
@@ -384,7 +384,7 @@ func TestE7_SCPExemptionsAndRCPScope(t *testing.T) {
 		in := &eval.Input{Request: req(alice, action, res)}
 		in.Request.ResourceAccount = resAcct
 		in.Identity = pols(t, eval.IdentityPolicy, doc(allowAll))
-		in.RCPs = chain(t, eval.RCP, doc(`{"Effect":"Deny","Principal":"*","Action":"*","Resource":"*"}`))
+		in.RCPs = chain(t, eval.RCP, doc(`{"Effect":"Deny","Principal":"*","Action":["s3:*","sqs:*","ec2:*","lambda:*"],"Resource":"*"}`))
 		in.ManagementAccount = mgmt
 		return in
 	}
