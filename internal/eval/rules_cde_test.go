@@ -137,7 +137,9 @@ func TestD_ReasonNamesTheLayerInAWSWords(t *testing.T) {
 		{"implicit VPCE", func(t *testing.T, in *eval.Input) { in.Endpoints = pols(t, eval.EndpointPolicy, narrow) }, eval.ImplicitDeny, eval.LayerEndpoint, "no VPC endpoint policy allows the s3:GetObject action"},
 		{"explicit resource", func(t *testing.T, in *eval.Input) { in.Resource = pol(t, eval.ResourcePolicy, doc(denyS3P)) }, eval.ExplicitDeny, eval.LayerResource, "with an explicit deny in a resource-based policy"},
 		{"implicit resource (cross-account)", func(t *testing.T, in *eval.Input) { in.Request.ResourceAccount = acctB }, eval.ImplicitDeny, eval.LayerResource, "no resource-based policy allows the s3:GetObject action"},
-		{"explicit identity", func(t *testing.T, in *eval.Input) { in.Identity = append(in.Identity, pols(t, eval.IdentityPolicy, doc(denyS3))...) }, eval.ExplicitDeny, eval.LayerIdentity, "with an explicit deny in an identity-based policy"},
+		{"explicit identity", func(t *testing.T, in *eval.Input) {
+			in.Identity = append(in.Identity, pols(t, eval.IdentityPolicy, doc(denyS3))...)
+		}, eval.ExplicitDeny, eval.LayerIdentity, "with an explicit deny in an identity-based policy"},
 		{"implicit identity", func(t *testing.T, in *eval.Input) { in.Identity = pols(t, eval.IdentityPolicy, narrow) }, eval.ImplicitDeny, eval.LayerIdentity, "no identity-based policy allows the s3:GetObject action"},
 		{"explicit boundary", func(t *testing.T, in *eval.Input) { in.Boundary = pol(t, eval.BoundaryPolicy, doc(allowAll, denyS3)) }, eval.ExplicitDeny, eval.LayerBoundary, "with an explicit deny in a permissions boundary"},
 		{"implicit boundary", func(t *testing.T, in *eval.Input) { in.Boundary = pol(t, eval.BoundaryPolicy, narrow) }, eval.ImplicitDeny, eval.LayerBoundary, "no permissions boundary allows the s3:GetObject action"},
