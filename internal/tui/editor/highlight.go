@@ -1,6 +1,8 @@
 package editor
 
 import (
+	"strings"
+
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
 )
@@ -57,7 +59,7 @@ func (h *highlighter) tokenise(line string) []span {
 		return nil
 	}
 	// The lexer's comment rule needs a line end to match.
-	it, err := h.lexer.Tokenise(nil, line+"\n")
+	it, err := h.lexer.Tokenise(nil, defuseEscapes(line)+"\n")
 	if err != nil {
 		return []span{{end: len([]rune(line)), typ: chroma.Text}}
 	}
@@ -125,4 +127,31 @@ func nextIsColon(rest []token) bool {
 		}
 	}
 	return false
+}
+
+// defuseEscapes replaces each escape sequence inside a string with two
+// plain runes. The lexer's string pattern can match a backslash two ways,
+// and a backtracking regexp needs exponential time (hundreds of
+// milliseconds, then chroma's timeout) on an unterminated string full of
+// backslashes. Escapes never change token boundaries, and only the lengths
+// of tokens are used, so the tokens are the same.
+func defuseEscapes(line string) string {
+	if !strings.ContainsRune(line, '\\') {
+		return line
+	}
+	r := []rune(line)
+	inString := false
+	for i := 0; i < len(r); i++ {
+		switch {
+		case r[i] == '"':
+			inString = !inString
+		case r[i] == '\\' && inString:
+			r[i] = '_'
+			if i+1 < len(r) {
+				i++
+				r[i] = '_'
+			}
+		}
+	}
+	return string(r)
 }

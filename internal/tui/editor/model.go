@@ -46,6 +46,10 @@ type Mark struct {
 // ChangedMsg is sent (through a tea.Cmd) after every change of the text made
 // by the learner: typing, deleting, pasting, undo, redo, external edits.
 // SetValue does not send it: the parent already knows.
+//
+// Bubble Tea runs commands concurrently, so ChangedMsgs of quick keystrokes
+// can arrive out of order: drop one whose Version is not newer than the last
+// one handled (or read Value and Version from the editor instead).
 type ChangedMsg struct {
 	Value   string
 	Version int

@@ -1,19 +1,39 @@
 package editor
 
-import "github.com/mattn/go-runewidth"
+import (
+	"unicode"
+
+	"github.com/clipperhouse/displaywidth"
+)
 
 // cellWidth is how many terminal cells a rune takes in the editor. Tabs and
 // control characters are drawn as one cell (see displayRune) so that one
 // character never becomes a variable number of cells, which would make
-// diagnostic columns drift.
+// diagnostic columns drift. Runes that would fuse with their neighbours
+// into one glyph are drawn as a placeholder cell of their own, so the sum
+// of rune widths is the width the terminal shows.
 func cellWidth(r rune) int {
-	if r < 0x20 || r == 0x7f {
+	if r < 0x7f || r == 0x7f || isJoiner(r) {
 		return 1
 	}
-	if r < 0x7f {
-		return 1
+	return displaywidth.Rune(r)
+}
+
+// isJoiner reports runes that change how the runes around them are drawn:
+// format characters (zero-width joiner, prepended marks, byte order mark),
+// spacing marks, variation selectors, emoji skin tones, flag letters and
+// Hangul vowel and final jamo. They are rare in a policy, and invisible
+// ones there are usually a mistake worth showing.
+func isJoiner(r rune) bool {
+	switch {
+	case r >= 0xFE00 && r <= 0xFE0F, r >= 0xE0100 && r <= 0xE01EF: // variation selectors
+		return true
+	case r >= 0x1F3FB && r <= 0x1F3FF, r >= 0x1F1E6 && r <= 0x1F1FF: // skin tones, flags
+		return true
+	case r >= 0x1160 && r <= 0x11FF, r >= 0xD7B0 && r <= 0xD7FF: // jamo
+		return true
 	}
-	return runewidth.RuneWidth(r)
+	return unicode.In(r, unicode.Cf, unicode.Mc)
 }
 
 // displayCol is the display column of p within its line.

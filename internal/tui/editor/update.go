@@ -158,9 +158,8 @@ func (m *Model) wheel(b tea.MouseButton) {
 	}
 	m.clampToView()
 	m.hist.seal()
-	if b == tea.MouseWheelLeft || b == tea.MouseWheelRight {
-		m.scrollToCursor()
-	}
+	// The cursor may have landed on a shorter line: bring the columns along.
+	m.scrollToCursor()
 }
 
 // external takes the text back from $EDITOR as one undo step.

@@ -23,8 +23,8 @@ type lineKey struct {
 }
 
 type gutterKey struct {
-	n     int
-	state int // 0 plain, 1 cursor line, then 2+severity
+	n, digits int
+	state     int // 0 plain, 1 cursor line, then 2+severity
 }
 
 // renderCache keeps rendered rows and gutters. It is valid for one
@@ -60,7 +60,7 @@ func (m Model) View() string {
 	digits := max(0, gw-2)
 
 	var sb strings.Builder
-	sb.Grow(m.height * (m.width + 32))
+	sb.Grow(m.height * m.width * 4) // room for the colour escapes
 	for i := 0; i < rows; i++ {
 		if i > 0 {
 			sb.WriteByte('\n')
@@ -85,7 +85,7 @@ func (m Model) View() string {
 // gutter draws the marker cell, the right-aligned line number and a space.
 func (m Model) gutter(ln, digits int) string {
 	d, hasDiag := m.lineDiag[ln+1]
-	k := gutterKey{n: ln + 1}
+	k := gutterKey{n: ln + 1, digits: digits}
 	switch {
 	case hasDiag:
 		k.state = 2 + int(d.Severity)
@@ -192,14 +192,17 @@ func lineWidth(l []rune) int {
 }
 
 // displayRune draws characters that have no glyph of their own: a tab as a
-// space (it is one character, so one cell, to keep columns exact) and other
-// control characters as "?", never raw, since they would reach the terminal.
+// space (it is one character, so one cell, to keep columns exact), other
+// control characters as "?", never raw, since they would reach the
+// terminal, and joiners (see isJoiner) as "·".
 func displayRune(r rune) rune {
 	switch {
 	case r == '\t':
 		return ' '
 	case r < 0x20 || r == 0x7f:
 		return '?'
+	case r >= 0x7f && isJoiner(r):
+		return '·'
 	}
 	return r
 }
@@ -253,12 +256,13 @@ func (m Model) renderText(l []rune, spans []span, avail, diagCol int, sev Severi
 			x += w
 			switch {
 			case start < lo:
-				if x > lo {
+				if n := min(x, hi) - lo; n > 0 {
 					// A wide character cut by the left edge: show the half
 					// in view as blank.
-					seg.WriteString(strings.Repeat(" ", x-lo))
-					out += x - lo
+					seg.WriteString(strings.Repeat(" ", n))
+					out += n
 				}
+				done = x >= hi
 				continue
 			case x > hi:
 				done = true

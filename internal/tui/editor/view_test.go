@@ -260,3 +260,16 @@ func colorEq(a, b interface{ RGBA() (r, g, bl, al uint32) }) bool {
 	r2, g2, b2, a2 := b.RGBA()
 	return r1 == r2 && g1 == g2 && b1 == b2 && a1 == a2
 }
+
+func TestGutterGrowsWithLineCount(t *testing.T) {
+	m := newEditor(strings.Repeat("x\n", 98)+"x", 30, 5, 99, 2)
+	_ = m.View() // cache two-digit gutters
+	m = press(m, "enter")
+	rows := plainRows(m)
+	want := []string{"  98 x", "  99 x", " 100"}
+	for i, w := range want {
+		if got := strings.TrimRight(rows[i], " "); got != w {
+			t.Errorf("row %d = %q, want %q", i, got, w)
+		}
+	}
+}

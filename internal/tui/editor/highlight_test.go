@@ -1,0 +1,78 @@
+package editor
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// kinds renders a line's spans as "text=type" pairs, skipping whitespace.
+func kinds(line string) []string {
+	var out []string
+	r := []rune(line)
+	start := 0
+	for _, sp := range newHighlighter().spans(line) {
+		text := strings.TrimSpace(string(r[start:sp.end]))
+		if text != "" {
+			out = append(out, text+"="+sp.typ.String())
+		}
+		start = sp.end
+	}
+	return out
+}
+
+func TestHighlightPerLine(t *testing.T) {
+	tests := []struct {
+		line string
+		want []string
+	}{
+		{`  "Effect": "Deny",`, []string{`"Effect"=NameTag`, `:=Punctuation`, `"Deny"=LiteralStringDouble`, `,=Punctuation`}},
+		{`    "s3:GetObject",`, []string{`"s3:GetObject"=LiteralStringDouble`, `,=Punctuation`}},
+		{`  }],`, []string{`}],=Punctuation`}},
+		{`"Statement": [{`, []string{`"Statement"=NameTag`, `:=Punctuation`, `[{=Punctuation`}},
+		{`"a\"b": true`, []string{`"a\"b"=NameTag`, `:=Punctuation`, `true=KeywordConstant`}},
+		{`"n": 12.5`, []string{`"n"=NameTag`, `:=Punctuation`, `12.5=LiteralNumberFloat`}},
+	}
+	for _, tt := range tests {
+		got := kinds(tt.line)
+		if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("%s\n got %v\nwant %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+func TestHighlightSpansCoverTheLine(t *testing.T) {
+	for _, line := range []string{"", "x", `"日本": "語"`, "\t{\x1b", `"unterminated \"`} {
+		sp := newHighlighter().spans(line)
+		n := len([]rune(line))
+		if n == 0 {
+			if len(sp) != 0 {
+				t.Errorf("%q: spans %v", line, sp)
+			}
+			continue
+		}
+		if sp[len(sp)-1].end != n {
+			t.Errorf("%q: spans end at %d, want %d", line, sp[len(sp)-1].end, n)
+		}
+		for i := 1; i < len(sp); i++ {
+			if sp[i].end <= sp[i-1].end {
+				t.Errorf("%q: spans not increasing: %v", line, sp)
+			}
+		}
+	}
+}
+
+// An unterminated string of backslashes made the lexer's regexp backtrack
+// exponentially; a keystroke must never cost that.
+func TestHighlightNoBacktrackingBlowUp(t *testing.T) {
+	h := newHighlighter()
+	h.spans(`"warm-up"`)
+	start := time.Now()
+	sp := h.spans(`"` + strings.Repeat(`\\`, 40) + `\`)
+	if d := time.Since(start); d > 50*time.Millisecond {
+		t.Fatalf("tokenising took %v", d)
+	}
+	if sp[len(sp)-1].end != 82 {
+		t.Fatalf("spans %v", sp)
+	}
+}
