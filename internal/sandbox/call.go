@@ -55,7 +55,8 @@ const DefaultTime = "2026-01-15T12:00:00Z"
 const DefaultSourceIP = "198.51.100.7"
 
 // Hop is one request AWS authorizes on the way to the call: an STS step or
-// the call itself.
+// the call itself. Input shares compiled policies with the World: treat it
+// as read-only (Clone the context to vary it).
 type Hop struct {
 	Description string // "bob calls sts:AssumeRole on role deploy"
 	Input       eval.Input

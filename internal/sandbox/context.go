@@ -12,7 +12,21 @@ import (
 
 // mfaAge is how long ago the caller authenticated with MFA, in seconds; the
 // session's token was issued at the same moment.
-const mfaAge = 600
+const (
+	mfaAge     = 600
+	mfaAgeText = "600"
+)
+
+// callTimes are the call's instants, formatted once for all its hops.
+type callTimes struct{ now, epoch, issued string }
+
+func newCallTimes(now time.Time) callTimes {
+	return callTimes{
+		now:    now.Format(time.RFC3339),
+		epoch:  strconv.FormatInt(now.Unix(), 10),
+		issued: now.Add(-mfaAge * time.Second).Format(time.RFC3339),
+	}
+}
 
 // context builds the request context of one hop as AWS would:
 //
@@ -80,8 +94,8 @@ func (r *run) context(p *principal, res *resource, region string, final bool, ex
 		c.Set("aws:SourceIp", r.sourceIP)
 	}
 	c.Set("aws:SecureTransport", strconv.FormatBool(r.secure))
-	c.Set("aws:CurrentTime", r.now.Format(time.RFC3339))
-	c.Set("aws:EpochTime", strconv.FormatInt(r.now.Unix(), 10))
+	c.Set("aws:CurrentTime", r.times.now)
+	c.Set("aws:EpochTime", r.times.epoch)
 	if region != "" {
 		c.Set("aws:RequestedRegion", region)
 	}
@@ -91,9 +105,9 @@ func (r *run) context(p *principal, res *resource, region string, final bool, ex
 	if p.temporary {
 		c.Set("aws:MultiFactorAuthPresent", strconv.FormatBool(p.mfa))
 		if p.mfa {
-			c.Set("aws:MultiFactorAuthAge", strconv.Itoa(mfaAge))
+			c.Set("aws:MultiFactorAuthAge", mfaAgeText)
 		}
-		c.Set("aws:TokenIssueTime", r.now.Add(-mfaAge*time.Second).Format(time.RFC3339))
+		c.Set("aws:TokenIssueTime", r.times.issued)
 	}
 
 	// Resource keys.

@@ -17,6 +17,7 @@ type run struct {
 	opt      eval.Options
 	out      *Outcome
 	now      time.Time
+	times    callTimes
 	mfa      bool
 	mfaSet   bool
 	sourceIP string
@@ -105,6 +106,7 @@ func (r *run) settings(spec CallerSpec) error {
 		}
 		r.now = t
 	}
+	r.times = newCallTimes(r.now)
 	if c.VPCEndpoint != "" {
 		e := r.ix.endpoints[c.VPCEndpoint]
 		if e == nil {

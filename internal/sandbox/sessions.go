@@ -131,7 +131,7 @@ func (r *run) roleSession(spec CallerSpec, outer bool) (*principal, bool, error)
 	var hopKeys []ctxKey
 	if by.kind == eval.WebIdentity {
 		// The token's claims (oidc-host:sub, :aud, SAML:…) come with the call.
-		host := strings.TrimPrefix(by.arn[strings.Index(by.arn, "-provider/")+len("-provider/"):], "")
+		host := by.arn[strings.Index(by.arn, "-provider/")+len("-provider/"):]
 		for _, k := range sortedKeys(r.call.Context) {
 			if cutFold(k, host+":") || cutFold(k, "SAML:") {
 				hopKeys = append(hopKeys, ctxKey{key: k, vals: r.call.Context[k], multi: len(r.call.Context[k]) > 1})

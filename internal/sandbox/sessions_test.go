@@ -248,3 +248,13 @@ func TestRoleChaining(t *testing.T) {
 		t.Errorf("chained session %s", o.Hops[2].Input.Request.Principal)
 	}
 }
+
+func TestRootCrossAccount(t *testing.T) {
+	w := testWorld(t)
+	// reports' policy trusts account B: B's root has full access in its own
+	// account, so both sides allow.
+	o := eval1(t, w, Call{As: "root of account B", Action: "s3:GetObject", Resource: "s3://reports/q3.csv"})
+	expect(t, o, eval.Allowed, eval.LayerResource)
+	o = eval1(t, w, Call{As: "root of account B", Action: "s3:PutObject", Resource: "s3://reports/q3.csv"})
+	expect(t, o, eval.ImplicitDeny, eval.LayerResource)
+}

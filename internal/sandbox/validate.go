@@ -133,6 +133,53 @@ func (w *World) Validate() []error {
 			}
 		}
 	}
+	return append(errs, w.orphanDocuments()...)
+}
+
+// orphanDocuments reports documents added by ID whose owner — user, group,
+// role, resource or endpoint — is not in the world.
+func (w *World) orphanDocuments() []error {
+	ix := w.index()
+	var errs []error
+	for _, id := range w.docIDs("") {
+		kind, rest, _ := strings.Cut(id, ":")
+		acct, name, _ := strings.Cut(rest, "/")
+		var ok bool
+		switch kind {
+		case "inline":
+			parts := strings.SplitN(name, "/", 3)
+			if len(parts) != 3 {
+				errs = append(errs, fmt.Errorf("document %s: an inline policy ID is inline:<account>/<user|group|role>/<name>/<policy>", id))
+				continue
+			}
+			key := acct + "/" + parts[1]
+			switch parts[0] {
+			case "user":
+				ok = ix.users[key] != nil
+			case "group":
+				ok = ix.groups[key] != nil
+			case "role":
+				ok = ix.roles[key] != nil
+			}
+		case "trust":
+			ok = ix.roles[rest] != nil
+		case "bucket-policy":
+			ok = ix.buckets[rest] != nil
+		case "key-policy":
+			ok = ix.res["key/"+rest] != nil
+		case "queue-policy", "topic-policy", "secret-policy", "function-policy", "table-policy":
+			ok = ix.res[strings.TrimSuffix(kind, "-policy")+"/"+rest] != nil
+		case "endpoint-policy":
+			ok = ix.endpoints[rest] != nil
+		case "policy":
+			_, ok = w.Account(acct)
+		default:
+			continue
+		}
+		if !ok {
+			errs = append(errs, fmt.Errorf("document %s belongs to nothing in the world: no such %s", id, strings.TrimSuffix(kind, "-policy")))
+		}
+	}
 	return errs
 }
 

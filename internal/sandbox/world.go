@@ -147,6 +147,9 @@ func (w *World) Document(id string) (*Document, bool) {
 func (w *World) Documents() []*Document {
 	out := make([]*Document, 0, len(w.docs)+4)
 	for _, d := range w.docs {
+		if d.AWSManaged && w.org == nil {
+			continue // the Organizations built-ins exist only with an organization
+		}
 		out = append(out, d)
 	}
 	for _, n := range w.index().managedUsed {

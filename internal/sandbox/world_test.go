@@ -31,7 +31,7 @@ func TestWorldBuildAndDocuments(t *testing.T) {
 		}
 	}
 	got := strings.Join(ids, " ")
-	for _, want := range []string{"policy:111122223333/S3All", "trust:111122223333/deploy", "bucket-policy:reports", "aws:ReadOnlyAccess", "scp:FullAWSAccess"} {
+	for _, want := range []string{"policy:111122223333/S3All", "trust:111122223333/deploy", "bucket-policy:reports", "aws:ReadOnlyAccess"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("Documents() lacks %s: %s", want, got)
 		}
@@ -106,5 +106,20 @@ func TestManagedPoliciesEmbedded(t *testing.T) {
 	d, _ := managedDoc("AmazonS3ReadOnlyAccess")
 	if !strings.Contains(d.Source, `"s3:Get*"`) {
 		t.Errorf("AmazonS3ReadOnlyAccess:\n%s", d.Source)
+	}
+}
+
+func TestValidateOrphanDocuments(t *testing.T) {
+	w := NewWorld()
+	_ = w.AddAccount(&Account{ID: "111122223333", Name: "Prod", Users: []*User{{Name: "alice"}}})
+	_ = w.AddDocument(&Document{ID: "inline:111122223333/user/alice/Ok", Source: allowAllS3})
+	_ = w.AddDocument(&Document{ID: "inline:111122223333/user/bob/P", Source: allowAllS3})
+	_ = w.AddDocument(&Document{ID: "bucket-policy:nope", Source: allowAllS3})
+	errs := w.Validate()
+	if len(errs) != 2 {
+		t.Fatalf("want 2 orphans, got %v", errs)
+	}
+	if !strings.Contains(errs[0].Error()+errs[1].Error(), "inline:111122223333/user/bob/P belongs to nothing") {
+		t.Errorf("%v", errs)
 	}
 }
