@@ -28,7 +28,7 @@ type condValue struct {
 	tmpl    template // String and ARN families
 	arn     arnPattern
 	num     float64
-	date    int64 // unix nanoseconds
+	date    float64 // unix seconds (nanoseconds overflow int64 outside 1678–2262)
 	ip      netip.Prefix
 	bin     []byte
 	boolean string
@@ -118,17 +118,20 @@ var dateLayouts = []string{
 	"2006-01-02",
 }
 
-func parseDate(s string) (int64, bool) {
+// parseDate reads ISO 8601 or epoch seconds into Unix seconds. Seconds as a
+// float64 keep far dates such as 9999-12-31 (a common "never" in policies)
+// in order, where int64 nanoseconds would overflow.
+func parseDate(s string) (float64, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return 0, false
 	}
 	if f, ok := parseNumber(s); ok && !strings.ContainsAny(s, "eE") {
-		return int64(f * 1e9), true // epoch seconds
+		return f, true // epoch seconds
 	}
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {
-			return t.UnixNano(), true
+			return float64(t.Unix()) + float64(t.Nanosecond())/1e9, true
 		}
 	}
 	return 0, false
@@ -274,7 +277,7 @@ func (c *Condition) matchValue(i int, rv *resolvedValue, req string) bool {
 		if !ok {
 			return false
 		}
-		return compareOrdered(b.cmp, float64(t), float64(cv.date))
+		return compareOrdered(b.cmp, t, cv.date)
 	case famBool:
 		return strings.ToLower(req) == cv.boolean
 	case famBinary:

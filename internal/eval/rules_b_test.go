@@ -557,6 +557,13 @@ func TestB9_Date(t *testing.T) {
 		{"DateGreaterThan", "1577836800", "2026-11-24T01:00:00Z", true},
 		{"DateEquals", "1577836800", "2020-01-01T00:00:00Z", true},
 		{"DateLessThan", "2020-01-01T00:00:01Z", "1577836800", true},
+		// Far dates (a policy's "never expires") stay in order.
+		{"DateLessThan", "9999-12-31T23:59:59Z", "2026-11-24T01:00:00Z", true},
+		{"DateGreaterThan", "2300-01-01T00:00:00Z", "2026-11-24T01:00:00Z", false},
+		{"DateGreaterThan", "1600-01-01T00:00:00Z", "2026-11-24T01:00:00Z", true},
+		{"DateLessThan", "100000000000", "2026-11-24T01:00:00Z", true},
+		{"DateEquals", "2026-11-24T01:00:00.250Z", "2026-11-24T01:00:00.250Z", true},
+		{"DateLessThan", "2026-11-24T01:00:00.250Z", "2026-11-24T01:00:00.125Z", true},
 		// Malformed values never match.
 		{"DateGreaterThan", "yesterday", "2026-11-24T01:00:00Z", false},
 		{"DateGreaterThan", "2020-01-01T00:00:00Z", "now", false},
