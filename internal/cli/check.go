@@ -16,6 +16,9 @@ func init() { register(newCheckCmd) }
 // CheckOptions are the flags of iamlab check.
 type CheckOptions struct {
 	Paths []string
+	// Packs are checked together with the built-in library, so clashes of
+	// ids with it show up.
+	Packs []string
 	JSON  bool
 	// UserPacks adds the learner's packs folder to the built-in library when
 	// no path is given.
@@ -35,7 +38,7 @@ func newCheckCmd(stdio IO) *cobra.Command {
 			"(and, with --user, the packs folder " + paths.Resolve().Packs + ").\n" +
 			"Exit status: 0 no errors (warnings are printed), 1 errors found, 2 a path cannot be read.\n" +
 			"The format is described in docs/authoring.md.",
-		Example: "  iamlab check\n  iamlab check ./my-pack\n  iamlab check --json ./packs | jq .code",
+		Example: "  iamlab check\n  iamlab check ./my-pack\n  iamlab check --pack ./my-pack     # with the built-in library: catches clashing ids\n  iamlab check --json ./packs | jq .code",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			return runCheck(opts, stdio)
@@ -43,11 +46,12 @@ func newCheckCmd(stdio IO) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print one JSON object per finding per line")
 	cmd.Flags().BoolVar(&opts.UserPacks, "user", false, "with no PATH, also check the packs in your packs folder")
+	cmd.Flags().StringArrayVar(&opts.Packs, "pack", nil, "check this pack folder together with the built-in library (repeatable)")
 	return cmd
 }
 
 func runCheck(opts *CheckOptions, stdio IO) error {
-	lo := scenarios.LibraryOptions{Dirs: opts.Paths, NoBuiltIn: len(opts.Paths) > 0}
+	lo := scenarios.LibraryOptions{Dirs: append(append([]string(nil), opts.Paths...), opts.Packs...), NoBuiltIn: len(opts.Paths) > 0}
 	if opts.UserPacks && len(opts.Paths) == 0 {
 		lo.UserDir = paths.Resolve().Packs
 	}

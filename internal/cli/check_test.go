@@ -86,3 +86,16 @@ func TestCheckUnreadablePath(t *testing.T) {
 		t.Errorf("folder without a pack: exit %d\n%s", code, out)
 	}
 }
+
+// A pack checked with --pack is checked together with the built-in
+// library, so an id that clashes with a built-in scenario is reported.
+func TestCheckPackClashesWithBuiltIn(t *testing.T) {
+	pack := t.TempDir()
+	if _, errs, code := runCmd(t, "new", "scenario", "two-groups-one-bucket", "--pack", pack); code != 0 {
+		t.Fatal(errs)
+	}
+	out, _, code := runCmd(t, "check", "--pack", pack)
+	if code != 1 || !strings.Contains(out, "duplicate-id") {
+		t.Errorf("exit %d, want 1 with duplicate-id:\n%s", code, out)
+	}
+}

@@ -329,10 +329,12 @@ func (l *loader) policySource(doc *yamlDoc, at string, src source) (policyText, 
 		return policyText{}, false
 	}
 	text, changed := sanitize(src.Document)
-	if changed {
-		l.add(Finding{Code: CodeSanitized, Severity: SevWarning, File: doc.file, Line: 0, Message: "control characters or terminal escape sequences were removed from a policy"})
-	}
 	dat := join(at, "document")
+	if changed {
+		f := doc.at(dat, CodeSanitized, "control characters or terminal escape sequences were removed from this policy", "plain JSON")
+		f.Severity = SevWarning
+		l.add(f)
+	}
 	if line, col, ok := doc.blockStart(dat); ok && !changed {
 		return policyText{text: text, file: doc.file, line: line, col: col, exact: true}, true
 	}
