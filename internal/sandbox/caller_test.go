@@ -88,6 +88,7 @@ func TestResolutionErrors(t *testing.T) {
 		{Call{As: "user alice", Account: "Prod", Action: "s3:GetObject", Resource: "*", VPCEndpoint: "vpce-2"}, `did you mean "vpce-1"`},
 		{Call{As: "user alice", Account: "Prod", Action: "s3:GetObject", Resource: "*", Time: "yesterday"}, "ISO 8601"},
 		{Call{As: "user alice", SessionPolicy: "read-only", Account: "Prod", Action: "s3:GetObject", Resource: "*"}, "not a session"},
+		{Call{As: "instance i-0abc", ExternalID: "x", Account: "Prod", Action: "s3:GetObject", Resource: "*"}, "the AWS service creates this session"},
 	} {
 		_, err := w.Evaluate(tc.call, eval.Options{})
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

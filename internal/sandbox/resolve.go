@@ -62,8 +62,16 @@ func (w *World) Evaluate(c Call, opt eval.Options) (*Outcome, error) {
 	if region == "" {
 		region = DefaultRegion
 	}
+	var extra []ctxKey
+	if strings.HasPrefix(strings.ToLower(c.Action), "sts:assumerole") && spec.Kind != CallerRole {
+		// The call itself assumes a role: its external id and tags go here.
+		if c.ExternalID != "" {
+			extra = append(extra, ctxKey{key: "sts:ExternalId", vals: []string{c.ExternalID}})
+		}
+		extra = append(extra, sessionTagKeys(c.SessionTags)...)
+	}
 	desc := p.label + " calls " + c.Action + " on " + res.describe()
-	h, err := r.hop(desc, p, c.Action, res, region, true, nil)
+	h, err := r.hop(desc, p, c.Action, res, region, true, extra)
 	if err != nil {
 		return nil, err
 	}

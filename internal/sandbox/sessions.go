@@ -14,6 +14,11 @@ import (
 // providers live there); outer marks the phrase's outermost caller, to
 // which the call's session policy, session tags and external id belong.
 func (r *run) caller(spec CallerSpec, roleAcct *Account, outer bool) (*principal, bool, error) {
+	if outer {
+		if err := r.checkSessionParams(spec); err != nil {
+			return nil, false, err
+		}
+	}
 	switch spec.Kind {
 	case CallerUser:
 		a, err := r.accountFor(spec.Account, "user "+spec.Name)
@@ -31,9 +36,6 @@ func (r *run) caller(spec CallerSpec, roleAcct *Account, outer bool) (*principal
 		// With MFA the user works in a console or GetSessionToken session;
 		// without, with long-term access keys (no MFA keys at all).
 		p.temporary, p.mfa = r.mfa, r.mfa
-		if outer && r.call.SessionPolicy != "" {
-			return nil, false, fmt.Errorf("a session policy is passed when a session is created; user %s is not a session (write \"role R assumed by %s\" or \"federated user NAME via %s\")", u.Name, u.Name, u.Name)
-		}
 		return p, true, nil
 	case CallerRoot:
 		a, err := r.accountFor(spec.Account, "the root user")
@@ -64,7 +66,7 @@ func (r *run) caller(spec CallerSpec, roleAcct *Account, outer bool) (*principal
 		if res.instance.VPC != "" {
 			extra = append(extra, ctxKey{key: "aws:EC2InstanceSourceVPC", vals: []string{res.instance.VPC}})
 		}
-		return r.assume(svc, res.acct, role, "sts:AssumeRole", spec.Name, "for instance "+spec.Name, nil, extra, outer)
+		return r.assume(svc, res.acct, role, "sts:AssumeRole", spec.Name, "for instance "+spec.Name, nil, extra, false)
 	case CallerFunction:
 		a, err := r.accountFor(spec.Account, "lambda function "+spec.Name)
 		if err != nil {
@@ -83,15 +85,35 @@ func (r *run) caller(spec CallerSpec, roleAcct *Account, outer bool) (*principal
 			return nil, false, fmt.Errorf("function %s: its execution role %q is not in account %s", spec.Name, fr.function.Role, a.label())
 		}
 		svc := &principal{kind: eval.ServiceCaller, arn: "lambda.amazonaws.com", label: "lambda.amazonaws.com"}
-		return r.assume(svc, a, role, "sts:AssumeRole", spec.Name, "for function "+spec.Name, nil, nil, outer)
+		return r.assume(svc, a, role, "sts:AssumeRole", spec.Name, "for function "+spec.Name, nil, nil, false)
 	case CallerPoolGuest, CallerPoolUser:
-		return r.poolSession(spec, outer)
+		return r.poolSession(spec, false)
 	case CallerFederatedUser:
 		return r.federatedUser(spec, outer)
 	case CallerOIDC, CallerSAML:
 		return r.provider(spec, roleAcct)
 	}
 	return nil, false, fmt.Errorf("caller %q: kind %q cannot make this call", spec.Phrase, spec.Kind)
+}
+
+// checkSessionParams refuses session policies, session tags and external
+// ids where no one the call speaks for creates the session.
+func (r *run) checkSessionParams(spec CallerSpec) error {
+	c := r.call
+	if c.SessionPolicy == "" && c.ExternalID == "" && len(c.SessionTags) == 0 {
+		return nil
+	}
+	assumeCall := strings.HasPrefix(strings.ToLower(c.Action), "sts:assumerole")
+	switch spec.Kind {
+	case CallerRole, CallerFederatedUser:
+		return nil
+	case CallerInstance, CallerFunction, CallerPoolGuest, CallerPoolUser:
+		return fmt.Errorf("caller %q: the AWS service creates this session, so the call cannot pass it a session policy, session tags or an external id", spec.Phrase)
+	}
+	if assumeCall && c.SessionPolicy == "" {
+		return nil // passed on the sts:AssumeRole call itself
+	}
+	return fmt.Errorf("caller %q is not a session: session policies, session tags and external ids are passed when a session is created (write \"role R assumed by …\" or \"federated user NAME via USER\")", spec.Phrase)
 }
 
 func (r *run) unknownUser(a *Account, name string) error {

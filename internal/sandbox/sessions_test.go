@@ -258,3 +258,14 @@ func TestRootCrossAccount(t *testing.T) {
 	o = eval1(t, w, Call{As: "root of account B", Action: "s3:PutObject", Resource: "s3://reports/q3.csv"})
 	expect(t, o, eval.ImplicitDeny, eval.LayerResource)
 }
+
+func TestAssumeRoleAsTheCall(t *testing.T) {
+	w := testWorld(t)
+	o := eval1(t, w, Call{As: "carol from account B", ExternalID: "ext-42", Action: "sts:AssumeRole", Resource: "role vendor"})
+	expect(t, o, eval.Allowed, eval.LayerResource)
+	if !o.Hops[0].Input.ResourcePolicyRequired || o.Hops[0].Input.Resource == nil {
+		t.Error("sts:AssumeRole on a role is judged by its trust policy")
+	}
+	o = eval1(t, w, Call{As: "carol from account B", Action: "sts:AssumeRole", Resource: "role vendor"})
+	expect(t, o, eval.ImplicitDeny, eval.LayerResource)
+}
