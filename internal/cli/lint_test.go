@@ -184,3 +184,31 @@ func TestLintFit(t *testing.T) {
 		t.Errorf("lintFit keeps at least one name, got %v", got)
 	}
 }
+
+func TestLintGrantsAllListsEveryName(t *testing.T) {
+	src := `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}]}`
+	stdio, out, _ := lintIO(src)
+	Main(context.Background(), []string{"lint", "--grants", "-"}, stdio)
+	if !strings.Contains(out.String(), "more") {
+		t.Errorf("without --all the names should be cut:\n%s", out)
+	}
+	stdio, out, _ = lintIO(src)
+	Main(context.Background(), []string{"lint", "--grants", "--all", "-"}, stdio)
+	if strings.Contains(out.String(), "more") || !strings.Contains(out.String(), "GetObjectVersion") {
+		t.Errorf("--all should list every name:\n%s", out)
+	}
+}
+
+func TestLintJSONSecurityWarning(t *testing.T) {
+	stdio, out, _ := lintIO(`{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}`)
+	if code := Main(context.Background(), []string{"lint", "--json", "-"}, stdio); code != 0 {
+		t.Errorf("exit %d, want 0: security warnings are not errors", code)
+	}
+	var got []map[string]any
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil || len(got) != 1 {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if got[0]["severity"] != "security-warning" || got[0]["code"] != "allow-all" {
+		t.Errorf("finding %v", got[0])
+	}
+}
