@@ -221,8 +221,8 @@ func describeCall(c sandbox.Call) string {
 	if c.Resource != "" {
 		s += fmt.Sprintf(" on `%s`", c.Resource)
 	}
-	if c.MFA != nil && *c.MFA {
-		s += " (signed in with MFA)"
+	if c.MFA != nil {
+		s += pick(*c.MFA, " (signed in with MFA)", " (with long-term access keys, no MFA)")
 	}
 	return s
 }
