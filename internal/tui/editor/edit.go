@@ -212,6 +212,29 @@ func (m *Model) tab() {
 	m.hist.record(kindType, e, before, m.cur, ' ')
 }
 
+// dedent removes one level of indentation from the cursor's line, wherever
+// the cursor is on it.
+func (m *Model) dedent() {
+	if !m.editable() {
+		return
+	}
+	l := m.buf.line(m.cur.line)
+	n := 0
+	for n < len(indentUnit) && n < len(l) && l[n] == ' ' {
+		n++
+	}
+	if n == 0 && len(l) > 0 && l[0] == '\t' {
+		n = 1
+	}
+	if n == 0 {
+		return
+	}
+	before := m.cur
+	e, _ := m.replace(pos{m.cur.line, 0}, pos{m.cur.line, n}, "")
+	m.cur.col = max(0, m.cur.col-n)
+	m.hist.record(kindOther, e, before, m.cur, 0)
+}
+
 func (m *Model) backspace() {
 	if !m.editable() {
 		return

@@ -53,6 +53,9 @@ func TestEditCases(t *testing.T) {
 		{"delete joins lines", "a|\nb", []string{"delete"}, "", "a|b"},
 		{"delete at end does nothing", "a|", []string{"delete"}, "", "a|"},
 		{"tab inserts two spaces", "|x", []string{"tab"}, "", "  |x"},
+		{"shift+tab dedents the line", "    ab|c", []string{"shift+tab"}, "", "  ab|c"},
+		{"shift+tab at column 1", "|  x", []string{"shift+tab"}, "", "|x"},
+		{"shift+tab without indentation", "a|b", []string{"shift+tab"}, "", "a|b"},
 		{"delete word back", "\"s3:GetObject|\"", []string{"alt+backspace"}, "", "\"s3:|\""},
 		{"backspace removes letter with its accent", "e\u0301|", []string{"backspace"}, "", "|"},
 	}
@@ -227,5 +230,24 @@ func TestChangedMsgOnEveryEdit(t *testing.T) {
 	_, cmd = m.Update(keyMsg("ctrl+z"))
 	if findChanged(t, cmd).Value != "" {
 		t.Fatal("undo did not report the empty text")
+	}
+}
+
+func TestTypesText(t *testing.T) {
+	tests := []struct {
+		msg  tea.KeyPressMsg
+		want bool
+	}{
+		{tea.KeyPressMsg{Code: 'a', Text: "a"}, true},
+		{tea.KeyPressMsg{Code: 'a', Text: "A", Mod: tea.ModShift}, true},
+		{tea.KeyPressMsg{Code: 'x', Text: "x", Mod: tea.ModCtrl}, false},
+		{tea.KeyPressMsg{Code: 'b', Text: "b", Mod: tea.ModAlt}, false},
+		{tea.KeyPressMsg{Code: '7', Text: "{", Mod: tea.ModCtrl | tea.ModAlt}, true}, // AltGr
+		{tea.KeyPressMsg{Code: tea.KeyEnter}, false},
+	}
+	for _, tt := range tests {
+		if got := typesText(tt.msg); got != tt.want {
+			t.Errorf("typesText(%+v) = %v", tt.msg, got)
+		}
 	}
 }

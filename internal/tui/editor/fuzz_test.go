@@ -14,7 +14,7 @@ import (
 var fuzzKeys = []string{
 	"up", "down", "left", "right", "alt+left", "alt+right", "home", "end",
 	"ctrl+a", "ctrl+e", "pgup", "pgdown", "ctrl+home", "ctrl+end",
-	"enter", "tab", "backspace", "delete", "alt+backspace", "ctrl+z", "ctrl+y",
+	"enter", "tab", "shift+tab", "backspace", "delete", "alt+backspace", "ctrl+z", "ctrl+y",
 	"{", "}", "[", "]", "\"", "\\", ":", ",", "a", "1", "space", "é", "日", "\u0301",
 }
 

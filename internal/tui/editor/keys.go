@@ -14,6 +14,7 @@ type KeyMap struct {
 
 	Newline        key.Binding
 	Tab            key.Binding
+	Dedent         key.Binding
 	Backspace      key.Binding
 	Delete         key.Binding
 	DeleteWordBack key.Binding
@@ -44,6 +45,7 @@ func DefaultKeyMap() KeyMap {
 
 		Newline:        b("enter", "new line", "enter"),
 		Tab:            b("tab", "indent", "tab"),
+		Dedent:         b("shift+tab", "dedent line", "shift+tab"),
 		Backspace:      b("backspace", "delete back", "backspace"),
 		Delete:         b("del", "delete", "delete", "ctrl+d"),
 		DeleteWordBack: b("alt+backspace", "delete word", "alt+backspace", "ctrl+w"),
@@ -64,7 +66,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.WordLeft, k.WordRight},
 		{k.LineStart, k.LineEnd, k.PageUp, k.PageDown, k.DocStart, k.DocEnd},
-		{k.Newline, k.Tab, k.Backspace, k.Delete, k.DeleteWordBack},
+		{k.Newline, k.Tab, k.Dedent, k.Backspace, k.Delete, k.DeleteWordBack},
 		{k.Undo, k.Redo, k.External},
 	}
 }

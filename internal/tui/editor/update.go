@@ -1,6 +1,8 @@
 package editor
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
@@ -109,10 +111,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if m.editable() {
 			return OpenExternal(m.buf.String(), m.fileExt)
 		}
+	case key.Matches(msg, k.Dedent):
+		m.dedent()
 	default:
-		// Printable text arrives with Text set; chorded keys that nobody
-		// bound (ctrl+…, alt+…) must not type their letter.
-		if msg.Text != "" && msg.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModSuper|tea.ModHyper|tea.ModMeta) == 0 {
+		if typesText(msg) {
 			m.insertText(msg.Text)
 		}
 	}
@@ -172,4 +174,19 @@ func (m *Model) external(msg ExternalEditedMsg) {
 		return
 	}
 	m.replaceAll(msg.Value)
+}
+
+// typesText decides whether an unbound key types its text. Chords nobody
+// bound (ctrl+x, alt+b) must not type their letter, but AltGr, which some
+// terminals report as ctrl+alt, is how many keyboards type "{" and "[": its
+// text differs from the key pressed, and then it is typing.
+func typesText(msg tea.KeyPressMsg) bool {
+	if msg.Text == "" {
+		return false
+	}
+	if msg.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModSuper|tea.ModHyper|tea.ModMeta) == 0 {
+		return true
+	}
+	base := string(msg.Code)
+	return msg.Text != base && msg.Text != strings.ToUpper(base)
 }
