@@ -110,7 +110,9 @@ func (r Response) String() string {
 }
 
 // Empty reports whether nothing was chosen.
-func (r Response) Empty() bool { return len(r.Options) == 0 && len(r.Order) == 0 && len(r.Matches) == 0 }
+func (r Response) Empty() bool {
+	return len(r.Options) == 0 && len(r.Order) == 0 && len(r.Matches) == 0
+}
 
 // ShuffledOptions is the order to show options in; the same seed gives the
 // same order, so a screen can redraw without reshuffling.

@@ -14,13 +14,13 @@ type Clock func() time.Time
 
 // Errors a session returns to the screen driving it.
 var (
-	ErrNoItem         = errors.New("quiz: no such item in this session")
-	ErrNotCurrent     = errors.New("quiz: answer the current item first")
+	ErrNoItem          = errors.New("quiz: no such item in this session")
+	ErrNotCurrent      = errors.New("quiz: answer the current item first")
 	ErrAlreadyAnswered = errors.New("quiz: item already answered; feedback was shown")
-	ErrEmptyResponse  = errors.New("quiz: nothing was chosen")
-	ErrSubmitted      = errors.New("quiz: the exam was submitted; answers can no longer change")
-	ErrTimeUp         = errors.New("quiz: time is up; submit to see the report")
-	ErrNotSubmitted   = errors.New("quiz: the report is ready after submit")
+	ErrEmptyResponse   = errors.New("quiz: nothing was chosen")
+	ErrSubmitted       = errors.New("quiz: the exam was submitted; answers can no longer change")
+	ErrTimeUp          = errors.New("quiz: time is up; submit to see the report")
+	ErrNotSubmitted    = errors.New("quiz: the report is ready after submit")
 )
 
 // Entry is one item of a session and what the learner did with it.
