@@ -61,8 +61,9 @@ type CallerSpec struct {
 //	account  = ("from" | "in" | "of") "account" ID-OR-NAME
 //
 // Examples: "user alice, with MFA, from 203.0.113.7", "carol from account B",
-// "role deploy assumed by bob with MFA" is written "role deploy assumed by
-// bob, with MFA" (modifiers belong to the whole phrase), "root of account B".
+// "root of account B", "role deploy assumed by bob, with MFA" (modifiers
+// follow commas and belong to the whole phrase: here bob signs the
+// AssumeRole call with MFA, so the session carries it too).
 func ParseCaller(phrase string) (CallerSpec, error) {
 	parts := strings.Split(phrase, ",")
 	spec, err := parseBase(strings.TrimSpace(parts[0]))

@@ -269,3 +269,51 @@ func TestAssumeRoleAsTheCall(t *testing.T) {
 	o = eval1(t, w, Call{As: "carol from account B", Action: "sts:AssumeRole", Resource: "role vendor"})
 	expect(t, o, eval.ImplicitDeny, eval.LayerResource)
 }
+
+func TestWebIdentityAndSAMLProviders(t *testing.T) {
+	w := NewWorld()
+	gh := "token.actions.githubusercontent.com"
+	err := w.AddAccount(&Account{ID: prodID, Name: "Prod",
+		OIDCProviders: []*OIDCProvider{{URL: "https://" + gh, ClientIDs: []string{"sts.amazonaws.com"}}},
+		SAMLProviders: []*SAMLProvider{{Name: "Okta"}},
+		Roles: []*Role{
+			{Name: "ci", Policies: []string{"AmazonS3ReadOnlyAccess"}, Trust: PolicyText{Source: trustJSON(`{"Federated":"arn:aws:iam::`+prodID+`:oidc-provider/`+gh+`"}`, "sts:AssumeRoleWithWebIdentity",
+				`{"StringEquals":{"`+gh+`:aud":"sts.amazonaws.com"},"StringLike":{"`+gh+`:sub":"repo:acme/app:*"}}`)}},
+			{Name: "admins", Policies: []string{"ReadOnlyAccess"}, Trust: PolicyText{Source: trustJSON(`{"Federated":"arn:aws:iam::`+prodID+`:saml-provider/Okta"}`, "sts:AssumeRoleWithSAML",
+				`{"StringEquals":{"SAML:aud":"https://signin.aws.amazon.com/saml"}}`)}},
+		},
+		Buckets: []*Bucket{{Name: "b"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	claims := map[string][]string{gh + ":aud": {"sts.amazonaws.com"}, gh + ":sub": {"repo:acme/app:ref:refs/heads/main"}}
+	o := eval1(t, w, Call{As: "role ci assumed by oidc " + gh, Context: claims, Action: "s3:GetObject", Resource: "s3://b/k"})
+	expect(t, o, eval.Allowed, eval.LayerIdentity)
+	if o.Hops[0].Input.Request.Action != "sts:AssumeRoleWithWebIdentity" {
+		t.Errorf("hop 1 %s", o.Hops[0].Input.Request.Action)
+	}
+	if v, _ := o.Hops[1].Input.Request.Context.Get("aws:FederatedProvider"); len(v.Values) != 1 || !strings.HasSuffix(v.Values[0], gh) {
+		t.Errorf("aws:FederatedProvider %v", v.Values)
+	}
+	claims[gh+":sub"] = []string{"repo:evil/app:ref:refs/heads/main"}
+	o = eval1(t, w, Call{As: "role ci assumed by oidc " + gh, Context: claims, Action: "s3:GetObject", Resource: "s3://b/k"})
+	expect(t, o, eval.ImplicitDeny, eval.LayerResource)
+	o = eval1(t, w, Call{As: "role admins assumed by saml Okta", Action: "s3:GetObject", Resource: "s3://b/k"})
+	expect(t, o, eval.Allowed, eval.LayerIdentity)
+	if o.Hops[0].Input.Request.Action != "sts:AssumeRoleWithSAML" {
+		t.Errorf("hop 1 %s", o.Hops[0].Input.Request.Action)
+	}
+	if _, err := w.Evaluate(Call{As: "role ci assumed by oidc accounts.google.com", Action: "s3:GetObject", Resource: "*"}, eval.Options{}); err == nil || !strings.Contains(err.Error(), "no OIDC provider") {
+		t.Errorf("unknown provider: %v", err)
+	}
+}
+
+func TestExistingSessionAndServiceLinkedRole(t *testing.T) {
+	w := testWorld(t)
+	o := eval1(t, w, Call{As: "role deploy", Action: "s3:PutObject", Resource: "s3://reports/x"})
+	expect(t, o, eval.Allowed, eval.LayerIdentity)
+	if len(o.Hops) != 1 || o.Hops[0].Input.Request.Principal != "arn:aws:sts::"+prodID+":assumed-role/deploy/session" {
+		t.Errorf("an existing session has no STS hop: %d hops", len(o.Hops))
+	}
+}
