@@ -6,6 +6,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/lint"
+	"github.com/iamlab/iamlab/internal/sandbox"
 )
 
 // CheckLibrary runs the authoring checks of `iamlab check` over every pack:
@@ -69,7 +70,7 @@ func (c *checker) build() {
 	start := RunChecks(s, s.World)
 	for _, r := range start {
 		if r.Err != nil {
-			c.add(s.doc.at(r.Check.path, CodeCall, "the call cannot be made: "+r.Err.Error(), "a caller, action and resource that exist in the world"))
+			c.add(s.doc.at(callField(r.Check.path, r.Check.Call, r.Err), CodeCall, "the call cannot be made: "+r.Err.Error(), "a caller, action and resource that exist in the world"))
 		}
 	}
 	if len(start) > 0 && Passed(start) == len(start) {
@@ -97,7 +98,7 @@ func (c *checker) facts(what string) {
 	for _, r := range RunChecks(c.s, c.s.World) {
 		switch {
 		case r.Err != nil:
-			c.add(c.s.doc.at(r.Check.path, CodeCall, "the call cannot be made: "+r.Err.Error(), "a caller, action and resource that exist in the world"))
+			c.add(c.s.doc.at(callField(r.Check.path, r.Check.Call, r.Err), CodeCall, "the call cannot be made: "+r.Err.Error(), "a caller, action and resource that exist in the world"))
 		case !r.Pass:
 			c.add(c.s.doc.at(r.Check.path, CodeAnswerKey, fmt.Sprintf("in %s, %q gets %s", what, r.Check.Name, r.Got), "the engine disagrees with the answer key: want "+r.Want))
 		}
@@ -108,7 +109,7 @@ func (c *checker) predict() {
 	p := c.s.Predict
 	o, err := PredictOutcome(c.s, c.s.World)
 	if err != nil {
-		c.add(c.s.doc.at(pth("predict", "call"), CodeCall, "the call cannot be made: "+err.Error(), "a caller, action and resource that exist in the world"))
+		c.add(c.s.doc.at(callField(pth("predict", "call"), p.Call, err), CodeCall, "the call cannot be made: "+err.Error(), "a caller, action and resource that exist in the world"))
 		return
 	}
 	if o.Decision != p.Decision || o.DecidedBy != p.DecidedBy {
@@ -116,6 +117,19 @@ func (c *checker) predict() {
 			fmt.Sprintf("the engine says %s, the answer key says %s", describe(o.Decision, o.DecidedBy), describe(p.Decision, p.DecidedBy)),
 			"fix the answer or the world; the engine's reason: "+o.Reason))
 	}
+}
+
+// callField points a call error at the field it is about: the resource or
+// the action when the sandbox's message quotes them, the caller otherwise.
+func callField(at string, c sandbox.Call, err error) string {
+	msg := err.Error()
+	switch {
+	case c.Resource != "" && strings.Contains(msg, c.Resource):
+		return join(at, "resource")
+	case c.Action != "" && strings.Contains(msg, c.Action):
+		return join(at, "action")
+	}
+	return join(at, "as")
 }
 
 // lintWorld lints every document the author wrote in the world. Starting

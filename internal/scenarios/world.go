@@ -377,30 +377,45 @@ func (l *loader) policyErrors(pt policyText, err error) {
 	}
 }
 
-// guessPath finds the YAML object a plain sandbox error is about: the
-// sandbox names objects in quotes, so the first quoted name that is a
-// user, group, role or policy name in the world file points there.
+// guessPath finds the YAML object a plain sandbox error is about. The
+// sandbox quotes the names it cannot resolve ("readers") and writes
+// document IDs bare (scp:NoSuchSCP), so those are looked up, in that order,
+// among the values written in the world; the world itself is the fallback.
 func (l *loader) guessPath(doc *yamlDoc, at string, err error) string {
-	quoted := regexp.MustCompile(`"([^"]+)"`).FindAllStringSubmatch(err.Error(), -1)
-	var names []string
-	for _, q := range quoted {
-		names = append(names, q[1])
+	msg := err.Error()
+	var tries [][]string
+	var quoted []string
+	for _, q := range quotedName.FindAllStringSubmatch(msg, -1) {
+		quoted = append(quoted, q[1], "aws:"+q[1])
 	}
-	best := ""
-	for p, n := range doc.nodes {
-		if at != "" && !strings.HasPrefix(p, at) {
-			continue
-		}
-		s, ok := scalarText(n)
-		if !ok || !slices.Contains(names, s) {
-			continue
-		}
-		if best == "" || p < best {
-			best = p
+	tries = append(tries, quoted)
+	var ids []string
+	for _, w := range strings.Fields(msg) {
+		w = strings.Trim(w, ",.;()")
+		if _, name, ok := strings.Cut(w, ":"); ok && name != "" {
+			ids = append(ids, w, name)
 		}
 	}
-	if best == "" {
-		return at
+	tries = append(tries, ids)
+	for _, names := range tries {
+		best := ""
+		for p, n := range doc.nodes {
+			if at != "" && !strings.HasPrefix(p, at) {
+				continue
+			}
+			s, ok := scalarText(n)
+			if !ok || !slices.Contains(names, s) {
+				continue
+			}
+			if best == "" || p < best {
+				best = p
+			}
+		}
+		if best != "" {
+			return best
+		}
 	}
-	return best
+	return at
 }
+
+var quotedName = regexp.MustCompile(`"([^"]+)"`)
