@@ -1,0 +1,102 @@
+package lint
+
+import (
+	"strings"
+
+	"github.com/iamlab/iamlab/internal/eval"
+)
+
+// Auto lints a document whose type the user did not give: when every
+// statement names a Principal it cannot be an identity policy, so it is
+// linted as a resource policy (a role trust policy when every action is
+// an sts:AssumeRole… action), and a suggestion says so.
+func Auto(src []byte) ([]Finding, eval.PolicyType) {
+	node, err := eval.ParseJSON(src)
+	if err != nil {
+		return Policy(src, eval.IdentityPolicy), eval.IdentityPolicy
+	}
+	typ, ok := detect(node)
+	if !ok {
+		return lintNode(node, eval.IdentityPolicy), eval.IdentityPolicy
+	}
+	out := lintNode(node, typ)
+	flag := "resource"
+	if typ == eval.TrustPolicy {
+		flag = "trust"
+	}
+	out = append(out, Finding{
+		Code: CodePolicyTypeDetected, Severity: Suggestion, Pos: node.Pos,
+		Message: "linted as " + article(typ.String()) + " because every statement names a Principal",
+		Advice:  "pass --type " + flag + " to say so, or --type with another policy type if this is not one",
+	})
+	sortFindings(out)
+	return out, typ
+}
+
+// Detect guesses the policy type from a document: ok is false when it
+// looks like an identity policy, the default.
+func Detect(src []byte) (eval.PolicyType, bool) {
+	node, err := eval.ParseJSON(src)
+	if err != nil {
+		return eval.IdentityPolicy, false
+	}
+	return detect(node)
+}
+
+func detect(node *eval.Node) (eval.PolicyType, bool) {
+	st := node.Get("Statement")
+	var stmts []*eval.Node
+	switch {
+	case st == nil:
+		return eval.IdentityPolicy, false
+	case st.Kind == eval.KindObject:
+		stmts = []*eval.Node{st}
+	case st.Kind == eval.KindArray:
+		stmts = st.Elems
+	}
+	if len(stmts) == 0 {
+		return eval.IdentityPolicy, false
+	}
+	trust := true
+	for _, s := range stmts {
+		if s.Get("Principal") == nil && s.Get("NotPrincipal") == nil {
+			return eval.IdentityPolicy, false
+		}
+		trust = trust && onlyAssumeRole(s.Get("Action"))
+	}
+	if trust {
+		return eval.TrustPolicy, true
+	}
+	return eval.ResourcePolicy, true
+}
+
+// onlyAssumeRole: a trust policy's actions are the sts calls that assume
+// a role or decorate the session.
+func onlyAssumeRole(n *eval.Node) bool {
+	var vals []*eval.Node
+	switch {
+	case n == nil:
+		return false
+	case n.Kind == eval.KindString:
+		vals = []*eval.Node{n}
+	case n.Kind == eval.KindArray:
+		vals = n.Elems
+	}
+	if len(vals) == 0 {
+		return false
+	}
+	for _, v := range vals {
+		t := strings.ToLower(v.Text)
+		if !strings.HasPrefix(t, "sts:assumerole") && t != "sts:tagsession" && t != "sts:setsourceidentity" && t != "sts:setcontext" {
+			return false
+		}
+	}
+	return true
+}
+
+func article(s string) string {
+	if s != "" && strings.ContainsRune("aeiouAEIOU", rune(s[0])) {
+		return "an " + s
+	}
+	return "a " + s
+}
