@@ -27,7 +27,7 @@ type Call struct {
 	Action   string
 	Resource string // an ARN, "*", or a friendly name (see resolveResource)
 	MFA      *bool  // credentials carry MFA (nil = the caller kind's default: none)
-	SourceIP string // aws:SourceIp; default 198.51.100.7 (a public address)
+	SourceIP string // aws:SourceIp (aws:VpcSourceIp through an endpoint); default DefaultSourceIP
 	Secure   *bool  // aws:SecureTransport; default true
 	Time     string // ISO 8601; default DefaultTime, so results are deterministic
 	Region   string // aws:RequestedRegion; default the resource's region
@@ -51,8 +51,12 @@ type Call struct {
 // DefaultTime is the instant calls happen at unless they say otherwise.
 const DefaultTime = "2026-01-15T12:00:00Z"
 
-// DefaultSourceIP is the caller's address unless the call gives one.
-const DefaultSourceIP = "198.51.100.7"
+// DefaultSourceIP is the caller's address unless the call gives one; through
+// a VPC endpoint the caller's private address is DefaultVPCSourceIP.
+const (
+	DefaultSourceIP    = "198.51.100.7"
+	DefaultVPCSourceIP = "10.0.1.23"
+)
 
 // Hop is one request AWS authorizes on the way to the call: an STS step or
 // the call itself. Input shares compiled policies with the World: treat it

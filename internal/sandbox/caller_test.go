@@ -152,6 +152,9 @@ func TestVPCEndpoint(t *testing.T) {
 	if v, _ := c.Get("aws:SourceVpce"); v.Values[0] != "vpce-1" {
 		t.Errorf("aws:SourceVpce %v", v.Values)
 	}
+	if v, _ := c.Get("aws:VpcSourceIp"); v.Values[0] != DefaultVPCSourceIP {
+		t.Errorf("aws:VpcSourceIp %v", v.Values)
+	}
 	if v, _ := c.Get("aws:SourceVpc"); v.Values[0] != "vpc-1" {
 		t.Errorf("aws:SourceVpc %v", v.Values)
 	}

@@ -37,9 +37,9 @@ func newCallTimes(now time.Time) callTimes {
 //     session tags), aws:PrincipalType, aws:userid, aws:username (users
 //     only), aws:PrincipalIsAWSService (and aws:PrincipalServiceName for a
 //     service);
-//   - request keys — aws:SourceIp (absent through a VPC endpoint, which sets
-//     aws:SourceVpce and aws:SourceVpc instead, and for a service acting on
-//     its own), aws:SecureTransport, aws:CurrentTime, aws:EpochTime,
+//   - request keys — aws:SourceIp (always, except through a VPC endpoint,
+//     which sets aws:SourceVpce, aws:SourceVpc and aws:VpcSourceIp instead),
+//     aws:SecureTransport, aws:CurrentTime, aws:EpochTime,
 //     aws:RequestedRegion, aws:ViaAWSService, and only with temporary
 //     credentials aws:MultiFactorAuthPresent, aws:MultiFactorAuthAge (with
 //     MFA) and aws:TokenIssueTime;
@@ -83,14 +83,15 @@ func (r *run) context(p *principal, res *resource, region string, final bool, ex
 	}
 
 	// Request keys.
-	endpoint := final && r.endpoint != nil
-	switch {
-	case endpoint:
+	if final && r.endpoint != nil {
+		// Through a VPC endpoint the public address is gone; the private
+		// one is aws:VpcSourceIp.
 		c.Set("aws:SourceVpce", r.endpoint.ID)
 		if r.endpoint.VPC != "" {
 			c.Set("aws:SourceVpc", r.endpoint.VPC)
 		}
-	case p.kind != eval.ServiceCaller:
+		c.Set("aws:VpcSourceIp", r.vpcSourceIP)
+	} else {
 		c.Set("aws:SourceIp", r.sourceIP)
 	}
 	c.Set("aws:SecureTransport", strconv.FormatBool(r.secure))

@@ -11,18 +11,19 @@ import (
 
 // run is the state of one Evaluate.
 type run struct {
-	w        *World
-	ix       *index
-	call     *Call
-	opt      eval.Options
-	out      *Outcome
-	now      time.Time
-	times    callTimes
-	mfa      bool
-	mfaSet   bool
-	sourceIP string
-	secure   bool
-	endpoint *VPCEndpoint
+	w           *World
+	ix          *index
+	call        *Call
+	opt         eval.Options
+	out         *Outcome
+	now         time.Time
+	times       callTimes
+	mfa         bool
+	mfaSet      bool
+	sourceIP    string
+	vpcSourceIP string
+	secure      bool
+	endpoint    *VPCEndpoint
 }
 
 // Evaluate resolves a call into its hops, evaluates each with the engine and
@@ -91,7 +92,7 @@ func (r *run) settings(spec CallerSpec) error {
 	case spec.MFA != nil:
 		r.mfa, r.mfaSet = *spec.MFA, true
 	}
-	r.sourceIP = DefaultSourceIP
+	r.sourceIP, r.vpcSourceIP = DefaultSourceIP, DefaultVPCSourceIP
 	switch {
 	case c.SourceIP != "" && spec.SourceIP != "" && c.SourceIP != spec.SourceIP:
 		return fmt.Errorf("caller %q comes from %s but the call gives source IP %s; say it once", c.As, spec.SourceIP, c.SourceIP)
@@ -116,6 +117,9 @@ func (r *run) settings(spec CallerSpec) error {
 	}
 	r.times = newCallTimes(r.now)
 	if c.VPCEndpoint != "" {
+		if c.SourceIP != "" || spec.SourceIP != "" {
+			r.vpcSourceIP = r.sourceIP // inside a VPC the address is private
+		}
 		e := r.ix.endpoints[c.VPCEndpoint]
 		if e == nil {
 			return fmt.Errorf("VPC endpoint %q is not in the world%s", c.VPCEndpoint, didYouMean(c.VPCEndpoint, mapKeys(r.ix.endpoints)))

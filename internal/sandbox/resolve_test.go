@@ -174,8 +174,8 @@ func TestServicePrincipal(t *testing.T) {
 	if v, _ := ctxOf(o, -1, "aws:PrincipalIsAWSService"); v.Values[0] != "true" {
 		t.Errorf("PrincipalIsAWSService %v", v.Values)
 	}
-	if _, ok := ctxOf(o, -1, "aws:SourceIp"); ok {
-		t.Error("a service acting on its own has no aws:SourceIp")
+	if _, ok := ctxOf(o, -1, "aws:PrincipalArn"); ok {
+		t.Error("a service principal has no aws:PrincipalArn")
 	}
 }
 
