@@ -65,6 +65,9 @@ func decodeYAML(file string, src []byte, v any, names []string) (*yamlDoc, []Fin
 	}
 	if len(f.Docs) == 1 && f.Docs[0].Body != nil {
 		doc.index("", f.Docs[0].Body)
+		if unk := doc.unknownKeys(f.Docs[0].Body, reflect.TypeOf(v)); len(unk) > 0 {
+			return nil, unk
+		}
 	}
 	if err := yaml.UnmarshalWithOptions(src, v, yaml.DisallowUnknownField()); err != nil {
 		return nil, []Finding{doc.fromYAMLError(err, names)}

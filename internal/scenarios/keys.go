@@ -1,0 +1,93 @@
+package scenarios
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+)
+
+// unknownKeys walks the YAML tree alongside the Go type it decodes into and
+// reports every key the format does not have, with a suggestion from the
+// fields of that very mapping. The decoder stops at the first unknown key;
+// this pass lets an author fix all typos of a file at once.
+func (d *yamlDoc) unknownKeys(n ast.Node, t reflect.Type) []Finding {
+	n = unwrap(n)
+	if n == nil {
+		return nil
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == reflect.TypeOf(worldRef{}) {
+		if _, isMap := n.(*ast.MappingNode); !isMap {
+			return nil
+		}
+		t = reflect.TypeOf(worldFile{})
+	}
+	var out []Finding
+	switch t.Kind() {
+	case reflect.Struct:
+		var pairs []*ast.MappingValueNode
+		switch m := n.(type) {
+		case *ast.MappingNode:
+			pairs = m.Values
+		case *ast.MappingValueNode:
+			pairs = []*ast.MappingValueNode{m}
+		default:
+			return nil // a wrong kind of value: the decoder says so
+		}
+		fields := yamlFields(t)
+		names := make([]string, 0, len(fields))
+		for name := range fields {
+			names = append(names, name)
+		}
+		for _, mv := range pairs {
+			key := strings.TrimSpace(mv.Key.String())
+			if s, ok := unwrap(mv.Key).(*ast.StringNode); ok {
+				key = s.Value
+			}
+			ft, ok := fields[key]
+			if !ok {
+				f := Finding{Code: CodeUnknownField, Severity: SevError, File: d.file, Message: fmt.Sprintf("unknown field %q", key)}
+				if tk := mv.Key.GetToken(); tk != nil {
+					f.Line, f.Col = tk.Position.Line, tk.Position.Column
+				}
+				f.Expected = suggestion(key, names)
+				if f.Expected == "" || !strings.HasPrefix(f.Expected, "did you mean") {
+					f.Expected = "this mapping has: " + strings.Join(sortedKeys(fields), ", ")
+				}
+				out = append(out, f)
+				continue
+			}
+			out = append(out, d.unknownKeys(mv.Value, ft)...)
+		}
+	case reflect.Slice:
+		if s, ok := n.(*ast.SequenceNode); ok {
+			for _, item := range s.Values {
+				out = append(out, d.unknownKeys(item, t.Elem())...)
+			}
+		}
+	case reflect.Map:
+		if m, ok := n.(*ast.MappingNode); ok {
+			for _, mv := range m.Values {
+				out = append(out, d.unknownKeys(mv.Value, t.Elem())...)
+			}
+		}
+	}
+	return out
+}
+
+// yamlFields maps a struct's yaml names to field types.
+func yamlFields(t reflect.Type) map[string]reflect.Type {
+	out := map[string]reflect.Type{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name != "" && name != "-" {
+			out[name] = f.Type
+		}
+	}
+	return out
+}
