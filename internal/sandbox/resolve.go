@@ -84,6 +84,11 @@ func (w *World) Evaluate(c Call, opt eval.Options) (*Outcome, error) {
 // settings reads the call's options that apply to every hop.
 func (r *run) settings(spec CallerSpec) error {
 	c := r.call
+	if c.Account != "" {
+		if _, err := r.w.accountOrError(c.Account); err != nil {
+			return err
+		}
+	}
 	switch {
 	case c.MFA != nil && spec.MFA != nil && *c.MFA != *spec.MFA:
 		return fmt.Errorf("caller %q says %s but the call sets MFA to %v; say it once", c.As, mfaWords(*spec.MFA), *c.MFA)

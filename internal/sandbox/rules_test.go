@@ -108,10 +108,10 @@ func TestSCPAllowListAndManagementExemption(t *testing.T) {
 	if lv := o.Hops[0].Input.SCPs[2]; lv.Policies[0].Name != "FullAWSAccess" {
 		t.Errorf("account level %+v", lv)
 	}
-	o = eval1(t, w, Call{As: "root of account Dev", Action: "organizations:LeaveOrganization", Resource: "*"})
+	o = eval1(t, w, Call{As: "root of account Dev", Account: "Dev", Action: "organizations:LeaveOrganization", Resource: "*"})
 	expect(t, o, eval.ExplicitDeny, eval.LayerSCP)
 	// SCPs do not apply to the management account.
-	o = eval1(t, w, Call{As: "root of account Mgmt", Action: "organizations:LeaveOrganization", Resource: "*"})
+	o = eval1(t, w, Call{As: "root of account Mgmt", Account: "Mgmt", Action: "organizations:LeaveOrganization", Resource: "*"})
 	expect(t, o, eval.Allowed, eval.LayerRoot)
 	o = eval1(t, w, Call{As: "admin", Account: "Mgmt", Action: "ec2:RunInstances", Resource: "*"})
 	expect(t, o, eval.Allowed, eval.LayerIdentity)
