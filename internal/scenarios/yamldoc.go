@@ -64,6 +64,9 @@ func decodeYAML(file string, src []byte, v any, names []string) (*yamlDoc, []Fin
 		return nil, []Finding{{Code: CodeYAMLSyntax, Severity: SevError, File: file, Line: 1, Col: 1, Message: "more than one YAML document (---) in the file", Expected: "exactly one"}}
 	}
 	if len(f.Docs) == 1 && f.Docs[0].Body != nil {
+		if fs := doc.noAliases(f.Docs[0].Body); len(fs) > 0 {
+			return nil, fs
+		}
 		doc.index("", f.Docs[0].Body)
 		if unk := doc.unknownKeys(f.Docs[0].Body, reflect.TypeOf(v)); len(unk) > 0 {
 			return nil, unk
@@ -346,4 +349,29 @@ func yamlNames(vs ...any) []string {
 		walk(reflect.TypeOf(v))
 	}
 	return out
+}
+
+// noAliases refuses YAML anchors and aliases. Packs come from anywhere, and
+// aliases can expand a small file into a huge value ("billion laughs");
+// scenario files are short enough to write out.
+func (d *yamlDoc) noAliases(body ast.Node) []Finding {
+	var out []Finding
+	ast.Walk(visitFunc(func(n ast.Node) {
+		switch n.(type) {
+		case *ast.AliasNode, *ast.AnchorNode:
+			f := Finding{Code: CodeYAMLSyntax, Severity: SevError, File: d.file, Message: "YAML anchors and aliases (&name, *name) are not allowed in packs", Expected: "write the value out; use a shared world (world: <name>) to reuse a world"}
+			if tk := n.GetToken(); tk != nil {
+				f.Line, f.Col = tk.Position.Line, tk.Position.Column
+			}
+			out = append(out, f)
+		}
+	}), body)
+	return out
+}
+
+type visitFunc func(ast.Node)
+
+func (v visitFunc) Visit(n ast.Node) ast.Visitor {
+	v(n)
+	return v
 }
