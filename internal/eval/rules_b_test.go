@@ -122,7 +122,6 @@ func TestB3_ResourceSegmentWise(t *testing.T) {
 		{"arn:aws:dynamodb:*:222222222222:table/Books", ddb, false},
 		// '*' in one segment does not reach into the next.
 		{"arn:aws:dynamodb:us-*:table/Books", ddb, false},
-		{"arn:aws:*:us-east-1:111111111111:table/Books", ddb, true},
 		{"arn:aws:dynamodb:us-east-1:111111111111:*", ddb, true},
 		// The resource segment keeps its colons.
 		{"arn:aws:logs:us-east-1:111111111111:log-group:app:*", "arn:aws:logs:us-east-1:111111111111:log-group:app:log-stream:s1", true},
@@ -134,6 +133,18 @@ func TestB3_ResourceSegmentWise(t *testing.T) {
 		if got != c.want {
 			t.Errorf("Resource %q vs %q: %v, want %v", c.pattern, c.res, got, c.want)
 		}
+	}
+}
+
+func TestB3_NoWildcardInServiceSegment(t *testing.T) {
+	// IAM rejects such a document ("Resource vendor must be fully qualified
+	// and cannot contain regexes"; the Resource element page: "You can't use
+	// a wildcard in the service segment that identifies the AWS product").
+	t.Skip("engine gap: Parse accepts a wildcard in a Resource's service segment and matches it; " +
+		"internal/lint reports it as malformed-arn and its tests rely on Parse accepting it, so the fix needs the lint owner")
+	_, err := eval.Parse([]byte(doc(`{"Effect":"Allow","Action":"*","Resource":"arn:aws:s*:::bucket/*"}`)), eval.IdentityPolicy)
+	if err == nil {
+		t.Error("a wildcard in the service segment parsed")
 	}
 }
 
