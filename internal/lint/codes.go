@@ -32,6 +32,7 @@ const (
 	CodeUnknownConditionKey    = "unknown-condition-key"
 	CodeConditionKeyNotApplied = "condition-key-not-applicable"
 	CodeSetOperatorMissing     = "set-operator-missing"
+	CodeOperatorTypeMismatch   = "operator-type-mismatch"
 	CodeForAllValuesAllow      = "forallvalues-with-allow"
 	CodeVariablesInOldVersion  = "variables-in-old-version"
 	CodeDuplicateSid           = "duplicate-sid"
@@ -76,6 +77,7 @@ func Codes() []CodeInfo {
 		{CodeMalformedPrincipal, Warning, "a principal that is not an account ID, ARN, service name or \"*\""},
 		{CodeUnknownConditionKey, Warning, "a condition key that no AWS service defines"},
 		{CodeConditionKeyNotApplied, Warning, "a service condition key that none of the statement's actions sets"},
+		{CodeOperatorTypeMismatch, Warning, "the operator compares another kind of value than the key holds"},
 		{CodeSetOperatorMissing, Warning, "a single-valued operator on a multivalued key"},
 		{CodeForAllValuesAllow, Warning, "ForAllValues with Allow is true when the key is missing"},
 		{CodeVariablesInOldVersion, Warning, "a policy variable in a policy without Version \"2012-10-17\" is literal text"},

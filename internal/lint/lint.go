@@ -94,6 +94,7 @@ var statementChecks = []func(*checker, *eval.Statement){
 	checkAllowNotPrincipal,
 	checkConditionKeys,
 	checkSetOperators,
+	checkOperatorTypes,
 	checkForAllValuesAllow,
 	checkAllowNotAction,
 	checkAllowNotResource,
