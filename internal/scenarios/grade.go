@@ -20,7 +20,25 @@ type Grade struct {
 	Attempts       int            `json:"attempts"`       // submissions, this one included
 	Stars          int            `json:"stars"`          // 0–3
 	Score          int            `json:"score"`          // 0–100
-	Results        []CheckResult  `json:"-"`
+	Checks         []CheckSummary `json:"checks,omitempty"` // build scenarios: each check's result
+	Results        []CheckResult  `json:"-"`                // with outcomes and traces, for the TUI
+}
+
+// CheckSummary is a check's result as stored and exported.
+type CheckSummary struct {
+	Name   string `json:"name"`
+	Hidden bool   `json:"hidden,omitempty"`
+	Pass   bool   `json:"pass"`
+	Want   string `json:"want"`
+	Got    string `json:"got"`
+}
+
+func summarize(rs []CheckResult) []CheckSummary {
+	out := make([]CheckSummary, len(rs))
+	for i, r := range rs {
+		out[i] = CheckSummary{Name: r.Check.Name, Hidden: r.Check.Hidden, Pass: r.Pass, Want: r.Want, Got: r.Got}
+	}
+	return out
 }
 
 // GradeBuild grades a build scenario: w is the learner's world.
@@ -33,7 +51,7 @@ type Grade struct {
 // (2.5 off per rung).
 func GradeBuild(s *Scenario, w *sandbox.World, hintsUsed, attempts int) Grade {
 	rs := RunChecks(s, w)
-	g := Grade{Scenario: s.ID, Kind: s.Kind, ChecksPassed: Passed(rs), ChecksTotal: len(rs), HintsUsed: hintsUsed, Attempts: attempts, Results: rs}
+	g := Grade{Scenario: s.ID, Kind: s.Kind, ChecksPassed: Passed(rs), ChecksTotal: len(rs), HintsUsed: hintsUsed, Attempts: attempts, Checks: summarize(rs), Results: rs}
 	g.Solved = g.ChecksTotal > 0 && g.ChecksPassed == g.ChecksTotal
 	g.LeastPrivilege = CompareLeastPrivilege(s, w)
 	lpFactor := 1.0

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"encoding/json"
 	"slices"
 	"testing"
 
@@ -138,5 +139,22 @@ func TestNotActionGrantsTheRest(t *testing.T) {
 		if eval.ServiceOf(g.Action) == "iam" {
 			t.Fatalf("NotAction iam:* granted %s", g.Action)
 		}
+	}
+}
+
+// The grade is data for the store: it must survive JSON.
+func TestGradeJSON(t *testing.T) {
+	s := builtIn(t, "two-groups-one-bucket")
+	g := GradeBuild(s, s.World, 1, 2)
+	data, err := json.Marshal(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Grade
+	if err := json.Unmarshal(data, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.ChecksTotal != 5 || len(back.Checks) != 5 || back.Checks[0].Got != "explicitDeny" || !back.Checks[3].Hidden || back.LeastPrivilege.Verdict != "par" {
+		t.Errorf("round trip: %s", data)
 	}
 }
