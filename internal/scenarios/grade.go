@@ -15,11 +15,11 @@ type Grade struct {
 	Solved         bool           `json:"solved"`
 	ChecksPassed   int            `json:"checksPassed"`
 	ChecksTotal    int            `json:"checksTotal"`
-	LeastPrivilege LeastPrivilege `json:"leastPrivilege"` // build scenarios only
-	HintsUsed      int            `json:"hintsUsed"`      // highest rung revealed, 0–4
-	Attempts       int            `json:"attempts"`       // submissions, this one included
-	Stars          int            `json:"stars"`          // 0–3
-	Score          int            `json:"score"`          // 0–100
+	LeastPrivilege LeastPrivilege `json:"leastPrivilege"`   // build scenarios only
+	HintsUsed      int            `json:"hintsUsed"`        // highest rung revealed, 0–4
+	Attempts       int            `json:"attempts"`         // submissions, this one included
+	Stars          int            `json:"stars"`            // 0–3
+	Score          int            `json:"score"`            // 0–100
 	Checks         []CheckSummary `json:"checks,omitempty"` // build scenarios: each check's result
 	Results        []CheckResult  `json:"-"`                // with outcomes and traces, for the TUI
 }
