@@ -1,0 +1,329 @@
+package quiz
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"sort"
+	"time"
+
+	"github.com/iamlab/iamlab/internal/curriculum"
+	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/sandbox"
+)
+
+// ExamOption tunes NewExam.
+type ExamOption func(*examConfig)
+
+type examConfig struct {
+	clock  Clock
+	worlds []*sandbox.World
+	items  int
+}
+
+// WithClock sets the clock the exam is timed with.
+func WithClock(c Clock) ExamOption { return func(e *examConfig) { e.clock = c } }
+
+// WithWorlds adds worlds to generate questions from when the bank is short.
+func WithWorlds(ws ...*sandbox.World) ExamOption {
+	return func(e *examConfig) { e.worlds = append(e.worlds, ws...) }
+}
+
+// WithItems overrides the number of items (a shorter mock exam); the time
+// limit shrinks in proportion, keeping the real exam's pace.
+func WithItems(n int) ExamOption { return func(e *examConfig) { e.items = n } }
+
+// Exam is a timed mock exam: as many items as the real one, drawn by the
+// exam's domain weights, no feedback until submit, flags for review, and
+// answers that can change until submit.
+type Exam struct {
+	exam      curriculum.Exam
+	entries   []*Entry
+	clock     Clock
+	started   time.Time
+	limit     time.Duration
+	submitted time.Time
+	timedOut  bool
+	cur       int
+}
+
+// NewExam draws an exam for examID (SAA-C03: 65 items in 130 minutes;
+// SCS-C03: 65 in 170). Items are spread over the exam's domains in
+// proportion to the official weights, among the domains the bank covers
+// (iamlab teaches IAM, so most exams are only partly covered); generated
+// questions fill up when the bank is short. The clock starts now.
+func NewExam(b *Bank, examID string, seed int64, opts ...ExamOption) (*Exam, error) {
+	ex, err := curriculum.ExamByID(examID)
+	if err != nil {
+		return nil, err
+	}
+	cfg := examConfig{clock: time.Now, items: ex.Items}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.clock == nil {
+		cfg.clock = time.Now
+	}
+	rng := rand.New(rand.NewPCG(uint64(seed), hash64("exam", ex.ID)))
+	keep := func(it *Item) bool { return it.Playable() && domainOf(it, ex.ID) > 0 }
+	pool := filterItems(b, keep)
+	if len(pool) < cfg.items {
+		for _, it := range generateFor(b, cfg.worlds, seed, 0, cfg.items-len(pool), keep) {
+			pool = append(pool, it)
+		}
+	}
+	if len(pool) == 0 {
+		return nil, fmt.Errorf("no quiz items are tagged for %s yet; tag items with its tasks (%s)", ex.ID, taskCodes(ex))
+	}
+	items := drawByDomain(pool, ex, cfg.items, rng)
+	limit := time.Duration(ex.Minutes) * time.Minute * time.Duration(len(items)) / time.Duration(ex.Items)
+	e := &Exam{exam: ex, clock: cfg.clock, started: cfg.clock(), limit: limit}
+	for _, it := range items {
+		e.entries = append(e.entries, &Entry{Item: it})
+	}
+	e.entries[0].Shown = e.started
+	return e, nil
+}
+
+func taskCodes(ex curriculum.Exam) string {
+	s := ""
+	for i, t := range ex.Tasks() {
+		if i > 0 {
+			s += ", "
+		}
+		s += t.Code
+	}
+	return s
+}
+
+// drawByDomain picks n items, allotting each covered domain a share by
+// largest remainder of its weight, then shuffles the draw (exams mix
+// domains).
+func drawByDomain(pool []*Item, ex curriculum.Exam, n int, rng *rand.Rand) []*Item {
+	byDomain := map[int][]*Item{}
+	for _, it := range pool {
+		d := domainOf(it, ex.ID)
+		byDomain[d] = append(byDomain[d], it)
+	}
+	for _, list := range byDomain {
+		rng.Shuffle(len(list), func(i, j int) { list[i], list[j] = list[j], list[i] })
+	}
+	want := map[int]int{}
+	left := min(n, len(pool))
+	// Allocate in rounds: domains that run out hand their share to the rest.
+	for left > 0 {
+		total := 0.0
+		var open []curriculum.Domain
+		for _, d := range ex.Domains {
+			if len(byDomain[d.Number]) > want[d.Number] {
+				open = append(open, d)
+				total += d.Weight
+			}
+		}
+		if len(open) == 0 {
+			break
+		}
+		type rem struct {
+			d    int
+			frac float64
+		}
+		var rems []rem
+		given := 0
+		for _, d := range open {
+			exact := float64(left) * d.Weight / total
+			k := min(int(exact), len(byDomain[d.Number])-want[d.Number])
+			want[d.Number] += k
+			given += k
+			rems = append(rems, rem{d.Number, exact - float64(int(exact))})
+		}
+		sort.SliceStable(rems, func(i, j int) bool { return rems[i].frac > rems[j].frac })
+		for _, r := range rems {
+			if given >= left {
+				break
+			}
+			if len(byDomain[r.d]) > want[r.d] {
+				want[r.d]++
+				given++
+			}
+		}
+		if given == 0 {
+			break
+		}
+		left -= given
+	}
+	var out []*Item
+	for _, d := range ex.Domains {
+		out = append(out, byDomain[d.Number][:want[d.Number]]...)
+	}
+	rng.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	return out
+}
+
+// ExamInfo is the exam being mocked.
+func (e *Exam) ExamInfo() curriculum.Exam { return e.exam }
+
+// Entries are the exam's items with the learner's current answers. Before
+// submit a screen must not show Correct.
+func (e *Exam) Entries() []*Entry { return e.entries }
+
+// Len is the number of items.
+func (e *Exam) Len() int { return len(e.entries) }
+
+// Goto shows item i (0-based) and returns it; the learner may move freely.
+func (e *Exam) Goto(i int) *Item {
+	if i < 0 || i >= len(e.entries) {
+		return nil
+	}
+	e.cur = i
+	if e.entries[i].Shown.IsZero() {
+		e.entries[i].Shown = e.clock()
+	}
+	return e.entries[i].Item
+}
+
+// Current is the item shown.
+func (e *Exam) Current() int { return e.cur }
+
+// Limit is the time allowed; Deadline when it runs out.
+func (e *Exam) Limit() time.Duration { return e.limit }
+
+// Deadline is when time runs out.
+func (e *Exam) Deadline() time.Time { return e.started.Add(e.limit) }
+
+// Remaining is the time left, never negative; zero after submit.
+func (e *Exam) Remaining() time.Duration {
+	if e.Submitted() {
+		return 0
+	}
+	return max(e.Deadline().Sub(e.clock()), 0)
+}
+
+// TimeUp reports whether the time limit has passed.
+func (e *Exam) TimeUp() bool { return !e.clock().Before(e.Deadline()) }
+
+// Submitted reports whether the exam is over.
+func (e *Exam) Submitted() bool { return !e.submitted.IsZero() }
+
+func (e *Exam) entry(itemID string) (*Entry, error) {
+	for _, en := range e.entries {
+		if en.Item.ID == itemID {
+			return en, nil
+		}
+	}
+	return nil, fmt.Errorf("%w: %s", ErrNoItem, itemID)
+}
+
+// Answer sets or changes the answer to an item. Nothing is revealed: the
+// result is only known after Submit. After the time limit answers are
+// refused (ErrTimeUp); the screen should then Submit.
+func (e *Exam) Answer(itemID string, r Response, c Confidence) error {
+	if e.Submitted() {
+		return ErrSubmitted
+	}
+	if e.TimeUp() {
+		return ErrTimeUp
+	}
+	en, err := e.entry(itemID)
+	if err != nil {
+		return err
+	}
+	now := e.clock()
+	if en.Shown.IsZero() {
+		en.Shown = now
+	}
+	if r.Empty() { // clearing an answer
+		en.Response, en.Answered, en.Correct = Response{}, false, false
+		return nil
+	}
+	en.Response, en.Confidence, en.Answered, en.AnsweredAt = r, c, true, now
+	en.Correct = en.Item.Grade(r)
+	en.Spent = now.Sub(en.Shown)
+	return nil
+}
+
+// Confidence is the learner's one-key rating given with an answer.
+type Confidence = progress.Confidence
+
+// Flag marks or unmarks an item for review before submit.
+func (e *Exam) Flag(itemID string, on bool) error {
+	if e.Submitted() {
+		return ErrSubmitted
+	}
+	en, err := e.entry(itemID)
+	if err != nil {
+		return err
+	}
+	en.Flagged = on
+	return nil
+}
+
+// Flagged lists the flagged items in exam order.
+func (e *Exam) Flagged() []string {
+	var out []string
+	for _, en := range e.entries {
+		if en.Flagged {
+			out = append(out, en.Item.ID)
+		}
+	}
+	return out
+}
+
+// Unanswered lists the items without an answer, in exam order.
+func (e *Exam) Unanswered() []string {
+	var out []string
+	for _, en := range e.entries {
+		if !en.Answered {
+			out = append(out, en.Item.ID)
+		}
+	}
+	return out
+}
+
+// Submit ends the exam and returns the report; calling it again returns
+// the same report. Unanswered items count as wrong, as on the real exam.
+func (e *Exam) Submit() *ExamReport {
+	if !e.Submitted() {
+		now := e.clock()
+		if dl := e.Deadline(); now.After(dl) {
+			e.timedOut = true
+			now = dl
+		}
+		e.submitted = now
+	}
+	return e.report()
+}
+
+// Report is the score report; ErrNotSubmitted before Submit, because exam
+// mode gives no feedback until the end.
+func (e *Exam) Report() (*ExamReport, error) {
+	if !e.Submitted() {
+		return nil, ErrNotSubmitted
+	}
+	return e.report(), nil
+}
+
+// Feedback for one item, available after submit.
+func (e *Exam) Feedback(itemID string) (Feedback, error) {
+	if !e.Submitted() {
+		return Feedback{}, ErrNotSubmitted
+	}
+	en, err := e.entry(itemID)
+	if err != nil {
+		return Feedback{}, err
+	}
+	return FeedbackFor(en.Item, en.Response, en.Confidence), nil
+}
+
+// Answers are the answered items as records for the progress store; only
+// after submit, so that nothing is scheduled from answers still changing.
+func (e *Exam) Answers() []progress.Answer {
+	if !e.Submitted() {
+		return nil
+	}
+	var out []progress.Answer
+	for _, en := range e.entries {
+		if a, ok := en.ProgressAnswer(progress.ExamMode); ok {
+			out = append(out, a)
+		}
+	}
+	return out
+}
