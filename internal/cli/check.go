@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/iamlab/iamlab/internal/curriculum"
 	"github.com/iamlab/iamlab/internal/paths"
 	"github.com/iamlab/iamlab/internal/scenarios"
 )
@@ -18,8 +19,9 @@ type CheckOptions struct {
 	Paths []string
 	// Packs are checked together with the built-in library, so clashes of
 	// ids with it show up.
-	Packs []string
-	JSON  bool
+	Packs    []string
+	JSON     bool
+	Coverage bool
 	// UserPacks adds the learner's packs folder to the built-in library when
 	// no path is given.
 	UserPacks bool
@@ -46,6 +48,7 @@ func newCheckCmd(stdio IO) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print one JSON object per finding per line")
 	cmd.Flags().BoolVar(&opts.UserPacks, "user", false, "with no PATH, also check the packs in your packs folder")
+	cmd.Flags().BoolVar(&opts.Coverage, "coverage", false, "also list the curriculum topics and exam tasks no scenario serves yet")
 	cmd.Flags().StringArrayVar(&opts.Packs, "pack", nil, "check this pack folder together with the built-in library (repeatable)")
 	return cmd
 }
@@ -73,6 +76,9 @@ func runCheck(opts *CheckOptions, stdio IO) error {
 		}
 	} else {
 		writeFindings(stdio.Out, lib, findings)
+		if opts.Coverage {
+			writeCoverage(stdio.Out, scenarios.CoverageOf(lib))
+		}
 	}
 	switch {
 	case unreadable:
@@ -126,4 +132,23 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+func writeCoverage(w io.Writer, c scenarios.Coverage) {
+	topics, tasks := len(curriculum.Topics()), len(curriculum.Tasks())
+	fmt.Fprintf(w, "\ncoverage: %d scenarios (%d build, %d predict, %d choose); %d of %d topics, %d of %d exam tasks\n",
+		c.Scenarios, c.Kinds[scenarios.Build], c.Kinds[scenarios.Predict], c.Kinds[scenarios.Choose],
+		topics-len(c.Missing), topics, tasks-len(c.NoTasks), tasks)
+	if len(c.Missing) > 0 {
+		fmt.Fprintln(w, "topics with no scenario:")
+		for _, t := range c.Missing {
+			fmt.Fprintf(w, "  %-36s %s\n", t.ID, t.Title)
+		}
+	}
+	if len(c.NoTasks) > 0 {
+		fmt.Fprintln(w, "exam tasks with no scenario:")
+		for _, t := range c.NoTasks {
+			fmt.Fprintf(w, "  %-16s %s\n", t.ID, t.Title)
+		}
+	}
 }

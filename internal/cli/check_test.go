@@ -99,3 +99,10 @@ func TestCheckPackClashesWithBuiltIn(t *testing.T) {
 		t.Errorf("exit %d, want 1 with duplicate-id:\n%s", code, out)
 	}
 }
+
+func TestCheckCoverage(t *testing.T) {
+	out, _, code := runCmd(t, "check", "--coverage")
+	if code != 0 || !strings.Contains(out, "coverage: ") || !strings.Contains(out, "topics with no scenario:") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}
