@@ -252,14 +252,14 @@ func (e *evaluator) decideSame(L *layers, g grant) Result {
 	}
 	switch g {
 	case grantDirect:
-		e.step(LayerResource, "allow", "the resource-based policy names "+g.describe(&e.p))
-		return e.finish(Allowed, LayerResource, "the resource-based policy allows the "+action+" action and names "+g.describe(&e.p), L.res.allow)
+		e.step(LayerResource, "allow", "the resource-based policy names "+g.describe(&e.p, L.res.entry))
+		return e.finish(Allowed, LayerResource, "the resource-based policy allows the "+action+" action and names "+g.describe(&e.p, L.res.entry), L.res.allow)
 	case grantRole, grantIssuer:
-		e.step(LayerResource, "allow", "the resource-based policy names "+g.describe(&e.p))
+		e.step(LayerResource, "allow", "the resource-based policy names "+g.describe(&e.p, L.res.entry))
 		if r, denied := e.boundaryAndSession(L); denied {
 			return r
 		}
-		return e.finish(Allowed, LayerResource, "the resource-based policy allows the "+action+" action for "+g.describe(&e.p)+", and they allow it", L.res.allow)
+		return e.finish(Allowed, LayerResource, "the resource-based policy allows the "+action+" action for "+g.describe(&e.p, L.res.entry)+", and they allow it", L.res.allow)
 	}
 	if L.idOn && L.id.allow == nil {
 		why := "no identity-based policy allows the " + action + " action"
@@ -293,6 +293,9 @@ func (e *evaluator) decideCross(L *layers, g grant) Result {
 		return e.finish(ImplicitDeny, LayerResource, "no resource-based policy allows the "+action+" action; across accounts the resource's account ("+e.resAcct+") must grant access to the caller or its account", nil)
 	}
 	e.step(LayerResource, "allow", "the resource's account grants access")
+	if e.p.kind == RootUser {
+		return e.finish(Allowed, LayerResource, "cross-account: the root user has full access on its own side, and the resource-based policy in account "+e.resAcct+" allows the "+action+" action", L.res.allow)
+	}
 	return e.finish(Allowed, LayerResource, "cross-account: the caller's identity-based policy and the resource-based policy in account "+e.resAcct+" both allow the "+action+" action", L.res.allow)
 }
 

@@ -29,7 +29,8 @@ type evaluator struct {
 type layerOutcome struct {
 	deny  *StatementRef
 	allow *StatementRef
-	grant grant // resource-based layer: how directly the best Allow names the caller
+	grant grant  // resource-based layer: how directly the best Allow names the caller
+	entry string // the principal entry of that Allow ("*", an ARN, an account)
 }
 
 // Evaluate decides one request.
@@ -105,28 +106,28 @@ func (e *evaluator) deriveValue(i int) string {
 }
 
 // statement decides whether one statement applies to the request.
-func (e *evaluator) statement(s *Statement, withPrincipal bool) (bool, grant, *StatementTrace) {
+func (e *evaluator) statement(s *Statement, withPrincipal bool) (bool, grant, string, *StatementTrace) {
 	var tr *StatementTrace
 	if e.trace {
 		tr = &StatementTrace{Index: s.Index, Sid: s.Sid, Effect: s.Effect.String(), Pos: s.Pos}
 	}
 	ok := e.matchAction(s, tr)
 	if !ok && tr == nil {
-		return false, grantNone, nil
+		return false, grantNone, "", nil
 	}
 	if !e.matchResource(s, tr) {
 		ok = false
 		if tr == nil {
-			return false, grantNone, nil
+			return false, grantNone, "", nil
 		}
 	}
-	g := grantDirect
+	g, entry := grantDirect, ""
 	if withPrincipal && s.Principal != nil {
-		g = e.matchPrincipalElem(s, tr)
+		g, entry = e.matchPrincipalElem(s, tr)
 		if g == grantNone {
 			ok = false
 			if tr == nil {
-				return false, grantNone, nil
+				return false, grantNone, "", nil
 			}
 		}
 	}
@@ -138,7 +139,7 @@ func (e *evaluator) statement(s *Statement, withPrincipal bool) (bool, grant, *S
 		if !res {
 			ok = false
 			if tr == nil {
-				return false, grantNone, nil
+				return false, grantNone, "", nil
 			}
 		}
 	}
@@ -149,7 +150,7 @@ func (e *evaluator) statement(s *Statement, withPrincipal bool) (bool, grant, *S
 	if !ok {
 		g = grantNone
 	}
-	return ok, g, tr
+	return ok, g, entry, tr
 }
 
 func (e *evaluator) matchAction(s *Statement, tr *StatementTrace) bool {
@@ -244,7 +245,7 @@ func resourceCaseTrap(s *Statement, res string) bool {
 	return false
 }
 
-func (e *evaluator) matchPrincipalElem(s *Statement, tr *StatementTrace) grant {
+func (e *evaluator) matchPrincipalElem(s *Statement, tr *StatementTrace) (grant, string) {
 	ps := s.Principal
 	var g grant
 	var entry, note string
@@ -266,10 +267,10 @@ func (e *evaluator) matchPrincipalElem(s *Statement, tr *StatementTrace) grant {
 	if tr != nil {
 		tr.Principal = &PrincipalTrace{Element: el, Matched: g != grantNone, Entry: entry, Pos: ps.Pos, Note: note}
 		if !ps.Not && g != grantNone {
-			tr.Principal.Names = g.describe(&e.p)
+			tr.Principal.Names = g.describe(&e.p, entry)
 		}
 	}
-	return g
+	return g, entry
 }
 
 func statementReason(tr *StatementTrace) string {
@@ -325,7 +326,7 @@ func (e *evaluator) policies(layer Layer, level string, refs []PolicyRef, withPr
 			pts = append(pts, pt)
 		}
 		for _, s := range ref.Policy.Statements {
-			ok, g, st := e.statement(s, withPrincipal)
+			ok, g, entry, st := e.statement(s, withPrincipal)
 			if pt != nil {
 				pt.Statements = append(pt.Statements, st)
 			}
@@ -346,7 +347,7 @@ func (e *evaluator) policies(layer Layer, level string, refs []PolicyRef, withPr
 				continue
 			}
 			if g > out.grant {
-				out.grant = g
+				out.grant, out.entry = g, entry
 				out.allow = ref
 			} else if out.allow == nil {
 				out.allow = ref

@@ -142,7 +142,7 @@ func (e *evaluator) resourceNote(o layerOutcome) string {
 	if o.allow == nil {
 		return ""
 	}
-	return "its Allow names " + o.grant.describe(&e.p)
+	return "its Allow names " + o.grant.describe(&e.p, o.entry)
 }
 
 func describeCaller(p *principal) string {

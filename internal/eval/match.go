@@ -15,7 +15,10 @@ const (
 	grantDirect        // the user, the session, the federated user, a service, or "*"
 )
 
-func (g grant) describe(p *principal) string {
+func (g grant) describe(p *principal, entry string) string {
+	if g == grantDirect && entry == "*" {
+		return "everyone (\"*\"), which includes this caller directly"
+	}
 	switch g {
 	case grantAccount:
 		return "the account (" + p.account + "): access is delegated to the identity-based policies"

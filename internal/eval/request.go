@@ -100,14 +100,17 @@ func describePrincipal(r *Request) principal {
 		p.kind = Anonymous
 		return p
 	case !strings.HasPrefix(s, "arn:"):
-		if strings.HasSuffix(s, ".amazonaws.com") || strings.HasSuffix(s, ".amazonaws.com.cn") {
-			if s == "cognito-identity.amazonaws.com" || strings.HasPrefix(s, "accounts.google.com") || s == "www.amazon.com" || s == "graph.facebook.com" {
-				p.kind = WebIdentity
-			} else {
-				p.kind = ServiceCaller
-			}
-		} else {
+		switch {
+		case s == "cognito-identity.amazonaws.com":
+			p.kind = WebIdentity
+		case strings.HasSuffix(s, ".amazonaws.com") || strings.HasSuffix(s, ".amazonaws.com.cn"):
+			p.kind = ServiceCaller
+		case isCanonicalUserID(s):
 			p.kind = CanonicalID
+		default:
+			// A host name such as accounts.google.com, graph.facebook.com,
+			// www.amazon.com or an OIDC issuer: a web identity provider.
+			p.kind = WebIdentity
 		}
 		return p
 	}
@@ -151,6 +154,20 @@ func describePrincipal(r *Request) principal {
 		p.kind = Anonymous
 	}
 	return p
+}
+
+// isCanonicalUserID: S3 canonical user IDs are 64 hexadecimal characters.
+func isCanonicalUserID(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 func lastSegment(s string) string {
