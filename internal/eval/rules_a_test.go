@@ -691,3 +691,19 @@ func layerOf(r eval.Result, l eval.Layer) *eval.LayerTrace {
 	}
 	return nil
 }
+
+func TestA12_PassRoleIsAnIdentityPermissionOnTheRole(t *testing.T) {
+	// iam:PassRole is granted by the caller's identity policy on the role's
+	// ARN; the role's trust policy is not consulted (that is for AssumeRole).
+	in := &eval.Input{Request: req(alice, "iam:PassRole", roleR)}
+	if eval.ResourcePolicyTypeFor("iam:PassRole", roleR) != eval.ResourcePolicy {
+		t.Fatal("PassRole must not require a trust policy")
+	}
+	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	in.Identity = pols(t, eval.IdentityPolicy, doc(`{"Effect":"Allow","Action":"iam:PassRole","Resource":"arn:aws:iam::111111111111:role/R","Condition":{"StringEquals":{"iam:PassedToService":"lambda.amazonaws.com"}}}`))
+	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	in.Request.Context.Set("iam:PassedToService", "lambda.amazonaws.com")
+	want(t, in, eval.Allowed, eval.LayerIdentity)
+	in.Request.Resource = "arn:aws:iam::111111111111:role/Admin"
+	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+}
