@@ -104,7 +104,8 @@ func drawByDomain(pool []*Item, ex curriculum.Exam, n int, rng *rand.Rand) []*It
 		d := domainOf(it, ex.ID)
 		byDomain[d] = append(byDomain[d], it)
 	}
-	for _, list := range byDomain {
+	for _, d := range ex.Domains { // in guide order: a map's order would break determinism
+		list := byDomain[d.Number]
 		rng.Shuffle(len(list), func(i, j int) { list[i], list[j] = list[j], list[i] })
 	}
 	want := map[int]int{}

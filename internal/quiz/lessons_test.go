@@ -1,0 +1,49 @@
+package quiz
+
+import (
+	"testing"
+	"testing/fstest"
+)
+
+func TestCheckLessons(t *testing.T) {
+	good := "---\nid: evaluation-logic\ntitle: How AWS decides\ntopics: [explicit-deny]\nexam: [\"SAA-C03 1.1\"]\nscenarios: [deny-wins]\n---\n\n# Body\n\nSee [the other](other.md) and [AWS](https://docs.aws.amazon.com/).\n"
+	fsys := fstest.MapFS{
+		"README.md":  {Data: []byte("# not a lesson")},
+		"good.md":    {Data: []byte(good)},
+		"other.md":   {Data: []byte("---\nid: other\ntitle: Other\ntopics: []\nexam: []\nscenarios: []\n---\nok\n")},
+		"zdup.md":    {Data: []byte("---\nid: other\ntitle: Dup\n---\n")},
+		"bad.md":     {Data: []byte("---\nid: Bad Id\ntitle: \"\"\ntopics: [boundary]\nexam: [SAA-C03 9.9]\nscenarios: [deny-win]\n---\n\nA [dead link](missing.md).\n")},
+		"nofront.md": {Data: []byte("# just text\n")},
+		"typo.md":    {Data: []byte("---\nid: typo\ntitel: x\n---\n")},
+	}
+	fs := CheckLessons(fsys, []string{"deny-wins"})
+	for _, f := range fs {
+		if f.File == "good.md" || f.File == "other.md" {
+			t.Errorf("clean lesson flagged: %s", f)
+		}
+	}
+	mustFind(t, fs, CodeDuplicateID, `"other" is also used by`, 2)
+	mustFind(t, fs, CodeBadValue, "not kebab-case", 2)
+	mustFind(t, fs, CodeMissing, "no title", 3)
+	mustFind(t, fs, CodeBadTopic, "permissions-boundary", 4)
+	mustFind(t, fs, CodeBadTask, "SAA-C03", 5)
+	mustFind(t, fs, CodeUnknownRef, `did you mean "deny-wins"`, 6)
+	mustFind(t, fs, CodeUnknownRef, `"missing.md" does not exist`, 9)
+	mustFind(t, fs, CodeMissing, "no front matter", 1)
+	mustFind(t, fs, CodeUnknownField, `did you mean "title"`, 3)
+
+	// nil scenario ids: the scenario check is skipped.
+	for _, f := range CheckLessons(fsys, nil) {
+		if f.File == "bad.md" && f.Code == CodeUnknownRef && f.Line == 6 {
+			t.Fatal("scenario check must be skipped without ids")
+		}
+	}
+}
+
+func TestCheckBuiltinLessons(t *testing.T) {
+	for _, f := range CheckBuiltinLessons(nil) {
+		if f.File == "" || f.File[:16] != "content/lessons/" {
+			t.Errorf("finding outside content/lessons: %s", f)
+		}
+	}
+}
