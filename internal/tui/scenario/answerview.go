@@ -1,0 +1,219 @@
+package scenario
+
+import (
+	"fmt"
+
+	"github.com/iamlab/iamlab/internal/scenarios"
+)
+
+// layoutAnswer places the panes of predict and choose scenarios.
+func (m *Model) layoutAnswer(l *layout, body rect) {
+	traced := m.s.Kind == scenarios.Predict && m.ans.revealed
+	if l.narrow {
+		p := m.focus
+		if p != paneBriefing && p != paneWorld && !(p == paneTrace && traced) {
+			p = paneQuestion
+		}
+		if p == paneQuestion {
+			hr := m.hintRows(body.w)
+			l.hint = rect{body.x, body.y, body.w, hr}
+			l.panes[paneQuestion] = rect{body.x, body.y + hr, body.w, body.h - hr}
+			return
+		}
+		l.panes[p] = body
+		return
+	}
+	leftW := min(max(body.w*40/100, 36), 60)
+	rightW := body.w - leftW
+	bh := body.h / 2
+	l.panes[paneBriefing] = rect{body.x, body.y, leftW, bh}
+	l.panes[paneWorld] = rect{body.x, body.y + bh, leftW, body.h - bh}
+	hr := min(m.hintRows(rightW), body.h/3)
+	l.hint = rect{body.x + leftW, body.y, rightW, hr}
+	qh := body.h - hr
+	if traced {
+		qh = max(8, (body.h-hr)*45/100)
+		l.panes[paneTrace] = rect{body.x + leftW, body.y + hr + qh, rightW, body.h - hr - qh}
+	}
+	l.panes[paneQuestion] = rect{body.x + leftW, body.y + hr, rightW, qh}
+}
+
+// refreshQuestion rebuilds the question pane's lines for its size.
+func (m *Model) refreshQuestion(in rect) {
+	if in.w <= 0 {
+		return
+	}
+	w := in.w - 1
+	var out []string
+	if m.s.Kind == scenarios.Predict {
+		out = m.predictLines(w)
+	} else {
+		out = m.chooseLines(w)
+	}
+	keep := m.ans.scroll.yoff
+	m.ans.scroll.set(out, in.h)
+	m.ans.scroll.yoff = keep
+	m.ans.scroll.scroll(0)
+}
+
+// choiceLines draws the current step's choices with the cursor.
+func (m *Model) choiceLines(w int) []string {
+	st := m.st
+	cs := m.stepChoices()
+	choosing := m.s.Kind == scenarios.Choose && m.ans.step == 0
+	var out []string
+	for i, c := range cs {
+		mark := fmt.Sprintf("%d ", i+1)
+		if choosing {
+			box := "( )"
+			if m.multi() {
+				box = "[ ]"
+				if m.ans.picked[i] {
+					box = "[x]"
+				}
+			}
+			mark = fmt.Sprintf("%c %s ", 'A'+i, box)
+		}
+		text := mark + c.label
+		if c.note != "" {
+			text += " — " + c.note
+		}
+		ls := wrap(text, w-2)
+		for j, l := range ls {
+			prefix := "  "
+			if j == 0 && i == m.ans.cursor {
+				prefix = "▸ "
+			}
+			if j > 0 {
+				prefix = "    "
+			}
+			line := prefix + l
+			if i == m.ans.cursor {
+				line = st.Selected.Render(fit(line, w))
+			}
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+func (m *Model) predictLines(w int) []string {
+	st := m.st
+	p := m.s.Predict
+	out := []string{st.Bold.Render("The request")}
+	if p != nil {
+		out = append(out, wrap(callTitle(p.Call), w)...)
+	}
+	out = append(out, "")
+	a := &m.ans
+	if !a.revealed {
+		for _, c := range m.committed() {
+			out = append(out, st.Muted.Render("✔ "+c))
+		}
+		out = append(out, st.Bold.Render(m.stepTitle()))
+		out = append(out, m.choiceLines(w)...)
+		out = append(out, "", st.Muted.Render("Nothing is revealed until you commit all three."))
+		return out
+	}
+	g := a.grade
+	mark := func(ok bool) string {
+		if ok {
+			return st.Verdict.Pass.RenderSymbol()
+		}
+		return st.Verdict.Fail.RenderSymbol()
+	}
+	decOK := a.decision == string(p.Decision)
+	layOK := a.layer == string(p.DecidedBy)
+	out = append(out, st.Bold.Render("Your prediction"))
+	out = append(out, mark(decOK)+" decision: "+a.decision+answerNote(decOK, string(p.Decision)))
+	out = append(out, mark(layOK)+" deciding layer: "+a.layer+answerNote(layOK, string(p.DecidedBy)))
+	out = append(out, "  confidence: "+choiceLabel(confidenceChoices, a.confidence))
+	out = append(out, m.calibration(decOK && layOK)...)
+	out = append(out, "", st.Bold.Render("Why"))
+	out = append(out, wrap(p.Why, w)...)
+	out = append(out, "", fmt.Sprintf("score %d/100 · %s", g.Score, stars(g.Stars)))
+	if m.s.Debrief != "" {
+		out = append(out, "", st.Bold.Render("Debrief"))
+		out = append(out, m.markdown(mdDebrief, w)...)
+	}
+	return out
+}
+
+func answerNote(ok bool, want string) string {
+	if ok {
+		return "  (right)"
+	}
+	return "  (the answer is " + want + ")"
+}
+
+// calibration says a word about confidence against the outcome: errors
+// made while sure are the ones most worth a second look.
+func (m *Model) calibration(right bool) []string {
+	c := m.ans.confidence
+	switch {
+	case !right && c == "sure":
+		return []string{m.st.Warning.Render("You were sure and it went the other way: read the trace below step by step; this one will come back in review.")}
+	case right && c == "guess":
+		return []string{m.st.Muted.Render("Right, though you guessed: check the trace to see why.")}
+	}
+	return nil
+}
+
+func (m *Model) chooseLines(w int) []string {
+	st := m.st
+	q := m.s.Choose
+	var out []string
+	out = append(out, m.markdown(mdQuestion, w)...)
+	out = append(out, "")
+	a := &m.ans
+	if q == nil {
+		return out
+	}
+	if !a.revealed {
+		for _, c := range m.committed() {
+			out = append(out, st.Muted.Render("✔ "+c))
+		}
+		out = append(out, st.Bold.Render(m.stepTitle()))
+		if a.step == 0 {
+			out = append(out, m.choiceLines(w)...)
+		} else {
+			for i, o := range q.Options {
+				if a.picked[i] {
+					out = append(out, wrap(st.Muted.Render(fmt.Sprintf("  %c %s", 'A'+i, o.Text)), w)...)
+				}
+			}
+			out = append(out, "")
+			out = append(out, m.choiceLines(w)...)
+		}
+		return out
+	}
+	g := a.grade
+	head := st.Verdict.Pass.Render() + " " + st.Bold.Render("Right")
+	if !g.Solved {
+		head = st.Verdict.Fail.Render() + " " + st.Bold.Render("Not quite")
+	}
+	out = append(out, head+st.Muted.Render("  · confidence: "+choiceLabel(confidenceChoices, a.confidence)))
+	out = append(out, m.calibration(g.Solved)...)
+	out = append(out, "")
+	for i, o := range q.Options {
+		b := st.Verdict.Fail
+		word := "wrong"
+		if o.Correct {
+			b, word = st.Verdict.Pass, "correct"
+		}
+		pick := ""
+		if a.picked[i] {
+			pick = " · your pick"
+		}
+		out = append(out, wrap(fmt.Sprintf("%s %c %s", b.RenderSymbol(), 'A'+i, o.Text)+st.Muted.Render("  ("+word+pick+")"), w)...)
+		for _, l := range wrap(o.Why, w-4) {
+			out = append(out, "    "+st.Muted.Render(l))
+		}
+	}
+	out = append(out, "", fmt.Sprintf("score %d/100 · %s", g.Score, stars(g.Stars)))
+	if m.s.Debrief != "" {
+		out = append(out, "", st.Bold.Render("Debrief"))
+		out = append(out, m.markdown(mdDebrief, w)...)
+	}
+	return out
+}

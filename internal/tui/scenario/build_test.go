@@ -1,0 +1,153 @@
+package scenario
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/iamlab/iamlab/internal/tui/common"
+)
+
+// fixNoFinance narrows the Deny of two-groups-one-bucket to the finance
+// folder: line 8 is the Resource line.
+func fixNoFinance(m *Model) {
+	for i := 0; i < 7; i++ {
+		press(m, "down")
+	}
+	press(m, "end", "left", "left")
+	typeText(m, "finance/")
+}
+
+func TestBuildFlowEditChecksSubmit(t *testing.T) {
+	deps := testDeps(t)
+	m := open(t, "two-groups-one-bucket", 120, 38, deps)
+	if !m.CapturesText() {
+		t.Fatal("the editor should have focus and capture text at start")
+	}
+	if got := m.Breadcrumb(); got[1] != "Two groups, one bucket" {
+		t.Errorf("breadcrumb %v", got)
+	}
+	if meta := m.Meta(); !strings.HasPrefix(meta, "build · ★☆☆ · SAA 1.1") {
+		t.Errorf("meta %q", meta)
+	}
+	v := plain(m.View())
+	for _, want := range []string{"Checks 1/3", "✗ user dana s3:GetObject acme-reports/q3/summary.csv", "◀ DENY", "hidden until submit", "✎ NoFinance"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("start view lacks %q:\n%s", want, v)
+		}
+	}
+	fixNoFinance(m)
+	if got := m.activeEditor().Value(); !strings.Contains(got, `"arn:aws:s3:::acme-reports/finance/*"`) {
+		t.Fatalf("edit went wrong:\n%s", got)
+	}
+	v = plain(m.View())
+	if !strings.Contains(v, "Checks 3/3") {
+		t.Fatalf("checks did not turn green:\n%s", v)
+	}
+	// The drafts were saved on the (driven) tick.
+	ds, err := deps.Store.Drafts(context.Background(), "two-groups-one-bucket")
+	if err != nil || len(ds) != 1 || !strings.Contains(ds[0].Text, "finance/*") {
+		t.Fatalf("drafts = %+v, %v", ds, err)
+	}
+
+	press(m, "ctrl+s")
+	if m.grade == nil || !m.grade.Solved {
+		t.Fatalf("submit did not solve: %+v", m.grade)
+	}
+	v = plain(m.View())
+	for _, want := range []string{"Solved", "checks           5/5", "least privilege  par", "★★★", "Debrief", "(was hidden)"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("result lacks %q:\n%s", want, v)
+		}
+	}
+	press(m, "r")
+	if v := plain(m.View()); !strings.Contains(v, "Reference solution: NoFinance") {
+		t.Errorf("solution not shown:\n%s", v)
+	}
+	// The attempt is recorded and the drafts are gone.
+	st, err := deps.Store.ScenarioStatus(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := st["two-groups-one-bucket"]; s.Attempts != 1 || s.Stars != 3 || s.HasDraft {
+		t.Errorf("status after solve = %+v", s)
+	}
+	press(m, "esc", "esc")
+	if m.focus != paneChecks {
+		t.Errorf("after the result, focus = %v", m.focus)
+	}
+	_, cmd := m.Update(keyMsg("esc"))
+	if !isBack(cmd) {
+		t.Error("esc outside the editor should go back home")
+	}
+}
+
+func isBack(cmd cmdFunc) bool {
+	if cmd == nil {
+		return false
+	}
+	found := false
+	walk(cmd, func(msg any) {
+		if _, ok := msg.(common.BackMsg); ok {
+			found = true
+		}
+	})
+	return found
+}
+
+func TestFailedSubmitRevealsHiddenAndReturnsToEditing(t *testing.T) {
+	m := open(t, "two-groups-one-bucket", 120, 38, testDeps(t))
+	press(m, "ctrl+s")
+	if m.grade == nil || m.grade.Solved {
+		t.Fatalf("grade = %+v", m.grade)
+	}
+	v := plain(m.View())
+	if !strings.Contains(v, "Not yet") || strings.Contains(v, "Debrief") {
+		t.Errorf("failed result:\n%s", v)
+	}
+	press(m, "r") // no solution before solving
+	if m.showSolution {
+		t.Error("the reference solution opened before solving")
+	}
+	press(m, "esc")
+	if m.focus != paneEditor || m.grade != nil {
+		t.Errorf("esc should go back to editing: focus %v", m.focus)
+	}
+	if m.submissions != 1 {
+		t.Errorf("submissions = %d", m.submissions)
+	}
+}
+
+func TestInvalidJSONMarksStale(t *testing.T) {
+	m := open(t, "two-groups-one-bucket", 120, 38, testDeps(t))
+	before := plain(m.View())
+	if !strings.Contains(before, "Checks 1/3") {
+		t.Fatal(before)
+	}
+	press(m, "down") // line 2
+	typeText(m, `"oops`)
+	if !m.stale {
+		t.Fatal("a broken document should make the results stale")
+	}
+	v := plain(m.View())
+	for _, want := range []string{"◌ stale", "the policy does not parse", "Checks 1/3", "does not parse", "last good trace"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("stale view lacks %q:\n%s", want, v)
+		}
+	}
+	ds := m.activeEditor().Diagnostics()
+	if len(ds) == 0 || ds[0].Line != 2 {
+		t.Errorf("diagnostics = %+v", ds)
+	}
+	press(m, "ctrl+s")
+	if m.grade != nil {
+		t.Error("submit with broken JSON should be refused")
+	}
+	// Undo the damage: the results are live again.
+	for range `"oops` {
+		press(m, "backspace")
+	}
+	if m.stale {
+		t.Errorf("still stale after fixing; text:\n%s", m.activeEditor().Value())
+	}
+}

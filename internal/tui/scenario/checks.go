@@ -1,0 +1,208 @@
+package scenario
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iamlab/iamlab/internal/sandbox"
+	"github.com/iamlab/iamlab/internal/scenarios"
+)
+
+// checkRows is how many rows the checks list wants: one per check, one for
+// the hidden ones, one for a stale note.
+func (m *Model) checkRows() int {
+	n := len(m.results)
+	if m.hiddenCount() > 0 {
+		n++
+	}
+	if m.stale {
+		n++
+	}
+	return max(n, 1)
+}
+
+// checksTitle is "Checks 2/3", with the stale mark when the results predate
+// the text.
+func (m *Model) checksTitle() string {
+	t := fmt.Sprintf("Checks %d/%d", scenarios.Passed(m.results), len(m.results))
+	if m.grade != nil {
+		t += " · all checks, after submit"
+	}
+	return t
+}
+
+// checkName shortens a check's label for a row: ARNs lose the prefix every
+// row shares.
+func checkName(c *scenarios.Check) string {
+	n := c.Name
+	for _, p := range []string{"arn:aws:s3:::", "arn:aws:"} {
+		n = strings.ReplaceAll(n, p, "")
+	}
+	return n
+}
+
+// checkLines renders the list for an inner width w.
+func (m *Model) checkLines(w, h int) []string {
+	st := m.st
+	var out []string
+	if m.stale {
+		out = append(out, st.Verdict.Stale.Render()+" "+st.Muted.Render(wrapFirst("the policy does not parse: these are the last good results", w-10)))
+	}
+	for i, r := range m.results {
+		badge := st.Verdict.Pass
+		if !r.Pass {
+			badge = st.Verdict.Fail
+		}
+		sym := badge.RenderSymbol()
+		if m.stale {
+			sym = st.Verdict.Stale.RenderSymbol()
+		}
+		tail := "want " + r.Want + "  got " + r.Got
+		if r.Check.Hidden {
+			tail += "  (was hidden)"
+		}
+		nameW := max(10, w-4-ansi.StringWidth(tail))
+		name := fitWords(checkName(r.Check), nameW)
+		gap := max(2, w-2-ansi.StringWidth(name)-ansi.StringWidth(tail))
+		line := sym + " " + name + strings.Repeat(" ", gap) + st.Muted.Render(tail)
+		if ansi.StringWidth(line) > w {
+			line = sym + " " + fitWords(checkName(r.Check)+"  "+tail, w-2)
+		}
+		if i == m.checkSel {
+			line = st.Selected.Render(fit(ansi.Strip(line), w))
+		}
+		out = append(out, line)
+	}
+	if n := m.hiddenCount(); n > 0 {
+		word := "checks"
+		if n == 1 {
+			word = "check"
+		}
+		out = append(out, st.Muted.Render(fmt.Sprintf("◌ %d more %s hidden until submit", n, word)))
+	}
+	// Keep the selected row in view.
+	if h > 0 && len(out) > h {
+		first := max(0, min(m.checkSel-h/2, len(out)-h))
+		out = out[first : first+h]
+	}
+	return out
+}
+
+// wrapFirst is the first line of s wrapped to w.
+func wrapFirst(s string, w int) string {
+	ls := wrap(s, max(1, w))
+	if len(ls) == 0 {
+		return ""
+	}
+	if len(ls) > 1 {
+		return strings.TrimRight(ls[0], " ") + "…"
+	}
+	return ls[0]
+}
+
+// selectCheck moves the selection and shows its trace.
+func (m *Model) selectCheck(i int) {
+	if len(m.results) == 0 {
+		return
+	}
+	m.checkSel = min(max(0, i), len(m.results)-1)
+	m.refreshTrace(false)
+}
+
+// docLines renders the document selector: editable documents first,
+// marked ✎, then the read-only ones.
+func (m *Model) docLines(w, h int) []string {
+	out := make([]string, 0, len(m.docs))
+	for i, d := range m.docs {
+		mark := "  "
+		if d.Editable {
+			mark = "✎ "
+		}
+		cur := " "
+		if d.ID == m.curDoc {
+			cur = "▸"
+		}
+		label := cur + mark + d.Name
+		kind := docKind(d.ID)
+		line := fitWords(label, max(4, w-ansi.StringWidth(kind)-2))
+		line += strings.Repeat(" ", max(1, w-ansi.StringWidth(line)-ansi.StringWidth(kind))) + kind
+		switch {
+		case i == m.docSel && m.focus == paneDocs:
+			line = m.st.Selected.Render(fit(line, w))
+		case !d.Editable:
+			line = m.st.Muted.Render(line)
+		}
+		out = append(out, line)
+	}
+	if h > 0 && len(out) > h {
+		first := max(0, min(m.docSel-h/2, len(out)-h))
+		out = out[first : first+h]
+	}
+	return out
+}
+
+// docKind is the short kind of a document, from its ID prefix.
+func docKind(id string) string {
+	head, _, _ := strings.Cut(id, ":")
+	switch head {
+	case "policy":
+		return "managed"
+	case "aws":
+		return "AWS managed"
+	case "bucket-policy", "key-policy", "queue-policy", "topic-policy", "secret-policy", "function-policy", "table-policy":
+		return "resource"
+	}
+	return head
+}
+
+// openDoc shows a document in the editor pane: editable ones in their own
+// editor, the rest in the read-only viewer.
+func (m *Model) openDoc(id string) {
+	m.curDoc = id
+	for i, d := range m.docs {
+		if d.ID == id {
+			m.docSel = i
+		}
+	}
+	if _, ok := m.editors[id]; !ok {
+		src := ""
+		if d, ok := m.world.Document(id); ok {
+			src = d.Source
+		}
+		m.viewer.SetValue(src)
+		var o *sandbox.Outcome
+		if r := m.selectedOutcome(); r != nil {
+			o = r.Outcome
+		}
+		ref, dec := decidingStatement(o)
+		m.viewer.SetMarks(marksFor(m.world, id, ref, dec))
+	}
+	m.relayout()
+}
+
+func (m *Model) selectedOutcome() *scenarios.CheckResult {
+	if m.checkSel < len(m.results) {
+		return &m.results[m.checkSel]
+	}
+	return nil
+}
+
+// editorTitle and editorBadge label the editor pane.
+func (m *Model) editorTitle() string {
+	if d, ok := m.world.Document(m.curDoc); ok {
+		return d.Title
+	}
+	return m.curDoc
+}
+
+func (m *Model) editorBadge() string {
+	if _, ok := m.editors[m.curDoc]; ok {
+		if _, broken := m.broken[m.curDoc]; broken {
+			return "✎ editable · ✗ does not parse"
+		}
+		return "✎ editable"
+	}
+	return "read-only"
+}

@@ -1,0 +1,249 @@
+package scenario
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/lint"
+	"github.com/iamlab/iamlab/internal/sandbox"
+	"github.com/iamlab/iamlab/internal/scenarios"
+	"github.com/iamlab/iamlab/internal/tui/editor"
+	"github.com/iamlab/iamlab/internal/tui/trace"
+)
+
+// reevaluate brings the learner's world up to date with every editor whose
+// text changed since it was last evaluated. It reads the editors, not the
+// ChangedMsg, so late messages of older versions cost nothing.
+func (m *Model) reevaluate() bool {
+	changed := false
+	for _, id := range m.s.Editable {
+		e, ok := m.editors[id]
+		if !ok || e.Version() == m.evaluated[id] {
+			continue
+		}
+		m.evaluated[id] = e.Version()
+		changed = true
+		m.applyDocument(id, e)
+	}
+	if !changed {
+		return false
+	}
+	m.stale = len(m.broken) > 0
+	if !m.stale {
+		m.runChecks()
+	} else {
+		m.trace.SetStale(true)
+	}
+	return true
+}
+
+// applyDocument puts one editor's text into the world and turns parse
+// errors or lint findings into the editor's diagnostics.
+func (m *Model) applyDocument(id string, e *editor.Model) {
+	src := e.Value()
+	nw, err := m.world.WithDocument(id, src)
+	if nw != nil {
+		m.world = nw
+	}
+	if err != nil {
+		m.broken[id] = err
+		e.SetDiagnostics(parseDiagnostics(err))
+		return
+	}
+	delete(m.broken, id)
+	d, _ := m.world.Document(id)
+	var typ eval.PolicyType
+	if d != nil {
+		typ = d.Type
+	}
+	e.SetDiagnostics(lintDiagnostics(lint.Policy([]byte(src), typ)))
+}
+
+// parseDiagnostics places each parse error at its line and column.
+func parseDiagnostics(err error) []editor.Diagnostic {
+	var pes eval.ParseErrors
+	if errors.As(err, &pes) {
+		out := make([]editor.Diagnostic, 0, len(pes))
+		for _, pe := range pes {
+			msg := pe.Msg
+			if pe.Expected != "" {
+				msg += "; " + pe.Expected
+			}
+			out = append(out, editor.Diagnostic{Line: max(pe.Pos.Line, 1), Col: max(pe.Pos.Col, 1), Message: msg, Severity: editor.SeverityError})
+		}
+		return out
+	}
+	var pe *eval.ParseError
+	if errors.As(err, &pe) {
+		return []editor.Diagnostic{{Line: max(pe.Pos.Line, 1), Col: max(pe.Pos.Col, 1), Message: pe.Msg, Severity: editor.SeverityError}}
+	}
+	return []editor.Diagnostic{{Line: 1, Col: 1, Message: err.Error(), Severity: editor.SeverityError}}
+}
+
+// lintDiagnostics shows the linter's findings as warnings (errors stay
+// errors, suggestions are informational).
+func lintDiagnostics(fs []lint.Finding) []editor.Diagnostic {
+	out := make([]editor.Diagnostic, 0, len(fs))
+	for _, f := range fs {
+		sev := editor.SeverityWarning
+		switch f.Severity {
+		case lint.Error:
+			sev = editor.SeverityError
+		case lint.Suggestion:
+			sev = editor.SeverityInfo
+		}
+		msg := f.Message
+		if f.Advice != "" {
+			msg += " (" + f.Advice + ")"
+		}
+		out = append(out, editor.Diagnostic{Line: max(f.Pos.Line, 1), Col: max(f.Pos.Col, 1), Message: msg, Severity: sev})
+	}
+	return out
+}
+
+// visibleChecks are the checks shown before submit; after it, all.
+func (m *Model) visibleChecks() []*scenarios.Check {
+	out := make([]*scenarios.Check, 0, len(m.s.Checks))
+	for i := range m.s.Checks {
+		c := &m.s.Checks[i]
+		if c.Hidden && m.grade == nil {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func (m *Model) hiddenCount() int {
+	if m.grade != nil {
+		return 0
+	}
+	n := 0
+	for _, c := range m.s.Checks {
+		if c.Hidden {
+			n++
+		}
+	}
+	return n
+}
+
+// runChecks evaluates the visible checks against the learner's world and
+// refreshes the trace and the editor's marks.
+func (m *Model) runChecks() {
+	cs := m.visibleChecks()
+	rs := make([]scenarios.CheckResult, len(cs))
+	for i, c := range cs {
+		rs[i] = scenarios.RunCheck(c, m.world)
+	}
+	m.results = rs
+	m.stale = false
+	if m.checkSel >= len(rs) {
+		m.checkSel = max(0, len(rs)-1)
+	}
+	m.refreshTrace(true)
+}
+
+// refreshTrace shows the selected check's trace. keepScroll is false when
+// the selection changed (a new trace starts at the top).
+func (m *Model) refreshTrace(force bool) {
+	m.trace.SetStale(m.stale)
+	if m.checkSel >= len(m.results) {
+		m.trace.SetContent(nil)
+		m.traceFor = -1
+		m.setMarks(nil)
+		return
+	}
+	if !force && m.traceFor == m.checkSel {
+		return
+	}
+	r := m.results[m.checkSel]
+	m.traceFor = m.checkSel
+	m.trace.SetContent(traceContent(r.Check.Call, r.Outcome, r.Err, r.Want))
+	m.setMarks(r.Outcome)
+}
+
+// traceContent turns a sandbox outcome into what the trace pane shows.
+func traceContent(c sandbox.Call, o *sandbox.Outcome, err error, want string) *trace.Content {
+	tc := &trace.Content{Title: callTitle(c), Expected: want}
+	if o == nil {
+		reason := "the request could not be made"
+		if err != nil {
+			reason = err.Error()
+		}
+		tc.Final = trace.Final{Decision: eval.ImplicitDeny, Reason: reason}
+		return tc
+	}
+	for _, h := range o.Hops {
+		tc.Hops = append(tc.Hops, trace.Hop{Title: h.Description, Result: h.Result})
+	}
+	for _, r := range o.Rules {
+		tc.Rules = append(tc.Rules, trace.Rule{Name: r.Rule, Applies: r.Applies, Denies: r.Denies, Reason: r.Reason})
+	}
+	tc.Final = trace.Final{Decision: o.Decision, DecidedBy: o.DecidedBy, Reason: o.Reason}
+	return tc
+}
+
+// callTitle says the request in words: "user dana → s3:GetObject → …".
+func callTitle(c sandbox.Call) string {
+	parts := []string{c.As, c.Action}
+	if c.Resource != "" {
+		parts = append(parts, c.Resource)
+	}
+	t := strings.Join(parts, " → ")
+	var extra []string
+	if c.MFA != nil {
+		extra = append(extra, fmt.Sprintf("MFA %v", *c.MFA))
+	}
+	if c.SourceIP != "" {
+		extra = append(extra, "from "+c.SourceIP)
+	}
+	if c.VPCEndpoint != "" {
+		extra = append(extra, "via "+c.VPCEndpoint)
+	}
+	if len(extra) > 0 {
+		t += " (" + strings.Join(extra, ", ") + ")"
+	}
+	return t
+}
+
+// decidingStatement finds the statement that decided the outcome: in the
+// hop that failed, or in the last hop.
+func decidingStatement(o *sandbox.Outcome) (*eval.StatementRef, eval.Decision) {
+	if o == nil || len(o.Hops) == 0 {
+		return nil, ""
+	}
+	h := o.Hops[len(o.Hops)-1]
+	for _, hop := range o.Hops {
+		if hop.Result.Decision != eval.Allowed {
+			h = hop
+			break
+		}
+	}
+	return h.Result.Deciding, h.Result.Decision
+}
+
+// setMarks puts "◀ DENY" or "◀ ALLOW" on the deciding statement when it is
+// in a document the editor shows.
+func (m *Model) setMarks(o *sandbox.Outcome) {
+	ref, dec := decidingStatement(o)
+	for id, e := range m.editors {
+		e.SetMarks(marksFor(m.world, id, ref, dec))
+	}
+}
+
+func marksFor(w *sandbox.World, id string, ref *eval.StatementRef, dec eval.Decision) []editor.Mark {
+	if ref == nil || !ref.Pos.IsValid() {
+		return nil
+	}
+	d, ok := w.Document(id)
+	if !ok || shortName(d) != ref.Policy {
+		return nil
+	}
+	mk := editor.Mark{Line: ref.Pos.Line, Text: "◀ ALLOW", Kind: editor.MarkAllow}
+	if dec != eval.Allowed {
+		mk = editor.Mark{Line: ref.Pos.Line, Text: "◀ DENY", Kind: editor.MarkDeny}
+	}
+	return []editor.Mark{mk}
+}

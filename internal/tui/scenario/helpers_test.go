@@ -1,0 +1,167 @@
+package scenario
+
+import (
+	"io"
+	"log/slog"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/scenarios"
+	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/theme"
+)
+
+var builtIn = func() func() *scenarios.Library {
+	var lib *scenarios.Library
+	return func() *scenarios.Library {
+		if lib == nil {
+			lib = scenarios.LoadLibrary(scenarios.LibraryOptions{})
+		}
+		return lib
+	}
+}()
+
+func scenarioByID(t testing.TB, id string) *scenarios.Scenario {
+	t.Helper()
+	s, ok := builtIn().Scenario(id)
+	if !ok {
+		t.Fatalf("no built-in scenario %q; findings: %v", id, builtIn().Findings())
+	}
+	return s
+}
+
+func testDeps(t testing.TB) common.Deps {
+	t.Helper()
+	st, err := progress.OpenMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	now := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
+	return common.Deps{Now: func() time.Time { return now }, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Store: st, Recording: true}
+}
+
+// drive runs commands the way the runtime would, feeding their messages
+// back, but skips ticks that only wait (draft saves run at once).
+func drive(m *Model, cmd tea.Cmd) {
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0 && steps < 200; steps++ {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := c()
+		switch msg := msg.(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+			continue
+		case nil:
+			continue
+		case common.BackMsg, common.StatusMsg:
+			continue
+		case kickMsg:
+		}
+		_, next := m.Update(msg)
+		queue = append(queue, next)
+	}
+}
+
+func keyMsg(s string) tea.KeyPressMsg {
+	switch s {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "end":
+		return tea.KeyPressMsg{Code: tea.KeyEnd}
+	case "home":
+		return tea.KeyPressMsg{Code: tea.KeyHome}
+	}
+	if strings.HasPrefix(s, "ctrl+") {
+		return tea.KeyPressMsg{Code: rune(s[5]), Mod: tea.ModCtrl}
+	}
+	r := []rune(s)[0]
+	return tea.KeyPressMsg{Code: r, Text: s}
+}
+
+func press(m *Model, keys ...string) {
+	for _, k := range keys {
+		_, cmd := m.Update(keyMsg(k))
+		drive(m, cmd)
+	}
+}
+
+func typeText(m *Model, s string) {
+	for _, r := range s {
+		_, cmd := m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		drive(m, cmd)
+	}
+}
+
+func open(t testing.TB, id string, w, h int, deps common.Deps) *Model {
+	t.Helper()
+	m := New(deps, scenarioByID(t, id))
+	m.draftDelay = time.Millisecond
+	m.SetStyles(theme.NewStyles(theme.Dark()))
+	m.SetSize(w, h)
+	drive(m, m.Init())
+	return m
+}
+
+func plain(s string) string { return ansi.Strip(s) }
+
+var colourSGR = regexp.MustCompile(`\x1b\[[0-9;:]*(3[0-9]|4[0-9]|9[0-7]|10[0-7])[;:m]`)
+
+// checkFrame asserts a view is exactly w×h cells.
+func checkFrame(t *testing.T, v string, w, h int) {
+	t.Helper()
+	lines := strings.Split(v, "\n")
+	if len(lines) != h {
+		t.Errorf("view has %d lines, want %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if n := ansi.StringWidth(l); n != w {
+			t.Errorf("line %d is %d cells wide, want %d: %q", i, n, w, plain(l))
+		}
+	}
+}
+
+type cmdFunc = tea.Cmd
+
+// walk runs a command tree and hands every message to f.
+func walk(cmd tea.Cmd, f func(any)) {
+	if cmd == nil {
+		return
+	}
+	msg := cmd()
+	if b, ok := msg.(tea.BatchMsg); ok {
+		for _, c := range b {
+			walk(c, f)
+		}
+		return
+	}
+	f(msg)
+}

@@ -1,0 +1,158 @@
+package scenario
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/iamlab/iamlab/internal/tui/common"
+)
+
+// confirmKind is a yes/no question waiting for one key.
+type confirmKind int
+
+const (
+	confirmNone   confirmKind = iota
+	confirmAnswer             // the last hint rung gives the answer away
+	confirmReset              // throw the edits away
+)
+
+// scroller is a window over pre-rendered lines.
+type scroller struct {
+	lines []string
+	yoff  int
+	h     int
+}
+
+func (s *scroller) set(lines []string, h int) {
+	s.lines, s.h = lines, h
+	s.scroll(0)
+}
+
+func (s *scroller) scroll(n int) {
+	s.yoff = min(max(0, s.yoff+n), max(0, len(s.lines)-s.h))
+}
+
+func (s scroller) view() []string {
+	end := min(len(s.lines), s.yoff+s.h)
+	if s.yoff >= end {
+		return nil
+	}
+	return s.lines[s.yoff:end]
+}
+
+// nextHint climbs the ladder one rung. The last rung gives the answer, so
+// it asks first. How many rungs remain is never shown: telling learners
+// makes them click through to the answer.
+func (m *Model) nextHint() tea.Cmd {
+	switch {
+	case len(m.s.Hints) == 0:
+		return common.Status("this scenario has no hints", false)
+	case m.hintsShown >= len(m.s.Hints):
+		return common.Status("you have seen every hint; the briefing pane keeps them", false)
+	case m.hintsShown == len(m.s.Hints)-1:
+		m.confirm = confirmAnswer
+		m.syncFocus()
+		m.relayout()
+		return nil
+	}
+	m.showHint()
+	return nil
+}
+
+func (m *Model) showHint() {
+	m.hintsShown++
+	m.confirm = confirmNone
+	m.syncFocus()
+	m.relayout()
+	// Keep the briefing's hint list in view where it is shown.
+	m.briefing.scroll(len(m.briefing.lines))
+}
+
+// answerConfirm handles the key that answers a y/n question.
+func (m *Model) answerConfirm(msg tea.KeyPressMsg) tea.Cmd {
+	kind := m.confirm
+	m.confirm = confirmNone
+	yes := msg.String() == "y" || msg.String() == "Y"
+	switch kind {
+	case confirmAnswer:
+		if yes {
+			m.showHint()
+			return nil
+		}
+	case confirmReset:
+		if yes {
+			return m.resetToStart()
+		}
+	}
+	m.syncFocus()
+	m.relayout()
+	return nil
+}
+
+// hintLines is the pinned hint box's text: the newest rung, or the
+// question before the answer.
+func (m *Model) hintLines(w int) []string {
+	if m.confirm == confirmAnswer {
+		return wrap(m.st.Warning.Render("The next hint is the answer. Show the answer? y / n"), max(1, w))
+	}
+	if m.hintsShown == 0 {
+		return nil
+	}
+	return wrap(m.s.Hints[m.hintsShown-1], max(1, w))
+}
+
+func (m *Model) hintTitle() string {
+	if m.confirm == confirmAnswer {
+		return "Hint: the answer?"
+	}
+	return fmt.Sprintf("Hint %d", m.hintsShown)
+}
+
+// hintBox renders the pinned hint box.
+func (m *Model) hintBox() []string {
+	r := m.lay.hint
+	if r.h <= 0 {
+		return nil
+	}
+	lines := m.hintLines(r.w - 2)
+	if max := r.h - 2; len(lines) > max && max > 0 {
+		lines = append(lines[:max-1:max-1], m.st.Muted.Render("… the whole hint is in the briefing (b)"))
+	}
+	return m.box(r, m.confirm == confirmAnswer, m.hintTitle(), "", lines)
+}
+
+// hintSection is the briefing's list of the hints opened so far.
+func (m *Model) hintSection(w int) []string {
+	if m.hintsShown == 0 {
+		return nil
+	}
+	out := []string{"", m.st.Bold.Render("Hints you opened")}
+	for i := 0; i < m.hintsShown; i++ {
+		out = append(out, wrap(fmt.Sprintf("%d. %s", i+1, m.s.Hints[i]), w)...)
+	}
+	return out
+}
+
+// refreshBriefing rebuilds the briefing pane's lines for its size.
+func (m *Model) refreshBriefing(in rect) {
+	lines := dropTitle(m.markdown(mdBriefing, in.w), m.s.Title)
+	lines = append(lines, m.hintSection(in.w)...)
+	m.briefing.set(lines, in.h)
+}
+
+// dropTitle leaves out a leading heading that repeats the scenario's title
+// (the header already shows it) and the blank lines after it.
+func dropTitle(lines []string, title string) []string {
+	out := lines
+	if len(out) > 0 && strings.TrimLeft(strings.TrimSpace(ansi.Strip(out[0])), "# ") == strings.TrimSpace(title) {
+		out = out[1:]
+	}
+	for len(out) > 0 && strings.TrimSpace(ansi.Strip(out[0])) == "" {
+		out = out[1:]
+	}
+	return append([]string(nil), out...)
+}

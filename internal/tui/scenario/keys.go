@@ -1,0 +1,161 @@
+package scenario
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"github.com/iamlab/iamlab/internal/scenarios"
+)
+
+// keyMap is every binding of the screen. Bindings that depend on the
+// focused pane or the state are switched with SetEnabled in update, so the
+// footer shows exactly what works now.
+type keyMap struct {
+	// Anywhere.
+	Hint      key.Binding // ctrl+h
+	Submit    key.Binding // ctrl+s
+	NextPane  key.Binding
+	PrevPane  key.Binding
+	LeaveEdit key.Binding // esc in the editor
+	Reset     key.Binding // ctrl+r: back to the starting text
+
+	// Outside text entry.
+	HintKey  key.Binding // h
+	Back     key.Binding // esc: home
+	Briefing key.Binding // b
+	Edit     key.Binding // e: into the editor
+	Tab1     key.Binding
+	Tab2     key.Binding
+	Tab3     key.Binding
+	Tab4     key.Binding
+
+	// Lists and scrolling panes.
+	Up, Down         key.Binding
+	PageUp, PageDown key.Binding
+	Open             key.Binding // enter
+	Collapse         key.Binding // ← in the tree
+
+	// Answers (predict, choose).
+	Pick       key.Binding // enter
+	Toggle     key.Binding // space (multi-select)
+	StepBack   key.Binding
+	QuickPick  key.Binding // 1–9
+	Solution   key.Binding // r, after a solve
+	NextDoc    key.Binding // n, in the solution view
+	KeepEdit   key.Binding // esc in the result view
+	Confirm    key.Binding // y
+	NotConfirm key.Binding // n / esc
+}
+
+func defaultKeyMap() keyMap {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return keyMap{
+		Hint:      b("ctrl+h", "hint", "ctrl+h"),
+		Submit:    b("ctrl+s", "submit", "ctrl+s"),
+		NextPane:  b("tab", "next pane", "tab"),
+		PrevPane:  b("shift+tab", "previous pane", "shift+tab"),
+		LeaveEdit: b("esc", "leave editor", "esc"),
+		Reset:     b("ctrl+r", "reset to start", "ctrl+r"),
+
+		HintKey:  b("h", "hint", "h"),
+		Back:     b("esc", "home", "esc"),
+		Briefing: b("b", "briefing", "b"),
+		Edit:     b("e", "edit", "e", "i"),
+		Tab1:     b("1", "editor", "1"),
+		Tab2:     b("2", "checks", "2"),
+		Tab3:     b("3", "briefing", "3"),
+		Tab4:     b("4", "world", "4"),
+
+		Up:       b("↑/k", "up", "up", "k"),
+		Down:     b("↓/j", "down", "down", "j"),
+		PageUp:   b("pgup", "page up", "pgup"),
+		PageDown: b("pgdn", "page down", "pgdown", "space"),
+		Open:     b("enter", "open", "enter", "right", "l"),
+		Collapse: b("←", "collapse", "left"),
+
+		Pick:       b("enter", "choose", "enter"),
+		Toggle:     b("space", "select", "space", "x"),
+		StepBack:   b("backspace", "back a step", "backspace", "left"),
+		QuickPick:  b("1-9", "pick", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		Solution:   b("r", "reference solution", "r"),
+		NextDoc:    b("n", "next document", "n"),
+		KeepEdit:   b("esc", "keep editing", "esc"),
+		Confirm:    b("y", "yes", "y", "Y"),
+		NotConfirm: b("n", "no", "n", "N", "esc"),
+	}
+}
+
+// update enables the bindings that make sense in the model's state.
+func (k *keyMap) update(m *Model) {
+	build := m.s.Kind == scenarios.Build
+	editing := m.focus == paneEditor && m.editorEditable() && build
+	k.Hint.SetEnabled(len(m.s.Hints) > 0)
+	k.HintKey.SetEnabled(len(m.s.Hints) > 0 && !editing)
+	k.Submit.SetEnabled(build && m.grade == nil)
+	k.Reset.SetEnabled(build && m.grade == nil)
+	k.LeaveEdit.SetEnabled(m.focus == paneEditor)
+	k.Back.SetEnabled(m.focus != paneEditor)
+	k.Edit.SetEnabled(build && m.focus != paneEditor && m.grade == nil)
+	k.Solution.SetEnabled(m.grade != nil && m.grade.Solved && build)
+	k.NextDoc.SetEnabled(m.showSolution && len(m.s.Editable) > 1)
+	k.Collapse.SetEnabled(m.focus == paneWorld)
+}
+
+// paneKeys are the bindings the footer shows for the focused pane.
+func (m *Model) paneKeys() []key.Binding {
+	k := &m.keys
+	if m.confirm != confirmNone {
+		return []key.Binding{k.Confirm, k.NotConfirm}
+	}
+	switch m.focus {
+	case paneEditor:
+		e := m.activeEditor()
+		out := []key.Binding{k.LeaveEdit, k.Hint, k.Submit}
+		return append(out, e.ShortHelp()...)
+	case paneChecks:
+		return []key.Binding{k.Up, k.Down, withHelp(k.Open, "enter", "trace"), k.Edit, k.HintKey, k.Submit, k.NextPane}
+	case paneTrace:
+		return append(m.trace.KeyMap.ShortHelp(), k.Edit, k.HintKey, k.NextPane)
+	case paneDocs:
+		return []key.Binding{k.Up, k.Down, k.Open, k.HintKey, k.NextPane}
+	case paneWorld:
+		return []key.Binding{k.Up, k.Down, withHelp(k.Open, "enter", "open/expand"), k.Collapse, k.HintKey, k.NextPane}
+	case paneBriefing:
+		return []key.Binding{k.Up, k.Down, k.Briefing, k.HintKey, k.NextPane}
+	case paneResult:
+		if m.showSolution {
+			return []key.Binding{k.Up, k.Down, k.NextDoc, withHelp(k.KeepEdit, "esc", "back to score")}
+		}
+		return []key.Binding{k.Up, k.Down, k.Solution, k.KeepEdit}
+	case paneQuestion:
+		return m.answerKeys()
+	}
+	return nil
+}
+
+func withHelp(b key.Binding, keyHelp, desc string) key.Binding {
+	b.SetHelp(keyHelp, desc)
+	return b
+}
+
+// ShortHelp is the footer: the focused pane's keys, then esc/back.
+func (m *Model) ShortHelp() []key.Binding {
+	out := m.paneKeys()
+	if m.focus != paneEditor && m.confirm == confirmNone && m.focus != paneResult {
+		out = append(out, m.keys.Back)
+	}
+	return out
+}
+
+// FullHelp groups every binding that works now.
+func (m *Model) FullHelp() [][]key.Binding {
+	k := &m.keys
+	groups := [][]key.Binding{m.paneKeys()}
+	groups = append(groups, []key.Binding{k.NextPane, k.PrevPane, k.Briefing, k.Tab1, k.Tab2, k.Tab3, k.Tab4})
+	groups = append(groups, []key.Binding{k.Hint, k.Submit, k.Reset, k.Back})
+	if m.focus == paneEditor {
+		groups = append(groups, m.activeEditor().FullHelp()...)
+	}
+	return groups
+}

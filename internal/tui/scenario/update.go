@@ -1,0 +1,320 @@
+package scenario
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/iamlab/iamlab/internal/scenarios"
+	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/editor"
+)
+
+// headerRows is how far below the terminal's top the root draws the
+// screen: mouse events arrive in terminal coordinates.
+const headerRows = 1
+
+// Update routes: the screen's own messages, then keys and mouse to the
+// focused pane only.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	var cmds []tea.Cmd
+	switch msg := msg.(type) {
+	case kickMsg:
+	case mdRenderedMsg:
+		m.storeMarkdown(msg)
+	case progressLoadedMsg:
+		cmds = append(cmds, m.restoreDrafts(msg))
+	case draftTickMsg:
+		if msg.seq == m.draftSeq {
+			cmds = append(cmds, m.saveDrafts())
+		}
+	case editor.ChangedMsg:
+		cmds = append(cmds, m.textChanged())
+	case editor.ExternalEditedMsg:
+		if e, ok := m.editors[m.curDoc]; ok {
+			var cmd tea.Cmd
+			*e, cmd = e.Update(msg)
+			cmds = append(cmds, cmd)
+		}
+	case tea.KeyPressMsg:
+		cmds = append(cmds, m.handleKey(msg))
+	case tea.PasteMsg:
+		if m.focus == paneEditor {
+			e := m.activeEditor()
+			var cmd tea.Cmd
+			*e, cmd = e.Update(msg)
+			cmds = append(cmds, cmd)
+		}
+	case tea.MouseClickMsg:
+		cmds = append(cmds, m.click(msg.X, msg.Y-headerRows, msg))
+	case tea.MouseWheelMsg:
+		m.wheel(msg.X, msg.Y-headerRows, msg)
+	}
+	cmds = append(cmds, m.renderMarkdown())
+	return m, tea.Batch(cmds...)
+}
+
+// textChanged re-evaluates after an edit and schedules the draft save.
+func (m *Model) textChanged() tea.Cmd {
+	if !m.reevaluate() {
+		return nil
+	}
+	if m.notice != "" {
+		m.notice = ""
+		m.relayout()
+	}
+	return m.scheduleDraft()
+}
+
+// handleKey runs the screen's keys, then the focused pane's.
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if m.confirm != confirmNone {
+		return m.answerConfirm(msg)
+	}
+	k := &m.keys
+	build := m.s.Kind == scenarios.Build
+	switch {
+	case key.Matches(msg, k.Hint):
+		return m.nextHint()
+	case build && key.Matches(msg, k.Submit):
+		return m.submit()
+	case build && m.grade != nil && msg.String() == "ctrl+s":
+		m.setFocus(paneResult)
+		return nil
+	case key.Matches(msg, k.Reset):
+		return m.askReset()
+	case key.Matches(msg, k.PrevPane):
+		m.cycleFocus(-1)
+		return nil
+	}
+	switch m.focus {
+	case paneEditor:
+		return m.editorKey(msg)
+	case paneResult:
+		return m.resultKey(msg)
+	}
+	switch {
+	case key.Matches(msg, k.NextPane):
+		m.cycleFocus(1)
+		return nil
+	case key.Matches(msg, k.Back):
+		if m.focus == paneWorld && m.tree.viewing != "" {
+			m.tree.viewing = ""
+			m.syncFocus()
+			return nil
+		}
+		return m.leave()
+	case key.Matches(msg, k.HintKey):
+		return m.nextHint()
+	case key.Matches(msg, k.Briefing):
+		m.briefOpen = !m.briefOpen
+		if m.lay.narrow {
+			m.setFocus(paneBriefing)
+		}
+		m.relayout()
+		return nil
+	case key.Matches(msg, k.Edit):
+		m.setFocus(paneEditor)
+		return nil
+	}
+	if m.focus != paneQuestion {
+		if p, ok := m.tabKey(msg); ok {
+			m.setFocus(p)
+			return nil
+		}
+	}
+	return m.paneKey(msg)
+}
+
+// paneKey handles the keys of a list or scrolling pane.
+func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &m.keys
+	switch m.focus {
+	case paneChecks:
+		switch {
+		case key.Matches(msg, k.Up):
+			m.selectCheck(m.checkSel - 1)
+		case key.Matches(msg, k.Down):
+			m.selectCheck(m.checkSel + 1)
+		case key.Matches(msg, k.Open):
+			m.setFocus(paneTrace)
+		}
+	case paneTrace:
+		m.trace, _ = m.trace.Update(msg)
+	case paneDocs:
+		switch {
+		case key.Matches(msg, k.Up):
+			m.docSel = max(0, m.docSel-1)
+		case key.Matches(msg, k.Down):
+			m.docSel = min(len(m.docs)-1, m.docSel+1)
+		case key.Matches(msg, k.Open):
+			if m.docSel < len(m.docs) {
+				m.openDoc(m.docs[m.docSel].ID)
+				m.setFocus(paneEditor)
+			}
+		}
+	case paneWorld:
+		m.worldKey(msg)
+	case paneBriefing:
+		m.scrollKey(&m.briefing, msg)
+	case paneQuestion:
+		return m.updateAnswer(msg)
+	}
+	return nil
+}
+
+func (m *Model) scrollKey(s *scroller, msg tea.KeyPressMsg) {
+	k := &m.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		s.scroll(-1)
+	case key.Matches(msg, k.Down):
+		s.scroll(1)
+	case key.Matches(msg, k.PageUp):
+		s.scroll(-max(1, s.h-1))
+	case key.Matches(msg, k.PageDown):
+		s.scroll(max(1, s.h-1))
+	}
+}
+
+func (m *Model) worldKey(msg tea.KeyPressMsg) {
+	k := &m.keys
+	if m.tree.viewing != "" {
+		if key.Matches(msg, k.Collapse) {
+			m.tree.viewing = ""
+			m.syncFocus()
+			return
+		}
+		m.viewer, _ = m.viewer.Update(msg)
+		return
+	}
+	switch {
+	case key.Matches(msg, k.Up):
+		m.tree.move(-1)
+	case key.Matches(msg, k.Down):
+		m.tree.move(1)
+	case key.Matches(msg, k.PageUp):
+		m.tree.move(-max(1, m.tree.h-1))
+	case key.Matches(msg, k.PageDown):
+		m.tree.move(max(1, m.tree.h-1))
+	case key.Matches(msg, k.Collapse):
+		m.tree.collapse()
+	case key.Matches(msg, k.Open):
+		if id := m.tree.activate(); id != "" {
+			m.openFromTree(id)
+		}
+	}
+}
+
+// openFromTree opens a policy leaf: in the editor pane for build
+// scenarios, in place of the tree otherwise.
+func (m *Model) openFromTree(id string) {
+	if m.s.Kind == scenarios.Build {
+		m.openDoc(id)
+		m.setFocus(paneEditor)
+		return
+	}
+	src := ""
+	if d, ok := m.s.World.Document(id); ok {
+		src = d.Source
+	}
+	m.viewer.SetValue(src)
+	m.tree.viewing = id
+	m.sizeComponents()
+	m.syncFocus()
+}
+
+// editorKey sends keys to the editor, except the ones that leave it.
+func (m *Model) editorKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &m.keys
+	e := m.activeEditor()
+	editable := m.editorEditable() && m.grade == nil
+	switch {
+	case key.Matches(msg, k.LeaveEdit):
+		m.setFocus(paneChecks)
+		return nil
+	case !editable && key.Matches(msg, k.NextPane):
+		m.cycleFocus(1)
+		return nil
+	case !editable && key.Matches(msg, k.HintKey):
+		return m.nextHint()
+	}
+	var cmd tea.Cmd
+	*e, cmd = e.Update(msg)
+	return cmd
+}
+
+// resultKey scrolls the score and debrief, opens the solution.
+func (m *Model) resultKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &m.keys
+	switch {
+	case key.Matches(msg, k.KeepEdit):
+		if m.showSolution {
+			m.showSolution = false
+			m.relayout()
+			return nil
+		}
+		m.leaveResult()
+	case key.Matches(msg, k.Solution) && !m.showSolution:
+		m.openSolution(0)
+	case key.Matches(msg, k.NextDoc) && m.showSolution:
+		m.openSolution(m.solIdx + 1)
+	case m.showSolution:
+		m.solution.Focus()
+		m.solution, _ = m.solution.Update(msg)
+		m.solution.Blur()
+	default:
+		m.scrollKey(&m.result, msg)
+	}
+	m.keys.update(m)
+	return nil
+}
+
+// leave goes home, saving a pending draft first.
+func (m *Model) leave() tea.Cmd {
+	return tea.Batch(m.saveDrafts(), common.Back)
+}
+
+// focusOrder is the tab order of the panes for the kind and state.
+func (m *Model) focusOrder() []pane {
+	if m.s.Kind == scenarios.Build {
+		return []pane{paneEditor, paneChecks, paneTrace, paneBriefing, paneDocs, paneWorld}
+	}
+	if m.s.Kind == scenarios.Predict && m.ans.revealed {
+		return []pane{paneQuestion, paneTrace, paneBriefing, paneWorld}
+	}
+	return []pane{paneQuestion, paneBriefing, paneWorld}
+}
+
+func (m *Model) cycleFocus(d int) {
+	if m.focus == paneResult {
+		return
+	}
+	order := m.focusOrder()
+	i := 0
+	for j, p := range order {
+		if p == m.focus {
+			i = j
+		}
+	}
+	m.setFocus(order[(i+d+len(order))%len(order)])
+}
+
+func (m *Model) setFocus(p pane) {
+	if m.focus == p {
+		return
+	}
+	m.focus = p
+	m.syncFocus()
+	m.relayout()
+}
+
+// tabKey maps 1–4 to the panes of the narrow layout's tabs.
+func (m *Model) tabKey(msg tea.KeyPressMsg) (pane, bool) {
+	tabs := m.tabs()
+	for i, b := range []key.Binding{m.keys.Tab1, m.keys.Tab2, m.keys.Tab3, m.keys.Tab4} {
+		if key.Matches(msg, b) && i < len(tabs) {
+			return tabs[i].pane, true
+		}
+	}
+	return 0, false
+}
