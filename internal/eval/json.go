@@ -372,17 +372,20 @@ func (r *jsonReader) str() (string, error) {
 					return "", r.errf(ep, "bad \\u escape", "expected four hexadecimal digits after \\u")
 				}
 				if utf16.IsSurrogate(ru) {
+					// Take the next escape only when it completes a pair;
+					// otherwise it is read on its own (and checked).
+					pair := utf8.RuneError
 					if r.off+1 < len(r.src) && r.src[r.off] == '\\' && r.src[r.off+1] == 'u' {
+						save := r.off
 						r.off += 2
-						lo, ok := r.hex4()
-						if ok {
-							ru = utf16.DecodeRune(ru, lo)
-						} else {
-							ru = utf8.RuneError
+						if lo, ok := r.hex4(); ok {
+							pair = utf16.DecodeRune(ru, lo)
 						}
-					} else {
-						ru = utf8.RuneError
+						if pair == utf8.RuneError {
+							r.off = save
+						}
 					}
+					ru = pair
 				}
 				b.WriteRune(ru)
 			default:

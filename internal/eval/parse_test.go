@@ -365,3 +365,28 @@ func TestParse_DuplicateKeyInLargeObject(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestParseJSON_SurrogateEscapes(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{`"\ud83d\ude00"`, "😀"},
+		{`"\ud83d"`, "\uFFFD"},
+		{`"\ud83dx"`, "\uFFFDx"},
+		{`"\ud83d\u0041"`, "\uFFFDA"}, // the second escape is a character of its own
+		{`"\ude00\ud83d\ude00"`, "\uFFFD😀"},
+		{`"\u00e9\n"`, "é\n"},
+	}
+	for _, c := range cases {
+		n, err := eval.ParseJSON([]byte(c.src))
+		if err != nil {
+			t.Errorf("%s: %v", c.src, err)
+		} else if n.Text != c.want {
+			t.Errorf("%s: %q, want %q", c.src, n.Text, c.want)
+		}
+	}
+	// A broken escape after a high surrogate is an error, not text.
+	_, err := eval.ParseJSON([]byte(`"\ud83d\uZZZZ"`))
+	var pe *eval.ParseError
+	if !errors.As(err, &pe) || pe.Pos.Col != 8 || !strings.Contains(pe.Msg, `bad \u escape`) {
+		t.Errorf("got %v, want a bad \\u escape at 1:8", err)
+	}
+}

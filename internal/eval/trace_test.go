@@ -221,3 +221,25 @@ func TestTrace_ConditionAndSubstitutionDetails(t *testing.T) {
 		t.Errorf("malformed numeric value without a problem note: %+v", v)
 	}
 }
+
+func TestEvaluate_ConcurrentUseOfOnePolicy(t *testing.T) {
+	// Compiled policies are shared across goroutines (the TUI evaluates in
+	// the background while the editor recompiles); -race checks that
+	// evaluation never writes to them.
+	cases := loadShared(t)
+	if len(cases) > 200 {
+		cases = cases[:200]
+	}
+	done := make(chan struct{})
+	for g := 0; g < 4; g++ {
+		go func(trace bool) {
+			defer func() { done <- struct{}{} }()
+			for _, c := range cases {
+				eval.Evaluate(&c.Input, eval.Options{Trace: trace})
+			}
+		}(g%2 == 0)
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+}
