@@ -15,6 +15,7 @@ var fuzzKeys = []string{
 	"up", "down", "left", "right", "alt+left", "alt+right", "home", "end",
 	"ctrl+a", "ctrl+e", "pgup", "pgdown", "ctrl+home", "ctrl+end",
 	"enter", "tab", "shift+tab", "backspace", "delete", "alt+backspace", "ctrl+z", "ctrl+y",
+	"shift+left", "shift+down", "shift+end", "shift+alt+right", "alt+c", "ctrl+x", "ctrl+v",
 	"{", "}", "[", "]", "\"", "\\", ":", ",", "a", "1", "space", "é", "日", "\u0301",
 }
 
@@ -73,6 +74,11 @@ func checkInvariants(t *testing.T, m Model) {
 	}
 	if l := m.buf.line(m.cur.line); m.cur.col < 0 || m.cur.col > len(l) {
 		t.Fatalf("cursor col %d outside line of %d", m.cur.col, len(l))
+	}
+	if m.selecting {
+		if a := m.buf.clamp(m.anchor); a != m.anchor {
+			t.Fatalf("selection anchor %+v outside the text", m.anchor)
+		}
 	}
 	rows := strings.Split(m.View(), "\n")
 	if len(rows) != m.height {

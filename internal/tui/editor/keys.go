@@ -21,10 +21,15 @@ type KeyMap struct {
 
 	Undo, Redo key.Binding
 	External   key.Binding // open the text in $VISUAL / $EDITOR
+
+	// Shift with any motion key selects; these act on the selection.
+	Copy, Cut, Paste key.Binding
 }
 
 // DefaultKeyMap returns the standard bindings. ctrl+e is "end of line" as in
 // a shell; the external editor is on ctrl+o so the two do not collide.
+// Shift with any motion binding extends a selection, so selecting needs no
+// bindings of its own; ctrl+c is left to the application (quit).
 func DefaultKeyMap() KeyMap {
 	b := func(help, desc string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
@@ -53,6 +58,10 @@ func DefaultKeyMap() KeyMap {
 		Undo:     b("ctrl+z", "undo", "ctrl+z"),
 		Redo:     b("ctrl+y", "redo", "ctrl+y", "ctrl+shift+z"),
 		External: b("ctrl+o", "$EDITOR", "ctrl+o"),
+
+		Copy:  b("alt+c", "copy", "alt+c", "alt+w", "ctrl+insert"),
+		Cut:   b("ctrl+x", "cut", "ctrl+x", "shift+delete"),
+		Paste: b("ctrl+v", "paste cut/copied", "ctrl+v", "shift+insert"),
 	}
 }
 
@@ -67,6 +76,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Left, k.Right, k.WordLeft, k.WordRight},
 		{k.LineStart, k.LineEnd, k.PageUp, k.PageDown, k.DocStart, k.DocEnd},
 		{k.Newline, k.Tab, k.Dedent, k.Backspace, k.Delete, k.DeleteWordBack},
-		{k.Undo, k.Redo, k.External},
+		{k.Undo, k.Redo, k.Copy, k.Cut, k.Paste, k.External},
 	}
 }

@@ -73,6 +73,10 @@ type Model struct {
 	cur   pos
 	goalX int // display column kept across vertical moves; -1 when unset
 
+	selecting bool   // a selection runs from anchor to cur
+	anchor    pos    // where the selection started
+	clipboard string // the last text cut or copied, for the Paste key
+
 	width, height int
 	yoff, xoff    int // first visible line and first visible display column
 
@@ -135,6 +139,7 @@ func (m *Model) SetValue(s string) {
 	m.yoff, m.xoff = 0, 0
 	m.version++
 	m.status = ""
+	m.selecting = false
 }
 
 // Value returns the text.
@@ -156,6 +161,7 @@ func (m Model) Position() (line, col int) { return m.cur.line + 1, m.cur.col + 1
 func (m *Model) SetPosition(line, col int) {
 	m.cur = m.buf.clamp(pos{line - 1, col - 1})
 	m.goalX = -1
+	m.selecting = false
 	m.hist.seal()
 	m.scrollToCursor()
 }

@@ -27,6 +27,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.status = ""
+		m.deleteSelection()
 		m.paste(msg.Content)
 	case tea.MouseClickMsg:
 		m.click(msg.X, msg.Y)
@@ -50,41 +51,18 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	m.status = ""
 	k := &m.KeyMap
-	moved := true
-	keepGoal := false
-	switch {
-	case key.Matches(msg, k.Up):
-		m.moveVertical(-1)
-		keepGoal = true
-	case key.Matches(msg, k.Down):
-		m.moveVertical(1)
-		keepGoal = true
-	case key.Matches(msg, k.PageUp):
-		m.page(-1)
-		keepGoal = true
-	case key.Matches(msg, k.PageDown):
-		m.page(1)
-		keepGoal = true
-	case key.Matches(msg, k.Left):
-		m.moveLeft()
-	case key.Matches(msg, k.Right):
-		m.moveRight()
-	case key.Matches(msg, k.WordLeft):
-		m.wordLeft()
-	case key.Matches(msg, k.WordRight):
-		m.wordRight()
-	case key.Matches(msg, k.LineStart):
-		m.lineStart()
-	case key.Matches(msg, k.LineEnd):
-		m.lineEnd()
-	case key.Matches(msg, k.DocStart):
-		m.cur = pos{}
-	case key.Matches(msg, k.DocEnd):
-		m.cur = m.buf.end()
-	default:
-		moved = false
-	}
-	if moved {
+
+	// Motion keys select when shift is held, so they are matched without
+	// it; shift+tab and shift+delete are not motions and keep their shift.
+	base := msg
+	base.Mod &^= tea.ModShift
+	if move, keepGoal := m.motion(base); move != nil {
+		if msg.Mod&tea.ModShift != 0 {
+			m.startSelection()
+		} else {
+			m.clearSelection()
+		}
+		move()
 		if !keepGoal {
 			m.goalX = -1
 		}
@@ -94,31 +72,98 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 
 	switch {
 	case key.Matches(msg, k.Newline):
+		m.deleteSelection()
 		m.newline()
 	case key.Matches(msg, k.Tab):
-		m.tab()
+		m.indent(1)
+	case key.Matches(msg, k.Dedent):
+		m.indent(-1)
 	case key.Matches(msg, k.Backspace):
-		m.backspace()
+		if !m.deleteSelection() {
+			m.backspace()
+		}
 	case key.Matches(msg, k.Delete):
-		m.deleteForward()
+		if !m.deleteSelection() {
+			m.deleteForward()
+		}
 	case key.Matches(msg, k.DeleteWordBack):
-		m.deleteWordBack()
+		if !m.deleteSelection() {
+			m.deleteWordBack()
+		}
 	case key.Matches(msg, k.Undo):
+		m.clearSelection()
 		m.undo()
 	case key.Matches(msg, k.Redo):
+		m.clearSelection()
 		m.redo()
+	case key.Matches(msg, k.Copy):
+		return m.copySelection(false)
+	case key.Matches(msg, k.Cut):
+		return m.copySelection(true)
+	case key.Matches(msg, k.Paste):
+		m.deleteSelection()
+		m.paste(m.clipboard)
 	case key.Matches(msg, k.External):
 		if m.editable() {
 			return OpenExternal(m.buf.String(), m.fileExt)
 		}
-	case key.Matches(msg, k.Dedent):
-		m.dedent()
 	default:
 		if typesText(msg) {
+			m.deleteSelection()
 			m.insertText(msg.Text)
 		}
 	}
 	return nil
+}
+
+// motion returns the cursor motion a key asks for, if any, and whether it
+// keeps the goal column (vertical motions do).
+func (m *Model) motion(msg tea.KeyPressMsg) (move func(), keepGoal bool) {
+	k := &m.KeyMap
+	switch {
+	case key.Matches(msg, k.Up):
+		return func() { m.moveVertical(-1) }, true
+	case key.Matches(msg, k.Down):
+		return func() { m.moveVertical(1) }, true
+	case key.Matches(msg, k.PageUp):
+		return func() { m.page(-1) }, true
+	case key.Matches(msg, k.PageDown):
+		return func() { m.page(1) }, true
+	case key.Matches(msg, k.Left):
+		return m.moveLeft, false
+	case key.Matches(msg, k.Right):
+		return m.moveRight, false
+	case key.Matches(msg, k.WordLeft):
+		return m.wordLeft, false
+	case key.Matches(msg, k.WordRight):
+		return m.wordRight, false
+	case key.Matches(msg, k.LineStart):
+		return m.lineStart, false
+	case key.Matches(msg, k.LineEnd):
+		return m.lineEnd, false
+	case key.Matches(msg, k.DocStart):
+		return func() { m.cur = pos{} }, false
+	case key.Matches(msg, k.DocEnd):
+		return func() { m.cur = m.buf.end() }, false
+	}
+	return nil, false
+}
+
+// indent is tab and shift+tab: whole lines when there is a selection,
+// otherwise two spaces at the cursor or one level off the line.
+func (m *Model) indent(dir int) {
+	if _, _, ok := m.selection(); ok {
+		if m.editable() {
+			m.indentLines(dir)
+		}
+		return
+	}
+	m.clearSelection()
+	if dir > 0 {
+		m.tab()
+	} else {
+		m.dedent()
+	}
 }
 
 // click places the cursor at an editor-relative cell. A click in the gutter
@@ -140,6 +185,7 @@ func (m *Model) click(x, y int) {
 		}
 	}
 	m.goalX = -1
+	m.clearSelection()
 	m.hist.seal()
 }
 
@@ -173,6 +219,7 @@ func (m *Model) external(msg ExternalEditedMsg) {
 	if !m.editable() {
 		return
 	}
+	m.clearSelection()
 	m.replaceAll(msg.Value)
 }
 

@@ -3,6 +3,7 @@ package editor
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -16,10 +17,11 @@ const overflow = "…"
 // lineKey identifies a rendered text row: the same content, room and error
 // column always render the same way under one scroll offset and theme.
 type lineKey struct {
-	text    string
-	avail   int
-	diagCol int
-	sev     Severity
+	text           string
+	avail          int
+	diagCol        int
+	sev            Severity
+	selFrom, selTo int
 }
 
 type gutterKey struct {
@@ -126,12 +128,12 @@ func (m Model) row(ln, tw int) string {
 	}
 	marks := m.lineMarks[ln+1]
 	if len(marks) == 0 {
-		return m.cachedText(l, tw, diagCol, sev)
+		return m.cachedText(ln, tw, diagCol, sev)
 	}
 
 	markText, markW := m.renderMarks(marks)
 	if markW+2 > tw {
-		return m.cachedText(l, tw, diagCol, sev)
+		return m.cachedText(ln, tw, diagCol, sev)
 	}
 	need := lineWidth(l) - m.xoff
 	if diagCol == len(l) {
@@ -140,12 +142,12 @@ func (m Model) row(ln, tw int) string {
 	need = max(need, 0)
 	if need+2+markW <= tw {
 		// The mark follows the text, as a comment would.
-		text := m.cachedText(l, need, diagCol, sev)
+		text := m.cachedText(ln, need, diagCol, sev)
 		return text + "  " + markText + strings.Repeat(" ", tw-need-2-markW)
 	}
 	// Not enough room: the mark keeps its place at the right edge and the
 	// text gives way, because the mark is what the learner must see.
-	return m.cachedText(l, tw-markW-1, diagCol, sev) + " " + markText
+	return m.cachedText(ln, tw-markW-1, diagCol, sev) + " " + markText
 }
 
 func (m Model) renderMarks(marks []Mark) (string, int) {
@@ -169,16 +171,18 @@ func (m Model) renderMarks(marks []Mark) (string, int) {
 	return sb.String(), w
 }
 
-func (m Model) cachedText(l []rune, avail, diagCol int, sev Severity) string {
+func (m Model) cachedText(ln, avail, diagCol int, sev Severity) string {
 	if avail <= 0 {
 		return ""
 	}
+	l := m.buf.line(ln)
 	text := string(l)
-	k := lineKey{text: text, avail: avail, diagCol: diagCol, sev: sev}
+	selFrom, selTo := m.lineSelection(ln)
+	k := lineKey{text: text, avail: avail, diagCol: diagCol, sev: sev, selFrom: selFrom, selTo: selTo}
 	if s, ok := m.cache.lines[k]; ok {
 		return s
 	}
-	s := m.renderText(l, m.hl.spans(text), avail, diagCol, sev)
+	s := m.renderText(l, m.hl.spans(text), avail, diagCol, sev, selFrom, selTo)
 	m.cache.lines[k] = s
 	return s
 }
@@ -209,8 +213,10 @@ func displayRune(r rune) rune {
 
 // renderText draws the part of line l that falls in the horizontal window
 // [xoff, xoff+avail), highlighted, exactly avail cells wide, with "…" where
-// text is hidden on either side and the diagnostic column emphasised.
-func (m Model) renderText(l []rune, spans []span, avail, diagCol int, sev Severity) string {
+// text is hidden on either side, the diagnostic column emphasised and the
+// runes in [selFrom, selTo) selected (selTo past the end selects the line
+// break, drawn as one cell).
+func (m Model) renderText(l []rune, spans []span, avail, diagCol int, sev Severity, selFrom, selTo int) string {
 	es := m.styles.Editor
 	diagStyle := es.ErrorChar
 	if sev != SeverityError {
@@ -218,8 +224,15 @@ func (m Model) renderText(l []rune, spans []span, avail, diagCol int, sev Severi
 	}
 	xoff := m.xoff
 	total := lineWidth(l)
-	if diagCol == len(l) {
-		total++ // the marker cell after the last character
+	eol := -1 // what the cell after the last character shows
+	switch {
+	case selTo > len(l):
+		eol = styleSelected
+	case diagCol == len(l):
+		eol = styleDiag
+	}
+	if eol != -1 {
+		total++
 	}
 
 	var sb strings.Builder
@@ -234,54 +247,71 @@ func (m Model) renderText(l []rune, spans []span, avail, diagCol int, sev Severi
 		hi--
 	}
 
+	// Runes are grouped into runs of one style; a style is a span index, or
+	// one of the negative ids for the selection and the diagnostic.
+	styleOf := func(id int) lipgloss.Style {
+		switch id {
+		case styleSelected:
+			return es.Selection
+		case styleDiag:
+			return diagStyle
+		}
+		return m.styles.Syntax.Style(spans[id].typ)
+	}
 	var seg strings.Builder
-	var segStyle lipgloss.Style
+	segID := -1
 	flush := func() {
 		if seg.Len() > 0 {
-			sb.WriteString(segStyle.Render(seg.String()))
+			sb.WriteString(styleOf(segID).Render(seg.String()))
 			seg.Reset()
 		}
 	}
-
-	x, ri := 0, 0
-	done := false
-	for _, sp := range spans {
-		st := m.styles.Syntax.Style(sp.typ)
-		flush()
-		segStyle = st
-		for ; ri < sp.end && !done; ri++ {
-			r := l[ri]
-			w := cellWidth(r)
-			start := x
-			x += w
-			switch {
-			case start < lo:
-				if n := min(x, hi) - lo; n > 0 {
-					// A wide character cut by the left edge: show the half
-					// in view as blank.
-					seg.WriteString(strings.Repeat(" ", n))
-					out += n
-				}
-				done = x >= hi
-				continue
-			case x > hi:
-				done = true
-				continue
-			}
-			if ri == diagCol {
-				flush()
-				sb.WriteString(diagStyle.Render(string(displayRune(r))))
-			} else {
-				seg.WriteRune(displayRune(r))
-			}
-			out += w
+	put := func(id int, text string) {
+		if id != segID {
+			flush()
+			segID = id
 		}
+		seg.WriteString(text)
 	}
-	flush()
-	if diagCol == len(l) && x >= lo && x < hi {
-		sb.WriteString(diagStyle.Render(" "))
+
+	x, si := 0, 0
+	for ri, r := range l {
+		for si < len(spans)-1 && ri >= spans[si].end {
+			si++
+		}
+		w := cellWidth(r)
+		start := x
+		x += w
+		id := si
+		switch {
+		case ri >= selFrom && ri < selTo:
+			id = styleSelected
+		case ri == diagCol:
+			id = styleDiag
+		}
+		if start < lo {
+			if n := min(x, hi) - lo; n > 0 {
+				// A wide character cut by the left edge: show the half in
+				// view as blank.
+				put(id, strings.Repeat(" ", n))
+				out += n
+			}
+			if x >= hi {
+				break
+			}
+			continue
+		}
+		if x > hi {
+			break
+		}
+		put(id, string(displayRune(r)))
+		out += w
+	}
+	if eol != -1 && x >= lo && x < hi && !rightCut {
+		put(eol, " ")
 		out++
 	}
+	flush()
 	limit := avail
 	if rightCut {
 		limit--
@@ -294,6 +324,12 @@ func (m Model) renderText(l []rune, spans []span, avail, diagCol int, sev Severi
 	}
 	return sb.String()
 }
+
+// Style ids of renderText beside span indexes.
+const (
+	styleSelected = -3
+	styleDiag     = -2
+)
 
 // hiddenText reports whether anything but indentation is scrolled off the
 // left edge; hidden indentation needs no marker.
@@ -316,6 +352,9 @@ func hiddenText(l []rune, xoff int) bool {
 func (m Model) statusView() string {
 	es := m.styles.Editor
 	meta := "Ln " + strconv.Itoa(m.cur.line+1) + ", Col " + strconv.Itoa(m.cur.col+1)
+	if sel := m.Selected(); sel != "" {
+		meta = strconv.Itoa(utf8.RuneCountInString(sel)) + " selected · " + meta
+	}
 	if m.readOnly {
 		meta = "read-only · " + meta
 	}

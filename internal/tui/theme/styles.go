@@ -89,6 +89,7 @@ type EditorStyles struct {
 	ErrorChar     lipgloss.Style // the character an error points at
 	WarningChar   lipgloss.Style // the character a warning points at
 	Overflow      lipgloss.Style // "…" where a line is scrolled off
+	Selection     lipgloss.Style // selected text
 	MarkDeny      lipgloss.Style // "◀ DENY"
 	MarkAllow     lipgloss.Style // "◀ ALLOW"
 	MarkInfo      lipgloss.Style // any other annotation
@@ -194,6 +195,7 @@ func NewStyles(t Theme) *Styles {
 		ErrorChar:     fg(t.Danger).Underline(true).Bold(true),
 		WarningChar:   fg(t.Warning).Underline(true),
 		Overflow:      fg(t.Muted),
+		Selection:     plain.Reverse(true),
 		MarkDeny:      fg(t.Danger).Bold(true),
 		MarkAllow:     fg(t.Success).Bold(true),
 		MarkInfo:      fg(t.Info).Italic(!mono),
@@ -201,6 +203,9 @@ func NewStyles(t Theme) *Styles {
 		StatusError:   fg(t.Danger),
 		StatusWarning: fg(t.Warning),
 		StatusMeta:    fg(t.Muted).Faint(mono),
+	}
+	if !mono {
+		s.Editor.Selection = plain.Background(t.Select).Foreground(t.Text)
 	}
 	if mono {
 		// Reverse video makes the offending character findable without colour.
