@@ -64,6 +64,9 @@ func NewRoot(stdio IO) *cobra.Command {
 	root.SetIn(stdio.In)
 	root.SetOut(stdio.Out)
 	root.SetErr(stdio.Err)
+	for _, f := range rootFlags {
+		f(root)
+	}
 	for _, add := range extraCommands {
 		root.AddCommand(add(stdio))
 	}
@@ -75,6 +78,9 @@ func NewRoot(stdio IO) *cobra.Command {
 var extraCommands []func(IO) *cobra.Command
 
 func register(f func(IO) *cobra.Command) { extraCommands = append(extraCommands, f) }
+
+// rootFlags lets a command file add flags to the root command.
+var rootFlags []func(*cobra.Command)
 
 // homeRunner opens the trainer; until the TUI exists it prints the commands.
 var homeRunner = func(cmd *cobra.Command, _ IO) error { return cmd.Help() }

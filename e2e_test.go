@@ -1,0 +1,147 @@
+package main
+
+// End-to-end tests: the real binary in a pseudo-terminal, its output fed
+// to a VT emulator so the assertions read the screen a learner would see.
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/vt"
+	"github.com/creack/pty"
+)
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+	buildOut  []byte
+)
+
+// binary builds iamlab once per test run.
+func binary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end: skipped with -short")
+	}
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "iamlab-e2e")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "iamlab")
+		buildOut, buildErr = exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+	})
+	if buildErr != nil {
+		t.Fatalf("build: %v\n%s", buildErr, buildOut)
+	}
+	return binPath
+}
+
+// term is a running iamlab in a pseudo-terminal.
+type term struct {
+	t    *testing.T
+	f    *os.File
+	cmd  *exec.Cmd
+	emu  *vt.SafeEmulator
+	done chan error
+}
+
+func startTUI(t *testing.T, w, h int, env ...string) *term {
+	t.Helper()
+	cmd := exec.Command(binary(t))
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "IAMLAB_HOME="+t.TempDir())
+	cmd.Env = append(cmd.Env, env...)
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(w), Rows: uint16(h)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := &term{t: t, f: f, cmd: cmd, emu: vt.NewSafeEmulator(w, h), done: make(chan error, 1)}
+	go func() { _, _ = io.Copy(tm.emu, f) }()
+	// The emulator answers the program's terminal queries (background
+	// colour, device attributes) through the pty, as a real terminal does.
+	go func() { _, _ = io.Copy(f, tm.emu) }()
+	go func() { tm.done <- cmd.Wait() }()
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = f.Close()
+	})
+	return tm
+}
+
+func (tm *term) screen() string { return tm.emu.String() }
+
+// waitFor polls the screen until it shows want; the deadline only bounds a
+// hang, it is not a speed assertion.
+func (tm *term) waitFor(want string) {
+	tm.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(tm.screen(), want) {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	tm.t.Fatalf("the screen never showed %q; it shows:\n%s", want, tm.screen())
+}
+
+func (tm *term) send(s string) {
+	tm.t.Helper()
+	if _, err := tm.f.Write([]byte(s)); err != nil {
+		tm.t.Fatal(err)
+	}
+	time.Sleep(30 * time.Millisecond)
+}
+
+// exit waits for the program to end and returns its status.
+func (tm *term) exit() error {
+	tm.t.Helper()
+	select {
+	case err := <-tm.done:
+		return err
+	case <-time.After(20 * time.Second):
+		tm.t.Fatalf("iamlab did not exit; the screen shows:\n%s", tm.screen())
+	}
+	return nil
+}
+
+func TestE2EHomeOpensAndQuits(t *testing.T) {
+	tm := startTUI(t, 120, 40)
+	tm.waitFor("Library")
+	tm.waitFor("Core")
+	tm.send("q")
+	if err := tm.exit(); err != nil {
+		t.Fatalf("exit: %v", err)
+	}
+}
+
+func TestE2ETooSmallTerminalSaysSo(t *testing.T) {
+	tm := startTUI(t, 60, 20)
+	tm.waitFor("at least 80×24")
+	tm.send("\x03") // ctrl+c
+	if err := tm.exit(); err != nil {
+		t.Fatalf("exit: %v", err)
+	}
+}
+
+func TestE2EEvalCommand(t *testing.T) {
+	bin := binary(t)
+	cmd := exec.Command(bin, "eval", "--quiet", "--no-trace", "-")
+	cmd.Stdin = strings.NewReader(`{"request": {"principal": "arn:aws:iam::111111111111:user/a", "action": "s3:GetObject", "resource": "arn:aws:s3:::b/k"}, "identityPolicies": [], "expect": "implicitDeny"}`)
+	var out bytes.Buffer
+	cmd.Stdout = &out
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "1 cases: 1 as expected") {
+		t.Fatalf("%s", out.String())
+	}
+}

@@ -1,0 +1,163 @@
+package home
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iamlab/iamlab/internal/curriculum"
+	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/scenarios"
+	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/theme"
+)
+
+func topic(t *testing.T, id string) curriculum.Topic {
+	tp, ok := curriculum.TopicByID(id)
+	if !ok {
+		t.Fatalf("no topic %q", id)
+	}
+	return tp
+}
+
+func task(t *testing.T, id string) curriculum.Task {
+	tk, err := curriculum.ParseTaskID(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tk
+}
+
+func library(t *testing.T) *scenarios.Library {
+	mk := func(id, title string, kind scenarios.Kind, tp, tk string) *scenarios.Scenario {
+		return &scenarios.Scenario{ID: id, Title: title, Kind: kind, Difficulty: 2, Minutes: 8,
+			Topics: []curriculum.Topic{topic(t, tp)}, Exam: []curriculum.Task{task(t, tk)}, Briefing: "# Brief\nDana must read reports."}
+	}
+	return &scenarios.Library{Packs: []*scenarios.Pack{
+		{ID: "core", Title: "Core evaluation", BuiltIn: true, Scenarios: []*scenarios.Scenario{
+			mk("core/two-groups", "Two groups, one bucket", scenarios.Build, "explicit-deny", "SAA-C03 1.1"),
+			mk("core/scp-vs-boundary", "SCP vs permissions boundary", scenarios.Predict, "scp-never-grants", "SCS-C03 D6"),
+		}},
+		{ID: "class", Origin: "/packs/class", Broken: true, Problems: []scenarios.Finding{{File: "/packs/class/pack.yaml", Line: 3, Col: 1, Severity: scenarios.SevError, Message: "unknown field \"titel\""}}},
+	}}
+}
+
+type opened struct{ common.Screen }
+
+func newHome(t *testing.T) (*Model, *progress.Store) {
+	store, err := progress.OpenMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	m := New(common.Deps{Store: store}, library(t), func(s *scenarios.Scenario) common.Screen { return opened{} })
+	m.SetStyles(theme.NewStyles(theme.NoColor()))
+	m.SetSize(100, 20)
+	return m, store
+}
+
+func view(m *Model) string { return ansi.Strip(m.View()) }
+
+func keyPress(s string) tea.KeyPressMsg {
+	switch s {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	}
+	return tea.KeyPressMsg{Code: rune(s[0]), Text: s}
+}
+
+func TestListsPacksScenariosAndBrokenPacks(t *testing.T) {
+	m, _ := newHome(t)
+	out := view(m)
+	for _, want := range []string{"Core evaluation", "Two groups, one bucket", "predict", "○ new", "⚠ class (/packs/class) — broken", `pack.yaml:3:1`, "Next: Two groups, one bucket"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("home lacks %q:\n%s", want, out)
+		}
+	}
+	if got := len(strings.Split(m.View(), "\n")); got != 20 {
+		t.Fatalf("view is %d lines, want 20", got)
+	}
+}
+
+func TestStatusFromTheStore(t *testing.T) {
+	m, store := newHome(t)
+	if err := store.SaveDraft(context.Background(), "core/two-groups", "policy:x", "{}"); err != nil {
+		t.Fatal(err)
+	}
+	scr, _ := m.Update(m.Init()())
+	out := view(scr.(*Model))
+	if !strings.Contains(out, "draft") && !strings.Contains(out, "in progress") {
+		t.Fatalf("draft not shown:\n%s", out)
+	}
+}
+
+func TestFilterAndOpen(t *testing.T) {
+	m, _ := newHome(t)
+	m.Update(keyPress("/"))
+	if !m.CapturesText() {
+		t.Fatal("filter did not take the keys")
+	}
+	for _, r := range "scp" {
+		m.Update(keyPress(string(r)))
+	}
+	out := view(m)
+	if strings.Contains(out, "build   medium") || !strings.Contains(out, "SCP vs permissions boundary") {
+		t.Fatalf("filter wrong:\n%s", out)
+	}
+	_, cmd := m.Update(keyPress("enter"))
+	if cmd == nil {
+		t.Fatal("enter did not open the match")
+	}
+	if _, ok := cmd().(common.OpenMsg); !ok {
+		t.Fatal("enter did not send OpenMsg")
+	}
+	m.Update(keyPress("esc"))
+	if m.filter.Value() != "" {
+		// Opening leaves the filter; esc clears it.
+		m.Update(keyPress("esc"))
+	}
+	if !strings.Contains(view(m), "Two groups") {
+		t.Fatal("esc did not clear the filter")
+	}
+}
+
+func TestGroupingCycles(t *testing.T) {
+	m, _ := newHome(t)
+	m.Update(keyPress("v"))
+	if !strings.Contains(view(m), "SAA-C03 · Domain 1") {
+		t.Fatalf("no domain grouping:\n%s", view(m))
+	}
+	m.Update(keyPress("v"))
+	if !strings.Contains(view(m), "A. ") {
+		t.Fatalf("no topic grouping:\n%s", view(m))
+	}
+}
+
+func TestEntriesOpenScreens(t *testing.T) {
+	store, _ := progress.OpenMemory()
+	defer store.Close()
+	e := &Entry{Title: "Playground", Help: "any request", Key: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "playground")), Open: func() common.Screen { return opened{} }}
+	m := New(common.Deps{Store: store}, library(t), nil, e)
+	m.SetStyles(theme.NewStyles(theme.Dark()))
+	m.SetSize(80, 24)
+	if !strings.Contains(view(m), "Playground") {
+		t.Fatal("entry not listed")
+	}
+	_, cmd := m.Update(keyPress("p"))
+	if cmd == nil {
+		t.Fatal("p did not open the playground")
+	}
+	for _, l := range strings.Split(m.View(), "\n") {
+		if ansi.StringWidth(l) > 80 {
+			t.Fatalf("line wider than 80: %q", ansi.Strip(l))
+		}
+	}
+}

@@ -1,0 +1,205 @@
+// Package home is the screen a learner meets first: the scenario library
+// grouped by pack, exam domain or topic, with each scenario's status and
+// difficulty, a fuzzy filter, a suggestion of what to do next, the entries
+// to the other screens, and broken packs shown with their errors.
+package home
+
+import (
+	"context"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/scenarios"
+	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/theme"
+)
+
+// Entry is a way into another screen, listed above the scenarios.
+type Entry struct {
+	Title string
+	Help  string
+	Key   key.Binding
+	Open  func() common.Screen
+}
+
+// Opener builds the screen for a scenario.
+type Opener func(s *scenarios.Scenario) common.Screen
+
+// Model is the home screen.
+type Model struct {
+	KeyMap  KeyMap
+	deps    common.Deps
+	styles  *theme.Styles
+	lib     *scenarios.Library
+	open    Opener
+	entries []*Entry
+
+	status   map[string]progress.ScenarioState
+	grouping Grouping
+	filter   textinput.Model
+	filterOn bool
+
+	rows   []row
+	cursor int
+	yoff   int
+	width  int
+	height int
+}
+
+// statusMsg carries the scenarios' progress, loaded in a command.
+type statusMsg struct {
+	status map[string]progress.ScenarioState
+	err    error
+}
+
+// New builds the home screen over a library.
+func New(deps common.Deps, lib *scenarios.Library, open Opener, entries ...*Entry) *Model {
+	ti := textinput.New()
+	ti.Prompt = "/ "
+	ti.Placeholder = "filter by title, topic or exam task"
+	ti.SetVirtualCursor(false)
+	m := &Model{KeyMap: DefaultKeyMap(), deps: deps, lib: lib, open: open, entries: entries, filter: ti, status: map[string]progress.ScenarioState{}}
+	m.rebuild()
+	return m
+}
+
+// Init loads progress; the root calls it again when the learner comes back.
+func (m *Model) Init() tea.Cmd {
+	store := m.deps.Store
+	return func() tea.Msg {
+		if store == nil {
+			return statusMsg{}
+		}
+		st, err := store.ScenarioStatus(context.Background())
+		return statusMsg{status: st, err: err}
+	}
+}
+
+// SetStyles adopts a palette.
+func (m *Model) SetStyles(s *theme.Styles) { m.styles = s }
+
+// SetSize sets the screen size.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.filter.SetWidth(max(10, w-4))
+	m.scroll()
+}
+
+// Breadcrumb: home is the root of the trail.
+func (m *Model) Breadcrumb() []string { return []string{"Library"} }
+
+// Meta counts what the library holds.
+func (m *Model) Meta() string {
+	n, solved := 0, 0
+	for _, p := range m.lib.Packs {
+		for _, s := range p.Scenarios {
+			n++
+			if m.status[s.ID].Status == progress.StatusSolved {
+				solved++
+			}
+		}
+	}
+	return itoa(solved) + "/" + itoa(n) + " solved · grouped by " + m.grouping.String()
+}
+
+// Cursor shows the real cursor in the filter while typing.
+func (m *Model) Cursor() *tea.Cursor {
+	if !m.filterOn {
+		return nil
+	}
+	c := m.filter.Cursor()
+	if c != nil {
+		c.Y += m.filterRow()
+	}
+	return c
+}
+
+// CapturesText while the filter is being typed.
+func (m *Model) CapturesText() bool { return m.filterOn }
+
+// ShortHelp lists the keys of the moment.
+func (m *Model) ShortHelp() []key.Binding {
+	if m.filterOn {
+		return []key.Binding{m.KeyMap.Open, m.KeyMap.ClearFilter}
+	}
+	out := []key.Binding{m.KeyMap.Open, m.KeyMap.Filter, m.KeyMap.Next, m.KeyMap.Group}
+	for _, e := range m.entries {
+		out = append(out, e.Key)
+	}
+	return out
+}
+
+// FullHelp lists every key.
+func (m *Model) FullHelp() [][]key.Binding {
+	nav := []key.Binding{m.KeyMap.Up, m.KeyMap.Down, m.KeyMap.PageUp, m.KeyMap.PageDown, m.KeyMap.Open}
+	lib := []key.Binding{m.KeyMap.Filter, m.KeyMap.ClearFilter, m.KeyMap.Next, m.KeyMap.Group}
+	var screens []key.Binding
+	for _, e := range m.entries {
+		screens = append(screens, e.Key)
+	}
+	return [][]key.Binding{nav, lib, screens}
+}
+
+// rebuild recomputes the rows, keeping the selection on the same scenario.
+func (m *Model) rebuild() {
+	var keep *scenarios.Scenario
+	if m.cursor < len(m.rows) {
+		keep = m.rows[m.cursor].scenario
+	}
+	m.rows = buildRows(m.lib, m.entries, m.grouping, m.filter.Value())
+	m.cursor = 0
+	for i, r := range m.rows {
+		if keep != nil && r.scenario == keep {
+			m.cursor = i
+			break
+		}
+	}
+	if keep == nil || m.rows[m.cursor].scenario != keep {
+		m.cursor = m.firstSelectable(0, 1)
+	}
+	m.scroll()
+}
+
+func (m *Model) firstSelectable(from, dir int) int {
+	for i := from; i >= 0 && i < len(m.rows); i += dir {
+		if m.rows[i].selectable() {
+			return i
+		}
+	}
+	return max(0, min(from, len(m.rows)-1))
+}
+
+// suggestion is what to do next: a scenario in progress, else the first
+// unsolved one in library order.
+func (m *Model) suggestion() *scenarios.Scenario {
+	var first *scenarios.Scenario
+	for _, p := range m.lib.Packs {
+		for _, s := range p.Scenarios {
+			st := m.status[s.ID].Status
+			if st == progress.StatusInProgress {
+				return s
+			}
+			if first == nil && st != progress.StatusSolved {
+				first = s
+			}
+		}
+	}
+	return first
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}

@@ -1,0 +1,207 @@
+package home
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/sahilm/fuzzy"
+
+	"github.com/iamlab/iamlab/internal/curriculum"
+	"github.com/iamlab/iamlab/internal/scenarios"
+)
+
+// Grouping orders the library.
+type Grouping int
+
+// Groupings, cycled with the Group key.
+const (
+	ByPack Grouping = iota
+	ByDomain
+	ByTopic
+)
+
+func (g Grouping) String() string {
+	switch g {
+	case ByDomain:
+		return "exam domain"
+	case ByTopic:
+		return "topic"
+	}
+	return "pack"
+}
+
+type rowKind int
+
+const (
+	rowHeader rowKind = iota
+	rowScenario
+	rowProblem
+	rowEntry
+)
+
+// row is one line of the list.
+type row struct {
+	kind     rowKind
+	text     string
+	scenario *scenarios.Scenario
+	pack     *scenarios.Pack
+	entry    *Entry
+}
+
+func (r row) selectable() bool { return r.kind == rowScenario || r.kind == rowEntry }
+
+// searchText is what the fuzzy filter matches against.
+func searchText(s *scenarios.Scenario) string {
+	var b strings.Builder
+	b.WriteString(s.Title)
+	b.WriteString(" ")
+	b.WriteString(s.ID)
+	for _, t := range s.Topics {
+		b.WriteString(" " + t.ID + " " + t.Title)
+	}
+	for _, t := range s.Exam {
+		b.WriteString(" " + t.ID)
+	}
+	b.WriteString(" " + string(s.Kind))
+	return b.String()
+}
+
+// matching keeps the scenarios whose title, id, topics, tasks or kind
+// contain every word typed; when none does, it falls back to a fuzzy match
+// on titles, so a typo still finds something.
+func matching(all []*scenarios.Scenario, filter string) map[*scenarios.Scenario]bool {
+	keep := map[*scenarios.Scenario]bool{}
+	words := strings.Fields(strings.ToLower(filter))
+	if len(words) == 0 {
+		return keep
+	}
+	for _, s := range all {
+		text := strings.ToLower(searchText(s))
+		ok := true
+		for _, w := range words {
+			if !strings.Contains(text, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			keep[s] = true
+		}
+	}
+	if len(keep) > 0 {
+		return keep
+	}
+	titles := make([]string, len(all))
+	for i, s := range all {
+		titles[i] = s.Title
+	}
+	for _, m := range fuzzy.Find(filter, titles) {
+		keep[all[m.Index]] = true
+	}
+	return keep
+}
+
+// buildRows lays the library out for a grouping and a filter.
+func buildRows(lib *scenarios.Library, entries []*Entry, g Grouping, filter string) []row {
+	var rows []row
+	if filter == "" {
+		for _, e := range entries {
+			rows = append(rows, row{kind: rowEntry, entry: e, text: e.Title})
+		}
+	}
+	var all []*scenarios.Scenario
+	for _, p := range lib.Packs {
+		all = append(all, p.Scenarios...)
+	}
+	keep := matching(all, filter)
+	visible := func(s *scenarios.Scenario) bool { return filter == "" || keep[s] }
+
+	type group struct {
+		title string
+		order string
+		items []*scenarios.Scenario
+	}
+	groups := map[string]*group{}
+	add := func(key, title, order string, s *scenarios.Scenario) {
+		gr, ok := groups[key]
+		if !ok {
+			gr = &group{title: title, order: order}
+			groups[key] = gr
+		}
+		gr.items = append(gr.items, s)
+	}
+	for pi, p := range lib.Packs {
+		for _, s := range p.Scenarios {
+			if !visible(s) {
+				continue
+			}
+			switch g {
+			case ByPack:
+				add(p.ID+p.Origin, packTitle(p), fmt.Sprintf("%04d", pi), s)
+			case ByDomain:
+				key, title := "zz", "Not tagged with an exam domain"
+				if len(s.Exam) > 0 {
+					t := s.Exam[0]
+					if ex, dom, err := curriculum.DomainOf(t.ID); err == nil {
+						key = fmt.Sprintf("%s %02d", ex.ID, dom.Number)
+						title = fmt.Sprintf("%s · Domain %d: %s (%.0f%%)", ex.ID, dom.Number, dom.Name, dom.Weight*100)
+					}
+				}
+				add(key, title, key, s)
+			case ByTopic:
+				key, title := "zz", "No topic"
+				if len(s.Topics) > 0 {
+					t := s.Topics[0]
+					key = t.Group.Letter
+					title = t.Group.Letter + ". " + t.Group.Title
+				}
+				add(key, title, key, s)
+			}
+		}
+	}
+	ordered := make([]*group, 0, len(groups))
+	for _, gr := range groups {
+		ordered = append(ordered, gr)
+	}
+	sort.Slice(ordered, func(i, j int) bool { return ordered[i].order < ordered[j].order })
+	for _, gr := range ordered {
+		rows = append(rows, row{kind: rowHeader, text: gr.title})
+		for _, s := range gr.items {
+			rows = append(rows, row{kind: rowScenario, scenario: s, text: s.Title})
+		}
+	}
+	// Broken packs and packs with problems stay visible with their errors.
+	for _, p := range lib.Packs {
+		if len(p.Problems) == 0 {
+			continue
+		}
+		state := "has problems"
+		if p.Broken {
+			state = "broken: nothing in it can be used"
+		}
+		rows = append(rows, row{kind: rowHeader, text: "⚠ " + packTitle(p) + " — " + state, pack: p})
+		for i, f := range p.Problems {
+			if i == 5 {
+				rows = append(rows, row{kind: rowProblem, pack: p, text: fmt.Sprintf("… and %d more (run: iamlab check %s)", len(p.Problems)-5, p.Origin)})
+				break
+			}
+			rows = append(rows, row{kind: rowProblem, pack: p, text: f.String()})
+		}
+	}
+	return rows
+}
+
+func packTitle(p *scenarios.Pack) string {
+	t := p.Title
+	if t == "" {
+		t = p.ID
+	}
+	if t == "" {
+		t = p.Origin
+	}
+	if !p.BuiltIn && p.Origin != "" {
+		t += " (" + p.Origin + ")"
+	}
+	return t
+}

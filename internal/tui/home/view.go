@@ -1,0 +1,185 @@
+package home
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/scenarios"
+)
+
+// Layout, top to bottom: the suggestion line, the filter line (while
+// filtering or when a filter is set), the list, and the detail lines of the
+// selected scenario.
+const detailLines = 4
+
+func (m *Model) filterShown() bool { return m.filterOn || m.filter.Value() != "" }
+
+func (m *Model) filterRow() int { return 1 }
+
+func (m *Model) listTop() int {
+	if m.filterShown() {
+		return 2
+	}
+	return 1
+}
+
+func (m *Model) listHeight() int { return max(1, m.height-m.listTop()-detailLines) }
+
+func (m *Model) scroll() {
+	h := m.listHeight()
+	if m.cursor < m.yoff {
+		m.yoff = m.cursor
+	}
+	if m.cursor >= m.yoff+h {
+		m.yoff = m.cursor - h + 1
+	}
+	m.yoff = max(0, min(m.yoff, max(0, len(m.rows)-h)))
+}
+
+// View draws exactly the screen's size.
+func (m *Model) View() string {
+	if m.styles == nil || m.height == 0 {
+		return ""
+	}
+	st := m.styles
+	lines := make([]string, 0, m.height)
+	if s := m.suggestion(); s != nil {
+		lines = append(lines, st.Muted.Render("Next: ")+st.Bold.Render(s.Title)+st.Muted.Render("  (press n)"))
+	} else {
+		lines = append(lines, st.Success.Render("✓ Every scenario is solved. The quizzes keep going where scenarios stop."))
+	}
+	if m.filterShown() {
+		lines = append(lines, m.filter.View())
+	}
+	h := m.listHeight()
+	end := min(len(m.rows), m.yoff+h)
+	for i := m.yoff; i < end; i++ {
+		lines = append(lines, m.rowView(i))
+	}
+	if len(m.rows) == 0 {
+		lines = append(lines, st.Muted.Render("  nothing matches the filter"))
+	}
+	for len(lines) < m.listTop()+h {
+		lines = append(lines, "")
+	}
+	lines = append(lines, m.details()...)
+	for i := range lines {
+		lines[i] = ansi.Truncate(lines[i], m.width, "…")
+	}
+	return strings.Join(lines[:min(len(lines), m.height)], "\n")
+}
+
+func (m *Model) rowView(i int) string {
+	st := m.styles
+	r := m.rows[i]
+	sel := i == m.cursor
+	var line string
+	switch r.kind {
+	case rowHeader:
+		if r.pack != nil {
+			return st.Error.Render(r.text)
+		}
+		return st.Pane.Title.Render(r.text)
+	case rowProblem:
+		return "    " + st.Error.Render(r.text)
+	case rowEntry:
+		line = "▸ " + r.entry.Title + st.Muted.Render("  "+r.entry.Help)
+	case rowScenario:
+		line = m.scenarioLine(r.scenario)
+	}
+	if sel {
+		return st.Selected.Render(ansi.Strip(padRight("› "+line, m.width)))
+	}
+	return "  " + line
+}
+
+func padRight(s string, w int) string {
+	if n := ansi.StringWidth(s); n < w {
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+// statusBadge shows progress with a symbol and a word.
+func (m *Model) statusBadge(id string) string {
+	st := m.styles
+	s := m.status[id]
+	switch s.Status {
+	case progress.StatusSolved:
+		return st.Success.Render("✓ solved " + stars(s.Stars))
+	case progress.StatusInProgress:
+		return st.Warning.Render("◐ in progress")
+	}
+	if s.HasDraft {
+		return st.Warning.Render("◐ draft")
+	}
+	return st.Muted.Render("○ new")
+}
+
+func stars(n int) string {
+	n = max(0, min(3, n))
+	return strings.Repeat("★", n) + strings.Repeat("☆", 3-n)
+}
+
+func difficulty(d int) string {
+	switch d {
+	case 1:
+		return "easy"
+	case 3:
+		return "hard"
+	}
+	return "medium"
+}
+
+func (m *Model) scenarioLine(s *scenarios.Scenario) string {
+	st := m.styles
+	right := fmt.Sprintf("%-7s %-6s %2d min  ", s.Kind, difficulty(s.Difficulty), s.Minutes)
+	badge := m.statusBadge(s.ID)
+	titleW := max(10, m.width-4-ansi.StringWidth(right)-18)
+	title := ansi.Truncate(s.Title, titleW, "…")
+	return padRight(title, titleW) + "  " + st.Muted.Render(right) + badge
+}
+
+func (m *Model) details() []string {
+	st := m.styles
+	out := make([]string, 0, detailLines)
+	rule := st.Muted.Render(strings.Repeat("─", max(1, m.width)))
+	out = append(out, rule)
+	if m.cursor >= len(m.rows) {
+		return append(out, "", "", "")
+	}
+	r := m.rows[m.cursor]
+	switch r.kind {
+	case rowEntry:
+		return append(out, st.Bold.Render(r.entry.Title), st.Muted.Render(r.entry.Help), "")
+	case rowScenario:
+		s := r.scenario
+		var tags []string
+		for _, t := range s.Exam {
+			tags = append(tags, strings.Replace(t.ID, ":", " ", 1))
+		}
+		var topics []string
+		for _, t := range s.Topics {
+			topics = append(topics, t.Title)
+		}
+		out = append(out, st.Bold.Render(s.Title)+st.Muted.Render("  "+s.ID+" · "+strings.Join(tags, ", ")))
+		out = append(out, st.Muted.Render("Topics: ")+strings.Join(topics, "; "))
+		out = append(out, st.Muted.Render(firstLine(s.Briefing)))
+		return out
+	}
+	return append(out, "", "", "")
+}
+
+// firstLine is the briefing's first sentence-ish line without Markdown marks.
+func firstLine(md string) string {
+	for _, l := range strings.Split(md, "\n") {
+		l = strings.TrimSpace(strings.TrimLeft(l, "#>*- "))
+		if l != "" {
+			return l
+		}
+	}
+	return ""
+}

@@ -1,0 +1,35 @@
+package playground
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is the playground's bindings. Every field takes typing, so the
+// commands use keys that typing does not produce.
+type KeyMap struct {
+	NextField, PrevField key.Binding
+	PickUp, PickDown     key.Binding
+	Accept               key.Binding
+	Toggle               key.Binding
+	NextWorld, PrevWorld key.Binding
+	TraceUp, TraceDown   key.Binding
+	Back                 key.Binding
+}
+
+// DefaultKeyMap returns the playground's bindings.
+func DefaultKeyMap() KeyMap {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return KeyMap{
+		NextField: b("tab", "next field", "tab"),
+		PrevField: b("shift+tab", "previous field", "shift+tab"),
+		PickUp:    b("↑", "previous suggestion", "up"),
+		PickDown:  b("↓", "next suggestion", "down"),
+		Accept:    b("enter", "take suggestion", "enter"),
+		Toggle:    b("space", "switch MFA", "space"),
+		NextWorld: b("ctrl+n", "next world", "ctrl+n"),
+		PrevWorld: b("ctrl+p", "previous world", "ctrl+p"),
+		TraceUp:   b("pgup", "trace up", "pgup"),
+		TraceDown: b("pgdn", "trace down", "pgdown"),
+		Back:      b("esc", "back", "esc"),
+	}
+}

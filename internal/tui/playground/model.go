@@ -1,0 +1,237 @@
+// Package playground is the screen for free experiments: any world of the
+// library, any caller, action, resource and context, evaluated on every
+// keystroke with the whole trace — what the AWS policy simulator does,
+// offline. Nothing done here changes a scenario.
+package playground
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/sandbox"
+	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/theme"
+	"github.com/iamlab/iamlab/internal/tui/trace"
+)
+
+type field int
+
+const (
+	fCaller field = iota
+	fAction
+	fResource
+	fMFA
+	fIP
+	fEndpoint
+	fTime
+	fContext
+	nFields
+)
+
+var fieldLabels = [nFields]string{"Caller", "Action", "Resource", "MFA", "Source IP", "VPC endpoint", "Time", "Context"}
+
+// mfaState is the MFA toggle: the caller kind's default, on, or off.
+type mfaState int
+
+const (
+	mfaDefault mfaState = iota
+	mfaOn
+	mfaOff
+)
+
+func (s mfaState) String() string {
+	switch s {
+	case mfaOn:
+		return "with MFA"
+	case mfaOff:
+		return "without MFA"
+	}
+	return "default (long-term keys for users)"
+}
+
+// Model is the playground.
+type Model struct {
+	KeyMap KeyMap
+	deps   common.Deps
+	styles *theme.Styles
+	worlds []World
+	wi     int
+
+	inputs [nFields]textinput.Model
+	mfa    mfaState
+	focus  field
+	sugg   []string
+	pick   int
+
+	outcome *sandbox.Outcome
+	problem string
+	trace   trace.Model
+
+	width, height int
+}
+
+// New opens the playground on the worlds given, starting with start.
+func New(deps common.Deps, worlds []World, start int) *Model {
+	m := &Model{KeyMap: DefaultKeyMap(), deps: deps, worlds: worlds, wi: max(0, min(start, len(worlds)-1)), trace: trace.New(nil)}
+	placeholders := [nFields]string{
+		"user alice · role deploy assumed by bob · the app on instance i-0abc · anyone",
+		"s3:GetObject",
+		"s3://bucket/key · table Orders · arn:aws:…",
+		"", sandbox.DefaultSourceIP, "vpce-… (the call goes through it)", sandbox.DefaultTime,
+		"key=value; s3:prefix=home/; aws:TagKeys=a,b",
+	}
+	for i := range m.inputs {
+		ti := textinput.New()
+		ti.Prompt = ""
+		ti.Placeholder = placeholders[i]
+		ti.SetVirtualCursor(false)
+		m.inputs[i] = ti
+	}
+	if w := m.world(); w != nil {
+		if cs := callers(w.World); len(cs) > 0 {
+			m.inputs[fCaller].SetValue(cs[0])
+		}
+		m.inputs[fAction].SetValue("s3:GetObject")
+		if rs := resources(w.World); len(rs) > 0 {
+			m.inputs[fResource].SetValue(rs[0])
+		}
+	}
+	m.inputs[fCaller].Focus()
+	return m
+}
+
+func (m *Model) world() *World {
+	if len(m.worlds) == 0 {
+		return nil
+	}
+	return &m.worlds[m.wi]
+}
+
+// Init evaluates the starting request.
+func (m *Model) Init() tea.Cmd {
+	m.evaluate()
+	return nil
+}
+
+// SetStyles adopts a palette.
+func (m *Model) SetStyles(s *theme.Styles) {
+	m.styles = s
+	m.trace.SetStyles(s)
+	if m.outcome == nil {
+		m.evaluate()
+	}
+}
+
+// Breadcrumb names the screen and the world.
+func (m *Model) Breadcrumb() []string {
+	if w := m.world(); w != nil {
+		return []string{"Playground", w.Label}
+	}
+	return []string{"Playground"}
+}
+
+// Meta tells the learner the playground is a sandbox.
+func (m *Model) Meta() string { return "sandbox · nothing here changes a scenario" }
+
+// CapturesText: every field takes typing.
+func (m *Model) CapturesText() bool { return true }
+
+// ShortHelp lists the keys of the moment.
+func (m *Model) ShortHelp() []key.Binding {
+	out := []key.Binding{m.KeyMap.NextField}
+	if len(m.sugg) > 0 {
+		out = append(out, m.KeyMap.PickDown, m.KeyMap.Accept)
+	}
+	if m.focus == fMFA {
+		out = append(out, m.KeyMap.Toggle)
+	}
+	return append(out, m.KeyMap.NextWorld, m.KeyMap.TraceDown, m.KeyMap.Back)
+}
+
+// FullHelp lists every key.
+func (m *Model) FullHelp() [][]key.Binding {
+	k := m.KeyMap
+	return [][]key.Binding{{k.NextField, k.PrevField, k.PickUp, k.PickDown, k.Accept, k.Toggle}, {k.NextWorld, k.PrevWorld, k.TraceUp, k.TraceDown, k.Back}}
+}
+
+// call builds the sandbox call from the form.
+func (m *Model) call() sandbox.Call {
+	v := func(f field) string { return strings.TrimSpace(m.inputs[f].Value()) }
+	c := sandbox.Call{As: v(fCaller), Action: v(fAction), Resource: v(fResource), SourceIP: v(fIP), VPCEndpoint: v(fEndpoint), Time: v(fTime)}
+	if w := m.world(); w != nil {
+		c.Account = w.Account
+	}
+	switch m.mfa {
+	case mfaOn:
+		t := true
+		c.MFA = &t
+	case mfaOff:
+		f := false
+		c.MFA = &f
+	}
+	c.Context = parseContext(v(fContext))
+	return c
+}
+
+// parseContext reads "k=v; k2=a,b" into context keys; a comma makes a
+// multivalued key.
+func parseContext(s string) map[string][]string {
+	if s == "" {
+		return nil
+	}
+	out := map[string][]string{}
+	for _, part := range strings.Split(s, ";") {
+		k, v, ok := strings.Cut(strings.TrimSpace(part), "=")
+		if !ok || strings.TrimSpace(k) == "" {
+			continue
+		}
+		var vals []string
+		for _, x := range strings.Split(v, ",") {
+			vals = append(vals, strings.TrimSpace(x))
+		}
+		out[strings.TrimSpace(k)] = vals
+	}
+	return out
+}
+
+// evaluate runs the request and refreshes the trace; a request that cannot
+// be resolved keeps the last trace, marked stale, and says why.
+func (m *Model) evaluate() {
+	w := m.world()
+	if w == nil || m.styles == nil {
+		return
+	}
+	c := m.call()
+	if c.As == "" || c.Action == "" {
+		m.problem = "say who calls and which action"
+		m.trace.SetStale(m.outcome != nil)
+		return
+	}
+	o, err := w.World.Evaluate(c, eval.Options{Trace: true})
+	if err != nil {
+		m.problem = err.Error()
+		m.trace.SetStale(m.outcome != nil)
+		return
+	}
+	m.problem = ""
+	m.outcome = o
+	m.trace.SetContent(Content(o))
+	m.trace.SetStale(false)
+}
+
+// Content turns a sandbox outcome into what the trace pane draws.
+func Content(o *sandbox.Outcome) *trace.Content {
+	c := &trace.Content{Title: o.Call.As + " → " + o.Call.Action + " → " + o.Call.Resource,
+		Final: trace.Final{Decision: o.Decision, DecidedBy: o.DecidedBy, Reason: o.Reason}}
+	for _, h := range o.Hops {
+		c.Hops = append(c.Hops, trace.Hop{Title: h.Description, Result: h.Result})
+	}
+	for _, r := range o.Rules {
+		c.Rules = append(c.Rules, trace.Rule{Name: r.Rule, Applies: r.Applies, Denies: r.Denies, Reason: r.Reason})
+	}
+	return c
+}

@@ -1,0 +1,124 @@
+package playground
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iamlab/iamlab/internal/sandbox"
+	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/theme"
+)
+
+func testWorld(t *testing.T) World {
+	w := sandbox.NewWorld()
+	err := w.AddAccount(&sandbox.Account{
+		ID: "111122223333", Name: "Analytics",
+		Policies: []sandbox.NamedPolicy{{Name: "ReadReports", Source: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-reports/*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}`}},
+		Users:    []*sandbox.User{{Name: "dana", Policies: []string{"ReadReports"}, MFA: true}},
+		Buckets:  []*sandbox.Bucket{{Name: "acme-reports"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs := w.Validate(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	return World{Label: "test world", World: w, Account: "Analytics"}
+}
+
+func newPlayground(t *testing.T, w, h int) *Model {
+	m := New(common.Deps{}, []World{testWorld(t)}, 0)
+	m.SetStyles(theme.NewStyles(theme.NoColor()))
+	m.SetSize(w, h)
+	m.Init()
+	return m
+}
+
+func typeText(m *Model, s string) {
+	for _, r := range s {
+		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+func setField(m *Model, f field, v string) {
+	m.inputs[f].SetValue(v)
+	m.evaluate()
+}
+
+func screen(m *Model) string { return ansi.Strip(m.View()) }
+
+func TestMFAFlipsTheDecision(t *testing.T) {
+	m := newPlayground(t, 120, 40)
+	setField(m, fCaller, "user dana")
+	setField(m, fResource, "s3://acme-reports/q3.csv")
+	if m.outcome == nil || m.outcome.Decision != "implicitDeny" {
+		t.Fatalf("long-term keys carry no MFA: want implicitDeny, got %+v (%s)", m.outcome, m.problem)
+	}
+	// tab to the MFA field and switch it on.
+	for m.focus != fMFA {
+		m.Update(tea.KeyPressMsg{Code: tea.KeyTab})
+	}
+	m.Update(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})
+	if m.mfa != mfaOn || m.outcome.Decision != "allowed" {
+		t.Fatalf("with MFA: want allowed, got %s", m.outcome.Decision)
+	}
+	out := screen(m)
+	if !strings.Contains(out, "Decision: ✓ allowed") || !strings.Contains(out, "with MFA") {
+		t.Fatalf("screen:\n%s", out)
+	}
+}
+
+func TestTypingCompletesAndReportsBadCallers(t *testing.T) {
+	m := newPlayground(t, 80, 22)
+	m.setFocus(fAction)
+	m.inputs[fAction].SetValue("")
+	typeText(m, "s3:GetObjectT")
+	if len(m.sugg) == 0 || !strings.HasPrefix(m.sugg[0], "s3:GetObjectT") {
+		t.Fatalf("no catalogue completion: %v", m.sugg)
+	}
+	m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if !strings.HasPrefix(m.inputs[fAction].Value(), "s3:GetObjectT") {
+		t.Fatalf("enter did not take the suggestion: %q", m.inputs[fAction].Value())
+	}
+	setField(m, fCaller, "user nobody")
+	if m.problem == "" || !strings.Contains(screen(m), "✗") {
+		t.Fatalf("unknown user not reported: %q", m.problem)
+	}
+	if !strings.Contains(screen(m), "last good trace") {
+		t.Fatal("the last good trace is not marked stale")
+	}
+	lines := strings.Split(m.View(), "\n")
+	if len(lines) != 22 {
+		t.Fatalf("view is %d lines, want 22", len(lines))
+	}
+	for _, l := range lines {
+		if ansi.StringWidth(l) > 80 {
+			t.Fatalf("line wider than 80: %q", ansi.Strip(l))
+		}
+	}
+}
+
+func TestCursorSitsInTheFocusedField(t *testing.T) {
+	m := newPlayground(t, 100, 30)
+	c := m.Cursor()
+	if c == nil || c.Y != 0 || c.X < labelWidth {
+		t.Fatalf("cursor %+v", c)
+	}
+	m.Update(tea.KeyPressMsg{Code: tea.KeyTab})
+	if c := m.Cursor(); c == nil || c.Y != 1 {
+		t.Fatalf("cursor after tab %+v", c)
+	}
+	if _, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyEscape}); cmd == nil {
+		t.Fatal("esc does not go back")
+	}
+}
+
+func TestParseContext(t *testing.T) {
+	got := parseContext("s3:prefix=home/; aws:TagKeys=a, b ; bad")
+	if len(got["s3:prefix"]) != 1 || len(got["aws:TagKeys"]) != 2 || len(got) != 2 {
+		t.Fatalf("%v", got)
+	}
+}

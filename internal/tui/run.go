@@ -1,0 +1,97 @@
+// Package tui starts iamlab's trainer: it opens the progress store and the
+// log file, loads the scenario library, builds the screens and runs the
+// Bubble Tea program. Nothing is written to the terminal's streams while it
+// runs; logs go to a file under the state directory.
+package tui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/iamlab/iamlab/internal/paths"
+	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/scenarios"
+	"github.com/iamlab/iamlab/internal/tui/app"
+	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/home"
+	"github.com/iamlab/iamlab/internal/tui/playground"
+	"github.com/iamlab/iamlab/internal/tui/scenario"
+)
+
+// Options configure a run. Zero values mean the real environment.
+type Options struct {
+	Dirs     paths.Dirs
+	PackDirs []string // --pack folders
+	Getenv   func(string) string
+	Now      func() time.Time
+	In       io.Reader // nil: the terminal
+	Out      io.Writer // nil: the terminal
+}
+
+// Run starts the trainer and returns when the learner quits.
+func Run(ctx context.Context, opt Options) error {
+	if opt.Getenv == nil {
+		opt.Getenv = os.Getenv
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	var notices []string
+	logger := slog.New(slog.DiscardHandler)
+	if err := opt.Dirs.Ensure(); err != nil {
+		notices = append(notices, "cannot create the data folder: "+err.Error())
+	} else if f, err := os.OpenFile(opt.Dirs.LogPath(), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644); err == nil {
+		defer f.Close()
+		logger = slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	}
+	logger.Info("iamlab starting", "data", opt.Dirs.Data)
+
+	store, err := progress.OpenOrMemory(opt.Dirs.DatabasePath(), progress.WithClock(opt.Now))
+	if err != nil {
+		logger.Error("progress store unavailable", "err", err)
+	}
+	defer store.Close()
+	notices = append(notices, store.Notices()...)
+
+	lib := scenarios.LoadLibrary(scenarios.LibraryOptions{Dirs: opt.PackDirs, UserDir: opt.Dirs.Packs})
+	for _, p := range lib.Packs {
+		if p.Broken {
+			logger.Warn("broken pack", "origin", p.Origin, "problems", len(p.Problems))
+		}
+	}
+
+	deps := common.Deps{Now: opt.Now, Log: logger, Store: store, Recording: store.Persistent()}
+	open := func(s *scenarios.Scenario) common.Screen { return scenario.New(deps, s) }
+	entries := []*home.Entry{{
+		Title: "Playground",
+		Help:  "any world, any request: read the decision and the whole trace",
+		Key:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "playground")),
+		Open:  func() common.Screen { return playground.New(deps, playground.WorldsOf(lib), 0) },
+	}}
+	root := app.New(home.New(deps, lib, open, entries...), opt.Getenv)
+	if len(notices) > 0 {
+		root = root.WithStatus(strings.Join(notices, " · "), true)
+	}
+
+	popts := []tea.ProgramOption{tea.WithContext(ctx)}
+	if opt.In != nil {
+		popts = append(popts, tea.WithInput(opt.In))
+	}
+	if opt.Out != nil {
+		popts = append(popts, tea.WithOutput(opt.Out))
+	}
+	if _, err := tea.NewProgram(root, popts...).Run(); err != nil && ctx.Err() == nil {
+		logger.Error("program ended with an error", "err", err)
+		return fmt.Errorf("the trainer stopped: %w", err)
+	}
+	logger.Info("iamlab stopped")
+	return nil
+}
