@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/sandbox"
 )
 
 // ReviewOptions tune a review session.
@@ -15,6 +16,9 @@ type ReviewOptions struct {
 	PerDue  int // items per due knowledge component; 0 = 2
 	Clock   Clock
 	Exclude []string // item IDs not to show (for example just answered)
+	// Worlds to generate questions from when the bank has too few items on
+	// a due component (the bank's policy-item worlds are always used).
+	Worlds []*sandbox.World
 }
 
 // Review is a spaced-repetition session: items of the knowledge components
@@ -72,6 +76,12 @@ func NewReview(b *Bank, due []progress.DueReview, history []progress.Answer, o R
 		sort.SliceStable(cands, func(i, j int) bool { return rank(cands[i]) < rank(cands[j]) })
 		for _, it := range cands[:min(per, len(cands))] {
 			add(it)
+		}
+		if short := per - len(cands); short > 0 {
+			onTopic := func(it *Item) bool { return slices.Contains(it.Topics, d.TopicID) && !taken[it.ID] }
+			for _, it := range generateFor(b, o.Worlds, o.Seed, 0, short, onTopic) {
+				add(it)
+			}
 		}
 	}
 	// 2. Confident but wrong, most recent first; 3. the other wrong ones.

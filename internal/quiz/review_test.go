@@ -1,10 +1,12 @@
 package quiz
 
 import (
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/sandbox"
 )
 
 func TestReviewOrder(t *testing.T) {
@@ -75,5 +77,19 @@ func TestReviewCapsAndExcludes(t *testing.T) {
 	}
 	if r := NewReview(b, nil, nil, ReviewOptions{}); !r.Done() || r.Current() != nil {
 		t.Fatal("nothing due: an empty review")
+	}
+}
+
+func TestReviewGeneratesForUncoveredTopics(t *testing.T) {
+	b := sessionBank(t)
+	due := []progress.DueReview{{TopicID: "protective-scp"}}
+	r := NewReview(b, due, nil, ReviewOptions{Seed: 2, Worlds: []*sandbox.World{genWorld(t)}})
+	if len(r.Entries()) == 0 {
+		t.Fatal("no bank item is on protective-scp: generated ones should stand in")
+	}
+	for _, e := range r.Entries() {
+		if !e.Item.Generated || !slices.Contains(e.Item.Topics, "protective-scp") {
+			t.Fatalf("%s is not a generated protective-scp question", e.Item.ID)
+		}
 	}
 }
