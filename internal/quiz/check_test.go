@@ -139,3 +139,13 @@ func TestPolicyOptionsCarryTheKey(t *testing.T) {
 		}
 	}
 }
+
+func TestFindingString(t *testing.T) {
+	f := Finding{File: "content/quiz/a.yaml", Line: 3, Col: 5, Severity: SevError, Code: CodeKey, Message: "m"}
+	if f.String() != "content/quiz/a.yaml:3:5: error: m" {
+		t.Fatal(f.String())
+	}
+	if (Finding{Severity: SevWarning, Message: "m"}).String() != "warning: m" {
+		t.Fatal("no position")
+	}
+}

@@ -153,3 +153,35 @@ func TestExamDeterministicDraw(t *testing.T) {
 		}
 	}
 }
+
+func TestExamNavigationAndClearing(t *testing.T) {
+	clk := newClock()
+	e, _ := NewExam(sessionBank(t), "SCS-C03", 4, WithItems(5), WithClock(clk.now))
+	if e.Goto(-1) != nil || e.Goto(5) != nil {
+		t.Fatal("out of range")
+	}
+	clk.add(time.Minute)
+	it := e.Goto(3)
+	if e.Current() != 3 || e.Entries()[3].Shown != clk.t {
+		t.Fatal("goto must show the item")
+	}
+	clk.add(30 * time.Second)
+	_ = e.Answer(it.ID, correctOf(it), progress.Sure)
+	if e.Entries()[3].Spent != 30*time.Second || len(e.Unanswered()) != 4 {
+		t.Fatalf("spent %v, unanswered %v", e.Entries()[3].Spent, e.Unanswered())
+	}
+	_ = e.Answer(it.ID, Response{}, progress.Sure)
+	if len(e.Unanswered()) != 5 {
+		t.Fatal("an empty response clears the answer")
+	}
+	if err := e.Answer("nope", correctOf(it), progress.Sure); !errors.Is(err, ErrNoItem) {
+		t.Fatal(err)
+	}
+	rep := e.Submit()
+	if rep.TimedOut || rep.Elapsed != 90*time.Second || e.Submit() != nil && e.Submit().Correct != rep.Correct {
+		t.Fatalf("report %+v", rep)
+	}
+	if err := e.Flag(it.ID, true); !errors.Is(err, ErrSubmitted) {
+		t.Fatal("no flags after submit")
+	}
+}
