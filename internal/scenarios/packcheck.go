@@ -38,8 +38,14 @@ func CheckLibrary(lib *Library) []Finding {
 }
 
 // CheckScenario runs the engine-backed checks on one loaded scenario.
-func CheckScenario(s *Scenario) []Finding {
+func CheckScenario(s *Scenario) (out []Finding) {
 	c := &checker{s: s}
+	defer func() {
+		if r := recover(); r != nil {
+			out = append(c.out, Finding{Code: CodeCall, Severity: SevError, File: s.File, Line: 1, Col: 1, Scenario: s.ID,
+				Message: fmt.Sprintf("iamlab failed while checking this scenario (%v)", r), Expected: "please report it with the pack attached"})
+		}
+	}()
 	c.todos()
 	c.lintWorld()
 	switch s.Kind {

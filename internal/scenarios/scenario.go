@@ -11,8 +11,16 @@ import (
 
 // loadScenario reads and compiles one scenario file. It returns nil when
 // the scenario cannot be used; the reasons are in the pack's problems.
-func (l *loader) loadScenario(rel string) *Scenario {
+func (l *loader) loadScenario(rel string) (s *Scenario) {
 	l.todos = nil
+	// One scenario must not take the library down, whatever its content.
+	defer func() {
+		if r := recover(); r != nil {
+			s = nil
+			l.add(Finding{Code: CodeUnreadable, Severity: SevError, File: l.pfs.display(rel), Line: 1, Col: 1,
+				Message: fmt.Sprintf("iamlab failed while loading this file (%v)", r), Expected: "please report it with the file attached"})
+		}
+	}()
 	src, f := l.pfs.read(rel)
 	if f != nil {
 		l.add(*f)
@@ -25,7 +33,7 @@ func (l *loader) loadScenario(rel string) *Scenario {
 		return nil
 	}
 	before := len(l.pack.Problems)
-	s := &Scenario{
+	s = &Scenario{
 		ID: sf.ID, Version: max(sf.Version, 1), Kind: Kind(sf.Kind),
 		Difficulty: sf.Difficulty, Minutes: sf.Minutes,
 		Pack: l.pack.ID, File: doc.file, doc: doc,

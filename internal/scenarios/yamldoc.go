@@ -54,8 +54,15 @@ func join(base string, parts ...any) string {
 // decodeYAML parses src strictly into v. Unknown fields, wrong types and
 // duplicate keys are findings positioned at the offending token; names
 // lists the field names of the format for "did you mean".
-func decodeYAML(file string, src []byte, v any, names []string) (*yamlDoc, []Finding) {
-	doc := &yamlDoc{file: file, src: src, nodes: map[string]ast.Node{}, keys: map[string]ast.Node{}}
+func decodeYAML(file string, src []byte, v any, names []string) (doc *yamlDoc, fs []Finding) {
+	// The YAML library can panic on some malformed input (found by
+	// FuzzLoadScenario); a hostile pack must not crash iamlab.
+	defer func() {
+		if r := recover(); r != nil {
+			doc, fs = nil, []Finding{{Code: CodeYAMLSyntax, Severity: SevError, File: file, Line: 1, Col: 1, Message: "the YAML could not be read", Expected: "well-formed YAML (the parser gave up on this file)"}}
+		}
+	}()
+	doc = &yamlDoc{file: file, src: src, nodes: map[string]ast.Node{}, keys: map[string]ast.Node{}}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
 		return nil, []Finding{doc.fromYAMLError(err, names)}
@@ -64,8 +71,8 @@ func decodeYAML(file string, src []byte, v any, names []string) (*yamlDoc, []Fin
 		return nil, []Finding{{Code: CodeYAMLSyntax, Severity: SevError, File: file, Line: 1, Col: 1, Message: "more than one YAML document (---) in the file", Expected: "exactly one"}}
 	}
 	if len(f.Docs) == 1 && f.Docs[0].Body != nil {
-		if fs := doc.noAliases(f.Docs[0].Body); len(fs) > 0 {
-			return nil, fs
+		if bad := doc.noAliases(f.Docs[0].Body); len(bad) > 0 {
+			return nil, bad
 		}
 		doc.index("", f.Docs[0].Body)
 		if unk := doc.unknownKeys(f.Docs[0].Body, reflect.TypeOf(v)); len(unk) > 0 {
