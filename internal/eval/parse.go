@@ -185,6 +185,7 @@ func (c *compiler) statement(n *Node, idx int, p *Policy) *Statement {
 		s.Resources = c.strList(resource.Value, resource.Key)
 		vars := p.VariablesEnabled()
 		for _, r := range s.Resources {
+			c.checkResourceService(r)
 			t := compileTemplate(r.Text, vars)
 			s.resTmpl = append(s.resTmpl, t)
 			var ap arnPattern
@@ -261,6 +262,20 @@ func (c *compiler) pair(seen map[string]Pos, m *Member, a, b string, dst **Membe
 	}
 	seen[a] = m.KeyPos
 	*dst = m
+}
+
+// checkResourceService refuses a wildcard in an ARN's service segment:
+// IAM rejects such a document, since a Resource must name the service it
+// belongs to.
+func (c *compiler) checkResourceService(r Value) {
+	if !strings.HasPrefix(r.Text, "arn:") {
+		return
+	}
+	segs := strings.SplitN(r.Text, ":", 4)
+	if len(segs) >= 3 && strings.ContainsAny(segs[2], "*?") {
+		c.fail(r.Pos, fmt.Sprintf("a wildcard in the service part of %q", r.Text),
+			"expected the service written out, such as arn:aws:s3:::bucket/*: IAM does not accept a wildcard there")
+	}
 }
 
 func (c *compiler) checkAction(a Value) {

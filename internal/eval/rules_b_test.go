@@ -140,8 +140,6 @@ func TestB3_NoWildcardInServiceSegment(t *testing.T) {
 	// IAM rejects such a document ("Resource vendor must be fully qualified
 	// and cannot contain regexes"; the Resource element page: "You can't use
 	// a wildcard in the service segment that identifies the AWS product").
-	t.Skip("engine gap: Parse accepts a wildcard in a Resource's service segment and matches it; " +
-		"internal/lint reports it as malformed-arn and its tests rely on Parse accepting it, so the fix needs the lint owner")
 	_, err := eval.Parse([]byte(doc(`{"Effect":"Allow","Action":"*","Resource":"arn:aws:s*:::bucket/*"}`)), eval.IdentityPolicy)
 	if err == nil {
 		t.Error("a wildcard in the service segment parsed")

@@ -97,7 +97,7 @@ var codeCases = []codeCase{
 	{CodeStarOnlyAction, ident, false, pol(`{"Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "arn:aws:s3:::bucket"}`), "2:31"},
 	{CodeStarOnlyAction, ident, false, pol(`{"Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "*"}`), ""},
 	{CodeMalformedARN, ident, false, pol(`{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "bucket/*"}`), "2:59"},
-	{CodeMalformedARN, ident, false, pol(`{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s*:::b/*"}`), "2:59"},
+	{CodeInvalidGrammar, ident, false, pol(`{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s*:::b/*"}`), "2:59"},
 	{CodeMalformedARN, ident, false, pol(`{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3::b/*"}`), "2:59"},
 	{CodeMalformedARN, ident, false, pol(stmtOK), ""},
 	{CodeMalformedPrincipal, res, false, pol(`{"Effect": "Allow", "Principal": {"AWS": "bob"}, "Action": "s3:GetObject", "Resource": "*"}`), "2:42"},
