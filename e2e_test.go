@@ -145,3 +145,44 @@ func TestE2EEvalCommand(t *testing.T) {
 		t.Fatalf("%s", out.String())
 	}
 }
+
+const (
+	keyDown  = "\x1b[B"
+	keyLeft  = "\x1b[D"
+	keyEnd   = "\x1b[F"
+	keyEnter = "\r"
+	keyEsc   = "\x1b"
+	keyCtrlS = "\x13"
+)
+
+// TestE2EBuildScenarioLoop walks the design card's first scenario the way a
+// learner does: open it, fix the policy in the editor, watch the checks turn
+// green, submit, see the score, and find it solved on the home screen.
+func TestE2EBuildScenarioLoop(t *testing.T) {
+	tm := startTUI(t, 120, 40)
+	tm.waitFor("Two groups, one bucket")
+	tm.send(keyDown)
+	tm.send(keyEnter)
+	tm.waitFor("Checks 1/3")
+	tm.waitFor(`"Resource": "arn:aws:s3:::acme-reports/*"`)
+	for i := 0; i < 7; i++ {
+		tm.send(keyDown)
+	}
+	tm.send(keyEnd)
+	tm.send(keyLeft)
+	tm.send(keyLeft)
+	tm.send("finance/")
+	tm.waitFor(`"Resource": "arn:aws:s3:::acme-reports/finance/*"`)
+	tm.waitFor("Checks 3/3")
+	tm.send(keyCtrlS)
+	tm.waitFor("Solved")
+	tm.waitFor("checks           5/5")
+	tm.send(keyEsc)
+	time.Sleep(200 * time.Millisecond)
+	tm.send(keyEsc)
+	tm.waitFor("✓ solved")
+	tm.send("q")
+	if err := tm.exit(); err != nil {
+		t.Fatalf("exit: %v", err)
+	}
+}
