@@ -53,9 +53,9 @@ func (l *loader) load() *Pack {
 	}
 	var pf packFile
 	doc, fs := decodeYAML(l.pfs.display(manifestName), src, &pf, packNames)
-	if fs != nil {
+	p.Problems = append(p.Problems, fs...)
+	if doc == nil {
 		p.Broken = true
-		p.Problems = append(p.Problems, fs...)
 		return p
 	}
 	p.Problems = append(p.Problems, scanTODO(doc.file, string(src))...)

@@ -36,3 +36,19 @@ func TestSanitizedBriefingReachesNoTerminal(t *testing.T) {
 		t.Errorf("briefing = %q", got)
 	}
 }
+
+// Names and tags of the world reach the terminal too.
+func TestWorldNamesSanitized(t *testing.T) {
+	p, _ := Load(osDir(t, "testdata/broken/sanitize"), ".", "sanitize")
+	if len(p.Scenarios) != 1 {
+		t.Fatalf("scenarios: %d, problems %v", len(p.Scenarios), p.Problems)
+	}
+	a, ok := p.Scenarios[0].World.Account("111122223333")
+	if !ok || len(a.Users) != 1 {
+		t.Fatal("no account or user")
+	}
+	u := a.Users[0]
+	if u.Name != "alex" || u.Tags["team"] != "data" {
+		t.Errorf("user %q tags %q", u.Name, u.Tags)
+	}
+}

@@ -28,11 +28,12 @@ func (l *loader) loadScenario(rel string) (s *Scenario) {
 	}
 	var sf scenarioFile
 	doc, fs := decodeYAML(l.pfs.display(rel), src, &sf, scenarioNames)
-	if fs != nil {
+	if doc == nil {
 		l.add(fs...)
 		return nil
 	}
 	before := len(l.pack.Problems)
+	l.add(fs...)
 	s = &Scenario{
 		ID: sf.ID, Version: max(sf.Version, 1), Kind: Kind(sf.Kind),
 		Difficulty: sf.Difficulty, Minutes: sf.Minutes,

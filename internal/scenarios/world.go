@@ -89,8 +89,8 @@ func (l *loader) world(doc *yamlDoc, sf *scenarioFile) *builtWorld {
 	}
 	var wf worldFile
 	wdoc, fs := decodeYAML(l.pfs.display(rel), src, &wf, worldNames)
-	if fs != nil {
-		l.add(fs...)
+	l.add(fs...)
+	if wdoc == nil {
 		l.worlds[ref.Name] = &builtWorld{}
 		l.add(doc.at("world", CodeWorld, fmt.Sprintf("world %q has errors (reported in its file)", ref.Name), "fix the world file first"))
 		return nil

@@ -82,7 +82,7 @@ func decodeYAML(file string, src []byte, v any, names []string) (doc *yamlDoc, f
 	if err := yaml.UnmarshalWithOptions(src, v, yaml.DisallowUnknownField()); err != nil {
 		return nil, []Finding{doc.fromYAMLError(err, names)}
 	}
-	return doc, nil
+	return doc, doc.sanitizeTree(reflect.ValueOf(v), "")
 }
 
 func (d *yamlDoc) index(at string, n ast.Node) {

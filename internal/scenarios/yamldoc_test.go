@@ -17,7 +17,7 @@ func TestBlockStartMapsJSONPositions(t *testing.T) {
 		Solution map[string]source `yaml:"solution"`
 	}
 	doc, fs := decodeYAML("x.yaml", src, &v, nil)
-	if fs != nil {
+	if doc == nil || fs != nil {
 		t.Fatal(fs)
 	}
 	line, col, ok := doc.blockStart(pth("solution", "doc", "document"))
