@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/iamlab/iamlab/internal/scenarios"
 )
@@ -14,13 +15,9 @@ func (m *Model) layoutAnswer(l *layout, body rect) {
 		if p != paneBriefing && p != paneWorld && !(p == paneTrace && traced) {
 			p = paneQuestion
 		}
-		if p == paneQuestion {
-			hr := m.hintRows(body.w)
-			l.hint = rect{body.x, body.y, body.w, hr}
-			l.panes[paneQuestion] = rect{body.x, body.y + hr, body.w, body.h - hr}
-			return
-		}
-		l.panes[p] = body
+		hr := min(m.hintRows(body.w), body.h/3)
+		l.hint = rect{body.x, body.y, body.w, hr}
+		l.panes[p] = rect{body.x, body.y + hr, body.w, body.h - hr}
 		return
 	}
 	leftW := min(max(body.w*40/100, 36), 60)
@@ -128,14 +125,11 @@ func (m *Model) predictLines(w int) []string {
 	out = append(out, mark(decOK)+" decision: "+a.decision+answerNote(decOK, string(p.Decision)))
 	out = append(out, mark(layOK)+" deciding layer: "+a.layer+answerNote(layOK, string(p.DecidedBy)))
 	out = append(out, "  confidence: "+choiceLabel(confidenceChoices, a.confidence))
-	out = append(out, m.calibration(decOK && layOK)...)
+	out = append(out, m.calibration(decOK && layOK, w)...)
 	out = append(out, "", st.Bold.Render("Why"))
-	out = append(out, wrap(p.Why, w)...)
+	out = append(out, wrap(reflow(p.Why), w)...)
 	out = append(out, "", fmt.Sprintf("score %d/100 · %s", g.Score, stars(g.Stars)))
-	if m.s.Debrief != "" {
-		out = append(out, "", st.Bold.Render("Debrief"))
-		out = append(out, m.markdown(mdDebrief, w)...)
-	}
+	out = append(out, m.debriefLines(w)...)
 	return out
 }
 
@@ -148,13 +142,17 @@ func answerNote(ok bool, want string) string {
 
 // calibration says a word about confidence against the outcome: errors
 // made while sure are the ones most worth a second look.
-func (m *Model) calibration(right bool) []string {
+func (m *Model) calibration(right bool, w int) []string {
 	c := m.ans.confidence
+	where, why := "the trace, step by step", "the trace shows why."
+	if m.s.Kind == scenarios.Choose {
+		where, why = "why each option is right or wrong", "the explanations below show why."
+	}
 	switch {
 	case !right && c == "sure":
-		return []string{m.st.Warning.Render("You were sure and it went the other way: read the trace below step by step; this one will come back in review.")}
+		return wrap(m.st.Warning.Render("You were sure and it went the other way: read "+where+". This one comes back in review."), w)
 	case right && c == "guess":
-		return []string{m.st.Muted.Render("Right, though you guessed: check the trace to see why.")}
+		return wrap(m.st.Muted.Render("Right, though you guessed: "+why), w)
 	}
 	return nil
 }
@@ -188,12 +186,12 @@ func (m *Model) chooseLines(w int) []string {
 		return out
 	}
 	g := a.grade
-	head := st.Verdict.Pass.Render() + " " + st.Bold.Render("Right")
+	head := st.Verdict.Pass.RenderSymbol() + " " + st.Bold.Render("Right")
 	if !g.Solved {
-		head = st.Verdict.Fail.Render() + " " + st.Bold.Render("Not quite")
+		head = st.Verdict.Fail.RenderSymbol() + " " + st.Bold.Render("Not quite")
 	}
 	out = append(out, head+st.Muted.Render("  · confidence: "+choiceLabel(confidenceChoices, a.confidence)))
-	out = append(out, m.calibration(g.Solved)...)
+	out = append(out, m.calibration(g.Solved, w)...)
 	out = append(out, "")
 	for i, o := range q.Options {
 		b := st.Verdict.Fail
@@ -205,15 +203,25 @@ func (m *Model) chooseLines(w int) []string {
 		if a.picked[i] {
 			pick = " · your pick"
 		}
-		out = append(out, wrap(fmt.Sprintf("%s %c %s", b.RenderSymbol(), 'A'+i, o.Text)+st.Muted.Render("  ("+word+pick+")"), w)...)
-		for _, l := range wrap(o.Why, w-4) {
+		out = append(out, hang(fmt.Sprintf("%s %c ", b.RenderSymbol(), 'A'+i), reflow(o.Text)+st.Muted.Render("  ("+word+pick+")"), w)...)
+		for _, l := range wrap(reflow(o.Why), w-4) {
 			out = append(out, "    "+st.Muted.Render(l))
 		}
 	}
 	out = append(out, "", fmt.Sprintf("score %d/100 · %s", g.Score, stars(g.Stars)))
-	if m.s.Debrief != "" {
-		out = append(out, "", st.Bold.Render("Debrief"))
-		out = append(out, m.markdown(mdDebrief, w)...)
-	}
+	out = append(out, m.debriefLines(w)...)
 	return out
+}
+
+// debriefLines is the debrief under a label, unless it opens with its own
+// heading.
+func (m *Model) debriefLines(w int) []string {
+	if m.s.Debrief == "" {
+		return nil
+	}
+	out := []string{""}
+	if !strings.HasPrefix(strings.TrimSpace(m.s.Debrief), "#") {
+		out = append(out, m.st.Bold.Render("Debrief"))
+	}
+	return append(out, m.markdown(mdDebrief, w)...)
 }

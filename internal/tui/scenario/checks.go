@@ -60,6 +60,14 @@ func (m *Model) checkLines(w, h int) []string {
 			sym = st.Verdict.Stale.RenderSymbol()
 		}
 		tail := "want " + r.Want + "  got " + r.Got
+		if w-4-ansi.StringWidth(tail) < 30 {
+			// Narrow: a passing check says only what it got; a failing one
+			// keeps both.
+			tail = "want " + r.Want + " · got " + r.Got
+			if r.Pass {
+				tail = r.Got
+			}
+		}
 		if r.Check.Hidden {
 			tail += "  (was hidden)"
 		}

@@ -68,8 +68,6 @@ func (m *Model) showHint() {
 	m.confirm = confirmNone
 	m.syncFocus()
 	m.relayout()
-	// Keep the briefing's hint list in view where it is shown.
-	m.briefing.scroll(len(m.briefing.lines))
 }
 
 // answerConfirm handles the key that answers a y/n question.
@@ -102,7 +100,7 @@ func (m *Model) hintLines(w int) []string {
 	if m.hintsShown == 0 {
 		return nil
 	}
-	return wrap(m.s.Hints[m.hintsShown-1], max(1, w))
+	return wrap(reflow(m.s.Hints[m.hintsShown-1]), max(1, w))
 }
 
 func (m *Model) hintTitle() string {
@@ -132,7 +130,7 @@ func (m *Model) hintSection(w int) []string {
 	}
 	out := []string{"", m.st.Bold.Render("Hints you opened")}
 	for i := 0; i < m.hintsShown; i++ {
-		out = append(out, wrap(fmt.Sprintf("%d. %s", i+1, m.s.Hints[i]), w)...)
+		out = append(out, hang(fmt.Sprintf("%d. ", i+1), reflow(m.s.Hints[i]), w)...)
 	}
 	return out
 }
@@ -155,4 +153,30 @@ func dropTitle(lines []string, title string) []string {
 		out = out[1:]
 	}
 	return append([]string(nil), out...)
+}
+
+// reflow joins the lines of each paragraph of authored text (YAML block
+// scalars keep the author's line breaks), so it can be wrapped to the pane.
+func reflow(s string) string {
+	paras := strings.Split(strings.TrimSpace(s), "\n\n")
+	for i, p := range paras {
+		paras[i] = strings.Join(strings.Fields(p), " ")
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+// hang wraps text after a first-line prefix, indenting the continuation
+// lines by the prefix's width.
+func hang(prefix, text string, w int) []string {
+	pw := ansi.StringWidth(prefix)
+	lines := wrap(text, max(1, w-pw))
+	pad := strings.Repeat(" ", pw)
+	for i := range lines {
+		if i == 0 {
+			lines[i] = prefix + lines[i]
+		} else {
+			lines[i] = pad + lines[i]
+		}
+	}
+	return lines
 }

@@ -218,11 +218,12 @@ func (m *Model) hintRows(w int) int {
 
 func (m *Model) layoutBuild(l *layout, body rect) {
 	if l.narrow {
+		hr := min(m.hintRows(body.w), body.h/3)
+		l.hint = rect{body.x, body.y, body.w, hr}
+		body = rect{body.x, body.y + hr, body.w, body.h - hr}
 		switch m.focus {
 		case paneEditor:
-			hr := m.hintRows(body.w)
-			l.hint = rect{body.x, body.y, body.w, hr}
-			l.panes[paneEditor] = rect{body.x, body.y + hr, body.w, body.h - hr}
+			l.panes[paneEditor] = body
 		case paneChecks, paneTrace:
 			ch := m.checkRows() + 2
 			if m.focus == paneChecks {

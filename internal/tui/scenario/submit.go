@@ -147,15 +147,15 @@ func (m *Model) scoreLines(w int) []string {
 	g := m.grade
 	st := m.st
 	var out []string
-	head := st.Verdict.Pass.Render() + "  " + st.Bold.Render("Solved")
+	head := st.Verdict.Pass.RenderSymbol() + " " + st.Bold.Render("Solved")
 	if !g.Solved {
-		head = st.Verdict.Fail.Render() + "  " + st.Bold.Render(fmt.Sprintf("Not yet: %d of %d checks fail", g.ChecksTotal-g.ChecksPassed, g.ChecksTotal))
+		head = st.Verdict.Fail.RenderSymbol() + " " + st.Bold.Render(fmt.Sprintf("Not yet: %d of %d checks fail", g.ChecksTotal-g.ChecksPassed, g.ChecksTotal))
 	}
 	out = append(out, head, "")
 	lp := g.LeastPrivilege
 	rows := [][2]string{
 		{"checks", fmt.Sprintf("%d/%d (hidden checks included)", g.ChecksPassed, g.ChecksTotal)},
-		{"least privilege", fmt.Sprintf("%s (you grant %d, the reference %d)", lp.Verdict, lp.Learner, lp.Par)},
+		{"least privilege", lpText(lp)},
 		{"hints", fmt.Sprintf("%d", g.HintsUsed)},
 		{"attempts", fmt.Sprintf("%d", g.Attempts)},
 		{"score", fmt.Sprintf("%d/100", g.Score)},
@@ -182,17 +182,16 @@ func (m *Model) scoreLines(w int) []string {
 		if !r.Pass {
 			b = st.Verdict.Fail
 		}
-		line := b.RenderSymbol() + " " + checkName(r.Check) + "  " + st.Muted.Render("want "+r.Want+", got "+r.Got)
+		line := checkName(r.Check) + "  " + st.Muted.Render("want "+r.Want+", got "+r.Got)
 		if r.Check.Hidden {
 			line += st.Muted.Render("  (was hidden)")
 		}
-		out = append(out, wrap(line, w)...)
+		out = append(out, hang(b.RenderSymbol()+" ", line, w)...)
 	}
 	out = append(out, "")
 	if g.Solved {
 		out = append(out, wrap(st.Muted.Render("r shows the reference solution · esc goes back to the editor · esc again goes home"), w)...)
-		out = append(out, "", st.Bold.Render("Debrief"))
-		out = append(out, m.markdown(mdDebrief, w)...)
+		out = append(out, m.debriefLines(w)...)
 	} else {
 		out = append(out, wrap(st.Muted.Render("The debrief and the reference solution open once every check passes. esc goes back to the editor: the failing checks and their traces are there."), w)...)
 	}
@@ -245,4 +244,12 @@ func (m *Model) resultTitle() string {
 		return "Reference solution: " + m.docName(id)
 	}
 	return "Result"
+}
+
+// lpText words the least-privilege comparison.
+func lpText(lp scenarios.LeastPrivilege) string {
+	if lp.Learner == 0 && lp.Par == 0 {
+		return lp.Verdict + " (your policies grant nothing beyond the reference)"
+	}
+	return fmt.Sprintf("%s (breadth %d, the reference %d)", lp.Verdict, lp.Learner, lp.Par)
 }

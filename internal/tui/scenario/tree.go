@@ -348,6 +348,16 @@ func (t *worldTree) activate() string {
 	if len(n.children) > 0 {
 		n.open = !n.open
 		t.flatten()
+		if n.open {
+			// Bring the opened children into view, the node staying on top.
+			last := t.sel
+			for last+1 < len(t.rows) && t.rows[last+1].depth > n.depth {
+				last++
+			}
+			if t.h > 0 && last >= t.yoff+t.h {
+				t.yoff = min(t.sel, last-t.h+1)
+			}
+		}
 	}
 	return ""
 }

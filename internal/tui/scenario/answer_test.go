@@ -1,0 +1,174 @@
+package scenario
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+func TestPredictCommitsBeforeReveal(t *testing.T) {
+	deps := testDeps(t)
+	m := open(t, "scp-vs-boundary", 120, 38, deps)
+	if m.focus != paneQuestion || m.CapturesText() {
+		t.Fatalf("predict opens on the question; focus %v", m.focus)
+	}
+	v := plain(m.View())
+	if !strings.Contains(v, "Step 1 of 3: what does AWS decide?") || strings.Contains(v, "Trace") {
+		t.Fatalf("start:\n%s", v)
+	}
+	press(m, "down", "down", "enter") // implicitDeny
+	v = plain(m.View())
+	if !strings.Contains(v, "✔ decision: implicitDeny") || !strings.Contains(v, "Step 2 of 3: which layer decides?") {
+		t.Fatalf("after step 1:\n%s", v)
+	}
+	press(m, "backspace")
+	if m.ans.step != 0 {
+		t.Fatal("backspace should go back a step")
+	}
+	press(m, "3") // implicitDeny again, by number
+	press(m, "6") // boundary: wrong
+	if m.ans.revealed {
+		t.Fatal("revealed before the confidence was given")
+	}
+	press(m, "1") // sure
+	if !m.ans.revealed {
+		t.Fatal("not revealed after three steps")
+	}
+	v = plain(m.View())
+	for _, want := range []string{"✓ decision: implicitDeny  (right)", "✗ deciding layer: boundary  (the answer is scp)", "confidence: sure", "You were sure", "Why", "Trace", "service control policies"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("reveal lacks %q:\n%s", want, v)
+		}
+	}
+	st, err := deps.Store.ScenarioStatus(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := st["scp-vs-boundary"]; s.Attempts != 1 || s.Status != "in progress" {
+		t.Errorf("status = %+v", s)
+	}
+	// Tab reaches the trace now.
+	press(m, "tab")
+	if m.focus != paneTrace {
+		t.Errorf("tab after reveal: focus %v", m.focus)
+	}
+}
+
+func TestChooseRevealsEveryOption(t *testing.T) {
+	deps := testDeps(t)
+	m := open(t, "s3-mfa-delete", 80, 22, deps)
+	v := plain(m.View())
+	if !strings.Contains(v, "Which statement about S3 MFA Delete") || !strings.Contains(v, "A ( )") {
+		t.Fatalf("start:\n%s", v)
+	}
+	press(m, "enter") // A
+	if m.ans.revealed {
+		t.Fatal("revealed before confidence")
+	}
+	v = plain(m.View())
+	if !strings.Contains(v, "your pick: A") || !strings.Contains(v, "how sure are you?") {
+		t.Fatalf("confidence step:\n%s", v)
+	}
+	press(m, "3") // guess
+	v = plain(m.View())
+	for _, want := range []string{"✓ Right", "confidence: guess", "(correct · your", "Right, though you guessed"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("reveal lacks %q:\n%s", want, v)
+		}
+	}
+	st, _ := deps.Store.ScenarioStatus(context.Background())
+	if s := st["s3-mfa-delete"]; s.Status != "solved" {
+		t.Errorf("status = %+v", s)
+	}
+}
+
+func TestHintLadder(t *testing.T) {
+	m := open(t, "two-groups-one-bucket", 80, 22, testDeps(t))
+	s := m.s
+	press(m, "ctrl+h")
+	v := plain(m.View())
+	if !strings.Contains(v, "Hint 1") || !strings.Contains(v, "Look at every policy") {
+		t.Fatalf("rung 1:\n%s", v)
+	}
+	for _, bad := range []string{"of 4", "remaining", "left"} {
+		if strings.Contains(v, "Hint 1 "+bad) {
+			t.Errorf("the ladder must not count what remains: %q", bad)
+		}
+	}
+	// In the editor h types; outside it climbs.
+	press(m, "h")
+	if m.hintsShown != 1 {
+		t.Fatal("h in the editor should type, not climb")
+	}
+	press(m, "ctrl+z", "esc", "h")
+	if m.hintsShown != 2 {
+		t.Fatalf("h outside the editor: %d rungs", m.hintsShown)
+	}
+	press(m, "h")
+	if m.hintsShown != 3 {
+		t.Fatal("rung 3")
+	}
+	press(m, "h")
+	if m.hintsShown != 3 || m.confirm != confirmAnswer {
+		t.Fatal("the last rung should ask first")
+	}
+	if v := plain(m.View()); !strings.Contains(v, "Show the answer? y / n") {
+		t.Errorf("no confirmation:\n%s", v)
+	}
+	press(m, "n")
+	if m.hintsShown != 3 || m.confirm != confirmNone {
+		t.Fatal("n should cancel")
+	}
+	press(m, "h", "y")
+	if m.hintsShown != 4 {
+		t.Fatal("y should show the answer")
+	}
+	if v := plain(m.View()); !strings.Contains(v, "finance/*") {
+		t.Errorf("answer rung not shown:\n%s", v)
+	}
+	_ = s
+}
+
+func TestDraftsRestoreAndReset(t *testing.T) {
+	deps := testDeps(t)
+	m := open(t, "two-groups-one-bucket", 120, 38, deps)
+	fixNoFinance(m)
+	// Quit mid-scenario (esc twice: leave the editor, go home) and come back.
+	press(m, "esc")
+	_, cmd := m.Update(keyMsg("esc"))
+	if !isBack(cmd) {
+		t.Fatal("esc from the checks should go home")
+	}
+	again := open(t, "two-groups-one-bucket", 120, 38, deps)
+	if got := again.activeEditor().Value(); !strings.Contains(got, "finance/*") {
+		t.Fatalf("draft not restored:\n%s", got)
+	}
+	v := plain(again.View())
+	if !strings.Contains(v, "Restored your draft from") || !strings.Contains(v, "Checks 3/3") {
+		t.Fatalf("restored view:\n%s", v)
+	}
+	press(again, "ctrl+r")
+	if again.confirm != confirmReset {
+		t.Fatal("reset should ask")
+	}
+	press(again, "y")
+	if got := again.activeEditor().Value(); strings.Contains(got, "finance/*") {
+		t.Fatal("reset kept the edit")
+	}
+	if v := plain(again.View()); !strings.Contains(v, "Checks 1/3") || strings.Contains(v, "Restored") {
+		t.Errorf("after reset:\n%s", v)
+	}
+	ds, _ := deps.Store.Drafts(context.Background(), "two-groups-one-bucket")
+	if len(ds) != 0 {
+		t.Errorf("drafts after reset: %+v", ds)
+	}
+}
+
+func TestNotRecordingNotice(t *testing.T) {
+	deps := testDeps(t)
+	deps.Recording = false
+	m := open(t, "two-groups-one-bucket", 80, 22, deps)
+	if v := plain(m.View()); !strings.Contains(v, "Progress is not being saved") {
+		t.Errorf("no notice:\n%s", v)
+	}
+}

@@ -1,0 +1,83 @@
+package scenario
+
+import (
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/iamlab/iamlab/internal/scenarios"
+	"github.com/iamlab/iamlab/internal/tui/editor"
+)
+
+// largestBuild is the built-in build scenario with the most work per
+// keystroke: checks times the length of its editable documents.
+func largestBuild(b testing.TB) *scenarios.Scenario {
+	var best *scenarios.Scenario
+	bestCost := -1
+	for _, p := range builtIn().Packs {
+		for _, s := range p.Scenarios {
+			if s.Kind != scenarios.Build {
+				continue
+			}
+			size := 0
+			for _, id := range s.Editable {
+				if d, ok := s.World.Document(id); ok {
+					size += len(d.Source)
+				}
+			}
+			if cost := len(s.Checks) * size; cost > bestCost {
+				best, bestCost = s, cost
+			}
+		}
+	}
+	if best == nil {
+		b.Fatal("no build scenario in the library")
+	}
+	return best
+}
+
+// changed runs an editor command tree and returns its ChangedMsg.
+func changed(cmd tea.Cmd) (editor.ChangedMsg, bool) {
+	var out editor.ChangedMsg
+	ok := false
+	walk(cmd, func(msg any) {
+		if c, is := msg.(editor.ChangedMsg); is {
+			out, ok = c, true
+		}
+	})
+	return out, ok
+}
+
+// BenchmarkKeystrokeLargestScenario is one keystroke in the editor of the
+// largest built-in scenario: the edit, the re-parse of the document, lint,
+// every visible check re-evaluated with its trace, the trace pane
+// re-rendered and the whole screen drawn. Keystrokes alternate between
+// typing a space and deleting it, so the policy stays valid.
+func BenchmarkKeystrokeLargestScenario(b *testing.B) {
+	s := largestBuild(b)
+	m := New(testDeps(b), s)
+	m.SetSize(120, 38)
+	drive(m, m.Init())
+	// Type at the end of line 2, after its comma: a space is still valid
+	// JSON, so every keystroke runs the whole evaluation.
+	m.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	m.Update(tea.KeyPressMsg{Code: tea.KeyEnd})
+	keys := []tea.KeyPressMsg{{Code: tea.KeySpace, Text: " "}, {Code: tea.KeyBackspace}}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_, cmd := m.Update(keys[i%2])
+		msg, ok := changed(cmd)
+		if !ok {
+			b.Fatal("no ChangedMsg")
+		}
+		m.Update(msg) // the draft tick it returns is not run
+		_ = m.View()
+	}
+	b.StopTimer()
+	if m.stale {
+		b.Fatal("the benchmark broke the policy")
+	}
+	b.ReportMetric(float64(len(m.results)), "checks")
+	b.Logf("scenario %s", s.ID)
+}
