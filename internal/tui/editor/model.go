@@ -254,7 +254,9 @@ func (m Model) Cursor() *tea.Cursor {
 	if !ok {
 		return nil
 	}
-	return tea.NewCursor(x, y)
+	c := tea.NewCursor(x, y)
+	c.Shape = tea.CursorBar // a bar sits between characters, where typing goes
+	return c
 }
 
 // CursorPosition is Cursor without the tea type: the cell the cursor is on,

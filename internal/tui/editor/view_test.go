@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -270,6 +271,23 @@ func TestGutterGrowsWithLineCount(t *testing.T) {
 	for i, w := range want {
 		if got := strings.TrimRight(rows[i], " "); got != w {
 			t.Errorf("row %d = %q, want %q", i, got, w)
+		}
+	}
+}
+
+// Bubble Tea v2 drops every escape sequence but SGR from view content, so
+// the editor must emit nothing else, whatever it draws.
+func TestViewEmitsOnlySGR(t *testing.T) {
+	sgr := regexp.MustCompile("\x1b\\[[0-9;:]*m")
+	for _, th := range []theme.Theme{theme.Dark(), theme.Light(), theme.NoColor()} {
+		m := newEditor(samplePolicy+"\n\"\x1b]8;;x\x07日本\t\"", 40, 12, 3, 5)
+		m.SetStyles(theme.NewStyles(th))
+		m.SetDiagnostics([]Diagnostic{{Line: 4, Col: 3, Message: "x"}, {Line: 6, Col: 99, Severity: SeverityWarning}})
+		m.SetMarks([]Mark{{Line: 7, Text: "◀ DENY", Kind: MarkDeny}, {Line: 2, Text: "◀ ALLOW", Kind: MarkAllow}})
+		m = press(m, "shift+down", "shift+end")
+		rest := sgr.ReplaceAllString(m.View(), "")
+		if i := strings.IndexByte(rest, 0x1b); i >= 0 {
+			t.Errorf("%v: non-SGR escape at %q", th.Variant, rest[i:min(len(rest), i+12)])
 		}
 	}
 }
