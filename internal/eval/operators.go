@@ -1,6 +1,10 @@
 package eval
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/iamlab/iamlab/internal/suggest"
+)
 
 type family uint8
 
@@ -119,14 +123,14 @@ func ParseOperator(name string) (Operator, string, string) {
 		op.Set, rest = SetForAnyValue, rest[len("ForAnyValue:"):]
 	case strings.Contains(rest, ":"):
 		prefix := rest[:strings.IndexByte(rest, ':')]
-		return op, "unknown set prefix \"" + prefix + ":\"", "expected ForAllValues: or ForAnyValue:" + didYouMean(prefix, []string{"ForAllValues", "ForAnyValue"})
+		return op, "unknown set prefix \"" + prefix + ":\"", "expected ForAllValues: or ForAnyValue:" + suggest.DidYouMean(prefix, []string{"ForAllValues", "ForAnyValue"})
 	}
 	if strings.HasSuffix(rest, "IfExists") && rest != "IfExists" {
 		op.IfExists, rest = true, strings.TrimSuffix(rest, "IfExists")
 	}
 	b, ok := baseOps[rest]
 	if !ok {
-		return op, "unknown condition operator \"" + name + "\"", "expected an operator such as StringEquals, StringLike, ArnLike, Bool, IpAddress, NumericLessThan, DateGreaterThan or Null" + didYouMean(rest, operatorNames())
+		return op, "unknown condition operator \"" + name + "\"", "expected an operator such as StringEquals, StringLike, ArnLike, Bool, IpAddress, NumericLessThan, DateGreaterThan or Null" + suggest.DidYouMean(rest, operatorNames())
 	}
 	if b.fam == famNull && op.IfExists {
 		return op, "Null cannot take IfExists", "expected plain Null: it already tests whether the key exists"

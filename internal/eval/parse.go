@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"github.com/iamlab/iamlab/internal/suggest"
 	"sort"
 	"strings"
 )
@@ -88,7 +89,7 @@ func (c *compiler) policy(n *Node) *Policy {
 }
 
 func (c *compiler) unknown(m Member, where string, known []string) {
-	c.fail(m.KeyPos, fmt.Sprintf("unknown %s element %q", where, m.Key), "expected one of "+strings.Join(known, ", ")+didYouMean(m.Key, known))
+	c.fail(m.KeyPos, fmt.Sprintf("unknown %s element %q", where, m.Key), "expected one of "+strings.Join(known, ", ")+suggest.DidYouMean(m.Key, known))
 }
 
 func (c *compiler) str(n *Node, elem string) (string, bool) {
@@ -314,7 +315,7 @@ func (c *compiler) principal(m *Member) *PrincipalSpec {
 				}
 			}
 			if !known {
-				c.fail(pm.KeyPos, fmt.Sprintf("unknown principal type %q", pm.Key), "expected one of AWS, Service, Federated, CanonicalUser"+didYouMean(pm.Key, principalTypes))
+				c.fail(pm.KeyPos, fmt.Sprintf("unknown principal type %q", pm.Key), "expected one of AWS, Service, Federated, CanonicalUser"+suggest.DidYouMean(pm.Key, principalTypes))
 				continue
 			}
 			for _, v := range c.strList(pm.Value, m.Key+"."+pm.Key) {

@@ -3,6 +3,7 @@ package quiz
 import (
 	"errors"
 	"fmt"
+	"github.com/iamlab/iamlab/internal/suggest"
 	"reflect"
 	"strconv"
 	"strings"
@@ -200,40 +201,10 @@ func kindWords(t reflect.Type) string {
 	return t.Kind().String()
 }
 
-// closest suggests the nearest of names within a small edit distance.
+// closest suggests the nearest of names, or "".
 func closest(s string, names []string) string {
-	best, bestD := "", 3
-	ls := strings.ToLower(s)
-	for _, n := range names {
-		if strings.ToLower(n) == ls {
-			return n
-		}
-		if d := editDistance(ls, strings.ToLower(n)); d < bestD {
-			best, bestD = n, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	c, _ := suggest.Closest(s, names)
+	return c
 }
 
 // yamlNames lists the yaml field names of struct types, for "did you mean".
