@@ -272,7 +272,11 @@ func (m *Model) answerKeys() []key.Binding {
 	if m.s.Kind == scenarios.Choose && m.ans.step == 0 && m.multi() {
 		out = append(out, k.Toggle, withHelp(k.Pick, "enter", "confirm"))
 	} else {
-		out = append(out, k.Pick, k.QuickPick)
+		qp := k.QuickPick
+		if n := len(m.stepChoices()); n < 10 {
+			qp.SetHelp(fmt.Sprintf("1-%d", n), "pick")
+		}
+		out = append(out, k.Pick, qp)
 	}
 	if m.ans.step > 0 {
 		out = append(out, k.StepBack)

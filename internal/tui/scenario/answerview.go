@@ -177,7 +177,9 @@ func (m *Model) chooseLines(w int) []string {
 		} else {
 			for i, o := range q.Options {
 				if a.picked[i] {
-					out = append(out, wrap(st.Muted.Render(fmt.Sprintf("  %c %s", 'A'+i, o.Text)), w)...)
+					for _, l := range hang(fmt.Sprintf("  %c ", 'A'+i), reflow(o.Text), w) {
+						out = append(out, st.Muted.Render(l))
+					}
 				}
 			}
 			out = append(out, "")

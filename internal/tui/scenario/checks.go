@@ -50,38 +50,8 @@ func (m *Model) checkLines(w, h int) []string {
 	if m.stale {
 		out = append(out, st.Verdict.Stale.Render()+" "+st.Muted.Render(wrapFirst("the policy does not parse: these are the last good results", w-10)))
 	}
-	for i, r := range m.results {
-		badge := st.Verdict.Pass
-		if !r.Pass {
-			badge = st.Verdict.Fail
-		}
-		sym := badge.RenderSymbol()
-		if m.stale {
-			sym = st.Verdict.Stale.RenderSymbol()
-		}
-		tail := "want " + r.Want + "  got " + r.Got
-		if w-4-ansi.StringWidth(tail) < 30 {
-			// Narrow: a passing check says only what it got; a failing one
-			// keeps both.
-			tail = "want " + r.Want + " · got " + r.Got
-			if r.Pass {
-				tail = r.Got
-			}
-		}
-		if r.Check.Hidden {
-			tail += "  (was hidden)"
-		}
-		nameW := max(10, w-4-ansi.StringWidth(tail))
-		name := fitWords(checkName(r.Check), nameW)
-		gap := max(2, w-2-ansi.StringWidth(name)-ansi.StringWidth(tail))
-		line := sym + " " + name + strings.Repeat(" ", gap) + st.Muted.Render(tail)
-		if ansi.StringWidth(line) > w {
-			line = sym + " " + fitWords(checkName(r.Check)+"  "+tail, w-2)
-		}
-		if i == m.checkSel {
-			line = st.Selected.Render(fit(ansi.Strip(line), w))
-		}
-		out = append(out, line)
+	for i := range m.results {
+		out = append(out, m.checkRow(&m.results[i], w, i == m.checkSel))
 	}
 	if n := m.hiddenCount(); n > 0 {
 		word := "checks"
@@ -213,4 +183,41 @@ func (m *Model) editorBadge() string {
 		return "✎ editable"
 	}
 	return "read-only"
+}
+
+// checkRow is one check on one line: symbol, name (shortened at a word),
+// then what it wanted and got.
+func (m *Model) checkRow(r *scenarios.CheckResult, w int, selected bool) string {
+	st := m.st
+	badge := st.Verdict.Pass
+	if !r.Pass {
+		badge = st.Verdict.Fail
+	}
+	sym := badge.RenderSymbol()
+	if m.stale {
+		sym = st.Verdict.Stale.RenderSymbol()
+	}
+	tail := "want " + r.Want + "  got " + r.Got
+	if w-4-ansi.StringWidth(tail) < 30 {
+		// Narrow: a passing check says only what it got; a failing one
+		// keeps both.
+		tail = "want " + r.Want + " · got " + r.Got
+		if r.Pass {
+			tail = r.Got
+		}
+	}
+	if r.Check.Hidden {
+		tail += "  (was hidden)"
+	}
+	nameW := max(10, w-4-ansi.StringWidth(tail))
+	name := fitWords(checkName(r.Check), nameW)
+	gap := max(2, w-2-ansi.StringWidth(name)-ansi.StringWidth(tail))
+	line := sym + " " + name + strings.Repeat(" ", gap) + st.Muted.Render(tail)
+	if ansi.StringWidth(line) > w {
+		line = sym + " " + fitWords(checkName(r.Check)+"  "+tail, w-2)
+	}
+	if selected {
+		line = st.Selected.Render(fit(ansi.Strip(line), w))
+	}
+	return line
 }

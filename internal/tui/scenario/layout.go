@@ -243,8 +243,12 @@ func (m *Model) layoutBuild(l *layout, body rect) {
 		return
 	}
 	ch := min(m.checkRows()+2, 9)
-	th := max(6, (body.h-ch)*2/5)
-	topH := body.h - ch - th
+	// The editor gets what its documents need at the start, fixed so the
+	// panes do not move while the learner types, and at least a usable
+	// left column; the trace, which teaches, gets the rest.
+	need := m.editorNeed
+	topH := min(max(need, 16), body.h-ch-8)
+	th := body.h - ch - topH
 	leftW := min(max(body.w*36/100, 34), 52)
 	rightW := body.w - leftW
 	bh := 4

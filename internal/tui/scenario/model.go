@@ -68,20 +68,21 @@ type Model struct {
 	tree     worldTree
 
 	// Build.
-	docs      []docEntry
-	docSel    int
-	curDoc    string
-	editors   map[string]*editor.Model // one per editable document
-	viewer    editor.Model             // read-only documents
-	start     map[string]string        // the starting text of the editable documents
-	world     *sandbox.World           // the learner's world, broken documents included
-	evaluated map[string]int           // document → editor version evaluated
-	broken    map[string]error
-	results   []scenarios.CheckResult // last good results, visible checks (all after submit)
-	stale     bool
-	checkSel  int
-	trace     trace.Model
-	traceFor  int // index of the check the trace shows, -1 none
+	docs       []docEntry
+	docSel     int
+	curDoc     string
+	editors    map[string]*editor.Model // one per editable document
+	viewer     editor.Model             // read-only documents
+	start      map[string]string        // the starting text of the editable documents
+	world      *sandbox.World           // the learner's world, broken documents included
+	evaluated  map[string]int           // document → editor version evaluated
+	broken     map[string]error
+	results    []scenarios.CheckResult // last good results, visible checks (all after submit)
+	stale      bool
+	checkSel   int
+	trace      trace.Model
+	editorNeed int // rows the editor pane wants in the wide layout
+	traceFor   int // index of the check the trace shows, -1 none
 
 	// Drafts.
 	draftSeq   int
@@ -178,6 +179,7 @@ func (m *Model) initBuild() {
 		m.editors[id] = &e
 		m.start[id] = d.Source
 		m.evaluated[id] = e.Version()
+		m.editorNeed = max(m.editorNeed, e.LineCount()+3)
 	}
 	for _, d := range m.s.World.Documents() {
 		if editable[d.ID] {

@@ -26,6 +26,7 @@ func (m *Model) submit() tea.Cmd {
 		}
 	}
 	m.submissions++
+	m.notice = ""
 	attempts := m.priorAttempts + m.submissions
 	g := scenarios.GradeBuild(m.s, m.world, m.hintsShown, attempts)
 	m.grade = &g
@@ -177,16 +178,8 @@ func (m *Model) scoreLines(w int) []string {
 		}
 	}
 	out = append(out, "", st.Bold.Render("Checks"))
-	for _, r := range g.Results {
-		b := st.Verdict.Pass
-		if !r.Pass {
-			b = st.Verdict.Fail
-		}
-		line := checkName(r.Check) + "  " + st.Muted.Render("want "+r.Want+", got "+r.Got)
-		if r.Check.Hidden {
-			line += st.Muted.Render("  (was hidden)")
-		}
-		out = append(out, hang(b.RenderSymbol()+" ", line, w)...)
+	for i := range g.Results {
+		out = append(out, m.checkRow(&g.Results[i], w, false))
 	}
 	out = append(out, "")
 	if g.Solved {

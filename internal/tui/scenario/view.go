@@ -105,12 +105,7 @@ func (m *Model) paneView(p pane, r rect) []string {
 	case paneEditor:
 		return m.box(r, f, m.editorTitle(), m.editorBadge(), strings.Split(m.activeEditor().View(), "\n"))
 	case paneChecks:
-		t := m.checksTitle()
-		badge := ""
-		if m.stale {
-			badge = m.st.Verdict.Stale.String()
-		}
-		return m.box(r, f, t, badge, m.checkLines(in.w, in.h))
+		return m.box(r, f, m.checksTitle(), "", m.checkLines(in.w, in.h))
 	case paneTrace:
 		badge := ""
 		if m.trace.ScrollPercent() < 100 {
