@@ -38,6 +38,26 @@ type Options struct {
 
 // Run starts the trainer and returns when the learner quits.
 func Run(ctx context.Context, opt Options) error {
+	root, logger, closeAll := build(opt)
+	defer closeAll()
+	popts := []tea.ProgramOption{tea.WithContext(ctx)}
+	if opt.In != nil {
+		popts = append(popts, tea.WithInput(opt.In))
+	}
+	if opt.Out != nil {
+		popts = append(popts, tea.WithOutput(opt.Out))
+	}
+	if _, err := tea.NewProgram(root, popts...).Run(); err != nil && ctx.Err() == nil {
+		logger.Error("program ended with an error", "err", err)
+		return fmt.Errorf("the trainer stopped: %w", err)
+	}
+	logger.Info("iamlab stopped")
+	return nil
+}
+
+// build opens the log, the store and the library and assembles the screens.
+// closeAll releases what it opened.
+func build(opt Options) (root app.Model, logger *slog.Logger, closeAll func()) {
 	if opt.Getenv == nil {
 		opt.Getenv = os.Getenv
 	}
@@ -45,11 +65,12 @@ func Run(ctx context.Context, opt Options) error {
 		opt.Now = time.Now
 	}
 	var notices []string
-	logger := slog.New(slog.DiscardHandler)
+	var closers []func()
+	logger = slog.New(slog.DiscardHandler)
 	if err := opt.Dirs.Ensure(); err != nil {
 		notices = append(notices, "cannot create the data folder: "+err.Error())
 	} else if f, err := os.OpenFile(opt.Dirs.LogPath(), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644); err == nil {
-		defer f.Close()
+		closers = append(closers, func() { f.Close() })
 		logger = slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	}
 	logger.Info("iamlab starting", "data", opt.Dirs.Data)
@@ -58,7 +79,7 @@ func Run(ctx context.Context, opt Options) error {
 	if err != nil {
 		logger.Error("progress store unavailable", "err", err)
 	}
-	defer store.Close()
+	closers = append(closers, func() { store.Close() })
 	notices = append(notices, store.Notices()...)
 
 	lib := scenarios.LoadLibrary(scenarios.LibraryOptions{Dirs: opt.PackDirs, UserDir: opt.Dirs.Packs})
@@ -76,22 +97,13 @@ func Run(ctx context.Context, opt Options) error {
 		Key:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "playground")),
 		Open:  func() common.Screen { return playground.New(deps, playground.WorldsOf(lib), 0) },
 	}}
-	root := app.New(home.New(deps, lib, open, entries...), opt.Getenv)
+	root = app.New(home.New(deps, lib, open, entries...), opt.Getenv)
 	if len(notices) > 0 {
 		root = root.WithStatus(strings.Join(notices, " · "), true)
 	}
-
-	popts := []tea.ProgramOption{tea.WithContext(ctx)}
-	if opt.In != nil {
-		popts = append(popts, tea.WithInput(opt.In))
+	return root, logger, func() {
+		for i := len(closers) - 1; i >= 0; i-- {
+			closers[i]()
+		}
 	}
-	if opt.Out != nil {
-		popts = append(popts, tea.WithOutput(opt.Out))
-	}
-	if _, err := tea.NewProgram(root, popts...).Run(); err != nil && ctx.Err() == nil {
-		logger.Error("program ended with an error", "err", err)
-		return fmt.Errorf("the trainer stopped: %w", err)
-	}
-	logger.Info("iamlab stopped")
-	return nil
 }

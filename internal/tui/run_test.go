@@ -1,0 +1,77 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iamlab/iamlab/internal/paths"
+)
+
+func dirs(t testing.TB) paths.Dirs {
+	home := t.TempDir()
+	return paths.Dirs{Data: filepath.Join(home, "data"), State: filepath.Join(home, "state"), Packs: filepath.Join(home, "packs")}
+}
+
+func firstFrame(t testing.TB, opt Options) string {
+	root, _, closeAll := build(opt)
+	defer closeAll()
+	m, _ := root.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	return m.View().Content
+}
+
+func TestFirstFrameShowsTheLibraryAndLogsToAFile(t *testing.T) {
+	d := dirs(t)
+	frame := ansi.Strip(firstFrame(t, Options{Dirs: d, Getenv: func(string) string { return "" }}))
+	if !strings.Contains(frame, "Library") || !strings.Contains(frame, "Two groups, one bucket") {
+		t.Fatalf("first frame:\n%s", frame)
+	}
+	log, err := os.ReadFile(d.LogPath())
+	if err != nil || !strings.Contains(string(log), "iamlab starting") {
+		t.Fatalf("log file: %v %q", err, log)
+	}
+	if _, err := os.Stat(d.DatabasePath()); err != nil {
+		t.Fatalf("no database: %v", err)
+	}
+}
+
+func TestUnwritableDataFolderKeepsTheTrainerRunning(t *testing.T) {
+	d := dirs(t)
+	// A file where the data folder should be: nothing can be created there.
+	if err := os.WriteFile(filepath.Join(filepath.Dir(d.Data), "data"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	frame := ansi.Strip(firstFrame(t, Options{Dirs: d, Getenv: func(string) string { return "" }}))
+	if !strings.Contains(frame, "Library") || !strings.Contains(frame, "not being saved") && !strings.Contains(frame, "cannot create") {
+		t.Fatalf("first frame without a data folder:\n%s", frame)
+	}
+}
+
+func TestBrokenUserPackIsShownNotFatal(t *testing.T) {
+	d := dirs(t)
+	bad := filepath.Join(d.Packs, "class")
+	if err := os.MkdirAll(bad, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(bad, "pack.yaml"), []byte("format: 1\nid: class\ntitel: oops\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	frame := ansi.Strip(firstFrame(t, Options{Dirs: d, Getenv: func(string) string { return "" }}))
+	if !strings.Contains(frame, "Two groups, one bucket") || !strings.Contains(frame, "⚠") {
+		t.Fatalf("broken pack not shown beside the library:\n%s", frame)
+	}
+}
+
+// BenchmarkStartToFirstFrame measures what happens between starting iamlab
+// and its first frame: log file, store (with migrations), library load and
+// validation, screens, first render.
+func BenchmarkStartToFirstFrame(b *testing.B) {
+	d := dirs(b)
+	for b.Loop() {
+		firstFrame(b, Options{Dirs: d, Getenv: func(string) string { return "" }})
+	}
+}
