@@ -196,7 +196,7 @@ func (m *Model) reveal() tea.Cmd {
 		if m.s.Predict.DecidedBy != "" {
 			want += " by " + string(m.s.Predict.DecidedBy)
 		}
-		m.trace.SetContent(traceContent(m.s.Predict.Call, o, err, want))
+		m.setTrace(traceContent(m.s.Predict.Call, o, err, want))
 	} else {
 		g = scenarios.GradeChoice(m.s, m.pickedList(), m.hintsShown, m.priorAttempts+1)
 	}

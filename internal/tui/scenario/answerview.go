@@ -99,7 +99,7 @@ func (m *Model) predictLines(w int) []string {
 	p := m.s.Predict
 	out := []string{st.Bold.Render("The request")}
 	if p != nil {
-		out = append(out, wrap(callTitle(p.Call), w)...)
+		out = append(out, wrap(callWords(p.Call), w)...)
 	}
 	out = append(out, "")
 	a := &m.ans

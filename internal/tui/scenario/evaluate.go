@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"strings"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/lint"
 	"github.com/iamlab/iamlab/internal/sandbox"
@@ -35,6 +38,7 @@ func (m *Model) reevaluate() bool {
 		m.runChecks()
 	} else {
 		m.trace.SetStale(true)
+		m.positionTrace()
 	}
 	return true
 }
@@ -160,8 +164,36 @@ func (m *Model) refreshTrace(force bool) {
 	}
 	r := m.results[m.checkSel]
 	m.traceFor = m.checkSel
-	m.trace.SetContent(traceContent(r.Check.Call, r.Outcome, r.Err, r.Want))
+	m.setTrace(traceContent(r.Check.Call, r.Outcome, r.Err, r.Want))
 	m.setMarks(r.Outcome)
+}
+
+// setTrace shows a trace scrolled to the layer that decided, two rows of
+// context above it: the request and its context keys are long, and the
+// deciding layer is what the learner needs after each keystroke.
+func (m *Model) setTrace(c *trace.Content) {
+	m.trace.SetContent(c)
+	m.positionTrace()
+}
+
+// positionTrace scrolls the trace to its deciding layer; it runs again
+// when the pane is resized, since scrolling depends on the height.
+func (m *Model) positionTrace() {
+	m.trace, _ = m.trace.Update(tea.KeyPressMsg{Code: tea.KeyHome})
+	if m.stale {
+		return // the stale notice at the top matters more
+	}
+	target := -1
+	for i, l := range m.trace.Lines() {
+		if strings.Contains(ansi.Strip(l), "← decides") {
+			target = i
+			break
+		}
+	}
+	down := tea.KeyPressMsg{Code: tea.KeyDown}
+	for i := 0; i < target-2; i++ {
+		m.trace, _ = m.trace.Update(down)
+	}
 }
 
 // traceContent turns a sandbox outcome into what the trace pane shows.
@@ -206,6 +238,35 @@ func callTitle(c sandbox.Call) string {
 		t += " (" + strings.Join(extra, ", ") + ")"
 	}
 	return t
+}
+
+// callWords says the request as a sentence, for the predict question.
+func callWords(c sandbox.Call) string {
+	t := c.As + " calls " + c.Action
+	if c.Resource != "" {
+		t += " on " + c.Resource
+	}
+	var extra []string
+	if c.MFA != nil {
+		if *c.MFA {
+			extra = append(extra, "signed in with MFA")
+		} else {
+			extra = append(extra, "without MFA")
+		}
+	}
+	if c.SourceIP != "" {
+		extra = append(extra, "from "+c.SourceIP)
+	}
+	if c.VPCEndpoint != "" {
+		extra = append(extra, "through "+c.VPCEndpoint)
+	}
+	if c.SessionPolicy != "" {
+		extra = append(extra, "with session policy "+c.SessionPolicy)
+	}
+	if len(extra) > 0 {
+		t += ", " + strings.Join(extra, ", ")
+	}
+	return t + "."
 }
 
 // decidingStatement finds the statement that decided the outcome: in the

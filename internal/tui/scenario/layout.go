@@ -278,7 +278,11 @@ func (m *Model) sizeComponents() {
 	}
 	if r, ok := m.lay.panes[paneTrace]; ok {
 		in := r.inner()
-		m.trace.SetSize(in.w, in.h)
+		if [2]int{in.w, in.h} != m.traceSize {
+			m.traceSize = [2]int{in.w, in.h}
+			m.trace.SetSize(in.w, in.h)
+			m.positionTrace()
+		}
 	}
 	if r, ok := m.lay.panes[paneWorld]; ok {
 		in := r.inner()

@@ -81,8 +81,9 @@ type Model struct {
 	stale      bool
 	checkSel   int
 	trace      trace.Model
-	editorNeed int // rows the editor pane wants in the wide layout
-	traceFor   int // index of the check the trace shows, -1 none
+	editorNeed int    // rows the editor pane wants in the wide layout
+	traceFor   int    // index of the check the trace shows, -1 none
+	traceSize  [2]int // the trace pane's inner size, to re-scroll on resize
 
 	// Drafts.
 	draftSeq   int

@@ -224,6 +224,10 @@ func (m *Model) leaveResult() {
 	}
 	m.focus = paneEditor
 	if m.grade != nil {
+		// Solved: the work is recorded; the policies stay on screen to read.
+		for _, e := range m.editors {
+			e.SetReadOnly(true)
+		}
 		m.focus = paneChecks
 	}
 	m.syncFocus()

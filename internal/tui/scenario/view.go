@@ -111,7 +111,11 @@ func (m *Model) paneView(p pane, r rect) []string {
 		if m.trace.ScrollPercent() < 100 {
 			badge = fmt.Sprintf("%d%%", m.trace.ScrollPercent())
 		}
-		return m.box(r, f, "Trace", badge, strings.Split(m.trace.View(), "\n"))
+		title := "Trace"
+		if m.s.Kind == scenarios.Build && m.checkSel < len(m.results) {
+			title += " · " + checkName(m.results[m.checkSel].Check)
+		}
+		return m.box(r, f, title, badge, strings.Split(m.trace.View(), "\n"))
 	case paneBriefing:
 		t := "Briefing ▾ (b)"
 		if !m.briefOpen && !m.lay.narrow {
