@@ -204,7 +204,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.dateOn {
 		return []key.Binding{m.KeyMap.Confirm, m.KeyMap.Cancel}
 	}
-	return []key.Binding{m.KeyMap.Practise, m.KeyMap.NextExam, m.KeyMap.ExamDate, m.KeyMap.PageDown, m.KeyMap.Back}
+	return []key.Binding{m.KeyMap.Practise, m.KeyMap.NextExam, m.KeyMap.ExamDate, m.KeyMap.Back}
 }
 
 // FullHelp lists every key.

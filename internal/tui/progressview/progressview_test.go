@@ -48,6 +48,7 @@ func TestChartRowsAndBands(t *testing.T) {
 		"Where practice gains the most",
 		"1. root-user",
 		"Never practised: 38 topics",
+		"root-user: mastery ≈75% × recall today ≈98% = ≈73%;",
 		"Due reviews: 2",
 		"Streak: 1 day — practise today to keep it",
 		"Calibration: 1 confident-but-wrong answer",
@@ -229,7 +230,16 @@ func TestUnknownExamOption(t *testing.T) {
 
 func TestExamDate(t *testing.T) {
 	m := populated(t, Options{}, 80, 22)
-	before := m.sum.Readiness.Topics[0].Retention
+	retention := func() float64 {
+		for _, tr := range m.sum.Readiness.Topics {
+			if tr.TopicID == "root-user" {
+				return tr.Retention
+			}
+		}
+		t.Fatal("root-user not in the report")
+		return 0
+	}
+	before := retention()
 	press(m, "d")
 	if !m.CapturesText() || m.Cursor() == nil {
 		t.Fatal("d did not open the date field")
@@ -259,7 +269,10 @@ func TestExamDate(t *testing.T) {
 	if !m.sum.Readiness.ExamDate.Equal(time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC)) {
 		t.Fatalf("readiness not recomputed at the date: %v", m.sum.Readiness.ExamDate)
 	}
-	if after := m.sum.Readiness.Topics[0].Retention; after >= before {
+	if !strings.Contains(whole(m), "recall on 2026-06-15") {
+		t.Fatalf("the topic detail does not say the date:\n%s", whole(m))
+	}
+	if after := retention(); after >= before {
 		t.Fatalf("retention at the exam date %v is not below today's %v", after, before)
 	}
 

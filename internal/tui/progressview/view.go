@@ -279,6 +279,7 @@ func (m *Model) topicLines(w, top int) []string {
 		}
 		out = append(out, m.selectable(i, text, w))
 	}
+	out = append(out, m.topicDetail(w)...)
 	if n := len(rep.Untouched); n > 0 {
 		show := rep.Untouched[:min(n, 3)]
 		more := ""
@@ -288,6 +289,27 @@ func (m *Model) topicLines(w, top int) []string {
 		out = append(out, wrapIndent(st.Muted, fmt.Sprintf("Never practised: %d topic%s (%s%s) — unknown, not zero", n, plural(n), strings.Join(show, ", "), more), w, "  ")...)
 	}
 	return out
+}
+
+// topicDetail explains the selected topic's estimate: retention-adjusted
+// mastery at the exam date, and what mastering it is worth.
+func (m *Model) topicDetail(w int) []string {
+	if m.cursor >= len(m.picks) {
+		return nil
+	}
+	id := m.picks[m.cursor].topicID
+	for _, t := range m.sum.Readiness.Topics {
+		if t.TopicID != id {
+			continue
+		}
+		when := "today"
+		if !m.examDate.IsZero() {
+			when = "on " + m.examDate.Format(dateLayout)
+		}
+		return wrapIndent(m.styles.Muted, fmt.Sprintf("%s: mastery ≈%s × recall %s ≈%s = ≈%s; mastering it is worth ≈%.1f%% of the exam",
+			id, pct(t.Mastery), when, pct(t.Retention), pct(t.Predicted), 100*t.Gain), w, "  ")
+	}
+	return nil
 }
 
 // reviewLines is the due reviews count and the next few topics.
