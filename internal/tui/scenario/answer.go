@@ -60,6 +60,8 @@ type answerState struct {
 	grade      *scenarios.Grade
 	outcome    *sandbox.Outcome
 	scroll     scroller
+	choiceAt   int   // the pane line where the choices start
+	choiceRows []int // the choice each of those lines belongs to
 }
 
 func (a *answerState) restyle() {}

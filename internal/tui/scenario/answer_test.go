@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 func TestPredictCommitsBeforeReveal(t *testing.T) {
@@ -170,5 +172,16 @@ func TestNotRecordingNotice(t *testing.T) {
 	m := open(t, "two-groups-one-bucket", 80, 22, deps)
 	if v := plain(m.View()); !strings.Contains(v, "Progress is not being saved") {
 		t.Errorf("no notice:\n%s", v)
+	}
+}
+
+func TestClickAChoice(t *testing.T) {
+	m := open(t, "scp-vs-boundary", 120, 38, testDeps(t))
+	in := m.lay.panes[paneQuestion].inner()
+	y := in.y + m.ans.choiceAt + 2 + headerRows // the third choice: implicitDeny
+	_, cmd := m.Update(tea.MouseClickMsg{X: in.x + 4, Y: y, Button: tea.MouseLeft})
+	drive(m, cmd)
+	if m.ans.decision != "implicitDeny" || m.ans.step != 1 {
+		t.Errorf("click picked %q, step %d", m.ans.decision, m.ans.step)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/iamlab/iamlab/internal/scenarios"
 )
 
@@ -53,8 +55,31 @@ func (m *Model) refreshQuestion(in rect) {
 	m.ans.scroll.scroll(0)
 }
 
-// choiceLines draws the current step's choices with the cursor.
-func (m *Model) choiceLines(w int) []string {
+// clickChoice picks the choice on a clicked row of the question pane.
+func (m *Model) clickChoice(row int) tea.Cmd {
+	i := m.ans.scroll.yoff + row - m.ans.choiceAt
+	if m.ans.revealed || row < 0 || i < 0 || i >= len(m.ans.choiceRows) {
+		return nil
+	}
+	c := m.ans.choiceRows[i]
+	cs := m.stepChoices()
+	if c >= len(cs) {
+		return nil
+	}
+	m.ans.cursor = c
+	if m.s.Kind == scenarios.Choose && m.ans.step == 0 && m.multi() {
+		m.ans.picked[c] = !m.ans.picked[c]
+		m.refreshQuestion(m.lay.panes[paneQuestion].inner())
+		return nil
+	}
+	return m.pick(cs[c])
+}
+
+// choiceLines draws the current step's choices with the cursor, starting
+// at line `at` of the pane (remembered with each line's choice, for clicks).
+func (m *Model) choiceLines(at, w int) []string {
+	var idx []int
+	defer func() { m.ans.choiceAt, m.ans.choiceRows = at, idx }()
 	st := m.st
 	cs := m.stepChoices()
 	choosing := m.s.Kind == scenarios.Choose && m.ans.step == 0
@@ -85,6 +110,7 @@ func (m *Model) choiceLines(w int) []string {
 				prefix = "    "
 			}
 			line := prefix + l
+			idx = append(idx, i)
 			if i == m.ans.cursor {
 				line = st.Selected.Render(fit(line, w))
 			}
@@ -108,7 +134,7 @@ func (m *Model) predictLines(w int) []string {
 			out = append(out, st.Muted.Render("✔ "+c))
 		}
 		out = append(out, st.Bold.Render(m.stepTitle()))
-		out = append(out, m.choiceLines(w)...)
+		out = append(out, m.choiceLines(len(out), w)...)
 		out = append(out, "", st.Muted.Render("Nothing is revealed until you commit all three."))
 		return out
 	}
@@ -173,7 +199,7 @@ func (m *Model) chooseLines(w int) []string {
 		}
 		out = append(out, st.Bold.Render(m.stepTitle()))
 		if a.step == 0 {
-			out = append(out, m.choiceLines(w)...)
+			out = append(out, m.choiceLines(len(out), w)...)
 		} else {
 			for i, o := range q.Options {
 				if a.picked[i] {
@@ -183,7 +209,7 @@ func (m *Model) chooseLines(w int) []string {
 				}
 			}
 			out = append(out, "")
-			out = append(out, m.choiceLines(w)...)
+			out = append(out, m.choiceLines(len(out), w)...)
 		}
 		return out
 	}

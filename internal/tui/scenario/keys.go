@@ -1,6 +1,9 @@
 package scenario
 
 import (
+	"fmt"
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 
 	"github.com/iamlab/iamlab/internal/scenarios"
@@ -100,6 +103,13 @@ func (k *keyMap) update(m *Model) {
 	k.Solution.SetEnabled(m.grade != nil && m.grade.Solved && build)
 	k.NextDoc.SetEnabled(m.showSolution && len(m.s.Editable) > 1)
 	k.Collapse.SetEnabled(m.focus == paneWorld)
+	tabs := m.tabs()
+	for i, b := range []*key.Binding{&k.Tab1, &k.Tab2, &k.Tab3, &k.Tab4} {
+		b.SetEnabled(i < len(tabs))
+		if i < len(tabs) {
+			b.SetHelp(fmt.Sprint(i+1), strings.ToLower(strings.Fields(tabs[i].label)[0]))
+		}
+	}
 }
 
 // paneKeys are the bindings the footer shows for the focused pane.

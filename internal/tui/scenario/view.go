@@ -204,6 +204,8 @@ func (m *Model) click(x, y int, msg tea.MouseClickMsg) tea.Cmd {
 			m.docSel = i
 			m.openDoc(m.docs[i].ID)
 		}
+	case paneQuestion:
+		return m.clickChoice(row)
 	case paneWorld:
 		if i := m.tree.rowAt(row); i >= 0 && m.tree.viewing == "" {
 			if m.tree.sel == i {
