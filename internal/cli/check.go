@@ -4,11 +4,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
+	"path"
 
 	"github.com/spf13/cobra"
 
+	"github.com/iamlab/iamlab/content"
 	"github.com/iamlab/iamlab/internal/curriculum"
 	"github.com/iamlab/iamlab/internal/paths"
+	"github.com/iamlab/iamlab/internal/quiz"
 	"github.com/iamlab/iamlab/internal/scenarios"
 )
 
@@ -60,6 +64,15 @@ func runCheck(opts *CheckOptions, stdio IO) error {
 	}
 	lib := scenarios.LoadLibrary(lo)
 	findings := scenarios.CheckLibrary(lib)
+	var bank contentCounts
+	if len(opts.Paths) == 0 {
+		// The built-in library comes with the lessons and the quiz bank:
+		// their links must resolve and their answer keys agree with the engine.
+		var more []scenarios.Finding
+		bank, more = checkContent(lib)
+		findings = append(findings, more...)
+		scenarios.SortFindings(findings)
+	}
 
 	unreadable := false
 	for _, f := range findings {
@@ -76,6 +89,9 @@ func runCheck(opts *CheckOptions, stdio IO) error {
 		}
 	} else {
 		writeFindings(stdio.Out, lib, findings)
+		if bank.items > 0 || bank.lessons > 0 {
+			fmt.Fprintf(stdio.Out, "content: %d quiz items and %d lessons checked\n", bank.items, bank.lessons)
+		}
 		if opts.Coverage {
 			writeCoverage(stdio.Out, scenarios.CoverageOf(lib))
 		}
@@ -151,4 +167,34 @@ func writeCoverage(w io.Writer, c scenarios.Coverage) {
 			fmt.Fprintf(w, "  %-16s %s\n", t.ID, t.Title)
 		}
 	}
+}
+
+// contentCounts says how much of the built-in content was checked.
+type contentCounts struct{ items, lessons int }
+
+// checkContent checks the embedded quiz bank and lessons and reports their
+// findings in the scenario packs' form, so both print alike.
+func checkContent(lib *scenarios.Library) (contentCounts, []scenarios.Finding) {
+	var ids []string
+	for _, p := range lib.Packs {
+		for _, s := range p.Scenarios {
+			ids = append(ids, s.ID)
+		}
+	}
+	var c contentCounts
+	if b, _ := quiz.Builtin(); b != nil {
+		c.items = len(b.Items)
+	}
+	if md, err := fs.Glob(content.FS, "lessons/*.md"); err == nil {
+		for _, m := range md {
+			if path.Base(m) != "README.md" {
+				c.lessons++
+			}
+		}
+	}
+	var out []scenarios.Finding
+	for _, f := range append(quiz.CheckBuiltin(), quiz.CheckBuiltinLessons(ids)...) {
+		out = append(out, scenarios.Finding{Code: f.Code, Severity: scenarios.Severity(f.Severity), File: f.File, Line: f.Line, Col: f.Col, Scenario: f.Item, Message: f.Message})
+	}
+	return c, out
 }
