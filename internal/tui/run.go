@@ -23,6 +23,7 @@ import (
 	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/home"
 	"github.com/iamlab/iamlab/internal/tui/playground"
+	"github.com/iamlab/iamlab/internal/tui/progressview"
 	"github.com/iamlab/iamlab/internal/tui/scenario"
 )
 
@@ -91,11 +92,22 @@ func build(opt Options) (root app.Model, logger *slog.Logger, closeAll func()) {
 
 	deps := common.Deps{Now: opt.Now, Log: logger, Store: store, Recording: store.Persistent()}
 	open := func(s *scenarios.Scenario) common.Screen { return scenario.New(deps, s) }
+	practise := func(topicID string) common.Screen {
+		if s := scenarioFor(lib, store, topicID); s != nil {
+			return open(s)
+		}
+		return nil
+	}
 	entries := []*home.Entry{{
 		Title: "Playground",
 		Help:  "any world, any request: read the decision and the whole trace",
 		Key:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "playground")),
 		Open:  func() common.Screen { return playground.New(deps, playground.WorldsOf(lib), 0) },
+	}, {
+		Title: "Progress",
+		Help:  "readiness per exam domain, weakest topics, due reviews, streak",
+		Key:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "scores & readiness")),
+		Open:  func() common.Screen { return progressview.New(deps, progressview.Options{Practise: practise}) },
 	}}
 	root = app.New(home.New(deps, lib, open, entries...), opt.Getenv)
 	if len(notices) > 0 {
@@ -106,4 +118,27 @@ func build(opt Options) (root app.Model, logger *slog.Logger, closeAll func()) {
 			closers[i]()
 		}
 	}
+}
+
+// scenarioFor picks a scenario that practises a topic: the first one not
+// yet solved, else the first one.
+func scenarioFor(lib *scenarios.Library, store *progress.Store, topicID string) *scenarios.Scenario {
+	status, _ := store.ScenarioStatus(context.Background())
+	var first *scenarios.Scenario
+	for _, p := range lib.Packs {
+		for _, s := range p.Scenarios {
+			for _, t := range s.Topics {
+				if t.ID != topicID {
+					continue
+				}
+				if status[s.ID].Status != progress.StatusSolved {
+					return s
+				}
+				if first == nil {
+					first = s
+				}
+			}
+		}
+	}
+	return first
 }

@@ -75,3 +75,21 @@ func BenchmarkStartToFirstFrame(b *testing.B) {
 		firstFrame(b, Options{Dirs: d, Getenv: func(string) string { return "" }})
 	}
 }
+
+func TestScenarioForATopicPrefersUnsolved(t *testing.T) {
+	lib := scenariosForTest(t)
+	s := scenarioFor(lib, memStore(t), "explicit-deny")
+	if s == nil {
+		t.Fatal("no scenario practises explicit-deny")
+	}
+	found := false
+	for _, tp := range s.Topics {
+		found = found || tp.ID == "explicit-deny"
+	}
+	if !found {
+		t.Fatalf("%s does not practise explicit-deny", s.ID)
+	}
+	if scenarioFor(lib, memStore(t), "no-such-topic") != nil {
+		t.Fatal("a scenario for an unknown topic")
+	}
+}
