@@ -173,6 +173,19 @@ func (m *Model) refreshTrace(force bool) {
 // deciding layer is what the learner needs after each keystroke.
 func (m *Model) setTrace(c *trace.Content) {
 	m.trace.SetContent(c)
+	// In a call of several hops (STS first), the deciding layer that
+	// matters is the one of the hop that failed, or of the last hop.
+	m.traceHop = ""
+	if c != nil && len(c.Hops) > 1 {
+		k := len(c.Hops)
+		for i, h := range c.Hops {
+			if h.Result.Decision != eval.Allowed {
+				k = i + 1
+				break
+			}
+		}
+		m.traceHop = fmt.Sprintf("Hop %d of %d", k, len(c.Hops))
+	}
 	m.positionTrace()
 }
 
@@ -184,8 +197,14 @@ func (m *Model) positionTrace() {
 		return // the stale notice at the top matters more
 	}
 	target := -1
+	hopSeen := m.traceHop == ""
 	for i, l := range m.trace.Lines() {
-		if strings.Contains(ansi.Strip(l), "← decides") {
+		t := ansi.Strip(l)
+		if !hopSeen {
+			hopSeen = strings.HasPrefix(t, m.traceHop)
+			continue
+		}
+		if strings.Contains(t, "← decides") {
 			target = i
 			break
 		}
