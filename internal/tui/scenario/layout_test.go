@@ -186,3 +186,18 @@ func TestPredictWorldViewer(t *testing.T) {
 		t.Error("esc should close the viewer, not leave")
 	}
 }
+
+func TestNoColorMarkdownHasNoMarkers(t *testing.T) {
+	m := New(testDeps(t), scenarioByID(t, "two-groups-one-bucket"))
+	m.SetStyles(theme.NewStyles(theme.NoColor()))
+	m.SetSize(80, 22)
+	drive(m, m.Init())
+	press(m, "esc", "3")
+	v := m.View()
+	if strings.Contains(plain(v), "**") {
+		t.Errorf("Markdown markers under NO_COLOR:\n%s", plain(v))
+	}
+	if colourSGR.MatchString(v) {
+		t.Errorf("colour escapes: %q", colourSGR.FindString(v))
+	}
+}

@@ -6,7 +6,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
-	"github.com/charmbracelet/x/ansi"
+	"charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
+	xansi "github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
@@ -57,9 +59,24 @@ func glamourStyle(v theme.Variant) string {
 	}
 }
 
+// noColorStyle is glamour's notty style with attributes instead of the
+// Markdown markers it would print: NO_COLOR forbids colour, not bold.
+func noColorStyle() ansi.StyleConfig {
+	c := styles.NoTTYStyleConfig
+	on := true
+	c.Strong = ansi.StylePrimitive{Bold: &on}
+	c.Emph = ansi.StylePrimitive{Italic: &on}
+	c.Heading.Bold = &on
+	return c
+}
+
 // renderMD renders Markdown at a width; it runs inside a command.
 func renderMD(src string, width int, v theme.Variant) []string {
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(glamourStyle(v)), glamour.WithWordWrap(width))
+	style := glamour.WithStandardStyle(glamourStyle(v))
+	if v == theme.VariantNoColor {
+		style = glamour.WithStyles(noColorStyle())
+	}
+	r, err := glamour.NewTermRenderer(style, glamour.WithWordWrap(width))
 	var out string
 	if err == nil {
 		out, err = r.Render(src)
@@ -68,7 +85,7 @@ func renderMD(src string, width int, v theme.Variant) []string {
 		return plainLines(src, width)
 	}
 	lines := strings.Split(strings.TrimRight(out, "\n "), "\n")
-	for len(lines) > 0 && strings.TrimSpace(stripANSI(lines[0])) == "" {
+	for len(lines) > 0 && strings.TrimSpace(xansi.Strip(lines[0])) == "" {
 		lines = lines[1:]
 	}
 	// glamour pads lines to the wrap width with spaces; trailing blanks are
@@ -173,6 +190,3 @@ func (m *Model) storeMarkdown(msg mdRenderedMsg) {
 	m.md.mu.Unlock()
 	m.sizeComponents()
 }
-
-// stripANSI drops escape sequences, for tests of emptiness.
-func stripANSI(s string) string { return ansi.Strip(s) }
