@@ -50,7 +50,9 @@ func Generate(w *sandbox.World, seed int64, difficulty int, n int) []Item {
 	fp := worldPrint(w)
 	items := make([]Item, 0, len(picked))
 	for _, c := range picked {
-		items = append(items, generatedItem(c, askFor(difficulty, rng), fp))
+		it := generatedItem(c, askFor(difficulty, rng), fp)
+		it.Policy.World = w // the learner reads the world's policies to answer
+		items = append(items, it)
 	}
 	return items
 }

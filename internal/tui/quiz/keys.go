@@ -1,0 +1,103 @@
+package quiz
+
+import "charm.land/bubbles/v2/key"
+
+// letters label options and responses. They skip f (flag in exam mode) and
+// q (the root's quit key), so a letter never does two things.
+var letters = []string{"a", "b", "c", "d", "e", "g", "h", "i", "j", "k"}
+
+func letterIndex(s string) int {
+	for i, l := range letters {
+		if l == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// KeyMap is the session screen's bindings; which are enabled depends on
+// the phase and the item type (see Session.syncKeys).
+type KeyMap struct {
+	Up, Down     key.Binding
+	PageUp       key.Binding
+	PageDown     key.Binding
+	Pick         key.Binding // a letter picks an option (help only)
+	Toggle       key.Binding // space toggles (multiple) or grabs a step (ordering)
+	MoveUp       key.Binding // ordering: move the step up
+	MoveDown     key.Binding
+	PrevResponse key.Binding // matching: cycle the row's response
+	NextResponse key.Binding
+	Submit       key.Binding // enter: answer
+	Sure         key.Binding
+	ThinkSo      key.Binding
+	Guess        key.Binding
+	Next         key.Binding // after feedback
+	Retake       key.Binding
+	Flag         key.Binding
+	NextItem     key.Binding
+	PrevItem     key.Binding
+	List         key.Binding
+	SubmitExam   key.Binding
+	Yes, No      key.Binding
+	Back         key.Binding
+}
+
+// DefaultKeyMap returns the session's bindings.
+func DefaultKeyMap() KeyMap {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return KeyMap{
+		Up:           b("↑", "up", "up"),
+		Down:         b("↓", "down", "down"),
+		PageUp:       b("pgup", "scroll up", "pgup"),
+		PageDown:     b("pgdn", "scroll down", "pgdown"),
+		Pick:         b("a-e", "choose", letters...),
+		Toggle:       b("space", "toggle", "space"),
+		MoveUp:       b("shift+↑", "move step up", "shift+up"),
+		MoveDown:     b("shift+↓", "move step down", "shift+down"),
+		PrevResponse: b("←", "previous answer", "left"),
+		NextResponse: b("→", "next answer", "right"),
+		Submit:       b("enter", "answer", "enter"),
+		Sure:         b("1", "sure", "1"),
+		ThinkSo:      b("2", "think so", "2"),
+		Guess:        b("3", "guess", "3"),
+		Next:         b("enter", "next question", "enter", "n"),
+		Retake:       b("r", "retake the wrong ones", "r"),
+		Flag:         b("f", "flag for review", "f"),
+		NextItem:     b("tab", "next item", "tab"),
+		PrevItem:     b("shift+tab", "previous item", "shift+tab"),
+		List:         b("l", "list of items", "l"),
+		SubmitExam:   b("s", "submit the exam", "s"),
+		Yes:          b("y", "yes", "y"),
+		No:           b("n", "no", "n"),
+		Back:         b("esc", "back", "esc"),
+	}
+}
+
+// MenuKeyMap is the mode picker's bindings.
+type MenuKeyMap struct {
+	Up, Down   key.Binding
+	Prev, Next key.Binding
+	Start      key.Binding
+	Back       key.Binding
+	ConfirmYes key.Binding
+	ConfirmNo  key.Binding
+}
+
+// DefaultMenuKeyMap returns the menu's bindings.
+func DefaultMenuKeyMap() MenuKeyMap {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return MenuKeyMap{
+		Up:         b("↑/k", "up", "up", "k"),
+		Down:       b("↓/j", "down", "down", "j"),
+		Prev:       b("←/h", "change", "left", "h"),
+		Next:       b("→/l", "change", "right", "l"),
+		Start:      b("enter", "start", "enter"),
+		Back:       b("esc", "back", "esc"),
+		ConfirmYes: b("enter", "start the clock", "enter", "y"),
+		ConfirmNo:  b("esc", "cancel", "esc", "n"),
+	}
+}

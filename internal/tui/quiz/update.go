@@ -1,0 +1,390 @@
+package quiz
+
+import (
+	"context"
+	"errors"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/iamlab/iamlab/internal/progress"
+	qz "github.com/iamlab/iamlab/internal/quiz"
+	"github.com/iamlab/iamlab/internal/tui/common"
+)
+
+// Update handles keys, the clock and rendered Markdown.
+func (m *Session) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case mdMsg:
+		m.md.store(msg)
+	case tickMsg:
+		if msg.id != m.tickID || m.exam == nil || m.exam.Submitted() {
+			return m, nil
+		}
+		if m.exam.TimeUp() {
+			cmd = m.submitExam("Time is up: the exam was submitted with the answers you had saved.")
+		} else {
+			cmd = m.tick()
+		}
+	case tea.KeyPressMsg:
+		cmd = m.key(msg)
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			m.scrollBy(-3)
+		case tea.MouseWheelDown:
+			m.scrollBy(3)
+		}
+		return m, nil
+	}
+	return m, tea.Batch(cmd, m.refresh())
+}
+
+func (m *Session) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.KeyMap
+	switch {
+	case key.Matches(msg, k.PageUp):
+		m.scrollBy(-max(1, m.viewHeight()-1))
+		return nil
+	case key.Matches(msg, k.PageDown):
+		m.scrollBy(max(1, m.viewHeight()-1))
+		return nil
+	}
+	switch m.phase {
+	case phaseAnswer:
+		return m.keyAnswer(msg)
+	case phaseConfidence:
+		return m.keyConfidence(msg)
+	case phaseFeedback:
+		switch {
+		case key.Matches(msg, k.Next):
+			m.run.Next()
+			m.startItem()
+		case key.Matches(msg, k.Up):
+			m.scrollBy(-1)
+		case key.Matches(msg, k.Down), key.Matches(msg, k.Toggle):
+			m.scrollBy(1)
+		case key.Matches(msg, k.Back):
+			return common.Back
+		}
+	case phaseSummary:
+		switch {
+		case key.Matches(msg, k.Retake):
+			return m.retake()
+		case key.Matches(msg, k.Up):
+			m.scrollBy(-1)
+		case key.Matches(msg, k.Down):
+			m.scrollBy(1)
+		case key.Matches(msg, k.Back), key.Matches(msg, k.Submit):
+			return common.Back
+		}
+	case phaseList:
+		return m.keyList(msg)
+	case phaseConfirmSubmit:
+		switch {
+		case key.Matches(msg, k.Yes):
+			return m.submitExam("")
+		case key.Matches(msg, k.No), key.Matches(msg, k.Back):
+			m.phase = phaseList
+		}
+	case phaseConfirmLeave:
+		switch {
+		case key.Matches(msg, k.Yes):
+			return common.Back
+		case key.Matches(msg, k.No), key.Matches(msg, k.Back):
+			m.phase = m.back
+		}
+	case phaseReport:
+		return m.keyReport(msg)
+	case phaseReportItem:
+		switch {
+		case key.Matches(msg, k.Back), key.Matches(msg, k.Submit):
+			m.phase, m.fb, m.yoff = phaseReport, nil, 0
+		case key.Matches(msg, k.Up):
+			m.scrollBy(-1)
+		case key.Matches(msg, k.Down), key.Matches(msg, k.Toggle):
+			m.scrollBy(1)
+		}
+	}
+	return nil
+}
+
+// keyAnswer works the item: letters, arrows, space and enter.
+func (m *Session) keyAnswer(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.KeyMap
+	a := &m.ans
+	changed := true
+	m.notice = ""
+	switch {
+	case m.exam != nil && key.Matches(msg, k.Flag):
+		en := m.exam.Entries()[m.exam.Current()]
+		_ = m.exam.Flag(en.Item.ID, !en.Flagged)
+		return nil
+	case m.exam != nil && key.Matches(msg, k.NextItem):
+		m.leaveItem()
+		m.gotoItem((m.exam.Current() + 1) % m.exam.Len())
+		return nil
+	case m.exam != nil && key.Matches(msg, k.PrevItem):
+		m.leaveItem()
+		m.gotoItem((m.exam.Current() - 1 + m.exam.Len()) % m.exam.Len())
+		return nil
+	case m.exam != nil && key.Matches(msg, k.List):
+		m.leaveItem()
+		m.openList()
+		return nil
+	case m.exam != nil && key.Matches(msg, k.SubmitExam):
+		m.leaveItem()
+		m.openList()
+		m.phase = phaseConfirmSubmit
+		return nil
+	case key.Matches(msg, k.Back):
+		if m.exam != nil {
+			m.leaveItem()
+			m.back, m.phase = phaseAnswer, phaseConfirmLeave
+			return nil
+		}
+		return common.Back
+	case key.Matches(msg, k.Submit):
+		return m.submitAnswer()
+	case a.item.Type == qz.Ordering && key.Matches(msg, k.MoveUp):
+		a.moveStep(-1)
+	case a.item.Type == qz.Ordering && key.Matches(msg, k.MoveDown):
+		a.moveStep(1)
+	case key.Matches(msg, k.Up):
+		a.move(-1)
+	case key.Matches(msg, k.Down):
+		a.move(1)
+	case key.Matches(msg, k.Toggle):
+		a.toggle()
+	case a.item.Type == qz.Matching && key.Matches(msg, k.PrevResponse):
+		a.cycle(-1)
+	case a.item.Type == qz.Matching && key.Matches(msg, k.NextResponse):
+		a.cycle(1)
+	default:
+		i := letterIndex(msg.String())
+		if i < 0 || a.item.Type == qz.Ordering {
+			changed = false
+			break
+		}
+		a.pick(i)
+	}
+	if changed && m.exam != nil {
+		m.saveExam(false)
+	}
+	return nil
+}
+
+// submitAnswer is enter on an item: practice and review ask for the
+// confidence next; the exam saves and moves on.
+func (m *Session) submitAnswer() tea.Cmd {
+	a := &m.ans
+	if (a.item.Type == qz.Single || a.item.Type == qz.Policy) && len(a.chosen) == 0 && len(a.opts) > 0 {
+		a.pick(a.cursor)
+	}
+	if ok, why := a.ready(); !ok {
+		m.notice = why
+		return nil
+	}
+	if m.exam == nil {
+		m.phase = phaseConfidence
+		return nil
+	}
+	m.saveExam(true)
+	if m.exam.Current() == m.exam.Len()-1 {
+		m.openList()
+		return nil
+	}
+	m.gotoItem(m.exam.Current() + 1)
+	return nil
+}
+
+// keyConfidence takes the one-key rating, then reveals.
+func (m *Session) keyConfidence(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.KeyMap
+	var c progress.Confidence
+	switch {
+	case key.Matches(msg, k.Sure):
+		c = progress.Sure
+	case key.Matches(msg, k.ThinkSo):
+		c = progress.ThinkSo
+	case key.Matches(msg, k.Guess):
+		c = progress.Guess
+	case key.Matches(msg, k.Back):
+		m.phase = phaseAnswer
+		return nil
+	default:
+		m.notice = "say how sure you are before the answer is shown: 1, 2 or 3"
+		return nil
+	}
+	it := m.ans.item
+	fb, err := m.run.Answer(it.ID, m.ans.response(), c)
+	if err != nil {
+		m.notice = err.Error()
+		return nil
+	}
+	m.fb, m.phase, m.yoff, m.notice = &fb, phaseFeedback, 0, ""
+	pos, _ := m.run.Position()
+	entry := m.run.Entries()[pos-1]
+	return m.record(entry)
+}
+
+// record writes one answer to the store, fail-soft.
+func (m *Session) record(entries ...*qz.Entry) tea.Cmd {
+	store := m.deps.Store
+	if store == nil {
+		return nil
+	}
+	mode := progress.Practice
+	if m.kind == kindExam {
+		mode = progress.ExamMode
+	}
+	var answers []progress.Answer
+	for _, e := range entries {
+		if a, ok := e.ProgressAnswer(mode); ok {
+			answers = append(answers, a)
+		}
+	}
+	if len(answers) == 0 {
+		return nil
+	}
+	return m.deps.Record("your answer", func() error {
+		ctx := context.Background()
+		var errs []error
+		for _, a := range answers {
+			if _, err := store.RecordAnswer(ctx, a); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		return errors.Join(errs...)
+	})
+}
+
+// retake starts a session over the wrong answers.
+func (m *Session) retake() tea.Cmd {
+	if len(m.wrongItems()) == 0 {
+		return nil
+	}
+	var s *Session
+	switch {
+	case m.exam != nil:
+		s = NewPracticeSession(m.deps, m.exam.RetakeWrong())
+		s.label = "Retake"
+	case m.kind == kindReview:
+		s = NewReviewSession(m.deps, m.run.(*qz.Review).RetakeWrong())
+		s.label = "Review retake"
+	default:
+		s = NewPracticeSession(m.deps, m.run.(*qz.Practice).RetakeWrong())
+		s.label = "Retake"
+	}
+	return common.Open(s)
+}
+
+// saveExam stores the current exam answer. An incomplete answer is not
+// saved; final says the learner pressed enter, so tell them.
+func (m *Session) saveExam(final bool) {
+	a := &m.ans
+	en := m.exam.Entries()[m.exam.Current()]
+	if a.item.Type == qz.Ordering && !a.touched {
+		return
+	}
+	resp := a.response()
+	if ok, why := a.ready(); !ok {
+		if resp.Empty() && en.Answered {
+			_ = m.exam.Answer(en.Item.ID, resp, progress.NoConfidence) // cleared
+		} else if final {
+			m.notice = why
+		}
+		return
+	}
+	if err := m.exam.Answer(en.Item.ID, resp, progress.NoConfidence); err != nil {
+		m.notice = err.Error()
+	}
+}
+
+// leaveItem saves before the learner moves away.
+func (m *Session) leaveItem() {
+	if ok, why := m.ans.ready(); !ok && !m.ans.response().Empty() && m.ans.item.Type != qz.Ordering {
+		m.notice = "item " + itoa(m.exam.Current()+1) + " is not saved: " + why
+	}
+	m.saveExam(false)
+}
+
+func (m *Session) openList() {
+	m.phase, m.yoff = phaseList, 0
+	m.listCur = m.exam.Current()
+}
+
+func (m *Session) keyList(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.KeyMap
+	n := m.exam.Len()
+	switch {
+	case key.Matches(msg, k.Up):
+		m.listCur = max(0, m.listCur-1)
+	case key.Matches(msg, k.Down):
+		m.listCur = min(n-1, m.listCur+1)
+	case key.Matches(msg, k.Submit):
+		m.gotoItem(m.listCur)
+	case key.Matches(msg, k.Flag):
+		en := m.exam.Entries()[m.listCur]
+		_ = m.exam.Flag(en.Item.ID, !en.Flagged)
+	case key.Matches(msg, k.SubmitExam):
+		m.phase = phaseConfirmSubmit
+	case key.Matches(msg, k.Back):
+		m.back, m.phase = phaseList, phaseConfirmLeave
+	}
+	return nil
+}
+
+// submitExam ends the exam, records its answers and shows the report.
+func (m *Session) submitExam(notice string) tea.Cmd {
+	m.report = m.exam.Submit()
+	m.phase, m.yoff, m.listCur, m.notice = phaseReport, 0, 0, notice
+	var entries []*qz.Entry
+	entries = append(entries, m.exam.Entries()...)
+	return m.record(entries...)
+}
+
+func (m *Session) keyReport(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.KeyMap
+	switch {
+	case key.Matches(msg, k.Up):
+		m.listCur = max(0, m.listCur-1)
+	case key.Matches(msg, k.Down):
+		m.listCur = min(m.exam.Len()-1, m.listCur+1)
+	case key.Matches(msg, k.Submit):
+		en := m.exam.Entries()[m.listCur]
+		fb, err := m.exam.Feedback(en.Item.ID)
+		if err == nil {
+			m.ans = newAnswer(en.Item, m.seed)
+			m.fb, m.phase, m.yoff = &fb, phaseReportItem, 0
+		}
+	case key.Matches(msg, k.Retake):
+		return m.retake()
+	case key.Matches(msg, k.Back):
+		return common.Back
+	}
+	return nil
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}

@@ -1,0 +1,240 @@
+package quiz
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iamlab/iamlab/internal/curriculum"
+	qz "github.com/iamlab/iamlab/internal/quiz"
+)
+
+// The screen is a status line, a scrolling body and a prompt line. The
+// body's lines are built in refresh (after every Update and resize), so
+// View only slices them.
+
+func (m *Session) viewHeight() int { return max(1, m.height-2) }
+
+// textWidth leaves a column of margin on the right for readability.
+func (m *Session) textWidth() int { return max(20, m.width-1) }
+
+// refresh rebuilds the body and returns the commands that render the
+// Markdown it needs.
+func (m *Session) refresh() tea.Cmd { return m.rebuild(true) }
+
+// rebuild lays the body out; render says whether to start rendering the
+// Markdown it shows (SetSize cannot return the commands, so it does not).
+func (m *Session) rebuild(render bool) tea.Cmd {
+	if m.st == nil || m.width == 0 {
+		return nil
+	}
+	var cmds []tea.Cmd
+	b := &builder{m: m, width: m.textWidth(), anchor: -1}
+	b.md = func(src string, w int) []string {
+		lines, want := m.md.get(src, w, m.st.Theme.Variant)
+		if want && render {
+			cmds = append(cmds, m.md.start(src, w, m.st.Theme.Variant))
+		}
+		return lines
+	}
+	switch m.shownPhase() {
+	case phaseAnswer, phaseConfidence:
+		b.question()
+	case phaseFeedback, phaseReportItem:
+		b.feedback()
+	case phaseSummary:
+		b.summary()
+	case phaseList, phaseConfirmSubmit:
+		b.examList()
+	case phaseReport:
+		b.report()
+	}
+	m.content, m.anchor = b.out, b.anchor
+	m.keepAnchor()
+	return tea.Batch(cmds...)
+}
+
+// shownPhase is the phase whose body is on screen (a confirmation keeps
+// the body behind it).
+func (m *Session) shownPhase() phase {
+	if m.phase == phaseConfirmLeave {
+		return m.back
+	}
+	return m.phase
+}
+
+func (m *Session) scrollBy(d int) {
+	m.yoff += d
+	m.clamp()
+}
+
+func (m *Session) clamp() {
+	m.yoff = min(max(0, m.yoff), max(0, len(m.content)-m.viewHeight()))
+}
+
+// keepAnchor scrolls just enough to show the cursor's line.
+func (m *Session) keepAnchor() {
+	h := m.viewHeight()
+	if m.anchor >= 0 {
+		if m.anchor < m.yoff {
+			m.yoff = max(0, m.anchor-1)
+		}
+		if m.anchor >= m.yoff+h {
+			m.yoff = m.anchor - h + 2
+		}
+	}
+	m.clamp()
+}
+
+// View draws exactly the screen's size.
+func (m *Session) View() string {
+	if m.st == nil || m.height <= 0 {
+		return ""
+	}
+	lines := make([]string, 0, m.height)
+	lines = append(lines, m.statusLine())
+	h := m.viewHeight()
+	end := min(len(m.content), m.yoff+h)
+	if m.yoff < end {
+		lines = append(lines, m.content[m.yoff:end]...)
+	}
+	for len(lines) < 1+h {
+		lines = append(lines, "")
+	}
+	lines = append(lines, m.promptLine())
+	lines = lines[:m.height]
+	for i := range lines {
+		lines[i] = ansi.Truncate(lines[i], m.width, "…")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// statusLine says where the learner is and what the item is.
+func (m *Session) statusLine() string {
+	st := m.st
+	var left string
+	switch m.shownPhase() {
+	case phaseSummary:
+		left = m.label + " finished"
+	case phaseList, phaseConfirmSubmit:
+		left = "All items: choose one to go back to it, or submit"
+	case phaseReport:
+		left = "Score report"
+	case phaseReportItem:
+		left = fmt.Sprintf("Item %d of %d, after submit", m.listCur+1, m.exam.Len())
+	default:
+		left = m.itemHeading()
+	}
+	more := ""
+	if len(m.content) > m.viewHeight() {
+		switch {
+		case m.yoff == 0:
+			more = "↓ more"
+		case m.yoff >= len(m.content)-m.viewHeight():
+			more = "↑ top"
+		default:
+			more = fmt.Sprintf("%d%%", m.yoff*100/max(1, len(m.content)-m.viewHeight()))
+		}
+	}
+	gap := max(1, m.width-ansi.StringWidth(left)-ansi.StringWidth(more))
+	return st.Bold.Render(left) + strings.Repeat(" ", gap) + st.Muted.Render(more)
+}
+
+func (m *Session) itemHeading() string {
+	it := m.ans.item
+	var pos, total int
+	if m.exam != nil {
+		pos, total = m.exam.Current()+1, m.exam.Len()
+	} else {
+		pos, total = m.run.Position()
+	}
+	s := fmt.Sprintf("Question %d of %d · %s", pos, total, typeWord(it))
+	if t, ok := curriculum.TopicByID(it.MainTopic()); ok && m.exam == nil {
+		s += " · " + t.Group.Title
+	}
+	if m.exam != nil {
+		en := m.exam.Entries()[m.exam.Current()]
+		if en.Flagged {
+			s += " · ⚑ flagged"
+		}
+		if en.Answered {
+			s += " · saved"
+		}
+	}
+	return s
+}
+
+func typeWord(it *qz.Item) string {
+	switch it.Type {
+	case qz.Multiple:
+		return "choose " + strings.ToLower(countWord(it.Choose))
+	case qz.Ordering:
+		return "ordering"
+	case qz.Matching:
+		return "matching"
+	case qz.Policy:
+		return "policy decision"
+	}
+	return "one answer"
+}
+
+// promptLine is the instruction of the moment, or the notice.
+func (m *Session) promptLine() string {
+	st := m.st
+	if m.notice != "" {
+		return st.Warning.Render("! " + m.notice)
+	}
+	switch m.phase {
+	case phaseConfidence:
+		return st.Bold.Render("How sure are you?  ") + st.Key.Render("1") + " sure  " + st.Key.Render("2") + " think so  " +
+			st.Key.Render("3") + " guess" + st.Muted.Render("   (esc: change your answer)")
+	case phaseFeedback:
+		return st.Muted.Render("Read why each option is right or wrong; ") + st.Key.Render("enter") + st.Muted.Render(" next question")
+	case phaseSummary:
+		if len(m.wrongItems()) > 0 {
+			return st.Key.Render("r") + st.Muted.Render(" retake only the wrong ones · ") + st.Key.Render("esc") + st.Muted.Render(" back to the quiz menu")
+		}
+		return st.Key.Render("esc") + st.Muted.Render(" back to the quiz menu")
+	case phaseConfirmSubmit:
+		n := len(m.exam.Unanswered())
+		msg := "Submit the exam now?"
+		if n > 0 {
+			msg = fmt.Sprintf("Submit with %d unanswered (they count as wrong)?", n)
+		}
+		return st.Warning.Render(msg) + "  " + st.Key.Render("y") + " submit  " + st.Key.Render("n") + " keep working"
+	case phaseConfirmLeave:
+		return st.Warning.Render("Leave the exam? Nothing is saved until you submit.") + "  " + st.Key.Render("y") + " leave  " + st.Key.Render("n") + " stay"
+	case phaseReport:
+		return st.Muted.Render("↑/↓ pick an item, ") + st.Key.Render("enter") + st.Muted.Render(" its feedback · ") + st.Key.Render("r") +
+			st.Muted.Render(" retake only the wrong ones · ") + st.Key.Render("esc") + st.Muted.Render(" menu")
+	case phaseReportItem:
+		return st.Key.Render("esc") + st.Muted.Render(" back to the report")
+	case phaseList:
+		return st.Key.Render("enter") + st.Muted.Render(" go to the item · ") + st.Key.Render("f") + st.Muted.Render(" flag · ") +
+			st.Key.Render("s") + st.Muted.Render(" submit the exam")
+	}
+	return m.answerPrompt()
+}
+
+func (m *Session) answerPrompt() string {
+	st := m.st
+	k := func(s string) string { return st.Key.Render(s) }
+	mu := func(s string) string { return st.Muted.Render(s) }
+	var s string
+	switch m.ans.item.Type {
+	case qz.Multiple:
+		s = mu("Choose "+countWord(m.ans.item.Choose)+": ") + k("letter") + mu("/") + k("space") + mu(" toggles, ") + k("enter") + mu(" answers")
+	case qz.Ordering:
+		s = k("space") + mu(" picks up/drops a step, ") + k("↑/↓") + mu(" moves it, ") + k("enter") + mu(" answers")
+	case qz.Matching:
+		s = mu("For each row press the ") + k("letter") + mu(" of its answer (or ") + k("←/→") + mu("), ") + k("enter") + mu(" answers")
+	default:
+		s = mu("Press a ") + k("letter") + mu(" or ") + k("↑/↓") + mu(", then ") + k("enter")
+	}
+	if m.exam != nil {
+		s += mu(" · ") + k("tab") + mu(" next · ") + k("f") + mu(" flag · ") + k("l") + mu(" list")
+	}
+	return s
+}
