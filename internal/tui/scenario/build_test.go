@@ -4,8 +4,10 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/editor"
 )
 
 // fixNoFinance narrows the Deny of two-groups-one-bucket to the finance
@@ -149,5 +151,77 @@ func TestInvalidJSONMarksStale(t *testing.T) {
 	}
 	if m.stale {
 		t.Errorf("still stale after fixing; text:\n%s", m.activeEditor().Value())
+	}
+}
+
+func TestTwoEditableDocuments(t *testing.T) {
+	deps := testDeps(t)
+	m := open(t, "kms-cross-account-read", 120, 38, deps)
+	s := m.s
+	if len(s.Editable) != 2 {
+		t.Skipf("the scenario now has %d editable documents", len(s.Editable))
+	}
+	// Both editable documents come first in the selector, marked ✎.
+	if !m.docs[0].Editable || !m.docs[1].Editable || m.docs[2].Editable {
+		t.Fatalf("documents: %+v", m.docs[:3])
+	}
+	// Open the second one from the selector and type in it.
+	m.setFocus(paneDocs)
+	press(m, "down", "enter")
+	if m.curDoc != s.Editable[1] || !m.CapturesText() {
+		t.Fatalf("selector opened %s", m.curDoc)
+	}
+	typeText(m, " ")
+	ds, _ := deps.Store.Drafts(context.Background(), s.ID)
+	if len(ds) != 2 {
+		t.Errorf("drafts saved: %d, want both documents", len(ds))
+	}
+	// Put the reference solution in both and submit.
+	for _, id := range s.Editable {
+		m.editors[id].SetValue(s.Solution[id])
+	}
+	_, cmd := m.Update(editor.ChangedMsg{})
+	drive(m, cmd)
+	press(m, "ctrl+s")
+	if m.grade == nil || !m.grade.Solved {
+		t.Fatalf("the reference solution did not solve it: %+v", m.grade)
+	}
+	press(m, "r")
+	first := m.resultTitle()
+	press(m, "n")
+	if m.resultTitle() == first || !strings.HasPrefix(m.resultTitle(), "Reference solution: ") {
+		t.Errorf("n should show the other document: %q then %q", first, m.resultTitle())
+	}
+}
+
+func TestAttemptRecord(t *testing.T) {
+	deps := testDeps(t)
+	clock := deps.Now()
+	deps.Now = func() time.Time { return clock }
+	m := open(t, "two-groups-one-bucket", 120, 38, deps)
+	press(m, "ctrl+h")
+	clock = clock.Add(40 * time.Second)
+	fixNoFinance(m)
+	clock = clock.Add(time.Hour) // a long pause counts as two minutes at most
+	press(m, "ctrl+s")
+	ex, err := deps.Store.Export(context.Background(), "", clock)
+	if err != nil || len(ex.Attempts) != 1 {
+		t.Fatalf("attempts: %+v, %v", ex.Attempts, err)
+	}
+	a := ex.Attempts[0]
+	if a.Outcome != "solved" || len(a.Checks) != 5 || a.Stars != 3 || a.LeastPrivilege == nil {
+		t.Errorf("attempt = %+v", a)
+	}
+	if len(a.Hints) != 1 || a.Hints[0] != 1 || a.Revealed {
+		t.Errorf("hints = %v, revealed %v", a.Hints, a.Revealed)
+	}
+	if want := 40*time.Second + 2*time.Minute; a.Duration != want {
+		t.Errorf("active time %v, want %v", a.Duration, want)
+	}
+	if !strings.Contains(a.Policies["policy:111122223333/NoFinance"], "finance/*") {
+		t.Errorf("policies = %v", a.Policies)
+	}
+	if len(a.Topics) == 0 || len(a.Tasks) == 0 {
+		t.Errorf("topics %v tasks %v", a.Topics, a.Tasks)
 	}
 }

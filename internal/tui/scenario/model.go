@@ -60,6 +60,8 @@ type Model struct {
 	focus         pane
 	briefOpen     bool
 	started       time.Time
+	lastInput     time.Time     // for active time
+	active        time.Duration // time spent working, pauses capped
 	packTitle     string
 	confirm       confirmKind // a y/n question waiting for its answer
 
@@ -134,6 +136,7 @@ func New(deps common.Deps, s *scenarios.Scenario) *Model {
 		draftDelay: draftDelay,
 		briefOpen:  s.Kind != scenarios.Build,
 	}
+	m.lastInput = m.started
 	m.viewer = newEditor(st, true)
 	m.solution = newEditor(st, true)
 	m.trace = trace.New(st)

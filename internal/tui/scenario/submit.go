@@ -86,7 +86,7 @@ func (m *Model) baseAttempt(g scenarios.Grade) progress.Attempt {
 		Stars:          g.Stars,
 		Hints:          hintRungs(m.hintsShown),
 		Revealed:       len(m.s.Hints) > 0 && m.hintsShown >= len(m.s.Hints),
-		Duration:       now.Sub(m.started),
+		Duration:       m.activeTime(),
 		TargetTime:     0,
 	}
 	if g.Solved {

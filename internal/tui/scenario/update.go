@@ -1,6 +1,8 @@
 package scenario
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -17,6 +19,10 @@ const headerRows = 1
 // focused pane only.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	var cmds []tea.Cmd
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.MouseClickMsg, tea.MouseWheelMsg, tea.PasteMsg:
+		m.touch()
+	}
 	switch msg := msg.(type) {
 	case kickMsg:
 	case mdRenderedMsg:
@@ -317,4 +323,20 @@ func (m *Model) tabKey(msg tea.KeyPressMsg) (pane, bool) {
 		}
 	}
 	return 0, false
+}
+
+// idleCap is the longest pause still counted as working on the scenario:
+// the attempt records active time, not the time the screen stood open.
+const idleCap = 2 * time.Minute
+
+// touch counts the time since the last input as active, up to idleCap.
+func (m *Model) touch() {
+	now := m.deps.Now()
+	m.active += min(now.Sub(m.lastInput), idleCap)
+	m.lastInput = now
+}
+
+// activeTime is the active time so far.
+func (m *Model) activeTime() time.Duration {
+	return m.active + min(m.deps.Now().Sub(m.lastInput), idleCap)
 }
