@@ -31,6 +31,7 @@ type term struct {
 	tm   *teatest.TestModel
 	w, h int
 	all  []byte
+	emu  *vt.Emulator
 }
 
 func (tt *term) wait(t *testing.T, cond func(string) bool) string {
@@ -39,7 +40,7 @@ func (tt *term) wait(t *testing.T, cond func(string) bool) string {
 	var screen string
 	teatest.WaitFor(t, tt.tm.Output(), func(b []byte) bool {
 		tt.all = append(tt.all[:base], b...)
-		screen, _ = rebuild(tt.all, tt.w, tt.h)
+		screen, tt.emu = rebuild(tt.all, tt.w, tt.h)
 		return cond(screen)
 	}, teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 	return screen
@@ -76,6 +77,7 @@ func TestProgramSolvesABuildScenario(t *testing.T) {
 	if !strings.Contains(rows[h-1], "ctrl+s submit") {
 		t.Errorf("footer: %q", rows[h-1])
 	}
+	cursor := tt.emu.CursorPosition()
 
 	tm.Send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
 	screen = tt.wait(t, func(s string) bool { return strings.Contains(s, "Solved") })
@@ -86,6 +88,15 @@ func TestProgramSolvesABuildScenario(t *testing.T) {
 	}
 	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+
+	// The real cursor sat after "finance/", on line 8 of the editor: the
+	// root's header row, the editor's place and its 4-cell gutter.
+	fresh := New(testDeps(t), scenarioByID(t, "two-groups-one-bucket"))
+	fresh.SetSize(w, h-2) // the root's header and footer
+	e := fresh.lay.editorText
+	if cursor.Y != 1+e.y+7 || cursor.X != e.x+4+len(`      "Resource": "arn:aws:s3:::acme-reports/finance/`) {
+		t.Errorf("terminal cursor at %+v; editor text at %+v", cursor, e)
+	}
 }
 
 // TestProgramPredictAt80x24 answers a predict scenario on the smallest
