@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/iamlab/iamlab/internal/scenarios"
 )
 
 func TestPredictCommitsBeforeReveal(t *testing.T) {
@@ -183,5 +185,29 @@ func TestClickAChoice(t *testing.T) {
 	drive(m, cmd)
 	if m.ans.decision != "implicitDeny" || m.ans.step != 1 {
 		t.Errorf("click picked %q, step %d", m.ans.decision, m.ans.step)
+	}
+}
+
+func TestChooseMultiSelect(t *testing.T) {
+	base := scenarioByID(t, "s3-mfa-delete")
+	s := *base
+	q := *base.Choose
+	q.Options = append([]scenarios.Option(nil), base.Choose.Options...)
+	q.Options[0].Correct, q.Options[2].Correct = true, true
+	q.Options[1].Correct, q.Options[3].Correct = false, false
+	s.Choose = &q
+	m := New(testDeps(t), &s)
+	m.SetSize(120, 38)
+	drive(m, m.Init())
+	if v := plain(m.View()); !strings.Contains(v, "pick every correct answer") || !strings.Contains(v, "A [ ]") {
+		t.Fatalf("multi question:\n%s", v)
+	}
+	press(m, "space", "down", "down", "space")
+	if v := plain(m.View()); !strings.Contains(v, "A [x]") || !strings.Contains(v, "C [x]") {
+		t.Fatalf("toggles:\n%s", v)
+	}
+	press(m, "enter", "2")
+	if !m.ans.revealed || !m.ans.grade.Solved {
+		t.Fatalf("A and C should solve it: %+v", m.ans.grade)
 	}
 }
