@@ -104,10 +104,29 @@ func (m *Model) shouldPair(r, prev, next rune) bool {
 	default:
 		return false
 	}
-	if r == '"' && (prev == '\\' || isWordRune(prev) || prev == '"') {
+	if r == '"' && (prev == '\\' || isWordRune(prev) || prev == '"' || m.insideString()) {
 		return false
 	}
 	return true
+}
+
+// insideString reports whether the cursor sits inside a JSON string on its
+// line, so a quote typed there closes the string instead of opening a pair.
+// JSON strings cannot span lines, which keeps this a one-line scan.
+func (m *Model) insideString() bool {
+	l := m.buf.line(m.cur.line)
+	in := false
+	for i := 0; i < m.cur.col && i < len(l); i++ {
+		switch l[i] {
+		case '\\':
+			if in {
+				i++
+			}
+		case '"':
+			in = !in
+		}
+	}
+	return in
 }
 
 // openerIndent finds the indentation of the line holding the bracket that a
