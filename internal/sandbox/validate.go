@@ -121,6 +121,11 @@ func (w *World) Validate() []error {
 			}
 		}
 		for _, in := range a.Instances {
+			// An instance without a profile is valid (it can still be the
+			// target of a request); only a named profile must hold a role.
+			if in.InstanceProfile == "" {
+				continue
+			}
 			if _, err := w.instanceRole(a, in); err != nil {
 				bad("%v", err)
 			}
