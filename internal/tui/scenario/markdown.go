@@ -79,7 +79,7 @@ func renderMD(src string, width int, v theme.Variant) []string {
 	r, err := glamour.NewTermRenderer(style, glamour.WithWordWrap(width))
 	var out string
 	if err == nil {
-		out, err = r.Render(src)
+		out, err = r.Render(joinContinuations(src))
 	}
 	if err != nil {
 		return plainLines(src, width)
@@ -189,4 +189,46 @@ func (m *Model) storeMarkdown(msg mdRenderedMsg) {
 	delete(m.md.pending, msg.key)
 	m.md.mu.Unlock()
 	m.sizeComponents()
+}
+
+// joinContinuations joins the indented continuation lines of list items to
+// the line before: glamour keeps such soft breaks as hard ones, which leaves
+// ragged half-empty lines once it wraps to the pane. Code fences are left
+// alone; an indented line after a non-blank line cannot start a code block,
+// so joining it does not change the meaning.
+func joinContinuations(src string) string {
+	lines := strings.Split(src, "\n")
+	out := make([]string, 0, len(lines))
+	fence := false
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fence = !fence
+			out = append(out, l)
+			continue
+		}
+		n := len(out)
+		if !fence && n > 0 && t != "" && l != t && strings.TrimSpace(out[n-1]) != "" &&
+			!strings.HasPrefix(strings.TrimSpace(out[n-1]), "```") && !startsBlock(t) {
+			out[n-1] += " " + t
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+// startsBlock reports whether a trimmed line starts a list item, heading,
+// table row or quote.
+func startsBlock(t string) bool {
+	for _, p := range []string{"- ", "* ", "+ ", "#", "|", ">"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(t) && (t[i] == '.' || t[i] == ')')
 }

@@ -122,7 +122,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.setFocus(paneEditor)
 		return nil
 	}
-	if m.focus != paneQuestion {
+	if m.focus != paneQuestion || m.ans.revealed {
 		if p, ok := m.tabKey(msg); ok {
 			m.setFocus(p)
 			return nil
