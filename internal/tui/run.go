@@ -18,12 +18,15 @@ import (
 
 	"github.com/iamlab/iamlab/internal/paths"
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/quiz"
+	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/app"
 	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/home"
 	"github.com/iamlab/iamlab/internal/tui/playground"
 	"github.com/iamlab/iamlab/internal/tui/progressview"
+	tuiquiz "github.com/iamlab/iamlab/internal/tui/quiz"
 	"github.com/iamlab/iamlab/internal/tui/scenario"
 )
 
@@ -92,9 +95,18 @@ func build(opt Options) (root app.Model, logger *slog.Logger, closeAll func()) {
 
 	deps := common.Deps{Now: opt.Now, Log: logger, Store: store, Recording: store.Persistent()}
 	open := func(s *scenarios.Scenario) common.Screen { return scenario.New(deps, s) }
+	bank, bankProblems := quiz.Builtin()
+	if len(bankProblems) > 0 {
+		logger.Warn("quiz bank problems", "count", len(bankProblems))
+	}
+	// "Practise this": an unsolved scenario on the topic first (doing beats
+	// answering), then quiz questions on it.
 	practise := func(topicID string) common.Screen {
-		if s := scenarioFor(lib, store, topicID); s != nil {
+		if s := scenarioFor(lib, store, topicID, true); s != nil {
 			return open(s)
+		}
+		if bank != nil {
+			return tuiquiz.NewPracticeOn(deps, bank, topicID)
 		}
 		return nil
 	}
@@ -103,6 +115,11 @@ func build(opt Options) (root app.Model, logger *slog.Logger, closeAll func()) {
 		Help:  "any world, any request: read the decision and the whole trace",
 		Key:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "playground")),
 		Open:  func() common.Screen { return playground.New(deps, playground.WorldsOf(lib), 0) },
+	}, {
+		Title: "Quiz",
+		Help:  "exam-style questions: practice with feedback, a timed mock exam, spaced review",
+		Key:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "test yourself")),
+		Open:  func() common.Screen { return tuiquiz.NewMenu(deps, bank, worldsOf(lib)) },
 	}, {
 		Title: "Progress",
 		Help:  "readiness per exam domain, weakest topics, due reviews, streak",
@@ -121,8 +138,8 @@ func build(opt Options) (root app.Model, logger *slog.Logger, closeAll func()) {
 }
 
 // scenarioFor picks a scenario that practises a topic: the first one not
-// yet solved, else the first one.
-func scenarioFor(lib *scenarios.Library, store *progress.Store, topicID string) *scenarios.Scenario {
+// yet solved, else (unless unsolvedOnly) the first one.
+func scenarioFor(lib *scenarios.Library, store *progress.Store, topicID string, unsolvedOnly bool) *scenarios.Scenario {
 	status, _ := store.ScenarioStatus(context.Background())
 	var first *scenarios.Scenario
 	for _, p := range lib.Packs {
@@ -134,11 +151,20 @@ func scenarioFor(lib *scenarios.Library, store *progress.Store, topicID string) 
 				if status[s.ID].Status != progress.StatusSolved {
 					return s
 				}
-				if first == nil {
+				if first == nil && !unsolvedOnly {
 					first = s
 				}
 			}
 		}
 	}
 	return first
+}
+
+// worldsOf lists the library's distinct worlds, for generated questions.
+func worldsOf(lib *scenarios.Library) []*sandbox.World {
+	var out []*sandbox.World
+	for _, w := range playground.WorldsOf(lib) {
+		out = append(out, w.World)
+	}
+	return out
 }

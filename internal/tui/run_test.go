@@ -78,7 +78,7 @@ func BenchmarkStartToFirstFrame(b *testing.B) {
 
 func TestScenarioForATopicPrefersUnsolved(t *testing.T) {
 	lib := scenariosForTest(t)
-	s := scenarioFor(lib, memStore(t), "explicit-deny")
+	s := scenarioFor(lib, memStore(t), "explicit-deny", false)
 	if s == nil {
 		t.Fatal("no scenario practises explicit-deny")
 	}
@@ -89,7 +89,7 @@ func TestScenarioForATopicPrefersUnsolved(t *testing.T) {
 	if !found {
 		t.Fatalf("%s does not practise explicit-deny", s.ID)
 	}
-	if scenarioFor(lib, memStore(t), "no-such-topic") != nil {
+	if scenarioFor(lib, memStore(t), "no-such-topic", false) != nil {
 		t.Fatal("a scenario for an unknown topic")
 	}
 }
