@@ -20,7 +20,9 @@ func dirs(t testing.TB) paths.Dirs {
 func firstFrame(t testing.TB, opt Options) string {
 	root, _, closeAll := build(opt)
 	defer closeAll()
-	m, _ := root.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	// Tall enough that the whole library fits: the tests look for rows
+	// anywhere in it, not for what fits a real terminal.
+	m, _ := root.Update(tea.WindowSizeMsg{Width: 120, Height: 400})
 	return m.View().Content
 }
 
