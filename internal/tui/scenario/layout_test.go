@@ -32,7 +32,7 @@ func TestLayoutsFillExactly(t *testing.T) {
 func TestNarrowShowsOneMainPaneWithTabs(t *testing.T) {
 	m := open(t, "two-groups-one-bucket", 80, 22, testDeps(t))
 	v := plain(m.View())
-	if !strings.HasPrefix(v, " 1 Editor │ 2 Checks 1/3 │ 3 Briefing │ 4 World") {
+	if !strings.HasPrefix(v, " 1 Editor │ 2 Checks 1/3 ✗✗✓ │ 3 Briefing │ 4 World") {
 		t.Fatalf("tab bar:\n%s", v)
 	}
 	if strings.Contains(v, "Checks 1/3 ─") || strings.Contains(v, "World ─") {

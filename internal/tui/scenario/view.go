@@ -21,7 +21,7 @@ func (m *Model) tabs() []tabInfo {
 	if m.s.Kind == scenarios.Build {
 		return []tabInfo{
 			{"Editor", paneEditor, nil},
-			{fmt.Sprintf("Checks %d/%d", scenarios.Passed(m.results), len(m.results)), paneChecks, []pane{paneTrace}},
+			{m.checksTab(), paneChecks, []pane{paneTrace}},
 			{"Briefing", paneBriefing, nil},
 			{"World", paneWorld, []pane{paneDocs}},
 		}
@@ -31,6 +31,25 @@ func (m *Model) tabs() []tabInfo {
 		out = append(out, tabInfo{"Trace", paneTrace, nil})
 	}
 	return out
+}
+
+// checksTab is the checks tab's label: the count and a symbol per check,
+// so the editor tab still shows how the checks stand while typing.
+func (m *Model) checksTab() string {
+	t := fmt.Sprintf("Checks %d/%d ", scenarios.Passed(m.results), len(m.results))
+	for i, r := range m.results {
+		switch {
+		case i == 8:
+			return t + "…"
+		case m.stale:
+			t += "◌"
+		case r.Pass:
+			t += "✓"
+		default:
+			t += "✗"
+		}
+	}
+	return strings.TrimSpace(t)
 }
 
 // tabSpans are the tab labels with their columns, for drawing and clicks.
