@@ -188,10 +188,16 @@ func docRank(id string) int {
 func (w *World) WithDocument(id, source string) (*World, error) {
 	old, ok := w.docs[id]
 	if !ok {
-		if _, managed := w.Document(id); managed {
+		// A key policy named by alias, or an AWS managed policy.
+		d, found := w.Document(id)
+		switch {
+		case found && d.AWSManaged:
 			return nil, fmt.Errorf("document %s is read-only (AWS managed)", id)
+		case found:
+			old, id = d, d.ID
+		default:
+			return nil, fmt.Errorf("document %s is not in the world%s", id, didYouMean(id, w.docIDs("")))
 		}
-		return nil, fmt.Errorf("document %s is not in the world%s", id, didYouMean(id, w.docIDs("")))
 	}
 	if old.AWSManaged {
 		return nil, fmt.Errorf("document %s is read-only (AWS managed)", id)
