@@ -50,7 +50,7 @@ func renderMD(src string, width int, v theme.Variant) []string {
 	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(glamourStyle(v)), glamour.WithWordWrap(width))
 	var out string
 	if err == nil {
-		out, err = r.Render(src)
+		out, err = r.Render(joinSoftBreaks(src))
 	}
 	if err != nil {
 		return plainLines(src, width)
@@ -118,4 +118,49 @@ func wrap(s string, width int) []string {
 		return []string{""}
 	}
 	return strings.Split(ansi.Hardwrap(ansi.Wordwrap(s, width, " /"), width, true), "\n")
+}
+
+// joinSoftBreaks joins the continuation lines of list items to the item:
+// glamour keeps a soft line break inside a list item as a hard one, which
+// leaves ragged lines once it wraps the text again.
+func joinSoftBreaks(src string) string {
+	lines := strings.Split(src, "\n")
+	out := make([]string, 0, len(lines))
+	fence, inItem := false, false
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fence = !fence
+			inItem = false
+			out = append(out, l)
+			continue
+		}
+		if fence || t == "" {
+			inItem = false
+			out = append(out, l)
+			continue
+		}
+		if inItem && !startsBlock(t) && len(out) > 0 {
+			out[len(out)-1] += " " + t
+			continue
+		}
+		inItem = isListItem(t)
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+func isListItem(t string) bool {
+	if strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "+ ") {
+		return true
+	}
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && t[i+1] == ' '
+}
+
+func startsBlock(t string) bool {
+	return isListItem(t) || strings.HasPrefix(t, "|") || strings.HasPrefix(t, ">") || strings.HasPrefix(t, "#")
 }

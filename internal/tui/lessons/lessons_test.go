@@ -1,0 +1,291 @@
+package lessons
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/theme"
+)
+
+func lesson(id, title, topics, scenarios, body string) *fstest.MapFile {
+	return &fstest.MapFile{Data: []byte("---\nid: " + id + "\ntitle: \"" + title + "\"\ntopics: [" + topics +
+		"]\nexam: [\"SAA-C03 1.1\"]\nscenarios: [" + scenarios + "]\n---\n\n" + body)}
+}
+
+func testFS() fstest.MapFS {
+	long := "# Deny\n\nAn explicit deny wins.\n\n"
+	for i := 0; i < 40; i++ {
+		long += "- A list item that goes on for a while, long enough to wrap on a narrow screen,\n  continued on a second line.\n"
+	}
+	return fstest.MapFS{
+		"README.md":      {Data: []byte("# not a lesson")},
+		"deny.md":        lesson("explicit-deny-wins", "Explicit deny wins", "explicit-deny", "two-groups-one-bucket, scp-vs-boundary", long),
+		"mfa.md":         lesson("mfa-basics", "MFA in policies", "mfa-ifexists", "", "# MFA\n\nUse BoolIfExists.\n"),
+		"general.md":     lesson("users-groups-roles", "Users, groups and roles", "", "", "# Who is who\n\nText.\n"),
+		"_draft.md":      lesson("draft", "Draft", "", "", "x"),
+		"sub/broken.md":  {Data: []byte("---\nid: broken\n")},
+		"sub/boundar.md": lesson("boundaries", "Boundaries cap", "permissions-boundary", "", "# Caps\n"),
+	}
+}
+
+func TestLoad(t *testing.T) {
+	ls, errs := Load(testFS())
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "sub/broken.md") {
+		t.Fatalf("errors %v", errs)
+	}
+	var ids []string
+	for _, l := range ls {
+		ids = append(ids, l.ID)
+	}
+	if strings.Join(ids, " ") != "boundaries explicit-deny-wins mfa-basics users-groups-roles" {
+		t.Fatalf("lessons %v", ids)
+	}
+	if ls[1].Scenarios[1] != "scp-vs-boundary" || !strings.HasPrefix(ls[1].Body, "\n# Deny") || ls[1].Group().Letter != "A" {
+		t.Fatalf("lesson %+v", ls[1])
+	}
+	if g := ls[3].Group(); g.Letter != "" || g.Title != "Core concepts" {
+		t.Fatalf("general lesson group %+v", g)
+	}
+}
+
+func show(s common.Screen, w, h int, noColor bool) {
+	th := theme.Dark()
+	if noColor {
+		th = theme.NoColor()
+	}
+	s.SetStyles(theme.NewStyles(th))
+	s.SetSize(w, h)
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "pgdn":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// press sends keys and runs the commands, returning messages for the root.
+func press(s common.Screen, keys ...string) []tea.Msg {
+	var out []tea.Msg
+	for _, k := range keys {
+		_, cmd := s.Update(keyMsg(k))
+		out = append(out, run(s, cmd)...)
+	}
+	return out
+}
+
+func run(s common.Screen, cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	switch msg := cmd().(type) {
+	case nil:
+		return nil
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range msg {
+			out = append(out, run(s, c)...)
+		}
+		return out
+	case renderedMsg:
+		_, next := s.Update(msg)
+		return run(s, next)
+	default:
+		return []tea.Msg{msg}
+	}
+}
+
+func screen(s common.Screen) string { return ansi.Strip(s.View()) }
+
+func newList(t *testing.T, open Opener) *List {
+	t.Helper()
+	ls, _ := Load(testFS())
+	m := New(common.Deps{}, ls, open)
+	show(m, 120, 38, false)
+	return m
+}
+
+func TestListGroupsAndFilters(t *testing.T) {
+	m := newList(t, nil)
+	out := screen(m)
+	core := strings.Index(out, "Core concepts")
+	a := strings.Index(out, "A · How a request is evaluated")
+	f := strings.Index(out, "F · Permissions boundaries")
+	if core < 0 || a < 0 || f < 0 || !(core < a && a < f) {
+		t.Fatalf("groups out of order:\n%s", out)
+	}
+	if m.rows[m.cursor].lesson.ID != "users-groups-roles" {
+		t.Fatalf("cursor on %+v", m.rows[m.cursor])
+	}
+	press(m, "down")
+	if m.rows[m.cursor].lesson.ID != "explicit-deny-wins" {
+		t.Fatalf("down skipped to %+v", m.rows[m.cursor])
+	}
+	if !strings.Contains(screen(m), "Practise it: two-groups-one-bucket, scp-vs-boundary") {
+		t.Fatalf("details:\n%s", screen(m))
+	}
+	press(m, "/")
+	if !m.CapturesText() {
+		t.Fatal("the filter does not capture typing")
+	}
+	press(m, "b", "o", "u", "n", "d")
+	if len(m.rows) != 2 || m.rows[1].lesson.ID != "boundaries" {
+		t.Fatalf("filtered rows %+v", m.rows)
+	}
+	press(m, "esc")
+	if m.CapturesText() || len(m.rows) != 7 {
+		t.Fatalf("esc: captures %v, %d rows", m.CapturesText(), len(m.rows))
+	}
+	// Filter by a topic's title, then open the match.
+	press(m, "/", "M", "F", "A")
+	msgs := press(m, "enter")
+	if len(msgs) != 1 {
+		t.Fatalf("open: %v", msgs)
+	}
+	r, ok := msgs[0].(common.OpenMsg).Screen.(*Reader)
+	if !ok || r.lesson.ID != "mfa-basics" {
+		t.Fatalf("opened %+v", msgs[0])
+	}
+	// esc clears a kept filter first, then goes back.
+	if msgs := press(m, "esc"); len(msgs) != 0 || m.filter.Value() != "" {
+		t.Fatalf("esc with a filter: %v %q", msgs, m.filter.Value())
+	}
+	if msgs := press(m, "esc"); len(msgs) != 1 {
+		t.Fatalf("esc: %v", msgs)
+	}
+}
+
+func TestReaderRendersScrollsAndPractises(t *testing.T) {
+	var opened []string
+	open := func(id string) common.Screen {
+		opened = append(opened, id)
+		if id == "scp-vs-boundary" {
+			return nil
+		}
+		return NewReader(common.Deps{}, Lesson{ID: id}, nil)
+	}
+	m := newList(t, open)
+	press(m, "down")
+	msgs := press(m, "enter")
+	r := msgs[0].(common.OpenMsg).Screen.(*Reader)
+	show(r, 80, 22, false)
+	run(r, r.Init())
+	if _, ok := r.rendered[r.key()]; !ok {
+		t.Fatal("not rendered")
+	}
+	out := screen(r)
+	if !strings.Contains(out, "Deny") || !strings.Contains(out, "Practise it: 1 two-groups-one-bucket  2 scp-vs-boundary") {
+		t.Fatalf("reader:\n%s", out)
+	}
+	if r.Meta() != "0%" {
+		t.Fatalf("meta %q", r.Meta())
+	}
+	press(r, "space", "j")
+	if r.yoff != 20 {
+		t.Fatalf("scrolled to %d", r.yoff)
+	}
+	press(r, "G")
+	if r.Meta() != "100%" {
+		t.Fatalf("meta at the bottom %q", r.Meta())
+	}
+	msgs = press(r, "1")
+	if len(msgs) != 1 || opened[0] != "two-groups-one-bucket" {
+		t.Fatalf("practise 1: %v %v", msgs, opened)
+	}
+	if _, ok := msgs[0].(common.OpenMsg); !ok {
+		t.Fatalf("practise 1: %T", msgs[0])
+	}
+	msgs = press(r, "2")
+	if st, ok := msgs[0].(common.StatusMsg); !ok || !st.Error || !strings.Contains(st.Text, "scp-vs-boundary") {
+		t.Fatalf("missing scenario: %v", msgs)
+	}
+	if msgs := press(r, "9"); len(msgs) != 0 {
+		t.Fatalf("no ninth scenario: %v", msgs)
+	}
+	if _, ok := press(r, "esc")[0].(common.BackMsg); !ok {
+		t.Fatal("esc does not go back")
+	}
+}
+
+func TestReaderWithoutOpener(t *testing.T) {
+	m := newList(t, nil)
+	press(m, "down")
+	r := press(m, "enter")[0].(common.OpenMsg).Screen.(*Reader)
+	show(r, 80, 22, true)
+	run(r, r.Init())
+	if !strings.Contains(screen(r), "Practised in: two-groups-one-bucket, scp-vs-boundary") {
+		t.Fatalf("reader:\n%s", screen(r))
+	}
+	for _, b := range r.ShortHelp() {
+		if b.Help().Key == "1-9" {
+			t.Fatal("practise key offered without an opener")
+		}
+	}
+	if msgs := press(r, "1"); len(msgs) != 1 || msgs[0].(common.StatusMsg).Error {
+		t.Fatalf("practise without an opener: %v", msgs)
+	}
+}
+
+var colourSGR = regexp.MustCompile(`\x1b\[[0-9;]*(3[0-9]|4[0-9]|9[0-7]|10[0-7])(;[0-9;]*)?m`)
+
+func TestLayouts(t *testing.T) {
+	for _, size := range [][2]int{{80, 22}, {120, 38}} {
+		for _, noColor := range []bool{false, true} {
+			m := newList(t, nil)
+			show(m, size[0], size[1], noColor)
+			check := func(name string, s common.Screen) {
+				t.Helper()
+				v := s.View()
+				lines := strings.Split(v, "\n")
+				if len(lines) != size[1] {
+					t.Errorf("%s %v: %d lines", name, size, len(lines))
+				}
+				for i, l := range lines {
+					if w := ansi.StringWidth(l); w > size[0] {
+						t.Errorf("%s %v: line %d is %d wide", name, size, i, w)
+					}
+				}
+				if noColor && colourSGR.MatchString(v) {
+					t.Errorf("%s: colour under NO_COLOR", name)
+				}
+			}
+			check("list", m)
+			press(m, "/", "z", "z", "z")
+			check("empty filter", m)
+			press(m, "esc", "down")
+			r := press(m, "enter")[0].(common.OpenMsg).Screen.(*Reader)
+			show(r, size[0], size[1], noColor)
+			check("reader before rendering", r)
+			run(r, r.Init())
+			check("reader", r)
+			press(r, "G")
+			check("reader at the end", r)
+		}
+	}
+}
+
+func TestJoinSoftBreaks(t *testing.T) {
+	src := "- one\n  two\n- three\nfour\n\n```\n- x\n  y\n```\n"
+	want := "- one two\n- three four\n\n```\n- x\n  y\n```\n"
+	if got := joinSoftBreaks(src); got != want {
+		t.Fatalf("got %q", got)
+	}
+}

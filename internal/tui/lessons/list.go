@@ -1,0 +1,368 @@
+package lessons
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iamlab/iamlab/internal/curriculum"
+	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/theme"
+)
+
+// Opener opens the scenario with this id, or returns nil when there is
+// none.
+type Opener func(scenarioID string) common.Screen
+
+type row struct {
+	header string
+	lesson *Lesson
+}
+
+// List is the lessons list.
+type List struct {
+	KeyMap   KeyMap
+	deps     common.Deps
+	st       *theme.Styles
+	lessons  []Lesson
+	problems []error
+	open     Opener
+
+	filter   textinput.Model
+	filterOn bool
+	rows     []row
+	cursor   int
+	yoff     int
+	width    int
+	height   int
+}
+
+// New builds the list over lessons; open (may be nil) opens a scenario
+// from a lesson's "Practise it" links.
+func New(deps common.Deps, lessons []Lesson, open Opener) *List {
+	ti := textinput.New()
+	ti.Prompt = "/ "
+	ti.Placeholder = "filter by title or topic"
+	ti.SetVirtualCursor(false)
+	m := &List{KeyMap: DefaultKeyMap(), deps: deps, lessons: lessons, open: open, filter: ti}
+	m.rebuild()
+	return m
+}
+
+// NewBuiltin builds the list over the lessons embedded in the binary.
+func NewBuiltin(deps common.Deps, open Opener) *List {
+	ls, errs := Builtin()
+	m := New(deps, ls, open)
+	m.problems = errs
+	return m
+}
+
+// Init reports lessons that could not be read.
+func (m *List) Init() tea.Cmd {
+	if len(m.problems) > 0 {
+		return common.Status(fmt.Sprintf("%d lessons could not be read (iamlab check tells why)", len(m.problems)), true)
+	}
+	return nil
+}
+
+// SetStyles adopts a palette, for the filter field too.
+func (m *List) SetStyles(s *theme.Styles) {
+	m.st = s
+	ts := m.filter.Styles()
+	state := textinput.StyleState{Text: s.Text, Placeholder: s.Muted, Suggestion: s.Muted, Prompt: s.Key}
+	ts.Focused, ts.Blurred = state, state
+	ts.Cursor.Color = s.Theme.Accent
+	m.filter.SetStyles(ts)
+}
+
+// SetSize sets the size.
+func (m *List) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.filter.SetWidth(max(10, w-4))
+	m.scroll()
+}
+
+// Breadcrumb names the screen.
+func (m *List) Breadcrumb() []string { return []string{"Lessons"} }
+
+// Meta counts the lessons.
+func (m *List) Meta() string { return fmt.Sprintf("%d lessons", len(m.lessons)) }
+
+// Cursor is in the filter while typing.
+func (m *List) Cursor() *tea.Cursor {
+	if !m.filterOn {
+		return nil
+	}
+	return m.filter.Cursor()
+}
+
+// CapturesText while the filter is typed.
+func (m *List) CapturesText() bool { return m.filterOn }
+
+// ShortHelp lists the keys of the moment.
+func (m *List) ShortHelp() []key.Binding {
+	k := m.KeyMap
+	if m.filterOn {
+		return []key.Binding{k.Open, k.ClearFilter}
+	}
+	if m.filter.Value() != "" {
+		return []key.Binding{k.Up, k.Down, k.Open, k.Filter, k.ClearFilter}
+	}
+	return []key.Binding{k.Up, k.Down, k.Open, k.Filter, k.Back}
+}
+
+// FullHelp lists every key.
+func (m *List) FullHelp() [][]key.Binding {
+	k := m.KeyMap
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Open}, {k.Filter, k.ClearFilter, k.Back}}
+}
+
+// matches is a simple filter: every word of the query appears in the
+// title, the id or a topic.
+func matches(l *Lesson, q string) bool {
+	hay := strings.ToLower(l.Title + " " + l.ID + " " + strings.Join(l.Topics, " "))
+	for _, t := range l.Topics {
+		if tp, ok := curriculum.TopicByID(t); ok {
+			hay += " " + strings.ToLower(tp.Title+" "+tp.Group.Title)
+		}
+	}
+	for _, w := range strings.Fields(strings.ToLower(q)) {
+		if !strings.Contains(hay, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// rebuild groups the lessons that pass the filter.
+func (m *List) rebuild() {
+	var keep *Lesson
+	if m.cursor < len(m.rows) {
+		keep = m.rows[m.cursor].lesson
+	}
+	byGroup := map[string][]*Lesson{}
+	titles := map[string]string{}
+	for i := range m.lessons {
+		l := &m.lessons[i]
+		if !matches(l, m.filter.Value()) {
+			continue
+		}
+		g := l.Group()
+		byGroup[g.Letter] = append(byGroup[g.Letter], l)
+		titles[g.Letter] = g.Title
+	}
+	letters := make([]string, 0, len(byGroup))
+	for g := range byGroup {
+		letters = append(letters, g)
+	}
+	sort.Strings(letters) // "" (core concepts) first
+	m.rows = m.rows[:0]
+	for _, g := range letters {
+		h := titles[g]
+		if g != "" {
+			h = g + " · " + h
+		}
+		m.rows = append(m.rows, row{header: h})
+		for _, l := range byGroup[g] {
+			m.rows = append(m.rows, row{lesson: l})
+		}
+	}
+	m.cursor = -1
+	for i, r := range m.rows {
+		if keep != nil && r.lesson == keep {
+			m.cursor = i
+			break
+		}
+	}
+	if m.cursor < 0 {
+		m.cursor = 0
+		for i, r := range m.rows {
+			if r.lesson != nil {
+				m.cursor = i
+				break
+			}
+		}
+	}
+	m.scroll()
+}
+
+func (m *List) move(d int) {
+	for i := m.cursor + d; i >= 0 && i < len(m.rows); i += d {
+		if m.rows[i].lesson != nil {
+			m.cursor = i
+			break
+		}
+	}
+	m.scroll()
+}
+
+// Update handles the list and the filter.
+func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return m, nil
+	}
+	k := m.KeyMap
+	if m.filterOn {
+		switch {
+		case key.Matches(km, k.ClearFilter):
+			m.filter.SetValue("")
+			m.filter.Blur()
+			m.filterOn = false
+			m.rebuild()
+		case key.Matches(km, k.Open):
+			m.filter.Blur()
+			m.filterOn = false
+			return m, m.openSelected()
+		case km.String() == "up":
+			m.move(-1)
+		case km.String() == "down":
+			m.move(1)
+		default:
+			var cmd tea.Cmd
+			before := m.filter.Value()
+			m.filter, cmd = m.filter.Update(km)
+			if m.filter.Value() != before {
+				m.rebuild()
+			}
+			return m, cmd
+		}
+		return m, nil
+	}
+	switch {
+	case key.Matches(km, k.Up):
+		m.move(-1)
+	case key.Matches(km, k.Down):
+		m.move(1)
+	case key.Matches(km, k.PageUp):
+		m.move(-max(1, m.listHeight()-1))
+	case key.Matches(km, k.PageDown):
+		m.move(max(1, m.listHeight()-1))
+	case key.Matches(km, k.Open):
+		return m, m.openSelected()
+	case key.Matches(km, k.Filter):
+		m.filterOn = true
+		return m, m.filter.Focus()
+	case key.Matches(km, k.Back):
+		if m.filter.Value() != "" {
+			m.filter.SetValue("")
+			m.rebuild()
+			return m, nil
+		}
+		return m, common.Back
+	}
+	return m, nil
+}
+
+func (m *List) openSelected() tea.Cmd {
+	if m.cursor >= len(m.rows) || m.rows[m.cursor].lesson == nil {
+		return nil
+	}
+	return common.Open(NewReader(m.deps, *m.rows[m.cursor].lesson, m.open))
+}
+
+// Layout: the filter line (when shown), the list, then the details of the
+// selected lesson.
+const detailLines = 4
+
+func (m *List) filterShown() bool { return m.filterOn || m.filter.Value() != "" }
+
+func (m *List) listHeight() int {
+	h := m.height - detailLines
+	if m.filterShown() {
+		h--
+	}
+	return max(1, h)
+}
+
+func (m *List) scroll() {
+	h := m.listHeight()
+	if m.cursor < m.yoff {
+		m.yoff = m.cursor
+	}
+	if m.cursor >= m.yoff+h {
+		m.yoff = m.cursor - h + 1
+	}
+	m.yoff = max(0, min(m.yoff, max(0, len(m.rows)-h)))
+	if m.yoff == 1 { // keep the first group's header in view
+		m.yoff = 0
+	}
+}
+
+// View draws exactly the screen's size.
+func (m *List) View() string {
+	if m.st == nil || m.height <= 0 {
+		return ""
+	}
+	st := m.st
+	var lines []string
+	if m.filterShown() {
+		lines = append(lines, m.filter.View())
+	}
+	h := m.listHeight()
+	for i := m.yoff; i < min(len(m.rows), m.yoff+h); i++ {
+		r := m.rows[i]
+		switch {
+		case r.lesson == nil:
+			lines = append(lines, st.Pane.Title.Render(r.header))
+		case i == m.cursor:
+			lines = append(lines, st.Selected.Render(padRight("› "+r.lesson.Title, m.width)))
+		default:
+			lines = append(lines, "  "+r.lesson.Title)
+		}
+	}
+	if len(m.rows) == 0 {
+		lines = append(lines, st.Muted.Render("  no lesson matches the filter (esc clears it)"))
+	}
+	for len(lines) < m.height-detailLines {
+		lines = append(lines, "")
+	}
+	lines = append(lines, m.details()...)
+	for len(lines) < m.height {
+		lines = append(lines, "")
+	}
+	lines = lines[:m.height]
+	for i := range lines {
+		lines[i] = ansi.Truncate(lines[i], m.width, "…")
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *List) details() []string {
+	st := m.st
+	out := []string{st.Muted.Render(strings.Repeat("─", max(1, m.width)))}
+	if m.cursor >= len(m.rows) || m.rows[m.cursor].lesson == nil {
+		return out
+	}
+	l := m.rows[m.cursor].lesson
+	var topics []string
+	for _, t := range l.Topics {
+		if tp, ok := curriculum.TopicByID(t); ok {
+			topics = append(topics, tp.Title)
+		}
+	}
+	var exams []string
+	for _, e := range l.Exam {
+		exams = append(exams, strings.Replace(e, ":", " ", 1))
+	}
+	out = append(out, st.Muted.Render("Topics: ")+strings.Join(topics, "; "))
+	out = append(out, st.Muted.Render("Exam: ")+strings.Join(exams, ", "))
+	if len(l.Scenarios) > 0 {
+		out = append(out, st.Muted.Render("Practise it: ")+strings.Join(l.Scenarios, ", "))
+	} else {
+		out = append(out, st.Muted.Render("No scenario practises this lesson yet."))
+	}
+	return out
+}
+
+func padRight(s string, w int) string {
+	if n := ansi.StringWidth(s); n < w {
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s
+}

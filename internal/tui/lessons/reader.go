@@ -1,0 +1,270 @@
+package lessons
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/theme"
+)
+
+// Reader shows one lesson, rendered with glamour and scrollable, with its
+// "Practise it" scenarios one key away.
+type Reader struct {
+	KeyMap ReaderKeyMap
+	deps   common.Deps
+	st     *theme.Styles
+	lesson Lesson
+	open   Opener
+
+	// rendered holds glamour's output per width and palette; rendering
+	// happens in a command, and until it arrives the source is shown.
+	rendered map[renderKey][]string
+	pending  map[renderKey]bool
+	yoff     int
+	width    int
+	height   int
+}
+
+type renderKey struct {
+	width   int
+	variant theme.Variant
+}
+
+type renderedMsg struct {
+	key   renderKey
+	lines []string
+}
+
+// NewReader opens a lesson; open (may be nil) opens its scenarios.
+func NewReader(deps common.Deps, l Lesson, open Opener) *Reader {
+	return &Reader{KeyMap: DefaultReaderKeyMap(), deps: deps, lesson: l, open: open,
+		rendered: map[renderKey][]string{}, pending: map[renderKey]bool{}}
+}
+
+// Init starts rendering at the current size.
+func (m *Reader) Init() tea.Cmd { return m.render() }
+
+// SetStyles adopts a palette.
+func (m *Reader) SetStyles(s *theme.Styles) { m.st = s }
+
+// SetSize sets the size.
+func (m *Reader) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.clamp()
+}
+
+// Breadcrumb names the lesson.
+func (m *Reader) Breadcrumb() []string { return []string{"Lessons", m.lesson.Title} }
+
+// Meta says how far down the reader is.
+func (m *Reader) Meta() string {
+	n := len(m.lines())
+	h := m.textHeight()
+	if n <= h {
+		return "all shown"
+	}
+	return fmt.Sprintf("%d%%", m.yoff*100/max(1, n-h))
+}
+
+// Cursor: none.
+func (m *Reader) Cursor() *tea.Cursor { return nil }
+
+// CapturesText is false.
+func (m *Reader) CapturesText() bool { return false }
+
+// ShortHelp lists the keys.
+func (m *Reader) ShortHelp() []key.Binding {
+	k := m.KeyMap
+	out := []key.Binding{k.Down, k.PageDown}
+	if m.canPractise() {
+		out = append(out, k.Practise)
+	}
+	return append(out, k.Back)
+}
+
+// FullHelp lists every key.
+func (m *Reader) FullHelp() [][]key.Binding {
+	k := m.KeyMap
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Practise, k.Back}}
+}
+
+func (m *Reader) canPractise() bool { return m.open != nil && len(m.lesson.Scenarios) > 0 }
+
+func (m *Reader) key() renderKey {
+	v := theme.VariantDark
+	if m.st != nil {
+		v = m.st.Theme.Variant
+	}
+	return renderKey{width: m.textWidth(), variant: v}
+}
+
+func (m *Reader) textWidth() int { return max(20, min(m.width-2, 100)) }
+
+// textHeight leaves the last lines for the "Practise it" links.
+func (m *Reader) textHeight() int {
+	if len(m.lesson.Scenarios) == 0 {
+		return max(1, m.height)
+	}
+	return max(1, m.height-2)
+}
+
+// render starts glamour for the current width unless it is done or busy.
+func (m *Reader) render() tea.Cmd {
+	k := m.key()
+	if m.width == 0 || m.rendered[k] != nil || m.pending[k] {
+		return nil
+	}
+	m.pending[k] = true
+	body := m.lesson.Body
+	return func() tea.Msg { return renderedMsg{key: k, lines: renderMarkdown(body, k.width, k.variant)} }
+}
+
+// lines are the rendered lines, or the source wrapped while rendering.
+func (m *Reader) lines() []string {
+	if ls, ok := m.rendered[m.key()]; ok {
+		return ls
+	}
+	var out []string
+	for _, l := range strings.Split(strings.TrimSpace(m.lesson.Body), "\n") {
+		out = append(out, strings.Split(ansi.Wordwrap(l, m.textWidth(), " "), "\n")...)
+	}
+	return out
+}
+
+func (m *Reader) clamp() {
+	m.yoff = min(max(0, m.yoff), max(0, len(m.lines())-m.textHeight()))
+}
+
+// Update scrolls, opens scenarios and stores renderings.
+func (m *Reader) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case renderedMsg:
+		m.rendered[msg.key] = msg.lines
+		delete(m.pending, msg.key)
+		m.clamp()
+		return m, nil
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			m.yoff -= 3
+		case tea.MouseWheelDown:
+			m.yoff += 3
+		}
+		m.clamp()
+		return m, nil
+	case tea.KeyPressMsg:
+		k := m.KeyMap
+		page := max(1, m.textHeight()-1)
+		switch {
+		case key.Matches(msg, k.Up):
+			m.yoff--
+		case key.Matches(msg, k.Down):
+			m.yoff++
+		case key.Matches(msg, k.PageUp):
+			m.yoff -= page
+		case key.Matches(msg, k.PageDown):
+			m.yoff += page
+		case key.Matches(msg, k.Top):
+			m.yoff = 0
+		case key.Matches(msg, k.Bottom):
+			m.yoff = len(m.lines())
+		case key.Matches(msg, k.Practise):
+			return m, m.practise(int(msg.String()[0] - '1'))
+		case key.Matches(msg, k.Back):
+			return m, common.Back
+		}
+		m.clamp()
+	}
+	return m, m.render()
+}
+
+// practise opens scenario i of the lesson.
+func (m *Reader) practise(i int) tea.Cmd {
+	if i < 0 || i >= len(m.lesson.Scenarios) {
+		return nil
+	}
+	id := m.lesson.Scenarios[i]
+	if m.open == nil {
+		return common.Status("scenarios cannot be opened from here", false)
+	}
+	s := m.open(id)
+	if s == nil {
+		return common.Status("scenario "+id+" is not in the library", true)
+	}
+	return common.Open(s)
+}
+
+// View draws exactly the size: the lesson, then the links.
+func (m *Reader) View() string {
+	if m.st == nil || m.height <= 0 {
+		return ""
+	}
+	st := m.st
+	all := m.lines()
+	h := m.textHeight()
+	out := make([]string, 0, m.height)
+	end := min(len(all), m.yoff+h)
+	if m.yoff < end {
+		out = append(out, all[m.yoff:end]...)
+	}
+	for len(out) < h {
+		out = append(out, "")
+	}
+	if len(m.lesson.Scenarios) > 0 {
+		out = append(out, st.Muted.Render(strings.Repeat("─", max(1, m.width))))
+		var links []string
+		for i, id := range m.lesson.Scenarios {
+			if i >= 9 {
+				break
+			}
+			if m.open == nil {
+				links = append(links, id)
+				continue
+			}
+			links = append(links, st.Key.Render(fmt.Sprint(i+1))+" "+id)
+		}
+		label, sep := "Practise it: ", "  "
+		if m.open == nil {
+			label, sep = "Practised in: ", ", "
+		}
+		out = append(out, st.Bold.Render(label)+strings.Join(links, sep))
+	}
+	out = out[:min(len(out), m.height)]
+	for i := range out {
+		out[i] = ansi.Truncate(out[i], m.width, "…")
+	}
+	return strings.Join(out, "\n")
+}
+
+// renderMarkdown renders a lesson body; it runs in a command.
+func renderMarkdown(src string, width int, v theme.Variant) []string {
+	style := "dark"
+	switch v {
+	case theme.VariantLight:
+		style = "light"
+	case theme.VariantNoColor:
+		style = "notty"
+	}
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
+	var out string
+	if err == nil {
+		out, err = r.Render(joinSoftBreaks(src))
+	}
+	if err != nil {
+		return strings.Split(src, "\n")
+	}
+	lines := strings.Split(strings.TrimRight(out, "\n "), "\n")
+	for len(lines) > 0 && strings.TrimSpace(ansi.Strip(lines[0])) == "" {
+		lines = lines[1:]
+	}
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return lines
+}
