@@ -58,7 +58,7 @@ type answerState struct {
 	picked     map[int]bool
 	revealed   bool
 	grade      *scenarios.Grade
-	outcome    *sandbox.Outcome
+	request    scenarios.Check // the predicted request, as a check with a trace
 	scroll     scroller
 	choiceAt   int   // the pane line where the choices start
 	choiceRows []int // the choice each of those lines belongs to
@@ -190,18 +190,21 @@ func (m *Model) reveal() tea.Cmd {
 	a := &m.ans
 	a.revealed = true
 	var g scenarios.Grade
+	m.results = nil
 	if m.s.Kind == scenarios.Predict && m.s.Predict != nil {
 		g = scenarios.GradePredict(m.s, eval.Decision(a.decision), eval.Layer(a.layer), m.hintsShown, m.priorAttempts+1)
-		o, err := scenarios.PredictOutcome(m.s, m.s.World)
-		a.outcome = o
-		want := string(m.s.Predict.Decision)
-		if m.s.Predict.DecidedBy != "" {
-			want += " by " + string(m.s.Predict.DecidedBy)
-		}
-		m.setTrace(traceContent(m.s.Predict.Call, o, err, want))
+		p := m.s.Predict
+		a.request = scenarios.Check{Name: "the request you predicted", Call: p.Call, Expect: scenarios.Expect(p.Decision), DecidedBy: p.DecidedBy}
+		m.results = append(m.results, scenarios.RunCheck(&a.request, m.s.World))
 	} else {
 		g = scenarios.GradeChoice(m.s, m.pickedList(), m.hintsShown, m.priorAttempts+1)
 	}
+	// The facts the author checked are requests with traces too.
+	for i := range m.s.Checks {
+		m.results = append(m.results, scenarios.RunCheck(&m.s.Checks[i], m.s.World))
+	}
+	m.checkSel, m.traceFor = 0, -1
+	m.refreshTrace(true)
 	a.grade = &g
 	a.scroll.yoff = 0
 	m.syncFocus()

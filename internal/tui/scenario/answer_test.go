@@ -51,10 +51,15 @@ func TestPredictCommitsBeforeReveal(t *testing.T) {
 	if s := st["scp-vs-boundary"]; s.Attempts != 1 || s.Status != "in progress" {
 		t.Errorf("status = %+v", s)
 	}
-	// Tab reaches the trace now.
+	// Tab reaches the requests now: the predicted one and the facts, each
+	// with its trace.
 	press(m, "tab")
-	if m.focus != paneTrace {
-		t.Errorf("tab after reveal: focus %v", m.focus)
+	if m.focus != paneChecks || len(m.results) != 1+len(m.s.Checks) {
+		t.Errorf("tab after reveal: focus %v, %d requests", m.focus, len(m.results))
+	}
+	press(m, "down")
+	if v := plain(m.View()); !strings.Contains(v, "Trace · "+m.s.Checks[0].Name) {
+		t.Errorf("the second request's trace:\n%s", v)
 	}
 }
 

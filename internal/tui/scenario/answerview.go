@@ -11,15 +11,25 @@ import (
 
 // layoutAnswer places the panes of predict and choose scenarios.
 func (m *Model) layoutAnswer(l *layout, body rect) {
-	traced := m.s.Kind == scenarios.Predict && m.ans.revealed
+	traced := m.traced()
 	if l.narrow {
 		p := m.focus
-		if p != paneBriefing && p != paneWorld && !(p == paneTrace && traced) {
+		if p != paneBriefing && p != paneWorld && !((p == paneTrace || p == paneChecks) && traced) {
 			p = paneQuestion
 		}
 		hr := min(m.hintRows(body.w), body.h/3)
 		l.hint = rect{body.x, body.y, body.w, hr}
-		l.panes[p] = rect{body.x, body.y + hr, body.w, body.h - hr}
+		body = rect{body.x, body.y + hr, body.w, body.h - hr}
+		if p == paneTrace || p == paneChecks {
+			ch := min(m.checkRows()+2, 6)
+			if p == paneChecks {
+				ch = min(m.checkRows()+2, body.h/2)
+			}
+			l.panes[paneChecks] = rect{body.x, body.y, body.w, ch}
+			l.panes[paneTrace] = rect{body.x, body.y + ch, body.w, body.h - ch}
+			return
+		}
+		l.panes[p] = body
 		return
 	}
 	leftW := min(max(body.w*40/100, 36), 60)
@@ -31,11 +41,18 @@ func (m *Model) layoutAnswer(l *layout, body rect) {
 	l.hint = rect{body.x + leftW, body.y, rightW, hr}
 	qh := body.h - hr
 	if traced {
-		qh = max(8, (body.h-hr)*45/100)
-		l.panes[paneTrace] = rect{body.x + leftW, body.y + hr + qh, rightW, body.h - hr - qh}
+		qh = max(8, (body.h-hr)*40/100)
+		ch := min(m.checkRows()+2, 8)
+		l.panes[paneChecks] = rect{body.x + leftW, body.y + hr + qh, rightW, ch}
+		l.panes[paneTrace] = rect{body.x + leftW, body.y + hr + qh + ch, rightW, body.h - hr - qh - ch}
 	}
 	l.panes[paneQuestion] = rect{body.x + leftW, body.y + hr, rightW, qh}
 }
+
+// traced reports whether the requests and their traces are on screen:
+// after the reveal, when there is any (the predicted request, the facts
+// the author listed as checks).
+func (m *Model) traced() bool { return m.ans.revealed && len(m.results) > 0 }
 
 // refreshQuestion rebuilds the question pane's lines for its size.
 func (m *Model) refreshQuestion(in rect) {

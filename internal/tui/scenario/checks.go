@@ -26,6 +26,9 @@ func (m *Model) checkRows() int {
 // checksTitle is "Checks 2/3", with the stale mark when the results predate
 // the text.
 func (m *Model) checksTitle() string {
+	if m.s.Kind != scenarios.Build {
+		return "Requests · enter for the trace"
+	}
 	t := fmt.Sprintf("Checks %d/%d", scenarios.Passed(m.results), len(m.results))
 	if m.grade != nil {
 		t += " · all checks, after submit"

@@ -95,10 +95,10 @@ func (m *Model) saveDrafts() tea.Cmd {
 	for id, e := range m.editors {
 		texts[id] = e.Value()
 	}
-	store, sid := m.deps.Store, m.s.ID
+	store, sid, ids := m.deps.Store, m.s.ID, m.s.Editable
 	return m.deps.Record("your draft", func() error {
 		ctx := context.Background()
-		for _, id := range m.s.Editable {
+		for _, id := range ids {
 			if t, ok := texts[id]; ok {
 				if err := store.SaveDraft(ctx, sid, id, t); err != nil {
 					return err

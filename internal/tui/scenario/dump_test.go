@@ -24,6 +24,8 @@ func TestDump(t *testing.T) {
 		p := open(t, "scp-vs-boundary", sz[0], sz[1], testDeps(t))
 		press(p, "3", "1", "1")
 		t.Logf("\n%v predict\n%s", sz, plain(p.View()))
+		press(p, "4")
+		t.Logf("\n%v predict requests\n%s", sz, plain(p.View()))
 		c := open(t, "s3-mfa-delete", sz[0], sz[1], testDeps(t))
 		press(c, "down", "enter", "1")
 		t.Logf("\n%v choose\n%s", sz, plain(c.View()))

@@ -121,7 +121,7 @@ func (m *Model) visibleChecks() []*scenarios.Check {
 }
 
 func (m *Model) hiddenCount() int {
-	if m.grade != nil {
+	if m.grade != nil || m.s.Kind != scenarios.Build {
 		return 0
 	}
 	n := 0
@@ -204,7 +204,8 @@ func (m *Model) positionTrace() {
 			hopSeen = strings.HasPrefix(t, m.traceHop)
 			continue
 		}
-		if strings.Contains(t, "← decides") {
+		// The marker may be wrapped: "… ○ no allow  ←" / "decides".
+		if strings.Contains(t, "← decides") || strings.HasSuffix(strings.TrimSpace(t), "←") {
 			target = i
 			break
 		}

@@ -111,7 +111,7 @@ func TestProgramPredictAt80x24(t *testing.T) {
 	tm.Type("1")
 	tm.Type("2")
 	screen := tt.wait(t, func(s string) bool { return strings.Contains(s, "Your prediction") })
-	for _, want := range []string{"✓ decision: implicitDeny", "✓ deciding layer: scp", "confidence: think so", "4 Trace"} {
+	for _, want := range []string{"✓ decision: implicitDeny", "✓ deciding layer: scp", "confidence: think so", "4 Requests"} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("lacks %q:\n%s", want, screen)
 		}

@@ -285,8 +285,8 @@ func (m *Model) focusOrder() []pane {
 	if m.s.Kind == scenarios.Build {
 		return []pane{paneEditor, paneChecks, paneTrace, paneBriefing, paneDocs, paneWorld}
 	}
-	if m.s.Kind == scenarios.Predict && m.ans.revealed {
-		return []pane{paneQuestion, paneTrace, paneBriefing, paneWorld}
+	if m.traced() {
+		return []pane{paneQuestion, paneChecks, paneTrace, paneBriefing, paneWorld}
 	}
 	return []pane{paneQuestion, paneBriefing, paneWorld}
 }

@@ -27,8 +27,8 @@ func (m *Model) tabs() []tabInfo {
 		}
 	}
 	out := []tabInfo{{"Question", paneQuestion, nil}, {"Briefing", paneBriefing, nil}, {"World", paneWorld, nil}}
-	if m.s.Kind == scenarios.Predict && m.ans.revealed {
-		out = append(out, tabInfo{"Trace", paneTrace, nil})
+	if m.traced() {
+		out = append(out, tabInfo{"Requests", paneChecks, []pane{paneTrace}})
 	}
 	return out
 }
@@ -131,7 +131,7 @@ func (m *Model) paneView(p pane, r rect) []string {
 			badge = fmt.Sprintf("%d%%", m.trace.ScrollPercent())
 		}
 		title := "Trace"
-		if m.s.Kind == scenarios.Build && m.checkSel < len(m.results) {
+		if m.checkSel < len(m.results) {
 			title += " · " + checkName(m.results[m.checkSel].Check)
 		}
 		return m.box(r, f, title, badge, strings.Split(m.trace.View(), "\n"))
