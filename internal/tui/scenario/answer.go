@@ -64,8 +64,6 @@ type answerState struct {
 	choiceRows []int // the choice each of those lines belongs to
 }
 
-func (a *answerState) restyle() {}
-
 func (m *Model) initAnswer() {
 	m.ans = answerState{picked: map[int]bool{}}
 }

@@ -118,6 +118,10 @@ func TestFailedSubmitRevealsHiddenAndReturnsToEditing(t *testing.T) {
 	if m.submissions != 1 {
 		t.Errorf("submissions = %d", m.submissions)
 	}
+	// The hidden checks stay in the list once a submit has shown them.
+	if v := plain(m.View()); !strings.Contains(v, "(was hidden)") || strings.Contains(v, "hidden until submit") {
+		t.Errorf("after a failed submit:\n%s", v)
+	}
 }
 
 func TestInvalidJSONMarksStale(t *testing.T) {

@@ -107,12 +107,13 @@ func lintDiagnostics(fs []lint.Finding) []editor.Diagnostic {
 	return out
 }
 
-// visibleChecks are the checks shown before submit; after it, all.
+// visibleChecks are the checks shown before the first submit; after it,
+// all of them: the learner has seen the hidden ones in the score.
 func (m *Model) visibleChecks() []*scenarios.Check {
 	out := make([]*scenarios.Check, 0, len(m.s.Checks))
 	for i := range m.s.Checks {
 		c := &m.s.Checks[i]
-		if c.Hidden && m.grade == nil {
+		if c.Hidden && !m.hiddenShown {
 			continue
 		}
 		out = append(out, c)
@@ -121,7 +122,7 @@ func (m *Model) visibleChecks() []*scenarios.Check {
 }
 
 func (m *Model) hiddenCount() int {
-	if m.grade != nil || m.s.Kind != scenarios.Build {
+	if m.hiddenShown || m.s.Kind != scenarios.Build {
 		return 0
 	}
 	n := 0

@@ -100,6 +100,7 @@ type Model struct {
 
 	// Submit.
 	priorAttempts int
+	hiddenShown   bool // the hidden checks were revealed by a submit
 	submissions   int
 	grade         *scenarios.Grade
 	result        scroller
@@ -251,7 +252,6 @@ func (m *Model) SetStyles(st *theme.Styles) {
 	m.solution.SetStyles(st)
 	m.trace.SetStyles(st)
 	m.tree.setStyles(st)
-	m.ans.restyle()
 	m.relayout()
 }
 

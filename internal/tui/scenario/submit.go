@@ -27,6 +27,7 @@ func (m *Model) submit() tea.Cmd {
 	}
 	m.submissions++
 	m.notice = ""
+	m.hiddenShown = true
 	attempts := m.priorAttempts + m.submissions
 	g := scenarios.GradeBuild(m.s, m.world, m.hintsShown, attempts)
 	m.grade = &g
