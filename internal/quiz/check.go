@@ -258,9 +258,9 @@ func (c *checker) policy() {
 	}
 	got := q.Outcome
 	if q.Stated.Decision != got.Decision {
-		c.err("answer.decision", CodeAnswerKey, "the stated answer is %s but the engine decides %s (by %s): %s", q.Stated.Decision, got.Decision, got.DecidedBy, got.Reason)
+		c.err(joinPath("answer", "decision"), CodeAnswerKey, "the stated answer is %s but the engine decides %s (by %s): %s", q.Stated.Decision, got.Decision, got.DecidedBy, got.Reason)
 	}
 	if q.Stated.DecidedBy != "" && q.Stated.DecidedBy != got.DecidedBy {
-		c.err("answer.decidedBy", CodeAnswerKey, "the stated deciding layer is %s but the engine says %s: %s", q.Stated.DecidedBy, got.DecidedBy, got.Reason)
+		c.err(joinPath("answer", "decidedBy"), CodeAnswerKey, "the stated deciding layer is %s but the engine says %s: %s", q.Stated.DecidedBy, got.DecidedBy, got.Reason)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/iamlab/iamlab/internal/curriculum"
+	"github.com/iamlab/iamlab/internal/yamlpos"
 )
 
 // lessonFront is a lesson's YAML front matter (content/lessons/README.md).
@@ -25,7 +26,7 @@ type lessonFront struct {
 	Scenarios []string `yaml:"scenarios"`
 }
 
-var lessonNames = yamlNames(lessonFront{})
+var lessonNames = yamlpos.FieldNames(lessonFront{})
 
 // mdLink finds inline Markdown links; the target is group 1.
 var mdLink = regexp.MustCompile(`\]\(([^)\s]+)(?:\s+"[^"]*")?\)`)

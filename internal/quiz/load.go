@@ -10,6 +10,8 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+
+	"github.com/iamlab/iamlab/internal/yamlpos"
 )
 
 // Problem is a finding found while loading; the same type as Check's.
@@ -97,7 +99,7 @@ func (b *Bank) loadFile(file string, src []byte) []Problem {
 	if len(f.Docs) > 1 {
 		return []Problem{{File: file, Line: 1, Col: 1, Severity: SevError, Code: CodeYAMLSyntax, Message: "more than one YAML document (---) in the file; expected one list of items"}}
 	}
-	seq, ok := unwrap(f.Docs[0].Body).(*ast.SequenceNode)
+	seq, ok := yamlpos.Unwrap(f.Docs[0].Body).(*ast.SequenceNode)
 	if !ok {
 		tk := f.Docs[0].Body.GetToken()
 		p := Finding{File: file, Line: 1, Col: 1, Severity: SevError, Code: CodeYAMLSyntax, Message: "the file must be a list of items (each starting with \"- id: ...\")"}

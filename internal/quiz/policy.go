@@ -35,10 +35,10 @@ func buildPolicy(it *Item, raw *itemFile, pos *positions) []Finding {
 	if raw.Answer != nil {
 		k := &Key{Decision: eval.Decision(raw.Answer.Decision), DecidedBy: eval.Layer(raw.Answer.DecidedBy)}
 		if !containsDecision(k.Decision) {
-			bad("answer.decision", CodeBadValue, "decision %q: expected allowed, explicitDeny or implicitDeny", raw.Answer.Decision)
+			bad(joinPath("answer", "decision"), CodeBadValue, "decision %q: expected allowed, explicitDeny or implicitDeny", raw.Answer.Decision)
 		}
 		if k.DecidedBy != "" && !containsLayer(k.DecidedBy) {
-			bad("answer.decidedBy", CodeBadValue, "decidedBy %q: expected one of %s", raw.Answer.DecidedBy, layerList())
+			bad(joinPath("answer", "decidedBy"), CodeBadValue, "decidedBy %q: expected one of %s", raw.Answer.DecidedBy, layerList())
 		}
 		if k.DecidedBy == "" && (q.Ask == AskLayer || q.Ask == AskBoth) {
 			bad("answer", CodeMissing, "ask: %s needs answer.decidedBy as well as answer.decision", q.Ask)
@@ -64,7 +64,7 @@ func buildPolicy(it *Item, raw *itemFile, pos *positions) []Finding {
 		return probs
 	}
 	q.World = w
-	q.Call = callOf(raw.Call, account)
+	q.Call = raw.Call.Sandbox(account)
 	for _, f := range []struct{ name, v string }{{"as", q.Call.As}, {"action", q.Call.Action}} {
 		if f.v == "" {
 			bad(joinPath("call", f.name), CodeMissing, "the call has no %s", f.name)

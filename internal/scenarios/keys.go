@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
+
+	"github.com/iamlab/iamlab/internal/yamlpos"
 )
 
 // unknownKeys walks the YAML tree alongside the Go type it decodes into and
@@ -13,7 +15,7 @@ import (
 // fields of that very mapping. The decoder stops at the first unknown key;
 // this pass lets an author fix all typos of a file at once.
 func (d *yamlDoc) unknownKeys(n ast.Node, t reflect.Type) []Finding {
-	n = unwrap(n)
+	n = yamlpos.Unwrap(n)
 	if n == nil {
 		return nil
 	}
@@ -45,7 +47,7 @@ func (d *yamlDoc) unknownKeys(n ast.Node, t reflect.Type) []Finding {
 		}
 		for _, mv := range pairs {
 			key := strings.TrimSpace(mv.Key.String())
-			if s, ok := unwrap(mv.Key).(*ast.StringNode); ok {
+			if s, ok := yamlpos.Unwrap(mv.Key).(*ast.StringNode); ok {
 				key = s.Value
 			}
 			ft, ok := fields[key]

@@ -192,15 +192,7 @@ func (l *loader) check(doc *yamlDoc, at string, cf checkFile, s *Scenario, bw *b
 // call converts a request and checks what can be checked without running
 // it: required parts and a caller phrase the sandbox understands.
 func (l *loader) call(doc *yamlDoc, at string, cf callFile, bw *builtWorld) sandbox.Call {
-	c := sandbox.Call{
-		As: cf.As, Account: cf.Account, Action: cf.Action, Resource: cf.Resource,
-		MFA: cf.MFA, SourceIP: cf.SourceIP, Secure: cf.Secure, Time: cf.Time, Region: cf.Region,
-		VPCEndpoint: cf.VPCEndpoint, SessionPolicy: cf.SessionPolicy, SessionTags: cf.SessionTags,
-		ExternalID: cf.ExternalID, Context: cf.Context,
-	}
-	if c.Account == "" {
-		c.Account = bw.account
-	}
+	c := cf.Sandbox(bw.account)
 	if strings.TrimSpace(cf.As) == "" {
 		l.add(doc.at(join(at, "as"), CodeMissing, "as is missing", "who makes the request, e.g. as: user dana"))
 	} else if _, err := sandbox.ParseCaller(cf.As); err != nil {

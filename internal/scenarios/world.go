@@ -10,6 +10,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/sandbox"
+	"github.com/iamlab/iamlab/internal/worldfile"
 )
 
 // builtWorld is a world built from YAML, with where each of its documents
@@ -49,8 +50,6 @@ func (p policyText) at(line, col int) (int, int) {
 	}
 	return p.line + line - 1, p.col + col - 1
 }
-
-var accountID = regexp.MustCompile(`^[0-9]{12}$`)
 
 // world finds or builds the scenario's world.
 func (l *loader) world(doc *yamlDoc, sf *scenarioFile) *builtWorld {
@@ -108,196 +107,30 @@ func (l *loader) world(doc *yamlDoc, sf *scenarioFile) *builtWorld {
 func (l *loader) buildWorld(doc *yamlDoc, at string, wf *worldFile) *builtWorld {
 	before := len(l.pack.Problems)
 	bw := &builtWorld{world: sandbox.NewWorld(), where: map[string]policyText{}}
-	w := bw.world
-	if len(wf.Accounts) == 0 {
-		l.add(doc.at(join(at, "accounts"), CodeMissing, "the world has no accounts", "accounts: [{id: \"111122223333\", name: Analytics, ...}]"))
+	b := worldfile.Builder{
+		Problem: func(path, code, msg, expected string) {
+			l.add(doc.at(path, code, msg, expected))
+		},
+		Policy: func(path, docID string, src source) (sandbox.PolicyText, bool) {
+			pt, ok := l.policySource(doc, path, src)
+			if !ok {
+				return sandbox.PolicyText{}, false
+			}
+			bw.where[docID] = pt
+			return sandbox.PolicyText{Source: pt.text, File: pt.file, Line: pt.line}, true
+		},
+	}
+	w, account := b.Build(at, wf)
+	if w == nil {
 		return bw
 	}
-	names := map[string]bool{}
-	for i, af := range wf.Accounts {
-		aat := join(at, "accounts", i)
-		if !accountID.MatchString(af.ID) {
-			l.add(doc.at(join(aat, "id"), CodeBadValue, fmt.Sprintf("account id %q", af.ID), "12 digits in quotes, e.g. id: \"111122223333\""))
-			continue
-		}
-		names[af.ID], names[af.Name] = true, true
-		a := l.account(doc, aat, af, bw)
-		if err := w.AddAccount(a); err != nil {
-			l.add(doc.at(aat, CodeWorld, err.Error(), ""))
-		}
-	}
-	bw.account = wf.Accounts[0].ID
-	if wf.Account != "" {
-		if !names[wf.Account] {
-			l.add(doc.at(join(at, "account"), CodeUnknownRef, fmt.Sprintf("account %q is not in the world", wf.Account), "the id or name of one of the accounts below"))
-		} else if a, ok := w.Account(wf.Account); ok {
-			bw.account = a.ID
-		}
-	}
-	if o := wf.Organization; o != nil {
-		oat := join(at, "organization")
-		for i, nd := range o.Policies {
-			pat := join(oat, "policies", i)
-			prefix := "scp:"
-			switch nd.Type {
-			case "scp", "":
-			case "rcp":
-				prefix = "rcp:"
-			default:
-				l.add(doc.at(join(pat, "type"), CodeBadValue, fmt.Sprintf("policy type %q", nd.Type), "scp or rcp"))
-				continue
-			}
-			l.addDoc(doc, pat, bw, prefix+nd.Name, nd)
-		}
-		org := sandbox.Organization{ID: o.ID, RootID: o.Root, ManagementAccount: o.Management, SCPs: o.SCPs, RCPs: o.RCPs, Accounts: o.Accounts, Units: units(o.OUs)}
-		if err := w.SetOrganization(org); err != nil {
-			l.add(doc.at(oat, CodeWorld, err.Error(), ""))
-		}
-	}
-	for i, nd := range wf.SessionPolicies {
-		l.addDoc(doc, join(at, "sessionPolicies", i), bw, "session:"+nd.Name, nd)
-	}
+	bw.world, bw.account = w, account
 	for _, err := range w.Validate() {
 		l.add(doc.at(l.guessPath(doc, at, err), CodeWorld, err.Error(), ""))
 	}
 	l.documentErrors(bw)
 	bw.ok = !HasErrors(l.pack.Problems[before:])
 	return bw
-}
-
-func units(ous []ouFile) []*sandbox.OrganizationalUnit {
-	var out []*sandbox.OrganizationalUnit
-	for _, o := range ous {
-		out = append(out, &sandbox.OrganizationalUnit{Name: o.Name, SCPs: o.SCPs, RCPs: o.RCPs, Accounts: o.Accounts, Units: units(o.OUs)})
-	}
-	return out
-}
-
-// account converts one account, reading policy files and recording where
-// every document was written.
-func (l *loader) account(doc *yamlDoc, at string, af accountFile, bw *builtWorld) *sandbox.Account {
-	id := af.ID
-	a := &sandbox.Account{ID: id, Name: af.Name, Region: af.Region, SCPs: af.SCPs, RCPs: af.RCPs, BlockPublicAccess: pab(af.BlockPublicAccess)}
-	named := func(kind, owner string, base string, list []namedDoc) []sandbox.NamedPolicy {
-		var out []sandbox.NamedPolicy
-		for i, nd := range list {
-			pat := join(base, i)
-			if nd.Name == "" {
-				l.add(doc.at(join(pat, "name"), CodeMissing, "policy name is missing", "name: MyPolicy"))
-				continue
-			}
-			pt, ok := l.policySource(doc, pat, source{Document: nd.Document, File: nd.File})
-			if !ok {
-				continue
-			}
-			docID := "policy:" + id + "/" + nd.Name
-			if kind != "" {
-				docID = "inline:" + id + "/" + kind + "/" + owner + "/" + nd.Name
-			}
-			bw.where[docID] = pt
-			out = append(out, sandbox.NamedPolicy{Name: nd.Name, Source: pt.text, File: pt.file, Line: pt.line})
-		}
-		return out
-	}
-	text := func(base, docID string, src *source) sandbox.PolicyText {
-		if src == nil {
-			return sandbox.PolicyText{}
-		}
-		pt, ok := l.policySource(doc, base, *src)
-		if !ok {
-			return sandbox.PolicyText{}
-		}
-		bw.where[docID] = pt
-		return sandbox.PolicyText{Source: pt.text, File: pt.file, Line: pt.line}
-	}
-	a.Policies = named("", "", join(at, "policies"), af.Policies)
-	for i, u := range af.Users {
-		uat := join(at, "users", i)
-		a.Users = append(a.Users, &sandbox.User{Name: u.Name, Path: u.Path, Groups: u.Groups, Policies: u.Policies,
-			Inline: named("user", u.Name, join(uat, "inline"), u.Inline), Boundary: u.Boundary, MFA: u.MFA, AccessKeys: u.AccessKeys, Tags: u.Tags})
-	}
-	for i, g := range af.Groups {
-		a.Groups = append(a.Groups, &sandbox.Group{Name: g.Name, Path: g.Path, Policies: g.Policies, Inline: named("group", g.Name, join(at, "groups", i, "inline"), g.Inline)})
-	}
-	for i, r := range af.Roles {
-		rat := join(at, "roles", i)
-		a.Roles = append(a.Roles, &sandbox.Role{Name: r.Name, Path: r.Path, Trust: text(join(rat, "trust"), "trust:"+id+"/"+r.Name, r.Trust),
-			Policies: r.Policies, Inline: named("role", r.Name, join(rat, "inline"), r.Inline), Boundary: r.Boundary, Tags: r.Tags,
-			MaxSessionDuration: r.MaxSessionDuration, InstanceProfiles: r.InstanceProfiles})
-	}
-	for _, p := range af.IdentityPools {
-		a.IdentityPools = append(a.IdentityPools, &sandbox.IdentityPool{Name: p.Name, ID: p.ID, AllowUnauthenticated: p.AllowUnauthenticated,
-			AuthenticatedRole: p.AuthenticatedRole, UnauthenticatedRole: p.UnauthenticatedRole, Providers: p.Providers})
-	}
-	for _, p := range af.OIDCProviders {
-		a.OIDCProviders = append(a.OIDCProviders, &sandbox.OIDCProvider{URL: p.URL, ClientIDs: p.ClientIDs})
-	}
-	for _, p := range af.SAMLProviders {
-		a.SAMLProviders = append(a.SAMLProviders, &sandbox.SAMLProvider{Name: p.Name})
-	}
-	for i, b := range af.Buckets {
-		bat := join(at, "buckets", i)
-		if b.MFADelete && b.Versioning != sandbox.VersioningEnabled {
-			l.add(doc.at(join(bat, "mfaDelete"), CodeBadValue, "MFA Delete needs versioning", "versioning: Enabled"))
-		}
-		if !contains([]string{"", sandbox.VersioningEnabled, sandbox.VersioningSuspended}, b.Versioning) {
-			l.add(doc.at(join(bat, "versioning"), CodeBadValue, fmt.Sprintf("versioning %q", b.Versioning), "Enabled or Suspended (leave it out for never enabled)"))
-		}
-		a.Buckets = append(a.Buckets, &sandbox.Bucket{Name: b.Name, Region: b.Region, Policy: text(join(bat, "policy"), "bucket-policy:"+b.Name, b.Policy),
-			Versioning: b.Versioning, MFADelete: b.MFADelete, BlockPublicAccess: pab(b.BlockPublicAccess), ObjectOwnership: b.ObjectOwnership, Tags: b.Tags})
-	}
-	for i, k := range af.Keys {
-		kid := k.ID
-		if kid == "" {
-			kid = k.Alias
-		}
-		a.Keys = append(a.Keys, &sandbox.Key{ID: k.ID, Alias: k.Alias, Region: k.Region, Policy: text(join(at, "keys", i, "policy"), "key-policy:"+id+"/"+kid, k.Policy), AWSManaged: k.AWSManaged, Tags: k.Tags})
-	}
-	for i, t := range af.Tables {
-		a.Tables = append(a.Tables, &sandbox.Table{Name: t.Name, Region: t.Region, Policy: text(join(at, "tables", i, "policy"), "table-policy:"+id+"/"+t.Name, t.Policy), Tags: t.Tags})
-	}
-	for i, q := range af.Queues {
-		a.Queues = append(a.Queues, &sandbox.Queue{Name: q.Name, Region: q.Region, Policy: text(join(at, "queues", i, "policy"), "queue-policy:"+id+"/"+q.Name, q.Policy), Tags: q.Tags})
-	}
-	for i, t := range af.Topics {
-		a.Topics = append(a.Topics, &sandbox.Topic{Name: t.Name, Region: t.Region, Policy: text(join(at, "topics", i, "policy"), "topic-policy:"+id+"/"+t.Name, t.Policy), Tags: t.Tags})
-	}
-	for i, s := range af.Secrets {
-		a.Secrets = append(a.Secrets, &sandbox.Secret{Name: s.Name, Region: s.Region, Policy: text(join(at, "secrets", i, "policy"), "secret-policy:"+id+"/"+s.Name, s.Policy), Tags: s.Tags})
-	}
-	for i, f := range af.Functions {
-		a.Functions = append(a.Functions, &sandbox.Function{Name: f.Name, Region: f.Region, Role: f.Role, Policy: text(join(at, "functions", i, "policy"), "function-policy:"+id+"/"+f.Name, f.Policy), Tags: f.Tags})
-	}
-	for _, in := range af.Instances {
-		a.Instances = append(a.Instances, &sandbox.Instance{ID: in.ID, Region: in.Region, InstanceProfile: in.InstanceProfile, VPC: in.VPC, Tags: in.Tags})
-	}
-	for i, e := range af.Endpoints {
-		a.Endpoints = append(a.Endpoints, &sandbox.VPCEndpoint{ID: e.ID, VPC: e.VPC, Service: e.Service, Policy: text(join(at, "endpoints", i, "policy"), "endpoint-policy:"+e.ID, e.Policy)})
-	}
-	return a
-}
-
-func pab(p *publicBlockFile) sandbox.PublicAccessBlock {
-	if p == nil {
-		return sandbox.PublicAccessBlock{}
-	}
-	return sandbox.PublicAccessBlock{BlockPublicAcls: p.BlockPublicAcls, IgnorePublicAcls: p.IgnorePublicAcls, BlockPublicPolicy: p.BlockPublicPolicy, RestrictPublicBuckets: p.RestrictPublicBuckets}
-}
-
-// addDoc adds a named document (SCP, RCP, session policy) to the world.
-func (l *loader) addDoc(doc *yamlDoc, at string, bw *builtWorld, id string, nd namedDoc) {
-	if nd.Name == "" {
-		l.add(doc.at(join(at, "name"), CodeMissing, "policy name is missing", "name: MyPolicy"))
-		return
-	}
-	pt, ok := l.policySource(doc, at, source{Document: nd.Document, File: nd.File})
-	if !ok {
-		return
-	}
-	bw.where[id] = pt
-	if err := bw.world.AddDocument(&sandbox.Document{ID: id, Source: pt.text, File: pt.file, Line: pt.line}); err != nil {
-		l.add(doc.at(join(at, "name"), CodeWorld, err.Error(), ""))
-	}
 }
 
 // policySource reads a policy written inline (`document: |`) or in a JSON
@@ -399,12 +232,8 @@ func (l *loader) guessPath(doc *yamlDoc, at string, err error) string {
 	tries = append(tries, ids)
 	for _, names := range tries {
 		best := ""
-		for p, n := range doc.nodes {
-			if at != "" && !strings.HasPrefix(p, at) {
-				continue
-			}
-			s, ok := scalarText(n)
-			if !ok || !slices.Contains(names, s) {
+		for p, s := range doc.Scalars(at) {
+			if !slices.Contains(names, s) {
 				continue
 			}
 			if best == "" || p < best {
