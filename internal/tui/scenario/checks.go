@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/scenarios"
 )
@@ -201,7 +202,11 @@ func (m *Model) checkRow(r *scenarios.CheckResult, w int, selected bool) string 
 		sym = st.Verdict.Stale.RenderSymbol()
 	}
 	tail := "want " + r.Want + "  got " + r.Got
-	if w-4-ansi.StringWidth(tail) < 30 {
+	if m.s.Kind != scenarios.Build {
+		// Predict and choose list requests, not goals: each row shows the
+		// decision, with its symbol.
+		sym, tail = m.decisionSymbol(r), r.Got
+	} else if w-4-ansi.StringWidth(tail) < 30 {
 		// Narrow: a passing check says only what it got; a failing one
 		// keeps both.
 		tail = "want " + r.Want + " · got " + r.Got
@@ -223,4 +228,18 @@ func (m *Model) checkRow(r *scenarios.CheckResult, w int, selected bool) string 
 		line = st.Selected.Render(fit(ansi.Strip(line), w))
 	}
 	return line
+}
+
+// decisionSymbol is the verdict symbol of a request's decision.
+func (m *Model) decisionSymbol(r *scenarios.CheckResult) string {
+	if r.Outcome == nil {
+		return m.st.Verdict.Fail.RenderSymbol()
+	}
+	switch r.Outcome.Decision {
+	case eval.Allowed:
+		return m.st.Verdict.Allowed.RenderSymbol()
+	case eval.ExplicitDeny:
+		return m.st.Verdict.ExplicitDeny.RenderSymbol()
+	}
+	return m.st.Verdict.ImplicitDeny.RenderSymbol()
 }
