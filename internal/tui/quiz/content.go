@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -30,9 +31,13 @@ func (b *builder) markdown(src string) { b.lines(b.md(strings.TrimSpace(src), b.
 // hang wraps text after a prefix, indenting continuation lines under the
 // text; style is applied to the text only.
 func (b *builder) hang(prefix string, text string, style func(...string) string) {
-	pw := ansi.StringWidth(prefix)
+	b.hangIndent(prefix, strings.Repeat(" ", ansi.StringWidth(prefix)), text, style)
+}
+
+// hangIndent wraps text after prefix, with pad before continuation lines.
+func (b *builder) hangIndent(prefix, pad string, text string, style func(...string) string) {
+	pw := max(ansi.StringWidth(prefix), ansi.StringWidth(pad))
 	ls := wrap(text, max(10, b.width-pw))
-	pad := strings.Repeat(" ", pw)
 	for i, l := range ls {
 		if style != nil {
 			l = style(l)
@@ -129,7 +134,9 @@ func (b *builder) question() {
 		b.blank()
 		b.line(st.Pane.Title.Render("The world"))
 		for _, l := range worldLines(it.Policy.World) {
-			b.hang("", l, nil)
+			t := strings.TrimLeft(l, " ")
+			indent := strings.Repeat(" ", len(l)-len(t))
+			b.hangIndent(indent, indent+"  ", t, nil)
 		}
 	}
 }
@@ -348,13 +355,26 @@ func (b *builder) summary() {
 	}
 }
 
-// firstLine is the stem's first line without Markdown marks.
+// emphasis is *word* in Markdown (not a wildcard such as s3:* or "*").
+var emphasis = regexp.MustCompile(`\*([^*\s][^*]*?[^*\s]|[^*\s])\*`)
+
+// firstLine is the stem's first paragraph on one line, without Markdown
+// marks, cut at about two lines of text.
 func firstLine(md string) string {
-	for _, l := range strings.Split(md, "\n") {
-		l = strings.TrimSpace(strings.TrimLeft(l, "#>*- "))
-		if l != "" {
-			return strings.NewReplacer("**", "", "`", "").Replace(l)
+	var words []string
+	for _, l := range strings.Split(strings.TrimSpace(md), "\n") {
+		l = strings.TrimSpace(strings.TrimLeft(l, "#> "))
+		if l == "" {
+			if len(words) > 0 {
+				break
+			}
+			continue
 		}
+		words = append(words, l)
 	}
-	return ""
+	s := emphasis.ReplaceAllString(strings.NewReplacer("**", "", "`", "").Replace(strings.Join(words, " ")), "$1")
+	if r := []rune(s); len(r) > 160 {
+		s = strings.TrimRight(string(r[:159]), " ") + "…"
+	}
+	return s
 }

@@ -89,12 +89,12 @@ func (b *builder) report() {
 	b.blank()
 	b.line(st.Pane.Title.Render("Items (enter shows the feedback)"))
 	for i, en := range m.exam.Entries() {
-		mark := st.Verdict.Pass.Render()
+		mark := st.Verdict.Pass.Style.Render("✓ right")
 		switch {
 		case !en.Answered:
 			mark = st.Warning.Render("○ blank")
 		case !en.Correct:
-			mark = st.Verdict.Fail.Render()
+			mark = st.Verdict.Fail.Style.Render("✗ wrong")
 		}
 		line := fmt.Sprintf("%3d ", i+1) + padRight(mark, 8) + " " + firstLine(en.Item.Stem)
 		if i == m.listCur {

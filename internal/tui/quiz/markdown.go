@@ -111,13 +111,35 @@ func (c *mdCache) store(msg mdMsg) {
 	c.done[msg.key] = msg.lines
 }
 
-// wrap breaks a line of plain or styled text at spaces to the width.
+// wrap breaks a line of text at spaces to the width; a word longer than
+// the width is cut. (ansi.Wordwrap lets a hyphenated word overflow.)
 func wrap(s string, width int) []string {
 	width = max(1, width)
-	if s == "" {
-		return []string{""}
+	var out []string
+	line, lineW := "", 0
+	for _, word := range strings.Split(s, " ") {
+		ww := ansi.StringWidth(word)
+		for ww > width { // cut what cannot fit on any line
+			if line != "" {
+				out = append(out, line)
+				line, lineW = "", 0
+			}
+			out = append(out, ansi.Cut(word, 0, width))
+			word = ansi.Cut(word, width, ww)
+			ww = ansi.StringWidth(word)
+		}
+		switch {
+		case line == "" && lineW == 0:
+			line, lineW = word, ww
+		case lineW+1+ww <= width:
+			line += " " + word
+			lineW += 1 + ww
+		default:
+			out = append(out, line)
+			line, lineW = word, ww
+		}
 	}
-	return strings.Split(ansi.Hardwrap(ansi.Wordwrap(s, width, " /"), width, true), "\n")
+	return append(out, line)
 }
 
 // joinSoftBreaks joins the continuation lines of list items to the item:

@@ -432,7 +432,17 @@ func (m *Menu) reviewText() string {
 		return "  Nothing is due for review"
 	}
 	_, total := m.review.review.Position()
-	return fmt.Sprintf("▸ Review %d items: %d topics due, %d confident mistakes", total, len(m.review.due), m.review.sureWrong)
+	var why []string
+	if n := len(m.review.due); n > 0 {
+		why = append(why, plural(n, "topic", "topics")+" due")
+	}
+	if n := m.review.sureWrong; n > 0 {
+		why = append(why, plural(n, "mistake", "mistakes")+" made while sure")
+	}
+	if len(why) == 0 {
+		why = append(why, "answers you got wrong")
+	}
+	return "▸ Review " + plural(total, "item", "items") + ": " + strings.Join(why, ", ")
 }
 
 func (m *Menu) describe(r menuRow) string {
@@ -479,4 +489,11 @@ func (m *Menu) confirmLines() []string {
 	}
 	out = append(out, st.Key.Render("enter")+" start the clock   "+st.Key.Render("esc")+" not now")
 	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return itoa(n) + " " + many
 }

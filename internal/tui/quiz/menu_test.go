@@ -147,7 +147,7 @@ func TestReviewOrderAndRetake(t *testing.T) {
 	if m.review == nil || m.review.err != nil {
 		t.Fatalf("review not loaded: %+v", m.review)
 	}
-	contains(t, m, "1 confident mistakes")
+	contains(t, m, "1 mistake made while sure")
 	rev := m.review.review
 	var ids []string
 	for _, e := range rev.Entries() {

@@ -265,6 +265,9 @@ func (m *Session) ShortHelp() []key.Binding {
 		return []key.Binding{k.Down, k.PageDown, k.Back}
 	}
 	out := m.answerKeys()
+	if len(m.content) > m.viewHeight() {
+		out = append(out, withHelp(k.PageDown, "more"))
+	}
 	if m.exam != nil {
 		return append(out, k.Flag, k.NextItem, k.List, k.SubmitExam, k.Back)
 	}
@@ -292,7 +295,7 @@ func (m *Session) answerKeys() []key.Binding {
 // FullHelp lists every key of the moment.
 func (m *Session) FullHelp() [][]key.Binding {
 	k := m.KeyMap
-	rows := [][]key.Binding{m.ShortHelp(), {k.Up, k.Down, k.PageUp, k.PageDown}}
+	rows := [][]key.Binding{m.ShortHelp(), {k.PageUp, k.PageDown}}
 	if m.phase == phaseAnswer && m.exam != nil {
 		rows = append(rows, []key.Binding{k.PrevItem, k.NextItem, k.List})
 	}

@@ -131,12 +131,16 @@ func (m *Session) statusLine() string {
 	if len(m.content) > m.viewHeight() {
 		switch {
 		case m.yoff == 0:
-			more = "↓ more"
+			more = "pgdn: more below"
 		case m.yoff >= len(m.content)-m.viewHeight():
-			more = "↑ top"
+			more = "end · pgup"
 		default:
 			more = fmt.Sprintf("%d%%", m.yoff*100/max(1, len(m.content)-m.viewHeight()))
 		}
+	}
+	room := m.width - ansi.StringWidth(more) - 1
+	if ansi.StringWidth(left) > room {
+		left = ansi.Truncate(left, max(10, room), "…")
 	}
 	gap := max(1, m.width-ansi.StringWidth(left)-ansi.StringWidth(more))
 	return st.Bold.Render(left) + strings.Repeat(" ", gap) + st.Muted.Render(more)
@@ -191,7 +195,11 @@ func (m *Session) promptLine() string {
 		return st.Bold.Render("How sure are you?  ") + st.Key.Render("1") + " sure  " + st.Key.Render("2") + " think so  " +
 			st.Key.Render("3") + " guess" + st.Muted.Render("   (esc: change your answer)")
 	case phaseFeedback:
-		return st.Muted.Render("Read why each option is right or wrong; ") + st.Key.Render("enter") + st.Muted.Render(" next question")
+		last := ""
+		if pos, total := m.run.Position(); pos == total {
+			last = " (the last one: then your summary)"
+		}
+		return st.Muted.Render("Read the reasons, then ") + st.Key.Render("enter") + st.Muted.Render(" next question"+last)
 	case phaseSummary:
 		if len(m.wrongItems()) > 0 {
 			return st.Key.Render("r") + st.Muted.Render(" retake only the wrong ones · ") + st.Key.Render("esc") + st.Muted.Render(" back to the quiz menu")
@@ -232,6 +240,9 @@ func (m *Session) answerPrompt() string {
 		s = mu("For each row press the ") + k("letter") + mu(" of its answer (or ") + k("←/→") + mu("), ") + k("enter") + mu(" answers")
 	default:
 		s = mu("Press a ") + k("letter") + mu(" or ") + k("↑/↓") + mu(", then ") + k("enter")
+		if m.ans.item.Policy != nil && len(m.content) > m.viewHeight() && m.yoff == 0 {
+			s = k("pgdn") + mu(" reads the policies below; a ") + k("letter") + mu(" or ") + k("↑/↓") + mu(", then ") + k("enter")
+		}
 	}
 	if m.exam != nil {
 		s += mu(" · ") + k("tab") + mu(" next · ") + k("f") + mu(" flag · ") + k("l") + mu(" list")
