@@ -98,6 +98,12 @@ func TestExamCountdownFlagsAndNoFeedback(t *testing.T) {
 		t.Fatalf("declining the leave: phase %v", s.phase)
 	}
 
+	// The last minutes are marked.
+	c.Add(limit - 61*time.Second - 4*time.Minute)
+	tickNow(t, s)
+	if !strings.Contains(s.Meta(), "⚠ 0:04:00 left") {
+		t.Fatalf("last minutes: %q", s.Meta())
+	}
 	// Time runs out: the tick submits.
 	c.Add(limit)
 	tickNow(t, s)

@@ -210,7 +210,11 @@ func (m *Session) Meta() string {
 		if n := len(m.exam.Flagged()); n > 0 {
 			s += fmt.Sprintf(" · ⚑ %d", n)
 		}
-		return s + " · ⏱ " + clockText(m.exam.Remaining()) + " left"
+		left := m.exam.Remaining()
+		if left < 5*time.Minute {
+			return s + " · ⚠ " + clockText(left) + " left"
+		}
+		return s + " · ⏱ " + clockText(left) + " left"
 	}
 	pos, total := m.run.Position()
 	right, answered := m.run.Score()
