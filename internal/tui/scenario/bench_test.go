@@ -51,9 +51,9 @@ func changed(cmd tea.Cmd) (editor.ChangedMsg, bool) {
 // BenchmarkKeystrokeLargestScenario is one keystroke in the editor of the
 // largest built-in scenario: the edit, the re-parse of the document, lint,
 // every check re-evaluated with its trace (hidden ones too, as after a
-// first submit), the trace pane
-// re-rendered and the whole screen drawn. Keystrokes alternate between
-// typing a space and deleting it, so the policy stays valid.
+// first submit), the trace pane re-rendered and the whole screen drawn.
+// Keystrokes alternate between typing a space and deleting it, so the
+// policy stays valid.
 func BenchmarkKeystrokeLargestScenario(b *testing.B) {
 	s := largestBuild(b)
 	m := New(testDeps(b), s)
