@@ -191,6 +191,9 @@ func (a *answer) response() qz.Response {
 func (a *answer) ready() (bool, string) {
 	switch a.item.Type {
 	case qz.Ordering:
+		if !a.touched { // the shown order is never the right one
+			return false, "put the steps in order first: space picks a step up, ↑/↓ moves it"
+		}
 		return true, ""
 	case qz.Matching:
 		n := 0

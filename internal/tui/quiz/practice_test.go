@@ -168,7 +168,14 @@ func TestOrderingMovesSteps(t *testing.T) {
 func TestOrderingWrongShowsPlaces(t *testing.T) {
 	deps := testDeps(t, newClock())
 	s := practiceOn(t, deps, "credential-revocation")
-	press(t, s, "enter", "2") // the shuffled order is never the right one
+	press(t, s, "enter")
+	contains(t, s, "put the steps in order first")
+	if s.phase != phaseAnswer {
+		t.Fatal("an untouched order was submitted")
+	}
+	// Swap the first two back and forth: still the shuffled order, which is
+	// never the right one.
+	press(t, s, "shift+down", "shift+up", "enter", "2")
 	contains(t, s, "✗ Not right", "The right order", "(you put it at")
 }
 
@@ -240,7 +247,7 @@ func TestPracticeLayouts(t *testing.T) {
 					}
 				}
 				check("question")
-				press(t, s, "a", "enter")
+				press(t, s, "a", "shift+down", "enter")
 				if s.ans.item.Type == qz.Multiple {
 					press(t, s, "b", "enter")
 				}
