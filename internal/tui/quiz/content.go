@@ -338,8 +338,16 @@ func (b *builder) summary() {
 			confWrong++
 		}
 	}
-	b.line(st.Muted.Render("How sure you were: ") + fmt.Sprintf("sure %d/%d right · think so %d/%d · guess %d/%d",
-		by[progress.Sure].right, by[progress.Sure].n, by[progress.ThinkSo].right, by[progress.ThinkSo].n, by[progress.Guess].right, by[progress.Guess].n))
+	var parts []string
+	for _, c := range []struct {
+		c    progress.Confidence
+		word string
+	}{{progress.Sure, "sure"}, {progress.ThinkSo, "think so"}, {progress.Guess, "guess"}} {
+		if t := by[c.c]; t.n > 0 {
+			parts = append(parts, fmt.Sprintf("%s: %d of %d right", c.word, t.right, t.n))
+		}
+	}
+	b.line(st.Muted.Render("How sure you were · ") + strings.Join(parts, " · "))
 	if confWrong > 0 {
 		b.hang("", fmt.Sprintf("%d wrong while sure: review puts those first, because a confident mistake that is corrected sticks.", confWrong), st.Warning.Render)
 	}
