@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/vt"
 	"github.com/creack/pty"
 )
@@ -77,7 +78,9 @@ func startTUI(t *testing.T, w, h int, env ...string) *term {
 	return tm
 }
 
-func (tm *term) screen() string { return tm.emu.String() }
+// screen is the emulator's plain text. Render holds the emulator's lock;
+// String would race with the goroutine feeding it output.
+func (tm *term) screen() string { return ansi.Strip(tm.emu.Render()) }
 
 // waitFor polls the screen until it shows want; the deadline only bounds a
 // hang, it is not a speed assertion.
