@@ -218,7 +218,7 @@ func TestPolicyItemShowsWorldAndTrace(t *testing.T) {
 	for i := 0; i < 10; i++ {
 		press(t, s, "pgdn")
 	}
-	contains(t, s, "boundar")
+	contains(t, s, "Decision")
 }
 
 func TestPracticeOnOpensTheTopic(t *testing.T) {
@@ -263,5 +263,15 @@ func TestPracticeLayouts(t *testing.T) {
 				check("summary")
 			}
 		}
+	}
+}
+
+func TestStatementsOnePerLine(t *testing.T) {
+	got := statements(`{"Version":"2012-10-17","Statement":{"Resource":"*","Action":"s3:*","Effect":"Deny","Sid":"X"}}`)
+	if len(got) != 1 || got[0] != `{"Sid": "X", "Effect": "Deny", "Action": "s3:*", "Resource": "*"}` {
+		t.Fatalf("single statement: %q", got)
+	}
+	if got := statements("{ not json\n }"); len(got) != 1 || got[0] != "{ not json }" {
+		t.Fatalf("unparsable: %q", got)
 	}
 }
