@@ -83,7 +83,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
-		return m, nil
+		// The screen is sized already; the message lets it start the
+		// re-rendering it does in commands (Markdown for the new width).
+		var cmd tea.Cmd
+		m.screen, cmd = m.screen.Update(msg)
+		return m, cmd
 	case tea.BackgroundColorMsg:
 		m.styles = theme.NewStyles(theme.Detect(msg.IsDark(), m.getenv))
 		m.help.Styles = m.styles.Help
@@ -97,17 +101,26 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.status = ""
 		}
 		switch {
-		case key.Matches(msg, m.keys.Quit):
-			m.quitting = true
-			return m, tea.Quit
-		case !m.screen.CapturesText() && key.Matches(msg, m.keys.QuitQ):
-			m.quitting = true
-			return m, tea.Quit
+		case key.Matches(msg, m.keys.Quit),
+			!m.screen.CapturesText() && key.Matches(msg, m.keys.QuitQ):
+			return m.quit()
 		case !m.screen.CapturesText() && key.Matches(msg, m.keys.Help):
 			m.help.ShowAll = !m.help.ShowAll
 			m.resize()
 			return m, nil
 		}
+	case tea.MouseClickMsg:
+		msg.Y -= headerRows
+		return m.toScreen(msg)
+	case tea.MouseReleaseMsg:
+		msg.Y -= headerRows
+		return m.toScreen(msg)
+	case tea.MouseWheelMsg:
+		msg.Y -= headerRows
+		return m.toScreen(msg)
+	case tea.MouseMotionMsg:
+		msg.Y -= headerRows
+		return m.toScreen(msg)
 	case common.OpenMsg:
 		m.history = append(m.history, m.screen)
 		m.screen = msg.Screen
@@ -128,9 +141,29 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status, m.statusE = msg.Text, msg.Error
 		return m, nil
 	}
+	return m.toScreen(msg)
+}
+
+// headerRows is the header above every screen: mouse positions reach the
+// screens relative to their own top-left corner.
+const headerRows = 1
+
+func (m Model) toScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.screen, cmd = m.screen.Update(msg)
 	return m, cmd
+}
+
+// quit lets the screen save what it holds (a draft still waiting for its
+// debounce) before the program ends.
+func (m Model) quit() (tea.Model, tea.Cmd) {
+	m.quitting = true
+	if f, ok := m.screen.(common.Flusher); ok {
+		if cmd := f.Flush(); cmd != nil {
+			return m, tea.Sequence(cmd, tea.Quit)
+		}
+	}
+	return m, tea.Quit
 }
 
 // View draws header, the screen and the help footer.

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -95,7 +96,7 @@ func TestQuitKeysRespectTextCapture(t *testing.T) {
 	if cmd != nil {
 		t.Fatal("q quit while typing")
 	}
-	if len(f.got) != 1 {
+	if k, ok := f.got[len(f.got)-1].(tea.KeyPressMsg); !ok || k.Text != "q" {
 		t.Fatal("q was not forwarded to the screen that captures text")
 	}
 	_, cmd = update(t, m, press("ctrl+c"))
@@ -147,4 +148,77 @@ func TestNoColorHonoured(t *testing.T) {
 	if strings.Contains(m.View().Content, "\x1b[38;") {
 		t.Fatal("colour escape with NO_COLOR set")
 	}
+}
+
+func TestMouseArrivesRelativeToTheScreen(t *testing.T) {
+	f := &fake{name: "home"}
+	m := New(f, env(nil))
+	m, _ = update(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m, _ = update(t, m, tea.MouseClickMsg{X: 4, Y: 5, Button: tea.MouseLeft})
+	c, ok := f.got[len(f.got)-1].(tea.MouseClickMsg)
+	if !ok || c.X != 4 || c.Y != 4 {
+		t.Fatalf("the screen got %#v, want the click one row up (below the header)", f.got[len(f.got)-1])
+	}
+	if _, ok := f.got[0].(tea.WindowSizeMsg); !ok {
+		t.Fatal("the screen was not told about the resize")
+	}
+}
+
+// flusher is a screen with unsaved work.
+type flusher struct {
+	fake
+	flushed bool
+}
+
+func (f *flusher) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	f.got = append(f.got, msg)
+	return f, nil
+}
+
+func (f *flusher) Flush() tea.Cmd {
+	return func() tea.Msg { f.flushed = true; return nil }
+}
+
+func TestQuitFlushesUnsavedWorkFirst(t *testing.T) {
+	f := &flusher{fake: fake{name: "scenario"}}
+	m := New(f, env(nil))
+	m, _ = update(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	_, cmd := update(t, m, press("ctrl+c"))
+	if cmd == nil {
+		t.Fatal("no command on quit")
+	}
+	// tea.Sequence's message is an unexported list of commands; run them
+	// in order as the program would.
+	msgs := runSequence(t, cmd)
+	if !f.flushed {
+		t.Fatal("the screen's unsaved work was not flushed")
+	}
+	if _, ok := msgs[len(msgs)-1].(tea.QuitMsg); !ok {
+		t.Fatalf("the last message is %#v, want tea.QuitMsg after the flush", msgs[len(msgs)-1])
+	}
+	// A screen without unsaved work quits at once.
+	plain := New(&fake{name: "home"}, env(nil))
+	plain, _ = update(t, plain, tea.WindowSizeMsg{Width: 100, Height: 30})
+	_, cmd = update(t, plain, press("ctrl+c"))
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("quit without a flusher did not quit")
+	}
+}
+
+func runSequence(t *testing.T, cmd tea.Cmd) []tea.Msg {
+	t.Helper()
+	msg := cmd()
+	v := reflect.ValueOf(msg)
+	if v.Kind() != reflect.Slice {
+		return []tea.Msg{msg}
+	}
+	var out []tea.Msg
+	for i := 0; i < v.Len(); i++ {
+		c, ok := v.Index(i).Interface().(tea.Cmd)
+		if !ok || c == nil {
+			continue
+		}
+		out = append(out, c())
+	}
+	return out
 }

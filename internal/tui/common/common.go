@@ -39,6 +39,12 @@ type Screen interface {
 	CapturesText() bool
 }
 
+// Flusher is a screen with work not yet saved (a draft waiting for its
+// debounce): the root runs Flush before quitting, so nothing typed is lost.
+type Flusher interface {
+	Flush() tea.Cmd
+}
+
 // Deps are what screens are given instead of reaching for globals.
 type Deps struct {
 	Now func() time.Time

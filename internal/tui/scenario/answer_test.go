@@ -185,7 +185,7 @@ func TestNotRecordingNotice(t *testing.T) {
 func TestClickAChoice(t *testing.T) {
 	m := open(t, "scp-vs-boundary", 120, 38, testDeps(t))
 	in := m.lay.panes[paneQuestion].inner()
-	y := in.y + m.ans.choiceAt + 2 + headerRows // the third choice: implicitDeny
+	y := in.y + m.ans.choiceAt + 2 // the third choice: implicitDeny
 	_, cmd := m.Update(tea.MouseClickMsg{X: in.x + 4, Y: y, Button: tea.MouseLeft})
 	drive(m, cmd)
 	if m.ans.decision != "implicitDeny" || m.ans.step != 1 {

@@ -85,6 +85,10 @@ func (m *Model) scheduleDraft() tea.Cmd {
 	return tea.Tick(m.draftDelay, func(time.Time) tea.Msg { return draftTickMsg{seq: seq} })
 }
 
+// Flush saves a draft still waiting for its debounce; the root calls it
+// before quitting.
+func (m *Model) Flush() tea.Cmd { return m.saveDrafts() }
+
 // saveDrafts writes every editable document's text now.
 func (m *Model) saveDrafts() tea.Cmd {
 	if !m.dirty || m.deps.Store == nil || m.s.Kind != scenarios.Build {

@@ -103,20 +103,20 @@ func TestMouse(t *testing.T) {
 	m := open(t, "two-groups-one-bucket", 120, 38, testDeps(t))
 	r := m.lay.panes[paneChecks]
 	// Click the second check (the header row of the root is above us).
-	_, cmd := m.Update(tea.MouseClickMsg{X: r.x + 5, Y: r.y + 2 + headerRows, Button: tea.MouseLeft})
+	_, cmd := m.Update(tea.MouseClickMsg{X: r.x + 5, Y: r.y + 2, Button: tea.MouseLeft})
 	drive(m, cmd)
 	if m.focus != paneChecks || m.checkSel != 1 {
 		t.Fatalf("click: focus %v, selected %d", m.focus, m.checkSel)
 	}
 	// Wheel over the trace scrolls it without taking the focus.
 	tr := m.lay.panes[paneTrace]
-	m.Update(tea.MouseWheelMsg{X: tr.x + 3, Y: tr.y + 3 + headerRows, Button: tea.MouseWheelDown})
+	m.Update(tea.MouseWheelMsg{X: tr.x + 3, Y: tr.y + 3, Button: tea.MouseWheelDown})
 	if m.focus != paneChecks || m.trace.ScrollPercent() == 0 {
 		t.Errorf("wheel: focus %v, trace at %d%%", m.focus, m.trace.ScrollPercent())
 	}
 	// Click in the editor places its cursor (line 2, after the gutter).
 	e := m.lay.editorText
-	m.Update(tea.MouseClickMsg{X: e.x + 6, Y: e.y + 1 + headerRows, Button: tea.MouseLeft})
+	m.Update(tea.MouseClickMsg{X: e.x + 6, Y: e.y + 1, Button: tea.MouseLeft})
 	if line, _ := m.activeEditor().Position(); m.focus != paneEditor || line != 2 {
 		t.Errorf("editor click: focus %v, line %d", m.focus, line)
 	}

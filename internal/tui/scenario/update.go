@@ -11,10 +11,6 @@ import (
 	"github.com/iamlab/iamlab/internal/tui/editor"
 )
 
-// headerRows is how far below the terminal's top the root draws the
-// screen: mouse events arrive in terminal coordinates.
-const headerRows = 1
-
 // Update routes: the screen's own messages, then keys and mouse to the
 // focused pane only.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
@@ -51,9 +47,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			cmds = append(cmds, cmd)
 		}
 	case tea.MouseClickMsg:
-		cmds = append(cmds, m.click(msg.X, msg.Y-headerRows, msg))
+		cmds = append(cmds, m.click(msg.X, msg.Y, msg))
 	case tea.MouseWheelMsg:
-		m.wheel(msg.X, msg.Y-headerRows, msg)
+		m.wheel(msg.X, msg.Y, msg)
 	}
 	cmds = append(cmds, m.renderMarkdown())
 	return m, tea.Batch(cmds...)
