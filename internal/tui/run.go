@@ -24,6 +24,7 @@ import (
 	"github.com/iamlab/iamlab/internal/tui/app"
 	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/home"
+	"github.com/iamlab/iamlab/internal/tui/lessons"
 	"github.com/iamlab/iamlab/internal/tui/playground"
 	"github.com/iamlab/iamlab/internal/tui/progressview"
 	tuiquiz "github.com/iamlab/iamlab/internal/tui/quiz"
@@ -94,7 +95,15 @@ func build(opt Options) (root app.Model, logger *slog.Logger, closeAll func()) {
 	}
 
 	deps := common.Deps{Now: opt.Now, Log: logger, Store: store, Recording: store.Persistent()}
-	open := func(s *scenarios.Scenario) common.Screen { return scenario.New(deps, s) }
+	open := func(s *scenarios.Scenario) common.Screen {
+		sc := scenario.New(deps, s)
+		for _, p := range lib.Packs {
+			if p.ID == s.Pack {
+				sc.SetPackTitle(p.Title)
+			}
+		}
+		return sc
+	}
 	bank, bankProblems := quiz.Builtin()
 	if len(bankProblems) > 0 {
 		logger.Warn("quiz bank problems", "count", len(bankProblems))
@@ -120,6 +129,18 @@ func build(opt Options) (root app.Model, logger *slog.Logger, closeAll func()) {
 		Help:  "exam-style questions: practice with feedback, a timed mock exam, spaced review",
 		Key:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "test yourself")),
 		Open:  func() common.Screen { return tuiquiz.NewMenu(deps, bank, worldsOf(lib)) },
+	}, {
+		Title: "Lessons",
+		Help:  "short readings on every topic, each linked to the scenarios that practise it",
+		Key:   key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "lessons")),
+		Open: func() common.Screen {
+			return lessons.NewBuiltin(deps, func(id string) common.Screen {
+				if s, ok := lib.Scenario(id); ok {
+					return open(s)
+				}
+				return nil
+			})
+		},
 	}, {
 		Title: "Progress",
 		Help:  "readiness per exam domain, weakest topics, due reviews, streak",

@@ -36,6 +36,8 @@ type Model struct {
 	status   string
 	statusE  bool
 	quitting bool
+	// confirmQuit is set while the root asks whether to quit anyway.
+	confirmQuit bool
 }
 
 // New builds the root around a first screen. getenv is consulted for
@@ -100,9 +102,24 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !m.statusE {
 			m.status = ""
 		}
+		quitKey := key.Matches(msg, m.keys.Quit) || !m.screen.CapturesText() && key.Matches(msg, m.keys.QuitQ)
+		if m.confirmQuit {
+			m.confirmQuit = false
+			m.status = ""
+			if quitKey || msg.String() == "y" {
+				return m.quit()
+			}
+			return m, nil
+		}
 		switch {
-		case key.Matches(msg, m.keys.Quit),
-			!m.screen.CapturesText() && key.Matches(msg, m.keys.QuitQ):
+		case quitKey:
+			if g, ok := m.screen.(common.QuitGuard); ok {
+				if w := g.QuitWarning(); w != "" {
+					m.confirmQuit = true
+					m.status, m.statusE = w+" Quit anyway? y (or q again) quits, any other key stays.", true
+					return m, nil
+				}
+			}
 			return m.quit()
 		case !m.screen.CapturesText() && key.Matches(msg, m.keys.Help):
 			m.help.ShowAll = !m.help.ShowAll

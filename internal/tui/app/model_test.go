@@ -222,3 +222,35 @@ func runSequence(t *testing.T, cmd tea.Cmd) []tea.Msg {
 	}
 	return out
 }
+
+// guarded is a screen with an exam in progress.
+type guarded struct{ fake }
+
+func (g *guarded) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	g.got = append(g.got, msg)
+	return g, nil
+}
+
+func (g *guarded) QuitWarning() string { return "Your exam is not submitted." }
+
+func TestQuitAsksWhenWorkWouldBeLost(t *testing.T) {
+	g := &guarded{fake: fake{name: "exam"}}
+	m := New(g, env(nil))
+	m, _ = update(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m, cmd := update(t, m, press("q"))
+	if cmd != nil || !strings.Contains(ansi.Strip(m.View().Content), "Your exam is not submitted. Quit anyway?") {
+		t.Fatalf("q did not ask first:\n%s", ansi.Strip(m.View().Content))
+	}
+	m, cmd = update(t, m, press("n"))
+	if cmd != nil || m.confirmQuit {
+		t.Fatal("another key did not cancel")
+	}
+	m, _ = update(t, m, press("q"))
+	_, cmd = update(t, m, press("y"))
+	if cmd == nil {
+		t.Fatal("y did not quit")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("y did not quit")
+	}
+}

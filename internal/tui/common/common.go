@@ -45,6 +45,14 @@ type Flusher interface {
 	Flush() tea.Cmd
 }
 
+// QuitGuard is a screen holding work that quitting would throw away (an
+// exam in progress, which is recorded only when submitted): the root asks
+// before it quits.
+type QuitGuard interface {
+	// QuitWarning says what would be lost, or "" when nothing would.
+	QuitWarning() string
+}
+
 // Deps are what screens are given instead of reaching for globals.
 type Deps struct {
 	Now func() time.Time

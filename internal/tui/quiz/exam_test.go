@@ -299,3 +299,23 @@ func TestExamLeaveConfirmed(t *testing.T) {
 		t.Fatal("an abandoned exam was recorded")
 	}
 }
+
+func TestExamGuardsAgainstQuitting(t *testing.T) {
+	c := newClock()
+	s := examSession(t, c, testDeps(t, c))
+	if s.QuitWarning() == "" {
+		t.Fatal("an exam in progress does not ask before quitting")
+	}
+	for i := 0; i < 5; i++ {
+		answerRight(t, s)
+		press(t, s, "enter")
+	}
+	press(t, s, "s", "y")
+	if w := s.QuitWarning(); w != "" {
+		t.Fatalf("a submitted exam still warns: %q", w)
+	}
+	p := practiceOn(t, testDeps(t, c), "")
+	if p.QuitWarning() != "" {
+		t.Fatal("practice warns before quitting: its answers are already saved")
+	}
+}

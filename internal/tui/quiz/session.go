@@ -133,6 +133,15 @@ func NewPracticeOn(deps common.Deps, bank *qz.Bank, topicID string) common.Scree
 	return NewPracticeSession(deps, p)
 }
 
+// QuitWarning keeps an exam in progress from being dropped by a stray q:
+// exam answers are recorded only when the exam is submitted.
+func (m *Session) QuitWarning() string {
+	if m.exam != nil && !m.exam.Submitted() {
+		return "Your exam is not submitted, and its answers are recorded only on submit."
+	}
+	return ""
+}
+
 // current is the item on screen.
 func (m *Session) current() *qz.Item {
 	if m.exam != nil {
