@@ -111,6 +111,12 @@ func generateFor(b *Bank, extra []*sandbox.World, seed int64, difficulty, n int,
 	if len(worlds) == 0 {
 		return nil
 	}
+	// Visit the worlds in an order of the seed's choosing and take a fair
+	// share from each per round, so questions come from many worlds and
+	// not only from the first ones listed.
+	worlds = append([]*sandbox.World(nil), worlds...)
+	rand.New(rand.NewPCG(uint64(seed), 0x1a41ab)).Shuffle(len(worlds), func(i, j int) { worlds[i], worlds[j] = worlds[j], worlds[i] })
+	share := (n + len(worlds) - 1) / len(worlds)
 	var out []*Item
 	seen := map[string]bool{}
 	// Several rounds over the worlds with growing batches: a filter may
@@ -122,14 +128,16 @@ func generateFor(b *Bank, extra []*sandbox.World, seed int64, difficulty, n int,
 				d = 1 + (wi+round+int(uint64(seed)%3))%3
 			}
 			batch := Generate(w, seed+int64(round)*7919+int64(wi), d, (n/len(worlds)+1)*(round+1)*2)
+			took := 0
 			for i := range batch {
 				it := &batch[i]
-				if len(out) >= n {
+				if len(out) >= n || took >= share*(round+1) {
 					break
 				}
 				if !seen[it.ID] && keep(it) {
 					seen[it.ID] = true
 					out = append(out, it)
+					took++
 				}
 			}
 		}
