@@ -38,7 +38,7 @@ func (s *Store) Export(ctx context.Context, learner string, now time.Time) (Expo
 func (s *Store) attempts(ctx context.Context, tail string, limit int) ([]AttemptRecord, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.scenario_id, a.content_version, a.mode, a.started_at,
 		a.finished_at, a.outcome, a.attempt_no, a.least_privilege, a.score, a.stars, a.hints, a.revealed,
-		a.duration_ms, a.target_ms, a.policies, a.rating,
+		a.duration_ms, a.target_ms, a.policies, a.rating, a.confidence,
 		(SELECT coalesce(group_concat(topic_id, ' '), '') FROM attempt_topics WHERE attempt_id = a.id),
 		(SELECT coalesce(group_concat(task_id, ' '), '') FROM attempt_tasks WHERE attempt_id = a.id)
 		FROM attempts a `+tail, limit)
@@ -50,11 +50,11 @@ func (s *Store) attempts(ctx context.Context, tail string, limit int) ([]Attempt
 		var r AttemptRecord
 		var started, finished, dur, target int64
 		var hints, policies, topics, tasks string
-		var outcome string
+		var outcome, confidence string
 		var rating int
 		if err := rows.Scan(&r.ID, &r.ScenarioID, &r.ContentVersion, &r.Mode, &started, &finished, &outcome,
 			&r.AttemptNo, &r.LeastPrivilege, &r.Score, &r.Stars, &hints, &r.Revealed, &dur, &target, &policies,
-			&rating, &topics, &tasks); err != nil {
+			&rating, &confidence, &topics, &tasks); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -63,6 +63,7 @@ func (s *Store) attempts(ctx context.Context, tail string, limit int) ([]Attempt
 		_ = json.Unmarshal([]byte(hints), &r.Hints)
 		_ = json.Unmarshal([]byte(policies), &r.Policies)
 		r.Topics, r.Tasks = strings.Fields(topics), strings.Fields(tasks)
+		r.Confidence = Confidence(confidence)
 		out = append(out, r)
 	}
 	rows.Close()
@@ -163,7 +164,7 @@ func (ex Export) WriteCSV(w io.Writer) error {
 		}
 		if err := cw.Write([]string{
 			ex.Learner, "attempt", strconv.FormatInt(a.ID, 10), a.ScenarioID, a.ContentVersion, a.Mode,
-			ts(a.StartedAt), ts(a.FinishedAt), string(a.Outcome), b(a.Outcome == Solved), "", "",
+			ts(a.StartedAt), ts(a.FinishedAt), string(a.Outcome), b(a.Outcome == Solved), "", string(a.Confidence),
 			strconv.Itoa(a.AttemptNo), strconv.Itoa(passed), strconv.Itoa(len(a.Checks)), f(a.Score), lp,
 			strconv.Itoa(a.Stars), strings.Join(hints, " "), b(a.Revealed), f(a.Duration.Seconds()),
 			ratingName(a.Rating), strings.Join(a.Topics, " "), strings.Join(a.Tasks, " "),

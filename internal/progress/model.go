@@ -42,6 +42,9 @@ type Attempt struct {
 	Topics         []string          `json:"topics"` // curriculum topic IDs
 	Tasks          []string          `json:"tasks"`  // curriculum task IDs
 	Policies       map[string]string `json:"policies,omitempty"`
+	// Confidence is how sure the learner said they were before a predict or
+	// choose answer was revealed; empty for build attempts.
+	Confidence Confidence `json:"confidence,omitempty"`
 }
 
 // AttemptRecord is a stored attempt.

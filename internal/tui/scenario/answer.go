@@ -221,10 +221,11 @@ func (m *Model) pickedList() []int {
 	return out
 }
 
-// recordAnswer stores a predict or choose attempt. The Attempt has no
-// confidence field; the confidence is kept on the screen only.
+// recordAnswer stores a predict or choose attempt with the confidence the
+// learner gave before the reveal.
 func (m *Model) recordAnswer(g scenarios.Grade) tea.Cmd {
 	at := m.baseAttempt(g)
+	at.Confidence = progress.Confidence(m.ans.confidence)
 	if m.s.Kind == scenarios.Predict && m.s.Predict != nil {
 		p := m.s.Predict
 		at.Checks = []progress.CheckResult{
