@@ -3,7 +3,9 @@ package quiz
 import (
 	"fmt"
 	"testing"
+	"time"
 
+	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/sandbox"
 )
 
@@ -47,5 +49,30 @@ func TestGeneratedQuestionsSpreadOverWorlds(t *testing.T) {
 		if items[i].ID != again[i].ID {
 			t.Fatal("generation is not deterministic for a seed")
 		}
+	}
+}
+
+// A confident mistake on a generated question comes back in review as a
+// fresh question on the same topic: generated questions are not stored.
+func TestReviewReasksMissedGeneratedQuestions(t *testing.T) {
+	worlds := []*sandbox.World{spreadWorld(t, 0), spreadWorld(t, 1)}
+	gen := generateFor(nil, worlds, 7, 0, 1, func(*Item) bool { return true })
+	if len(gen) != 1 || len(gen[0].Topics) == 0 {
+		t.Fatalf("no generated question with topics: %+v", gen)
+	}
+	missed := progress.Answer{ItemID: gen[0].ID, Correct: false, Confidence: progress.Sure, Topics: gen[0].Topics, At: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	r := NewReview(&Bank{}, nil, []progress.Answer{missed}, ReviewOptions{Seed: 3, Worlds: worlds})
+	if n, _ := r.Position(); n == 0 {
+		t.Fatal("the missed generated question left nothing to review")
+	}
+	it := r.Current()
+	shares := false
+	for _, tp := range it.Topics {
+		for _, want := range gen[0].Topics {
+			shares = shares || tp == want
+		}
+	}
+	if !shares {
+		t.Fatalf("review asked about %v, not the missed topics %v", it.Topics, gen[0].Topics)
 	}
 }

@@ -104,6 +104,26 @@ func NewReview(b *Bank, due []progress.DueReview, history []progress.Answer, o R
 	for _, a := range wrong {
 		if it, ok := b.Item(a.ItemID); ok {
 			add(it)
+			continue
+		}
+		// A generated question is not kept anywhere: ask a fresh one on
+		// the same topics, a new variant of what was missed.
+		if len(a.Topics) > 0 {
+			topics := a.Topics
+			onTopics := func(it *Item) bool {
+				if taken[it.ID] {
+					return false
+				}
+				for _, t := range it.Topics {
+					if slices.Contains(topics, t) {
+						return true
+					}
+				}
+				return false
+			}
+			for _, it := range generateFor(b, o.Worlds, o.Seed+int64(len(items)), 0, 1, onTopics) {
+				add(it)
+			}
 		}
 	}
 	return &Review{feedbackRun: newRun(items, o.Clock), bank: b, opts: o}
