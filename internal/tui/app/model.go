@@ -65,11 +65,7 @@ func (m Model) Init() tea.Cmd {
 
 // bodyHeight leaves room for the header line and the footer.
 func (m Model) bodyHeight() int {
-	footer := 1
-	if m.help.ShowAll {
-		footer = 1 + len(m.fullHelpRows())
-	}
-	return max(0, m.height-1-footer)
+	return max(0, m.height-1-len(m.footerLines()))
 }
 
 func (m *Model) resize() {
@@ -99,13 +95,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg:
-		if !m.statusE {
-			m.status = ""
+		// A message stays until the learner's next key, errors included:
+		// by then it has been read, and the help line comes back.
+		if m.status != "" {
+			m.setStatus("", false)
 		}
 		quitKey := key.Matches(msg, m.keys.Quit) || !m.screen.CapturesText() && key.Matches(msg, m.keys.QuitQ)
 		if m.confirmQuit {
 			m.confirmQuit = false
-			m.status = ""
 			if quitKey || msg.String() == "y" {
 				return m.quit()
 			}
@@ -116,7 +113,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if g, ok := m.screen.(common.QuitGuard); ok {
 				if w := g.QuitWarning(); w != "" {
 					m.confirmQuit = true
-					m.status, m.statusE = w+" Quit anyway? y (or q again) quits, any other key stays.", true
+					m.setStatus(w+" Quit anyway? y (or q again) quits, any other key stays.", true)
 					return m, nil
 				}
 			}
@@ -155,7 +152,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case common.StatusMsg:
-		m.status, m.statusE = msg.Text, msg.Error
+		m.setStatus(msg.Text, msg.Error)
 		return m, nil
 	}
 	return m.toScreen(msg)
@@ -255,20 +252,44 @@ func (m Model) fullHelpRows() []string {
 	return strings.Split(rows, "\n")
 }
 
-func (m Model) footer() string {
+func (m Model) footer() string { return strings.Join(m.footerLines(), "\n") }
+
+// maxStatusLines bounds the footer message: a notice such as "your
+// database was moved aside to …" must be readable whole, but must not eat
+// the screen.
+const maxStatusLines = 4
+
+// footerLines is the message of the moment, wrapped, then the help: the
+// short line, or every key when ? expanded it.
+func (m Model) footerLines() []string {
+	var out []string
 	if m.status != "" {
 		st := m.styles.Status.Info
 		if m.statusE {
 			st = m.styles.Status.Error
 		}
-		line := ansi.Truncate(st.Render(m.status), m.width, "…")
-		if !m.help.ShowAll {
-			return line
+		w := max(10, m.width)
+		lines := strings.Split(ansi.Wrap(m.status, w, " "), "\n")
+		if len(lines) > maxStatusLines {
+			lines = lines[:maxStatusLines]
+			lines[maxStatusLines-1] = ansi.Truncate(lines[maxStatusLines-1], w-1, "") + "…"
 		}
-		return line + "\n" + strings.Join(m.fullHelpRows(), "\n")
+		for _, l := range lines {
+			out = append(out, st.Render(l))
+		}
 	}
-	if m.help.ShowAll {
-		return strings.Join(m.fullHelpRows(), "\n") + "\n"
+	switch {
+	case m.help.ShowAll:
+		out = append(out, m.fullHelpRows()...)
+	case len(out) == 0:
+		out = append(out, m.help.View(helpKeys{short: append(m.screen.ShortHelp(), m.globalKeys()...)}))
 	}
-	return m.help.View(helpKeys{short: append(m.screen.ShortHelp(), m.globalKeys()...)})
+	return out
+}
+
+// setStatus changes the footer message; the screen below is laid out
+// again because the footer may have grown or shrunk.
+func (m *Model) setStatus(text string, isErr bool) {
+	m.status, m.statusE = text, isErr
+	m.resize()
 }

@@ -254,3 +254,25 @@ func TestQuitAsksWhenWorkWouldBeLost(t *testing.T) {
 		t.Fatal("y did not quit")
 	}
 }
+
+func TestLongNoticeIsWrappedAndTheScreenMakesRoom(t *testing.T) {
+	f := &fake{name: "home"}
+	notice := "Your progress database at /home/u/.local/share/iamlab/progress.db could not be used (it is not an SQLite database). It was moved aside to progress.db.corrupt-20261124T021717Z and a fresh one was created."
+	m := New(f, env(nil)).WithStatus(notice, true)
+	m, _ = update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	out := ansi.Strip(m.View().Content)
+	lines := strings.Split(out, "\n")
+	if len(lines) != 24 {
+		t.Fatalf("%d lines, want 24", len(lines))
+	}
+	if !strings.Contains(strings.Join(lines, " "), "a fresh one was") {
+		t.Fatalf("the notice was cut:\n%s", out)
+	}
+	if f.h != 24-1-3 { // the notice wraps to three lines at 80 columns
+		t.Fatalf("screen height %d, want %d (three notice lines)", f.h, 24-1-3)
+	}
+	m, _ = update(t, m, press("x"))
+	if m.status != "" || f.h != 22 {
+		t.Fatalf("the notice did not give way to the help on the next key (status %q, body %d)", m.status, f.h)
+	}
+}
