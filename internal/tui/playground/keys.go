@@ -12,6 +12,9 @@ type KeyMap struct {
 	NextWorld, PrevWorld key.Binding
 	TraceUp, TraceDown   key.Binding
 	Back                 key.Binding
+	// The policy editor: open it or move focus between it and the request,
+	// show the next document, forget the edits, leave it.
+	Policies, NextDoc, ResetDocs, LeaveEditor key.Binding
 }
 
 // DefaultKeyMap returns the playground's bindings.
@@ -31,5 +34,10 @@ func DefaultKeyMap() KeyMap {
 		TraceUp:   b("pgup", "trace up", "pgup"),
 		TraceDown: b("pgdn", "trace down", "pgdown"),
 		Back:      b("esc", "back", "esc"),
+
+		Policies:    b("ctrl+t", "edit policies / back to the request", "ctrl+t"),
+		NextDoc:     b("ctrl+g", "next policy", "ctrl+g"),
+		ResetDocs:   b("ctrl+r", "undo every policy edit", "ctrl+r"),
+		LeaveEditor: b("esc", "back to the request", "esc"),
 	}
 }

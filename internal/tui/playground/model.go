@@ -14,6 +14,7 @@ import (
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/editor"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 	"github.com/iamlab/iamlab/internal/tui/trace"
 )
@@ -70,6 +71,7 @@ type Model struct {
 	outcome *sandbox.Outcome
 	problem string
 	trace   trace.Model
+	pol     policies
 
 	width, height int
 }
@@ -77,6 +79,8 @@ type Model struct {
 // New opens the playground on the worlds given, starting with start.
 func New(deps common.Deps, worlds []World, start int) *Model {
 	m := &Model{KeyMap: DefaultKeyMap(), deps: deps, worlds: worlds, wi: max(0, min(start, len(worlds)-1)), trace: trace.New(nil)}
+	m.pol.ed = editor.New(nil)
+	m.pol.ed.KeyMap.External.SetEnabled(false) // a playground edit has no file to hand to $EDITOR
 	placeholders := [nFields]string{
 		"user alice · role deploy assumed by bob · the app on instance i-0abc · anyone",
 		"s3:GetObject",
@@ -92,9 +96,7 @@ func New(deps common.Deps, worlds []World, start int) *Model {
 		m.inputs[i] = ti
 	}
 	if w := m.world(); w != nil {
-		if cs := callers(w.World); len(cs) > 0 {
-			m.inputs[fCaller].SetValue(cs[0])
-		}
+		m.inputs[fCaller].SetValue(defaultCaller(callers(w.World)))
 		m.inputs[fAction].SetValue("s3:GetObject")
 		if rs := resources(w.World); len(rs) > 0 {
 			m.inputs[fResource].SetValue(rs[0])
@@ -121,6 +123,7 @@ func (m *Model) Init() tea.Cmd {
 func (m *Model) SetStyles(s *theme.Styles) {
 	m.styles = s
 	m.trace.SetStyles(s)
+	m.pol.ed.SetStyles(s)
 	if m.outcome == nil {
 		m.evaluate()
 	}
@@ -137,12 +140,15 @@ func (m *Model) Breadcrumb() []string {
 // Meta tells the learner the playground is a sandbox.
 func (m *Model) Meta() string { return "sandbox · nothing here changes a scenario" }
 
-// CapturesText: every field takes typing.
+// CapturesText: every field, and the policy editor, takes typing.
 func (m *Model) CapturesText() bool { return true }
 
 // ShortHelp lists the keys of the moment.
 func (m *Model) ShortHelp() []key.Binding {
-	out := []key.Binding{m.KeyMap.NextField}
+	if m.pol.focused {
+		return []key.Binding{m.KeyMap.Policies, m.KeyMap.NextDoc, m.KeyMap.ResetDocs, m.KeyMap.LeaveEditor}
+	}
+	out := []key.Binding{m.KeyMap.NextField, m.KeyMap.Policies}
 	if len(m.sugg) > 0 {
 		out = append(out, m.KeyMap.PickDown, m.KeyMap.Accept)
 	}
@@ -155,7 +161,21 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp lists every key.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.KeyMap
-	return [][]key.Binding{{k.NextField, k.PrevField, k.PickUp, k.PickDown, k.Accept, k.Toggle}, {k.NextWorld, k.PrevWorld, k.TraceUp, k.TraceDown, k.Back}}
+	return [][]key.Binding{{k.NextField, k.PrevField, k.PickUp, k.PickDown, k.Accept, k.Toggle}, {k.NextWorld, k.PrevWorld, k.TraceUp, k.TraceDown, k.Back}, {k.Policies, k.NextDoc, k.ResetDocs, k.LeaveEditor}}
+}
+
+// defaultCaller starts the form with an IAM user when the world has one: a
+// person calling with their own policies is the plainest first request.
+func defaultCaller(cs []string) string {
+	for _, c := range cs {
+		if strings.HasPrefix(c, "user ") && !strings.Contains(c, ",") {
+			return c
+		}
+	}
+	if len(cs) > 0 {
+		return cs[0]
+	}
+	return ""
 }
 
 // call builds the sandbox call from the form.
@@ -211,7 +231,7 @@ func (m *Model) evaluate() {
 		m.trace.SetStale(m.outcome != nil)
 		return
 	}
-	o, err := w.World.Evaluate(c, eval.Options{Trace: true})
+	o, err := m.current().Evaluate(c, eval.Options{Trace: true})
 	if err != nil {
 		m.problem = err.Error()
 		m.trace.SetStale(m.outcome != nil)

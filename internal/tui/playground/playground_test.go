@@ -122,3 +122,67 @@ func TestParseContext(t *testing.T) {
 		t.Fatalf("%v", got)
 	}
 }
+
+func ctrl(r rune) tea.KeyPressMsg { return tea.KeyPressMsg{Code: r, Mod: tea.ModCtrl} }
+
+// Policies can be changed in the playground; the change lives in a copy of
+// the world and never reaches the scenario's.
+func TestEditingAPolicyChangesOnlyThePlaygroundsCopy(t *testing.T) {
+	m := newPlayground(t, 120, 40)
+	setField(m, fCaller, "user dana, with MFA")
+	setField(m, fResource, "s3://acme-reports/q3.csv")
+	if m.outcome.Decision != "allowed" {
+		t.Fatalf("start: %s", m.outcome.Decision)
+	}
+	original := m.world().World
+	m.Update(ctrl('t'))
+	if !m.pol.open || !m.pol.focused || !strings.Contains(screen(m), "Policy: ReadReports") {
+		t.Fatalf("ctrl+t did not open the policy editor:\n%s", screen(m))
+	}
+	if c := m.Cursor(); c == nil || c.Y < fixedRows {
+		t.Fatalf("the cursor is not in the editor: %+v", c)
+	}
+	// Narrow the policy to another bucket: dana loses access.
+	m.pol.ed.SetValue(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::other/*"}]}`)
+	m.policyChanged()
+	if m.outcome.Decision != "implicitDeny" {
+		t.Fatalf("after the edit: %s", m.outcome.Decision)
+	}
+	if d, _ := original.Document("policy:111122223333/ReadReports"); strings.Contains(d.Source, "other/*") {
+		t.Fatal("the edit reached the original world")
+	}
+	if !strings.Contains(screen(m), "edited here only") {
+		t.Fatal("the title does not say the policy is edited here only")
+	}
+	// Broken JSON: marked at its position, the last good world is kept.
+	m.pol.ed.SetValue(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow",}]}`)
+	m.policyChanged()
+	if m.pol.broken == "" || len(m.pol.ed.Diagnostics()) == 0 || m.pol.ed.Diagnostics()[0].Line != 1 {
+		t.Fatalf("broken policy not marked: %q %+v", m.pol.broken, m.pol.ed.Diagnostics())
+	}
+	if !strings.Contains(screen(m), "does not parse") || m.outcome.Decision != "implicitDeny" {
+		t.Fatalf("the last good result was not kept:\n%s", screen(m))
+	}
+	// ctrl+r forgets the edits; esc goes back to the request.
+	m.Update(ctrl('r'))
+	if m.outcome.Decision != "allowed" || m.pol.edited[m.wi] != nil {
+		t.Fatalf("ctrl+r did not reset: %s", m.outcome.Decision)
+	}
+	m.Update(tea.KeyPressMsg{Code: tea.KeyEscape})
+	if m.pol.focused {
+		t.Fatal("esc did not leave the editor")
+	}
+	lines := strings.Split(m.View(), "\n")
+	if len(lines) != 40 {
+		t.Fatalf("view is %d lines, want 40", len(lines))
+	}
+}
+
+func TestDefaultCallerPrefersAUser(t *testing.T) {
+	if got := defaultCaller([]string{"root of account M", "user ann from account B", "user ann from account B, with MFA"}); got != "user ann from account B" {
+		t.Fatalf("got %q", got)
+	}
+	if got := defaultCaller([]string{"anyone on the internet"}); got != "anyone on the internet" {
+		t.Fatalf("got %q", got)
+	}
+}

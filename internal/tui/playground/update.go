@@ -5,19 +5,41 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/editor"
 )
 
 // Update edits the form and re-evaluates on every change.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		if wheel, ok := msg.(tea.MouseWheelMsg); ok {
-			m.trace, _ = m.trace.Update(wheel)
+		switch msg := msg.(type) {
+		case tea.MouseWheelMsg:
+			m.trace, _ = m.trace.Update(msg)
+		case editor.ExternalEditedMsg, tea.PasteMsg:
+			if m.pol.focused {
+				return m, m.updatePolicies(msg)
+			}
+			if p, ok := msg.(tea.PasteMsg); ok {
+				return m, m.typeInField(p)
+			}
 		}
 		return m, nil
 	}
 	k := m.KeyMap
 	switch {
+	case key.Matches(km, k.Policies):
+		return m, m.togglePolicies()
+	case m.pol.open && key.Matches(km, k.NextDoc):
+		m.nextDoc()
+		return m, nil
+	case m.pol.open && key.Matches(km, k.ResetDocs):
+		m.resetPolicies()
+		return m, nil
+	case m.pol.focused && key.Matches(km, k.LeaveEditor):
+		m.focusEditor(false)
+		return m, m.inputs[m.focus].Focus()
+	case m.pol.focused:
+		return m, m.updatePolicies(km)
 	case key.Matches(km, k.Back):
 		return m, common.Back
 	case key.Matches(km, k.NextField):
@@ -32,6 +54,10 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			}
 			m.wi = (m.wi + d) % len(m.worlds)
 			m.outcome = nil
+			m.pol.doc = 0
+			if m.pol.open {
+				m.loadDoc()
+			}
 			m.evaluate()
 		}
 		return m, nil
@@ -57,14 +83,23 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	}
+	return m, m.typeInField(km)
+}
+
+// typeInField gives a key or a paste to the focused request field and
+// re-evaluates when the text changed.
+func (m *Model) typeInField(msg tea.Msg) tea.Cmd {
+	if m.focus == fMFA {
+		return nil
+	}
 	before := m.inputs[m.focus].Value()
 	var cmd tea.Cmd
-	m.inputs[m.focus], cmd = m.inputs[m.focus].Update(km)
+	m.inputs[m.focus], cmd = m.inputs[m.focus].Update(msg)
 	if m.inputs[m.focus].Value() != before {
 		m.refreshSuggestions()
 		m.evaluate()
 	}
-	return m, cmd
+	return cmd
 }
 
 func (m *Model) setFocus(f field) tea.Cmd {

@@ -24,15 +24,29 @@ func (m *Model) SetSize(w, h int) {
 	for _, f := range []field{fIP, fEndpoint, fTime, fContext} {
 		m.inputs[f].SetWidth(half)
 	}
-	m.trace.SetSize(w, m.traceHeight())
+	m.layout()
+}
+
+// fixedRows are the form, the suggestions, the status and the rule.
+const fixedRows = formRows + suggestionArea + 2
+
+// layout shares the rows under the form between the policy editor (when
+// open) and the trace.
+func (m *Model) layout() {
+	rest := max(2, m.height-fixedRows)
+	if !m.pol.open {
+		m.trace.SetSize(m.width, rest)
+		return
+	}
+	edRows := max(4, rest/2)
+	m.pol.ed.SetSize(m.width, edRows)
+	m.trace.SetSize(m.width, max(1, rest-edRows-1))
 }
 
 func (m *Model) suggestionRows() int { return len(m.sugg) }
 
 // suggestionArea is the rows under the form kept for completions.
 const suggestionArea = 4
-
-func (m *Model) traceHeight() int { return max(1, m.height-formRows-suggestionArea-2) }
 
 // position is where each field's input starts (row, column).
 func position(f field, width int) (int, int) {
@@ -109,6 +123,13 @@ func (m *Model) View() string {
 		}
 	}
 	lines = append(lines, m.statusLine(), st.Muted.Render(strings.Repeat("─", max(1, m.width))))
+	if m.pol.open {
+		title := st.Pane.Title.Render("Policy: ") + m.docTitle()
+		if !m.pol.focused {
+			title = st.Pane.TitleBlurred.Render("Policy: ") + st.Muted.Render(m.docTitle()+"  (ctrl+t to edit)")
+		}
+		lines = append(lines, title, m.pol.ed.View())
+	}
 	body := strings.Join(lines, "\n") + "\n" + m.trace.View()
 	out := strings.Split(body, "\n")
 	for i := range out {
@@ -124,6 +145,8 @@ func (m *Model) View() string {
 func (m *Model) statusLine() string {
 	st := m.styles
 	switch {
+	case m.pol.broken != "":
+		return st.Error.Render("✗ " + m.pol.broken + " (the last good policy is used)")
 	case m.problem != "":
 		return st.Error.Render("✗ " + m.problem)
 	case m.outcome == nil:
@@ -142,6 +165,13 @@ func (m *Model) statusLine() string {
 
 // Cursor puts the terminal cursor in the focused field.
 func (m *Model) Cursor() *tea.Cursor {
+	if m.pol.focused {
+		c := m.pol.ed.Cursor()
+		if c != nil {
+			c.Y += fixedRows + 1 // below the form and the pane's title
+		}
+		return c
+	}
 	if m.focus == fMFA {
 		return nil
 	}
