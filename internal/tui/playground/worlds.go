@@ -77,40 +77,18 @@ func callers(w *sandbox.World) []string {
 	return append(out, "anyone on the internet")
 }
 
-// resources are the friendly names of a world's resources.
+// resources are the friendly names of a world's resources, S3 buckets also
+// as s3:// addresses (an object key can be typed after the slash), and
+// roles, which calls such as iam:PassRole take.
 func resources(w *sandbox.World) []string {
 	var out []string
 	for _, a := range w.Accounts() {
 		for _, b := range a.Buckets {
-			out = append(out, "s3://"+b.Name+"/", "bucket "+b.Name)
+			out = append(out, "s3://"+b.Name+"/")
 		}
-		for _, t := range a.Tables {
-			out = append(out, "table "+t.Name)
-		}
-		for _, q := range a.Queues {
-			out = append(out, "queue "+q.Name)
-		}
-		for _, t := range a.Topics {
-			out = append(out, "topic "+t.Name)
-		}
-		for _, k := range a.Keys {
-			if k.Alias != "" {
-				out = append(out, "key "+k.Alias)
-			} else {
-				out = append(out, "key "+k.ID)
-			}
-		}
-		for _, s := range a.Secrets {
-			out = append(out, "secret "+s.Name)
-		}
-		for _, f := range a.Functions {
-			out = append(out, "function "+f.Name)
-		}
+		out = append(out, a.ResourceNames()...)
 		for _, r := range a.Roles {
 			out = append(out, "role "+r.Name)
-		}
-		for _, i := range a.Instances {
-			out = append(out, "instance "+i.ID)
 		}
 	}
 	return append(out, "*")

@@ -40,35 +40,7 @@ func worldLines(w *sandbox.World) []string {
 			}
 			out = append(out, "  role "+r.Name+describe(parts))
 		}
-		var res []string
-		for _, bk := range a.Buckets {
-			res = append(res, "bucket "+bk.Name)
-		}
-		for _, k := range a.Keys {
-			name := k.Alias
-			if name == "" {
-				name = k.ID
-			}
-			res = append(res, "KMS key "+name)
-		}
-		for _, t := range a.Tables {
-			res = append(res, "table "+t.Name)
-		}
-		for _, q := range a.Queues {
-			res = append(res, "queue "+q.Name)
-		}
-		for _, t := range a.Topics {
-			res = append(res, "topic "+t.Name)
-		}
-		for _, f := range a.Functions {
-			res = append(res, "function "+f.Name)
-		}
-		for _, in := range a.Instances {
-			res = append(res, "instance "+in.ID)
-		}
-		for _, s := range a.Secrets {
-			res = append(res, "secret "+s.Name)
-		}
+		res := a.ResourceNames()
 		for _, e := range a.Endpoints {
 			res = append(res, "VPC endpoint "+e.ID)
 		}
