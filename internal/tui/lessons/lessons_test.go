@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/markdown"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -105,7 +106,7 @@ func run(s common.Screen, cmd tea.Cmd) []tea.Msg {
 			out = append(out, run(s, c)...)
 		}
 		return out
-	case renderedMsg:
+	case markdown.RenderedMsg:
 		_, next := s.Update(msg)
 		return run(s, next)
 	default:
@@ -188,7 +189,7 @@ func TestReaderRendersScrollsAndPractises(t *testing.T) {
 	r := msgs[0].(common.OpenMsg).Screen.(*Reader)
 	show(r, 80, 22, false)
 	run(r, r.Init())
-	if _, ok := r.rendered[r.key()]; !ok {
+	if _, ok := r.peek(); !ok {
 		t.Fatal("not rendered")
 	}
 	out := screen(r)
@@ -279,13 +280,5 @@ func TestLayouts(t *testing.T) {
 			press(r, "G")
 			check("reader at the end", r)
 		}
-	}
-}
-
-func TestJoinSoftBreaks(t *testing.T) {
-	src := "- one\n  two\n- three\nfour\n\n```\n- x\n  y\n```\n"
-	want := "- one two\n- three four\n\n```\n- x\n  y\n```\n"
-	if got := joinSoftBreaks(src); got != want {
-		t.Fatalf("got %q", got)
 	}
 }

@@ -6,10 +6,10 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/markdown"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -22,29 +22,20 @@ type Reader struct {
 	lesson Lesson
 	open   Opener
 
-	// rendered holds glamour's output per width and palette; rendering
-	// happens in a command, and until it arrives the source is shown.
-	rendered map[renderKey][]string
-	pending  map[renderKey]bool
-	yoff     int
-	width    int
-	height   int
+	// md holds glamour's output per width and palette; rendering happens
+	// in a command, and until it arrives the source is shown.
+	md     *markdown.Cache
+	yoff   int
+	width  int
+	height int
 }
 
-type renderKey struct {
-	width   int
-	variant theme.Variant
-}
-
-type renderedMsg struct {
-	key   renderKey
-	lines []string
-}
+// lessonKey names the lesson body in the reader's markdown cache.
+const lessonKey = "lesson"
 
 // NewReader opens a lesson; open (may be nil) opens its scenarios.
 func NewReader(deps common.Deps, l Lesson, open Opener) *Reader {
-	return &Reader{KeyMap: DefaultReaderKeyMap(), deps: deps, lesson: l, open: open,
-		rendered: map[renderKey][]string{}, pending: map[renderKey]bool{}}
+	return &Reader{KeyMap: DefaultReaderKeyMap(), deps: deps, lesson: l, open: open, md: new(markdown.Cache)}
 }
 
 // Init starts rendering at the current size.
@@ -96,12 +87,11 @@ func (m *Reader) FullHelp() [][]key.Binding {
 
 func (m *Reader) canPractise() bool { return m.open != nil && len(m.lesson.Scenarios) > 0 }
 
-func (m *Reader) key() renderKey {
-	v := theme.VariantDark
+func (m *Reader) variant() theme.Variant {
 	if m.st != nil {
-		v = m.st.Theme.Variant
+		return m.st.Theme.Variant
 	}
-	return renderKey{width: m.textWidth(), variant: v}
+	return theme.VariantDark
 }
 
 func (m *Reader) textWidth() int { return max(20, min(m.width-2, 100)) }
@@ -116,25 +106,22 @@ func (m *Reader) textHeight() int {
 
 // render starts glamour for the current width unless it is done or busy.
 func (m *Reader) render() tea.Cmd {
-	k := m.key()
-	if m.width == 0 || m.rendered[k] != nil || m.pending[k] {
+	if m.width == 0 {
 		return nil
 	}
-	m.pending[k] = true
-	body := m.lesson.Body
-	return func() tea.Msg { return renderedMsg{key: k, lines: renderMarkdown(body, k.width, k.variant)} }
+	_, cmd := m.md.Get(lessonKey, m.lesson.Body, m.textWidth(), m.variant())
+	return cmd
 }
 
 // lines are the rendered lines, or the source wrapped while rendering.
 func (m *Reader) lines() []string {
-	if ls, ok := m.rendered[m.key()]; ok {
-		return ls
-	}
-	var out []string
-	for _, l := range strings.Split(strings.TrimSpace(m.lesson.Body), "\n") {
-		out = append(out, strings.Split(ansi.Wordwrap(l, m.textWidth(), " "), "\n")...)
-	}
-	return out
+	ls, _ := m.peek()
+	return ls
+}
+
+// peek returns the lines and whether they are rendered.
+func (m *Reader) peek() ([]string, bool) {
+	return m.md.Peek(lessonKey, m.lesson.Body, m.textWidth(), m.variant())
 }
 
 func (m *Reader) clamp() {
@@ -144,10 +131,10 @@ func (m *Reader) clamp() {
 // Update scrolls, opens scenarios and stores renderings.
 func (m *Reader) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case renderedMsg:
-		m.rendered[msg.key] = msg.lines
-		delete(m.pending, msg.key)
-		m.clamp()
+	case markdown.RenderedMsg:
+		if m.md.Handle(msg) {
+			m.clamp()
+		}
 		return m, nil
 	case tea.MouseWheelMsg:
 		switch msg.Button {
@@ -240,31 +227,4 @@ func (m *Reader) View() string {
 		out[i] = ansi.Truncate(out[i], m.width, "…")
 	}
 	return strings.Join(out, "\n")
-}
-
-// renderMarkdown renders a lesson body; it runs in a command.
-func renderMarkdown(src string, width int, v theme.Variant) []string {
-	style := "dark"
-	switch v {
-	case theme.VariantLight:
-		style = "light"
-	case theme.VariantNoColor:
-		style = "notty"
-	}
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
-	var out string
-	if err == nil {
-		out, err = r.Render(joinSoftBreaks(src))
-	}
-	if err != nil {
-		return strings.Split(src, "\n")
-	}
-	lines := strings.Split(strings.TrimRight(out, "\n "), "\n")
-	for len(lines) > 0 && strings.TrimSpace(ansi.Strip(lines[0])) == "" {
-		lines = lines[1:]
-	}
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
-	}
-	return lines
 }

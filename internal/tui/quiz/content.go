@@ -9,6 +9,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/progress"
 	qz "github.com/iamlab/iamlab/internal/quiz"
+	"github.com/iamlab/iamlab/internal/tui/markdown"
 	"github.com/iamlab/iamlab/internal/tui/playground"
 	"github.com/iamlab/iamlab/internal/tui/trace"
 )
@@ -37,7 +38,7 @@ func (b *builder) hang(prefix string, text string, style func(...string) string)
 // hangIndent wraps text after prefix, with pad before continuation lines.
 func (b *builder) hangIndent(prefix, pad string, text string, style func(...string) string) {
 	pw := max(ansi.StringWidth(prefix), ansi.StringWidth(pad))
-	ls := wrap(text, max(10, b.width-pw))
+	ls := markdown.Wrap(text, max(10, b.width-pw))
 	for i, l := range ls {
 		if style != nil {
 			l = style(l)

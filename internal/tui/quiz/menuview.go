@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/curriculum"
+	"github.com/iamlab/iamlab/internal/tui/markdown"
 )
 
 // View draws the rows, the description of the selected one, or the exam
@@ -28,7 +29,7 @@ func (m *Menu) View() string {
 			lines = append(lines, m.rowLine(i, r))
 		}
 		lines = append(lines, "", st.Muted.Render(strings.Repeat("─", max(1, m.width))))
-		for _, l := range wrap(m.describe(m.rows[m.cursor]), max(20, m.width-1)) {
+		for _, l := range markdown.Wrap(m.describe(m.rows[m.cursor]), max(20, m.width-1)) {
 			lines = append(lines, st.Muted.Render(l))
 		}
 	}
@@ -142,7 +143,7 @@ func (m *Menu) confirmLines() []string {
 		"No feedback until the end: flag items with f to come back to them, and change answers until you submit.",
 		"Leaving the exam (esc) abandons it: nothing is recorded until you submit.",
 	} {
-		out = append(out, wrap(p, w)...)
+		out = append(out, markdown.Wrap(p, w)...)
 		out = append(out, "")
 	}
 	out = append(out, st.Key.Render("enter")+" start the clock   "+st.Key.Render("esc")+" not now")

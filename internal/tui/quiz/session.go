@@ -19,6 +19,7 @@ import (
 	"github.com/iamlab/iamlab/internal/progress"
 	qz "github.com/iamlab/iamlab/internal/quiz"
 	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/markdown"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -76,7 +77,7 @@ type Session struct {
 	listCur int
 	tickID  int
 
-	md      *mdCache
+	md      *markdown.Cache
 	content []string
 	anchor  int // content line to keep in view (the cursor), -1 for none
 	yoff    int
@@ -99,7 +100,7 @@ func clock(d common.Deps) qz.Clock {
 }
 
 func newSession(deps common.Deps, k kind, label string, seed int64) *Session {
-	return &Session{KeyMap: DefaultKeyMap(), deps: deps, kind: k, label: label, seed: seed, md: newMDCache(), anchor: -1}
+	return &Session{KeyMap: DefaultKeyMap(), deps: deps, kind: k, label: label, seed: seed, md: &markdown.Cache{Flush: true}, anchor: -1}
 }
 
 // NewPracticeSession plays a practice session drawn by the engine.

@@ -10,14 +10,15 @@ import (
 	"github.com/iamlab/iamlab/internal/progress"
 	qz "github.com/iamlab/iamlab/internal/quiz"
 	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/markdown"
 )
 
 // Update handles keys, the clock and rendered Markdown.
 func (m *Session) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
-	case mdMsg:
-		m.md.store(msg)
+	case markdown.RenderedMsg:
+		m.md.Handle(msg)
 	case tickMsg:
 		if msg.id != m.tickID || m.exam == nil || m.exam.Submitted() {
 			return m, nil

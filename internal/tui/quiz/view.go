@@ -33,10 +33,12 @@ func (m *Session) rebuild(render bool) tea.Cmd {
 	var cmds []tea.Cmd
 	b := &builder{m: m, width: m.textWidth(), anchor: -1}
 	b.md = func(src string, w int) []string {
-		lines, want := m.md.get(src, w, m.st.Theme.Variant)
-		if want && render {
-			cmds = append(cmds, m.md.start(src, w, m.st.Theme.Variant))
+		if !render {
+			lines, _ := m.md.Peek(src, src, w, m.st.Theme.Variant)
+			return lines
 		}
+		lines, cmd := m.md.Get(src, src, w, m.st.Theme.Variant)
+		cmds = append(cmds, cmd)
 		return lines
 	}
 	switch m.shownPhase() {

@@ -201,11 +201,3 @@ func TestNoColorMarkdownHasNoMarkers(t *testing.T) {
 		t.Errorf("colour escapes: %q", colourSGR.FindString(v))
 	}
 }
-
-func TestJoinContinuations(t *testing.T) {
-	in := "- an IAM user ARN: the grant\n  is not limited\n- a role\n\n```json\n  {\n  \"a\": 1\n```\ntext\n  more"
-	want := "- an IAM user ARN: the grant is not limited\n- a role\n\n```json\n  {\n  \"a\": 1\n```\ntext more"
-	if got := joinContinuations(in); got != want {
-		t.Errorf("got\n%s\nwant\n%s", got, want)
-	}
-}

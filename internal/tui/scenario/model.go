@@ -20,6 +20,7 @@ import (
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/editor"
+	"github.com/iamlab/iamlab/internal/tui/markdown"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 	"github.com/iamlab/iamlab/internal/tui/trace"
 )
@@ -65,7 +66,7 @@ type Model struct {
 	packTitle     string
 	confirm       confirmKind // a y/n question waiting for its answer
 
-	md       *mdCache
+	md       *markdown.Cache
 	briefing scroller
 	tree     worldTree
 
@@ -125,7 +126,7 @@ func New(deps common.Deps, s *scenarios.Scenario) *Model {
 		keys:       defaultKeyMap(),
 		st:         st,
 		fr:         newFrames(st),
-		md:         newMDCache(),
+		md:         new(markdown.Cache),
 		started:    deps.Now(),
 		packTitle:  s.Pack,
 		editors:    map[string]*editor.Model{},

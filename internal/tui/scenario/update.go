@@ -9,6 +9,7 @@ import (
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/editor"
+	"github.com/iamlab/iamlab/internal/tui/markdown"
 )
 
 // Update routes: the screen's own messages, then keys and mouse to the
@@ -21,8 +22,10 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case kickMsg:
-	case mdRenderedMsg:
-		m.storeMarkdown(msg)
+	case markdown.RenderedMsg:
+		if m.md.Handle(msg) {
+			m.sizeComponents()
+		}
 	case progressLoadedMsg:
 		cmds = append(cmds, m.restoreDrafts(msg))
 	case draftTickMsg:

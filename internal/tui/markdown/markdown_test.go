@@ -1,0 +1,218 @@
+package markdown
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iamlab/iamlab/internal/tui/theme"
+)
+
+const doc = "# Explicit deny wins\n\nAn **explicit deny** in any policy beats every allow, " +
+	"and *nothing* overrides it.\n\n- A list item that goes on long enough to wrap,\n  continued on a second line.\n" +
+	"- Another item\n\n```json\n{\"Effect\": \"Deny\"}\n```\n"
+
+var colourSGR = regexp.MustCompile(`\x1b\[[0-9;]*(3[0-9]|4[0-9]|9[0-7]|10[0-7])(;[0-9;]*)?m`)
+
+func TestRenderPerVariant(t *testing.T) {
+	for _, v := range []theme.Variant{theme.VariantDark, theme.VariantLight, theme.VariantNoColor} {
+		t.Run(v.String(), func(t *testing.T) {
+			lines := Render(doc, 40, v)
+			text := ansi.Strip(strings.Join(lines, "\n"))
+			for _, want := range []string{"Explicit deny wins", "explicit deny", "Another item", `"Effect"`} {
+				if !strings.Contains(text, want) {
+					t.Errorf("%q missing from\n%s", want, text)
+				}
+			}
+			if strings.Contains(text, "**") {
+				t.Errorf("Markdown markers printed:\n%s", text)
+			}
+			if strings.TrimSpace(ansi.Strip(lines[0])) == "" || strings.TrimSpace(ansi.Strip(lines[len(lines)-1])) == "" {
+				t.Errorf("blank edge lines: %q … %q", lines[0], lines[len(lines)-1])
+			}
+			for i, l := range lines {
+				if w := ansi.StringWidth(l); w > 40 {
+					t.Errorf("line %d is %d wide: %q", i, w, ansi.Strip(l))
+				}
+				if strings.HasSuffix(l, " ") {
+					t.Errorf("line %d keeps glamour's padding: %q", i, l)
+				}
+			}
+			colour := colourSGR.MatchString(strings.Join(lines, "\n"))
+			if colour != (v != theme.VariantNoColor) {
+				t.Errorf("colour escapes: %v", colour)
+			}
+		})
+	}
+}
+
+func TestRenderNoColorKeepsAttributes(t *testing.T) {
+	out := strings.Join(Render("Plain **bold** and *italic*.", 40, theme.VariantNoColor), "\n")
+	if colourSGR.MatchString(out) {
+		t.Errorf("colour under NO_COLOR: %q", out)
+	}
+	if !strings.Contains(out, "\x1b[1m") && !strings.Contains(out, "\x1b[1;") {
+		t.Errorf("bold lost: %q", out)
+	}
+	if !strings.Contains(out, "\x1b[3m") && !strings.Contains(out, ";3m") {
+		t.Errorf("italic lost: %q", out)
+	}
+	if s := ansi.Strip(out); strings.Contains(s, "*") {
+		t.Errorf("markers printed: %q", s)
+	}
+}
+
+func TestRenderJoinsSoftBreaks(t *testing.T) {
+	// A continued list item flows as one paragraph: the second line is
+	// filled up, not left ragged after "wrap,".
+	lines := Render("- one two three four five six,\n  seven eight nine ten", 80, theme.VariantDark)
+	if len(lines) != 1 || !strings.Contains(ansi.Strip(lines[0]), "six, seven") {
+		t.Errorf("not joined: %q", lines)
+	}
+}
+
+func TestJoinSoftBreaks(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		// Indented continuations, code fences left alone (was the scenario's).
+		{"- an IAM user ARN: the grant\n  is not limited\n- a role\n\n```json\n  {\n  \"a\": 1\n```\ntext\n  more",
+			"- an IAM user ARN: the grant is not limited\n- a role\n\n```json\n  {\n  \"a\": 1\n```\ntext more"},
+		// Lazy continuations of list items (was the quiz's and the lessons').
+		{"- one\n  two\n- three\nfour\n\n```\n- x\n  y\n```\n",
+			"- one two\n- three four\n\n```\n- x\n  y\n```\n"},
+		// Blocks, rules and hard breaks are not joined.
+		{"- a\n# b\n- c\n---\n- d\n> e\ntext  \n  more\n1. f\n2) g",
+			"- a\n# b\n- c\n---\n- d\n> e\ntext  \n  more\n1. f\n2) g"},
+	} {
+		if got := joinSoftBreaks(c.in); got != c.want {
+			t.Errorf("joinSoftBreaks(%q)\n got %q\nwant %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestFlushDropsMargin(t *testing.T) {
+	kept := Render("Some text.", 30, theme.VariantDark)
+	if !strings.HasPrefix(ansi.Strip(kept[0]), "  Some") {
+		t.Fatalf("glamour's margin: %q", ansi.Strip(kept[0]))
+	}
+	flat := flush(kept, 30)
+	if !strings.HasPrefix(ansi.Strip(flat[0]), "Some") || !colourSGR.MatchString(flat[0]) {
+		t.Errorf("flush: %q", flat[0])
+	}
+	if got := ansi.Strip(flush([]string{"  " + strings.Repeat("x", 20)}, 10)[0]); got != "xxxxxxxxx…" {
+		t.Errorf("flush does not cut to the width: %q", got)
+	}
+}
+
+func TestPlainAndWrap(t *testing.T) {
+	got := Plain("  # Title\n\nAn **allow** for s3:GetObject on arn:aws:s3:::bucket/*\n", 20)
+	want := []string{"# Title", "", "An **allow** for", "s3:GetObject on", "arn:aws:s3:::bucket/", "*"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Plain:\n got %q\nwant %q", got, want)
+	}
+	// A hyphenated word moves whole to the next line instead of overflowing.
+	if got := Wrap("the cross-account role", 15); strings.Join(got, "|") != "the|cross-account|role" {
+		t.Errorf("Wrap: %q", got)
+	}
+	for _, l := range Wrap("a supercalifragilistic word", 5) {
+		if ansi.StringWidth(l) > 5 {
+			t.Errorf("Wrap overflows: %q", l)
+		}
+	}
+}
+
+// run executes a command and returns its message.
+func run(t *testing.T, cmd tea.Cmd) tea.Msg {
+	t.Helper()
+	if cmd == nil {
+		t.Fatal("no command")
+	}
+	return cmd()
+}
+
+func TestCache(t *testing.T) {
+	var c Cache
+	v := theme.VariantDark
+	lines, cmd := c.Get("brief", doc, 40, v)
+	if strings.Join(lines, "\n") != strings.Join(Plain(doc, 40), "\n") || cmd == nil {
+		t.Fatalf("first Get: plain lines and a command expected, got %q, %v", lines, cmd != nil)
+	}
+	if _, again := c.Get("brief", doc, 40, v); again != nil {
+		t.Error("a second rendering was started while one is pending")
+	}
+	if _, ok := c.Peek("brief", doc, 40, v); ok {
+		t.Error("Peek reports a rendering before it arrived")
+	}
+	msg := run(t, cmd)
+	if !c.Handle(msg) {
+		t.Fatal("Handle ignored its own rendering")
+	}
+	lines, cmd = c.Get("brief", doc, 40, v)
+	if cmd != nil || strings.Join(lines, "\n") != strings.Join(Render(doc, 40, v), "\n") {
+		t.Errorf("after Handle: rendered lines and no command expected, got %q, %v", lines, cmd != nil)
+	}
+	if got, ok := c.Peek("brief", doc, 40, v); !ok || len(got) != len(lines) {
+		t.Errorf("Peek after Handle: %v", ok)
+	}
+	// Another width or palette is another rendering.
+	if _, cmd := c.Get("brief", doc, 60, v); cmd == nil {
+		t.Error("a new width starts no rendering")
+	}
+	if _, cmd := c.Get("brief", doc, 40, theme.VariantNoColor); cmd == nil {
+		t.Error("a new palette starts no rendering")
+	}
+}
+
+func TestCacheIgnoresStaleAndForeignMessages(t *testing.T) {
+	var c, other Cache
+	v := theme.VariantDark
+	if c.Handle(tea.KeyPressMsg{Code: 'x'}) {
+		t.Error("Handle took a key press")
+	}
+	_, cmd := other.Get("brief", "Other **text**", 40, v)
+	foreign := run(t, cmd)
+	_, _ = c.Get("brief", "Other **text**", 40, v)
+	if c.Handle(foreign) {
+		t.Error("Handle took another cache's rendering")
+	}
+	if _, ok := c.Peek("brief", "Other **text**", 40, v); ok {
+		t.Error("a foreign rendering was stored")
+	}
+
+	// The text under a key changed while it was rendering: the old
+	// rendering is stale and must not show for the new text.
+	var d Cache
+	_, old := d.Get("q", "First **question**", 40, v)
+	_, cur := d.Get("q", "Second **question**", 40, v)
+	if cur == nil {
+		t.Fatal("a changed text starts no rendering")
+	}
+	if d.Handle(run(t, old)) {
+		t.Error("Handle took a stale rendering")
+	}
+	if lines, ok := d.Peek("q", "Second **question**", 40, v); ok || !strings.Contains(strings.Join(lines, " "), "**question**") {
+		t.Errorf("stale rendering shown: %q", lines)
+	}
+	if !d.Handle(run(t, cur)) {
+		t.Fatal("Handle ignored the current rendering")
+	}
+	if lines, ok := d.Peek("q", "Second **question**", 40, v); !ok || !strings.Contains(ansi.Strip(strings.Join(lines, " ")), "Second question") {
+		t.Errorf("current rendering: %v %q", ok, lines)
+	}
+	// Delivered twice, a rendering is taken once.
+	if d.Handle(run(t, cur)) {
+		t.Error("Handle took a rendering twice")
+	}
+}
+
+func TestCacheFlush(t *testing.T) {
+	c := Cache{Flush: true}
+	_, cmd := c.Get("k", "Some text.", 30, theme.VariantDark)
+	c.Handle(run(t, cmd))
+	lines, _ := c.Peek("k", "Some text.", 30, theme.VariantDark)
+	if !strings.HasPrefix(ansi.Strip(lines[0]), "Some") {
+		t.Errorf("flush cache keeps the margin: %q", ansi.Strip(lines[0]))
+	}
+}
