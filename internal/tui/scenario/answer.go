@@ -3,6 +3,7 @@ package scenario
 import (
 	"context"
 	"fmt"
+	"github.com/iamlab/iamlab/internal/tui/common"
 	"sort"
 	"strings"
 	"time"
@@ -158,8 +159,12 @@ func (m *Model) pick(c choice) tea.Cmd {
 	case m.s.Kind == scenarios.Choose && a.step == 0:
 		if !m.multi() {
 			a.picked = map[int]bool{a.cursor: true}
-		} else if len(a.picked) == 0 || !anyTrue(a.picked) {
-			a.picked[a.cursor] = true
+			break
+		}
+		// As on the exam, a "choose N" question is answered with exactly N
+		// picks: enter with fewer or more says so instead of moving on.
+		if want, got := m.correctCount(), countTrue(a.picked); got != want {
+			return common.Status(fmt.Sprintf("Choose %d: you have picked %d. Space selects or clears an answer; enter confirms.", want, got), false)
 		}
 	default:
 		a.confidence = c.value
@@ -173,13 +178,27 @@ func (m *Model) pick(c choice) tea.Cmd {
 	return m.reveal()
 }
 
-func anyTrue(m map[int]bool) bool {
+func countTrue(m map[int]bool) int {
+	n := 0
 	for _, v := range m {
 		if v {
-			return true
+			n++
 		}
 	}
-	return false
+	return n
+}
+
+// correctCount is how many options a choose question wants picked.
+func (m *Model) correctCount() int {
+	n := 0
+	if m.s.Choose != nil {
+		for _, o := range m.s.Choose.Options {
+			if o.Correct {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // reveal grades the answer, shows the trace or the explanations, and

@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"context"
+	"github.com/iamlab/iamlab/internal/tui/common"
 	"strings"
 	"testing"
 
@@ -214,5 +215,35 @@ func TestChooseMultiSelect(t *testing.T) {
 	press(m, "enter", "2")
 	if !m.ans.revealed || !m.ans.grade.Solved {
 		t.Fatalf("A and C should solve it: %+v", m.ans.grade)
+	}
+}
+
+// "Choose two" is answered with exactly two picks: enter with one says so
+// and stays on the question.
+func TestChooseMultiNeedsTheStatedCount(t *testing.T) {
+	base := scenarioByID(t, "s3-mfa-delete")
+	s := *base
+	q := *base.Choose
+	q.Options = append([]scenarios.Option(nil), base.Choose.Options...)
+	q.Options[0].Correct, q.Options[2].Correct = true, true
+	q.Options[1].Correct, q.Options[3].Correct = false, false
+	s.Choose = &q
+	m := New(testDeps(t), &s)
+	m.SetSize(120, 38)
+	drive(m, m.Init())
+	press(m, "space")
+	_, cmd := m.Update(keyMsg("enter"))
+	if m.ans.step != 0 || m.ans.revealed {
+		t.Fatalf("one pick of two moved on (step %d)", m.ans.step)
+	}
+	if cmd == nil {
+		t.Fatal("no message about the count")
+	}
+	if st, ok := cmd().(common.StatusMsg); !ok || !strings.Contains(st.Text, "Choose 2: you have picked 1") {
+		t.Fatalf("message %#v", cmd())
+	}
+	press(m, "down", "down", "space", "enter")
+	if m.ans.step != 1 {
+		t.Fatal("two picks did not move on to the confidence step")
 	}
 }
