@@ -69,9 +69,13 @@ type DomainReadiness struct {
 	TopicsPractised int     `json:"topics_practised"`
 	Observations    int     `json:"observations"`
 	Predicted       float64 `json:"predicted"`
-	Band            Band    `json:"band"`
-	Uncertain       bool    `json:"uncertain"`
-	variance        float64
+	// Low and High bound a 90% range of Predicted, from the same Beta
+	// variances as the overall range.
+	Low       float64 `json:"low"`
+	High      float64 `json:"high"`
+	Band      Band    `json:"band"`
+	Uncertain bool    `json:"uncertain"`
+	variance  float64
 }
 
 // TopicReadiness is one practised knowledge component.
@@ -217,6 +221,8 @@ func computeReadiness(exam curriculum.Exam, ev evidence, examDate, now time.Time
 			m := float64(dr.TopicsPractised)
 			dr.Predicted /= m
 			dr.variance /= m * m
+			sd := math.Sqrt(dr.variance)
+			dr.Low, dr.High = max(0, dr.Predicted-z90*sd), min(1, dr.Predicted+z90*sd)
 			dr.Band = band(dr.Predicted, rep.PassFraction)
 			dr.Uncertain = dr.Observations < MinObservations
 			wSum += d.Weight

@@ -46,35 +46,13 @@ func (b bandBadges) get(band progress.Band) theme.Badge {
 // badgeWidth fits the widest band word with its symbol.
 const badgeWidth = len("✗ needs work") - len("✗") + 1
 
-// domainRange is a domain's 90% range. The report keeps domain variances
-// unexported, so this mirrors its model on the exported topic numbers:
-// each practised topic of the domain contributes R² × Var(Beta(correct+1,
-// wrong+1)), averaged like the predictions.
-func domainRange(rep progress.Report, d progress.DomainReadiness) (lo, hi float64) {
-	var v float64
-	n := 0
-	for _, t := range rep.Topics {
-		if !containsInt(t.Domains, d.Number) {
-			continue
-		}
-		a, b := float64(t.Correct+1), float64(t.Observations-t.Correct+1)
-		v += t.Retention * t.Retention * a * b / ((a + b) * (a + b) * (a + b + 1))
-		n++
-	}
-	if n == 0 {
+// domainRange is the 90% range the progress model gives a domain; a
+// domain with no practised topic has none.
+func domainRange(d progress.DomainReadiness) (lo, hi float64) {
+	if d.TopicsPractised == 0 {
 		return d.Predicted, d.Predicted
 	}
-	sd := math.Sqrt(v) / float64(n)
-	return max(0, d.Predicted-z90*sd), min(1, d.Predicted+z90*sd)
-}
-
-func containsInt(s []int, v int) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
+	return d.Low, d.High
 }
 
 // bar draws a horizontal bar of width cells over 0..1: solid up to lo, the
@@ -159,7 +137,7 @@ func (m *Model) chartRows(rep progress.Report, width int) []string {
 			}
 			line = label + st.Muted.Render(padRight(ansi.Truncate(txt, rest-1, "…"), rest)) + m.bands.get(progress.BandUnknown).Render()
 		default:
-			lo, hi := domainRange(rep, d)
+			lo, hi := domainRange(d)
 			badge := m.bands.get(d.Band)
 			flag := " "
 			if d.Uncertain {

@@ -73,7 +73,7 @@ func TestDomainRangeMatchesTheOverallModel(t *testing.T) {
 	m := populated(t, Options{}, 120, 37)
 	rep := m.sum.Readiness
 	for _, d := range rep.Domains {
-		lo, hi := domainRange(rep, d)
+		lo, hi := domainRange(d)
 		if lo > d.Predicted || hi < d.Predicted || lo < 0 || hi > 1 {
 			t.Errorf("D%d range %v..%v around %v", d.Number, lo, hi, d.Predicted)
 		}
