@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/lint"
 	"github.com/iamlab/iamlab/internal/sandbox"
@@ -174,47 +171,18 @@ func (m *Model) refreshTrace(force bool) {
 // deciding layer is what the learner needs after each keystroke.
 func (m *Model) setTrace(c *trace.Content) {
 	m.trace.SetContent(c)
-	// In a call of several hops (STS first), the deciding layer that
-	// matters is the one of the hop that failed, or of the last hop.
-	m.traceHop = ""
-	if c != nil && len(c.Hops) > 1 {
-		k := len(c.Hops)
-		for i, h := range c.Hops {
-			if h.Result.Decision != eval.Allowed {
-				k = i + 1
-				break
-			}
-		}
-		m.traceHop = fmt.Sprintf("Hop %d of %d", k, len(c.Hops))
-	}
 	m.positionTrace()
 }
 
-// positionTrace scrolls the trace to its deciding layer; it runs again
-// when the pane is resized, since scrolling depends on the height.
+// positionTrace scrolls the trace to its deciding layer, with two lines of
+// context above; it runs again when the pane is resized, since scrolling
+// depends on the height. A stale trace stays at its top, where the notice is.
 func (m *Model) positionTrace() {
-	m.trace, _ = m.trace.Update(tea.KeyPressMsg{Code: tea.KeyHome})
-	if m.stale {
-		return // the stale notice at the top matters more
+	if m.stale || m.trace.DecidingLine() < 0 {
+		m.trace.ScrollTo(0)
+		return
 	}
-	target := -1
-	hopSeen := m.traceHop == ""
-	for i, l := range m.trace.Lines() {
-		t := ansi.Strip(l)
-		if !hopSeen {
-			hopSeen = strings.HasPrefix(t, m.traceHop)
-			continue
-		}
-		// The marker may be wrapped: "… ○ no allow  ←" / "decides".
-		if strings.Contains(t, "← decides") || strings.HasSuffix(strings.TrimSpace(t), "←") {
-			target = i
-			break
-		}
-	}
-	down := tea.KeyPressMsg{Code: tea.KeyDown}
-	for i := 0; i < target-2; i++ {
-		m.trace, _ = m.trace.Update(down)
-	}
+	m.trace.ScrollTo(m.trace.DecidingLine() - 2)
 }
 
 // traceContent turns a sandbox outcome into what the trace pane shows.

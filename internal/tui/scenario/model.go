@@ -86,7 +86,6 @@ type Model struct {
 	trace      trace.Model
 	editorNeed int    // rows the editor pane wants in the wide layout
 	traceFor   int    // index of the check the trace shows, -1 none
-	traceHop   string // "Hop 2 of 2": where the deciding layer is looked for
 	traceSize  [2]int // the trace pane's inner size, to re-scroll on resize
 
 	// Drafts.

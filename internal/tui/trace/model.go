@@ -80,14 +80,15 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 
 // Model is the trace pane's content.
 type Model struct {
-	KeyMap  KeyMap
-	styles  *theme.Styles
-	content *Content
-	stale   bool
-	lines   []string
-	width   int
-	height  int
-	yoff    int
+	KeyMap   KeyMap
+	styles   *theme.Styles
+	content  *Content
+	stale    bool
+	lines    []string
+	deciding int // line of the deciding layer, -1 when none
+	width    int
+	height   int
+	yoff     int
 }
 
 // New makes an empty trace.
@@ -132,6 +133,16 @@ func (m *Model) SetSize(w, h int) {
 
 // Lines are the rendered lines (for tests and plain output).
 func (m Model) Lines() []string { return m.lines }
+
+// DecidingLine is the line of the layer that decided the call, or -1.
+func (m Model) DecidingLine() int { return m.deciding }
+
+// ScrollTo puts line i at the top of the pane, as far as the content
+// allows.
+func (m *Model) ScrollTo(i int) {
+	m.yoff = i
+	m.clamp()
+}
 
 func (m *Model) clamp() {
 	maxOff := max(0, len(m.lines)-m.height)

@@ -97,3 +97,38 @@ func TestStaleBannerAndNoColor(t *testing.T) {
 		t.Fatal("no-colour theme emitted a colour")
 	}
 }
+
+func TestDecidingLineAndScrollTo(t *testing.T) {
+	m := New(theme.NewStyles(theme.NoColor()))
+	m.SetSize(100, 6)
+	m.SetContent(denyContent(t))
+	i := m.DecidingLine()
+	if i < 0 || !strings.Contains(ansi.Strip(m.Lines()[i]), "identity-based policies") {
+		t.Fatalf("deciding line %d: %q", i, ansi.Strip(m.Lines()[max(0, i)]))
+	}
+	m.ScrollTo(i)
+	if first := ansi.Strip(strings.Split(m.View(), "\n")[0]); !strings.Contains(first, "identity-based policies") {
+		t.Fatalf("ScrollTo(%d) shows %q first", i, first)
+	}
+	m.ScrollTo(10_000)
+	if m.ScrollPercent() != 100 {
+		t.Fatal("ScrollTo past the end does not stop at the bottom")
+	}
+}
+
+// Across accounts with no resource policy, the missing layer decides and is
+// marked even though it does not apply.
+func TestAnAbsentLayerThatDecidesIsMarked(t *testing.T) {
+	in := &eval.Input{
+		Request:  eval.Request{Principal: "arn:aws:iam::111122223333:user/ann", Action: "s3:GetObject", Resource: "arn:aws:s3:::theirs/k", ResourceAccount: "444455556666"},
+		Identity: []eval.PolicyRef{{Name: "Read", Policy: mustPolicy(t, eval.IdentityPolicy, `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}`)}},
+	}
+	r := eval.Evaluate(in, eval.Options{Trace: true})
+	m := New(theme.NewStyles(theme.NoColor()))
+	m.SetSize(100, 10)
+	m.SetContent(&Content{Hops: []Hop{{Title: "the call", Result: r}}, Final: Final{Decision: r.Decision, DecidedBy: r.DecidedBy, Reason: r.Reason}})
+	i := m.DecidingLine()
+	if i < 0 || !strings.Contains(ansi.Strip(m.Lines()[i]), "resource-based policy") || !strings.Contains(ansi.Strip(m.Lines()[i]), "← decides") {
+		t.Fatalf("the absent resource policy is not marked as deciding (line %d)", i)
+	}
+}

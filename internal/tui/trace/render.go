@@ -17,9 +17,10 @@ func (m *Model) render() {
 		return
 	}
 	w := max(20, m.width)
-	r := renderer{m: m, width: w}
+	r := renderer{m: m, width: w, deciding: -1}
 	r.all(m.content)
 	m.lines = r.out
+	m.deciding = r.deciding
 	m.clamp()
 }
 
@@ -27,6 +28,9 @@ type renderer struct {
 	m     *Model
 	width int
 	out   []string
+	// deciding is the line of the last layer marked as deciding: a failed
+	// hop ends the call, so the last hop drawn is the one that decided.
+	deciding int
 }
 
 // add wraps a styled line to the width, indenting continuation lines.
@@ -191,7 +195,15 @@ func (r *renderer) layer(n int, l *eval.LayerTrace, deciding bool) {
 		line += st.Trace.Note.Render("  ← decides")
 	}
 	if !l.Applicable {
+		// A layer can decide by being absent: "no resource-based policy
+		// allows" across accounts. It is marked all the same.
 		line = st.Trace.NotReached.Render(title) + st.Trace.Leader.Render(strings.Repeat(".", dots)) + " " + v
+		if deciding {
+			line += st.Trace.Note.Render("  ← decides")
+		}
+	}
+	if deciding {
+		r.deciding = len(r.out)
 	}
 	r.add(0, line)
 	if l.Note != "" {
