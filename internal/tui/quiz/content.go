@@ -367,6 +367,19 @@ func (b *builder) summary() {
 // emphasis is *word* in Markdown (not a wildcard such as s3:* or "*").
 var emphasis = regexp.MustCompile(`\*([^*\s][^*]*?[^*\s]|[^*\s])\*`)
 
+// plainMarks drops Markdown emphasis and code marks, leaving code spans
+// verbatim: an asterisk in `Principal: "*"` or `s3:*` is content, not
+// emphasis.
+func plainMarks(s string) string {
+	parts := strings.Split(s, "`")
+	for i := range parts {
+		if i%2 == 0 {
+			parts[i] = emphasis.ReplaceAllString(strings.ReplaceAll(parts[i], "**", ""), "$1")
+		}
+	}
+	return strings.Join(parts, "")
+}
+
 // firstLine is the stem's first paragraph on one line, without Markdown
 // marks, cut at about two lines of text.
 func firstLine(md string) string {
@@ -381,7 +394,7 @@ func firstLine(md string) string {
 		}
 		words = append(words, l)
 	}
-	s := emphasis.ReplaceAllString(strings.NewReplacer("**", "", "`", "").Replace(strings.Join(words, " ")), "$1")
+	s := plainMarks(strings.Join(words, " "))
 	if r := []rune(s); len(r) > 160 {
 		s = strings.TrimRight(string(r[:159]), " ") + "…"
 	}
