@@ -69,35 +69,17 @@ func (w *worldRef) UnmarshalYAML(n ast.Node) error {
 	return yaml.NodeToValue(n, w.Inline, yaml.DisallowUnknownField())
 }
 
-// checkFile is a call plus what it must get. The call's fields are
-// repeated rather than embedded (worldfile.Call): the unknown-key pass
-// (keys.go) and the schema test read a struct's own fields only.
+// checkFile is a call plus what it must get; the call's keys sit beside
+// the check's own in the same mapping.
 type checkFile struct {
-	Name          string              `yaml:"name"`
-	As            string              `yaml:"as"`
-	Account       string              `yaml:"account"`
-	Action        string              `yaml:"action"`
-	Resource      string              `yaml:"resource"`
-	MFA           *bool               `yaml:"mfa"`
-	SourceIP      string              `yaml:"sourceIp"`
-	Secure        *bool               `yaml:"secure"`
-	Time          string              `yaml:"time"`
-	Region        string              `yaml:"region"`
-	VPCEndpoint   string              `yaml:"vpcEndpoint"`
-	SessionPolicy string              `yaml:"sessionPolicy"`
-	SessionTags   map[string]string   `yaml:"sessionTags"`
-	ExternalID    string              `yaml:"externalId"`
-	Context       map[string][]string `yaml:"context"`
-	Expect        string              `yaml:"expect"`
-	DecidedBy     string              `yaml:"decidedBy"`
-	Hidden        bool                `yaml:"hidden"`
+	Name           string `yaml:"name"`
+	worldfile.Call `yaml:",inline"`
+	Expect         string `yaml:"expect"`
+	DecidedBy      string `yaml:"decidedBy"`
+	Hidden         bool   `yaml:"hidden"`
 }
 
-func (c checkFile) call() callFile {
-	return callFile{As: c.As, Account: c.Account, Action: c.Action, Resource: c.Resource, MFA: c.MFA, SourceIP: c.SourceIP,
-		Secure: c.Secure, Time: c.Time, Region: c.Region, VPCEndpoint: c.VPCEndpoint, SessionPolicy: c.SessionPolicy,
-		SessionTags: c.SessionTags, ExternalID: c.ExternalID, Context: c.Context}
-}
+func (c checkFile) call() callFile { return c.Call }
 
 type predictFile struct {
 	Call   callFile   `yaml:"call"`

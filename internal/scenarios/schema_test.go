@@ -5,7 +5,6 @@ import (
 	"os"
 	"reflect"
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -64,14 +63,12 @@ func readSchema(t *testing.T, path string) schema {
 	return s
 }
 
+// fieldNames lists the keys the loader accepts for v, with the loader's own
+// field lister, so the test compares the schema with what is really read.
 func fieldNames(v any) []string {
-	t := reflect.TypeOf(v)
 	var out []string
-	for i := 0; i < t.NumField(); i++ {
-		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
-		if name != "" && name != "-" {
-			out = append(out, name)
-		}
+	for name := range yamlFields(reflect.TypeOf(v)) {
+		out = append(out, name)
 	}
 	slices.Sort(out)
 	return out

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"fmt"
+	"github.com/iamlab/iamlab/internal/suggest"
 	"reflect"
 	"strings"
 
@@ -128,32 +129,11 @@ func closest(s string, names []string) string {
 		if strings.ToLower(n) == ls {
 			return n
 		}
-		if d := editDistance(ls, strings.ToLower(n)); d < bestD {
+		if d := suggest.Distance(ls, strings.ToLower(n)); d < bestD {
 			best, bestD = n, d
 		}
 	}
 	return best
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // noAliases refuses YAML anchors and aliases. Packs come from anywhere, and
