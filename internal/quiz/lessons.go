@@ -102,12 +102,14 @@ func checkLesson(fsys fs.FS, file string, src []byte, known map[string]bool, ids
 	if err != nil {
 		return []Finding{shift(fromYAMLError(file0, err, lessonNames))}
 	}
-	if err := yaml.UnmarshalWithOptions(front, &lf, yaml.DisallowUnknownField()); err != nil {
-		return []Finding{shift(fromYAMLError(file0, err, lessonNames))}
-	}
 	var root ast.Node
 	if len(astFile.Docs) > 0 {
 		root = astFile.Docs[0].Body
+	}
+	if root != nil {
+		if err := yaml.NodeToValue(root, &lf, yaml.DisallowUnknownField()); err != nil {
+			return []Finding{shift(fromYAMLError(file0, err, lessonNames))}
+		}
 	}
 	p := newPositions(file, root)
 	at := func(path, code, format string, args ...any) {

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -104,18 +105,23 @@ func build(opt Options) (root app.Model, logger *slog.Logger, closeAll func()) {
 		}
 		return sc
 	}
-	bank, bankProblems := quiz.Builtin()
-	if len(bankProblems) > 0 {
-		logger.Warn("quiz bank problems", "count", len(bankProblems))
-	}
+	// The quiz bank takes tens of milliseconds to read: it is loaded when a
+	// screen first needs it, not before the first frame.
+	bank := sync.OnceValue(func() *quiz.Bank {
+		b, problems := quiz.Builtin()
+		if len(problems) > 0 {
+			logger.Warn("quiz bank problems", "count", len(problems))
+		}
+		return b
+	})
 	// "Practise this": an unsolved scenario on the topic first (doing beats
 	// answering), then quiz questions on it.
 	practise := func(topicID string) common.Screen {
 		if s := scenarioFor(lib, store, topicID, true); s != nil {
 			return open(s)
 		}
-		if bank != nil {
-			return tuiquiz.NewPracticeOn(deps, bank, topicID)
+		if b := bank(); b != nil {
+			return tuiquiz.NewPracticeOn(deps, b, topicID)
 		}
 		return nil
 	}
@@ -128,7 +134,7 @@ func build(opt Options) (root app.Model, logger *slog.Logger, closeAll func()) {
 		Title: "Quiz",
 		Help:  "exam-style questions: practice with feedback, a timed mock exam, spaced review",
 		Key:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "test yourself")),
-		Open:  func() common.Screen { return tuiquiz.NewMenu(deps, bank, worldsOf(lib)) },
+		Open:  func() common.Screen { return tuiquiz.NewMenu(deps, bank(), worldsOf(lib)) },
 	}, {
 		Title: "Lessons",
 		Help:  "short readings on every topic, each linked to the scenarios that practise it",
