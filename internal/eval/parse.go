@@ -42,7 +42,7 @@ var policyElements = []string{"Version", "Id", "Statement"}
 var statementElements = []string{"Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Principal", "NotPrincipal", "Condition"}
 
 func (c *compiler) policy(n *Node) *Policy {
-	p := &Policy{Type: c.typ}
+	p := &Policy{Type: c.typ, Pos: n.Pos}
 	if n.Kind != KindObject {
 		c.fail(n.Pos, "a policy must be a JSON object, not "+n.Kind.String(), "expected {\"Version\": \"2012-10-17\", \"Statement\": [...]}")
 		return p

@@ -85,6 +85,7 @@ type Value struct {
 // Policy is a parsed, compiled policy document.
 type Policy struct {
 	Type       PolicyType
+	Pos        Pos    // where the document's object starts
 	Version    string // as written; "" when absent (AWS then uses 2008-10-17)
 	VersionPos Pos
 	ID         string

@@ -13,7 +13,7 @@ func checkMissingVersion(c *checker) {
 	if c.p.Version != "" {
 		return
 	}
-	c.add(CodeMissingVersion, c.node.Pos, "the policy has no Version, so IAM reads it with the 2008-10-17 rules",
+	c.add(CodeMissingVersion, c.p.Pos, "the policy has no Version, so IAM reads it with the 2008-10-17 rules",
 		"add \"Version\": \"2012-10-17\" as the first element; without it policy variables such as ${aws:username} are not substituted")
 }
 

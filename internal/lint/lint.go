@@ -43,20 +43,32 @@ func lintNode(node *eval.Node, typ eval.PolicyType) []Finding {
 			return out
 		}
 	}
-	c := newChecker(p, typ, node)
-	c.run()
-	out = append(out, c.out...)
+	out = append(out, check(p, typ)...)
 	sortFindings(out)
 	return out
+}
+
+// Compiled lints a policy the caller has already parsed and compiled, for
+// callers that hold one (the editor on every keystroke): only the
+// semantic checks run, since a compiled policy has no grammar error.
+func Compiled(p *eval.Policy) []Finding {
+	out := check(p, p.Type)
+	sortFindings(out)
+	return out
+}
+
+func check(p *eval.Policy, typ eval.PolicyType) []Finding {
+	c := newChecker(p, typ)
+	c.run()
+	return c.out
 }
 
 // checker holds one policy while the checks run, with the catalogue
 // look-ups they share cached: a 50-statement policy repeats its patterns.
 type checker struct {
-	p    *eval.Policy
-	typ  eval.PolicyType
-	node *eval.Node
-	out  []Finding
+	p   *eval.Policy
+	typ eval.PolicyType
+	out []Finding
 
 	expanded map[string][]*catalog.Action // by lower-cased pattern
 	keys     map[*catalog.Action][]string
@@ -68,8 +80,8 @@ type fitKey struct {
 	arn string
 }
 
-func newChecker(p *eval.Policy, typ eval.PolicyType, node *eval.Node) *checker {
-	return &checker{p: p, typ: typ, node: node,
+func newChecker(p *eval.Policy, typ eval.PolicyType) *checker {
+	return &checker{p: p, typ: typ,
 		expanded: map[string][]*catalog.Action{},
 		keys:     map[*catalog.Action][]string{},
 		fits:     map[fitKey]bool{},

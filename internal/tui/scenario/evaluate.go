@@ -54,12 +54,11 @@ func (m *Model) applyDocument(id string, e *editor.Model) {
 		return
 	}
 	delete(m.broken, id)
-	d, _ := m.world.Document(id)
-	var typ eval.PolicyType
-	if d != nil {
-		typ = d.Type
+	// The world compiled the text just now: lint that policy rather than
+	// parse the text a second time on every keystroke.
+	if d, ok := m.world.Document(id); ok && d.Policy != nil {
+		e.SetDiagnostics(lintDiagnostics(lint.Compiled(d.Policy)))
 	}
-	e.SetDiagnostics(lintDiagnostics(lint.Policy([]byte(src), typ)))
 }
 
 // parseDiagnostics places each parse error at its line and column.
