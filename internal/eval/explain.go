@@ -1,6 +1,6 @@
 package eval
 
-import "strings"
+import "strconv"
 
 func (e *evaluator) step(l Layer, outcome, detail string) {
 	if e.trace {
@@ -33,7 +33,7 @@ func (e *evaluator) explicit(d *StatementRef) Result {
 			where = d.Level + " / " + d.Policy
 		}
 	}
-	stmt := "statement #" + itoa(d.Index+1)
+	stmt := "statement #" + strconv.Itoa(d.Index+1)
 	if d.Sid != "" {
 		stmt = "statement \"" + d.Sid + "\""
 	}
@@ -180,5 +180,3 @@ func (e *evaluator) requestTrace() RequestTrace {
 func (r Result) Sentence() string {
 	return string(r.Decision) + " — " + r.Reason
 }
-
-var _ = strings.ToLower

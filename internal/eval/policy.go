@@ -1,5 +1,7 @@
 package eval
 
+import "strconv"
+
 // PolicyType says where a document is attached, which decides the grammar it
 // must follow (a Principal is required in some, forbidden in others).
 type PolicyType uint8
@@ -132,7 +134,7 @@ func (s *Statement) Label() string {
 	if s.Sid != "" {
 		return "\"" + s.Sid + "\""
 	}
-	return "#" + itoa(s.Index+1)
+	return "#" + strconv.Itoa(s.Index+1)
 }
 
 // PrincipalSpec is a Principal or NotPrincipal element.
@@ -149,26 +151,4 @@ type PrincipalEntry struct {
 	Type  string
 	Value string
 	Pos   Pos
-}
-
-func itoa(i int) string {
-	if i >= 0 && i < 10 {
-		return string(rune('0' + i))
-	}
-	var b [20]byte
-	n := len(b)
-	neg := i < 0
-	if neg {
-		i = -i
-	}
-	for i > 0 {
-		n--
-		b[n] = byte('0' + i%10)
-		i /= 10
-	}
-	if neg {
-		n--
-		b[n] = '-'
-	}
-	return string(b[n:])
 }

@@ -6,6 +6,7 @@ package home
 
 import (
 	"context"
+	"strconv"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -102,7 +103,7 @@ func (m *Model) Meta() string {
 			}
 		}
 	}
-	return itoa(solved) + "/" + itoa(n) + " solved · grouped by " + m.grouping.String()
+	return strconv.Itoa(solved) + "/" + strconv.Itoa(n) + " solved · grouped by " + m.grouping.String()
 }
 
 // Cursor shows the real cursor in the filter while typing.
@@ -188,18 +189,4 @@ func (m *Model) suggestion() *scenarios.Scenario {
 		}
 	}
 	return first
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
 }

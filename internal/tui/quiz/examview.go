@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,10 +19,10 @@ func (b *builder) examList() {
 	var flagged, open []string
 	for i, en := range ex.Entries() {
 		if en.Flagged {
-			flagged = append(flagged, itoa(i+1))
+			flagged = append(flagged, strconv.Itoa(i+1))
 		}
 		if !en.Answered {
-			open = append(open, itoa(i+1))
+			open = append(open, strconv.Itoa(i+1))
 		}
 	}
 	b.line(fmt.Sprintf("%d of %d answered · %s left", ex.Len()-len(open), ex.Len(), clockText(ex.Remaining())))

@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -67,7 +68,7 @@ func (m *Menu) rowLine(i int, r menuRow) string {
 		}
 		text = choice("Topic", v)
 	case rowCount:
-		text = choice("Items", itoa(countChoices[m.countPick]))
+		text = choice("Items", strconv.Itoa(countChoices[m.countPick]))
 	case rowReview:
 		text = m.reviewText()
 	default:

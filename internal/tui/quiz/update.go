@@ -3,6 +3,7 @@ package quiz
 import (
 	"context"
 	"errors"
+	"strconv"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -306,7 +307,7 @@ func (m *Session) saveExam(final bool) {
 // leaveItem saves before the learner moves away.
 func (m *Session) leaveItem() {
 	if ok, why := m.ans.ready(); !ok && !m.ans.response().Empty() && m.ans.item.Type != qz.Ordering {
-		m.notice = "item " + itoa(m.exam.Current()+1) + " is not saved: " + why
+		m.notice = "item " + strconv.Itoa(m.exam.Current()+1) + " is not saved: " + why
 	}
 	m.saveExam(false)
 }
@@ -366,26 +367,4 @@ func (m *Session) keyReport(msg tea.KeyPressMsg) tea.Cmd {
 		return common.Back
 	}
 	return nil
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }
