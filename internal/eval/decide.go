@@ -40,7 +40,6 @@ type layers struct {
 	scpOn, rcpOn, vpceOn, resOn, idOn, pbOn, sessOn bool
 	scpFailed                                       *LevelTrace
 	vpceFailed                                      string
-	trace                                           []*LayerTrace
 }
 
 func (e *evaluator) layerTrace(l Layer, on bool, note string, o layerOutcome) *LayerTrace {

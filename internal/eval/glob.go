@@ -53,16 +53,6 @@ func compileGlob(s string) glob {
 	return g
 }
 
-// hasWildcard reports whether the pattern can match more than one string.
-func (g glob) hasWildcard() bool {
-	for _, t := range g {
-		if t.kind != tokLit {
-			return true
-		}
-	}
-	return false
-}
-
 // isStar reports whether the pattern is a lone '*'.
 func (g glob) isStar() bool { return len(g) == 1 && g[0].kind == tokStar }
 

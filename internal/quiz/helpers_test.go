@@ -59,15 +59,6 @@ func item(id, topic string, extra ...string) string {
 	return s
 }
 
-func findCode(fs []Finding, code string) (Finding, bool) {
-	for _, f := range fs {
-		if f.Code == code {
-			return f, true
-		}
-	}
-	return Finding{}, false
-}
-
 func mustFind(t *testing.T, fs []Finding, code, frag string, line int) Finding {
 	t.Helper()
 	for _, f := range fs {

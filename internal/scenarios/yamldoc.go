@@ -93,11 +93,6 @@ func (d *yamlDoc) keyPos(path string) (int, int) {
 	return 1, 1
 }
 
-// has reports whether the author wrote the field at path.
-func (d *yamlDoc) has(path string) bool {
-	return d.Has(path)
-}
-
 // at makes a finding positioned at the value of path.
 func (d *yamlDoc) at(path, code, msg, expected string) Finding {
 	l, c := d.pos(path)

@@ -154,7 +154,7 @@ func TestMouseArrivesRelativeToTheScreen(t *testing.T) {
 	f := &fake{name: "home"}
 	m := New(f, env(nil))
 	m, _ = update(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
-	m, _ = update(t, m, tea.MouseClickMsg{X: 4, Y: 5, Button: tea.MouseLeft})
+	update(t, m, tea.MouseClickMsg{X: 4, Y: 5, Button: tea.MouseLeft})
 	c, ok := f.got[len(f.got)-1].(tea.MouseClickMsg)
 	if !ok || c.X != 4 || c.Y != 4 {
 		t.Fatalf("the screen got %#v, want the click one row up (below the header)", f.got[len(f.got)-1])

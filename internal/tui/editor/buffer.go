@@ -85,15 +85,6 @@ func (b *buffer) clamp(p pos) pos {
 	return p
 }
 
-// runeAt returns the rune at p, or 0 when p is at the end of its line.
-func (b *buffer) runeAt(p pos) rune {
-	l := b.lines[p.line]
-	if p.col < 0 || p.col >= len(l) {
-		return 0
-	}
-	return l[p.col]
-}
-
 // slice returns the text between two positions (from before to).
 func (b *buffer) slice(from, to pos) string {
 	if from.line == to.line {

@@ -43,8 +43,6 @@ func (m *Model) layout() {
 	m.trace.SetSize(m.width, max(1, rest-edRows-1))
 }
 
-func (m *Model) suggestionRows() int { return len(m.sugg) }
-
 // suggestionArea is the rows under the form kept for completions.
 const suggestionArea = 4
 

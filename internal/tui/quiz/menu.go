@@ -74,11 +74,10 @@ type Menu struct {
 	countPick int
 	confirm   *menuRow
 
-	review    *reviewMsg // nil until loaded
-	loading   bool
-	width     int
-	height    int
-	lastError string
+	review  *reviewMsg // nil until loaded
+	loading bool
+	width   int
+	height  int
 }
 
 // NewMenu builds the quiz menu over a bank; worlds (for example the

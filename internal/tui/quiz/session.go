@@ -143,14 +143,6 @@ func (m *Session) QuitWarning() string {
 	return ""
 }
 
-// current is the item on screen.
-func (m *Session) current() *qz.Item {
-	if m.exam != nil {
-		return m.exam.Entries()[m.exam.Current()].Item
-	}
-	return m.run.Current()
-}
-
 // startItem prepares the answer of the run's current item.
 func (m *Session) startItem() {
 	m.fb, m.notice, m.yoff = nil, "", 0
