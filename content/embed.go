@@ -5,8 +5,8 @@
 // The pattern is "*" rather than naming the folders, because go:embed
 // fails the build when a named folder does not exist: any folder added
 // here later (lessons/, quiz/, …) is picked up without editing this file.
-// Files and folders whose names start with "." or "_" are left out, as
-// go:embed does for directories.
+// Files and folders whose names start with "." or "_" are left out, which
+// is what the embed directive does for directories.
 package content
 
 import "embed"

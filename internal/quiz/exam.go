@@ -67,9 +67,7 @@ func NewExam(b *Bank, examID string, seed int64, opts ...ExamOption) (*Exam, err
 	keep := func(it *Item) bool { return it.Playable() && domainOf(it, ex.ID) > 0 }
 	pool := filterItems(b, keep)
 	if len(pool) < cfg.items {
-		for _, it := range generateFor(b, cfg.worlds, seed, 0, cfg.items-len(pool), keep) {
-			pool = append(pool, it)
-		}
+		pool = append(pool, generateFor(b, cfg.worlds, seed, 0, cfg.items-len(pool), keep)...)
 	}
 	if len(pool) == 0 {
 		return nil, fmt.Errorf("no quiz items are tagged for %s yet; tag items with its tasks (%s)", ex.ID, taskCodes(ex))
