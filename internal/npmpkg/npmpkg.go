@@ -116,3 +116,20 @@ func File(tgz []byte, name string) ([]byte, error) {
 	}
 	return b, nil
 }
+
+// Output writes a generated file, or with check compares it with the file
+// already there: a generator's -check proves the committed file is exactly
+// what the pinned package produces. rerun says how to regenerate.
+func Output(path string, data []byte, check bool, rerun string) error {
+	if !check {
+		return os.WriteFile(path, data, 0o644)
+	}
+	old, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(old, data) {
+		return fmt.Errorf("%s is stale or hand-edited: the regenerated %d bytes differ from the committed %d; run %s", path, len(data), len(old), rerun)
+	}
+	return nil
+}

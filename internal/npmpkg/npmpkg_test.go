@@ -47,3 +47,20 @@ func TestFilesVerifyAndFile(t *testing.T) {
 		t.Fatal("garbage unpacked")
 	}
 }
+
+func TestOutputWritesOrChecks(t *testing.T) {
+	path := t.TempDir() + "/data.gz"
+	if err := Output(path, []byte("v1"), true, "go generate"); err == nil {
+		t.Fatal("checking a missing file passed")
+	}
+	if err := Output(path, []byte("v1"), false, "go generate"); err != nil {
+		t.Fatal(err)
+	}
+	if err := Output(path, []byte("v1"), true, "go generate"); err != nil {
+		t.Fatalf("the same bytes failed the check: %v", err)
+	}
+	err := Output(path, []byte("v2!"), true, "go generate ./x")
+	if err == nil || !strings.Contains(err.Error(), "run go generate ./x") {
+		t.Fatalf("different bytes: %v", err)
+	}
+}

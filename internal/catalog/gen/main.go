@@ -17,7 +17,6 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"os"
@@ -62,19 +61,12 @@ func run(check bool, tgzPath, out string) error {
 	if err != nil {
 		return err
 	}
+	if err := npmpkg.Output(out, data, check, "go generate ./internal/catalog"); err != nil {
+		return err
+	}
 	if check {
-		old, err := os.ReadFile(out)
-		if err != nil {
-			return err
-		}
-		if !bytes.Equal(old, data) {
-			return fmt.Errorf("%s is stale or hand-edited: regenerated %d bytes differ from committed %d bytes; run go generate ./internal/catalog", out, len(data), len(old))
-		}
 		fmt.Printf("%s is up to date (%d bytes, %s@%s)\n", out, len(data), packageName, packageVersion)
 		return nil
-	}
-	if err := os.WriteFile(out, data, 0o644); err != nil {
-		return err
 	}
 	fmt.Printf("wrote %s (%d bytes) from %s@%s: %d services, %d actions\n", out, len(data), packageName, packageVersion, len(c.services), countActions(c))
 	return nil

@@ -78,19 +78,12 @@ func run(check bool, tgzPath, out string) error {
 	if err != nil {
 		return err
 	}
+	if err := npmpkg.Output(out, blob, check, "go generate ./internal/sandbox"); err != nil {
+		return err
+	}
 	if check {
-		old, err := os.ReadFile(out)
-		if err != nil {
-			return err
-		}
-		if !bytes.Equal(old, blob) {
-			return fmt.Errorf("%s is out of date: run go generate ./internal/sandbox", out)
-		}
 		fmt.Printf("%s is up to date (%d policies from %s@%s)\n", out, len(entries), packageName, packageVersion)
 		return nil
-	}
-	if err := os.WriteFile(out, blob, 0o644); err != nil {
-		return err
 	}
 	fmt.Printf("wrote %s: %d policies, %d bytes, from %s@%s\n", out, len(entries), len(blob), packageName, packageVersion)
 	return nil
