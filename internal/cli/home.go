@@ -7,14 +7,19 @@ import (
 	"github.com/iamlab/iamlab/internal/tui"
 )
 
-// packDirs is the root command's repeatable --pack flag.
-var packDirs []string
+// TrainerOptions are the root command's own flags: iamlab with no command
+// opens the trainer.
+type TrainerOptions struct {
+	PackDirs []string // --pack, repeatable
+}
 
-func init() {
-	homeRunner = func(cmd *cobra.Command, _ IO) error {
-		return tui.Run(cmd.Context(), tui.Options{Dirs: paths.Resolve(), PackDirs: packDirs})
+// addTrainer makes the root command open the trainer. The options live in
+// the command that owns them, so building the tree twice (tests do) shares
+// nothing.
+func addTrainer(root *cobra.Command) {
+	opts := &TrainerOptions{}
+	root.Flags().StringArrayVar(&opts.PackDirs, "pack", nil, "also load the scenario pack in `DIR` (repeatable)")
+	root.RunE = func(cmd *cobra.Command, _ []string) error {
+		return tui.Run(cmd.Context(), tui.Options{Dirs: paths.Resolve(), PackDirs: opts.PackDirs})
 	}
-	rootFlags = append(rootFlags, func(root *cobra.Command) {
-		root.Flags().StringArrayVar(&packDirs, "pack", nil, "also load the scenario pack in `DIR` (repeatable)")
-	})
 }

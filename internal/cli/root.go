@@ -57,16 +57,11 @@ func NewRoot(stdio IO) *cobra.Command {
 			"a policy evaluation engine that follows AWS's documented logic, and a trace that\n" +
 			"explains every decision.",
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runHome(cmd, stdio)
-		},
 	}
 	root.SetIn(stdio.In)
 	root.SetOut(stdio.Out)
 	root.SetErr(stdio.Err)
-	for _, f := range rootFlags {
-		f(root)
-	}
+	addTrainer(root)
 	for _, add := range extraCommands {
 		root.AddCommand(add(stdio))
 	}
@@ -78,14 +73,6 @@ func NewRoot(stdio IO) *cobra.Command {
 var extraCommands []func(IO) *cobra.Command
 
 func register(f func(IO) *cobra.Command) { extraCommands = append(extraCommands, f) }
-
-// rootFlags lets a command file add flags to the root command.
-var rootFlags []func(*cobra.Command)
-
-// homeRunner opens the trainer; until the TUI exists it prints the commands.
-var homeRunner = func(cmd *cobra.Command, _ IO) error { return cmd.Help() }
-
-func runHome(cmd *cobra.Command, stdio IO) error { return homeRunner(cmd, stdio) }
 
 // Main runs the command line and returns the process exit status.
 func Main(ctx context.Context, args []string, stdio IO) int {
