@@ -32,7 +32,7 @@ func newEvalCmd(stdio IO) *cobra.Command {
 			"prints each decision with a trace of every layer and statement AWS would consult.\n" +
 			"Where a case states \"expect\", a different decision is reported and the exit status is 1.\n" +
 			"Invalid input gives a positioned error and exit status 2.",
-		Example: "  iamlab eval ../shared/cases/basic.json\n  iamlab eval --json cases.json | jq .decision",
+		Example: "  iamlab eval internal/eval/testdata/cases/basic.json\n  iamlab eval --json cases.json | jq .decision",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
