@@ -51,8 +51,20 @@ func (e Exam) Domain(n int) (Domain, bool) {
 	return Domain{}, false
 }
 
-// Tasks returns the exam's IAM-relevant task and skill statements in guide order.
+// Tasks returns the statements of the exam iamlab serves (IAM-bearing, not
+// kept for history only) in guide order.
 func (e Exam) Tasks() []Task {
+	var out []Task
+	for _, t := range Tasks() {
+		if t.Exam == e.ID {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// AllTasks returns every statement of the exam iamlab knows, in guide order.
+func (e Exam) AllTasks() []Task {
 	var out []Task
 	for _, t := range tasks {
 		if t.Exam == e.ID {
