@@ -254,3 +254,14 @@ func TestParseTopicID(t *testing.T) {
 		t.Fatalf("SAA-C03 should use some but not all topics, got %d", got)
 	}
 }
+
+func TestScope(t *testing.T) {
+	for id, want := range map[string]string{
+		"SCS-C03": "the IAM-bearing skills of all six domains",
+		"SAA-C03": "the IAM-bearing tasks of Domain 1",
+	} {
+		if got := mustExam(t, id).Scope(); got != want {
+			t.Errorf("%s: %q, want %q", id, got, want)
+		}
+	}
+}

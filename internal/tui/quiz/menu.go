@@ -98,7 +98,7 @@ func NewMenu(deps common.Deps, bank *qz.Bank, worlds []*sandbox.World) *Menu {
 		if err != nil {
 			continue
 		}
-		m.rows = append(m.rows, menuRow{kind: rowExam, exam: id, text: fmt.Sprintf("%s full exam: %d items in %d minutes", id, ex.Items, ex.Minutes)})
+		m.rows = append(m.rows, menuRow{kind: rowExam, exam: id, text: fmt.Sprintf("%s — %s: %d items, %d min", id, ex.Scope(), ex.Items, ex.Minutes)})
 	}
 	for _, id := range []string{"SAA-C03", "SCS-C03"} {
 		ex, err := curriculum.ExamByID(id)
@@ -107,7 +107,7 @@ func NewMenu(deps common.Deps, bank *qz.Bank, worlds []*sandbox.World) *Menu {
 		}
 		n := 13
 		m.rows = append(m.rows, menuRow{kind: rowExam, exam: id, items: n,
-			text: fmt.Sprintf("%s short exam: %d items in %d minutes, the same pace", id, n, ex.Minutes*n/ex.Items)})
+			text: fmt.Sprintf("%s — %s: %d items, %d min", id, ex.Scope(), n, ex.Minutes*n/ex.Items)})
 	}
 	m.rows = append(m.rows, menuRow{kind: rowHeader, text: "Review · what is due by spaced repetition, then confident mistakes"}, menuRow{kind: rowReview})
 	m.cursor = 4

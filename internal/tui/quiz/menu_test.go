@@ -34,8 +34,8 @@ func menuTo(t *testing.T, m *Menu, k rowKind, exam string, items int) {
 func TestMenuNothingDue(t *testing.T) {
 	deps := testDeps(t, newClock())
 	m := newMenu(t, deps, 120, 38, false)
-	contains(t, m, "Practice", "Start practice", "SAA-C03 full exam: 65 items in 130 minutes",
-		"SCS-C03 full exam: 65 items in 170 minutes", "Nothing is due for review")
+	contains(t, m, "Practice", "Start practice", "SAA-C03 — the IAM-bearing tasks of Domain 1: 65 items, 130 min",
+		"SCS-C03 — the IAM-bearing skills of all six domains: 65 items, 170 min", "Nothing is due for review")
 	menuTo(t, m, rowReview, "", 0)
 	msgs := press(t, m, "enter")
 	if len(msgs) != 1 || !strings.Contains(msgs[0].(common.StatusMsg).Text, "nothing is due") {
