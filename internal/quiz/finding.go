@@ -54,6 +54,9 @@ const (
 	CodeBadTask      = "bad-task"
 	CodeBadTopic     = "bad-topic"
 	CodeUntagged     = "untagged"
+	// CodeDependentStem: a stem that leans on another item ("The same
+	// user…", "After the policy is fixed…"); items are drawn alone.
+	CodeDependentStem = "dependent-stem"
 	CodeKey          = "key"
 	CodeShape        = "shape"
 	CodeWorld        = "world"
