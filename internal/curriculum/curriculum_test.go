@@ -250,6 +250,23 @@ func TestParseTopicID(t *testing.T) {
 	if _, err := ParseTopicID("boundary"); err == nil || !strings.Contains(err.Error(), "permissions-boundary") {
 		t.Fatalf("want a suggestion, got %v", err)
 	}
+	for typo, want := range map[string]string{
+		"explicit-denial":   "did you mean explicit-deny?",
+		"kms-grant":         "did you mean kms-grants",
+		"imdsv2":            "imds-v2",
+		"permission-sets":   "permission-sets", // exact, below
+		"zzz-no-such-topic": "iamlab topics",
+	} {
+		if typo == want {
+			if _, err := ParseTopicID(typo); err != nil {
+				t.Errorf("%s: %v", typo, err)
+			}
+			continue
+		}
+		if _, err := ParseTopicID(typo); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseTopicID(%q) = %v; want it to mention %q", typo, err, want)
+		}
+	}
 	if got := len(TopicsForExam("SAA-C03")); got == 0 || got == len(Topics()) {
 		t.Fatalf("SAA-C03 should use some but not all topics, got %d", got)
 	}

@@ -9,3 +9,5 @@
 // to weight readiness by domain. Topic and task IDs are part of the learner's
 // saved history: never rename one, only add new ones.
 package curriculum
+
+//go:generate go run gendoc.go

@@ -2,8 +2,11 @@ package curriculum
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+
+	"github.com/iamlab/iamlab/internal/suggest"
 )
 
 // Tier says how deep a topic goes.
@@ -214,23 +217,45 @@ func TopicByID(id string) (Topic, bool) {
 	return t, ok
 }
 
-// ParseTopicID checks a topic ID an author wrote and, when it is unknown,
-// suggests the closest known IDs.
+// ParseTopicID checks a topic ID an author or a learner typed and, when it
+// is unknown, suggests the closest known IDs: a typo ("explicit-denial"),
+// or a part of an ID ("boundary").
 func ParseTopicID(s string) (Topic, error) {
 	id := strings.ToLower(strings.TrimSpace(s))
 	if t, ok := topicIndex[id]; ok {
 		return t, nil
 	}
+	if near := nearTopics(id); len(near) > 0 {
+		return Topic{}, fmt.Errorf("unknown topic %q; did you mean %s? (iamlab topics lists them all)", s, strings.Join(near, " or "))
+	}
+	return Topic{}, fmt.Errorf("unknown topic %q: topic IDs are the kebab-case names that iamlab topics lists, e.g. %q", s, "explicit-deny")
+}
+
+// nearTopics are the IDs a mistyped one most probably meant: the closest by
+// edit distance, then IDs that contain it or that it contains, at most three.
+func nearTopics(id string) []string {
 	var near []string
-	for _, t := range topics {
-		if strings.Contains(t.ID, id) || (len(id) >= 4 && strings.Contains(id, t.ID)) {
-			near = append(near, t.ID)
+	add := func(c string) {
+		if len(near) < 3 && !slices.Contains(near, c) {
+			near = append(near, c)
 		}
 	}
-	if len(near) > 0 {
-		return Topic{}, fmt.Errorf("unknown topic %q; did you mean %s?", s, strings.Join(near, " or "))
+	ids := make([]string, len(topics))
+	for i, t := range topics {
+		ids[i] = t.ID
 	}
-	return Topic{}, fmt.Errorf("unknown topic %q: topic IDs are the kebab-case names listed by curriculum.Topics(), e.g. %q", s, "explicit-deny")
+	if c, ok := suggest.Closest(id, ids); ok {
+		add(c)
+	}
+	if id == "" {
+		return near
+	}
+	for _, t := range topics {
+		if strings.Contains(t.ID, id) || (len(id) >= 4 && strings.Contains(id, t.ID)) {
+			add(t.ID)
+		}
+	}
+	return near
 }
 
 // TopicsForExam returns the topics serving at least one task of the exam.
