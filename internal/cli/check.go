@@ -52,7 +52,7 @@ func newCheckCmd(stdio IO) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print one JSON object per finding per line")
 	cmd.Flags().BoolVar(&opts.UserPacks, "user", false, "with no PATH, also check the packs in your packs folder")
-	cmd.Flags().BoolVar(&opts.Coverage, "coverage", false, "also list the curriculum topics and exam tasks no scenario serves yet")
+	cmd.Flags().BoolVar(&opts.Coverage, "coverage", false, "also list the topics and exam tasks no scenario serves yet, and whether each topic still to teach is served")
 	cmd.Flags().StringArrayVar(&opts.Packs, "pack", nil, "check this pack folder together with the built-in library (repeatable)")
 	return cmd
 }
@@ -94,6 +94,10 @@ func runCheck(opts *CheckOptions, stdio IO) error {
 		}
 		if opts.Coverage {
 			writeCoverage(stdio.Out, scenarios.CoverageOf(lib))
+			if len(opts.Paths) == 0 {
+				b, _ := quiz.Builtin()
+				writePriorities(stdio.Out, materialOf(lib, quiz.BuiltinLessonTopicCounts(), quiz.TopicCounts(b)))
+			}
 		}
 	}
 	switch {

@@ -79,7 +79,7 @@ func TestProgressSummary(t *testing.T) {
 		"Readiness: needs work (uncertain",
 		"D4 Identity and Access Management",
 		"D1 Detection",
-		"not taught by iamlab",
+		"D1 Detection                                16%  unknown: never practised",
 		"Where practice gains the most",
 		"scp-never-grants",
 		"Never practised:",

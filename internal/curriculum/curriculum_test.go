@@ -55,8 +55,8 @@ func TestExamFacts(t *testing.T) {
 
 func TestTopicsTable(t *testing.T) {
 	all := Topics()
-	if len(all) != 48 {
-		t.Fatalf("got %d topics, want 48", len(all))
+	if len(all) != 77 {
+		t.Fatalf("got %d topics, want 77", len(all))
 	}
 	kebab := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	seen := map[string]bool{}
@@ -82,27 +82,113 @@ func TestTopicsTable(t *testing.T) {
 			}
 		}
 	}
-	if len(Groups()) != 10 {
-		t.Errorf("want 10 groups")
+	if len(Groups()) != 17 {
+		t.Errorf("want 17 groups, got %d", len(Groups()))
 	}
 }
 
-// Every listed task is served by some topic, so coverage can reach 100%,
-// except the known gaps the curriculum names (tagging and RAM sharing).
+// Every IAM-bearing task is served by some topic, so coverage can reach
+// 100%; a topic never maps to a history-only statement.
 func TestEveryTaskHasATopic(t *testing.T) {
-	gaps := map[string]bool{"SCS-C02:6.2": true}
 	served := map[string]bool{}
 	for _, tp := range Topics() {
 		for _, id := range tp.TaskIDs {
 			served[id] = true
+			if tk, _ := TaskByID(id); tk.History {
+				t.Errorf("topic %s maps to %s, kept for history only", tp.ID, id)
+			}
 		}
 	}
 	for _, tk := range Tasks() {
-		if !served[tk.ID] && !gaps[tk.ID] {
+		if !served[tk.ID] {
 			t.Errorf("task %s is served by no topic", tk.ID)
 		}
+	}
+	for _, tk := range AllTasks() {
 		if _, ok := mustExam(t, tk.Exam).Domain(tk.Domain); !ok {
 			t.Errorf("task %s has domain %d, which its exam lacks", tk.ID, tk.Domain)
+		}
+		if !strings.HasPrefix(tk.Source, "https://docs.aws.amazon.com/aws-certification/") {
+			t.Errorf("task %s cites %q, not its official exam guide page", tk.ID, tk.Source)
+		}
+	}
+}
+
+// SCS-C03 is entered for all six domains, at skill level where a source gave
+// the skills (2, 4, 6) and at task level where none did (1, 3, 5); Domain 4
+// is the one read from the official page itself.
+func TestSCSC03AllDomains(t *testing.T) {
+	e := mustExam(t, "SCS-C03")
+	levels := map[int]map[Level]int{}
+	for _, tk := range e.AllTasks() {
+		if levels[tk.Domain] == nil {
+			levels[tk.Domain] = map[Level]int{}
+		}
+		levels[tk.Domain][tk.Level]++
+		if tk.Domain == 4 && !tk.Checked {
+			t.Errorf("%s: Domain 4 was read from the official page", tk.ID)
+		}
+		if tk.Domain != 4 && tk.Checked {
+			t.Errorf("%s: only Domain 4 was read from the official page", tk.ID)
+		}
+	}
+	want := map[int]map[Level]int{
+		1: {TaskLevel: 2},
+		2: {SkillLevel: 9},
+		3: {TaskLevel: 3},
+		4: {SkillLevel: 8},
+		5: {TaskLevel: 3},
+		6: {SkillLevel: 12, DomainLevel: 1},
+	}
+	for d, w := range want {
+		for lvl, n := range w {
+			if levels[d][lvl] != n {
+				t.Errorf("domain %d: %d %s statements, want %d", d, levels[d][lvl], lvl, n)
+			}
+		}
+	}
+	served := map[int]bool{}
+	for _, tk := range e.Tasks() {
+		served[tk.Domain] = true
+	}
+	for _, d := range e.Domains {
+		if !served[d.Number] {
+			t.Errorf("domain %d has no IAM-bearing statement", d.Number)
+		}
+	}
+	if tk, ok := TaskByID("SCS-C03:D6"); !ok || !tk.History || contains(Tasks(), tk.ID) {
+		t.Error("SCS-C03 D6 must stay parseable for history but not count as a served task")
+	}
+}
+
+func contains(ts []Task, id string) bool {
+	for _, t := range ts {
+		if t.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func TestPriorities(t *testing.T) {
+	seen := map[string]bool{}
+	for _, p := range Priorities() {
+		if p.Title == "" || len(p.Topics) == 0 {
+			t.Errorf("incomplete priority %+v", p)
+		}
+		for _, id := range p.Topics {
+			if _, ok := TopicByID(id); !ok {
+				t.Errorf("priority %q lists unknown topic %q", p.Title, id)
+			}
+			if seen[id] {
+				t.Errorf("topic %q is in two priorities", id)
+			}
+			seen[id] = true
+		}
+	}
+	for _, tp := range Topics() {
+		if tp.Number >= 49 && !seen[tp.ID] {
+			t.Errorf("new topic %s is in no priority", tp.ID)
 		}
 	}
 }
@@ -134,7 +220,8 @@ func TestParseTaskID(t *testing.T) {
 	bad := map[string]string{
 		"1.1":         "expected an exam and a task",
 		"SAA-C04 1.1": "unknown exam",
-		"SCS-C03 4.2": "expected one of 4.1.1",
+		"SCS-C03 4.2": "is a task statement; tag one of its skills",
+		"SCS-C03 7.1": "expected one of 1.1, 1.2, 2.1.1",
 		"SAA-C03 2.1": "1.1, 1.2, 1.3",
 		"":            "expected an exam",
 	}
@@ -163,7 +250,35 @@ func TestParseTopicID(t *testing.T) {
 	if _, err := ParseTopicID("boundary"); err == nil || !strings.Contains(err.Error(), "permissions-boundary") {
 		t.Fatalf("want a suggestion, got %v", err)
 	}
-	if got := len(TopicsForExam("SAA-C03")); got == 0 || got == 48 {
+	for typo, want := range map[string]string{
+		"explicit-denial":   "did you mean explicit-deny?",
+		"kms-grant":         "did you mean kms-grants",
+		"imdsv2":            "imds-v2",
+		"permission-sets":   "permission-sets", // exact, below
+		"zzz-no-such-topic": "iamlab topics",
+	} {
+		if typo == want {
+			if _, err := ParseTopicID(typo); err != nil {
+				t.Errorf("%s: %v", typo, err)
+			}
+			continue
+		}
+		if _, err := ParseTopicID(typo); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseTopicID(%q) = %v; want it to mention %q", typo, err, want)
+		}
+	}
+	if got := len(TopicsForExam("SAA-C03")); got == 0 || got == len(Topics()) {
 		t.Fatalf("SAA-C03 should use some but not all topics, got %d", got)
+	}
+}
+
+func TestScope(t *testing.T) {
+	for id, want := range map[string]string{
+		"SCS-C03": "the IAM-bearing skills of all six domains",
+		"SAA-C03": "the IAM-bearing tasks of Domain 1",
+	} {
+		if got := mustExam(t, id).Scope(); got != want {
+			t.Errorf("%s: %q, want %q", id, got, want)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package curriculum
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -51,8 +52,20 @@ func (e Exam) Domain(n int) (Domain, bool) {
 	return Domain{}, false
 }
 
-// Tasks returns the exam's IAM-relevant task and skill statements in guide order.
+// Tasks returns the statements of the exam iamlab serves (IAM-bearing, not
+// kept for history only) in guide order.
 func (e Exam) Tasks() []Task {
+	var out []Task
+	for _, t := range Tasks() {
+		if t.Exam == e.ID {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// AllTasks returns every statement of the exam iamlab knows, in guide order.
+func (e Exam) AllTasks() []Task {
 	var out []Task
 	for _, t := range tasks {
 		if t.Exam == e.ID {
@@ -140,4 +153,49 @@ func ExamIDs() []string {
 		ids[i] = e.ID
 	}
 	return ids
+}
+
+// Scope says in words what of the exam iamlab's material covers, for names
+// such as "SCS-C03 — the IAM-bearing skills of all six domains": the
+// domains that have an IAM-bearing statement, and whether those statements
+// are skills or tasks.
+func (e Exam) Scope() string {
+	var doms []int
+	seen := map[int]bool{}
+	skills := true
+	for _, t := range e.Tasks() {
+		if !seen[t.Domain] {
+			seen[t.Domain] = true
+			doms = append(doms, t.Domain)
+		}
+		if t.Level != SkillLevel {
+			skills = false
+		}
+	}
+	what := "tasks"
+	if skills {
+		what = "skills"
+	}
+	switch {
+	case len(doms) == 0:
+		return "no statements iamlab serves"
+	case len(doms) == len(e.Domains):
+		// Some domains are entered at task level; a task is a bundle of
+		// skills, so "skills" still says what the draw covers.
+		return fmt.Sprintf("the IAM-bearing skills of all %s domains", numberWord(len(doms)))
+	case len(doms) == 1:
+		return fmt.Sprintf("the IAM-bearing %s of Domain %d", what, doms[0])
+	}
+	parts := make([]string, len(doms))
+	for i, d := range doms {
+		parts[i] = strconv.Itoa(d)
+	}
+	return fmt.Sprintf("the IAM-bearing %s of Domains %s", what, strings.Join(parts, ", "))
+}
+
+func numberWord(n int) string {
+	if n >= 0 && n < 10 {
+		return []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}[n]
+	}
+	return strconv.Itoa(n)
 }

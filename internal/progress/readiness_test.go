@@ -59,12 +59,15 @@ func TestReadinessHandComputed(t *testing.T) {
 	if !near(d6.Predicted, 0.6) || d6.Band != BandNeedsWork || d6.TopicsPractised != 1 {
 		t.Fatalf("D6 %+v", d6)
 	}
-	if rep.Domains[0].InScope || rep.Domains[0].Band != BandUnknown {
-		t.Fatalf("D1 is outside iamlab's scope and unknown: %+v", rep.Domains[0])
+	// Every SCS-C03 domain has IAM-bearing statements (D1 1.2, the
+	// organization trail; D2 2.1.2, 2.2.2, 2.2.4; …): in scope, unpractised.
+	if !rep.Domains[0].InScope || rep.Domains[0].Band != BandUnknown {
+		t.Fatalf("D1 is in iamlab's scope and unknown: %+v", rep.Domains[0])
 	}
 	// Coverage: D4 has 8 skills, practised 4.2.4 (topic) and 4.2.3 (tag): 2/8.
-	// D6 1/1. Exam 3/9.
-	if !near(d4.Coverage, 0.25) || !near(d6.Coverage, 1) || !near(rep.Coverage, 3.0/9) || !near(rep.ScopeWeight, 0.34) {
+	// D6 has 6 IAM-bearing skills, root-user serves 6.1.5: 1/6. The exam has
+	// 24 served statements (D1 1, D2 3, D3 3, D4 8, D5 3, D6 6): 3/24.
+	if !near(d4.Coverage, 0.25) || !near(d6.Coverage, 1.0/6) || !near(rep.Coverage, 3.0/24) || !near(rep.ScopeWeight, 1) {
 		t.Fatalf("coverage D4 %v D6 %v all %v scope %v", d4.Coverage, d6.Coverage, rep.Coverage, rep.ScopeWeight)
 	}
 	// Overall: (0.20×0.54 + 0.14×0.6) / 0.34.
@@ -79,16 +82,17 @@ func TestReadinessHandComputed(t *testing.T) {
 	if rep.Band != BandNeedsWork || !rep.Uncertain {
 		t.Fatalf("overall band %v uncertain %v", rep.Band, rep.Uncertain)
 	}
-	// Gains: 35 topics serve SCS-C03 D4 and 7 serve D6 (counted by hand
-	// from the checklist), so root-user (0.14/7×0.4 = 0.008) ranks above
-	// explicit-deny (0.20/35×0.46 ≈ 0.00263).
-	if d4.TopicsTotal != 35 || d6.TopicsTotal != 7 {
+	// Gains: 56 topics serve SCS-C03 D4 and 15 serve D6 (counted from the
+	// topic table), so root-user (0.14/15×0.4 ≈ 0.00373) ranks above
+	// explicit-deny (0.20/56×0.46 ≈ 0.00164).
+	if d4.TopicsTotal != 56 || d6.TopicsTotal != 15 {
 		t.Fatalf("topics per domain %d %d", d4.TopicsTotal, d6.TopicsTotal)
 	}
-	if rep.Weakest[0].TopicID != "root-user" || !near(rep.Weakest[0].Gain, 0.008) || !near(rep.Weakest[1].Gain, 0.2/35*0.46) {
+	if rep.Weakest[0].TopicID != "root-user" || !near(rep.Weakest[0].Gain, 0.14/15*0.4) || !near(rep.Weakest[1].Gain, 0.2/56*0.46) {
 		t.Fatalf("weakest %+v", rep.Weakest)
 	}
-	if len(rep.Untouched) != 41-2 {
+	// Every one of the 77 topics serves SCS-C03.
+	if len(rep.Untouched) != 77-2 {
 		t.Fatalf("untouched %d", len(rep.Untouched))
 	}
 }

@@ -50,7 +50,8 @@ func (s *Store) Reset(ctx context.Context, scenarioID string) (backup string, er
 					return err
 				}
 			}
-			return nil
+			_, err := tx.ExecContext(ctx, `DELETE FROM meta WHERE key LIKE ?`, lastExamKey+"%")
+			return err
 		}
 		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT topic_id FROM reviews
 			WHERE attempt_id IN (SELECT id FROM attempts WHERE scenario_id = ?)`, scenarioID)

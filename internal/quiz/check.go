@@ -81,14 +81,34 @@ func (c *checker) header(first map[string]*Item) {
 	if it.Difficulty < 1 || it.Difficulty > 3 {
 		c.err("difficulty", pick(it.Difficulty == 0, CodeMissing, CodeBadValue), "difficulty %d: expected 1 (recall), 2 (apply) or 3 (combine rules)", it.Difficulty)
 	}
+	for i, src := range it.Sources {
+		if !awsDocURL.MatchString(strings.TrimSpace(src)) {
+			c.err(joinPath("sources", i), CodeBadValue, "source %q: expected the https URL of an AWS documentation page, e.g. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html", src)
+		}
+	}
+	if phrase, ok := dependentStem(it.Stem); ok {
+		c.err("stem", CodeDependentStem, "the stem leans on another item (%q): items are drawn alone and shuffled, so name the principal, the policy and the situation in this stem", phrase)
+	}
 	if len(it.Exam) == 0 {
 		c.err("exam", CodeUntagged, "item %q has no exam task; expected e.g. exam: [SAA-C03 1.1, SCS-C03 4.2.3]", it.ID)
 	}
+	current := false
 	for i, t := range it.Exam {
-		if _, ok := curriculum.TaskByID(t); !ok {
+		tk, ok := curriculum.TaskByID(t)
+		if !ok {
 			_, err := curriculum.ParseTaskID(t)
 			c.err(joinPath("exam", i), CodeBadTask, "%v", err)
+			continue
 		}
+		if tk.History {
+			c.warn(joinPath("exam", i), CodeBadTask, "%s %s is kept for saved history only; tag the statement the item serves, such as %s", tk.Exam, tk.Code, historyHint(tk))
+		}
+		if ex, err := curriculum.ExamByID(tk.Exam); err == nil && ex.Retired.IsZero() && !tk.History {
+			current = true
+		}
+	}
+	if len(it.Exam) > 0 && !current {
+		c.err("exam", CodeUntagged, "item %q has no task on a current exam, so no mock exam can draw it; add one, e.g. SCS-C03 4.2.3 or SAA-C03 1.1", it.ID)
 	}
 	if len(it.Topics) == 0 {
 		c.err("topics", CodeUntagged, "item %q has no topic; expected one to three curriculum topic ids, e.g. topics: [explicit-deny]", it.ID)
@@ -107,6 +127,46 @@ func (c *checker) header(first map[string]*Item) {
 		}
 		seen[t] = true
 	}
+}
+
+// historyHint names the statements that replaced a history-only one.
+func historyHint(tk curriculum.Task) string {
+	var codes []string
+	ex, _ := curriculum.ExamByID(tk.Exam)
+	for _, t := range ex.Tasks() {
+		if t.Domain == tk.Domain {
+			codes = append(codes, tk.Exam+" "+t.Code)
+		}
+	}
+	return strings.Join(codes, ", ")
+}
+
+// awsDocURL accepts the pages a key may rest on: AWS documentation and
+// AWS's own pages (product FAQs, the security blog).
+var awsDocURL = regexp.MustCompile(`^https://(docs\.aws\.amazon\.com|aws\.amazon\.com|repost\.aws)/\S+$`)
+
+var (
+	// Openings that only make sense after another item: "The same user…",
+	// "The previous policy…", "After the MFA policy is fixed…", "Now…".
+	dependentOpening = regexp.MustCompile(`(?i)^(the same|same|the previous|previously|now|again|then|next|after the\b[^.?!]{0,60}?\b(?:is|are|was|were|has been|have been) (?:fixed|corrected|changed|updated|repaired|added|removed))\b`)
+	// References to other items anywhere in the stem.
+	dependentRef = regexp.MustCompile(`(?i)\b((?:the )?(?:previous|prior|last|above|earlier|preceding) (?:question|item|scenario|exercise|example|answer)s?|as (?:before|above)|from before)\b`)
+	// Markdown that may open a stem before its first word.
+	leadingMarkup = regexp.MustCompile(`^[\s*_>#\-]+`)
+)
+
+// dependentStem reports the phrase by which a stem leans on another item.
+// A stem may compare with something it has itself described ("in the same
+// account as the role above it" is not flagged unless it names another item).
+func dependentStem(stem string) (string, bool) {
+	s := leadingMarkup.ReplaceAllString(stem, "")
+	if m := dependentOpening.FindString(s); m != "" {
+		return m, true
+	}
+	if m := dependentRef.FindString(s); m != "" {
+		return m, true
+	}
+	return "", false
 }
 
 func suggestKebab(s string) string {

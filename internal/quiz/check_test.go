@@ -38,6 +38,11 @@ func TestCheckRules(t *testing.T) {
 		{"multiple without choose", replace("type: single", "type: multiple"), CodeMissing, "choose: N", 0},
 		{"multiple count", replace("type: single", "type: multiple\n  choose: 2"), CodeKey, "1 options are marked correct", 5},
 		{"single with choose", replace("type: single", "type: single\n  choose: 2"), CodeBadValue, "choose: is for type: multiple", 3},
+		{"same user", replace("Which policy type can grant", "The same user asks which policy type can grant"), CodeDependentStem, `"The same"`, 3},
+		{"after the fix", replace("Which policy type can grant", "After the MFA policy is fixed with BoolIfExists, which policy type can grant"), CodeDependentStem, "After the MFA policy is fixed", 3},
+		{"previous question", replace("Which policy type can grant", "As in the previous question, which policy type can grant"), CodeDependentStem, "previous question", 3},
+		{"retired only", replace("[SAA-C03 1.1]", "[SCS-C02 4.2]"), CodeUntagged, "no task on a current exam", 12},
+		{"bad source", replace("  explanation:", "  sources: [iam docs]\n  explanation:"), CodeBadValue, "https URL of an AWS documentation page", 15},
 		{"steps on single", replace("  exam:", "  steps: [{text: a, why: b}]\n  exam:"), CodeBadValue, "steps: does not belong", 12},
 	}
 	for _, c := range cases {
@@ -48,6 +53,40 @@ func TestCheckRules(t *testing.T) {
 				t.Errorf("got %s", f)
 			}
 		})
+	}
+}
+
+// Stems that compare within themselves are not dependent.
+func TestDependentStemKeepsSelfContainedComparisons(t *testing.T) {
+	for _, stem := range []string{
+		"Role A and bucket B are in the same account. Can A read B?",
+		"Three stakeholders want the same effect, \"no one may use DynamoDB\".",
+		"A policy version was replaced; how do you restore the previous version of the policy?",
+		"Which principal can still stop logging?",
+	} {
+		if p, ok := dependentStem(stem); ok {
+			t.Errorf("%q flagged for %q", stem, p)
+		}
+	}
+	for _, stem := range []string{
+		"**The same** *EUOnly* SCP is attached to the root.",
+		"Now the bucket policy also denies.",
+		"After the trust policy has been corrected, bob assumes the role.",
+		"Using the setup from the earlier question, what happens?",
+	} {
+		if _, ok := dependentStem(stem); !ok {
+			t.Errorf("%q not flagged", stem)
+		}
+	}
+}
+
+// SCS-C03 D6 stays parseable for saved history, but new items are pointed
+// at the Domain 6 skills.
+func TestCheckWarnsOnHistoryOnlyTask(t *testing.T) {
+	y := strings.Replace(item("x-1", "implicit-deny"), "[SAA-C03 1.1]", "[SAA-C03 1.1, SCS-C03 D6]", 1)
+	f := mustFind(t, checkOf(t, y), CodeBadTask, "SCS-C03 6.1.3", 12)
+	if f.Severity != SevWarning {
+		t.Errorf("got %s", f)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/iamlab/iamlab/internal/curriculum"
@@ -18,6 +19,7 @@ type examConfig struct {
 	clock  Clock
 	worlds []*sandbox.World
 	items  int
+	avoid  map[string]bool
 }
 
 // WithClock sets the clock the exam is timed with.
@@ -26,6 +28,23 @@ func WithClock(c Clock) ExamOption { return func(e *examConfig) { e.clock = c } 
 // WithWorlds adds worlds to generate questions from when the bank is short.
 func WithWorlds(ws ...*sandbox.World) ExamOption {
 	return func(e *examConfig) { e.worlds = append(e.worlds, ws...) }
+}
+
+// WithAvoid names items to leave out while the bank allows: the items of
+// the learner's last exam, so consecutive exams do not repeat each other.
+// Fresh items are drawn by the domain weights first (a domain without
+// enough fresh items hands its share to the others, as for an uncovered
+// domain); avoided ones fill in only when the fresh ones cannot fill the
+// exam.
+func WithAvoid(ids ...string) ExamOption {
+	return func(e *examConfig) {
+		if e.avoid == nil {
+			e.avoid = map[string]bool{}
+		}
+		for _, id := range ids {
+			e.avoid[id] = true
+		}
+	}
 }
 
 // WithItems overrides the number of items (a shorter mock exam); the time
@@ -65,14 +84,30 @@ func NewExam(b *Bank, examID string, seed int64, opts ...ExamOption) (*Exam, err
 	}
 	rng := rand.New(rand.NewPCG(uint64(seed), hash64("exam", ex.ID)))
 	keep := func(it *Item) bool { return it.Playable() && domainOf(it, ex.ID) > 0 }
-	pool := filterItems(b, keep)
-	if len(pool) < cfg.items {
-		pool = append(pool, generateFor(b, cfg.worlds, seed, 0, cfg.items-len(pool), keep)...)
+	pool := distinct(filterItems(b, keep))
+	if fresh := countFresh(pool, cfg.avoid); fresh < cfg.items {
+		// Generated questions fill up a short bank, and also stand in for
+		// the last exam's items rather than repeat them.
+		pool = distinct(append(pool, generateFor(b, cfg.worlds, seed, 0, cfg.items-fresh, keep)...))
 	}
 	if len(pool) == 0 {
 		return nil, fmt.Errorf("no quiz items are tagged for %s yet; tag items with its tasks (%s)", ex.ID, taskCodes(ex))
 	}
-	items := drawByDomain(pool, ex, cfg.items, rng)
+	// The last exam's items come back only when the fresh ones cannot fill
+	// the exam; the weights then apply to what is left to fill.
+	var fresh, stale []*Item
+	for _, it := range pool {
+		if cfg.avoid[it.ID] {
+			stale = append(stale, it)
+		} else {
+			fresh = append(fresh, it)
+		}
+	}
+	items := drawByDomain(fresh, ex, cfg.items, rng)
+	if len(items) < cfg.items {
+		items = append(items, drawByDomain(stale, ex, cfg.items-len(items), rng)...)
+		rng.Shuffle(len(items), func(i, j int) { items[i], items[j] = items[j], items[i] })
+	}
 	limit := time.Duration(ex.Minutes) * time.Minute * time.Duration(len(items)) / time.Duration(ex.Items)
 	e := &Exam{exam: ex, clock: cfg.clock, started: cfg.clock(), limit: limit}
 	for _, it := range items {
@@ -80,6 +115,56 @@ func NewExam(b *Bank, examID string, seed int64, opts ...ExamOption) (*Exam, err
 	}
 	e.entries[0].Shown = e.started
 	return e, nil
+}
+
+// distinct drops items that repeat an earlier one: the same id, or a
+// generated question whose wording and options equal an earlier item's (a
+// world shared by two generators, or a bank item with the same call). An
+// exam never shows the same item twice.
+func distinct(items []*Item) []*Item {
+	seenID, seenQ := map[string]bool{}, map[string]bool{}
+	out := items[:0:0]
+	for _, it := range items {
+		q := questionKey(it)
+		if seenID[it.ID] || (it.Generated && seenQ[q]) {
+			continue
+		}
+		seenID[it.ID], seenQ[q] = true, true
+		out = append(out, it)
+	}
+	return out
+}
+
+// questionKey is what makes two items the same question to a learner: the
+// type, the stem and the options, spaces and case folded.
+func questionKey(it *Item) string {
+	fold := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+	var b strings.Builder
+	b.WriteString(string(it.Type) + "\x00" + fold(it.Stem))
+	for _, o := range it.Options {
+		b.WriteString("\x00" + fold(o.Text))
+	}
+	return b.String()
+}
+
+func countFresh(pool []*Item, avoid map[string]bool) int {
+	n := 0
+	for _, it := range pool {
+		if !avoid[it.ID] {
+			n++
+		}
+	}
+	return n
+}
+
+// ItemIDs are the ids of the exam's items in the order shown, for the store
+// to remember so that the next exam can avoid them.
+func (e *Exam) ItemIDs() []string {
+	out := make([]string, len(e.entries))
+	for i, en := range e.entries {
+		out[i] = en.Item.ID
+	}
+	return out
 }
 
 func taskCodes(ex curriculum.Exam) string {

@@ -19,6 +19,8 @@ type Feedback struct {
 	Rationales []Rationale
 	// Explanation is the item's general rule (Markdown).
 	Explanation string
+	// Sources are the documentation pages the key rests on.
+	Sources []string
 	// Outcome is the full evaluation with its trace, for policy questions.
 	Outcome *sandbox.Outcome
 }
@@ -34,7 +36,7 @@ type Rationale struct {
 
 // FeedbackFor builds the feedback of an item answered with r.
 func FeedbackFor(it *Item, r Response, c progress.Confidence) Feedback {
-	fb := Feedback{ItemID: it.ID, Correct: it.Grade(r), Response: r, Confidence: c, Key: it.Key(), Explanation: it.Explanation}
+	fb := Feedback{ItemID: it.ID, Correct: it.Grade(r), Response: r, Confidence: c, Key: it.Key(), Explanation: it.Explanation, Sources: it.Sources}
 	if it.Policy != nil {
 		fb.Outcome = it.Policy.Outcome
 	}

@@ -54,12 +54,15 @@ const (
 	CodeBadTask      = "bad-task"
 	CodeBadTopic     = "bad-topic"
 	CodeUntagged     = "untagged"
-	CodeKey          = "key"
-	CodeShape        = "shape"
-	CodeWorld        = "world"
-	CodeCall         = "call"
-	CodeAnswerKey    = "answer-key"
-	CodeUnknownRef   = "unknown-ref" // lessons: a scenario or link that does not exist
+	// CodeDependentStem: a stem that leans on another item ("The same
+	// user…", "After the policy is fixed…"); items are drawn alone.
+	CodeDependentStem = "dependent-stem"
+	CodeKey           = "key"
+	CodeShape         = "shape"
+	CodeWorld         = "world"
+	CodeCall          = "call"
+	CodeAnswerKey     = "answer-key"
+	CodeUnknownRef    = "unknown-ref" // lessons: a scenario or link that does not exist
 )
 
 // HasErrors reports whether any finding is an error.

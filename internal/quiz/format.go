@@ -25,6 +25,7 @@ type itemFile struct {
 	Topics      []string         `yaml:"topics"`
 	Difficulty  int              `yaml:"difficulty"`
 	Explanation string           `yaml:"explanation"`
+	Sources     []string         `yaml:"sources"`
 }
 
 type optionFile struct {

@@ -47,7 +47,9 @@ type Item struct {
 	Topics      []string // curriculum topic IDs, main topic first
 	Difficulty  int      // 1..3
 	Explanation string   // Markdown
-	Generated   bool
+	// Sources are the AWS documentation pages the key rests on.
+	Sources   []string
+	Generated bool
 
 	// Where the item was written, for messages; empty for generated items.
 	File      string

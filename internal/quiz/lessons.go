@@ -140,10 +140,21 @@ func checkLesson(fsys fs.FS, file string, src []byte, known map[string]bool, ids
 			at(joinPath("topics", i), CodeBadTopic, "%v", err)
 		}
 	}
+	current := false
 	for i, t := range lf.Exam {
-		if _, err := curriculum.ParseTaskID(t); err != nil {
+		tk, err := curriculum.ParseTaskID(t)
+		if err != nil {
 			at(joinPath("exam", i), CodeBadTask, "%v", err)
+			continue
 		}
+		if ex, err := curriculum.ExamByID(tk.Exam); err == nil && ex.Retired.IsZero() && !tk.History {
+			current = true
+		}
+	}
+	// A lesson is found by exam task and counts toward coverage only
+	// through tasks of an exam that can still be taken.
+	if len(lf.Exam) == 0 || !current {
+		at("exam", CodeUntagged, "the lesson has no task on a current exam; add the SAA-C03 or SCS-C03 statements it teaches, e.g. exam: [\"SCS-C03 4.2.3\"]")
 	}
 	if known != nil {
 		for i, s := range lf.Scenarios {

@@ -10,7 +10,8 @@ func TestCheckLessons(t *testing.T) {
 	fsys := fstest.MapFS{
 		"README.md":  {Data: []byte("# not a lesson")},
 		"good.md":    {Data: []byte(good)},
-		"other.md":   {Data: []byte("---\nid: other\ntitle: Other\ntopics: []\nexam: []\nscenarios: []\n---\nok\n")},
+		"other.md":   {Data: []byte("---\nid: other\ntitle: Other\ntopics: []\nexam: [SCS-C03 4.2.3]\nscenarios: []\n---\nok\n")},
+		"retired.md": {Data: []byte("---\nid: retired\ntitle: Retired\ntopics: []\nexam: [SCS-C02 4.2]\nscenarios: []\n---\nok\n")},
 		"zdup.md":    {Data: []byte("---\nid: other\ntitle: Dup\n---\n")},
 		"bad.md":     {Data: []byte("---\nid: Bad Id\ntitle: \"\"\ntopics: [boundary]\nexam: [SAA-C03 9.9]\nscenarios: [deny-win]\n---\n\nA [dead link](missing.md).\n")},
 		"nofront.md": {Data: []byte("# just text\n")},
@@ -31,6 +32,7 @@ func TestCheckLessons(t *testing.T) {
 	mustFind(t, fs, CodeUnknownRef, `"missing.md" does not exist`, 9)
 	mustFind(t, fs, CodeMissing, "no front matter", 1)
 	mustFind(t, fs, CodeUnknownField, `did you mean "title"`, 3)
+	mustFind(t, fs, CodeUntagged, "no task on a current exam", 5)
 
 	// nil scenario ids: the scenario check is skipped.
 	for _, f := range CheckLessons(fsys, nil) {

@@ -139,7 +139,7 @@ func (b *Bank) add(it *Item, m *itemMeta) {
 func build(raw *itemFile, pos *positions) (*Item, []Finding) {
 	line, col := pos.pos("")
 	it := &Item{ID: raw.ID, Version: max(raw.Version, 1), Type: Type(raw.Type), Stem: raw.Stem,
-		Exam: canonicalTasks(raw.Exam), Topics: raw.Topics, Difficulty: raw.Difficulty, Explanation: raw.Explanation,
+		Exam: canonicalTasks(raw.Exam), Topics: raw.Topics, Difficulty: raw.Difficulty, Explanation: raw.Explanation, Sources: raw.Sources,
 		File: pos.file, Line: line, Col: col}
 	switch it.Type {
 	case Single, Multiple:

@@ -32,7 +32,7 @@ func wrongOption(it *Item) string {
 }
 
 // sessionBank has items in several topic groups and exam domains:
-// 12 in group A (SAA 1.1 / SCS-C03 4.2.4), 4 in E (SCS-C03 D6), 4 in F
+// 12 in group A (SAA 1.1 / SCS-C03 4.2.4), 4 in E (SCS-C03 6.1.3), 4 in F
 // (SCS-C03 4.2.3), 3 ordering and matching items.
 func sessionBank(t testing.TB) *Bank {
 	t.Helper()
@@ -41,7 +41,7 @@ func sessionBank(t testing.TB) *Bank {
 		b.WriteString(single(fmt.Sprintf("a-%d", i), "explicit-deny", "SAA-C03 1.1, SCS-C03 4.2.4"))
 	}
 	for i := 0; i < 4; i++ {
-		b.WriteString(single(fmt.Sprintf("e-%d", i), "scp-never-grants", "SCS-C03 D6"))
+		b.WriteString(single(fmt.Sprintf("e-%d", i), "scp-never-grants", "SCS-C03 6.1.3"))
 		b.WriteString(single(fmt.Sprintf("f-%d", i), "permissions-boundary", "SCS-C03 4.2.3"))
 	}
 	bank, probs := bankOf(t, map[string]string{"s.yaml": b.String()})

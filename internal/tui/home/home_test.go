@@ -40,7 +40,7 @@ func library(t *testing.T) *scenarios.Library {
 	return &scenarios.Library{Packs: []*scenarios.Pack{
 		{ID: "core", Title: "Core evaluation", BuiltIn: true, Scenarios: []*scenarios.Scenario{
 			mk("core/two-groups", "Two groups, one bucket", scenarios.Build, "explicit-deny", "SAA-C03 1.1"),
-			mk("core/scp-vs-boundary", "SCP vs permissions boundary", scenarios.Predict, "scp-never-grants", "SCS-C03 D6"),
+			mk("core/scp-vs-boundary", "SCP vs permissions boundary", scenarios.Predict, "scp-never-grants", "SCS-C03 6.1.3"),
 		}},
 		{ID: "class", Origin: "/packs/class", Broken: true, Problems: []scenarios.Finding{{File: "/packs/class/pack.yaml", Line: 3, Col: 1, Severity: scenarios.SevError, Message: "unknown field \"titel\""}}},
 	}}

@@ -141,8 +141,7 @@ func buildRows(lib *scenarios.Library, entries []*Entry, g Grouping, filter stri
 				add(p.ID+p.Origin, packTitle(p), fmt.Sprintf("%04d", pi), s)
 			case ByDomain:
 				key, title := "zz", "Not tagged with an exam domain"
-				if len(s.Exam) > 0 {
-					t := s.Exam[0]
+				if t, ok := domainTask(s); ok {
 					if ex, dom, err := curriculum.DomainOf(t.ID); err == nil {
 						key = fmt.Sprintf("%s %02d", ex.ID, dom.Number)
 						title = fmt.Sprintf("%s · Domain %d: %s (%.0f%%)", ex.ID, dom.Number, dom.Name, dom.Weight*100)
@@ -190,6 +189,27 @@ func buildRows(lib *scenarios.Library, entries []*Entry, g Grouping, filter stri
 		}
 	}
 	return rows
+}
+
+// domainTask is the task a scenario is grouped by: its SCS-C03 task first,
+// since the security exam's domains are the map security candidates study
+// by, then its first task on another current exam, and a retired exam's only
+// when nothing else is tagged.
+func domainTask(s *scenarios.Scenario) (curriculum.Task, bool) {
+	for _, t := range s.Exam {
+		if t.Exam == "SCS-C03" {
+			return t, true
+		}
+	}
+	for _, t := range s.Exam {
+		if ex, err := curriculum.ExamByID(t.Exam); err == nil && ex.Retired.IsZero() {
+			return t, true
+		}
+	}
+	if len(s.Exam) > 0 {
+		return s.Exam[0], true
+	}
+	return curriculum.Task{}, false
 }
 
 func packTitle(p *scenarios.Pack) string {

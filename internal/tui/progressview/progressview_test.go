@@ -33,8 +33,10 @@ func TestChartRowsAndBands(t *testing.T) {
 	if !strings.Contains(d6, "14%") || !strings.Contains(d6, "◐ borderline") || !strings.Contains(d6, cellSolid) {
 		t.Errorf("D6 row: %q", d6)
 	}
-	if d1 := lineWith(t, out, "D1 Detection"); !strings.Contains(d1, "outside iamlab's subject") || strings.Contains(d1, cellSolid) {
-		t.Errorf("D1 is outside iamlab's subject and has no bar: %q", d1)
+	// D1 has an IAM-bearing statement (1.2, the organization trail) but no
+	// evidence: unknown, and no bar pretending to know.
+	if d1 := lineWith(t, out, "D1 Detection"); !strings.Contains(d1, "unknown — not practised") || strings.Contains(d1, cellSolid) {
+		t.Errorf("D1 is unpractised and has no bar: %q", d1)
 	}
 	// The bar is a range, not a falsely precise point: "10–53%".
 	if !regexp.MustCompile(`\d+–\d+%`).MatchString(d4) {
@@ -44,11 +46,12 @@ func TestChartRowsAndBands(t *testing.T) {
 		"SCS-C03 — AWS Certified Security – Specialty",
 		"Readiness ✗ needs work ~ uncertain",
 		"compensatory",
-		"Coverage 33%: 3 of 9 IAM task statements",
+		"Coverage 12%: 3 of 24 IAM task statements",
 		"Where practice gains the most",
-		"1. root-user",
-		"Never practised: 38 topics",
-		"root-user: mastery ≈75% × recall today ≈98% = ≈73%;",
+		"1. trust-policy",
+		"2. root-user",
+		"Never practised: 74 topics",
+		"trust-policy: mastery ≈33% × recall today ≈81% = ≈27%;",
 		"Due reviews: 2",
 		"Streak: 1 day — practise today to keep it",
 		"Calibration: 1 confident-but-wrong answer",
@@ -142,15 +145,15 @@ func TestPractiseOpensTheGivenScreen(t *testing.T) {
 	if !ok {
 		t.Fatalf("enter sent %T, want OpenMsg", msg)
 	}
-	if ps := open.Screen.(practiceScreen); ps.topic != "root-user" {
-		t.Fatalf("opened %q, want the weakest topic root-user", ps.topic)
+	if ps := open.Screen.(practiceScreen); ps.topic != "trust-policy" {
+		t.Fatalf("opened %q, want the weakest topic trust-policy", ps.topic)
 	}
 	press(m, "down")
-	if !strings.Contains(plain(m), "› 2. trust-policy") {
+	if !strings.Contains(plain(m), "› 2. root-user") {
 		t.Fatalf("down did not select the second topic:\n%s", plain(m))
 	}
-	if open, ok := press(m, "p").(common.OpenMsg); !ok || open.Screen.(practiceScreen).topic != "trust-policy" {
-		t.Fatalf("p did not practise trust-policy: %v", asked)
+	if open, ok := press(m, "p").(common.OpenMsg); !ok || open.Screen.(practiceScreen).topic != "root-user" {
+		t.Fatalf("p did not practise root-user: %v", asked)
 	}
 	// Past the weakest list, the due reviews not listed above are next; here
 	// both due topics are already among the weakest.

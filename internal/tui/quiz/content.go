@@ -289,6 +289,13 @@ func (b *builder) feedback() {
 		b.line(st.Pane.Title.Render("The rule"))
 		b.markdown(fb.Explanation)
 	}
+	if len(fb.Sources) > 0 {
+		b.blank()
+		b.line(st.Pane.Title.Render("Sources"))
+		for _, src := range fb.Sources {
+			b.hang("  ", src, st.Muted.Render)
+		}
+	}
 	if fb.Outcome != nil {
 		b.blank()
 		b.line(st.Pane.Title.Render("The evaluation trace"))

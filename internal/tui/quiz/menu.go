@@ -98,7 +98,7 @@ func NewMenu(deps common.Deps, bank *qz.Bank, worlds []*sandbox.World) *Menu {
 		if err != nil {
 			continue
 		}
-		m.rows = append(m.rows, menuRow{kind: rowExam, exam: id, text: fmt.Sprintf("%s full exam: %d items in %d minutes", id, ex.Items, ex.Minutes)})
+		m.rows = append(m.rows, menuRow{kind: rowExam, exam: id, text: fmt.Sprintf("%s — %s: %d items, %d min", id, ex.Scope(), ex.Items, ex.Minutes)})
 	}
 	for _, id := range []string{"SAA-C03", "SCS-C03"} {
 		ex, err := curriculum.ExamByID(id)
@@ -107,7 +107,7 @@ func NewMenu(deps common.Deps, bank *qz.Bank, worlds []*sandbox.World) *Menu {
 		}
 		n := 13
 		m.rows = append(m.rows, menuRow{kind: rowExam, exam: id, items: n,
-			text: fmt.Sprintf("%s short exam: %d items in %d minutes, the same pace", id, n, ex.Minutes*n/ex.Items)})
+			text: fmt.Sprintf("%s — %s: %d items, %d min", id, ex.Scope(), n, ex.Minutes*n/ex.Items)})
 	}
 	m.rows = append(m.rows, menuRow{kind: rowHeader, text: "Review · what is due by spaced repetition, then confident mistakes"}, menuRow{kind: rowReview})
 	m.cursor = 4
@@ -241,6 +241,15 @@ func (m *Menu) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.err != nil {
 			return m, common.Status("could not read your review history: "+msg.err.Error(), true)
 		}
+	case examDrawnMsg:
+		if msg.err != nil {
+			return m, common.Status(msg.err.Error(), true)
+		}
+		open := common.Open(NewExamSession(m.deps, msg.exam))
+		if msg.warn != "" {
+			return m, tea.Batch(open, common.Status(msg.warn, true))
+		}
+		return m, open
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
 	}
@@ -338,16 +347,43 @@ func (m *Menu) startPractice() tea.Cmd {
 	return common.Open(NewPracticeSession(m.deps, p))
 }
 
+// examDrawnMsg carries a mock exam drawn away from the update loop, since
+// the draw reads and writes the store.
+type examDrawnMsg struct {
+	exam *qz.Exam
+	err  error
+	warn string // the store could not be used; the exam still runs
+}
+
+// startExam draws the exam avoiding the items of the last one drawn for the
+// same exam, and remembers this one's items for the next draw.
 func (m *Menu) startExam(r menuRow) tea.Cmd {
-	opts := []qz.ExamOption{qz.WithClock(clock(m.deps)), qz.WithWorlds(m.worlds...)}
-	if r.items > 0 {
-		opts = append(opts, qz.WithItems(r.items))
+	store, bank, worlds, deps := m.deps.Store, m.bank, m.worlds, m.deps
+	return func() tea.Msg {
+		ctx := context.Background()
+		opts := []qz.ExamOption{qz.WithClock(clock(deps)), qz.WithWorlds(worlds...)}
+		if r.items > 0 {
+			opts = append(opts, qz.WithItems(r.items))
+		}
+		var warn string
+		if store != nil {
+			last, err := store.LastExamItems(ctx, r.exam)
+			if err != nil {
+				warn = "could not read your last mock exam, so this one may repeat its items: " + err.Error()
+			}
+			opts = append(opts, qz.WithAvoid(last...))
+		}
+		e, err := qz.NewExam(bank, r.exam, now(deps).UnixNano(), opts...)
+		if err != nil {
+			return examDrawnMsg{err: err}
+		}
+		if store != nil {
+			if err := store.SetLastExamItems(ctx, r.exam, e.ItemIDs()); err != nil && warn == "" {
+				warn = "could not remember this mock exam, so the next one may repeat its items: " + err.Error()
+			}
+		}
+		return examDrawnMsg{exam: e, warn: warn}
 	}
-	e, err := qz.NewExam(m.bank, r.exam, now(m.deps).UnixNano(), opts...)
-	if err != nil {
-		return common.Status(err.Error(), true)
-	}
-	return common.Open(NewExamSession(m.deps, e))
 }
 
 func plural(n int, one, many string) string {

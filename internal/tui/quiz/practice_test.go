@@ -59,7 +59,8 @@ func TestSingleConfidenceBeforeReveal(t *testing.T) {
 	if s.phase != phaseFeedback {
 		t.Fatalf("phase %v, want feedback", s.phase)
 	}
-	contains(t, s, "✓ Correct", "you were sure", "Every option", "right answer · yours", "The rule")
+	contains(t, s, "✓ Correct", "you were sure", "Every option", "right answer · yours", "The rule",
+		"Sources", "orgs_manage_policies_scps.html")
 	// Every option's rationale is shown.
 	for _, o := range s.ans.item.Options {
 		contains(t, s, strings.Fields(o.Why)[0])
