@@ -112,7 +112,7 @@ func (c *InputCase) Run(st State) (Run, error) {
 	res := eval.Evaluate(in, eval.Options{Trace: true})
 	return Run{
 		Decision: res.Decision, DecidedBy: res.DecidedBy, Reason: res.Reason,
-		Hops: []Hop{{Input: in, Result: res}},
+		Hops:  []Hop{{Input: in, Result: res}},
 		DocOf: func(p *eval.Policy) (string, bool) { id, ok := byPolicy[p]; return id, ok },
 	}, nil
 }
