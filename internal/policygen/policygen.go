@@ -87,7 +87,6 @@ func Write(sp Spec) (*Result, error) {
 			return nil, fmt.Errorf("writing %s: %v", d.ID, err)
 		}
 		before := len(needed)
-		problems = problems[:0]
 		for _, c := range sp.Allow {
 			reqs, err := consulted(w, d.ID, c)
 			if err != nil {

@@ -1,0 +1,76 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestFromCallsFile(t *testing.T) {
+	stdio, out, errb := lintIO("")
+	if code := Main(context.Background(), []string{"policy", "from-calls", "testdata/calls/calls.yaml"}, stdio); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	for _, want := range []string{`"Action": "s3:GetObject"`, `"Resource": "arn:aws:s3:::acme-reports/q3.csv"`, `"aws:MultiFactorAuthPresent": "true"`, `"Resource": "arn:aws:s3:::acme-reports"`} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("missing %s in\n%s", want, out)
+		}
+	}
+}
+
+func TestFromCallsScenarioJSON(t *testing.T) {
+	stdio, out, errb := lintIO("")
+	if code := Main(context.Background(), []string{"policy", "from-calls", "--json", "--scenario", "list-needs-the-bucket"}, stdio); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	var got struct {
+		Document string
+		Policy   string
+		Allowed  []string
+		Problems []string
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatal(err, out.String())
+	}
+	if got.Document == "" || len(got.Allowed) == 0 || len(got.Problems) != 0 || !strings.Contains(got.Policy, "s3:ListBucket") {
+		t.Fatalf("%+v", got)
+	}
+}
+
+func TestFromCallsBadInput(t *testing.T) {
+	dir := t.TempDir()
+	for name, tc := range map[string]struct {
+		args []string
+		body string
+		want string
+	}{
+		"unknown field": {nil, "wrold: shop.yaml\n", "calls.yaml:1:1: unknown field"},
+		"no world":      {nil, "allow: []\n", "the calls need a world"},
+		"bad scenario":  {[]string{"--scenario", "list-needs-the-buckett"}, "", `did you mean "list-needs-the-bucket"`},
+		"nothing":       {[]string{}, "", "give a FILE of calls"},
+	} {
+		args := append([]string{"policy", "from-calls"}, tc.args...)
+		if tc.body != "" {
+			args = append(args, writeFile(t, dir, "calls.yaml", tc.body))
+		}
+		stdio, _, errb := lintIO("")
+		if code := Main(context.Background(), args, stdio); code != 2 {
+			t.Errorf("%s: exit %d", name, code)
+		}
+		if !strings.Contains(errb.String(), tc.want) {
+			t.Errorf("%s: %q lacks %q", name, errb.String(), tc.want)
+		}
+	}
+}
+
+func writeFile(t *testing.T, dir, name, body string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
