@@ -74,3 +74,26 @@ func writeFile(t *testing.T, dir, name, body string) string {
 	}
 	return p
 }
+
+func TestImportAWS(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "world.yaml")
+	stdio, _, errb := lintIO("")
+	td := "../awsimport/testdata/"
+	code := Main(context.Background(), []string{"import", "aws", td + "auth-details.json", td + "scp-describe.json", td + "scp-targets.json",
+		"--bucket-policy", "acme-reports=" + td + "bucket-policy.json", "--key-policy", "k-1=" + td + "key-policy.json", "-o", out}, stdio)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	if !strings.Contains(errb.String(), "note: ") || !strings.Contains(errb.String(), "wrote "+out) {
+		t.Errorf("stderr %s", errb)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !strings.Contains(string(b), "name: dana") {
+		t.Fatalf("%v %s", err, b)
+	}
+	stdio, _, errb = lintIO("")
+	if code := Main(context.Background(), []string{"import", "aws", "--bucket-policy", "nofile", td + "auth-details.json"}, stdio); code != 2 || !strings.Contains(errb.String(), "expected NAME=FILE") {
+		t.Errorf("exit %d: %s", code, errb)
+	}
+}
