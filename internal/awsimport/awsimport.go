@@ -58,7 +58,6 @@ type Result struct {
 
 type importer struct {
 	res      Result
-	account  *worldfile.Account
 	accounts map[string]*worldfile.Account
 	lastOrg  *orgPolicy
 	org      []*orgPolicy
