@@ -97,3 +97,52 @@ func TestImportAWS(t *testing.T) {
 		t.Errorf("exit %d: %s", code, errb)
 	}
 }
+
+// build → install → list → install again (refused) → remove, in a packs
+// folder of the test's own.
+func TestPackLifecycle(t *testing.T) {
+	dir := t.TempDir()
+	packs := filepath.Join(dir, "packs")
+	archive := filepath.Join(dir, "mypack-v1.tar.gz")
+	run := func(args ...string) (int, string, string) {
+		stdio, out, errb := lintIO("")
+		code := Main(context.Background(), append([]string{"pack", "--packs-dir", packs}, args...), stdio)
+		return code, out.String(), errb.String()
+	}
+	if code, out, errs := run("build", "testdata/packs/mypack", "-o", archive); code != 0 || !strings.Contains(out, "sha256 ") {
+		t.Fatalf("build: %d %s %s", code, out, errs)
+	}
+	if code, out, errs := run("install", archive); code != 0 || !strings.Contains(out, "installed mypack version 1") {
+		t.Fatalf("install: %d %s %s", code, out, errs)
+	}
+	if code, out, _ := run("list"); code != 0 || !strings.Contains(out, "mypack") {
+		t.Fatalf("list: %d %s", code, out)
+	}
+	if code, _, errs := run("install", archive); code != 1 || !strings.Contains(errs, "is installed") {
+		t.Fatalf("second install: %d %s", code, errs)
+	}
+	b, _ := os.ReadFile(archive)
+	os.WriteFile(archive, append(b, 'x'), 0o644)
+	if code, _, errs := run("install", "--force", archive); code != 1 || !strings.Contains(errs, "checksum mismatch") {
+		t.Fatalf("damaged: %d %s", code, errs)
+	}
+	if code, out, _ := run("remove", "mypack"); code != 0 || !strings.Contains(out, "removed mypack") {
+		t.Fatalf("remove: %d %s", code, out)
+	}
+	if code, _, errs := run("remove", "mypack"); code != 1 || !strings.Contains(errs, "no installed pack") {
+		t.Fatalf("remove again: %d %s", code, errs)
+	}
+}
+
+// A pack with errors is never built.
+func TestPackBuildRefusesABrokenPack(t *testing.T) {
+	dir := t.TempDir()
+	stdio, _, errb := lintIO("")
+	if code := Main(context.Background(), []string{"new", "scenario", "x-one", "--pack", filepath.Join(dir, "p")}, stdio); code != 0 {
+		t.Fatalf("new: %s", errb)
+	}
+	stdio, _, errb = lintIO("")
+	if code := Main(context.Background(), []string{"pack", "--packs-dir", filepath.Join(dir, "packs"), "build", filepath.Join(dir, "p"), "-o", filepath.Join(dir, "p.tar.gz")}, stdio); code != 1 || !strings.Contains(errb.String(), "TODO") {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+}
