@@ -1,10 +1,10 @@
 package packfile
 
 import (
-	"fmt"
 	"archive/tar"
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"

@@ -17,8 +17,8 @@ func world(t testing.TB) *sandbox.World {
 	w := sandbox.NewWorld()
 	err := w.AddAccount(&sandbox.Account{
 		ID: acct, Name: "Shop",
-		Users: []*sandbox.User{{Name: "alice", MFA: true, Inline: []sandbox.NamedPolicy{{Name: "Gen", Source: emptyPolicy}}}},
-		Roles: []*sandbox.Role{{Name: "app", Trust: sandbox.PolicyText{Source: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::` + acct + `:user/alice"},"Action":"sts:AssumeRole"}]}`}}},
+		Users:   []*sandbox.User{{Name: "alice", MFA: true, Inline: []sandbox.NamedPolicy{{Name: "Gen", Source: emptyPolicy}}}},
+		Roles:   []*sandbox.Role{{Name: "app", Trust: sandbox.PolicyText{Source: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::` + acct + `:user/alice"},"Action":"sts:AssumeRole"}]}`}}},
 		Buckets: []*sandbox.Bucket{{Name: "acme-a"}, {Name: "acme-b"}, {Name: "acme-c"}},
 		Tables:  []*sandbox.Table{{Name: "Orders"}, {Name: "Customers"}},
 		Queues:  []*sandbox.Queue{{Name: "jobs"}},
