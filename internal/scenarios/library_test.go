@@ -1,6 +1,8 @@
 package scenarios
 
 import (
+	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -19,5 +21,32 @@ func TestBuiltInLibraryIsClean(t *testing.T) {
 	}
 	if n < 4 {
 		t.Errorf("%d scenarios loaded, want at least 4", n)
+	}
+}
+
+// A debrief that tells learners another form also works must have that
+// form as an alternative, which `iamlab check` holds to every check and
+// to par: otherwise the grade would contradict the debrief.
+func TestDebriefAlternativesAreAccepted(t *testing.T) {
+	says := regexp.MustCompile(`(?i)also works|works too|equivalent repair`)
+	n := 0
+	for _, p := range LoadLibrary(LibraryOptions{}).Packs {
+		for _, s := range p.Scenarios {
+			if s.Kind != Build || !says.MatchString(strings.Join(append([]string{s.Debrief}, s.Hints...), "\n")) {
+				continue
+			}
+			n++
+			if len(s.Alternatives) == 0 {
+				t.Errorf("%s: the debrief or a hint says another form works, and the scenario lists no alternatives", s.ID)
+			}
+			for _, f := range CheckScenario(s) {
+				if f.Code == CodeSolutionFails {
+					t.Errorf("%s: %s", s.ID, f)
+				}
+			}
+		}
+	}
+	if n < 3 {
+		t.Errorf("%d built-in scenarios say another form works; expected at least 3", n)
 	}
 }
