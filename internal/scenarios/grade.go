@@ -24,6 +24,7 @@ type Grade struct {
 	Score          int            `json:"score"`            // 0–100
 	Checks         []CheckSummary `json:"checks,omitempty"` // build scenarios: each check's result
 	Costs          []Cost         `json:"costs,omitempty"`  // what took independence points off
+	Parts          Parts          `json:"-"`
 	// Practice is a predict or choose answered again after its reveal: the
 	// first answer is the one that counts, so this one earns no stars.
 	Practice bool          `json:"practice,omitempty"`
@@ -58,8 +59,8 @@ type Cost struct {
 // what the learner was shown before this answer.
 const (
 	independencePoints = 10
-	hintCost           = 2.5 // per rung
-	hiddenSeenCost     = 5   // every hidden check, shown by an earlier submit
+	HintCost           = 2.5 // per rung; the pointer (3) and the answer (4) also cost a star
+	HiddenSeenCost     = 5   // every hidden check, shown by an earlier submit
 )
 
 // GradeBuild grades a build scenario: w is the learner's world.
@@ -79,9 +80,9 @@ func GradeBuild(s *Scenario, w *sandbox.World, hintsUsed, attempts int) Grade {
 	g.LeastPrivilege = CompareLeastPrivilege(s, w)
 	g.Costs = hintCosts(hintsUsed)
 	if attempts > 1 && slices.ContainsFunc(s.Checks, func(c Check) bool { return c.Hidden }) {
-		g.Costs = append(g.Costs, Cost{What: "hidden checks seen on an earlier submit", Points: hiddenSeenCost})
+		g.Costs = append(g.Costs, Cost{What: "hidden checks seen on an earlier submit", Points: HiddenSeenCost})
 	}
-	g.Score = score(float64(g.ChecksPassed)/float64(max(g.ChecksTotal, 1)), g.LeastPrivilege.Factor(), g.Costs)
+	g.Score, g.Parts = score(float64(g.ChecksPassed)/float64(max(g.ChecksTotal, 1)), g.LeastPrivilege.Factor(), g.Costs)
 	if g.Solved {
 		g.Stars = stars(g.LeastPrivilege.Excess() > starSlack, hintsUsed, attempts)
 	}
@@ -97,7 +98,7 @@ func hintCosts(rungs int) []Cost {
 	if rungs > 1 {
 		what = fmt.Sprintf("%d hint rungs", rungs)
 	}
-	return []Cost{{What: what, Points: hintCost * float64(rungs)}}
+	return []Cost{{What: what, Points: HintCost * float64(rungs)}}
 }
 
 // GradePredict grades a prediction. Both the decision and the deciding
@@ -116,7 +117,7 @@ func GradePredict(s *Scenario, decision eval.Decision, by eval.Layer, hintsUsed,
 	}
 	g.Solved = g.ChecksPassed == 2
 	answerCosts(&g)
-	g.Score = score(float64(g.ChecksPassed)/2, 1, g.Costs)
+	g.Score, g.Parts = score(float64(g.ChecksPassed)/2, 1, g.Costs)
 	if g.Solved && !g.Practice {
 		g.Stars = stars(false, hintsUsed, attempts)
 	}
@@ -158,14 +159,21 @@ func GradeChoice(s *Scenario, picked []int, hintsUsed, attempts int) Grade {
 		frac = 1
 	}
 	answerCosts(&g)
-	g.Score = score(frac, 1, g.Costs)
+	g.Score, g.Parts = score(frac, 1, g.Costs)
 	if g.Solved && !g.Practice {
 		g.Stars = stars(false, hintsUsed, attempts)
 	}
 	return g
 }
 
-func score(checks, lpFactor float64, costs []Cost) int {
+// Parts is the score taken apart, for the result screen.
+type Parts struct {
+	Checks         float64 // of 70
+	LeastPrivilege float64 // of 20
+	Unaided        float64 // of 10
+}
+
+func score(checks, lpFactor float64, costs []Cost) (int, Parts) {
 	h := float64(independencePoints)
 	for _, c := range costs {
 		h -= c.Points
@@ -174,19 +182,34 @@ func score(checks, lpFactor float64, costs []Cost) int {
 	if checks < 1 {
 		h = 0 // no bonus for not needing help on an unsolved task
 	}
-	return int(math.Round(70*checks + 20*lpFactor*checks + h))
+	p := Parts{Checks: 70 * checks, LeastPrivilege: 20 * lpFactor * checks, Unaided: h}
+	return int(math.Round(p.Checks + p.LeastPrivilege + p.Unaided)), p
 }
 
 func stars(overPar bool, hints, attempts int) int {
-	n := 3
+	return max(3-len(starLosses(overPar, hints, attempts)), 1)
+}
+
+// starLosses words each rule that took a star off a solve.
+func starLosses(overPar bool, hints, attempts int) []string {
+	var out []string
 	if overPar {
-		n--
+		out = append(out, fmt.Sprintf("over par by more than %d", starSlack))
 	}
 	if hints >= 3 {
-		n--
+		out = append(out, "the pointer or answer hint")
 	}
 	if attempts > 3 {
-		n--
+		out = append(out, "more than 3 attempts")
 	}
-	return max(n, 1)
+	return out
+}
+
+// StarLosses says why a solve has fewer than three stars, for the result
+// screen; nil when it has all three or earns none.
+func (g Grade) StarLosses() []string {
+	if !g.Solved || g.Practice {
+		return nil
+	}
+	return starLosses(g.Kind == Build && g.LeastPrivilege.Excess() > starSlack, g.HintsUsed, g.Attempts)
 }
