@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/iamlab/iamlab/internal/sandbox"
 )
 
 // The built-in library must pass its own checks: a finding here would ship.
@@ -48,5 +50,31 @@ func TestDebriefAlternativesAreAccepted(t *testing.T) {
 	}
 	if n < 3 {
 		t.Errorf("%d built-in scenarios say another form works; expected at least 3", n)
+	}
+}
+
+// Every accepted solution of every built-in build scenario, submitted
+// first time without help, earns 100 and three stars.
+func TestBuiltInSolutionsScoreFull(t *testing.T) {
+	for _, p := range LoadLibrary(LibraryOptions{}).Packs {
+		for _, s := range p.Scenarios {
+			if s.Kind != Build {
+				continue
+			}
+			worlds := map[string]func() (*sandbox.World, error){"the reference": func() (*sandbox.World, error) { return SolutionWorld(s) }}
+			for i, a := range s.Alternatives {
+				worlds["alternative "+a.Name] = func() (*sandbox.World, error) { return AlternativeWorld(s, i) }
+			}
+			for name, build := range worlds {
+				w, err := build()
+				if err != nil {
+					t.Errorf("%s, %s: %v", s.ID, name, err)
+					continue
+				}
+				if g := GradeBuild(s, w, 0, 1); g.Score != 100 || g.Stars != 3 || g.LeastPrivilege.Verdict != "par" {
+					t.Errorf("%s, %s: score %d, stars %d, %s", s.ID, name, g.Score, g.Stars, g.LeastPrivilege.Verdict)
+				}
+			}
+		}
 	}
 }

@@ -167,7 +167,7 @@ func (m *Model) scoreLines(w int) []string {
 	}
 	out = append(out, "")
 	out = append(out, wrap(st.Muted.Render("Par is the breadth of the reference solution: at par or under, you keep all 20 least-privilege points."), w)...)
-	out = append(out, wrap(st.Muted.Render(`Breadth weighs what your Allow statements open, action by action: 1 for one named resource, 2 for a path inside one, 5 for many by name, 10 for "*"; a pair that can never apply counts nothing.`), w)...)
+	out = append(out, wrap(st.Muted.Render(`Breadth weighs what your Allow statements open, action by action: 1 for one named resource, 2 for a path inside one, 5 for many by name, 10 for "*" (an action that works only on "*": 1 if it lists or reads, 5 if it writes); a pair that can never apply counts nothing.`), w)...)
 	if lp.OverPar() && len(lp.Beyond) > 0 {
 		out = append(out, "", st.Warning.Render(fmt.Sprintf("Granted beyond the reference (%s):", lp.Verdict)))
 		out = append(out, m.beyondLines(lp.Beyond, w)...)
@@ -207,7 +207,11 @@ func (m *Model) beyondLines(bs []scenarios.Beyond, w int) []string {
 			out = append(out, wrap("  "+where, w)...)
 			last = where
 		}
-		out = append(out, hang("    ", fmt.Sprintf("%s (+%d): %s", b.String(), b.Cost, b.Reason), w)...)
+		adds := fmt.Sprintf("+%d", b.Cost)
+		if b.Cost == 0 {
+			adds = "+0: your other grants already reach as far"
+		}
+		out = append(out, hang("    ", fmt.Sprintf("%s (%s): %s", b.String(), adds, b.Reason), w)...)
 		shown++
 	}
 	return out
