@@ -17,7 +17,23 @@ import "strings"
 //
 // https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
-func (a *Action) AppliesTo(pattern string) bool {
+func (a *Action) AppliesTo(pattern string) bool { return (*FitCache)(nil).AppliesTo(a, pattern) }
+
+// FitCache remembers which patterns fit which resource types, for callers
+// that ask about thousands of actions (NotAction, "s3:*"): most of them
+// share a few resource types. The zero value is ready; a nil one caches
+// nothing.
+type FitCache struct {
+	m map[fitKey]bool
+}
+
+type fitKey struct {
+	rt      *ResourceType
+	pattern string
+}
+
+// AppliesTo is Action.AppliesTo, remembering each type's answer.
+func (c *FitCache) AppliesTo(a *Action, pattern string) bool {
 	if pattern != "" && strings.Trim(pattern, "*") == "" {
 		return true
 	}
@@ -26,11 +42,27 @@ func (a *Action) AppliesTo(pattern string) bool {
 		if !ok {
 			return true // the catalogue is inconsistent: do not claim a mismatch
 		}
-		if rt.MatchesPattern(pattern) {
+		if c.fits(rt, pattern) {
 			return true
 		}
 	}
 	return false
+}
+
+func (c *FitCache) fits(rt *ResourceType, pattern string) bool {
+	if c == nil {
+		return rt.MatchesPattern(pattern)
+	}
+	k := fitKey{rt, pattern}
+	ok, seen := c.m[k]
+	if !seen {
+		if c.m == nil {
+			c.m = map[fitKey]bool{}
+		}
+		ok = rt.MatchesPattern(pattern)
+		c.m[k] = ok
+	}
+	return ok
 }
 
 // StarOnly reports whether the action supports only Resource "*".

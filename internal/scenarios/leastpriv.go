@@ -79,6 +79,7 @@ func grants(doc string, p *eval.Policy) []Grant {
 		return nil
 	}
 	var out []Grant
+	var fits catalog.FitCache
 	for _, st := range p.Statements {
 		if st.Effect != eval.Allow {
 			continue
@@ -94,7 +95,7 @@ func grants(doc string, p *eval.Policy) []Grant {
 		for _, a := range statementActions(st) {
 			act, known := catalog.Lookup(a)
 			for _, r := range resources {
-				if known && !act.AppliesTo(r) {
+				if known && !fits.AppliesTo(act, r) {
 					continue // can never apply: grants nothing
 				}
 				out = append(out, Grant{Action: a, Resource: r, Doc: doc, Statement: label})
