@@ -17,6 +17,9 @@ func TestResultExplainsTheGrade(t *testing.T) {
 		w, h := size[0], size[1]
 		m := open(t, "ec2-instance-role", w, h, testDeps(t))
 		press(m, "ctrl+h")
+		if got := m.hintTitle(); got != "Hint 1 · −2.5 points" {
+			t.Errorf("hint box title %q: it should say what the hints opened so far cost", got)
+		}
 		m.activeEditor().SetValue(leftover)
 		m.reevaluate()
 		press(m, "ctrl+s")
