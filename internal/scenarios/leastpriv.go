@@ -26,8 +26,10 @@ import (
 //
 //	1  one named resource          arn:aws:s3:::acme-reports
 //	2  a path inside one resource  arn:aws:s3:::acme-reports/*
-//	5  many resources by name      arn:aws:s3:::acme-*, arn:aws:s3:::*, role/*
-//	10 everything                  "*", NotResource
+//	5  many resources by name      arn:aws:s3:::acme-*, table/*, role/*
+//	10 everything                  "*", NotResource, or a pattern that matches
+//	                               every ARN of one of the action's resource
+//	                               types (arn:*, arn:aws:s3:::*/* for GetObject)
 //
 // An action's breadth is the widest scope it reaches, with narrower grants
 // adding up beneath it but never past the next rung: two exact ARNs in one
@@ -159,7 +161,8 @@ func Breadth(gs []Grant) int {
 // actionBreadth weighs the distinct resource patterns one action is
 // granted on.
 func actionBreadth(action string, resources map[string]bool) int {
-	if act, ok := catalog.Lookup(action); ok && act.StarOnly() {
+	act, known := catalog.Lookup(action)
+	if known && act.StarOnly() {
 		// Only "*" applies (grants drops the rest): one account-wide operation.
 		if act.AccessLevel == catalog.List || act.AccessLevel == catalog.Read {
 			return weightExact
@@ -170,6 +173,9 @@ func actionBreadth(action string, resources map[string]bool) int {
 	wide := false
 	for r := range resources {
 		sc, name := scope(r)
+		if known && sc == weightWideARN && coversAType(act, r) {
+			sc = weightAnything // as wide as "*" for this action: arn:*, arn:aws:s3:::*/*
+		}
 		switch sc {
 		case weightAnything:
 			return weightAnything
@@ -189,6 +195,54 @@ func actionBreadth(action string, resources map[string]bool) int {
 		sum += v
 	}
 	return min(sum, weightWideARN)
+}
+
+// anyName stands for a template's placeholder when testing coverage: only
+// a '*' in the pattern can match it (a run of '?' that long is absurd).
+var anyName = strings.Repeat("\x00", 64)
+
+// coversAType reports whether the pattern matches every ARN of one of the
+// action's resource types, in every account and Region: then it reaches
+// what "*" reaches for that action, and weighs the same, so writing
+// "arn:*" instead of "*" buys nothing.
+func coversAType(act *catalog.Action, pattern string) bool {
+	for _, ref := range act.ResourceTypes {
+		rt, ok := catalog.ResourceTypeOf(act.Service, ref.Name)
+		if !ok {
+			continue
+		}
+		for _, t := range rt.ARNTemplates {
+			if eval.MatchWildcard(pattern, fillTemplate(t)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fillTemplate writes an ARN template with the aws partition and anyName
+// for every other placeholder.
+func fillTemplate(t string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(t, "${")
+		if i < 0 {
+			b.WriteString(t)
+			return b.String()
+		}
+		j := strings.IndexByte(t[i:], '}')
+		if j < 0 {
+			b.WriteString(t)
+			return b.String()
+		}
+		b.WriteString(t[:i])
+		if t[i:i+j+1] == "${Partition}" {
+			b.WriteString("aws")
+		} else {
+			b.WriteString(anyName)
+		}
+		t = t[i+j+1:]
+	}
 }
 
 // scope places a resource pattern on the ladder and, below the wide rung,

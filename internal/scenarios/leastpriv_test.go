@@ -184,7 +184,15 @@ func TestBreadthLandmarks(t *testing.T) {
 		{"two objects in one bucket weigh its path", g("s3:GetObject", "arn:aws:s3:::b/k", "arn:aws:s3:::b/j", "arn:aws:s3:::b/i"), 2},
 		{"a bucket's objects", g("s3:GetObject", "arn:aws:s3:::b/*"), 2},
 		{"two buckets' objects", g("s3:GetObject", "arn:aws:s3:::b/*", "arn:aws:s3:::c/*"), 4},
-		{"every bucket", g("s3:GetObject", "arn:aws:s3:::*/*"), 5},
+		{"the objects of buckets named acme-…", g("s3:GetObject", "arn:aws:s3:::acme-*/*"), 5},
+		{"every table in one account and Region", g("dynamodb:GetItem", "arn:aws:dynamodb:us-east-1:111122223333:table/*"), 5},
+		// Patterns that reach every ARN of a type the action acts on weigh
+		// what "*" weighs: nothing is gained by spelling "*" another way.
+		{"every object in every bucket", g("s3:GetObject", "arn:aws:s3:::*/*"), 10},
+		{"every bucket", g("s3:ListBucket", "arn:aws:s3:::*"), 10},
+		{"arn:*", g("s3:GetObject", "arn:*"), 10},
+		{"every role in every account", g("iam:PassRole", "arn:aws:iam::*:role/*"), 10},
+		{"a question mark is not a name", g("s3:ListBucket", "arn:aws:s3:::?"), 5},
 		{"named buckets never pass a name wildcard", g("s3:GetObject", "arn:aws:s3:::a/*", "arn:aws:s3:::b/*", "arn:aws:s3:::c/*"), 5},
 		{"everything", g("s3:GetObject", "*", "arn:aws:s3:::b/*"), 10},
 		{"a listing action that supports only *", g("s3:ListAllMyBuckets", "*"), 1},
