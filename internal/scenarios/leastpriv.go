@@ -107,6 +107,34 @@ func grants(doc string, p *eval.Policy) []Grant {
 	return out
 }
 
+// uncounted lists the pairs of Allow statements that can never apply and
+// so are left out of the measure, for the result screen to say so. Only
+// actions written out are listed: a pattern or NotAction would list
+// thousands.
+func uncounted(doc string, p *eval.Policy) []Grant {
+	if p == nil {
+		return nil
+	}
+	var out []Grant
+	for _, st := range p.Statements {
+		if st.Effect != eval.Allow || st.NotAction || !st.HasResource || st.NotResource {
+			continue
+		}
+		for _, v := range st.Actions {
+			act, ok := catalog.Lookup(v.Text)
+			if !ok || strings.ContainsAny(v.Text, "*?") {
+				continue
+			}
+			for _, r := range st.Resources {
+				if !act.AppliesTo(r.Text) {
+					out = append(out, Grant{Action: act.FullName(), Resource: r.Text, Doc: doc, Statement: st.Label()})
+				}
+			}
+		}
+	}
+	return out
+}
+
 func statementActions(st *eval.Statement) []string {
 	seen := map[string]bool{}
 	for _, v := range st.Actions {
@@ -309,6 +337,9 @@ type LeastPrivilege struct {
 	// WithoutBeyond is the learner's breadth with the pairs beyond
 	// removed: what removing them would reach.
 	WithoutBeyond int `json:"-"`
+	// Uncounted are pairs the learner wrote that can never apply (such as
+	// s3:GetObject on a bucket ARN): they grant nothing and cost nothing.
+	Uncounted []Grant `json:"-"`
 }
 
 // Beyond is one granted pair no accepted solution grants.
@@ -350,6 +381,11 @@ func measure(s *Scenario, w *sandbox.World) []Grant {
 func CompareLeastPrivilege(s *Scenario, learner *sandbox.World) LeastPrivilege {
 	lg := measure(s, learner)
 	lp := LeastPrivilege{Learner: Breadth(lg)}
+	for _, id := range s.Editable {
+		if d, ok := learner.Document(id); ok {
+			lp.Uncounted = append(lp.Uncounted, uncounted(id, d.Policy)...)
+		}
+	}
 	ref, err := SolutionWorld(s)
 	if err != nil {
 		lp.Par, lp.Verdict = lp.Learner, "par"

@@ -94,3 +94,24 @@ func TestPredictRedoIsPractice(t *testing.T) {
 		t.Errorf("status after a wrong first answer and a right redo: %+v", s)
 	}
 }
+
+// The one-statement form of "Read works, list fails" scores par, and the
+// result says which of its pairs were not counted and why.
+func TestOneStatementBothARNsIsParAndSaysWhy(t *testing.T) {
+	m := open(t, "list-needs-the-bucket", 80, 24, testDeps(t))
+	m.activeEditor().SetValue(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:ListBucket"],"Resource":["arn:aws:s3:::acme-catalog","arn:aws:s3:::acme-catalog/*"]}]}`)
+	m.reevaluate()
+	press(m, "ctrl+s")
+	if g := m.grade; g == nil || !g.Solved || g.Score != 100 || g.LeastPrivilege.Verdict != "par" {
+		t.Fatalf("grade %+v", m.grade)
+	}
+	text := strings.Join(strings.Fields(plain(strings.Join(m.scoreLines(76), "\n"))), " ")
+	for _, want := range []string{"least privilege par (breadth 3, par 3)", "Not counted, since they can never apply (the resource is not of a type the action acts on): s3:GetObject on arn:aws:s3:::acme-catalog; s3:ListBucket on arn:aws:s3:::acme-catalog/*."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("result lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Granted beyond the reference") {
+		t.Errorf("a par result lists pairs beyond the reference:\n%s", text)
+	}
+}

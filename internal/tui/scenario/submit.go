@@ -168,6 +168,17 @@ func (m *Model) scoreLines(w int) []string {
 	out = append(out, "")
 	out = append(out, wrap(st.Muted.Render("Par is the breadth of the reference solution: at par or under, you keep all 20 least-privilege points."), w)...)
 	out = append(out, wrap(st.Muted.Render(`Breadth weighs what your Allow statements open, action by action: 1 for one named resource, 2 for a path inside one, 5 for many by name, 10 for "*" (an action that works only on "*": 1 if it lists or reads, 5 if it writes); a pair that can never apply counts nothing.`), w)...)
+	if n := len(lp.Uncounted); n > 0 {
+		var pairs []string
+		for i, g := range lp.Uncounted {
+			if i == 4 {
+				pairs = append(pairs, fmt.Sprintf("and %d more", n-4))
+				break
+			}
+			pairs = append(pairs, g.String())
+		}
+		out = append(out, wrap(st.Muted.Render("Not counted, since they can never apply (the resource is not of a type the action acts on): "+strings.Join(pairs, "; ")+"."), w)...)
+	}
 	if lp.OverPar() && len(lp.Beyond) > 0 {
 		out = append(out, "", st.Warning.Render(fmt.Sprintf("Granted beyond the reference (%s):", lp.Verdict)))
 		out = append(out, m.beyondLines(lp.Beyond, w)...)
