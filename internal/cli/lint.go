@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -290,6 +291,10 @@ func lintCountIn(a lint.ActionSet) string {
 	return fmt.Sprintf("%s in %s", lintPlural(a.Count, "action"), lintPlural(len(a.Services), "service"))
 }
 
+// lintInapplicableShown is how many actions that grant nothing a
+// statement lists without --all.
+const lintInapplicableShown = 6
+
 func lintWriteStatement(w io.Writer, s lint.StatementGrants, catalogue int, all bool) {
 	verb := "allows"
 	if s.Effect == "Deny" {
@@ -319,6 +324,15 @@ func lintWriteStatement(w io.Writer, s lint.StatementGrants, catalogue int, all 
 	fmt.Fprintln(w, line)
 	if len(s.Unmatched) > 0 {
 		fmt.Fprintf(w, "    matching nothing: %s\n", strings.Join(s.Unmatched, ", "))
+	}
+	if n := len(s.Inapplicable); n > 0 {
+		// The pairs lint reports as resource-mismatch or star-only-action:
+		// no listed Resource is of a type the action acts on.
+		names := s.Inapplicable
+		if !all && n > lintInapplicableShown {
+			names = append(slices.Clip(names[:lintInapplicableShown]), fmt.Sprintf("and %d more (--all lists them)", n-lintInapplicableShown))
+		}
+		fmt.Fprintf(w, "    %s nothing (no listed Resource is of a type they act on): %s\n", strings.TrimSuffix(verb, "s")+"ing", strings.Join(names, ", "))
 	}
 	// Beyond a few services the names stop teaching anything; one line
 	// per service shows the spread instead.

@@ -212,3 +212,20 @@ func TestLintJSONSecurityWarning(t *testing.T) {
 		t.Errorf("finding %v", got[0])
 	}
 }
+
+// --grants says what lint's resource-mismatch says: the action grants
+// nothing on the listed resources.
+func TestLintGrantsReportsMismatchedActions(t *testing.T) {
+	src := `{"Version": "2012-10-17", "Statement": [
+{"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": "arn:aws:s3:::acme-catalog"}
+]}`
+	stdio, out, errb := lintIO(src)
+	if code := Main(context.Background(), []string{"lint", "--grants", "-"}, stdio); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	for _, s := range []string{"allows 1 action in 1 service", "allowing nothing (no listed Resource is of a type they act on): s3:GetObject"} {
+		if !strings.Contains(out.String(), s) {
+			t.Errorf("--grants lacks %q:\n%s", s, out)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/iamlab/iamlab/internal/catalog"
 	"github.com/iamlab/iamlab/internal/eval"
 )
 
@@ -98,4 +99,64 @@ func allRoles(arn string) bool {
 		return false
 	}
 	return f[5] == "*" || isAllStars(strings.TrimPrefix(f[5], "role/"))
+}
+
+// checkAllowServiceAll: "s3:*" on "*" is every action of the service on
+// every resource of it: for S3, deleting every bucket and rewriting its
+// policy. The AWS Config rule iam-policy-no-statements-with-full-access
+// and Control Tower (CT.IAM.PR.3) flag wildcard service actions in
+// customer policies for the same reason:
+// https://docs.aws.amazon.com/config/latest/developerguide/iam-policy-no-statements-with-full-access.html
+// https://docs.aws.amazon.com/controltower/latest/controlreference/iam-rules.html
+// "*" on "*" is allow-all's finding; this one names the service. In a
+// key policy "*" is the key itself, and AWS's default key policy gives
+// the account kms:* on it, so key policies are left out:
+// https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html
+func checkAllowServiceAll(c *checker, s *eval.Statement) {
+	if s.Effect != eval.Allow || s.NotAction || s.NotResource || !grants(c.typ) || c.typ == eval.KeyPolicy || !anyAllStars(s.Resources) {
+		return
+	}
+	if slices.ContainsFunc(s.Actions, func(v eval.Value) bool { return everyAction(v.Text) }) {
+		return // allow-all says it already
+	}
+	for _, a := range s.Actions {
+		svc, act, ok := strings.Cut(a.Text, ":")
+		if !ok || !isAllStars(act) || hasWildcard(svc) {
+			continue
+		}
+		name := svc
+		if sv, ok := catalog.LookupService(svc); ok {
+			name = fmt.Sprintf("%s (%d actions)", sv.Name, len(sv.Actions))
+		}
+		msg := fmt.Sprintf("Allow of %s on every resource is full control of %s", a.Text, name)
+		if len(s.Conditions) > 0 {
+			msg += ", limited only by the Condition"
+		}
+		c.add(CodeAllowServiceAll, a.Pos, msg,
+			"list the actions the task needs and the ARNs they act on; iamlab lint --grants shows what "+a.Text+" covers")
+	}
+}
+
+// checkMFADenyWithoutIfExists: aws:MultiFactorAuthPresent is absent from
+// requests signed with long-term access keys, and a Bool condition on an
+// absent key does not match, so a Deny meant for callers without MFA
+// never applies to them. BoolIfExists treats the absent key as a match.
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-multifactorauthpresent
+// https://repost.aws/knowledge-center/mfa-iam-user-aws-cli
+func checkMFADenyWithoutIfExists(c *checker, s *eval.Statement) {
+	if s.Effect != eval.Deny {
+		return
+	}
+	for _, cond := range s.Conditions {
+		op := cond.Operator
+		if op.Base != "Bool" || op.IfExists || op.Set != eval.SetNone || !strings.EqualFold(cond.Key, "aws:MultiFactorAuthPresent") {
+			continue
+		}
+		if !slices.ContainsFunc(cond.Values, func(v eval.Value) bool { return strings.EqualFold(v.Text, "false") }) {
+			continue
+		}
+		c.add(CodeMFADenyNoIfExists, cond.OpPos,
+			"this Deny never applies to requests signed with long-term access keys: they carry no aws:MultiFactorAuthPresent, and Bool does not match an absent key",
+			`use "BoolIfExists": {"aws:MultiFactorAuthPresent": "false"} so that a request without the key is denied too`)
+	}
 }

@@ -19,6 +19,7 @@ const (
 	CodeAllowNotResource  = "allow-not-resource"
 	CodeAllowNotPrincipal = "allow-not-principal"
 	CodeAllowAll          = "allow-all"
+	CodeAllowServiceAll   = "allow-service-all"
 	CodePassRoleWildcard  = "passrole-wildcard"
 	CodePublicPrincipal   = "public-principal"
 
@@ -36,6 +37,7 @@ const (
 	CodeForAllValuesAllow      = "forallvalues-with-allow"
 	CodeVariablesInOldVersion  = "variables-in-old-version"
 	CodeDuplicateSid           = "duplicate-sid"
+	CodeMFADenyNoIfExists      = "mfa-deny-without-ifexists"
 
 	// Suggestions.
 	CodeMissingVersion      = "missing-version"
@@ -66,6 +68,7 @@ func Codes() []CodeInfo {
 		{CodeAllowNotResource, SecurityWarning, "Allow with NotResource grants on every resource not listed"},
 		{CodeAllowNotPrincipal, SecurityWarning, "Allow with NotPrincipal grants everyone else, anonymous users included"},
 		{CodeAllowAll, SecurityWarning, "Allow of every action on every resource"},
+		{CodeAllowServiceAll, SecurityWarning, "Allow of every action of a service (\"s3:*\") on every resource"},
 		{CodePassRoleWildcard, SecurityWarning, "iam:PassRole allowed on every role"},
 		{CodePublicPrincipal, SecurityWarning, "Allow to Principal \"*\" with no condition: anyone, even anonymous"},
 
@@ -82,6 +85,7 @@ func Codes() []CodeInfo {
 		{CodeForAllValuesAllow, Warning, "ForAllValues with Allow is true when the key is missing"},
 		{CodeVariablesInOldVersion, Warning, "a policy variable in a policy without Version \"2012-10-17\" is literal text"},
 		{CodeDuplicateSid, Warning, "two statements share a Sid"},
+		{CodeMFADenyNoIfExists, Warning, "a Deny on aws:MultiFactorAuthPresent with Bool, which never applies to long-term access keys"},
 
 		{CodeMissingVersion, Suggestion, "no Version: IAM reads the policy as 2008-10-17"},
 		{CodeSetOperatorOnSingle, Suggestion, "ForAnyValue/ForAllValues on a single-valued key"},

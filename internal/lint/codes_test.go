@@ -72,6 +72,15 @@ var codeCases = []codeCase{
 	{CodeAllowAll, ident, false, pol(`{"Effect": "Allow", "Action": "*:*", "Resource": "*"}`), "2:21"},
 	{CodeAllowAll, eval.SCP, false, pol(`{"Effect": "Allow", "Action": "*", "Resource": "*"}`), ""},
 	{CodeAllowAll, ident, false, pol(`{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}`), ""},
+	{CodeAllowServiceAll, ident, false, pol(`{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}`), "2:31"},
+	{CodeAllowServiceAll, ident, false, pol(`{"Effect": "Allow", "Action": ["s3:GetObject", "kms:*"], "Resource": ["arn:aws:s3:::b/*", "*"]}`), "2:48"},
+	{CodeAllowServiceAll, ident, false, pol(`{"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::b/*"}`), ""},
+	{CodeAllowServiceAll, ident, false, pol(`{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}`), ""},
+	{CodeAllowServiceAll, ident, false, pol(`{"Effect": "Deny", "Action": "s3:*", "Resource": "*"}`), ""},
+	{CodeAllowServiceAll, eval.SCP, false, pol(`{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}`), ""},
+	// The default key policy: https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html
+	{CodeAllowServiceAll, eval.KeyPolicy, false, pol(`{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"}`), ""},
+	{CodeAllowServiceAll, ident, false, pol(`{"Effect": "Allow", "Action": "*", "Resource": "*"}`), ""},
 	{CodePassRoleWildcard, ident, false, pol(`{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}`), "2:31"},
 	{CodePassRoleWildcard, ident, false, pol(`{"Effect": "Allow", "Action": "iam:Pass*", "Resource": "arn:aws:iam::111122223333:role/*"}`), "2:31"},
 	{CodePassRoleWildcard, ident, false, pol(`{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/app"}`), ""},
@@ -123,6 +132,12 @@ var codeCases = []codeCase{
 	{CodeVariablesInOldVersion, ident, false, pol(`{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${aws:username}/*"}`), ""},
 	{CodeVariablesInOldVersion, ident, false, noVersion(`{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${*}/*"}`), ""},
 	{CodeDuplicateSid, ident, false, pol(`{"Sid": "A", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}`, `{"Sid": "A", "Effect": "Deny", "Action": "s3:PutObject", "Resource": "*"}`), "3:9"},
+	// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-multifactorauthpresent
+	{CodeMFADenyNoIfExists, ident, false, pol(cond("Deny", "s3:*", "*", `{"Bool": {"aws:MultiFactorAuthPresent": "false"}}`)), "3:16"},
+	{CodeMFADenyNoIfExists, ident, false, pol(cond("Deny", "s3:*", "*", `{"Bool": {"aws:multifactorauthpresent": ["false"]}}`)), "3:16"},
+	{CodeMFADenyNoIfExists, ident, false, pol(cond("Deny", "s3:*", "*", `{"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}`)), ""},
+	{CodeMFADenyNoIfExists, ident, false, pol(cond("Allow", "s3:*", "*", `{"Bool": {"aws:MultiFactorAuthPresent": "true"}}`)), ""},
+	{CodeMFADenyNoIfExists, ident, false, pol(cond("Deny", "s3:*", "*", `{"Bool": {"aws:SecureTransport": "false"}}`)), ""},
 	{CodeDuplicateSid, ident, false, pol(`{"Sid": "A", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}`, `{"Sid": "B", "Effect": "Deny", "Action": "s3:PutObject", "Resource": "*"}`), ""},
 
 	// suggestions

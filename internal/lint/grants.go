@@ -39,8 +39,13 @@ type StatementGrants struct {
 	NotResource bool     `json:"notResource,omitempty"`
 	Conditional bool     `json:"conditional,omitempty"`
 	// Unmatched are patterns that match no catalogue action.
-	Unmatched []string  `json:"unmatched,omitempty"`
-	Actions   ActionSet `json:"actions"`
+	Unmatched []string `json:"unmatched,omitempty"`
+	// Inapplicable are actions the statement names that no listed
+	// Resource can apply to (lint's resource-mismatch and
+	// star-only-action): they grant, or deny, nothing here, and are left
+	// out of Actions.
+	Inapplicable []string  `json:"inapplicable,omitempty"`
+	Actions      ActionSet `json:"actions"`
 }
 
 // Label names the statement as the engine's trace does.
@@ -129,6 +134,13 @@ func statementGrants(s *eval.Statement, expand func(string) []*catalog.Action, a
 		}
 	}
 	if !s.NotAction {
+		for act := range matched {
+			if !appliesToAny(act, s) {
+				delete(matched, act)
+				sg.Inapplicable = append(sg.Inapplicable, act.FullName())
+			}
+		}
+		slices.SortFunc(sg.Inapplicable, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
 		sg.Actions = group(matched)
 		return sg, matched
 	}
@@ -142,6 +154,23 @@ func statementGrants(s *eval.Statement, expand func(string) []*catalog.Action, a
 	}
 	sg.Actions = group(set)
 	return sg, set
+}
+
+// appliesToAny: some Resource of the statement can name a resource the
+// action is authorized against (see catalog.Action.AppliesTo). Without a
+// Resource element (a resource-side policy: the resource it guards), with
+// NotResource, or when a Resource is not a well-formed ARN (malformed-arn
+// reports it), nothing is claimed.
+func appliesToAny(act *catalog.Action, s *eval.Statement) bool {
+	if !s.HasResource || s.NotResource {
+		return true
+	}
+	for _, r := range s.Resources {
+		if arnProblem(r.Text) != "" || act.AppliesTo(r.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // cachedExpand is catalog.Expand remembering its answers: large policies

@@ -113,10 +113,14 @@ func TestGrantsDenyRemovesOnlyWhenUnconditional(t *testing.T) {
 	if g.Net.Count != all-del {
 		t.Errorf("net %d, want %d - %d", g.Net.Count, all, del)
 	}
+	// The Put* Deny on b/* denies only the Put actions on objects: the
+	// bucket-level ones (PutBucketPolicy …) cannot apply to b/*.
 	denied := map[*catalog.Action]bool{}
 	for _, p := range []string{"s3:Delete*", "s3:Put*", "s3:Get*"} {
 		for _, a := range catalog.Expand(p) {
-			denied[a] = true
+			if p != "s3:Put*" || a.AppliesTo("arn:aws:s3:::b/*") {
+				denied[a] = true
+			}
 		}
 	}
 	if g.Denied.Count != len(denied) {
@@ -132,5 +136,37 @@ func TestGrantsReportUnmatchedPatterns(t *testing.T) {
 	s := g.Statements[0]
 	if len(s.Unmatched) != 1 || s.Unmatched[0] != "s3:GetObjects" || s.Actions.Count != 1 || s.Label() != `"X"` {
 		t.Errorf("statement %+v", s)
+	}
+}
+
+// --grants agrees with lint: an action that no listed Resource can apply
+// to (resource-mismatch, star-only-action) grants nothing, and is reported
+// as such rather than counted.
+func TestGrantsAgreeWithLintOnMismatches(t *testing.T) {
+	src := pol(
+		`{"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket", "s3:ListAllMyBuckets"], "Resource": "arn:aws:s3:::b"}`,
+		`{"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": ["arn:aws:s3:::b", "arn:aws:s3:::b/*"]}`,
+	)
+	g := GrantsOf(mustParse(t, src, eval.IdentityPolicy))
+	first := g.Statements[0]
+	if first.Actions.Count != 1 || len(first.Inapplicable) != 2 || first.Inapplicable[0] != "s3:GetObject" || first.Inapplicable[1] != "s3:ListAllMyBuckets" {
+		t.Errorf("first statement: %d actions, inapplicable %v; want ListBucket only, GetObject and ListAllMyBuckets granting nothing", first.Actions.Count, first.Inapplicable)
+	}
+	if second := g.Statements[1]; second.Actions.Count != 2 || len(second.Inapplicable) != 0 {
+		t.Errorf("second statement: %d actions, inapplicable %v", second.Actions.Count, second.Inapplicable)
+	}
+	// Every action lint reports as mismatched is one --grants says grants nothing.
+	lintSays := map[string]bool{}
+	for _, f := range Policy([]byte(src), eval.IdentityPolicy) {
+		if f.Code == CodeResourceMismatch || f.Code == CodeStarOnlyAction {
+			lintSays[f.Pos.String()] = true
+		}
+	}
+	if len(lintSays) != len(first.Inapplicable) {
+		t.Errorf("lint reports %d mismatched actions, --grants %d", len(lintSays), len(first.Inapplicable))
+	}
+	// A bucket policy without Resource, and a malformed ARN, claim nothing.
+	if g := GrantsOf(mustParse(t, pol(`{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "bucket/*"}`), eval.IdentityPolicy)); len(g.Statements[0].Inapplicable) != 0 {
+		t.Errorf("a malformed ARN made %v inapplicable", g.Statements[0].Inapplicable)
 	}
 }

@@ -111,7 +111,9 @@ var statementChecks = []func(*checker, *eval.Statement){
 	checkAllowNotAction,
 	checkAllowNotResource,
 	checkAllowAll,
+	checkAllowServiceAll,
 	checkPassRole,
+	checkMFADenyWithoutIfExists,
 }
 
 var policyChecks = []func(*checker){

@@ -41,3 +41,40 @@ func TestAttemptConfidenceIsStoredAndExported(t *testing.T) {
 		t.Fatal("the confidence column needs schema version 2")
 	}
 }
+
+// The first answer to a predict or choose is the one that counts: it sets
+// the stars and the best score, and its confidence counts towards
+// calibration. Answering again after the reveal is practice: kept in the
+// history, ignored by both.
+func TestFirstAnswerCountsAndRedoIsPractice(t *testing.T) {
+	s, err := OpenMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	now := time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)
+	first := Attempt{ScenarioID: "core/scp-vs-boundary", Mode: "learn", StartedAt: now.Add(-time.Minute), FinishedAt: now,
+		Outcome: Failed, Score: 35, Confidence: Sure, Topics: []string{"scp-never-grants"}, Tasks: []string{"SCS-C03:4.2.1"}}
+	mustRecord(t, s, first)
+	redo := first
+	redo.Mode, redo.Outcome, redo.Score, redo.Stars, redo.Confidence = string(Practice), Solved, 90, 0, Sure
+	redo.FinishedAt = now.Add(time.Minute)
+	mustRecord(t, s, redo)
+
+	st, err := s.ScenarioStatus(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := StatusOf(st, "core/scp-vs-boundary")
+	if got.Status != StatusInProgress || got.BestScore != 35 || got.Stars != 0 || got.Attempts != 2 {
+		t.Errorf("after a wrong first answer and a right redo: %+v; want in progress, best 35, no stars, 2 attempts", got)
+	}
+	r, err := s.Readiness(ctx, "SCS-C03", time.Time{}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := r.Calibration; c.Sure != 1 || c.ConfidentWrong != 1 || c.SureCorrect != 0 {
+		t.Errorf("calibration %+v; want the first answer only: 1 sure, wrong", c)
+	}
+}

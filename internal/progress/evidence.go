@@ -97,6 +97,8 @@ func (s *Store) loadEvidence(ctx context.Context) (evidence, error) {
 		coalesce(sum(confidence = 'sure' AND correct = 0), 0),
 		coalesce(sum(confidence = 'sure'), 0), coalesce(sum(confidence = 'sure' AND correct = 1), 0),
 		coalesce(sum(confidence IN ('think', 'guess')), 0), coalesce(sum(confidence IN ('think', 'guess') AND correct = 1), 0)
-		FROM answers`).Scan(&c.ConfidentWrong, &c.Sure, &c.SureCorrect, &c.Unsure, &c.UnsureCorrect)
+		FROM (SELECT confidence, correct FROM answers
+			UNION ALL
+			SELECT confidence, outcome = 'solved' FROM attempts WHERE confidence != '' AND attempt_no = 1)`).Scan(&c.ConfidentWrong, &c.Sure, &c.SureCorrect, &c.Unsure, &c.UnsureCorrect)
 	return ev, err
 }

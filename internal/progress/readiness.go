@@ -92,7 +92,9 @@ type TopicReadiness struct {
 	variance     float64
 }
 
-// Calibration compares confidence with accuracy on quiz answers.
+// Calibration compares confidence with accuracy on every confident
+// answer: quiz answers, and the first answer to each predict or choose
+// scenario (a redo after the reveal is practice and does not count).
 type Calibration struct {
 	ConfidentWrong int `json:"confident_wrong"` // "sure" and wrong: review these first
 	Sure           int `json:"sure"`

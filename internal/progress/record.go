@@ -107,6 +107,12 @@ func (s *Store) RecordAttempt(ctx context.Context, a Attempt) (int64, error) {
 		if err := insertTags(ctx, tx, "attempt_tasks", "attempt_id", "task_id", id, a.Tasks); err != nil {
 			return err
 		}
+		if a.Mode == string(Practice) {
+			// A predict or choose answered again after its reveal: kept in
+			// the history, but the first answer is the one that counts for
+			// the best result, the stars and the review schedule.
+			return nil
+		}
 		if err := updateBest(ctx, tx, id, a); err != nil {
 			return err
 		}

@@ -25,6 +25,22 @@ func BenchmarkGradeBuild(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	GradeBuild(s, w, 0, 1) // the catalogue compiles its ARN templates once, on first use
+	for b.Loop() {
+		GradeBuild(s, w, 0, 1)
+	}
+}
+
+// Grading a policy that grants most of the catalogue: the measure expands
+// NotAction to every other action and checks each against its resource
+// types.
+func BenchmarkGradeBuildNotAction(b *testing.B) {
+	s := builtIn(b, "ec2-instance-role")
+	w, err := s.World.WithDocument(appRole, `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"iam:*","Resource":["arn:aws:s3:::acme-app-data","arn:aws:s3:::acme-app-data/*"]}]}`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	GradeBuild(s, w, 0, 1)
 	for b.Loop() {
 		GradeBuild(s, w, 0, 1)
 	}

@@ -45,6 +45,7 @@ type scenarioFile struct {
 	Checks       []checkFile       `yaml:"checks"`
 	Hints        []string          `yaml:"hints"`
 	Solution     map[string]source `yaml:"solution"`
+	Alternatives []alternativeFile `yaml:"alternatives"`
 	Predict      *predictFile      `yaml:"predict"`
 	Choose       *chooseFile       `yaml:"choose"`
 }
@@ -80,6 +81,13 @@ type checkFile struct {
 }
 
 func (c checkFile) call() callFile { return c.Call }
+
+// alternativeFile is another accepted solution: a form the debrief says
+// also works, which must pass every check and score par.
+type alternativeFile struct {
+	Name     string            `yaml:"name"`
+	Solution map[string]source `yaml:"solution"`
+}
 
 type predictFile struct {
 	Call   callFile   `yaml:"call"`

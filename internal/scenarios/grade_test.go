@@ -33,6 +33,10 @@ const appRole = "policy:444455556666/AppDataRead"
 
 func TestGradeBuild(t *testing.T) {
 	s := builtIn(t, "ec2-instance-role")
+	leftover := `{"Version":"2012-10-17","Statement":[
+		{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"},
+		{"Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::acme-app-data"},
+		{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-app-data/*"}]}`
 	cases := []struct {
 		name         string
 		policy       string // "" = the starting state
@@ -43,12 +47,21 @@ func TestGradeBuild(t *testing.T) {
 		stars        int
 		score        int
 	}{
-		{name: "start", solved: false, verdict: "over par by 7", extra: []string{"s3:ListAllMyBuckets on *"}, stars: 0, score: 38},
+		// The placeholder grants one listing action: under par, and the
+		// checks fail.
+		{name: "start", solved: false, verdict: "under par", extra: []string{"s3:ListAllMyBuckets on *"}, stars: 0, score: 45},
 		{name: "reference", policy: s.Solution[appRole], tries: 1, solved: true, verdict: "par", stars: 3, score: 100},
 		{name: "reference with the answer hint", policy: s.Solution[appRole], hints: 4, tries: 1, solved: true, verdict: "par", stars: 2, score: 90},
+		// The debrief says one statement with both ARNs works too: the
+		// pairs that cannot apply (GetObject on the bucket, ListBucket on
+		// the objects) grant nothing and cost nothing. The second try
+		// costs the 5 points of having seen the hidden checks.
 		{name: "one statement, both ARNs", tries: 2, solved: true,
 			policy:  `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:ListBucket"],"Resource":["arn:aws:s3:::acme-app-data","arn:aws:s3:::acme-app-data/*"]}]}`,
-			verdict: "over par by 3", extra: []string{"s3:GetObject on arn:aws:s3:::acme-app-data", "s3:ListBucket on arn:aws:s3:::acme-app-data/*"}, stars: 2, score: 90},
+			verdict: "par", stars: 3, score: 95},
+		// Leaving the placeholder's s3:ListAllMyBuckets: over par by 1,
+		// which costs under 2 points of 20 and no star.
+		{name: "placeholder left in", policy: leftover, tries: 1, solved: true, verdict: "over par by 1", extra: []string{"s3:ListAllMyBuckets on *"}, stars: 3, score: 98},
 		{name: "read-only on everything", tries: 5, solved: false,
 			policy:  `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:Get*","s3:List*"],"Resource":"*"}]}`,
 			verdict: "", stars: 0},
@@ -66,7 +79,7 @@ func TestGradeBuild(t *testing.T) {
 			if c.verdict != "" && g.LeastPrivilege.Verdict != c.verdict {
 				t.Errorf("verdict %q (learner %d, par %d), want %q", g.LeastPrivilege.Verdict, g.LeastPrivilege.Learner, g.LeastPrivilege.Par, c.verdict)
 			}
-			if c.extra != nil && !slices.Equal(g.LeastPrivilege.Extra, c.extra) {
+			if !slices.Equal(g.LeastPrivilege.Extra, c.extra) && c.verdict != "" {
 				t.Errorf("extra %q, want %q", g.LeastPrivilege.Extra, c.extra)
 			}
 			if c.score != 0 && g.Score != c.score {
@@ -107,7 +120,7 @@ func TestGradePredictAndChoice(t *testing.T) {
 	}
 }
 
-func TestBreadth(t *testing.T) {
+func TestScope(t *testing.T) {
 	cases := map[string]int{
 		"*":                                               weightAnything,
 		"arn:aws:s3:::acme-reports":                       weightExact,
@@ -120,8 +133,8 @@ func TestBreadth(t *testing.T) {
 		"arn:aws:dynamodb:us-east-1:111122223333:table/*": weightWideARN,
 	}
 	for r, want := range cases {
-		if got := breadth(r); got != want {
-			t.Errorf("breadth(%s) = %d, want %d", r, got, want)
+		if got, _ := scope(r); got != want {
+			t.Errorf("scope(%s) = %d, want %d", r, got, want)
 		}
 	}
 }
@@ -131,7 +144,7 @@ func TestNotActionGrantsTheRest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gs := grants(p)
+	gs := grants("doc", p)
 	if len(gs) < 10000 {
 		t.Errorf("NotAction iam:* granted %d actions, want nearly the whole catalogue", len(gs))
 	}

@@ -1,7 +1,11 @@
 package scenarios
 
 import (
+	"regexp"
+	"strings"
 	"testing"
+
+	"github.com/iamlab/iamlab/internal/sandbox"
 )
 
 // The built-in library must pass its own checks: a finding here would ship.
@@ -19,5 +23,58 @@ func TestBuiltInLibraryIsClean(t *testing.T) {
 	}
 	if n < 4 {
 		t.Errorf("%d scenarios loaded, want at least 4", n)
+	}
+}
+
+// A debrief that tells learners another form also works must have that
+// form as an alternative, which `iamlab check` holds to every check and
+// to par: otherwise the grade would contradict the debrief.
+func TestDebriefAlternativesAreAccepted(t *testing.T) {
+	says := regexp.MustCompile(`(?i)also works|works too|equivalent repair`)
+	n := 0
+	for _, p := range LoadLibrary(LibraryOptions{}).Packs {
+		for _, s := range p.Scenarios {
+			if s.Kind != Build || !says.MatchString(strings.Join(append([]string{s.Debrief}, s.Hints...), "\n")) {
+				continue
+			}
+			n++
+			if len(s.Alternatives) == 0 {
+				t.Errorf("%s: the debrief or a hint says another form works, and the scenario lists no alternatives", s.ID)
+			}
+			for _, f := range CheckScenario(s) {
+				if f.Code == CodeSolutionFails {
+					t.Errorf("%s: %s", s.ID, f)
+				}
+			}
+		}
+	}
+	if n < 3 {
+		t.Errorf("%d built-in scenarios say another form works; expected at least 3", n)
+	}
+}
+
+// Every accepted solution of every built-in build scenario, submitted
+// first time without help, earns 100 and three stars.
+func TestBuiltInSolutionsScoreFull(t *testing.T) {
+	for _, p := range LoadLibrary(LibraryOptions{}).Packs {
+		for _, s := range p.Scenarios {
+			if s.Kind != Build {
+				continue
+			}
+			worlds := map[string]func() (*sandbox.World, error){"the reference": func() (*sandbox.World, error) { return SolutionWorld(s) }}
+			for i, a := range s.Alternatives {
+				worlds["alternative "+a.Name] = func() (*sandbox.World, error) { return AlternativeWorld(s, i) }
+			}
+			for name, build := range worlds {
+				w, err := build()
+				if err != nil {
+					t.Errorf("%s, %s: %v", s.ID, name, err)
+					continue
+				}
+				if g := GradeBuild(s, w, 0, 1); g.Score != 100 || g.Stars != 3 || g.LeastPrivilege.Verdict != "par" {
+					t.Errorf("%s, %s: score %d, stars %d, %s", s.ID, name, g.Score, g.Stars, g.LeastPrivilege.Verdict)
+				}
+			}
+		}
 	}
 }

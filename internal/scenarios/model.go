@@ -100,6 +100,9 @@ type Scenario struct {
 	Checks   []Check
 	Hints    []string          // four rungs: general, concept, pointer, the answer
 	Solution map[string]string // document ID → reference JSON
+	// Alternatives are other accepted solutions; each passes every check
+	// and scores par (iamlab check enforces both).
+	Alternatives []Alternative
 
 	Predict *PredictTask
 	Choose  *ChooseTask
@@ -110,7 +113,8 @@ type Scenario struct {
 	doc      *yamlDoc              // positions, kept so `iamlab check` can point at lines
 	where    map[string]policyText // world document ID → where its text was written
 	solWhere map[string]policyText // solution document ID → where its text was written
-	todo     []Finding             // TODO markers in the scenario's files
+	altWhere []map[string]policyText
+	todo     []Finding // TODO markers in the scenario's files
 }
 
 // Check is one request with the decision it must get.
@@ -122,6 +126,14 @@ type Check struct {
 	Hidden    bool       // shown only after submit
 
 	path string // position-map key of the check in the scenario file
+}
+
+// Alternative is an accepted solution besides the reference.
+type Alternative struct {
+	Name     string            // what makes it different: "one statement, both ARNs"
+	Solution map[string]string // document ID → policy JSON
+
+	path string // position-map key in the scenario file
 }
 
 // PredictTask is the request a learner predicts and its answer key.

@@ -96,6 +96,34 @@ func (c *checker) build() {
 		d, _ := s.World.Document(id)
 		c.lint(src, d.Type, s.solWhere[id], "the solution for "+id, true)
 	}
+	c.alternatives()
+}
+
+// alternatives: every accepted solution besides the reference passes every
+// check and scores par, so a learner who writes it is never marked down.
+func (c *checker) alternatives() {
+	s := c.s
+	for i, a := range s.Alternatives {
+		what := fmt.Sprintf("alternative %q", a.Name)
+		w, err := AlternativeWorld(s, i)
+		if err != nil {
+			c.add(s.doc.at(a.path, CodeSolutionFails, what+" cannot be applied: "+err.Error(), ""))
+			continue
+		}
+		for _, r := range RunChecks(s, w) {
+			if r.Err == nil && !r.Pass {
+				c.add(s.doc.at(a.path, CodeSolutionFails, fmt.Sprintf("with %s, %q gets %s", what, r.Check.Name, r.Got), "want "+r.Want+"; an alternative must pass every check"))
+			}
+		}
+		if lp := CompareLeastPrivilege(s, w); lp.Learner != lp.Par {
+			c.add(s.doc.at(a.path, CodeSolutionFails, fmt.Sprintf("%s has breadth %d, the reference %d (%s)", what, lp.Learner, lp.Par, lp.Verdict),
+				"an alternative must score par: grant what the reference grants, in another form"))
+		}
+		for id, src := range a.Solution {
+			d, _ := s.World.Document(id)
+			c.lint(src, d.Type, s.altWhere[i][id], fmt.Sprintf("%s for %s", what, id), true)
+		}
+	}
 }
 
 // facts: in predict and choose scenarios, checks state facts about the

@@ -63,10 +63,16 @@ func Passed(rs []CheckResult) int {
 }
 
 // SolutionWorld is s.World with the reference solution applied.
-func SolutionWorld(s *Scenario) (*sandbox.World, error) {
-	w := s.World
-	for _, id := range sortedKeys(s.Solution) {
-		nw, err := w.WithDocument(id, s.Solution[id])
+func SolutionWorld(s *Scenario) (*sandbox.World, error) { return applied(s.World, s.Solution) }
+
+// AlternativeWorld is s.World with alternative solution i applied.
+func AlternativeWorld(s *Scenario, i int) (*sandbox.World, error) {
+	return applied(s.World, s.Alternatives[i].Solution)
+}
+
+func applied(w *sandbox.World, docs map[string]string) (*sandbox.World, error) {
+	for _, id := range sortedKeys(docs) {
+		nw, err := w.WithDocument(id, docs[id])
 		if err != nil {
 			return nil, err
 		}

@@ -57,7 +57,7 @@ func (l *loader) loadScenario(rel string) (s *Scenario) {
 	for i, c := range sf.Checks {
 		s.Checks = append(s.Checks, l.check(doc, pth("checks", i), c, s, bw))
 	}
-	l.solution(doc, s, bw, sf.Solution)
+	l.solution(doc, s, bw, sf.Solution, sf.Alternatives)
 	l.kindParts(doc, s, &sf, bw)
 
 	if HasErrors(l.pack.Problems[before:]) {
@@ -211,7 +211,7 @@ func (l *loader) call(doc *yamlDoc, at string, cf callFile, bw *builtWorld) sand
 	return c
 }
 
-func (l *loader) solution(doc *yamlDoc, s *Scenario, bw *builtWorld, sol map[string]source) {
+func (l *loader) solution(doc *yamlDoc, s *Scenario, bw *builtWorld, sol map[string]source, alts []alternativeFile) {
 	if s.Kind != Build && s.Kind != Predict && s.Kind != Choose {
 		return // the kind is wrong already; do not pile up findings
 	}
@@ -219,15 +219,41 @@ func (l *loader) solution(doc *yamlDoc, s *Scenario, bw *builtWorld, sol map[str
 		if len(sol) > 0 {
 			l.add(doc.at("solution", CodeBadValue, "only build scenarios have a reference solution", "remove solution, or make the scenario kind: build"))
 		}
+		if len(alts) > 0 {
+			l.add(doc.at("alternatives", CodeBadValue, "only build scenarios have alternative solutions", "remove alternatives, or make the scenario kind: build"))
+		}
 		return
 	}
 	if len(sol) == 0 {
 		l.add(doc.at("solution", CodeMissing, "a build scenario needs a reference solution", "solution: {<editable document id>: {file: policies/x.json}}"))
 		return
 	}
-	s.Solution, s.solWhere = map[string]string{}, map[string]policyText{}
+	s.Solution, s.solWhere = l.policies(doc, "solution", s, bw, sol)
+	for i, a := range alts {
+		at := pth("alternatives", i)
+		name := l.text(doc, join(at, "name"), a.Name)
+		if strings.TrimSpace(name) == "" {
+			l.add(doc.at(at, CodeMissing, fmt.Sprintf("alternative %d has no name", i+1), "name: what makes this form different, e.g. one statement, both ARNs"))
+		}
+		if len(a.Solution) == 0 {
+			l.add(doc.at(at, CodeMissing, fmt.Sprintf("alternative %d has no solution", i+1), "solution: {<editable document id>: {document: ...}}"))
+			continue
+		}
+		texts, where := l.policies(doc, join(at, "solution"), s, bw, a.Solution)
+		s.Alternatives = append(s.Alternatives, Alternative{Name: name, Solution: texts, path: at})
+		s.altWhere = append(s.altWhere, where)
+	}
+	if s.Kind == Build && len(s.Checks) == 0 {
+		l.add(doc.at("checks", CodeMissing, "a build scenario has no checks", "checks: requests with the decision each must get"))
+	}
+}
+
+// policies reads a solution's documents (document ID → policy), each of
+// which must be editable and parse as its document's type.
+func (l *loader) policies(doc *yamlDoc, base string, s *Scenario, bw *builtWorld, sol map[string]source) (map[string]string, map[string]policyText) {
+	texts, where := map[string]string{}, map[string]policyText{}
 	for id, src := range sol {
-		at := pth("solution", id)
+		at := pth(base, id)
 		if !contains(s.Editable, id) {
 			hint := "list it under editable"
 			if len(s.Editable) > 0 {
@@ -245,12 +271,10 @@ func (l *loader) solution(doc *yamlDoc, s *Scenario, bw *builtWorld, sol map[str
 			l.policyErrors(text, err)
 			continue
 		}
-		s.Solution[id] = text.text
-		s.solWhere[id] = text
+		texts[id] = text.text
+		where[id] = text
 	}
-	if s.Kind == Build && len(s.Checks) == 0 {
-		l.add(doc.at("checks", CodeMissing, "a build scenario has no checks", "checks: requests with the decision each must get"))
-	}
+	return texts, where
 }
 
 func (l *loader) kindParts(doc *yamlDoc, s *Scenario, sf *scenarioFile, bw *builtWorld) {

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/lint"
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/tui/editor"
 )
@@ -128,13 +129,40 @@ func (m *Model) policyChanged() {
 		m.trace.SetStale(m.outcome != nil)
 		return
 	}
-	m.pol.ed.SetDiagnostics(nil)
+	// The same findings as iamlab lint and the scenario editor: the
+	// playground is where learners try what the lessons warn about.
+	var diags []editor.Diagnostic
+	if nd, ok := nw.Document(d.ID); ok && nd.Policy != nil {
+		diags = lintDiagnostics(lint.Compiled(nd.Policy))
+	}
+	m.pol.ed.SetDiagnostics(diags)
 	m.pol.broken = ""
 	if m.pol.edited == nil {
 		m.pol.edited = map[int]*sandbox.World{}
 	}
 	m.pol.edited[m.wi] = nw
 	m.evaluate()
+}
+
+// lintDiagnostics marks lint findings in the editor: errors as errors,
+// suggestions as information, the rest as warnings, advice included.
+func lintDiagnostics(fs []lint.Finding) []editor.Diagnostic {
+	out := make([]editor.Diagnostic, 0, len(fs))
+	for _, f := range fs {
+		sev := editor.SeverityWarning
+		switch f.Severity {
+		case lint.Error:
+			sev = editor.SeverityError
+		case lint.Suggestion:
+			sev = editor.SeverityInfo
+		}
+		msg := f.Message
+		if f.Advice != "" {
+			msg += " (" + f.Advice + ")"
+		}
+		out = append(out, editor.Diagnostic{Line: max(f.Pos.Line, 1), Col: max(f.Pos.Col, 1), Message: msg, Severity: sev})
+	}
+	return out
 }
 
 func firstLine(s string) string {

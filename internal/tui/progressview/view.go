@@ -358,7 +358,7 @@ func (m *Model) statLines(w int) []string {
 
 	c := sum.Readiness.Calibration
 	if c.Sure+c.Unsure == 0 {
-		out = append(out, wrap(st.Muted, "Calibration: no confidence ratings yet (quizzes ask how sure you are)", w)...)
+		out = append(out, wrap(st.Muted, "Calibration: no confidence ratings yet (quizzes, predict and choose scenarios ask how sure you are)", w)...)
 	} else {
 		line := fmt.Sprintf("Calibration: %d confident-but-wrong answer%s", c.ConfidentWrong, plural(c.ConfidentWrong))
 		if c.Sure > 0 {

@@ -245,6 +245,9 @@ func (m *Model) pickedList() []int {
 func (m *Model) recordAnswer(g scenarios.Grade) tea.Cmd {
 	at := m.baseAttempt(g)
 	at.Confidence = progress.Confidence(m.ans.confidence)
+	if g.Practice {
+		at.Mode = string(progress.Practice)
+	}
 	if m.s.Kind == scenarios.Predict && m.s.Predict != nil {
 		p := m.s.Predict
 		at.Checks = []progress.CheckResult{

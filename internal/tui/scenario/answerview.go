@@ -171,7 +171,7 @@ func (m *Model) predictLines(w int) []string {
 	out = append(out, m.calibration(decOK && layOK, w)...)
 	out = append(out, "", st.Bold.Render("Why"))
 	out = append(out, wrap(reflow(p.Why), w)...)
-	out = append(out, "", fmt.Sprintf("score %d/100 · %s", g.Score, stars(g.Stars)))
+	out = append(out, m.answerScoreLines(g, w)...)
 	out = append(out, m.debriefLines(w)...)
 	return out
 }
@@ -253,7 +253,7 @@ func (m *Model) chooseLines(w int) []string {
 			out = append(out, "    "+st.Muted.Render(l))
 		}
 	}
-	out = append(out, "", fmt.Sprintf("score %d/100 · %s", g.Score, stars(g.Stars)))
+	out = append(out, m.answerScoreLines(g, w)...)
 	out = append(out, m.debriefLines(w)...)
 	return out
 }

@@ -2,12 +2,14 @@ package scenario
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/common"
 )
 
@@ -95,7 +97,7 @@ func (m *Model) answerConfirm(msg tea.KeyPressMsg) tea.Cmd {
 // question before the answer.
 func (m *Model) hintLines(w int) []string {
 	if m.confirm == confirmAnswer {
-		return wrap(m.st.Warning.Render("The next hint is the answer. Show the answer? y / n"), max(1, w))
+		return wrap(m.st.Warning.Render(fmt.Sprintf("The next hint is the answer: it costs %s more of the 10 unaided points, and a solve with it loses a star. Show the answer? y / n", points(scenarios.HintCost))), max(1, w))
 	}
 	if m.hintsShown == 0 {
 		return nil
@@ -107,8 +109,10 @@ func (m *Model) hintTitle() string {
 	if m.confirm == confirmAnswer {
 		return "Hint: the answer?"
 	}
-	return fmt.Sprintf("Hint %d", m.hintsShown)
+	return fmt.Sprintf("Hint %d · −%s points", m.hintsShown, points(scenarios.HintCost*float64(m.hintsShown)))
 }
+
+func points(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // hintBox renders the pinned hint box.
 func (m *Model) hintBox() []string {

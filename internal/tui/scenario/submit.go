@@ -3,7 +3,7 @@ package scenario
 import (
 	"context"
 	"fmt"
-	"sort"
+	"math"
 	"strconv"
 	"strings"
 
@@ -109,10 +109,7 @@ func (m *Model) baseAttempt(g scenarios.Grade) progress.Attempt {
 func (m *Model) recordBuild(g scenarios.Grade) tea.Cmd {
 	a := m.baseAttempt(g)
 	a.Checks = checkRecords(g.Results)
-	lp := 1.0
-	if g.LeastPrivilege.OverPar() && g.LeastPrivilege.Learner > 0 {
-		lp = float64(g.LeastPrivilege.Par) / float64(g.LeastPrivilege.Learner)
-	}
+	lp := g.LeastPrivilege.Factor()
 	a.LeastPrivilege = &lp
 	a.Policies = map[string]string{}
 	for id, e := range m.editors {
@@ -144,7 +141,9 @@ func stars(n int) string {
 	return strings.Repeat("★", n) + strings.Repeat("☆", 3-n)
 }
 
-// scoreLines is the score panel.
+// scoreLines is the score panel: the verdict, each part of the score and
+// what it was measured on, the pairs beyond the reference and what would
+// reach par.
 func (m *Model) scoreLines(w int) []string {
 	g := m.grade
 	st := m.st
@@ -158,25 +157,32 @@ func (m *Model) scoreLines(w int) []string {
 	rows := [][2]string{
 		{"checks", fmt.Sprintf("%d/%d (hidden checks included)", g.ChecksPassed, g.ChecksTotal)},
 		{"least privilege", lpText(lp)},
-		{"hints", fmt.Sprintf("%d", g.HintsUsed)},
+		{"help", costText(g.Costs)},
 		{"attempts", fmt.Sprintf("%d", g.Attempts)},
-		{"score", fmt.Sprintf("%d/100", g.Score)},
-		{"stars", stars(g.Stars)},
+		{"score", fmt.Sprintf("%d/100 = checks %s + least privilege %s + unaided %s", g.Score, pts(g.Parts.Checks, 70), pts(g.Parts.LeastPrivilege, 20), pts(g.Parts.Unaided, 10))},
+		{"stars", starsText(g)},
 	}
 	for _, r := range rows {
-		out = append(out, wrap(fmt.Sprintf("%-16s %s", r[0], r[1]), w)...)
+		out = append(out, hang(fmt.Sprintf("%-16s ", r[0]), r[1], w)...)
 	}
-	if len(lp.Extra) > 0 && lp.OverPar() {
-		extra := append([]string(nil), lp.Extra...)
-		sort.Strings(extra)
-		out = append(out, "", st.Warning.Render("Granted beyond the reference:"))
-		for i, e := range extra {
-			if i == 8 {
-				out = append(out, st.Muted.Render(fmt.Sprintf("  … and %d more", len(extra)-8)))
+	out = append(out, "")
+	out = append(out, wrap(st.Muted.Render("Par is the breadth of the reference solution: at par or under, you keep all 20 least-privilege points."), w)...)
+	out = append(out, wrap(st.Muted.Render(`Breadth weighs what your Allow statements open, action by action: 1 for one named resource, 2 for a path inside one, 5 for many by name, 10 for "*" (an action that works only on "*": 1 if it lists or reads, 5 if it writes); a pair that can never apply counts nothing.`), w)...)
+	if n := len(lp.Uncounted); n > 0 {
+		var pairs []string
+		for i, g := range lp.Uncounted {
+			if i == 4 {
+				pairs = append(pairs, fmt.Sprintf("and %d more", n-4))
 				break
 			}
-			out = append(out, wrap("  "+e, w)...)
+			pairs = append(pairs, g.String())
 		}
+		out = append(out, wrap(st.Muted.Render("Not counted, since they can never apply (the resource is not of a type the action acts on): "+strings.Join(pairs, "; ")+"."), w)...)
+	}
+	if lp.OverPar() && len(lp.Beyond) > 0 {
+		out = append(out, "", st.Warning.Render(fmt.Sprintf("Granted beyond the reference (%s):", lp.Verdict)))
+		out = append(out, m.beyondLines(lp.Beyond, w)...)
+		out = append(out, wrap(reachPar(lp), w)...)
 	}
 	out = append(out, "", st.Bold.Render("Checks"))
 	for i := range g.Results {
@@ -187,7 +193,83 @@ func (m *Model) scoreLines(w int) []string {
 		out = append(out, wrap(st.Muted.Render("r shows the reference solution · esc goes back to the editor · esc again goes home"), w)...)
 		out = append(out, m.debriefLines(w)...)
 	} else {
-		out = append(out, wrap(st.Muted.Render("The debrief and the reference solution open once every check passes. esc goes back to the editor: the failing checks and their traces are there."), w)...)
+		msg := "The debrief and the reference solution open once every check passes. esc goes back to the editor: the failing checks and their traces are there."
+		if hasHidden(m.s) {
+			msg += fmt.Sprintf(" The hidden checks stay shown; having seen them costs %s of the 10 unaided points on the next submit.", points(scenarios.HiddenSeenCost))
+		}
+		out = append(out, wrap(st.Muted.Render(msg), w)...)
+	}
+	return out
+}
+
+// beyondLines lists the pairs beyond the reference under the statement
+// that grants them, each with what it adds and why it counts.
+func (m *Model) beyondLines(bs []scenarios.Beyond, w int) []string {
+	st := m.st
+	var out []string
+	const most = 8
+	shown, last := 0, ""
+	for _, b := range bs {
+		if shown == most {
+			out = append(out, st.Muted.Render(fmt.Sprintf("  … and %d more", len(bs)-most)))
+			break
+		}
+		if where := m.docName(b.Doc) + ", statement " + b.Statement; where != last {
+			out = append(out, wrap("  "+where, w)...)
+			last = where
+		}
+		adds := fmt.Sprintf("+%d", b.Cost)
+		if b.Cost == 0 {
+			adds = "+0: your other grants already reach as far"
+		}
+		out = append(out, hang("    ", fmt.Sprintf("%s (%s): %s", b.String(), adds, b.Reason), w)...)
+		shown++
+	}
+	return out
+}
+
+// reachPar says what would bring the breadth down to par.
+func reachPar(lp scenarios.LeastPrivilege) string {
+	if lp.WithoutBeyond <= lp.Par {
+		return fmt.Sprintf("To reach par (%d), remove these pairs or narrow them to what the reference grants.", lp.Par)
+	}
+	return fmt.Sprintf("Removing these pairs leaves breadth %d, still over par (%d): narrow the resources of what remains, a named ARN rather than a wildcard.", lp.WithoutBeyond, lp.Par)
+}
+
+// pts writes a part of the score out of its maximum.
+func pts(v float64, of int) string {
+	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) + "/" + strconv.Itoa(of)
+}
+
+// costText lists what came off the unaided points.
+func costText(cs []scenarios.Cost) string {
+	if len(cs) == 0 {
+		return "none: all 10 unaided points"
+	}
+	var parts []string
+	for _, c := range cs {
+		parts = append(parts, fmt.Sprintf("−%s for %s", points(c.Points), c.What))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// starsText draws the stars and says what took any away.
+func starsText(g *scenarios.Grade) string {
+	out := stars(g.Stars)
+	if g.Practice {
+		return out + " (practice: your first answer is the one that counts)"
+	}
+	if ls := g.StarLosses(); len(ls) > 0 {
+		out += " (one off for each: " + strings.Join(ls, ", ") + ")"
+	}
+	return out
+}
+
+// answerScoreLines is the score of a predict or choose answer.
+func (m *Model) answerScoreLines(g *scenarios.Grade, w int) []string {
+	out := []string{"", fmt.Sprintf("score %d/100 · %s", g.Score, starsText(g))}
+	if len(g.Costs) > 0 {
+		out = append(out, wrap(m.st.Muted.Render("help: "+costText(g.Costs)), w)...)
 	}
 	return out
 }
@@ -249,5 +331,14 @@ func lpText(lp scenarios.LeastPrivilege) string {
 	if lp.Learner == 0 && lp.Par == 0 {
 		return lp.Verdict + " (your policies grant nothing beyond the reference)"
 	}
-	return fmt.Sprintf("%s (breadth %d, the reference %d)", lp.Verdict, lp.Learner, lp.Par)
+	return fmt.Sprintf("%s (breadth %d, par %d)", lp.Verdict, lp.Learner, lp.Par)
+}
+
+func hasHidden(s *scenarios.Scenario) bool {
+	for _, c := range s.Checks {
+		if c.Hidden {
+			return true
+		}
+	}
+	return false
 }
