@@ -44,6 +44,12 @@ type Exam struct {
 	submitted time.Time
 	timedOut  bool
 	cur       int
+	// seed and drawn are what NewExam drew with, so a paused exam can be
+	// drawn again after a restart (see pause.go); pausedAt is set while
+	// the clock is stopped.
+	seed     int64
+	drawn    int
+	pausedAt time.Time
 }
 
 // NewExam draws an exam for examID (SAA-C03: 65 items in 130 minutes;
@@ -74,7 +80,7 @@ func NewExam(b *Bank, examID string, seed int64, opts ...ExamOption) (*Exam, err
 	}
 	items := drawByDomain(pool, ex, cfg.items, rng)
 	limit := time.Duration(ex.Minutes) * time.Minute * time.Duration(len(items)) / time.Duration(ex.Items)
-	e := &Exam{exam: ex, clock: cfg.clock, started: cfg.clock(), limit: limit}
+	e := &Exam{exam: ex, clock: cfg.clock, started: cfg.clock(), limit: limit, seed: seed, drawn: cfg.items}
 	for _, it := range items {
 		e.entries = append(e.entries, &Entry{Item: it})
 	}
@@ -193,11 +199,11 @@ func (e *Exam) Remaining() time.Duration {
 	if e.Submitted() {
 		return 0
 	}
-	return max(e.Deadline().Sub(e.clock()), 0)
+	return max(e.Deadline().Sub(e.now()), 0)
 }
 
 // TimeUp reports whether the time limit has passed.
-func (e *Exam) TimeUp() bool { return !e.clock().Before(e.Deadline()) }
+func (e *Exam) TimeUp() bool { return !e.now().Before(e.Deadline()) }
 
 // Submitted reports whether the exam is over.
 func (e *Exam) Submitted() bool { return !e.submitted.IsZero() }
@@ -220,6 +226,9 @@ func (e *Exam) Answer(itemID string, r Response, c Confidence) error {
 	}
 	if e.TimeUp() {
 		return ErrTimeUp
+	}
+	if e.Paused() {
+		return ErrPaused
 	}
 	en, err := e.entry(itemID)
 	if err != nil {
@@ -281,6 +290,7 @@ func (e *Exam) Unanswered() []string {
 // the same report. Unanswered items count as wrong, as on the real exam.
 func (e *Exam) Submit() *ExamReport {
 	if !e.Submitted() {
+		e.Resume() // a pause does not count against the time
 		now := e.clock()
 		if dl := e.Deadline(); now.After(dl) {
 			e.timedOut = true
