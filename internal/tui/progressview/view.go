@@ -134,6 +134,10 @@ func (m *Model) relayout() {
 		add("")
 		add(m.chartRows(m.sum.Readiness, w)...)
 		add("")
+		if h := m.examHistoryLines(w); len(h) > 0 {
+			add(h...)
+			add("")
+		}
 		if w >= wideWidth {
 			lw := (w - 3) / 2
 			rw := w - 3 - lw
