@@ -67,7 +67,7 @@ func (m *Model) examHistoryLines(w int) []string {
 			badge.Render(), int(r.Elapsed.Round(time.Minute)/time.Minute), extra))
 	}
 	if len(hs) > historyShown {
-		out = append(out, st.Muted.Render(fmt.Sprintf("  … and %d earlier (iamlab progress --json has them all)", len(hs)-historyShown)))
+		out = append(out, st.Muted.Render(fmt.Sprintf("  … and %d earlier", len(hs)-historyShown)))
 	}
 	out = append(out, st.Muted.Render("  Trend per domain, oldest to newest (share right in each exam):"))
 	for _, d := range domainTrends(hs) {

@@ -84,6 +84,9 @@ func TestPausedExamResumesAfterARestartAndIsRecorded(t *testing.T) {
 	m := newMenu(t, deps2, 120, 38, false)
 	contains(t, m, "Resume your paused SCS-C03 exam: 1 of 5 answered")
 	golden.Check(t, "menu-resume-120x40", m.View(), 120, 38)
+	show(m, 80, 22, false)
+	golden.Check(t, "menu-resume-80x24", m.View(), 80, 22)
+	show(m, 120, 38, false)
 	menuTo(t, m, rowResume, "", 0)
 	msgs := press(t, m, "enter")
 	if len(msgs) != 1 {
