@@ -294,3 +294,21 @@ func TestHelpAndFooterFit(t *testing.T) {
 		}
 	}
 }
+
+// Each world keeps its own request: a world never used starts on its own
+// names, and going back finds the request left there.
+func TestEachWorldKeepsItsOwnRequest(t *testing.T) {
+	m := openWith(t, nil, 120, 38)
+	setField(m, fCaller, "user dana, with MFA")
+	run(press(m, ctrl('n')))
+	if got := m.inputs[fCaller].Value(); got != "role deploy" {
+		t.Fatalf("the second world starts on %q", got)
+	}
+	if got := m.inputs[fResource].Value(); got != "s3://prod-logs/" {
+		t.Fatalf("the second world's resource %q", got)
+	}
+	run(press(m, ctrl('p')))
+	if got := m.inputs[fCaller].Value(); got != "user dana, with MFA" {
+		t.Fatalf("back on the first world: %q", got)
+	}
+}

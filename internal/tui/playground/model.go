@@ -87,6 +87,10 @@ type Model struct {
 	reqs  listState // saved requests and history
 	kept  []keptRequest
 
+	// forms keeps each world's request while the learner moves between
+	// worlds in one visit.
+	forms map[int]request
+
 	// Saving: the drafts are written saveDelay after the last change.
 	loaded  map[int]bool
 	dirty   bool
@@ -129,13 +133,7 @@ func New(deps common.Deps, worlds []World, start int) *Model {
 		ti.SetVirtualCursor(false)
 		m.inputs[i] = ti
 	}
-	if w := m.world(); w != nil {
-		m.inputs[fCaller].SetValue(defaultCaller(callers(w.World)))
-		m.inputs[fAction].SetValue("s3:GetObject")
-		if rs := resources(w.World); len(rs) > 0 {
-			m.inputs[fResource].SetValue(rs[0])
-		}
-	}
+	m.startRequest()
 	m.inputs[fCaller].Focus()
 	m.restore()
 	return m
@@ -219,6 +217,24 @@ func withHelp(b key.Binding, desc string) key.Binding {
 
 // listOpen is true while the completion list shows.
 func (m *Model) listOpen() bool { return len(m.sugg) > 0 && !m.listClosed }
+
+// startRequest fills the form with a first request for the world: a user,
+// s3:GetObject, the first resource; the context fields are left empty.
+func (m *Model) startRequest() {
+	w := m.world()
+	if w == nil {
+		return
+	}
+	for f := range m.inputs {
+		m.inputs[f].SetValue("")
+	}
+	m.mfa = mfaDefault
+	m.inputs[fCaller].SetValue(defaultCaller(callers(w.World)))
+	m.inputs[fAction].SetValue("s3:GetObject")
+	if rs := resources(w.World); len(rs) > 0 {
+		m.inputs[fResource].SetValue(rs[0])
+	}
+}
 
 // defaultCaller starts the form with an IAM user when the world has one: a
 // person calling with their own policies is the plainest first request.

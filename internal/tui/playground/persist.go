@@ -102,10 +102,14 @@ const (
 // be worse than a millisecond's wait.
 func (m *Model) restore() {
 	store := m.deps.Store
-	if store == nil || len(m.worlds) == 0 {
+	if len(m.worlds) == 0 {
 		return
 	}
 	ctx := context.Background()
+	if store == nil {
+		m.restoreWorld()
+		return
+	}
 	if label, ok, err := store.Setting(ctx, progress.SettingPlaygroundWorld); err == nil && ok {
 		for i, w := range m.worlds {
 			if w.Label == label {
@@ -119,13 +123,19 @@ func (m *Model) restore() {
 // restoreWorld loads the current world's drafts once per visit.
 func (m *Model) restoreWorld() {
 	store, w := m.deps.Store, m.world()
-	if store == nil || w == nil || m.loaded[m.wi] {
+	if w == nil || m.loaded[m.wi] {
 		return
 	}
 	if m.loaded == nil {
 		m.loaded = map[int]bool{}
 	}
 	m.loaded[m.wi] = true
+	// A world never used starts on its own principals and resources, not
+	// on names the previous world had.
+	m.startRequest()
+	if store == nil {
+		return
+	}
 	ds, err := store.PlaygroundDrafts(context.Background(), w.Label)
 	if err != nil {
 		m.notice = "could not read your playground work: " + err.Error()

@@ -118,10 +118,17 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 func (m *Model) switchWorld(i int) tea.Cmd {
 	m.dirty = true // the world choice itself is worth saving
 	save := m.save()
+	if m.forms == nil {
+		m.forms = map[int]request{}
+	}
+	m.forms[m.wi] = m.form()
 	m.wi = i
 	m.outcome, m.before = nil, nil
 	m.pol.doc = 0
 	m.restoreWorld()
+	if f, ok := m.forms[i]; ok {
+		m.setForm(f)
+	}
 	if m.pol.open {
 		m.loadDoc()
 	}
@@ -130,6 +137,7 @@ func (m *Model) switchWorld(i int) tea.Cmd {
 		m.wrows = worldRows(m.current())
 		m.wv = listState{}
 	}
+	m.listClosed = true
 	m.refreshSuggestions()
 	m.evaluate()
 	return tea.Batch(save, m.markDirty())
