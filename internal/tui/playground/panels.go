@@ -324,10 +324,23 @@ func (m *Model) helpLines() []string {
 		"Ask any request of any world and read AWS's decision with the whole trace. Type the caller, action and resource, or pick them from the world (ctrl+o). Edit the world's policies with ctrl+t: the edits live in a copy that no scenario sees, and when an edit flips the decision, \"What changed\" shows before and after side by side. Your request, world and edits are kept when you leave.",
 		"",
 	}
-	for _, group := range m.FullHelp() {
-		for _, b := range group {
-			h := b.Help()
-			out = append(out, "  "+st.Key.Render(padRight(h.Key, 10))+" "+h.Desc)
+	for _, r := range [][2]string{
+		{"tab", "next field (shift+tab: previous); space switches MFA on the MFA field"},
+		{"↑ ↓ enter", "in a list: move, take the line (a completion, a world line, a kept request)"},
+		{"enter", "with no list open: ask the request now, into the history"},
+		{"esc", "close the list or panel of the moment; with none open, back to the library"},
+		{"ctrl+o", "the world: accounts, principals and their policies, SCPs/RCPs, resources"},
+		{"ctrl+s", "save the request; ctrl+l lists saved requests and the history (ctrl+d deletes)"},
+		{"ctrl+t", "edit the world's policies (again: back to the request); ctrl+g next policy"},
+		{"ctrl+r", "undo every policy edit of this world"},
+		{"ctrl+n ctrl+p", "next / previous world; each keeps its own request and edits"},
+		{"pgup pgdn", "scroll the trace"},
+		{"? f1", "this help"},
+	} {
+		desc := strings.Split(ansi.Wrap(r[1], max(10, m.width-17), " "), "\n")
+		out = append(out, "  "+st.Key.Render(padRight(r[0], 14))+" "+desc[0])
+		for _, d := range desc[1:] {
+			out = append(out, strings.Repeat(" ", 17)+d)
 		}
 	}
 	out = append(out, "", st.Muted.Render("esc or ? closes this help; in the Context field ? types, f1 opens the help."))
