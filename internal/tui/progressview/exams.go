@@ -79,8 +79,9 @@ func (m *Model) examHistoryLines(w int) []string {
 		case last < first-0.5:
 			arrow = "↘"
 		}
-		name := ansi.Truncate(fmt.Sprintf("D%d %s", d.number, d.name), 34, "…")
-		line := fmt.Sprintf("  %s %s  %3.0f%% %s %3.0f%%  (%d exam%s)", padRight(name, 34), spark(d.points), first, arrow, last, len(d.points), plural(len(d.points)))
+		nameW := max(20, min(46, w-44)) // the rest of the line takes 42 columns
+		name := ansi.Truncate(fmt.Sprintf("D%d %s", d.number, d.name), nameW, "…")
+		line := fmt.Sprintf("  %s %s  %3.0f%% %s %3.0f%%  (%d exam%s)", padRight(name, nameW), spark(d.points), first, arrow, last, len(d.points), plural(len(d.points)))
 		out = append(out, line)
 	}
 	return out

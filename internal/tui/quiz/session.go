@@ -281,7 +281,7 @@ func (m *Session) ShortHelp() []key.Binding {
 		out = append(out, withHelp(k.PageDown, "more"))
 	}
 	if m.exam != nil {
-		return append(out, k.Flag, k.NextItem, k.List, pauseKey, k.SubmitExam, k.Back)
+		return append(out, k.Flag, k.NextItem, k.List, k.SubmitExam, k.Back)
 	}
 	return append(out, k.Back)
 }
@@ -309,7 +309,7 @@ func (m *Session) FullHelp() [][]key.Binding {
 	k := m.KeyMap
 	rows := [][]key.Binding{m.ShortHelp(), {k.PageUp, k.PageDown}}
 	if m.phase == phaseAnswer && m.exam != nil {
-		rows = append(rows, []key.Binding{k.PrevItem, k.NextItem, k.List})
+		rows = append(rows, []key.Binding{k.PrevItem, k.NextItem, k.List, pauseKey})
 	}
 	return rows
 }
