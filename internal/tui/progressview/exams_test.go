@@ -19,10 +19,11 @@ func TestExamHistoryAndTrendPerDomain(t *testing.T) {
 	s := memStore(t)
 	populate(t, s)
 	ctx := context.Background()
+	bands := []progress.Band{progress.BandNeedsWork, progress.BandBorderline, progress.BandReady}
 	for i, c := range [][2]int{{2, 5}, {3, 6}, {5, 6}} {
 		at := t0.Add(time.Duration(i-3) * 24 * time.Hour)
 		r := progress.ExamResult{Exam: "SCS-C03", StartedAt: at.Add(-30 * time.Minute), FinishedAt: at, Items: 13, Correct: c[0] + c[1],
-			Elapsed: 30 * time.Minute, Limit: 34 * time.Minute, Band: progress.BandNeedsWork,
+			Elapsed: 30 * time.Minute, Limit: 34 * time.Minute, Band: bands[i],
 			Domains: []progress.ExamDomainResult{{Number: 4, Name: "Identity and Access Management", Correct: c[0], Total: 6}, {Number: 6, Name: "Security Foundations and Governance", Correct: c[1], Total: 7}}}
 		if _, err := s.RecordExam(ctx, r); err != nil {
 			t.Fatal(err)
