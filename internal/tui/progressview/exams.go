@@ -64,7 +64,7 @@ func (m *Model) examHistoryLines(w int) []string {
 			extra = " · time ran out"
 		}
 		out = append(out, fmt.Sprintf("  %s  %3d/%-3d %3.0f%%  %s  %d min%s", r.FinishedAt.In(loc).Format("2006-01-02 15:04"), r.Correct, r.Items, r.Percent(),
-			badge.Render(), int(r.Elapsed.Round(time.Minute)/time.Minute), extra))
+			padRight(badge.Render(), 12), int(r.Elapsed.Round(time.Minute)/time.Minute), extra))
 	}
 	if len(hs) > historyShown {
 		out = append(out, st.Muted.Render(fmt.Sprintf("  … and %d earlier", len(hs)-historyShown)))
