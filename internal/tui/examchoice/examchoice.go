@@ -127,6 +127,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, m.choose(Choices[m.cursor])
 	case key.Matches(km, m.KeyMap.Later):
+		if m.current != "" {
+			return m, common.Back // unchanged
+		}
 		return m, tea.Batch(common.Back, common.Status("No exam chosen yet: Next suggests the easiest scenario of any exam. e on the library chooses one.", false))
 	}
 	return m, nil

@@ -65,3 +65,16 @@ func TestOpensOnTheLearnersExam(t *testing.T) {
 		t.Fatalf("opened on %s", m.currentExam().ID)
 	}
 }
+
+// An exam submitted blank records no answers, but it is in the history.
+func TestBlankExamIsListed(t *testing.T) {
+	s := memStore(t)
+	if _, err := s.RecordExam(context.Background(), progress.ExamResult{Exam: "SAA-C03", Items: 13, FinishedAt: t0, Band: progress.BandNeedsWork,
+		Domains: []progress.ExamDomainResult{{Number: 1, Name: "Design Secure Architectures", Total: 13}}}); err != nil {
+		t.Fatal(err)
+	}
+	m := newScreen(t, s, Options{Exam: "SAA-C03"}, 80, 60, theme.NoColor())
+	if body := xansi.Strip(strings.Join(m.body, "\n")); !strings.Contains(body, "Mock exams · SAA-C03 · 1 taken") || !strings.Contains(body, "0/13") {
+		t.Fatalf("a blank exam is missing:\n%s", body)
+	}
+}

@@ -129,6 +129,11 @@ func (m *Model) relayout() {
 		add(m.overview(w)...)
 		add("")
 		add(m.chartRows(m.sum.Readiness, w)...)
+		if h := m.examHistoryLines(w); len(h) > 0 {
+			// An exam submitted blank records no answers, yet it was taken.
+			add("")
+			add(h...)
+		}
 	default:
 		add(m.overview(w)...)
 		add("")

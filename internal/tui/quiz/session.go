@@ -138,7 +138,7 @@ func NewPracticeOn(deps common.Deps, bank *qz.Bank, topicID string) common.Scree
 // QuitWarning keeps an exam in progress from being dropped by a stray q:
 // exam answers are recorded only when the exam is submitted.
 func (m *Session) QuitWarning() string {
-	if m.exam != nil && !m.exam.Submitted() {
+	if m.exam != nil && !m.exam.Submitted() && !m.exam.Paused() {
 		return "Your exam is not submitted: it will be paused and kept, to resume from the quiz menu."
 	}
 	return ""
