@@ -98,6 +98,9 @@ func (e *Exam) State() ExamState {
 // clock runs from where it stopped. It fails, saying why, when the bank
 // no longer yields the same items (iamlab was updated in between).
 func ResumeExam(b *Bank, st ExamState, opts ...ExamOption) (*Exam, error) {
+	if st.Items <= 0 || len(st.ItemIDs) != st.Items {
+		return nil, fmt.Errorf("the paused %s exam is damaged: %d items saved for %d drawn", st.Exam, len(st.ItemIDs), st.Items)
+	}
 	e, err := NewExam(b, st.Exam, st.Seed, append(opts, WithItems(st.Items))...)
 	if err != nil {
 		return nil, err

@@ -78,3 +78,11 @@ func TestPauseStopsTheClockAndResumeRestoresTheExam(t *testing.T) {
 		t.Fatalf("a changed bank: %v", err)
 	}
 }
+
+func TestResumeRefusesADamagedState(t *testing.T) {
+	for _, st := range []ExamState{{Exam: "SAA-C03"}, {Exam: "SAA-C03", Items: 3, ItemIDs: []string{"a"}}} {
+		if _, err := ResumeExam(sessionBank(t), st); err == nil {
+			t.Fatalf("%+v was resumed", st)
+		}
+	}
+}

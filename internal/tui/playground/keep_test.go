@@ -312,3 +312,15 @@ func TestEachWorldKeepsItsOwnRequest(t *testing.T) {
 		t.Fatalf("back on the first world: %q", got)
 	}
 }
+
+// A library without worlds still gives a working playground.
+func TestNoWorldsDoesNotPanic(t *testing.T) {
+	m := New(common.Deps{}, nil, 0)
+	m.SetStyles(theme.NewStyles(theme.NoColor()))
+	m.SetSize(80, 22)
+	m.Init()
+	for _, k := range []tea.KeyPressMsg{ctrl('o'), esc, ctrl('l'), esc, ctrl('t'), esc, ctrl('s'), {Code: '?', Text: "?"}, esc, ctrl('n'), {Code: tea.KeyEnter}} {
+		m.Update(k)
+		_ = m.View()
+	}
+}

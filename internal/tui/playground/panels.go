@@ -234,7 +234,7 @@ func (m *Model) panelLines(h int) []string {
 	cur := -1
 	switch m.panel {
 	case panelWorld:
-		lines = append(lines, st.Pane.Title.Render("World: ")+m.world().Label+st.Muted.Render(" · enter puts a line into the request or opens its policy"))
+		lines = append(lines, st.Pane.Title.Render("World: ")+m.worldLabel()+st.Muted.Render(" · enter puts a line into the request or opens its policy"))
 		for i, r := range m.wrows {
 			text := strings.Repeat("  ", r.indent) + r.text
 			switch r.kind {
@@ -250,7 +250,7 @@ func (m *Model) panelLines(h int) []string {
 			lines = append(lines, text)
 		}
 	case panelRequests:
-		lines = append(lines, st.Pane.Title.Render("Requests: ")+m.world().Label+st.Muted.Render(" · ctrl+s saves the request on screen"))
+		lines = append(lines, st.Pane.Title.Render("Requests: ")+m.worldLabel()+st.Muted.Render(" · ctrl+s saves the request on screen"))
 		if len(m.kept) == 0 {
 			lines = append(lines, st.Muted.Render("Nothing kept yet: a request you ask (it resolves, then you pause or press enter) goes into the history; ctrl+s saves one."))
 		}
@@ -353,4 +353,12 @@ func (m *Model) helpLines() []string {
 
 func padRight(s string, n int) string {
 	return s + strings.Repeat(" ", max(0, n-ansi.StringWidth(s)))
+}
+
+// worldLabel names the world, or says there is none.
+func (m *Model) worldLabel() string {
+	if w := m.world(); w != nil {
+		return w.Label
+	}
+	return "no world (the library has no scenarios)"
 }
