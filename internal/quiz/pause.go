@@ -3,17 +3,17 @@ package quiz
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"time"
 
+	"github.com/iamlab/iamlab/internal/curriculum"
 	"github.com/iamlab/iamlab/internal/progress"
 )
 
 // A mock exam can be paused as a test centre never allows but a learner
 // with a life needs: the clock stops, and the exam can be put away and
-// resumed later, after a restart too. The saved state is the draw (exam,
-// seed, number of items, the item IDs as a check) and the learner's work;
-// resuming draws the same items again from the same bank and worlds.
+// resumed later, after a restart too. The saved state is the exam's items
+// (by ID, with the seed that generated any generated ones) and the
+// learner's work.
 
 // ErrPaused refuses an answer while the clock is stopped.
 var ErrPaused = errors.New("the exam is paused: resume it first")
@@ -94,37 +94,76 @@ func (e *Exam) State() ExamState {
 	return st
 }
 
-// ResumeExam draws a saved exam again and puts the learner's work back; the
-// clock runs from where it stopped. It fails, saying why, when the bank
-// no longer yields the same items (iamlab was updated in between).
+// ResumeExam rebuilds a saved exam from its item IDs and puts the
+// learner's work back; the clock runs from where it stopped. Items are
+// found by ID, not by drawing again, so a change to how exams are drawn
+// does not lose a paused exam; generated questions are generated again
+// from the exam's seed (their IDs are content hashes). It fails, saying
+// why, when an item no longer exists (iamlab was updated in between).
 func ResumeExam(b *Bank, st ExamState, opts ...ExamOption) (*Exam, error) {
-	if st.Items <= 0 || len(st.ItemIDs) != st.Items {
-		return nil, fmt.Errorf("the paused %s exam is damaged: %d items saved for %d drawn", st.Exam, len(st.ItemIDs), st.Items)
+	if st.Items <= 0 || len(st.ItemIDs) != st.Items || len(st.Entries) != st.Items {
+		return nil, fmt.Errorf("the paused %s exam is damaged: %d items and %d answers saved for %d drawn", st.Exam, len(st.ItemIDs), len(st.Entries), st.Items)
 	}
-	e, err := NewExam(b, st.Exam, st.Seed, append(opts, WithItems(st.Items))...)
+	ex, err := curriculum.ExamByID(st.Exam)
 	if err != nil {
 		return nil, err
 	}
-	var ids []string
-	for _, en := range e.entries {
-		ids = append(ids, en.Item.ID)
+	cfg := examConfig{clock: time.Now}
+	for _, o := range opts {
+		o(&cfg)
 	}
-	if !slices.Equal(ids, st.ItemIDs) || len(st.Entries) != len(e.entries) {
-		return nil, fmt.Errorf("the paused %s exam cannot be resumed: the question bank changed since it was paused", st.Exam)
+	if cfg.clock == nil {
+		cfg.clock = time.Now
 	}
-	if st.Used < 0 || st.Used > e.limit {
-		return nil, fmt.Errorf("the paused %s exam has an impossible time used (%s of %s)", st.Exam, st.Used, e.limit)
+	keep := func(it *Item) bool { return it.Playable() && domainOf(it, ex.ID) > 0 }
+	byID := map[string]*Item{}
+	pool := filterItems(b, keep)
+	for _, it := range pool {
+		byID[it.ID] = it
 	}
-	now := e.clock()
-	e.started = now.Add(-st.Used)
-	for i, s := range st.Entries {
-		en := e.entries[i]
-		en.Flagged, en.Spent, en.Shown = s.Flagged, s.Spent, time.Time{}
+	missing := func() int {
+		n := 0
+		for _, id := range st.ItemIDs {
+			if byID[id] == nil {
+				n++
+			}
+		}
+		return n
+	}
+	// The draw generated some number of questions; try the likely counts
+	// first, then every count up to the exam's size.
+	tries := []int{missing(), st.Items - len(pool)}
+	for k := 1; k <= st.Items; k++ {
+		tries = append(tries, k)
+	}
+	for _, k := range tries {
+		if missing() == 0 {
+			break
+		}
+		for _, it := range generateFor(b, cfg.worlds, st.Seed, 0, k, keep) {
+			if byID[it.ID] == nil {
+				byID[it.ID] = it
+			}
+		}
+	}
+	if n := missing(); n > 0 {
+		return nil, fmt.Errorf("the paused %s exam cannot be resumed: %d of its questions are no longer in the question bank (iamlab was updated since)", st.Exam, n)
+	}
+	limit := time.Duration(ex.Minutes) * time.Minute * time.Duration(st.Items) / time.Duration(ex.Items)
+	if st.Used < 0 || st.Used > limit {
+		return nil, fmt.Errorf("the paused %s exam has an impossible time used (%s of %s)", st.Exam, st.Used, limit)
+	}
+	now := cfg.clock()
+	e := &Exam{exam: ex, clock: cfg.clock, started: now.Add(-st.Used), limit: limit, seed: st.Seed, drawn: st.Items}
+	for i, id := range st.ItemIDs {
+		s := st.Entries[i]
+		en := &Entry{Item: byID[id], Flagged: s.Flagged, Spent: s.Spent}
 		if s.Answered {
 			en.Response, en.Confidence, en.Answered, en.AnsweredAt = s.Response, s.Confidence, true, now
 			en.Correct = en.Item.Grade(s.Response)
 			en.Shown = now.Add(-s.Spent)
 		}
+		e.entries = append(e.entries, en)
 	}
 	e.cur = max(0, min(st.Current, len(e.entries)-1))
 	if e.entries[e.cur].Shown.IsZero() {

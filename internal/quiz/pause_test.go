@@ -52,6 +52,18 @@ func TestPauseStopsTheClockAndResumeRestoresTheExam(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	generated := 0
+	for i, en := range r.Entries() {
+		if en.Item.ID != e.Entries()[i].Item.ID {
+			t.Fatalf("item %d: %s, want %s", i, en.Item.ID, e.Entries()[i].Item.ID)
+		}
+		if en.Item.Generated {
+			generated++
+		}
+	}
+	if generated == 0 {
+		t.Fatal("the test exam has no generated question: the regeneration path is not exercised")
+	}
 	if r.Len() != 13 || r.Current() != 1 || r.Remaining() != left || r.Paused() {
 		t.Fatalf("resumed: %d items, at %d, %v left (want %v)", r.Len(), r.Current(), r.Remaining(), left)
 	}
@@ -74,7 +86,7 @@ func TestPauseStopsTheClockAndResumeRestoresTheExam(t *testing.T) {
 	}
 	// A bank that changed refuses, saying so.
 	st.ItemIDs[0] = "no-such-item"
-	if _, err := ResumeExam(bank, st, WithClock(clk.now), WithWorlds(w)); err == nil || !strings.Contains(err.Error(), "bank changed") {
+	if _, err := ResumeExam(bank, st, WithClock(clk.now), WithWorlds(w)); err == nil || !strings.Contains(err.Error(), "no longer in the question bank") {
 		t.Fatalf("a changed bank: %v", err)
 	}
 }
