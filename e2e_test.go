@@ -116,8 +116,17 @@ func (tm *term) exit() error {
 	return nil
 }
 
+// answerExam answers the first start's question: which exam.
+func (tm *term) answerExam(letter string) {
+	tm.t.Helper()
+	tm.waitFor("Which exam are you preparing for?")
+	tm.send(letter)
+}
+
 func TestE2EHomeOpensAndQuits(t *testing.T) {
 	tm := startTUI(t, 120, 40)
+	tm.answerExam("b")
+	tm.waitFor("Preparing for SCS-C03")
 	tm.waitFor("Library")
 	tm.waitFor("Core")
 	tm.send("q")
@@ -163,6 +172,7 @@ const (
 // green, submit, see the score, and find it solved on the home screen.
 func TestE2EBuildScenarioLoop(t *testing.T) {
 	tm := startTUI(t, 120, 40)
+	tm.answerExam("a")
 	tm.waitFor("Two groups, one bucket")
 	// Find it the way a learner would in a long library: the filter.
 	tm.send("/")

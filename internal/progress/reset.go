@@ -45,7 +45,7 @@ func (s *Store) Reset(ctx context.Context, scenarioID string) (backup string, er
 	}
 	err = s.inTx(ctx, op, func(tx *sql.Tx) error {
 		if scenarioID == "" {
-			for _, table := range []string{"reviews", "cards", "best", "attempts", "answers", "drafts"} {
+			for _, table := range []string{"reviews", "cards", "best", "attempts", "answers", "drafts", "exams", "paused_exam", "playground_drafts", "playground_requests"} {
 				if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
 					return err
 				}

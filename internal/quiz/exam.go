@@ -63,6 +63,12 @@ type Exam struct {
 	submitted time.Time
 	timedOut  bool
 	cur       int
+	// seed and drawn are what NewExam drew with, so a paused exam can be
+	// drawn again after a restart (see pause.go); pausedAt is set while
+	// the clock is stopped.
+	seed     int64
+	drawn    int
+	pausedAt time.Time
 }
 
 // NewExam draws an exam for examID (SAA-C03: 65 items in 130 minutes;
@@ -109,7 +115,7 @@ func NewExam(b *Bank, examID string, seed int64, opts ...ExamOption) (*Exam, err
 		rng.Shuffle(len(items), func(i, j int) { items[i], items[j] = items[j], items[i] })
 	}
 	limit := time.Duration(ex.Minutes) * time.Minute * time.Duration(len(items)) / time.Duration(ex.Items)
-	e := &Exam{exam: ex, clock: cfg.clock, started: cfg.clock(), limit: limit}
+	e := &Exam{exam: ex, clock: cfg.clock, started: cfg.clock(), limit: limit, seed: seed, drawn: cfg.items}
 	for _, it := range items {
 		e.entries = append(e.entries, &Entry{Item: it})
 	}
@@ -278,11 +284,11 @@ func (e *Exam) Remaining() time.Duration {
 	if e.Submitted() {
 		return 0
 	}
-	return max(e.Deadline().Sub(e.clock()), 0)
+	return max(e.Deadline().Sub(e.now()), 0)
 }
 
 // TimeUp reports whether the time limit has passed.
-func (e *Exam) TimeUp() bool { return !e.clock().Before(e.Deadline()) }
+func (e *Exam) TimeUp() bool { return !e.now().Before(e.Deadline()) }
 
 // Submitted reports whether the exam is over.
 func (e *Exam) Submitted() bool { return !e.submitted.IsZero() }
@@ -305,6 +311,9 @@ func (e *Exam) Answer(itemID string, r Response, c Confidence) error {
 	}
 	if e.TimeUp() {
 		return ErrTimeUp
+	}
+	if e.Paused() {
+		return ErrPaused
 	}
 	en, err := e.entry(itemID)
 	if err != nil {
@@ -366,6 +375,7 @@ func (e *Exam) Unanswered() []string {
 // the same report. Unanswered items count as wrong, as on the real exam.
 func (e *Exam) Submit() *ExamReport {
 	if !e.Submitted() {
+		e.Resume() // a pause does not count against the time
 		now := e.clock()
 		if dl := e.Deadline(); now.After(dl) {
 			e.timedOut = true

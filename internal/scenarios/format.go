@@ -24,6 +24,7 @@ type packFile struct {
 	Description string   `yaml:"description"`
 	Version     int      `yaml:"version"`
 	Order       []string `yaml:"order"`
+	Sequence    int      `yaml:"sequence"`
 }
 
 // scenarioFile is scenarios/<id>.yaml.

@@ -38,6 +38,9 @@ func LoadLibrary(opts LibraryOptions) *Library {
 			p.BuiltIn = true
 			lib.Packs = append(lib.Packs, p)
 		}
+		// Teaching order, not folder order: foundations before the
+		// guardrails that build on them.
+		sortPacks(lib.Packs)
 	}
 	for _, d := range opts.Dirs {
 		lib.Packs = append(lib.Packs, LoadDir(d, true)...)
@@ -48,6 +51,22 @@ func LoadLibrary(opts LibraryOptions) *Library {
 		}
 	}
 	return lib
+}
+
+// sortPacks puts packs with a place in the teaching order first, by that
+// place; the rest keep their order after them.
+func sortPacks(ps []*Pack) { slices.SortStableFunc(ps, bySequence) }
+
+func bySequence(a, b *Pack) int {
+	switch {
+	case a.Sequence == b.Sequence:
+		return 0
+	case a.Sequence == 0:
+		return 1
+	case b.Sequence == 0:
+		return -1
+	}
+	return a.Sequence - b.Sequence
 }
 
 // LoadDir loads the pack in dir, or each pack in its sub-folders. When

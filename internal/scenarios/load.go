@@ -60,6 +60,11 @@ func (l *loader) load() *Pack {
 	}
 	p.Problems = append(p.Problems, scanTODO(doc.file, string(src))...)
 	p.ID, p.Title, p.Description, p.Version = pf.ID, l.text(doc, "title", pf.Title), l.text(doc, "description", pf.Description), pf.Version
+	p.Sequence = pf.Sequence
+	if pf.Sequence < 0 {
+		p.Problems = append(p.Problems, doc.at("sequence", CodeBadValue, fmt.Sprintf("sequence %d is negative", pf.Sequence), "a whole number from 1 (taught first); leave it out for no place"))
+		p.Sequence = 0
+	}
 	switch {
 	case pf.Format == 0:
 		p.Problems = append(p.Problems, doc.at("format", CodeMissing, "format is missing", fmt.Sprintf("format: %d", FormatVersion)))

@@ -70,11 +70,14 @@ type Pack struct {
 	Title       string
 	Description string
 	Version     int
-	Origin      string // "built-in", or the folder it was read from
-	BuiltIn     bool
-	Scenarios   []*Scenario
-	Problems    []Finding
-	Broken      bool // the manifest could not be read: nothing in it is usable
+	// Sequence is the pack's place in the teaching order (1 first); 0
+	// means unordered: such packs follow the ordered ones.
+	Sequence  int
+	Origin    string // "built-in", or the folder it was read from
+	BuiltIn   bool
+	Scenarios []*Scenario
+	Problems  []Finding
+	Broken    bool // the manifest could not be read: nothing in it is usable
 }
 
 // Scenario is one exercise, ready to run.

@@ -24,6 +24,7 @@ import (
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/app"
 	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/examchoice"
 	"github.com/iamlab/iamlab/internal/tui/home"
 	"github.com/iamlab/iamlab/internal/tui/lessons"
 	"github.com/iamlab/iamlab/internal/tui/playground"
@@ -152,8 +153,16 @@ func build(opt Options) (root app.Model, logger *slog.Logger, closeAll func()) {
 		Help:  "readiness per exam domain, weakest topics, due reviews, streak",
 		Key:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "scores & readiness")),
 		Open:  func() common.Screen { return progressview.New(deps, progressview.Options{Practise: practise}) },
+	}, {
+		Title: "Your exam",
+		Help:  "SAA-C03 or SCS-C03: Next and the quiz follow your choice",
+		Key:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "exam")),
+		Open:  func() common.Screen { return examchoice.New(deps, false) },
 	}}
 	root = app.New(home.New(deps, lib, open, entries...), opt.Getenv)
+	if examchoice.NeedsAsking(store) {
+		root = root.WithFirstScreen(examchoice.New(deps, true))
+	}
 	if len(notices) > 0 {
 		root = root.WithStatus(strings.Join(notices, " · "), true)
 	}

@@ -50,6 +50,15 @@ func New(first common.Screen, getenv func(string) string) Model {
 	return Model{keys: defaultKeyMap(), help: h, styles: st, getenv: getenv, screen: first}
 }
 
+// WithFirstScreen shows s in front of the first screen, which esc (Back)
+// then returns to: a question the learner answers before starting.
+func (m Model) WithFirstScreen(s common.Screen) Model {
+	s.SetStyles(m.styles)
+	m.history = append(m.history, m.screen)
+	m.screen = s
+	return m
+}
+
 // WithStatus starts with a footer message, for notices gathered before the
 // first frame (a database moved aside, recording switched off).
 func (m Model) WithStatus(text string, isErr bool) Model {

@@ -39,6 +39,7 @@ type Model struct {
 	entries []*Entry
 
 	status   map[string]progress.ScenarioState
+	exam     string // the exam the learner prepares for, "" when not said
 	grouping Grouping
 	filter   textinput.Model
 	filterOn bool
@@ -53,6 +54,7 @@ type Model struct {
 // statusMsg carries the scenarios' progress, loaded in a command.
 type statusMsg struct {
 	status map[string]progress.ScenarioState
+	exam   string
 	err    error
 }
 
@@ -74,8 +76,13 @@ func (m *Model) Init() tea.Cmd {
 		if store == nil {
 			return statusMsg{}
 		}
-		st, err := store.ScenarioStatus(context.Background())
-		return statusMsg{status: st, err: err}
+		ctx := context.Background()
+		st, err := store.ScenarioStatus(ctx)
+		if err != nil {
+			return statusMsg{err: err}
+		}
+		exam, _, err := store.Setting(ctx, progress.SettingExam)
+		return statusMsg{status: st, exam: exam, err: err}
 	}
 }
 
@@ -173,20 +180,40 @@ func (m *Model) firstSelectable(from, dir int) int {
 	return max(0, min(from, len(m.rows)-1))
 }
 
-// suggestion is what to do next: a scenario in progress, else the first
-// unsolved one in library order.
+// suggestion is what to do next: a scenario in progress, else the
+// easiest unsolved one for the learner's exam (the first in teaching
+// order among the easiest), else the easiest unsolved one of any exam.
 func (m *Model) suggestion() *scenarios.Scenario {
-	var first *scenarios.Scenario
+	var easiest, easiestExam *scenarios.Scenario
 	for _, p := range m.lib.Packs {
 		for _, s := range p.Scenarios {
 			st := m.status[s.ID].Status
 			if st == progress.StatusInProgress {
 				return s
 			}
-			if first == nil && st != progress.StatusSolved {
-				first = s
+			if st == progress.StatusSolved {
+				continue
+			}
+			if easiest == nil || s.Difficulty < easiest.Difficulty {
+				easiest = s
+			}
+			if forExam(s, m.exam) && (easiestExam == nil || s.Difficulty < easiestExam.Difficulty) {
+				easiestExam = s
 			}
 		}
 	}
-	return first
+	if easiestExam != nil {
+		return easiestExam
+	}
+	return easiest
+}
+
+// forExam reports whether a scenario practises a task of the exam.
+func forExam(s *scenarios.Scenario, exam string) bool {
+	for _, t := range s.Exam {
+		if exam != "" && t.Exam == exam {
+			return true
+		}
+	}
+	return false
 }

@@ -17,6 +17,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.status != nil {
 			m.status = msg.status
 		}
+		m.exam = msg.exam
 		return m, nil
 	case tea.KeyPressMsg:
 		if m.filterOn {

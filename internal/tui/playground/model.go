@@ -68,13 +68,51 @@ type Model struct {
 	sugg   []string
 	pick   int
 
+	// listClosed is set when esc closed the completion list; typing opens
+	// it again.
+	listClosed bool
+
 	outcome *sandbox.Outcome
+	// before is the same request against the unedited world, kept only
+	// while a policy edit flips the decision.
+	before  *sandbox.Outcome
 	problem string
 	trace   trace.Model
 	pol     policies
 
+	// panel is what the lower pane shows instead of the trace.
+	panel panel
+	wv    listState // the world view
+	wrows []wvRow
+	reqs  listState // saved requests and history
+	kept  []keptRequest
+
+	// forms keeps each world's request while the learner moves between
+	// worlds in one visit.
+	forms map[int]request
+
+	// Saving: the drafts are written saveDelay after the last change.
+	loaded  map[int]bool
+	dirty   bool
+	saveSeq int
+	notice  string
+	lastAsk string // the request last added to the history
+
 	width, height int
 }
+
+// panel is the lower pane's content.
+type panel int
+
+const (
+	panelNone panel = iota // the trace
+	panelWorld
+	panelRequests
+	panelHelp
+)
+
+// listState is a cursor over a list of rows.
+type listState struct{ cur, off int }
 
 // New opens the playground on the worlds given, starting with start.
 func New(deps common.Deps, worlds []World, start int) *Model {
@@ -95,14 +133,9 @@ func New(deps common.Deps, worlds []World, start int) *Model {
 		ti.SetVirtualCursor(false)
 		m.inputs[i] = ti
 	}
-	if w := m.world(); w != nil {
-		m.inputs[fCaller].SetValue(defaultCaller(callers(w.World)))
-		m.inputs[fAction].SetValue("s3:GetObject")
-		if rs := resources(w.World); len(rs) > 0 {
-			m.inputs[fResource].SetValue(rs[0])
-		}
-	}
+	m.startRequest()
 	m.inputs[fCaller].Focus()
+	m.restore()
 	return m
 }
 
@@ -143,25 +176,64 @@ func (m *Model) Meta() string { return "sandbox · nothing here changes a scenar
 // CapturesText: every field, and the policy editor, takes typing.
 func (m *Model) CapturesText() bool { return true }
 
-// ShortHelp lists the keys of the moment.
+// ShortHelp lists the keys of the moment, few enough to fit 80 columns
+// with the root's quit key; ? shows the rest.
 func (m *Model) ShortHelp() []key.Binding {
-	if m.pol.focused {
-		return []key.Binding{m.KeyMap.Policies, m.KeyMap.NextDoc, m.KeyMap.ResetDocs, m.KeyMap.LeaveEditor}
+	k := m.KeyMap
+	switch {
+	case m.pol.focused:
+		return []key.Binding{withHelp(k.Policies, "request"), k.NextDoc, withHelp(k.ResetDocs, "undo edits"), withHelp(k.LeaveEditor, "back")}
+	case m.panel == panelWorld:
+		return []key.Binding{k.PickDown, withHelp(k.Accept, "use in request"), withHelp(k.Back, "close")}
+	case m.panel == panelRequests:
+		return []key.Binding{k.PickDown, withHelp(k.Accept, "load"), k.Delete, withHelp(k.Back, "close")}
+	case m.panel == panelHelp:
+		return []key.Binding{withHelp(k.Back, "close help")}
+	case m.listOpen():
+		return []key.Binding{k.PickDown, withHelp(k.Accept, "take"), k.CloseList}
 	}
-	out := []key.Binding{m.KeyMap.NextField, m.KeyMap.Policies}
-	if len(m.sugg) > 0 {
-		out = append(out, m.KeyMap.PickDown, m.KeyMap.Accept)
-	}
+	first := withHelp(k.NextField, "field")
 	if m.focus == fMFA {
-		out = append(out, m.KeyMap.Toggle)
+		first = withHelp(k.Toggle, "MFA")
 	}
-	return append(out, m.KeyMap.NextWorld, m.KeyMap.TraceDown, m.KeyMap.Back)
+	return []key.Binding{first, k.WorldView, withHelp(k.Policies, "edit"), withHelp(k.Requests, "saved"), k.Help}
 }
 
 // FullHelp lists every key.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.KeyMap
-	return [][]key.Binding{{k.NextField, k.PrevField, k.PickUp, k.PickDown, k.Accept, k.Toggle}, {k.NextWorld, k.PrevWorld, k.TraceUp, k.TraceDown, k.Back}, {k.Policies, k.NextDoc, k.ResetDocs, k.LeaveEditor}}
+	return [][]key.Binding{
+		{k.NextField, k.PrevField, k.PickUp, k.PickDown, k.Accept, k.CloseList, k.Toggle},
+		{k.WorldView, k.Requests, k.SaveRequest, k.Delete, k.NextWorld, k.PrevWorld},
+		{k.Policies, k.NextDoc, k.ResetDocs, k.TraceUp, k.TraceDown, k.Help, k.Back},
+	}
+}
+
+func withHelp(b key.Binding, desc string) key.Binding {
+	h := b.Help()
+	b.SetHelp(h.Key, desc)
+	return b
+}
+
+// listOpen is true while the completion list shows.
+func (m *Model) listOpen() bool { return len(m.sugg) > 0 && !m.listClosed }
+
+// startRequest fills the form with a first request for the world: a user,
+// s3:GetObject, the first resource; the context fields are left empty.
+func (m *Model) startRequest() {
+	w := m.world()
+	if w == nil {
+		return
+	}
+	for f := range m.inputs {
+		m.inputs[f].SetValue("")
+	}
+	m.mfa = mfaDefault
+	m.inputs[fCaller].SetValue(defaultCaller(callers(w.World)))
+	m.inputs[fAction].SetValue("s3:GetObject")
+	if rs := resources(w.World); len(rs) > 0 {
+		m.inputs[fResource].SetValue(rs[0])
+	}
 }
 
 // defaultCaller starts the form with an IAM user when the world has one: a
@@ -229,18 +301,27 @@ func (m *Model) evaluate() {
 	if c.As == "" || c.Action == "" {
 		m.problem = "say who calls and which action"
 		m.trace.SetStale(m.outcome != nil)
+		m.layout()
 		return
 	}
 	o, err := m.current().Evaluate(c, eval.Options{Trace: true})
 	if err != nil {
 		m.problem = err.Error()
 		m.trace.SetStale(m.outcome != nil)
+		m.layout()
 		return
 	}
 	m.problem = ""
 	m.outcome = o
+	m.before = nil
+	if m.pol.edited[m.wi] != nil {
+		if b, err := w.World.Evaluate(c, eval.Options{Trace: true}); err == nil && b.Decision != o.Decision {
+			m.before = b
+		}
+	}
 	m.trace.SetContent(Content(o))
 	m.trace.SetStale(false)
+	m.layout()
 }
 
 // Content turns a sandbox outcome into what the trace pane draws.

@@ -139,7 +139,7 @@ func TestEditingAPolicyChangesOnlyThePlaygroundsCopy(t *testing.T) {
 	if !m.pol.open || !m.pol.focused || !strings.Contains(screen(m), "Policy: ReadReports") {
 		t.Fatalf("ctrl+t did not open the policy editor:\n%s", screen(m))
 	}
-	if c := m.Cursor(); c == nil || c.Y < fixedRows {
+	if c := m.Cursor(); c == nil || c.Y < m.topRows() {
 		t.Fatalf("the cursor is not in the editor: %+v", c)
 	}
 	// Narrow the policy to another bucket: dana loses access.

@@ -1,20 +1,19 @@
 package playground
 
 import (
-	"errors"
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/iamlab/iamlab/internal/eval"
-	"github.com/iamlab/iamlab/internal/lint"
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/tui/editor"
+	"github.com/iamlab/iamlab/internal/tui/policydiag"
 )
 
 // The playground can also change the world's policies. Edits go into a copy
 // of the world (sandbox.World.WithDocument copies on write), kept per world
-// for this visit only: nothing done here reaches a scenario or its drafts.
+// and saved with the playground's drafts: nothing done here reaches a
+// scenario or its drafts.
 
 // policies is the editor pane's state.
 type policies struct {
@@ -22,8 +21,11 @@ type policies struct {
 	focused bool
 	doc     int                    // index into docs()
 	edited  map[int]*sandbox.World // world index → the learner's copy
-	ed      editor.Model
-	broken  string // the parse error of the text being typed, if any
+	// texts are the edited documents' texts as typed, per world: what is
+	// saved, and what the editor shows, even while a text does not parse.
+	texts  map[int]map[string]string
+	ed     editor.Model
+	broken string // the parse error of the text being typed, if any
 }
 
 // current is the world requests run against: the edited copy if any.
@@ -54,7 +56,8 @@ func (m *Model) docs() []*sandbox.Document {
 	return out
 }
 
-// loadDoc puts the selected document's text into the editor.
+// loadDoc puts the selected document's text into the editor, with its
+// marks: the draft as typed when there is one, else the world's text.
 func (m *Model) loadDoc() {
 	ds := m.docs()
 	if len(ds) == 0 {
@@ -62,9 +65,42 @@ func (m *Model) loadDoc() {
 		return
 	}
 	m.pol.doc = (m.pol.doc%len(ds) + len(ds)) % len(ds)
-	m.pol.ed.SetValue(ds[m.pol.doc].Source)
-	m.pol.ed.SetDiagnostics(nil)
+	d := ds[m.pol.doc]
+	text, typed := m.pol.texts[m.wi][d.ID]
+	if !typed {
+		text = d.Source
+	}
+	m.pol.ed.SetValue(text)
 	m.pol.broken = ""
+	m.mark(d)
+}
+
+// mark sets the editor's marks for the text it holds: parse errors, or
+// the linter's findings on the compiled policy.
+func (m *Model) mark(d *sandbox.Document) {
+	if _, err := m.current().WithDocument(d.ID, m.pol.ed.Value()); err != nil {
+		m.pol.ed.SetDiagnostics(policydiag.Parse(err))
+		m.pol.broken = fmt.Sprintf("%s does not parse: %v", d.ID, firstLine(err.Error()))
+		return
+	}
+	if cur, ok := m.current().Document(d.ID); ok {
+		m.pol.ed.SetDiagnostics(policydiag.Lint(cur.Policy))
+	}
+}
+
+// showDoc opens the editor on one document.
+func (m *Model) showDoc(id string) bool {
+	for i, d := range m.docs() {
+		if d.ID == id {
+			m.pol.open = true
+			m.pol.doc = i
+			m.loadDoc()
+			m.focusEditor(true)
+			m.layout()
+			return true
+		}
+	}
+	return false
 }
 
 // togglePolicies opens the pane and moves focus between it and the form.
@@ -87,6 +123,7 @@ func (m *Model) togglePolicies() tea.Cmd {
 func (m *Model) focusEditor(on bool) {
 	m.pol.focused = on
 	if on {
+		m.panel = panelNone
 		m.inputs[m.focus].Blur()
 		m.pol.ed.Focus()
 	} else {
@@ -101,68 +138,49 @@ func (m *Model) nextDoc() {
 }
 
 // resetPolicies forgets this world's edits.
-func (m *Model) resetPolicies() {
+func (m *Model) resetPolicies() tea.Cmd {
 	delete(m.pol.edited, m.wi)
+	delete(m.pol.texts, m.wi)
 	m.loadDoc()
 	m.evaluate()
+	return m.markDirty()
 }
 
 // policyChanged applies the editor's text to the world copy; a text that
 // does not parse is marked in the editor and leaves the last good world.
-func (m *Model) policyChanged() {
+func (m *Model) policyChanged() tea.Cmd {
 	ds := m.docs()
 	if len(ds) == 0 {
-		return
+		return nil
 	}
 	d := ds[m.pol.doc%len(ds)]
-	nw, err := m.current().WithDocument(d.ID, m.pol.ed.Value())
+	text := m.pol.ed.Value()
+	if m.pol.texts == nil {
+		m.pol.texts = map[int]map[string]string{}
+	}
+	if m.pol.texts[m.wi] == nil {
+		m.pol.texts[m.wi] = map[string]string{}
+	}
+	m.pol.texts[m.wi][d.ID] = text
+	save := m.markDirty()
+	nw, err := m.current().WithDocument(d.ID, text)
 	if err != nil {
-		var pes eval.ParseErrors
-		var diags []editor.Diagnostic
-		if errors.As(err, &pes) {
-			for _, pe := range pes {
-				diags = append(diags, editor.Diagnostic{Line: pe.Pos.Line, Col: pe.Pos.Col, Message: pe.Msg + "; " + pe.Expected, Severity: editor.SeverityError})
-			}
-		}
-		m.pol.ed.SetDiagnostics(diags)
+		m.pol.ed.SetDiagnostics(policydiag.Parse(err))
 		m.pol.broken = fmt.Sprintf("%s does not parse: %v", d.ID, firstLine(err.Error()))
 		m.trace.SetStale(m.outcome != nil)
-		return
+		m.layout()
+		return save
 	}
-	// The same findings as iamlab lint and the scenario editor: the
-	// playground is where learners try what the lessons warn about.
-	var diags []editor.Diagnostic
-	if nd, ok := nw.Document(d.ID); ok && nd.Policy != nil {
-		diags = lintDiagnostics(lint.Compiled(nd.Policy))
-	}
-	m.pol.ed.SetDiagnostics(diags)
 	m.pol.broken = ""
 	if m.pol.edited == nil {
 		m.pol.edited = map[int]*sandbox.World{}
 	}
 	m.pol.edited[m.wi] = nw
-	m.evaluate()
-}
-
-// lintDiagnostics marks lint findings in the editor: errors as errors,
-// suggestions as information, the rest as warnings, advice included.
-func lintDiagnostics(fs []lint.Finding) []editor.Diagnostic {
-	out := make([]editor.Diagnostic, 0, len(fs))
-	for _, f := range fs {
-		sev := editor.SeverityWarning
-		switch f.Severity {
-		case lint.Error:
-			sev = editor.SeverityError
-		case lint.Suggestion:
-			sev = editor.SeverityInfo
-		}
-		msg := f.Message
-		if f.Advice != "" {
-			msg += " (" + f.Advice + ")"
-		}
-		out = append(out, editor.Diagnostic{Line: max(f.Pos.Line, 1), Col: max(f.Pos.Col, 1), Message: msg, Severity: sev})
+	if cur, ok := nw.Document(d.ID); ok {
+		m.pol.ed.SetDiagnostics(policydiag.Lint(cur.Policy))
 	}
-	return out
+	m.evaluate()
+	return save
 }
 
 func firstLine(s string) string {
@@ -180,7 +198,7 @@ func (m *Model) updatePolicies(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	m.pol.ed, cmd = m.pol.ed.Update(msg)
 	if m.pol.ed.Version() != before {
-		m.policyChanged()
+		return tea.Batch(cmd, m.policyChanged())
 	}
 	return cmd
 }
@@ -193,7 +211,7 @@ func (m *Model) docTitle() string {
 	}
 	d := ds[m.pol.doc%len(ds)]
 	edited := ""
-	if m.pol.edited[m.wi] != nil {
+	if _, ok := m.pol.texts[m.wi][d.ID]; ok {
 		edited = " · edited here only"
 	}
 	return fmt.Sprintf("%s (%d of %d)%s", d.Title, m.pol.doc%len(ds)+1, len(ds), edited)

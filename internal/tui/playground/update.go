@@ -13,6 +13,16 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		switch msg := msg.(type) {
+		case saveTickMsg:
+			if msg.seq == m.saveSeq {
+				return m, tea.Batch(m.save(), m.ask())
+			}
+		case keptMsg:
+			m.kept = msg.kept
+			m.reqs.cur = min(m.reqs.cur, max(0, len(m.kept)-1))
+			if msg.err != nil {
+				return m, common.Status("could not read your requests: "+msg.err.Error(), true)
+			}
 		case tea.MouseWheelMsg:
 			m.trace, _ = m.trace.Update(msg)
 		case editor.ExternalEditedMsg, tea.PasteMsg:
@@ -25,6 +35,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	}
+	m.notice = ""
 	k := m.KeyMap
 	switch {
 	case key.Matches(km, k.Policies):
@@ -33,15 +44,34 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.nextDoc()
 		return m, nil
 	case m.pol.open && key.Matches(km, k.ResetDocs):
-		m.resetPolicies()
-		return m, nil
+		return m, m.resetPolicies()
 	case m.pol.focused && key.Matches(km, k.LeaveEditor):
 		m.focusEditor(false)
 		return m, m.inputs[m.focus].Focus()
+	case m.pol.focused && km.String() == "f1":
+		m.openPanel(panelHelp)
+		return m, nil
 	case m.pol.focused:
 		return m, m.updatePolicies(km)
+	case m.panel != panelNone:
+		return m, m.updatePanel(km)
+	case m.listOpen() && key.Matches(km, k.CloseList):
+		// The list goes; the request, and the screen, stay.
+		m.listClosed = true
+		return m, nil
 	case key.Matches(km, k.Back):
-		return m, common.Back
+		return m, m.leave()
+	case key.Matches(km, k.WorldView):
+		m.openPanel(panelWorld)
+		return m, nil
+	case key.Matches(km, k.Requests):
+		m.openPanel(panelRequests)
+		return m, m.loadKept()
+	case key.Matches(km, k.SaveRequest):
+		return m, m.saveRequest()
+	case key.Matches(km, k.Help) && (m.focus != fContext || km.String() == "f1"):
+		m.openPanel(panelHelp)
+		return m, nil
 	case key.Matches(km, k.NextField):
 		return m, m.setFocus((m.focus + 1) % nFields)
 	case key.Matches(km, k.PrevField):
@@ -52,38 +82,65 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			if key.Matches(km, k.PrevWorld) {
 				d = len(m.worlds) - 1
 			}
-			m.wi = (m.wi + d) % len(m.worlds)
-			m.outcome = nil
-			m.pol.doc = 0
-			if m.pol.open {
-				m.loadDoc()
-			}
-			m.evaluate()
+			return m, m.switchWorld((m.wi + d) % len(m.worlds))
 		}
 		return m, nil
 	case key.Matches(km, k.TraceUp), key.Matches(km, k.TraceDown):
 		m.trace, _ = m.trace.Update(km)
 		return m, nil
-	case len(m.sugg) > 0 && key.Matches(km, k.PickDown):
+	case m.listOpen() && key.Matches(km, k.PickDown):
 		m.pick = (m.pick + 1) % len(m.sugg)
 		return m, nil
-	case len(m.sugg) > 0 && key.Matches(km, k.PickUp):
+	case m.listOpen() && key.Matches(km, k.PickUp):
 		m.pick = (m.pick + len(m.sugg) - 1) % len(m.sugg)
 		return m, nil
-	case len(m.sugg) > 0 && key.Matches(km, k.Accept):
+	case m.listOpen() && key.Matches(km, k.Accept):
 		m.inputs[m.focus].SetValue(m.sugg[m.pick])
 		m.inputs[m.focus].CursorEnd()
 		m.refreshSuggestions()
 		m.evaluate()
-		return m, nil
+		return m, m.markDirty()
+	case key.Matches(km, k.Accept):
+		// Enter on a complete request asks it now: into the history.
+		return m, m.ask()
 	case m.focus == fMFA:
 		if key.Matches(km, k.Toggle) {
 			m.mfa = (m.mfa + 1) % 3
 			m.evaluate()
+			return m, m.markDirty()
 		}
 		return m, nil
 	}
 	return m, m.typeInField(km)
+}
+
+// switchWorld saves this world's work and moves to world i, with its own.
+func (m *Model) switchWorld(i int) tea.Cmd {
+	m.dirty = true // the world choice itself is worth saving
+	save := m.save()
+	if m.forms == nil {
+		m.forms = map[int]request{}
+	}
+	m.forms[m.wi] = m.form()
+	m.wi = i
+	m.outcome, m.before = nil, nil
+	m.pol.doc = 0
+	m.restoreWorld()
+	if f, ok := m.forms[i]; ok {
+		m.setForm(f)
+	}
+	if m.pol.open {
+		m.loadDoc()
+	}
+	m.wrows = nil
+	if m.panel == panelWorld {
+		m.wrows = worldRows(m.current())
+		m.wv = listState{}
+	}
+	m.listClosed = true
+	m.refreshSuggestions()
+	m.evaluate()
+	return tea.Batch(save, m.markDirty())
 }
 
 // typeInField gives a key or a paste to the focused request field and
@@ -96,8 +153,10 @@ func (m *Model) typeInField(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	m.inputs[m.focus], cmd = m.inputs[m.focus].Update(msg)
 	if m.inputs[m.focus].Value() != before {
+		m.listClosed = false
 		m.refreshSuggestions()
 		m.evaluate()
+		return tea.Batch(cmd, m.markDirty())
 	}
 	return cmd
 }
@@ -105,6 +164,9 @@ func (m *Model) typeInField(msg tea.Msg) tea.Cmd {
 func (m *Model) setFocus(f field) tea.Cmd {
 	m.inputs[m.focus].Blur()
 	m.focus = f
+	// The list opens when the learner types, not on arrival: a field
+	// reached with tab keeps the trace in view.
+	m.listClosed = true
 	m.refreshSuggestions()
 	if f == fMFA {
 		return nil
@@ -129,4 +191,5 @@ func (m *Model) refreshSuggestions() {
 	case fResource:
 		m.sugg = suggest(typed, resources(w.World), 5)
 	}
+	m.layout()
 }

@@ -7,8 +7,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// formRows is the form's height: caller, action, resource, then two rows of
-// context fields, then the status line.
+// formRows is the form's height: caller, action, resource, MFA, then two
+// rows of context fields. The decision lines follow, as many as the
+// sentence needs, then a rule and the lower pane.
 const formRows = 6
 
 const labelWidth = 14
@@ -27,13 +28,20 @@ func (m *Model) SetSize(w, h int) {
 	m.layout()
 }
 
-// fixedRows are the form, the suggestions, the status and the rule.
-const fixedRows = formRows + suggestionArea + 2
+// topRows are the rows above the lower pane: the form, the decision, the
+// rule.
+func (m *Model) topRows() int { return formRows + len(m.statusLines()) + 1 }
 
-// layout shares the rows under the form between the policy editor (when
-// open) and the trace.
+// paneRows is the lower pane's height.
+func (m *Model) paneRows() int { return max(2, m.height-m.topRows()) }
+
+// layout shares the lower pane between the comparison (when an edit flips
+// the decision), the policy editor (when open) and the trace.
 func (m *Model) layout() {
-	rest := max(2, m.height-fixedRows)
+	if m.styles == nil || m.height == 0 {
+		return
+	}
+	rest := max(2, m.paneRows()-len(m.compareLines()))
 	if !m.pol.open {
 		m.trace.SetSize(m.width, rest)
 		return
@@ -42,9 +50,6 @@ func (m *Model) layout() {
 	m.pol.ed.SetSize(m.width, edRows)
 	m.trace.SetSize(m.width, max(1, rest-edRows-1))
 }
-
-// suggestionArea is the rows under the form kept for completions.
-const suggestionArea = 4
 
 // position is where each field's input starts (row, column).
 func position(f field, width int) (int, int) {
@@ -74,13 +79,14 @@ func (m *Model) label(f field) string {
 	st := m.styles
 	text := ansi.Truncate(l, labelWidth-2, "…") + ": "
 	text += strings.Repeat(" ", max(0, labelWidth-ansi.StringWidth(text)))
-	if f == m.focus {
+	if f == m.focus && m.panel == panelNone && !m.pol.focused {
 		return st.Key.Render(text)
 	}
 	return st.Muted.Render(text)
 }
 
-// View draws the form, the suggestions, the status and the trace.
+// View draws the form, the decision, the lower pane and, over its top, the
+// completion list.
 func (m *Model) View() string {
 	if m.styles == nil || m.height == 0 {
 		return ""
@@ -106,67 +112,97 @@ func (m *Model) View() string {
 			rows[r] += strings.Repeat(" ", max(1, pad)) + cell
 		}
 	}
+	for i := range rows {
+		rows[i] = ansi.Truncate(rows[i], m.width, "")
+	}
 	lines := append([]string{}, rows...)
-	for i := 0; i < suggestionArea; i++ {
-		if i < len(m.sugg) {
-			s := "  " + m.sugg[i]
-			if i == m.pick {
-				s = st.Selected.Render("› " + m.sugg[i])
-			} else {
-				s = st.Muted.Render(s)
+	lines = append(lines, m.statusLines()...)
+	lines = append(lines, st.Muted.Render(strings.Repeat("─", max(1, m.width))))
+	listTop := len(lines)
+	lines = append(lines, m.lowerPane()...)
+	if m.listOpen() {
+		for i, s := range m.sugg {
+			if listTop+i >= len(lines) {
+				break
 			}
-			lines = append(lines, s)
-		} else {
-			lines = append(lines, "")
+			text := "  " + s
+			if i == m.pick {
+				text = st.Selected.Render("› " + s)
+			} else {
+				text = st.Muted.Render(text)
+			}
+			lines[listTop+i] = text + st.Muted.Render(strings.Repeat(" ", max(0, m.width-ansi.StringWidth(text))))
+		}
+		if n := len(m.sugg); listTop+n < len(lines) {
+			lines[listTop+n] = st.Muted.Render(ansi.Truncate("  ↑↓ choose · enter takes · esc closes the list", m.width, ""))
 		}
 	}
-	lines = append(lines, m.statusLine(), st.Muted.Render(strings.Repeat("─", max(1, m.width))))
+	for len(lines) < m.height {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines[:m.height], "\n")
+}
+
+// lowerPane is the panel of the moment, or the comparison, the editor and
+// the trace; exactly paneRows lines.
+func (m *Model) lowerPane() []string {
+	h := m.paneRows()
+	if m.panel != panelNone {
+		return m.panelLines(h)
+	}
+	st := m.styles
+	var out []string
+	out = append(out, m.compareLines()...)
 	if m.pol.open {
 		title := st.Pane.Title.Render("Policy: ") + m.docTitle()
 		if !m.pol.focused {
 			title = st.Pane.TitleBlurred.Render("Policy: ") + st.Muted.Render(m.docTitle()+"  (ctrl+t to edit)")
 		}
-		lines = append(lines, title, m.pol.ed.View())
+		out = append(out, ansi.Truncate(title, m.width, "…"))
+		out = append(out, strings.Split(m.pol.ed.View(), "\n")...)
 	}
-	body := strings.Join(lines, "\n") + "\n" + m.trace.View()
-	out := strings.Split(body, "\n")
-	for i := range out {
-		out[i] = ansi.Truncate(out[i], m.width, "…")
-	}
-	for len(out) < m.height {
-		out = append(out, "")
-	}
-	return strings.Join(out[:m.height], "\n")
+	out = append(out, strings.Split(m.trace.View(), "\n")...)
+	return window(out, 0, h)
 }
 
-// statusLine is the decision, always in view, or why there is none.
-func (m *Model) statusLine() string {
+// statusLines are the decision, always in view and never cut: the
+// sentence wraps onto as many lines as it needs.
+func (m *Model) statusLines() []string {
 	st := m.styles
+	var text string
 	switch {
 	case m.pol.broken != "":
-		return st.Error.Render("✗ " + m.pol.broken + " (the last good policy is used)")
+		text = st.Error.Render("✗ " + m.pol.broken + " (the last good policy is used)")
 	case m.problem != "":
-		return st.Error.Render("✗ " + m.problem)
+		text = st.Error.Render("✗ " + m.problem)
 	case m.outcome == nil:
-		return ""
+		text = ""
+	default:
+		o := m.outcome
+		badge := st.Verdict.ImplicitDeny.Render()
+		switch o.Decision {
+		case "allowed":
+			badge = st.Verdict.Allowed.Render()
+		case "explicitDeny":
+			badge = st.Verdict.ExplicitDeny.Render()
+		}
+		text = "Decision: " + badge + "  " + st.Muted.Render(o.Reason)
 	}
-	o := m.outcome
-	badge := st.Verdict.ImplicitDeny.Render()
-	switch o.Decision {
-	case "allowed":
-		badge = st.Verdict.Allowed.Render()
-	case "explicitDeny":
-		badge = st.Verdict.ExplicitDeny.Render()
+	if m.notice != "" {
+		text += " " + st.Warning.Render(m.notice)
 	}
-	return "Decision: " + badge + "  " + st.Muted.Render(o.Reason)
+	return strings.Split(ansi.Wrap(text, max(10, m.width), " "), "\n")
 }
 
 // Cursor puts the terminal cursor in the focused field.
 func (m *Model) Cursor() *tea.Cursor {
+	if m.panel != panelNone {
+		return nil
+	}
 	if m.pol.focused {
 		c := m.pol.ed.Cursor()
 		if c != nil {
-			c.Y += fixedRows + 1 // below the form and the pane's title
+			c.Y += m.topRows() + len(m.compareLines()) + 1 // below the form, the comparison and the pane's title
 		}
 		return c
 	}

@@ -61,6 +61,10 @@ type Model struct {
 	sum     progress.Summary
 	err     error
 
+	// The submitted mock exams of historyExam, oldest first (exams.go).
+	history     []progress.ExamResult
+	historyExam string
+
 	picks  []pick // selectable topics: weakest first, then due reviews
 	cursor int
 
@@ -85,9 +89,10 @@ type pick struct {
 
 // loadedMsg carries a Summary loaded in a command.
 type loadedMsg struct {
-	seq int
-	sum progress.Summary
-	err error
+	seq     int
+	sum     progress.Summary
+	err     error
+	history historyMsg
 }
 
 // New builds the progress screen.
@@ -98,6 +103,9 @@ func New(deps common.Deps, opts Options) *Model {
 	m := &Model{KeyMap: DefaultKeyMap(), deps: deps, opts: opts, examDate: opts.ExamDate}
 	m.exams = examOrder(deps.Now())
 	want := opts.Exam
+	if want == "" {
+		want = learnerExam(deps.Store)
+	}
 	if want == "" {
 		want = DefaultExam
 	}
@@ -146,7 +154,11 @@ func (m *Model) load() tea.Cmd {
 	m.seq++
 	m.loading = true
 	seq, store, exam, date, now := m.seq, m.deps.Store, m.currentExam().ID, m.examDate, m.deps.Now()
-	return func() tea.Msg { return loadSummary(seq, store, exam, date, now) }
+	return func() tea.Msg {
+		msg := loadSummary(seq, store, exam, date, now)
+		msg.history = loadHistory(store, exam)
+		return msg
+	}
 }
 
 // SetStyles adopts a palette.

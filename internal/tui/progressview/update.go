@@ -28,6 +28,10 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		} else {
 			m.err, m.sum, m.loaded = nil, msg.sum, true
 		}
+		m.history, m.historyExam = msg.history.results, msg.history.exam
+		if msg.history.err != nil && m.err == nil {
+			m.err = msg.history.err
+		}
 		m.rebuildPicks()
 		m.relayout()
 		return m, nil

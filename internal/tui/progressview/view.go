@@ -129,11 +129,20 @@ func (m *Model) relayout() {
 		add(m.overview(w)...)
 		add("")
 		add(m.chartRows(m.sum.Readiness, w)...)
+		if h := m.examHistoryLines(w); len(h) > 0 {
+			// An exam submitted blank records no answers, yet it was taken.
+			add("")
+			add(h...)
+		}
 	default:
 		add(m.overview(w)...)
 		add("")
 		add(m.chartRows(m.sum.Readiness, w)...)
 		add("")
+		if h := m.examHistoryLines(w); len(h) > 0 {
+			add(h...)
+			add("")
+		}
 		if w >= wideWidth {
 			lw := (w - 3) / 2
 			rw := w - 3 - lw

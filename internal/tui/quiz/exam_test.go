@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -296,7 +297,11 @@ func TestExamLeaveConfirmed(t *testing.T) {
 		t.Fatalf("leave: %T", msgs[0])
 	}
 	if len(answers(t, deps)) != 0 {
-		t.Fatal("an abandoned exam was recorded")
+		t.Fatal("a left exam was recorded")
+	}
+	// Leaving keeps the exam, paused, for the quiz menu.
+	if _, ok, err := deps.Store.PausedExam(context.Background()); !ok || err != nil {
+		t.Fatalf("the left exam was not kept: %v", err)
 	}
 }
 

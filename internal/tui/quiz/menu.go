@@ -28,6 +28,7 @@ const (
 	rowStartPractice
 	rowExam
 	rowReview
+	rowResume // a paused exam (pause.go)
 )
 
 type menuRow struct {
@@ -74,7 +75,8 @@ type Menu struct {
 	countPick int
 	confirm   *menuRow
 
-	review  *reviewMsg // nil until loaded
+	paused  *qz.ExamState // the paused exam, nil when none
+	review  *reviewMsg    // nil until loaded
 	loading bool
 	width   int
 	height  int
@@ -111,6 +113,13 @@ func NewMenu(deps common.Deps, bank *qz.Bank, worlds []*sandbox.World) *Menu {
 	}
 	m.rows = append(m.rows, menuRow{kind: rowHeader, text: "Review · what is due by spaced repetition, then confident mistakes"}, menuRow{kind: rowReview})
 	m.cursor = 4
+	if ex := rememberedExam(deps.Store); ex != "" {
+		for i, c := range examChoices {
+			if c == ex {
+				m.examPick = i
+			}
+		}
+	}
 	m.buildTopics()
 	return m
 }
@@ -161,7 +170,7 @@ func taggedFor(it *qz.Item, exam string) bool {
 func (m *Menu) Init() tea.Cmd {
 	store, bank, worlds, deps := m.deps.Store, m.bank, m.worlds, m.deps
 	m.loading = true
-	return func() tea.Msg {
+	return tea.Batch(m.loadPaused(), func() tea.Msg {
 		if store == nil {
 			return reviewMsg{review: qz.NewReview(bank, nil, nil, qz.ReviewOptions{Clock: clock(deps)})}
 		}
@@ -191,7 +200,7 @@ func (m *Menu) Init() tea.Cmd {
 		}
 		rev := qz.NewReview(bank, due, history, qz.ReviewOptions{Seed: t.UnixNano(), Clock: clock(deps), Worlds: worlds})
 		return reviewMsg{review: rev, due: due, sureWrong: sureWrong}
-	}
+	})
 }
 
 // SetStyles adopts a palette.
@@ -235,6 +244,11 @@ func (m *Menu) FullHelp() [][]key.Binding {
 // Update moves, changes choices and starts sessions.
 func (m *Menu) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case pausedMsg:
+		m.setPaused(msg)
+		if msg.err != nil {
+			return m, common.Status("could not read your paused exam: "+msg.err.Error(), true)
+		}
 	case reviewMsg:
 		m.loading = false
 		m.review = &msg
@@ -275,9 +289,9 @@ func (m *Menu) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		m.move(1)
 	case key.Matches(msg, k.Prev):
-		m.change(-1)
+		return m.change(-1)
 	case key.Matches(msg, k.Next):
-		m.change(1)
+		return m.change(1)
 	case key.Matches(msg, k.Back):
 		return common.Back
 	case key.Matches(msg, k.Start):
@@ -297,16 +311,18 @@ func (m *Menu) move(d int) {
 
 func cycle(i, d, n int) int { return ((i+d)%n + n) % n }
 
-func (m *Menu) change(d int) {
+func (m *Menu) change(d int) tea.Cmd {
 	switch m.rows[m.cursor].kind {
 	case rowExamFilter:
 		m.examPick = cycle(m.examPick, d, len(examChoices))
 		m.buildTopics()
+		return m.rememberExam()
 	case rowTopic:
 		m.topicPick = cycle(m.topicPick, d, len(m.topics)+1)
 	case rowCount:
 		m.countPick = cycle(m.countPick, d, len(countChoices))
 	}
+	return nil
 }
 
 func (m *Menu) activate() tea.Cmd {
@@ -316,6 +332,8 @@ func (m *Menu) activate() tea.Cmd {
 		return m.startPractice()
 	case rowExam:
 		m.confirm = &r
+	case rowResume:
+		return m.resumeExam()
 	case rowReview:
 		if m.review == nil || m.review.review == nil {
 			return common.Status("review is still loading", false)

@@ -116,7 +116,9 @@ func (m *Menu) describe(r menuRow) string {
 	case rowStartPractice:
 		return "You say how sure you are before each answer is revealed, then read why every option is right or wrong. Every answer is saved to your progress."
 	case rowExam:
-		return "Like the real exam: the clock runs from the start, you can flag items and change answers until you submit, and you see the score report per domain only at the end."
+		return "Like the real exam: the clock runs from the start, you can flag items and change answers until you submit, and you see the score report per domain only at the end. p pauses it."
+	case rowResume:
+		return "The clock starts again where you paused it, with your answers and flags. Submitting records the exam in your history (see the progress screen)."
 	case rowReview:
 		if m.review != nil && m.review.review != nil {
 			if n, _ := m.review.review.Position(); n == 0 {
@@ -142,7 +144,7 @@ func (m *Menu) confirmLines() []string {
 	for _, p := range []string{
 		fmt.Sprintf("This takes %d minutes. The clock starts when you press enter and runs until you submit; when it runs out the exam is submitted with the answers you saved.", minutes),
 		"No feedback until the end: flag items with f to come back to them, and change answers until you submit.",
-		"Leaving the exam (esc) abandons it: nothing is recorded until you submit.",
+		"p pauses the exam and stops the clock; leaving it (esc) or quitting pauses it too. A paused exam is resumed from this menu, after a restart as well. Nothing is scored until you submit.",
 	} {
 		out = append(out, markdown.Wrap(p, w)...)
 		out = append(out, "")

@@ -54,6 +54,7 @@ const (
 	phaseConfirmLeave
 	phaseReport     // exam: the score report
 	phaseReportItem // exam: one item's feedback after submit
+	phasePaused     // exam: the clock is stopped (pause.go)
 )
 
 // Session is the screen that plays one practice, review or exam session.
@@ -137,8 +138,8 @@ func NewPracticeOn(deps common.Deps, bank *qz.Bank, topicID string) common.Scree
 // QuitWarning keeps an exam in progress from being dropped by a stray q:
 // exam answers are recorded only when the exam is submitted.
 func (m *Session) QuitWarning() string {
-	if m.exam != nil && !m.exam.Submitted() {
-		return "Your exam is not submitted, and its answers are recorded only on submit."
+	if m.exam != nil && !m.exam.Submitted() && !m.exam.Paused() {
+		return "Your exam is not submitted: it will be paused and kept, to resume from the quiz menu."
 	}
 	return ""
 }
@@ -213,6 +214,9 @@ func (m *Session) Meta() string {
 			s += fmt.Sprintf(" · ⚑ %d", n)
 		}
 		left := m.exam.Remaining()
+		if m.exam.Paused() {
+			return s + " · ⏸ paused · " + clockText(left) + " left"
+		}
 		if left < 5*time.Minute {
 			return s + " · ⚠ " + clockText(left) + " left"
 		}
@@ -262,13 +266,15 @@ func (m *Session) ShortHelp() []key.Binding {
 	case phaseSummary:
 		return m.enabled(k.Retake, k.PageDown, k.Back)
 	case phaseList:
-		return []key.Binding{k.Up, k.Down, withHelp(k.Submit, "go to item"), k.Flag, k.SubmitExam, k.Back}
+		return []key.Binding{k.Up, k.Down, withHelp(k.Submit, "go to item"), k.Flag, pauseKey, k.SubmitExam, k.Back}
 	case phaseConfirmSubmit, phaseConfirmLeave:
 		return []key.Binding{k.Yes, k.No}
 	case phaseReport:
 		return m.enabled(k.Up, k.Down, withHelp(k.Submit, "see feedback"), k.Retake, k.Back)
 	case phaseReportItem:
 		return []key.Binding{k.Down, k.PageDown, k.Back}
+	case phasePaused:
+		return []key.Binding{withHelp(k.Submit, "resume"), withHelp(k.Back, "leave, keep it")}
 	}
 	out := m.answerKeys()
 	if len(m.content) > m.viewHeight() {
@@ -303,7 +309,7 @@ func (m *Session) FullHelp() [][]key.Binding {
 	k := m.KeyMap
 	rows := [][]key.Binding{m.ShortHelp(), {k.PageUp, k.PageDown}}
 	if m.phase == phaseAnswer && m.exam != nil {
-		rows = append(rows, []key.Binding{k.PrevItem, k.NextItem, k.List})
+		rows = append(rows, []key.Binding{k.PrevItem, k.NextItem, k.List, pauseKey})
 	}
 	return rows
 }

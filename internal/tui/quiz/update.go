@@ -93,12 +93,18 @@ func (m *Session) key(msg tea.KeyPressMsg) tea.Cmd {
 	case phaseConfirmLeave:
 		switch {
 		case key.Matches(msg, k.Yes):
+			if m.exam != nil {
+				// Leaving keeps the exam, paused, for the quiz menu.
+				return tea.Batch(m.pause(), common.Back)
+			}
 			return common.Back
 		case key.Matches(msg, k.No), key.Matches(msg, k.Back):
 			m.phase = m.back
 		}
 	case phaseReport:
 		return m.keyReport(msg)
+	case phasePaused:
+		return m.keyPaused(msg)
 	case phaseReportItem:
 		switch {
 		case key.Matches(msg, k.Back), key.Matches(msg, k.Submit):
@@ -119,6 +125,8 @@ func (m *Session) keyAnswer(msg tea.KeyPressMsg) tea.Cmd {
 	changed := true
 	m.notice = ""
 	switch {
+	case m.exam != nil && key.Matches(msg, pauseKey):
+		return m.pause()
 	case m.exam != nil && key.Matches(msg, k.Flag):
 		en := m.exam.Entries()[m.exam.Current()]
 		_ = m.exam.Flag(en.Item.ID, !en.Flagged)
@@ -327,6 +335,8 @@ func (m *Session) keyList(msg tea.KeyPressMsg) tea.Cmd {
 		m.listCur = min(n-1, m.listCur+1)
 	case key.Matches(msg, k.Submit):
 		m.gotoItem(m.listCur)
+	case key.Matches(msg, pauseKey):
+		return m.pause()
 	case key.Matches(msg, k.Flag):
 		en := m.exam.Entries()[m.listCur]
 		_ = m.exam.Flag(en.Item.ID, !en.Flagged)
@@ -344,7 +354,7 @@ func (m *Session) submitExam(notice string) tea.Cmd {
 	m.phase, m.yoff, m.listCur, m.notice = phaseReport, 0, 0, notice
 	var entries []*qz.Entry
 	entries = append(entries, m.exam.Entries()...)
-	return m.record(entries...)
+	return tea.Batch(m.record(entries...), m.recordExam())
 }
 
 func (m *Session) keyReport(msg tea.KeyPressMsg) tea.Cmd {

@@ -52,6 +52,8 @@ func (m *Session) rebuild(render bool) tea.Cmd {
 		b.examList()
 	case phaseReport:
 		b.report()
+	case phasePaused:
+		b.paused()
 	}
 	m.content, m.anchor = b.out, b.anchor
 	m.keepAnchor()
@@ -124,6 +126,8 @@ func (m *Session) statusLine() string {
 		left = "All items: choose one to go back to it, or submit"
 	case phaseReport:
 		left = "Score report"
+	case phasePaused:
+		left = "Paused"
 	case phaseReportItem:
 		left = fmt.Sprintf("Item %d of %d, after submit", m.listCur+1, m.exam.Len())
 	default:
@@ -215,12 +219,17 @@ func (m *Session) promptLine() string {
 		}
 		return st.Warning.Render(msg) + "  " + st.Key.Render("y") + " submit  " + st.Key.Render("n") + " keep working"
 	case phaseConfirmLeave:
-		return st.Warning.Render("Leave the exam? Nothing is saved until you submit.") + "  " + st.Key.Render("y") + " leave  " + st.Key.Render("n") + " stay"
+		if m.exam != nil {
+			return st.Warning.Render("Leave the exam? It is paused and kept for the quiz menu.") + "  " + st.Key.Render("y") + " leave  " + st.Key.Render("n") + " stay"
+		}
+		return st.Warning.Render("Leave? Nothing is saved until you submit.") + "  " + st.Key.Render("y") + " leave  " + st.Key.Render("n") + " stay"
 	case phaseReport:
 		return st.Muted.Render("↑/↓ pick an item, ") + st.Key.Render("enter") + st.Muted.Render(" its feedback · ") + st.Key.Render("r") +
 			st.Muted.Render(" retake only the wrong ones · ") + st.Key.Render("esc") + st.Muted.Render(" menu")
 	case phaseReportItem:
 		return st.Key.Render("esc") + st.Muted.Render(" back to the report")
+	case phasePaused:
+		return st.Key.Render("enter") + st.Muted.Render(" resume · ") + st.Key.Render("esc") + st.Muted.Render(" leave, the exam is kept")
 	case phaseList:
 		return st.Key.Render("enter") + st.Muted.Render(" go to the item · ") + st.Key.Render("f") + st.Muted.Render(" flag · ") +
 			st.Key.Render("s") + st.Muted.Render(" submit the exam")
@@ -247,7 +256,7 @@ func (m *Session) answerPrompt() string {
 		}
 	}
 	if m.exam != nil {
-		s += mu(" · ") + k("tab") + mu(" next · ") + k("f") + mu(" flag · ") + k("l") + mu(" list")
+		s += mu(" · ") + k("tab") + mu(" next · ") + k("f") + mu(" flag · ") + k("l") + mu(" list · ") + k("p") + mu(" pause")
 	}
 	return s
 }
