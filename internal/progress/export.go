@@ -31,6 +31,17 @@ func (s *Store) Export(ctx context.Context, learner string, now time.Time) (Expo
 	if ex.Answers, err = s.answers(ctx); err != nil {
 		return ex, s.wrap("export answers", err)
 	}
+	// Lists are [] when empty, never null: a consumer iterating over them
+	// needs no special case.
+	ex.Attempts, ex.Answers = nonNil(ex.Attempts), nonNil(ex.Answers)
+	for i := range ex.Attempts {
+		a := &ex.Attempts[i]
+		a.Checks, a.Hints, a.Topics, a.Tasks = nonNil(a.Checks), nonNil(a.Hints), nonNil(a.Topics), nonNil(a.Tasks)
+	}
+	for i := range ex.Answers {
+		a := &ex.Answers[i]
+		a.Topics, a.Tasks = nonNil(a.Topics), nonNil(a.Tasks)
+	}
 	return ex, nil
 }
 
@@ -162,13 +173,13 @@ func (ex Export) WriteCSV(w io.Writer) error {
 		for i, h := range a.Hints {
 			hints[i] = strconv.Itoa(h)
 		}
-		if err := cw.Write([]string{
+		if err := cw.Write(cellSafe([]string{
 			ex.Learner, "attempt", strconv.FormatInt(a.ID, 10), a.ScenarioID, a.ContentVersion, a.Mode,
 			ts(a.StartedAt), ts(a.FinishedAt), string(a.Outcome), b(a.Outcome == Solved), "", string(a.Confidence),
 			strconv.Itoa(a.AttemptNo), strconv.Itoa(passed), strconv.Itoa(len(a.Checks)), f(a.Score), lp,
 			strconv.Itoa(a.Stars), strings.Join(hints, " "), b(a.Revealed), f(a.Duration.Seconds()),
 			ratingName(a.Rating), strings.Join(a.Topics, " "), strings.Join(a.Tasks, " "),
-		}); err != nil {
+		})); err != nil {
 			return err
 		}
 	}
@@ -177,12 +188,12 @@ func (ex Export) WriteCSV(w io.Writer) error {
 		if a.Correct {
 			outcome = "correct"
 		}
-		if err := cw.Write([]string{
+		if err := cw.Write(cellSafe([]string{
 			ex.Learner, "answer", strconv.FormatInt(a.ID, 10), a.ItemID, a.ContentVersion, string(a.Mode),
 			ts(a.At.Add(-a.Duration)), ts(a.At), outcome, b(a.Correct), a.Chosen, string(a.Confidence),
 			"", "", "", "", "", "", "", "", f(a.Duration.Seconds()),
 			ratingName(a.Rating), strings.Join(a.Topics, " "), strings.Join(a.Tasks, " "),
-		}); err != nil {
+		})); err != nil {
 			return err
 		}
 	}
@@ -191,6 +202,27 @@ func (ex Export) WriteCSV(w io.Writer) error {
 		return fmt.Errorf("writing CSV: %w", err)
 	}
 	return nil
+}
+
+func nonNil[T any](v []T) []T {
+	if v == nil {
+		return []T{}
+	}
+	return v
+}
+
+// cellSafe keeps a spreadsheet from reading a cell as a formula: a cell
+// starting with =, +, -, @, tab or carriage return gets a leading
+// apostrophe, which spreadsheets show as text and do not evaluate. Every
+// cell is passed through: the learner's name, item ids and chosen answers
+// all come from outside.
+func cellSafe(row []string) []string {
+	for i, c := range row {
+		if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+			row[i] = "'" + c
+		}
+	}
+	return row
 }
 
 func ratingName(r Rating) string {
