@@ -4,18 +4,82 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 )
 
 // Backup writes a consistent copy of the database to dest with VACUUM INTO,
-// which reads one snapshot even while another process writes.
+// which reads one snapshot even while another process writes. The copy is
+// written under a temporary name beside dest and renamed only once it is
+// complete and on disk, so a process killed part-way never leaves a file
+// named like a backup that is not one; removeIncompleteBackups clears what
+// it leaves at the next start.
 func (s *Store) Backup(ctx context.Context, dest string) error {
 	if exists(dest) {
 		return fmt.Errorf("backup %s already exists; choose another name", dest)
 	}
-	_, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, dest)
-	return s.wrap("back up the progress database", err)
+	const op = "back up the progress database"
+	// Hidden, and not starting with dest's name: nothing that lists the
+	// backups sees it.
+	tmp, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+incompleteBackup+"*")
+	if err != nil {
+		return s.wrap(op, err)
+	}
+	name := tmp.Name()
+	tmp.Close() // VACUUM INTO accepts an empty file
+	done := false
+	defer func() {
+		if !done {
+			os.Remove(name)
+		}
+	}()
+	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, name); err != nil {
+		return s.wrap(op, err)
+	}
+	if err := syncFile(name); err != nil {
+		return s.wrap(op, err)
+	}
+	if exists(dest) {
+		return fmt.Errorf("backup %s already exists; choose another name", dest)
+	}
+	if err := os.Rename(name, dest); err != nil {
+		return s.wrap(op, err)
+	}
+	done = true
+	// The rename itself must survive a power loss as well.
+	syncFile(filepath.Dir(dest))
+	return nil
+}
+
+// incompleteBackup marks a backup being written; no complete backup carries
+// it.
+const incompleteBackup = ".incomplete-"
+
+func syncFile(name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
+}
+
+// removeIncompleteBackups deletes partial backups left by a process killed
+// while writing one. It runs at open, before this process starts its own.
+func removeIncompleteBackups(dbPath string) {
+	pattern := filepath.Join(escapeGlob(filepath.Dir(dbPath)), "."+escapeGlob(filepath.Base(dbPath))+".backup-*"+incompleteBackup+"*")
+	leftovers, _ := filepath.Glob(pattern)
+	for _, f := range leftovers {
+		os.Remove(f)
+	}
+}
+
+// escapeGlob quotes the glob metacharacters a folder name may hold.
+func escapeGlob(p string) string {
+	r := strings.NewReplacer(`\`, `\\`, `*`, `\*`, `?`, `\?`, `[`, `\[`)
+	return r.Replace(p)
 }
 
 // backupPath is where Reset keeps its copy: "<db>.backup-<time>".

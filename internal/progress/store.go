@@ -78,6 +78,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 		s.db.Close()
 		return nil, err
 	}
+	removeIncompleteBackups(abs)
 	return s, nil
 }
 
