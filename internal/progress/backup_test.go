@@ -22,7 +22,7 @@ func backupHelper() {
 		os.Exit(2)
 	}
 	fmt.Println("backing up")
-	if _, err := s.Reset(context.Background(), os.Getenv("HELPER_TAG")); err != nil {
+	if _, err := s.ResetScenario(context.Background(), Key("core", os.Getenv("HELPER_TAG"))); err != nil {
 		fmt.Fprintln(os.Stderr, "helper reset:", err)
 		os.Exit(3)
 	}

@@ -18,7 +18,7 @@ func TestAttemptConfidenceIsStoredAndExported(t *testing.T) {
 	defer s.Close()
 	ctx := context.Background()
 	now := time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)
-	if _, err := s.RecordAttempt(ctx, Attempt{ScenarioID: "core/scp-vs-boundary", StartedAt: now.Add(-time.Minute), FinishedAt: now,
+	if _, err := s.RecordAttempt(ctx, Attempt{ScenarioKey: Key("core", "scp-vs-boundary"), StartedAt: now.Add(-time.Minute), FinishedAt: now,
 		Outcome: Failed, Confidence: Sure, Topics: []string{"scp-never-grants"},
 		Checks: []CheckResult{{Name: "decision", Want: "implicitDeny", Got: "allowed"}}}); err != nil {
 		t.Fatal(err)

@@ -47,7 +47,7 @@ func (s *Store) Export(ctx context.Context, learner string, now time.Time) (Expo
 
 // attempts loads attempts with checks and tags; tail orders and limits.
 func (s *Store) attempts(ctx context.Context, tail string, limit int) ([]AttemptRecord, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.scenario_id, a.content_version, a.mode, a.started_at,
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.pack_id, a.scenario_id, a.content_version, a.mode, a.started_at,
 		a.finished_at, a.outcome, a.attempt_no, a.least_privilege, a.score, a.stars, a.hints, a.revealed,
 		a.duration_ms, a.target_ms, a.policies, a.rating, a.confidence,
 		(SELECT coalesce(group_concat(topic_id, ' '), '') FROM attempt_topics WHERE attempt_id = a.id),
@@ -63,7 +63,7 @@ func (s *Store) attempts(ctx context.Context, tail string, limit int) ([]Attempt
 		var hints, policies, topics, tasks string
 		var outcome, confidence string
 		var rating int
-		if err := rows.Scan(&r.ID, &r.ScenarioID, &r.ContentVersion, &r.Mode, &started, &finished, &outcome,
+		if err := rows.Scan(&r.ID, &r.PackID, &r.ScenarioID, &r.ContentVersion, &r.Mode, &started, &finished, &outcome,
 			&r.AttemptNo, &r.LeastPrivilege, &r.Score, &r.Stars, &hints, &r.Revealed, &dur, &target, &policies,
 			&rating, &confidence, &topics, &tasks); err != nil {
 			rows.Close()
@@ -147,6 +147,8 @@ var CSVHeader = []string{
 	"learner", "kind", "id", "item_id", "content_version", "mode", "started_at", "finished_at",
 	"outcome", "correct", "chosen", "confidence", "attempt_no", "checks_passed", "checks_total",
 	"score", "least_privilege", "stars", "hints", "revealed", "duration_s", "rating", "topics", "tasks",
+	// Added with schema 3, last so the earlier columns keep their places.
+	"pack_id",
 }
 
 // WriteCSV writes the export as CSV with CSVHeader.
@@ -178,7 +180,7 @@ func (ex Export) WriteCSV(w io.Writer) error {
 			ts(a.StartedAt), ts(a.FinishedAt), string(a.Outcome), b(a.Outcome == Solved), "", string(a.Confidence),
 			strconv.Itoa(a.AttemptNo), strconv.Itoa(passed), strconv.Itoa(len(a.Checks)), f(a.Score), lp,
 			strconv.Itoa(a.Stars), strings.Join(hints, " "), b(a.Revealed), f(a.Duration.Seconds()),
-			ratingName(a.Rating), strings.Join(a.Topics, " "), strings.Join(a.Tasks, " "),
+			ratingName(a.Rating), strings.Join(a.Topics, " "), strings.Join(a.Tasks, " "), a.PackID,
 		})); err != nil {
 			return err
 		}
@@ -192,7 +194,7 @@ func (ex Export) WriteCSV(w io.Writer) error {
 			ex.Learner, "answer", strconv.FormatInt(a.ID, 10), a.ItemID, a.ContentVersion, string(a.Mode),
 			ts(a.At.Add(-a.Duration)), ts(a.At), outcome, b(a.Correct), a.Chosen, string(a.Confidence),
 			"", "", "", "", "", "", "", "", f(a.Duration.Seconds()),
-			ratingName(a.Rating), strings.Join(a.Topics, " "), strings.Join(a.Tasks, " "),
+			ratingName(a.Rating), strings.Join(a.Topics, " "), strings.Join(a.Tasks, " "), "",
 		})); err != nil {
 			return err
 		}

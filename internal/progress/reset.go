@@ -92,11 +92,25 @@ func (s *Store) backupPath() string {
 	return dest
 }
 
-// Reset deletes the records of one scenario (scenarioID != "") or of
-// everything (scenarioID == ""), after writing a backup whose path it
-// returns ("" for an in-memory store). Cards of the topics involved are
-// rebuilt from the reviews that remain.
-func (s *Store) Reset(ctx context.Context, scenarioID string) (backup string, err error) {
+// ResetAll deletes every record, after writing a backup whose path it
+// returns ("" for an in-memory store).
+func (s *Store) ResetAll(ctx context.Context) (backup string, err error) {
+	return s.reset(ctx, nil)
+}
+
+// ResetScenario deletes the records of one scenario, after writing a backup
+// whose path it returns ("" for an in-memory store). Cards of the topics
+// involved are rebuilt from the reviews that remain.
+func (s *Store) ResetScenario(ctx context.Context, key ScenarioKey) (backup string, err error) {
+	// An empty pack is allowed: records made before packs keyed progress
+	// and never adopted (AdoptUnpacked) have one.
+	if key.ScenarioID == "" {
+		return "", invalid("a reset of one scenario needs its ID")
+	}
+	return s.reset(ctx, &key)
+}
+
+func (s *Store) reset(ctx context.Context, key *ScenarioKey) (backup string, err error) {
 	if s.Persistent() {
 		backup = s.backupPath()
 		if err := s.Backup(ctx, backup); err != nil {
@@ -104,11 +118,11 @@ func (s *Store) Reset(ctx context.Context, scenarioID string) (backup string, er
 		}
 	}
 	op := "reset your progress"
-	if scenarioID != "" {
-		op = "reset scenario " + scenarioID
+	if key != nil {
+		op = "reset scenario " + key.String()
 	}
 	err = s.inTx(ctx, op, func(tx *sql.Tx) error {
-		if scenarioID == "" {
+		if key == nil {
 			for _, table := range []string{"reviews", "cards", "best", "attempts", "answers", "drafts"} {
 				if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
 					return err
@@ -117,7 +131,7 @@ func (s *Store) Reset(ctx context.Context, scenarioID string) (backup string, er
 			return nil
 		}
 		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT topic_id FROM reviews
-			WHERE attempt_id IN (SELECT id FROM attempts WHERE scenario_id = ?)`, scenarioID)
+			WHERE attempt_id IN (SELECT id FROM attempts WHERE pack_id = ? AND scenario_id = ?)`, key.PackID, key.ScenarioID)
 		if err != nil {
 			return err
 		}
@@ -132,11 +146,11 @@ func (s *Store) Reset(ctx context.Context, scenarioID string) (backup string, er
 		}
 		rows.Close()
 		for _, q := range []string{
-			`DELETE FROM best WHERE scenario_id = ?`,
-			`DELETE FROM attempts WHERE scenario_id = ?`, // cascades to checks, tags, reviews
-			`DELETE FROM drafts WHERE scenario_id = ?`,
+			`DELETE FROM best WHERE pack_id = ? AND scenario_id = ?`,
+			`DELETE FROM attempts WHERE pack_id = ? AND scenario_id = ?`, // cascades to checks, tags, reviews
+			`DELETE FROM drafts WHERE pack_id = ? AND scenario_id = ?`,
 		} {
-			if _, err := tx.ExecContext(ctx, q, scenarioID); err != nil {
+			if _, err := tx.ExecContext(ctx, q, key.PackID, key.ScenarioID); err != nil {
 				return err
 			}
 		}
@@ -148,11 +162,23 @@ func (s *Store) Reset(ctx context.Context, scenarioID string) (backup string, er
 	return backup, nil
 }
 
-// HasScenario reports whether any record of the scenario exists, so a reset
-// of a mistyped ID can be refused instead of silently doing nothing.
-func (s *Store) HasScenario(ctx context.Context, scenarioID string) (bool, error) {
-	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM attempts WHERE scenario_id = ?) +
-		(SELECT count(*) FROM drafts WHERE scenario_id = ?)`, scenarioID, scenarioID).Scan(&n)
-	return n > 0, s.wrap("look up scenario "+strings.TrimSpace(scenarioID), err)
+// RecordedKeys lists the scenarios with any record whose scenario id is id,
+// in every pack, so a reset can be given "ID" or "PACK/ID" and a mistyped
+// one refused instead of silently doing nothing.
+func (s *Store) RecordedKeys(ctx context.Context, scenarioID string) ([]ScenarioKey, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT pack_id, scenario_id FROM attempts WHERE scenario_id = ?
+		UNION SELECT pack_id, scenario_id FROM drafts WHERE scenario_id = ? ORDER BY 1`, scenarioID, scenarioID)
+	if err != nil {
+		return nil, s.wrap("look up scenario "+strings.TrimSpace(scenarioID), err)
+	}
+	defer rows.Close()
+	var out []ScenarioKey
+	for rows.Next() {
+		var k ScenarioKey
+		if err := rows.Scan(&k.PackID, &k.ScenarioID); err != nil {
+			return nil, s.wrap("look up scenario "+strings.TrimSpace(scenarioID), err)
+		}
+		out = append(out, k)
+	}
+	return out, s.wrap("look up scenario "+strings.TrimSpace(scenarioID), rows.Err())
 }

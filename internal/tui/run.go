@@ -94,6 +94,19 @@ func build(opt Options) (root app.Model, logger *slog.Logger, closeAll func()) {
 			logger.Warn("broken pack", "origin", p.Origin, "problems", len(p.Problems))
 		}
 	}
+	// Records from before progress was keyed by pack go to the one pack
+	// that has their scenario now.
+	owners := map[string][]string{}
+	for _, p := range lib.Packs {
+		for _, sc := range p.Scenarios {
+			owners[sc.ID] = append(owners[sc.ID], p.ID)
+		}
+	}
+	if n, err := store.AdoptUnpacked(context.Background(), owners); err != nil {
+		logger.Warn("older records not assigned to their packs", "err", err)
+	} else if n > 0 {
+		logger.Info("older records assigned to their packs", "scenarios", n)
+	}
 
 	deps := common.Deps{Now: opt.Now, Log: logger, Store: store, Recording: store.Persistent()}
 	open := func(s *scenarios.Scenario) common.Screen {
@@ -175,7 +188,7 @@ func scenarioFor(lib *scenarios.Library, store *progress.Store, topicID string, 
 				if t.ID != topicID {
 					continue
 				}
-				if status[s.ID].Status != progress.StatusSolved {
+				if status[progress.Key(s.Pack, s.ID)].Status != progress.StatusSolved {
 					return s
 				}
 				if first == nil && !unsolvedOnly {
