@@ -107,18 +107,17 @@ func progressClock(now func() time.Time) time.Time {
 	return time.Now()
 }
 
-// openProgressForReading opens the database, or an empty in-memory store when there
-// is no database yet, so looking at progress never creates files.
-func openProgressForReading(path string, stdio IO) (*progress.Store, error) {
+// openProgressForReading opens the database for reading only, or gives an
+// empty in-memory store when there is none yet: looking at progress never
+// creates, moves, changes or migrates a file. A damaged database is an
+// error (exit 1) and stays as it is.
+func openProgressForReading(path string) (*progress.Store, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return progress.OpenMemory()
 	}
-	s, err := progress.Open(path)
+	s, err := progress.OpenReadOnly(path)
 	if err != nil {
 		return nil, exitf(1, "%v", err)
-	}
-	for _, n := range s.Notices() {
-		fmt.Fprintln(stdio.Err, "iamlab: "+n)
 	}
 	return s, nil
 }
@@ -139,7 +138,7 @@ func runProgress(ctx context.Context, opts *ProgressOptions, stdio IO) error {
 			return exitf(2, "--exam-date %q: expected a date like %s", opts.ExamDate, now.AddDate(0, 2, 0).Format("2006-01-02"))
 		}
 	}
-	s, err := openProgressForReading(progressDBPath(opts.DBPath), stdio)
+	s, err := openProgressForReading(progressDBPath(opts.DBPath))
 	if err != nil {
 		return err
 	}

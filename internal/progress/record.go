@@ -26,6 +26,9 @@ var _ Recorder = (*Store)(nil)
 
 // inTx runs f in one IMMEDIATE transaction and classifies any failure.
 func (s *Store) inTx(ctx context.Context, op string, f func(tx *sql.Tx) error) error {
+	if s.readOnly {
+		return &StoreError{Op: op, Path: s.path, Kind: ErrReadOnly, Err: errReadOnlyStore}
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return s.wrap(op, err)

@@ -25,6 +25,8 @@ type Store struct {
 
 	mu      sync.Mutex
 	notices []string
+
+	readOnly bool // opened by OpenReadOnly: every write is refused
 }
 
 // memSeq names in-memory databases so two memory stores never share data.
@@ -184,39 +186,55 @@ func (s *Store) openChecked(ctx context.Context) (db *sql.DB, reason string, err
 		if isCorruption(e) {
 			return nil, "it is damaged or not a database: " + e.Error(), nil
 		}
+		var tooNew *SchemaTooNewError
+		if errors.As(e, &tooNew) {
+			return nil, "", e
+		}
 		return nil, "", s.wrap("open the progress database", e)
 	}
-	var check string
-	if err := db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&check); err != nil {
+	reason, _, err = s.judge(ctx, db)
+	if err != nil {
 		return fail(err)
 	}
-	if check != "ok" {
+	if reason != "" {
 		db.Close()
-		return nil, "the integrity check failed: " + check, nil
-	}
-	var version, app, tables int
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fail(err)
-	}
-	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
-		return fail(err)
-	}
-	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
-		return fail(err)
-	}
-	if (app != 0 && app != appID) || (app == 0 && version == 0 && tables > 0) {
-		db.Close()
-		return nil, "it is an SQLite database that belongs to another program", nil
-	}
-	if known := len(s.cfg.migrations); version > known {
-		db.Close()
-		return nil, "", &SchemaTooNewError{Path: s.path, Found: version, Known: known}
+		return nil, reason, nil
 	}
 	var mode string
 	if err := db.QueryRowContext(ctx, "PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
 		return fail(err)
 	}
 	return db, "", nil
+}
+
+// judge looks at an open database without writing to it. A non-empty
+// reason means it is not a usable iamlab database; a newer schema is a
+// *SchemaTooNewError.
+func (s *Store) judge(ctx context.Context, db *sql.DB) (reason string, version int, err error) {
+	var check string
+	if err := db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&check); err != nil {
+		return "", 0, err
+	}
+	if check != "ok" {
+		return "the integrity check failed: " + check, 0, nil
+	}
+	var app, tables int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return "", 0, err
+	}
+	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
+		return "", 0, err
+	}
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+		return "", 0, err
+	}
+	if (app != 0 && app != appID) || (app == 0 && version == 0 && tables > 0) {
+		return "it is an SQLite database that belongs to another program", 0, nil
+	}
+	if known := len(s.cfg.migrations); version > known {
+		return "", 0, &SchemaTooNewError{Path: s.path, Found: version, Known: known}
+	}
+	return "", version, nil
 }
 
 func (s *Store) migrate(ctx context.Context) error {
