@@ -72,9 +72,12 @@ func Open(path string, opts ...Option) (*Store, error) {
 		if err != nil {
 			return nil, s.wrap("move the unreadable progress database aside", err)
 		}
-		s.notice(fmt.Sprintf("Your progress database at %s could not be used (%s). "+
-			"It was kept as %s and a new, empty database was started. "+
-			"Nothing was deleted; keep the old file if you want to try recovering it.", abs, reason, backup))
+		name, kept := filepath.Base(abs), filepath.Base(backup)
+		s.notice(fmt.Sprintf("Your progress database %s could not be used (%s).\n"+
+			"It was kept as %s, and a new, empty database was started in its place. Nothing was deleted.\n"+
+			"To recover, quit iamlab and copy over %s one of: a backup from an earlier reset (%s.backup-*); "+
+			"what `sqlite3 %s .recover` rescues from the kept file; or the kept file itself, if it was fine after all.",
+			abs, reason, backup, name, name, kept))
 	}
 	if err := s.migrate(ctx); err != nil {
 		s.db.Close()

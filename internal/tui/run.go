@@ -86,7 +86,10 @@ func build(opt Options) (root app.Model, logger *slog.Logger, closeAll func()) {
 		logger.Error("progress store unavailable", "err", err)
 	}
 	closers = append(closers, func() { store.Close() })
-	notices = append(notices, store.Notices()...)
+	storeNotices := store.Notices()
+	for _, n := range storeNotices {
+		logger.Warn("progress store notice", "notice", n)
+	}
 
 	lib := scenarios.LoadLibrary(scenarios.LibraryOptions{Dirs: opt.PackDirs, UserDir: opt.Dirs.Packs})
 	for _, p := range lib.Packs {
@@ -169,6 +172,10 @@ func build(opt Options) (root app.Model, logger *slog.Logger, closeAll func()) {
 	root = app.New(home.New(deps, lib, open, entries...), opt.Getenv)
 	if len(notices) > 0 {
 		root = root.WithStatus(strings.Join(notices, " · "), true)
+	}
+	// What happened to the learner's records is shown whole, until read.
+	if len(storeNotices) > 0 {
+		root = root.WithNotice(strings.Join(storeNotices, "\n"))
 	}
 	return root, logger, func() {
 		for i := len(closers) - 1; i >= 0; i-- {

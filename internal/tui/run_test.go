@@ -95,3 +95,37 @@ func TestScenarioForATopicPrefersUnsolved(t *testing.T) {
 		t.Fatal("a scenario for an unknown topic")
 	}
 }
+
+// A damaged database is kept aside at start: the notice saying where, that
+// a new one was started and how to recover is shown whole before the
+// library, and written to the log.
+func TestDamagedDatabaseNoticeIsShownAndLogged(t *testing.T) {
+	d := dirs(t)
+	if err := os.MkdirAll(d.Data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(d.DatabasePath(), []byte("SQLite format 3\x00 but then nothing a database holds"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	root, _, closeAll := build(Options{Dirs: d, Getenv: func(string) string { return "" }})
+	defer closeAll()
+	m, _ := root.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	frame := strings.Join(strings.Fields(ansi.Strip(m.View().Content)), " ")
+	kept, _ := filepath.Glob(d.DatabasePath() + ".corrupt-*")
+	if len(kept) != 1 {
+		t.Fatalf("kept aside: %v", kept)
+	}
+	for _, want := range []string{filepath.Base(kept[0]), "new, empty database was started", "To recover, quit iamlab and copy over progress.db", ".recover", "Press enter"} {
+		if !strings.Contains(frame, want) {
+			t.Errorf("the notice lacks %q:\n%s", want, frame)
+		}
+	}
+	log, _ := os.ReadFile(d.LogPath())
+	if !strings.Contains(string(log), filepath.Base(kept[0])) {
+		t.Fatalf("the log does not hold the notice:\n%s", log)
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if frame := ansi.Strip(m.View().Content); !strings.Contains(frame, "Library") || strings.Contains(frame, "Press enter") {
+		t.Fatalf("after enter:\n%s", frame)
+	}
+}

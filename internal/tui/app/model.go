@@ -38,6 +38,8 @@ type Model struct {
 	quitting bool
 	// confirmQuit is set while the root asks whether to quit anyway.
 	confirmQuit bool
+	// notice covers the screen until acknowledged (WithNotice).
+	notice string
 }
 
 // New builds the root around a first screen. getenv is consulted for
@@ -95,6 +97,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg:
+		if m.notice != "" {
+			return m.noticeKey(msg)
+		}
 		// A message stays until the learner's next key, errors included:
 		// by then it has been read, and the help line comes back.
 		if m.status != "" {
@@ -123,6 +128,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.resize()
 			return m, nil
 		}
+	case tea.MouseClickMsg, tea.MouseReleaseMsg, tea.MouseWheelMsg, tea.MouseMotionMsg:
+		if m.notice != "" {
+			return m, nil
+		}
+	}
+	switch msg := msg.(type) {
 	case tea.MouseClickMsg:
 		msg.Y -= headerRows
 		return m.toScreen(msg)
@@ -199,6 +210,9 @@ func (m Model) View() tea.View {
 	}
 	header := m.header()
 	body := m.screen.View()
+	if m.notice != "" {
+		body = m.noticeView(m.bodyHeight())
+	}
 	footer := m.footer()
 	v.Content = header + "\n" + body + "\n" + footer
 	if c := m.screen.Cursor(); c != nil {
