@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -32,5 +33,39 @@ func TestOpenReadOnlyBesideAWriter(t *testing.T) {
 	}
 	if _, err := OpenReadOnly(filepath.Join(t.TempDir(), "none.db")); !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("missing file: %v", err)
+	}
+}
+
+// A database file that cannot be written is found at start, not at the
+// first save: the store opens for reading, says so in a notice that names
+// the file and what to do, and does not claim to record.
+func TestReadOnlyFileIsDetectedAtOpen(t *testing.T) {
+	ctx := context.Background()
+	s, path := openTemp(t)
+	mustRecord(t, s, solvedAttempt("two-groups", t0))
+	s.Close()
+	if err := os.Chmod(path, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	// Root writes to a 0444 file anyway; query_only gives the refusal a
+	// learner's account would get.
+	ro, err := OpenOrMemory(path, withPragma("query_only(1)"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	n := ro.Notices()
+	if len(n) != 1 || !strings.Contains(n[0], path) || !strings.Contains(n[0], "read-only") || !strings.Contains(n[0], "chmod u+w "+path) {
+		t.Fatalf("notice %q", n)
+	}
+	if ro.Persistent() {
+		t.Fatal("a store that cannot write must not claim to record")
+	}
+	if st, err := ro.ScenarioStatus(ctx); err != nil || st[Key("core", "two-groups")].Status != StatusSolved {
+		t.Fatalf("reads must keep working: %v %v", st, err)
+	}
+	_, err = ro.SaveDraft(ctx, Key("core", "x"), "doc", "t", 0)
+	if !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), "chmod u+w "+path) {
+		t.Fatalf("a write's advice must be about the file: %v", err)
 	}
 }

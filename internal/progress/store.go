@@ -84,7 +84,27 @@ func Open(path string, opts ...Option) (*Store, error) {
 		return nil, err
 	}
 	removeIncompleteBackups(abs)
+	// A file that opens but cannot be written is found now, not at the
+	// learner's first save: reads go on, recording is off, and the notice
+	// says what to do.
+	if err := s.probeWrite(ctx); errors.Is(err, ErrReadOnly) {
+		s.readOnly = true
+		s.notice(fmt.Sprintf("Your progress database %s is read-only. iamlab shows your progress but records nothing "+
+			"this session (no attempts, answers or drafts). %s, then start iamlab again.", abs, readOnlyAdvice(abs)))
+	}
 	return s, nil
+}
+
+// probeWrite takes the write lock and writes in a transaction it rolls
+// back: nothing changes, but a file or disk that refuses writes says so.
+func (s *Store) probeWrite(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.wrap("check the progress database can be written", err)
+	}
+	defer tx.Rollback()
+	_, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('write-check', '') ON CONFLICT (key) DO NOTHING`)
+	return s.wrap("check the progress database can be written", err)
 }
 
 // OpenMemory gives a store that works for this session only: used when the
@@ -137,8 +157,9 @@ func (s *Store) Close() error { return s.db.Close() }
 // Path is the database file, or "" for an in-memory store.
 func (s *Store) Path() string { return s.path }
 
-// Persistent reports whether records survive the process.
-func (s *Store) Persistent() bool { return s.path != "" }
+// Persistent reports whether records are kept beyond the process: false
+// for a memory store and for one that cannot write its file.
+func (s *Store) Persistent() bool { return s.path != "" && !s.readOnly }
 
 // Notices returns messages for the learner gathered while opening (a
 // database moved aside, recording switched off), oldest first.
