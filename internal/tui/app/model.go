@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/editor"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -40,6 +41,9 @@ type Model struct {
 	confirmQuit bool
 	// notice covers the screen until acknowledged (WithNotice).
 	notice string
+	// guard drops the tail of an escape sequence cut between reads, before
+	// any screen can take it for typing.
+	guard editor.SeqGuard
 }
 
 // New builds the root around a first screen. getenv is consulted for
@@ -79,6 +83,9 @@ func (m *Model) resize() {
 
 // Update routes: resize, theme, global keys, navigation, then the screen.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.guard.Drop(msg) {
+		return m, nil
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height

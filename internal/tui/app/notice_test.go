@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -45,5 +46,26 @@ func TestStartNoticeStaysWholeUntilAcknowledged(t *testing.T) {
 		if strings.Contains(words(), "progress.db.corrupt") || !strings.Contains(words(), "screen home") {
 			t.Fatalf("%dx%d: enter did not acknowledge the notice", size[0], size[1])
 		}
+	}
+}
+
+// The tail of an escape sequence cut between two reads reaches no screen:
+// a broken mouse report must not type "5;999999999M" into a policy.
+func TestCutSequenceTailReachesNoScreen(t *testing.T) {
+	f := &fake{name: "editor", capture: true}
+	m := New(f, env(nil))
+	m, _ = update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, _ = update(t, m, uv.UnknownEvent("\x1b[<"))
+	for _, k := range []string{"5", ";", "9", "9", "M", "x"} {
+		m, _ = update(t, m, press(k))
+	}
+	var typed string
+	for _, msg := range f.got {
+		if k, ok := msg.(tea.KeyPressMsg); ok {
+			typed += k.Text
+		}
+	}
+	if typed != "x" {
+		t.Fatalf("the screen got %q, want only the key after the sequence", typed)
 	}
 }
