@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -127,5 +128,40 @@ func TestDamagedDatabaseNoticeIsShownAndLogged(t *testing.T) {
 	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
 	if frame := ansi.Strip(m.View().Content); !strings.Contains(frame, "Library") || strings.Contains(frame, "Press enter") {
 		t.Fatalf("after enter:\n%s", frame)
+	}
+}
+
+// A user pack that copies a built-in scenario's id is shown as a pack with
+// a problem; the built-in scenario stays, and only once.
+func TestClashingUserPackIsShownAsAProblem(t *testing.T) {
+	d := dirs(t)
+	pack := filepath.Join(d.Packs, "copy")
+	// The whole built-in core pack, under another pack id.
+	core := os.DirFS("../../scenarios/core")
+	err := fs.WalkDir(core, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(core, p)
+		if p == "pack.yaml" {
+			b = []byte("format: 1\nid: copy\ntitle: My copy\n")
+		}
+		if err == nil {
+			err = os.MkdirAll(filepath.Dir(filepath.Join(pack, p)), 0o755)
+		}
+		if err == nil {
+			err = os.WriteFile(filepath.Join(pack, p), b, 0o644)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	frame := ansi.Strip(firstFrame(t, Options{Dirs: d, Getenv: func(string) string { return "" }}))
+	if !strings.Contains(frame, "⚠ My copy") || !strings.Contains(frame, "has problems") {
+		t.Fatalf("the clash is not shown:\n%s", frame)
+	}
+	if n := strings.Count(frame, "Two groups, one bucket "); n != 1 {
+		t.Fatalf("the scenario is listed %d times", n)
 	}
 }
