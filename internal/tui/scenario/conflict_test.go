@@ -29,6 +29,9 @@ func TestDraftFromAnotherWindow(t *testing.T) {
 			if v := plain(b.View()); !strings.Contains(v, "y") {
 				t.Fatalf("no question shown:\n%s", v)
 			}
+			if w := b.QuitWarning(); !strings.Contains(w, "not saved") {
+				t.Fatalf("quitting now would lose B's text without a word: %q", w)
+			}
 			typeText(b, "x") // not an answer: the question stays
 			if b.confirm != confirmDraft {
 				t.Fatal("a stray key answered the question")
@@ -48,7 +51,7 @@ func TestDraftFromAnotherWindow(t *testing.T) {
 					t.Fatalf("take theirs: stored %q", ds[0].Text)
 				}
 			}
-			if b.confirm != confirmNone || b.conflict != nil {
+			if b.confirm != confirmNone || b.conflict != nil || b.QuitWarning() != "" {
 				t.Fatal("the question did not close")
 			}
 			// Both windows go on saving without another question.

@@ -154,6 +154,15 @@ func (m *Model) saveDrafts() tea.Cmd {
 	}
 }
 
+// QuitWarning: while the learner has not chosen between this window's
+// draft and another window's, this window's text is saved nowhere.
+func (m *Model) QuitWarning() string {
+	if m.conflict == nil {
+		return ""
+	}
+	return "Your text of " + m.conflict.Theirs.DocName + " is not saved: another window saved a newer draft and you have not chosen which to keep."
+}
+
 // askDraftConflict asks which draft to keep when another window saved one
 // since this window last did. Until answered, this window saves nothing.
 func (m *Model) askDraftConflict(msg draftConflictMsg) tea.Cmd {
