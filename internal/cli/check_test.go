@@ -106,3 +106,36 @@ func TestCheckCoverage(t *testing.T) {
 		t.Errorf("exit %d\n%s", code, out)
 	}
 }
+
+// A scenario id or a pack id that clashes with the built-in library is an
+// error in every form of check, not only with --pack.
+func TestCheckPathClashesWithBuiltIn(t *testing.T) {
+	pack := t.TempDir()
+	if _, errs, code := runCmd(t, "new", "scenario", "two-groups-one-bucket", "--pack", pack); code != 0 {
+		t.Fatal(errs)
+	}
+	for _, args := range [][]string{{"check", pack}, {"check", "--json", pack}, {"check", "--pack", pack}} {
+		out, _, code := runCmd(t, args...)
+		if code != 1 || !strings.Contains(out, "duplicate-id") || !strings.Contains(out, "two-groups-one-bucket") {
+			t.Errorf("%v: exit %d, want 1 with duplicate-id:\n%s", args, code, out)
+		}
+	}
+	manifest := filepath.Join(pack, "pack.yaml")
+	src, err := os.ReadFile(manifest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(src), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "id:") {
+			lines[i] = "id: core"
+		}
+	}
+	if err := os.WriteFile(manifest, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := runCmd(t, "check", pack)
+	if code != 1 || !strings.Contains(out, `pack id "core"`) || !strings.Contains(out, "built-in") {
+		t.Errorf("pack id core: exit %d:\n%s", code, out)
+	}
+}

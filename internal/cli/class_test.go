@@ -30,7 +30,7 @@ func exportLearner(t *testing.T, dir, name string, csv bool, solved bool, wrongI
 		outcome = progress.Solved
 		checks[0].Passed, checks[0].Got = true, "allowed"
 	}
-	if _, err := s.RecordAttempt(ctx, progress.Attempt{ScenarioID: "list-needs-the-bucket", StartedAt: at, FinishedAt: at.Add(6 * time.Minute),
+	if _, err := s.RecordAttempt(ctx, progress.Attempt{ScenarioKey: progress.Key("foundations", "list-needs-the-bucket"), StartedAt: at, FinishedAt: at.Add(6 * time.Minute),
 		Outcome: outcome, Checks: checks, Score: 90, Stars: 2, Duration: 6 * time.Minute, Tasks: []string{"SCS-C03:4.2.3"}, Topics: []string{"least-privilege"}}); err != nil {
 		t.Fatal(err)
 	}

@@ -86,7 +86,7 @@ func newProgressResetCmd(stdio IO) *cobra.Command {
 			return runProgressReset(cmd.Context(), opts, stdio)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Scenario, "scenario", "", "reset only this scenario")
+	cmd.Flags().StringVar(&opts.Scenario, "scenario", "", "reset only this scenario: ID, or PACK/ID when packs share the ID")
 	cmd.Flags().BoolVar(&opts.All, "all", false, "reset all progress")
 	cmd.Flags().BoolVarP(&opts.Yes, "yes", "y", false, "do not ask for confirmation")
 	cmd.MarkFlagsMutuallyExclusive("scenario", "all")
@@ -107,18 +107,17 @@ func progressClock(now func() time.Time) time.Time {
 	return time.Now()
 }
 
-// openProgressForReading opens the database, or an empty in-memory store when there
-// is no database yet, so looking at progress never creates files.
-func openProgressForReading(path string, stdio IO) (*progress.Store, error) {
+// openProgressForReading opens the database for reading only, or gives an
+// empty in-memory store when there is none yet: looking at progress never
+// creates, moves, changes or migrates a file. A damaged database is an
+// error (exit 1) and stays as it is.
+func openProgressForReading(path string) (*progress.Store, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return progress.OpenMemory()
 	}
-	s, err := progress.Open(path)
+	s, err := progress.OpenReadOnly(path)
 	if err != nil {
 		return nil, exitf(1, "%v", err)
-	}
-	for _, n := range s.Notices() {
-		fmt.Fprintln(stdio.Err, "iamlab: "+n)
 	}
 	return s, nil
 }
@@ -139,7 +138,7 @@ func runProgress(ctx context.Context, opts *ProgressOptions, stdio IO) error {
 			return exitf(2, "--exam-date %q: expected a date like %s", opts.ExamDate, now.AddDate(0, 2, 0).Format("2006-01-02"))
 		}
 	}
-	s, err := openProgressForReading(progressDBPath(opts.DBPath), stdio)
+	s, err := openProgressForReading(progressDBPath(opts.DBPath))
 	if err != nil {
 		return err
 	}
@@ -199,15 +198,15 @@ func runProgressReset(ctx context.Context, opts *ProgressResetOptions, stdio IO)
 	}
 
 	what := "ALL recorded progress (every attempt, answer, draft and review)"
+	var key progress.ScenarioKey
 	if !opts.All {
-		ok, err := s.HasScenario(ctx, opts.Scenario)
-		if err != nil {
-			return exitf(1, "%v", err)
+		if key, err = resetKey(ctx, s, opts.Scenario); err != nil {
+			return err
 		}
-		if !ok {
-			return exitf(1, "no progress is recorded for scenario %q; nothing was changed (scenario IDs are shown by iamlab progress --csv)", opts.Scenario)
+		what = fmt.Sprintf("the attempts, drafts and reviews of scenario %q", key.ScenarioID)
+		if key.PackID != "" {
+			what += fmt.Sprintf(" in pack %q", key.PackID)
 		}
-		what = fmt.Sprintf("the attempts, drafts and reviews of scenario %q", opts.Scenario)
 	}
 	if !opts.Yes {
 		fmt.Fprintf(stdio.Out, "This deletes %s from %s.\nA backup copy is written first. Continue? [y/N] ", what, path)
@@ -219,12 +218,48 @@ func runProgressReset(ctx context.Context, opts *ProgressResetOptions, stdio IO)
 			return &ExitError{Code: 1}
 		}
 	}
-	backup, err := s.Reset(ctx, opts.Scenario)
+	var backup string
+	if opts.All {
+		backup, err = s.ResetAll(ctx)
+	} else {
+		backup, err = s.ResetScenario(ctx, key)
+	}
 	if err != nil {
 		return exitf(1, "%v", err)
 	}
 	fmt.Fprintf(stdio.Out, "Deleted %s.\nBackup kept at %s (to undo, close iamlab and copy it over %s).\n", what, backup, path)
 	return nil
+}
+
+// resetKey finds the records --scenario names: "ID", or "PACK/ID" when
+// packs share the id. A name with no records, or one that more than one
+// pack has records of, changes nothing.
+func resetKey(ctx context.Context, s *progress.Store, name string) (progress.ScenarioKey, error) {
+	pack, id, qualified := strings.Cut(name, "/")
+	if !qualified {
+		id = name
+	}
+	keys, err := s.RecordedKeys(ctx, id)
+	if err != nil {
+		return progress.ScenarioKey{}, exitf(1, "%v", err)
+	}
+	var match []progress.ScenarioKey
+	for _, k := range keys {
+		if !qualified || k.PackID == pack {
+			match = append(match, k)
+		}
+	}
+	switch len(match) {
+	case 0:
+		return progress.ScenarioKey{}, exitf(1, "no progress is recorded for scenario %q; nothing was changed (scenario IDs are shown by iamlab progress --csv)", name)
+	case 1:
+		return match[0], nil
+	}
+	names := make([]string, len(match))
+	for i, k := range match {
+		names[i] = k.String()
+	}
+	return progress.ScenarioKey{}, exitf(2, "scenario %q has progress in more than one pack; say which: --scenario %s; nothing was changed", id, strings.Join(names, " or --scenario "))
 }
 
 // writeProgressSummary renders the summary as plain text: words carry every

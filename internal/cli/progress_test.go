@@ -35,10 +35,10 @@ func seedProgress(t *testing.T) string {
 	defer s.Close()
 	ctx := context.Background()
 	for _, a := range []progress.Attempt{
-		{ScenarioID: "two-groups", FinishedAt: progressNow.Add(-2 * time.Hour), Outcome: progress.Solved, Score: 100, Stars: 3,
+		{ScenarioKey: progress.Key("core", "two-groups"), FinishedAt: progressNow.Add(-2 * time.Hour), Outcome: progress.Solved, Score: 100, Stars: 3,
 			Duration: 4 * time.Minute, Topics: []string{"explicit-deny"}, Tasks: []string{"SCS-C03:4.2.4", "SAA-C03:1.1"},
 			Checks: []progress.CheckResult{{Name: "dana get", Want: "allowed", Got: "allowed", Passed: true}}},
-		{ScenarioID: "scp-gap", FinishedAt: progressNow.Add(-time.Hour), Outcome: progress.Failed, Score: 20, Hints: []int{1, 4},
+		{ScenarioKey: progress.Key("core", "scp-gap"), FinishedAt: progressNow.Add(-time.Hour), Outcome: progress.Failed, Score: 20, Hints: []int{1, 4},
 			Duration: 9 * time.Minute, Topics: []string{"scp-never-grants"}},
 	} {
 		if _, err := s.RecordAttempt(ctx, a); err != nil {
@@ -50,7 +50,7 @@ func seedProgress(t *testing.T) string {
 		Topics: []string{"session-policies"}}); err != nil {
 		t.Fatal(err)
 	}
-	s.SaveDraft(ctx, "scp-gap", "FullAWSAccess", "{}")
+	s.SaveDraft(ctx, progress.Key("core", "scp-gap"), "FullAWSAccess", "{}", 0)
 	return path
 }
 
@@ -224,7 +224,7 @@ func TestProgressReset(t *testing.T) {
 	}
 	st, _ := s.ScenarioStatus(ctx)
 	s.Close()
-	if _, ok := st["scp-gap"]; ok || st["two-groups"].Status != progress.StatusSolved {
+	if _, ok := st[progress.Key("core", "scp-gap")]; ok || st[progress.Key("core", "two-groups")].Status != progress.StatusSolved {
 		t.Fatalf("after reset: %+v", st)
 	}
 	b, err := progress.Open(backup)
@@ -233,7 +233,7 @@ func TestProgressReset(t *testing.T) {
 	}
 	st, _ = b.ScenarioStatus(ctx)
 	b.Close()
-	if _, ok := st["scp-gap"]; !ok {
+	if _, ok := st[progress.Key("core", "scp-gap")]; !ok {
 		t.Fatal("the backup must still hold the reset scenario")
 	}
 
@@ -246,5 +246,34 @@ func TestProgressReset(t *testing.T) {
 	}
 	if m, _ := filepath.Glob(path + ".backup-*"); len(m) != 2 {
 		t.Fatalf("want two backups, got %v", m)
+	}
+}
+
+// When two packs have records of one scenario id, reset asks which and
+// changes nothing until told; PACK/ID names one.
+func TestProgressResetAcrossPacks(t *testing.T) {
+	ctx := context.Background()
+	path := seedProgress(t)
+	s, err := progress.Open(path, progress.WithClock(progressFixedNow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveDraft(ctx, progress.Key("my-pack", "two-groups"), "doc", "copy", 0); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	stdio, _, _ := progressIO("")
+	err = runProgressReset(ctx, &ProgressResetOptions{DBPath: path, Scenario: "two-groups", Yes: true, Now: progressFixedNow}, stdio)
+	if progressExitCode(err) != 2 || !strings.Contains(err.Error(), "--scenario core/two-groups or --scenario my-pack/two-groups") {
+		t.Fatalf("ambiguous reset: %v", err)
+	}
+	if err := runProgressReset(ctx, &ProgressResetOptions{DBPath: path, Scenario: "my-pack/two-groups", Yes: true, Now: progressFixedNow}, stdio); err != nil {
+		t.Fatal(err)
+	}
+	s, _ = progress.Open(path)
+	defer s.Close()
+	st, _ := s.ScenarioStatus(ctx)
+	if _, ok := st[progress.Key("my-pack", "two-groups")]; ok || st[progress.Key("core", "two-groups")].Status != progress.StatusSolved {
+		t.Fatalf("after reset of my-pack/two-groups: %+v", st)
 	}
 }

@@ -18,7 +18,7 @@ func TestAttemptConfidenceIsStoredAndExported(t *testing.T) {
 	defer s.Close()
 	ctx := context.Background()
 	now := time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)
-	if _, err := s.RecordAttempt(ctx, Attempt{ScenarioID: "core/scp-vs-boundary", StartedAt: now.Add(-time.Minute), FinishedAt: now,
+	if _, err := s.RecordAttempt(ctx, Attempt{ScenarioKey: Key("core", "scp-vs-boundary"), StartedAt: now.Add(-time.Minute), FinishedAt: now,
 		Outcome: Failed, Confidence: Sure, Topics: []string{"scp-never-grants"},
 		Checks: []CheckResult{{Name: "decision", Want: "implicitDeny", Got: "allowed"}}}); err != nil {
 		t.Fatal(err)
@@ -54,7 +54,7 @@ func TestFirstAnswerCountsAndRedoIsPractice(t *testing.T) {
 	defer s.Close()
 	ctx := context.Background()
 	now := time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)
-	first := Attempt{ScenarioID: "core/scp-vs-boundary", Mode: "learn", StartedAt: now.Add(-time.Minute), FinishedAt: now,
+	first := Attempt{ScenarioKey: Key("core", "scp-vs-boundary"), Mode: "learn", StartedAt: now.Add(-time.Minute), FinishedAt: now,
 		Outcome: Failed, Score: 35, Confidence: Sure, Topics: []string{"scp-never-grants"}, Tasks: []string{"SCS-C03:4.2.1"}}
 	mustRecord(t, s, first)
 	redo := first
@@ -66,7 +66,7 @@ func TestFirstAnswerCountsAndRedoIsPractice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := StatusOf(st, "core/scp-vs-boundary")
+	got := StatusOf(st, Key("core", "scp-vs-boundary"))
 	if got.Status != StatusInProgress || got.BestScore != 35 || got.Stars != 0 || got.Attempts != 2 {
 		t.Errorf("after a wrong first answer and a right redo: %+v; want in progress, best 35, no stars, 2 attempts", got)
 	}

@@ -3,33 +3,88 @@ package progress
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"fmt"
 )
 
-// SaveDraft autosaves one document of a scenario, replacing the previous text.
-func (s *Store) SaveDraft(ctx context.Context, scenarioID, docName, text string) error {
-	if scenarioID == "" || docName == "" {
-		return invalid("a draft needs a scenario ID and a document name")
+// DraftConflictError says that another window (or process) saved this
+// document's draft since the caller last read or saved it. Nothing was
+// written; Theirs is the draft now stored, so the caller can offer to keep
+// either: SaveDraft again with Theirs.Rev keeps the caller's text, loading
+// Theirs.Text takes the other.
+type DraftConflictError struct {
+	Theirs Draft
+}
+
+func (e *DraftConflictError) Error() string {
+	return fmt.Sprintf("the draft of %s in %s was saved by another window at %s",
+		e.Theirs.DocName, e.Theirs.ScenarioKey, e.Theirs.UpdatedAt.Local().Format("15:04:05"))
+}
+
+// ErrDraftConflict matches a *DraftConflictError with errors.Is.
+var ErrDraftConflict = errors.New("the draft was saved by another window")
+
+// Is lets errors.Is(err, ErrDraftConflict) match.
+func (e *DraftConflictError) Is(target error) bool { return target == ErrDraftConflict }
+
+// SaveDraft autosaves one document of a scenario, replacing the previous
+// text, and returns the draft's new revision. baseRev is the revision the
+// caller last read or saved (0: it saw no draft). When the stored draft has
+// moved on since — another window saved it — nothing is written and the
+// error is a *DraftConflictError holding the stored draft.
+func (s *Store) SaveDraft(ctx context.Context, key ScenarioKey, docName, text string, baseRev int64) (int64, error) {
+	if err := key.check("a draft"); err != nil {
+		return 0, err
 	}
-	return s.inTx(ctx, "autosave your draft", func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO drafts (scenario_id, doc_name, body, updated_at) VALUES (?, ?, ?, ?)
-			ON CONFLICT (scenario_id, doc_name) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
-			scenarioID, docName, text, ms(s.now()))
+	if docName == "" {
+		return 0, invalid("a draft needs a document name")
+	}
+	var rev int64
+	var conflict *DraftConflictError
+	err := s.inTx(ctx, "autosave your draft", func(tx *sql.Tx) error {
+		var cur int64
+		var body string
+		var at int64
+		err := tx.QueryRowContext(ctx, `SELECT rev, body, updated_at FROM drafts WHERE pack_id = ? AND scenario_id = ? AND doc_name = ?`,
+			key.PackID, key.ScenarioID, docName).Scan(&cur, &body, &at)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			cur = 0
+		case err != nil:
+			return err
+		}
+		if cur != baseRev && cur != 0 {
+			conflict = &DraftConflictError{Theirs: Draft{ScenarioKey: key, DocName: docName, Text: body, UpdatedAt: fromMS(at), Rev: cur}}
+			return nil
+		}
+		rev = cur + 1
+		_, err = tx.ExecContext(ctx, `INSERT INTO drafts (pack_id, scenario_id, doc_name, body, updated_at, rev) VALUES (?, ?, ?, ?, ?, ?)
+			ON CONFLICT (pack_id, scenario_id, doc_name) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, rev = excluded.rev`,
+			key.PackID, key.ScenarioID, docName, text, ms(s.now()), rev)
 		return err
 	})
+	if err != nil {
+		return 0, err
+	}
+	if conflict != nil {
+		return conflict.Theirs.Rev, conflict
+	}
+	return rev, nil
 }
 
 // Drafts returns a scenario's saved documents, by name.
-func (s *Store) Drafts(ctx context.Context, scenarioID string) ([]Draft, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT doc_name, body, updated_at FROM drafts WHERE scenario_id = ? ORDER BY doc_name`, scenarioID)
+func (s *Store) Drafts(ctx context.Context, key ScenarioKey) ([]Draft, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT doc_name, body, updated_at, rev FROM drafts WHERE pack_id = ? AND scenario_id = ? ORDER BY doc_name`,
+		key.PackID, key.ScenarioID)
 	if err != nil {
 		return nil, s.wrap("read your drafts", err)
 	}
 	defer rows.Close()
 	var out []Draft
 	for rows.Next() {
-		d := Draft{ScenarioID: scenarioID}
+		d := Draft{ScenarioKey: key}
 		var at int64
-		if err := rows.Scan(&d.DocName, &d.Text, &at); err != nil {
+		if err := rows.Scan(&d.DocName, &d.Text, &at, &d.Rev); err != nil {
 			return nil, s.wrap("read your drafts", err)
 		}
 		d.UpdatedAt = fromMS(at)
@@ -39,9 +94,12 @@ func (s *Store) Drafts(ctx context.Context, scenarioID string) ([]Draft, error) 
 }
 
 // DeleteDrafts forgets a scenario's drafts (after a solve, or "start over").
-func (s *Store) DeleteDrafts(ctx context.Context, scenarioID string) error {
+func (s *Store) DeleteDrafts(ctx context.Context, key ScenarioKey) error {
+	if err := key.check("deleting drafts"); err != nil {
+		return err
+	}
 	return s.inTx(ctx, "delete your drafts", func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `DELETE FROM drafts WHERE scenario_id = ?`, scenarioID)
+		_, err := tx.ExecContext(ctx, `DELETE FROM drafts WHERE pack_id = ? AND scenario_id = ?`, key.PackID, key.ScenarioID)
 		return err
 	})
 }

@@ -3,6 +3,7 @@ package progress
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"syscall"
 
@@ -52,8 +53,8 @@ type StoreError struct {
 func (e *StoreError) Error() string {
 	switch e.Kind {
 	case ErrReadOnly:
-		return fmt.Sprintf("could not %s: %s cannot be written (%v). Make %s writable, or set IAMLAB_HOME to a writable folder; "+
-			"iamlab keeps running but does not record progress until then", e.Op, e.Path, e.Err, filepath.Dir(e.Path))
+		return fmt.Sprintf("could not %s: %s cannot be written (%v). %s; "+
+			"iamlab keeps running but does not record progress until then", e.Op, e.Path, e.Err, readOnlyAdvice(e.Path))
 	case ErrDiskFull:
 		return fmt.Sprintf("could not %s: the disk holding %s is full (%v). Free some space; "+
 			"iamlab keeps running but does not record progress until then", e.Op, e.Path, e.Err)
@@ -66,6 +67,15 @@ func (e *StoreError) Unwrap() []error {
 		return []error{e.Err}
 	}
 	return []error{e.Kind, e.Err}
+}
+
+// readOnlyAdvice says what to make writable: the file when its own mode
+// forbids writing, else its folder.
+func readOnlyAdvice(path string) string {
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() && st.Mode().Perm()&0o200 == 0 {
+		return fmt.Sprintf("Make the file writable (chmod u+w %s)", path)
+	}
+	return fmt.Sprintf("Make %s writable, or set IAMLAB_HOME to a writable folder", filepath.Dir(path))
 }
 
 // RecordingUnavailable reports whether err means the disk cannot take

@@ -31,12 +31,23 @@ func (s *Store) Export(ctx context.Context, learner string, now time.Time) (Expo
 	if ex.Answers, err = s.answers(ctx); err != nil {
 		return ex, s.wrap("export answers", err)
 	}
+	// Lists are [] when empty, never null: a consumer iterating over them
+	// needs no special case.
+	ex.Attempts, ex.Answers = nonNil(ex.Attempts), nonNil(ex.Answers)
+	for i := range ex.Attempts {
+		a := &ex.Attempts[i]
+		a.Checks, a.Hints, a.Topics, a.Tasks = nonNil(a.Checks), nonNil(a.Hints), nonNil(a.Topics), nonNil(a.Tasks)
+	}
+	for i := range ex.Answers {
+		a := &ex.Answers[i]
+		a.Topics, a.Tasks = nonNil(a.Topics), nonNil(a.Tasks)
+	}
 	return ex, nil
 }
 
 // attempts loads attempts with checks and tags; tail orders and limits.
 func (s *Store) attempts(ctx context.Context, tail string, limit int) ([]AttemptRecord, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.scenario_id, a.content_version, a.mode, a.started_at,
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.pack_id, a.scenario_id, a.content_version, a.mode, a.started_at,
 		a.finished_at, a.outcome, a.attempt_no, a.least_privilege, a.score, a.stars, a.hints, a.revealed,
 		a.duration_ms, a.target_ms, a.policies, a.rating, a.confidence,
 		(SELECT coalesce(group_concat(topic_id, ' '), '') FROM attempt_topics WHERE attempt_id = a.id),
@@ -52,7 +63,7 @@ func (s *Store) attempts(ctx context.Context, tail string, limit int) ([]Attempt
 		var hints, policies, topics, tasks string
 		var outcome, confidence string
 		var rating int
-		if err := rows.Scan(&r.ID, &r.ScenarioID, &r.ContentVersion, &r.Mode, &started, &finished, &outcome,
+		if err := rows.Scan(&r.ID, &r.PackID, &r.ScenarioID, &r.ContentVersion, &r.Mode, &started, &finished, &outcome,
 			&r.AttemptNo, &r.LeastPrivilege, &r.Score, &r.Stars, &hints, &r.Revealed, &dur, &target, &policies,
 			&rating, &confidence, &topics, &tasks); err != nil {
 			rows.Close()
@@ -136,6 +147,8 @@ var CSVHeader = []string{
 	"learner", "kind", "id", "item_id", "content_version", "mode", "started_at", "finished_at",
 	"outcome", "correct", "chosen", "confidence", "attempt_no", "checks_passed", "checks_total",
 	"score", "least_privilege", "stars", "hints", "revealed", "duration_s", "rating", "topics", "tasks",
+	// Added with schema 3, last so the earlier columns keep their places.
+	"pack_id",
 }
 
 // WriteCSV writes the export as CSV with CSVHeader.
@@ -162,13 +175,13 @@ func (ex Export) WriteCSV(w io.Writer) error {
 		for i, h := range a.Hints {
 			hints[i] = strconv.Itoa(h)
 		}
-		if err := cw.Write([]string{
+		if err := cw.Write(cellSafe([]string{
 			ex.Learner, "attempt", strconv.FormatInt(a.ID, 10), a.ScenarioID, a.ContentVersion, a.Mode,
 			ts(a.StartedAt), ts(a.FinishedAt), string(a.Outcome), b(a.Outcome == Solved), "", string(a.Confidence),
 			strconv.Itoa(a.AttemptNo), strconv.Itoa(passed), strconv.Itoa(len(a.Checks)), f(a.Score), lp,
 			strconv.Itoa(a.Stars), strings.Join(hints, " "), b(a.Revealed), f(a.Duration.Seconds()),
-			ratingName(a.Rating), strings.Join(a.Topics, " "), strings.Join(a.Tasks, " "),
-		}); err != nil {
+			ratingName(a.Rating), strings.Join(a.Topics, " "), strings.Join(a.Tasks, " "), a.PackID,
+		})); err != nil {
 			return err
 		}
 	}
@@ -177,12 +190,12 @@ func (ex Export) WriteCSV(w io.Writer) error {
 		if a.Correct {
 			outcome = "correct"
 		}
-		if err := cw.Write([]string{
+		if err := cw.Write(cellSafe([]string{
 			ex.Learner, "answer", strconv.FormatInt(a.ID, 10), a.ItemID, a.ContentVersion, string(a.Mode),
 			ts(a.At.Add(-a.Duration)), ts(a.At), outcome, b(a.Correct), a.Chosen, string(a.Confidence),
 			"", "", "", "", "", "", "", "", f(a.Duration.Seconds()),
-			ratingName(a.Rating), strings.Join(a.Topics, " "), strings.Join(a.Tasks, " "),
-		}); err != nil {
+			ratingName(a.Rating), strings.Join(a.Topics, " "), strings.Join(a.Tasks, " "), "",
+		})); err != nil {
 			return err
 		}
 	}
@@ -191,6 +204,27 @@ func (ex Export) WriteCSV(w io.Writer) error {
 		return fmt.Errorf("writing CSV: %w", err)
 	}
 	return nil
+}
+
+func nonNil[T any](v []T) []T {
+	if v == nil {
+		return []T{}
+	}
+	return v
+}
+
+// cellSafe keeps a spreadsheet from reading a cell as a formula: a cell
+// starting with =, +, -, @, tab or carriage return gets a leading
+// apostrophe, which spreadsheets show as text and do not evaluate. Every
+// cell is passed through: the learner's name, item ids and chosen answers
+// all come from outside.
+func cellSafe(row []string) []string {
+	for i, c := range row {
+		if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+			row[i] = "'" + c
+		}
+	}
+	return row
 }
 
 func ratingName(r Rating) string {

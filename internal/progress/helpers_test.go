@@ -25,7 +25,7 @@ func openTemp(t testing.TB, opts ...Option) (*Store, string) {
 func solvedAttempt(scenario string, at time.Time, topics ...string) Attempt {
 	lp := 1.0
 	return Attempt{
-		ScenarioID: scenario, ContentVersion: "1", Mode: "learn",
+		ScenarioKey: Key("core", scenario), ContentVersion: "1", Mode: "learn",
 		FinishedAt: at, Outcome: Solved, Score: 100, Stars: 3,
 		Checks: []CheckResult{
 			{Name: "dana GetObject q3", Want: "allowed", Got: "allowed", Passed: true},

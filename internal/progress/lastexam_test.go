@@ -36,7 +36,7 @@ func TestLastExamItemsPerExamSurviveReopenAndReset(t *testing.T) {
 	if ids, _ := s.LastExamItems(ctx, "SAA-C03"); !reflect.DeepEqual(ids, []string{"x"}) {
 		t.Fatalf("SAA-C03: %v", ids)
 	}
-	if _, err := s.Reset(ctx, ""); err != nil {
+	if _, err := s.ResetAll(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if ids, _ := s.LastExamItems(ctx, "SCS-C03"); ids != nil {

@@ -20,9 +20,32 @@ type CheckResult struct {
 	Hidden bool   `json:"hidden,omitempty"` // revealed only on submit
 }
 
+// ScenarioKey names a scenario in the store: its pack's id and its own.
+// Two packs may both have a scenario "x"; their records never meet. Every
+// call that reads or writes one scenario's records takes a key, and the
+// store refuses one without a pack.
+type ScenarioKey struct {
+	PackID     string `json:"pack_id"`
+	ScenarioID string `json:"scenario_id"`
+}
+
+// Key is the store's name for scenario id of pack packID.
+func Key(packID, scenarioID string) ScenarioKey {
+	return ScenarioKey{PackID: packID, ScenarioID: scenarioID}
+}
+
+func (k ScenarioKey) String() string { return k.PackID + "/" + k.ScenarioID }
+
+func (k ScenarioKey) check(what string) error {
+	if k.PackID == "" || k.ScenarioID == "" {
+		return invalid("%s needs a pack ID and a scenario ID (got %q)", what, k.String())
+	}
+	return nil
+}
+
 // Attempt is what the trainer reports when a scenario attempt ends.
 type Attempt struct {
-	ScenarioID     string        `json:"scenario_id"`
+	ScenarioKey
 	ContentVersion string        `json:"content_version,omitempty"`
 	Mode           string        `json:"mode,omitempty"` // learn, practice, exam, challenge
 	StartedAt      time.Time     `json:"started_at"`
@@ -96,10 +119,13 @@ type AnswerRecord struct {
 
 // Draft is autosaved editor text for one document of a scenario.
 type Draft struct {
-	ScenarioID string    `json:"scenario_id"`
-	DocName    string    `json:"doc_name"`
-	Text       string    `json:"text"`
-	UpdatedAt  time.Time `json:"updated_at"`
+	ScenarioKey
+	DocName   string    `json:"doc_name"`
+	Text      string    `json:"text"`
+	UpdatedAt time.Time `json:"updated_at"`
+	// Rev counts the saves of this document's draft; SaveDraft takes the
+	// revision its caller last saw, to detect a save by another window.
+	Rev int64 `json:"rev"`
 }
 
 // Status is where a learner stands with a scenario.
@@ -113,7 +139,7 @@ const (
 
 // ScenarioState is the home screen's line for one scenario.
 type ScenarioState struct {
-	ScenarioID string    `json:"scenario_id"`
+	ScenarioKey
 	Status     Status    `json:"status"`
 	Stars      int       `json:"stars"`
 	BestScore  float64   `json:"best_score"`

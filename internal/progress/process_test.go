@@ -24,6 +24,9 @@ func TestHelperProcess(t *testing.T) {
 	if os.Getenv(helperEnv) == "" {
 		t.Skip("helper for the multi-process tests, not a test by itself")
 	}
+	if os.Getenv("HELPER_MODE") == "backup" {
+		backupHelper()
+	}
 	count, _ := strconv.Atoi(os.Getenv("HELPER_COUNT")) // 0: until killed
 	tag := os.Getenv("HELPER_TAG")
 	s, err := Open(os.Getenv("HELPER_DB"))

@@ -15,10 +15,10 @@ import (
 type Recorder interface {
 	RecordAttempt(ctx context.Context, a Attempt) (int64, error)
 	RecordAnswer(ctx context.Context, a Answer) (int64, error)
-	SaveDraft(ctx context.Context, scenarioID, docName, text string) error
-	Drafts(ctx context.Context, scenarioID string) ([]Draft, error)
-	DeleteDrafts(ctx context.Context, scenarioID string) error
-	ScenarioStatus(ctx context.Context) (map[string]ScenarioState, error)
+	SaveDraft(ctx context.Context, key ScenarioKey, docName, text string, baseRev int64) (int64, error)
+	Drafts(ctx context.Context, key ScenarioKey) ([]Draft, error)
+	DeleteDrafts(ctx context.Context, key ScenarioKey) error
+	ScenarioStatus(ctx context.Context) (map[ScenarioKey]ScenarioState, error)
 	DueReviews(ctx context.Context, now time.Time) ([]DueReview, error)
 }
 
@@ -26,6 +26,9 @@ var _ Recorder = (*Store)(nil)
 
 // inTx runs f in one IMMEDIATE transaction and classifies any failure.
 func (s *Store) inTx(ctx context.Context, op string, f func(tx *sql.Tx) error) error {
+	if s.readOnly {
+		return &StoreError{Op: op, Path: s.path, Kind: ErrReadOnly, Err: errReadOnlyStore}
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return s.wrap(op, err)
@@ -45,13 +48,13 @@ func invalid(format string, args ...any) error {
 // the scenario's best result, and schedules each of its topics with the
 // rating RateAttempt derives. It returns the attempt's ID.
 func (s *Store) RecordAttempt(ctx context.Context, a Attempt) (int64, error) {
-	if a.ScenarioID == "" {
-		return 0, invalid("an attempt needs a scenario ID")
+	if err := a.ScenarioKey.check("an attempt"); err != nil {
+		return 0, err
 	}
 	switch a.Outcome {
 	case Solved, Failed, Abandoned:
 	default:
-		return 0, invalid("attempt at %s has outcome %q; expected solved, failed or abandoned", a.ScenarioID, a.Outcome)
+		return 0, invalid("attempt at %s has outcome %q; expected solved, failed or abandoned", a.ScenarioKey, a.Outcome)
 	}
 	if a.FinishedAt.IsZero() {
 		a.FinishedAt = s.now()
@@ -77,16 +80,16 @@ func (s *Store) RecordAttempt(ctx context.Context, a Attempt) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, "save your attempt", func(tx *sql.Tx) error {
 		var prior int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM attempts WHERE scenario_id = ?`, a.ScenarioID).Scan(&prior); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM attempts WHERE pack_id = ? AND scenario_id = ?`, a.PackID, a.ScenarioID).Scan(&prior); err != nil {
 			return err
 		}
 		perf := Performance{Outcome: a.Outcome, AttemptNo: prior + 1, MaxHint: maxHint, Revealed: a.Revealed,
 			Duration: a.Duration, TargetTime: a.TargetTime}
 		base := RateAttempt(perf)
-		res, err := tx.ExecContext(ctx, `INSERT INTO attempts (scenario_id, content_version, mode, started_at, finished_at,
+		res, err := tx.ExecContext(ctx, `INSERT INTO attempts (pack_id, scenario_id, content_version, mode, started_at, finished_at,
 			outcome, attempt_no, checks_passed, checks_total, least_privilege, score, stars, hints, max_hint, revealed,
-			duration_ms, target_ms, policies, rating, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			a.ScenarioID, a.ContentVersion, a.Mode, ms(a.StartedAt), ms(a.FinishedAt), string(a.Outcome), prior+1,
+			duration_ms, target_ms, policies, rating, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			a.PackID, a.ScenarioID, a.ContentVersion, a.Mode, ms(a.StartedAt), ms(a.FinishedAt), string(a.Outcome), prior+1,
 			passed, len(a.Checks), a.LeastPrivilege, a.Score, a.Stars, string(hints), maxHint, a.Revealed,
 			a.Duration.Milliseconds(), a.TargetTime.Milliseconds(), string(policies), int(base), string(a.Confidence))
 		if err != nil {
@@ -143,14 +146,14 @@ func updateBest(ctx context.Context, tx *sql.Tx, id int64, a Attempt) error {
 	if a.Outcome == Solved {
 		solvedAt = ms(a.FinishedAt)
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO best (scenario_id, best_score, best_stars, solved_at, attempt_id)
-		VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (scenario_id) DO UPDATE SET
+	_, err := tx.ExecContext(ctx, `INSERT INTO best (pack_id, scenario_id, best_score, best_stars, solved_at, attempt_id)
+		VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (pack_id, scenario_id) DO UPDATE SET
 			attempt_id = CASE WHEN excluded.best_score > best.best_score THEN excluded.attempt_id ELSE best.attempt_id END,
 			best_score = max(best.best_score, excluded.best_score),
 			best_stars = max(best.best_stars, excluded.best_stars),
 			solved_at  = coalesce(best.solved_at, excluded.solved_at)`,
-		a.ScenarioID, a.Score, a.Stars, solvedAt, id)
+		a.PackID, a.ScenarioID, a.Score, a.Stars, solvedAt, id)
 	return err
 }
 

@@ -21,7 +21,7 @@ func TestRecordAttemptStatusAndBest(t *testing.T) {
 	fail.Outcome, fail.Score, fail.Stars = Failed, 40, 0
 	id1 := mustRecord(t, s, fail)
 	st, _ := s.ScenarioStatus(ctx)
-	if got := st["two-groups"]; got.Status != StatusInProgress || got.Attempts != 1 || got.BestScore != 40 {
+	if got := st[Key("core", "two-groups")]; got.Status != StatusInProgress || got.Attempts != 1 || got.BestScore != 40 {
 		t.Fatalf("after a failed attempt: %+v", got)
 	}
 	ok := solvedAttempt("two-groups", t0.Add(time.Hour), "explicit-deny")
@@ -31,11 +31,11 @@ func TestRecordAttemptStatusAndBest(t *testing.T) {
 	worse.Score, worse.Stars = 70, 1
 	mustRecord(t, s, worse)
 	st, _ = s.ScenarioStatus(ctx)
-	got := st["two-groups"]
+	got := st[Key("core", "two-groups")]
 	if got.Status != StatusSolved || got.Stars != 2 || got.BestScore != 80 || got.Attempts != 3 {
 		t.Fatalf("best not kept: %+v", got)
 	}
-	if StatusOf(st, "never-seen").Status != StatusNew {
+	if StatusOf(st, Key("core", "never-seen")).Status != StatusNew {
 		t.Fatal("unknown scenarios are new")
 	}
 	var bestID int64
@@ -69,7 +69,7 @@ func TestInvalidRecords(t *testing.T) {
 	if _, err := s.RecordAttempt(ctx, Attempt{Outcome: Solved}); !errors.Is(err, ErrInvalid) {
 		t.Fatalf("missing scenario: %v", err)
 	}
-	if _, err := s.RecordAttempt(ctx, Attempt{ScenarioID: "x", Outcome: "won"}); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "expected solved") {
+	if _, err := s.RecordAttempt(ctx, Attempt{ScenarioKey: Key("core", "x"), Outcome: "won"}); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "expected solved") {
 		t.Fatalf("bad outcome: %v", err)
 	}
 	if _, err := s.RecordAnswer(ctx, Answer{ItemID: "q", Confidence: "very"}); !errors.Is(err, ErrInvalid) {
@@ -80,19 +80,21 @@ func TestInvalidRecords(t *testing.T) {
 func TestDrafts(t *testing.T) {
 	ctx := context.Background()
 	s, _ := openTemp(t)
-	s.SaveDraft(ctx, "two-groups", "NoFinance", "v1")
-	s.SaveDraft(ctx, "two-groups", "NoFinance", "v2")
-	s.SaveDraft(ctx, "two-groups", "ReadReports", "r")
-	d, err := s.Drafts(ctx, "two-groups")
+	rev, _ := s.SaveDraft(ctx, Key("core", "two-groups"), "NoFinance", "v1", 0)
+	if _, err := s.SaveDraft(ctx, Key("core", "two-groups"), "NoFinance", "v2", rev); err != nil {
+		t.Fatal(err)
+	}
+	s.SaveDraft(ctx, Key("core", "two-groups"), "ReadReports", "r", 0)
+	d, err := s.Drafts(ctx, Key("core", "two-groups"))
 	if err != nil || len(d) != 2 || d[0].DocName != "NoFinance" || d[0].Text != "v2" || !d[0].UpdatedAt.Equal(t0) {
 		t.Fatalf("drafts %+v %v", d, err)
 	}
 	st, _ := s.ScenarioStatus(ctx)
-	if g := st["two-groups"]; g.Status != StatusInProgress || !g.HasDraft {
+	if g := st[Key("core", "two-groups")]; g.Status != StatusInProgress || !g.HasDraft {
 		t.Fatalf("draft-only scenario: %+v", g)
 	}
-	s.DeleteDrafts(ctx, "two-groups")
-	if d, _ := s.Drafts(ctx, "two-groups"); len(d) != 0 {
+	s.DeleteDrafts(ctx, Key("core", "two-groups"))
+	if d, _ := s.Drafts(ctx, Key("core", "two-groups")); len(d) != 0 {
 		t.Fatal("drafts not deleted")
 	}
 }
@@ -206,13 +208,13 @@ func TestResetScenarioAndAll(t *testing.T) {
 	s, path := openTemp(t)
 	mustRecord(t, s, solvedAttempt("a", t0, "explicit-deny"))
 	mustRecord(t, s, solvedAttempt("b", t0.Add(time.Hour), "explicit-deny", "notaction"))
-	s.SaveDraft(ctx, "b", "doc", "text")
+	s.SaveDraft(ctx, Key("core", "b"), "doc", "text", 0)
 	var before fsrs.Card
 	{
 		_, c, _ := scanCard(s.db.QueryRow(`SELECT ` + cardColumns + ` FROM cards WHERE topic_id = 'explicit-deny'`))
 		before = c
 	}
-	backup, err := s.Reset(ctx, "b")
+	backup, err := s.ResetScenario(ctx, Key("core", "b"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,7 +232,7 @@ func TestResetScenarioAndAll(t *testing.T) {
 	old.Close()
 
 	st, _ := s.ScenarioStatus(ctx)
-	if _, ok := st["b"]; ok || st["a"].Status != StatusSolved {
+	if _, ok := st[Key("core", "b")]; ok || st[Key("core", "a")].Status != StatusSolved {
 		t.Fatalf("after reset of b: %+v", st)
 	}
 	_, after, _ := scanCard(s.db.QueryRow(`SELECT ` + cardColumns + ` FROM cards WHERE topic_id = 'explicit-deny'`))
@@ -243,7 +245,7 @@ func TestResetScenarioAndAll(t *testing.T) {
 		t.Fatal("a topic reviewed only by the reset scenario keeps no card")
 	}
 
-	backup2, err := s.Reset(ctx, "")
+	backup2, err := s.ResetAll(ctx)
 	if err != nil || backup2 == backup {
 		t.Fatalf("second reset: %q %v", backup2, err)
 	}

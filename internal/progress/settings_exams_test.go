@@ -63,7 +63,7 @@ func TestExamHistoryKeepsDomainsInOrder(t *testing.T) {
 	if _, err := s.RecordExam(ctx, ExamResult{Exam: "SAA-C03", Items: 2, Correct: 3}); err == nil {
 		t.Fatal("more correct than items was accepted")
 	}
-	if _, err := s.Reset(ctx, ""); err != nil {
+	if _, err := s.ResetAll(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if all, _ := s.ExamHistory(ctx, ""); len(all) != 0 {

@@ -25,6 +25,8 @@ type Store struct {
 
 	mu      sync.Mutex
 	notices []string
+
+	readOnly bool // opened by OpenReadOnly: every write is refused
 }
 
 // memSeq names in-memory databases so two memory stores never share data.
@@ -70,15 +72,39 @@ func Open(path string, opts ...Option) (*Store, error) {
 		if err != nil {
 			return nil, s.wrap("move the unreadable progress database aside", err)
 		}
-		s.notice(fmt.Sprintf("Your progress database at %s could not be used (%s). "+
-			"It was kept as %s and a new, empty database was started. "+
-			"Nothing was deleted; keep the old file if you want to try recovering it.", abs, reason, backup))
+		name, kept := filepath.Base(abs), filepath.Base(backup)
+		s.notice(fmt.Sprintf("Your progress database %s could not be used (%s).\n"+
+			"It was kept as %s, and a new, empty database was started in its place. Nothing was deleted.\n"+
+			"To recover, quit iamlab and copy over %s one of: a backup from an earlier reset (%s.backup-*); "+
+			"what `sqlite3 %s .recover` rescues from the kept file; or the kept file itself, if it was fine after all.",
+			abs, reason, backup, name, name, kept))
 	}
 	if err := s.migrate(ctx); err != nil {
 		s.db.Close()
 		return nil, err
 	}
+	removeIncompleteBackups(abs)
+	// A file that opens but cannot be written is found now, not at the
+	// learner's first save: reads go on, recording is off, and the notice
+	// says what to do.
+	if err := s.probeWrite(ctx); errors.Is(err, ErrReadOnly) {
+		s.readOnly = true
+		s.notice(fmt.Sprintf("Your progress database %s is read-only. iamlab shows your progress but records nothing "+
+			"this session (no attempts, answers or drafts). %s, then start iamlab again.", abs, readOnlyAdvice(abs)))
+	}
 	return s, nil
+}
+
+// probeWrite takes the write lock and writes in a transaction it rolls
+// back: nothing changes, but a file or disk that refuses writes says so.
+func (s *Store) probeWrite(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.wrap("check the progress database can be written", err)
+	}
+	defer tx.Rollback()
+	_, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('write-check', '') ON CONFLICT (key) DO NOTHING`)
+	return s.wrap("check the progress database can be written", err)
 }
 
 // OpenMemory gives a store that works for this session only: used when the
@@ -131,8 +157,9 @@ func (s *Store) Close() error { return s.db.Close() }
 // Path is the database file, or "" for an in-memory store.
 func (s *Store) Path() string { return s.path }
 
-// Persistent reports whether records survive the process.
-func (s *Store) Persistent() bool { return s.path != "" }
+// Persistent reports whether records are kept beyond the process: false
+// for a memory store and for one that cannot write its file.
+func (s *Store) Persistent() bool { return s.path != "" && !s.readOnly }
 
 // Notices returns messages for the learner gathered while opening (a
 // database moved aside, recording switched off), oldest first.
@@ -183,39 +210,55 @@ func (s *Store) openChecked(ctx context.Context) (db *sql.DB, reason string, err
 		if isCorruption(e) {
 			return nil, "it is damaged or not a database: " + e.Error(), nil
 		}
+		var tooNew *SchemaTooNewError
+		if errors.As(e, &tooNew) {
+			return nil, "", e
+		}
 		return nil, "", s.wrap("open the progress database", e)
 	}
-	var check string
-	if err := db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&check); err != nil {
+	reason, _, err = s.judge(ctx, db)
+	if err != nil {
 		return fail(err)
 	}
-	if check != "ok" {
+	if reason != "" {
 		db.Close()
-		return nil, "the integrity check failed: " + check, nil
-	}
-	var version, app, tables int
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fail(err)
-	}
-	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
-		return fail(err)
-	}
-	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
-		return fail(err)
-	}
-	if (app != 0 && app != appID) || (app == 0 && version == 0 && tables > 0) {
-		db.Close()
-		return nil, "it is an SQLite database that belongs to another program", nil
-	}
-	if known := len(s.cfg.migrations); version > known {
-		db.Close()
-		return nil, "", &SchemaTooNewError{Path: s.path, Found: version, Known: known}
+		return nil, reason, nil
 	}
 	var mode string
 	if err := db.QueryRowContext(ctx, "PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
 		return fail(err)
 	}
 	return db, "", nil
+}
+
+// judge looks at an open database without writing to it. A non-empty
+// reason means it is not a usable iamlab database; a newer schema is a
+// *SchemaTooNewError.
+func (s *Store) judge(ctx context.Context, db *sql.DB) (reason string, version int, err error) {
+	var check string
+	if err := db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&check); err != nil {
+		return "", 0, err
+	}
+	if check != "ok" {
+		return "the integrity check failed: " + check, 0, nil
+	}
+	var app, tables int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return "", 0, err
+	}
+	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
+		return "", 0, err
+	}
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+		return "", 0, err
+	}
+	if (app != 0 && app != appID) || (app == 0 && version == 0 && tables > 0) {
+		return "it is an SQLite database that belongs to another program", 0, nil
+	}
+	if known := len(s.cfg.migrations); version > known {
+		return "", 0, &SchemaTooNewError{Path: s.path, Found: version, Known: known}
+	}
+	return "", version, nil
 }
 
 func (s *Store) migrate(ctx context.Context) error {

@@ -39,7 +39,7 @@ func TestOpenCreatesFoldersAndSchema(t *testing.T) {
 	}
 	defer s2.Close()
 	st, _ := s2.ScenarioStatus(context.Background())
-	if st["two-groups"].Status != StatusSolved {
+	if st[Key("core", "two-groups")].Status != StatusSolved {
 		t.Fatalf("data lost on reopen: %+v", st)
 	}
 }
@@ -204,7 +204,7 @@ func TestReadOnlyAndFullDisk(t *testing.T) {
 	}
 	defer full.Close()
 	big := strings.Repeat("x", 200_000)
-	err = full.SaveDraft(ctx, "x", "policy", big)
+	_, err = full.SaveDraft(ctx, Key("core", "x"), "policy", big, 0)
 	if !errors.Is(err, ErrDiskFull) || !RecordingUnavailable(err) || !strings.Contains(err.Error(), "Free some space") {
 		t.Fatalf("want ErrDiskFull, got %v", err)
 	}

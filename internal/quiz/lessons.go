@@ -98,6 +98,9 @@ func checkLesson(fsys fs.FS, file string, src []byte, known map[string]bool, ids
 	shift := func(f Finding) Finding { f.Line++; return f } // the --- line precedes the YAML
 	file0 := file
 	var lf lessonFront
+	if e := yamlpos.CheckDepth(front); e != nil {
+		return []Finding{shift(Finding{File: file0, Line: e.Line, Col: e.Col, Severity: SevError, Code: CodeYAMLSyntax, Message: e.Message + "; " + e.Expected})}
+	}
 	astFile, err := parser.ParseBytes(front, 0)
 	if err != nil {
 		return []Finding{shift(fromYAMLError(file0, err, lessonNames))}

@@ -89,6 +89,9 @@ func LoadBank(fsys fs.FS, root string) (*Bank, []Problem) {
 
 // loadFile decodes one file: a YAML list of items.
 func (b *Bank) loadFile(file string, src []byte) []Problem {
+	if e := yamlpos.CheckDepth(src); e != nil {
+		return []Problem{{File: file, Line: e.Line, Col: e.Col, Severity: SevError, Code: CodeYAMLSyntax, Message: e.Message + "; " + e.Expected}}
+	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
 		return []Problem{fromYAMLError(file, err, itemNames)}

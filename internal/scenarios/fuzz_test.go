@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"io/fs"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -18,6 +19,11 @@ func FuzzLoadScenario(f *testing.F) {
 	}
 	f.Add([]byte("id: x\nworld: {accounts: [{id: \"111122223333\"}]}\n"))
 	f.Add([]byte("title: \"\\e[31m\"\n"))
+	// Nesting: at, under and over the depth limit, in flow and block form.
+	f.Add([]byte("id: x\nhints: " + strings.Repeat("[", 31) + strings.Repeat("]", 31) + "\n"))
+	f.Add([]byte("id: x\nhints: " + strings.Repeat("[", 2000) + "\n"))
+	f.Add([]byte("id: x\nworld:\n" + strings.Repeat("  - ", 40) + "a\n"))
+	f.Add([]byte("id: x\nbriefing: |\n  " + strings.Repeat("{", 2000) + "\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fsys := fstest.MapFS{
 			"pack.yaml":        {Data: []byte("format: 1\nid: fuzz\ntitle: Fuzz\n")},

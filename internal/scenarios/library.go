@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -28,19 +29,27 @@ func BuiltIn() fs.FS { return library.FS }
 
 // LoadLibrary loads every pack. A broken pack is kept, marked Broken or
 // with its problems, so the caller can show it; the others load normally.
+//
+// Progress is kept by pack id and scenario id, and a scenario is found by
+// its id, so ids must not clash (markClashes): the built-in packs always
+// win, then the packs in the order loaded. Checked without the built-in
+// library (NoBuiltIn), packs are still compared with it.
 func LoadLibrary(opts LibraryOptions) *Library {
 	lib := &Library{}
+	var builtIn []*Pack
+	for _, dir := range packDirs(library.FS, ".") {
+		// Named by their place in the repository, so an author of the
+		// built-in library can jump to the file.
+		p, _ := Load(library.FS, dir, "scenarios/"+dir)
+		p.BuiltIn = true
+		builtIn = append(builtIn, p)
+	}
 	if !opts.NoBuiltIn {
-		for _, dir := range packDirs(library.FS, ".") {
-			// Named by their place in the repository, so an author of the
-			// built-in library can jump to the file.
-			p, _ := Load(library.FS, dir, "scenarios/"+dir)
-			p.BuiltIn = true
-			lib.Packs = append(lib.Packs, p)
-		}
 		// Teaching order, not folder order: foundations before the
 		// guardrails that build on them.
-		sortPacks(lib.Packs)
+		sortPacks(builtIn)
+		lib.Packs = append(lib.Packs, builtIn...)
+		builtIn = nil
 	}
 	for _, d := range opts.Dirs {
 		lib.Packs = append(lib.Packs, LoadDir(d, true)...)
@@ -50,6 +59,7 @@ func LoadLibrary(opts LibraryOptions) *Library {
 			lib.Packs = append(lib.Packs, LoadDir(opts.UserDir, false)...)
 		}
 	}
+	markClashes(builtIn, lib.Packs)
 	return lib
 }
 
@@ -67,6 +77,66 @@ func bySequence(a, b *Pack) int {
 		return -1
 	}
 	return a.Sequence - b.Sequence
+}
+
+// markClashes makes an id clash a problem of the pack that brings it, so
+// that check reports it and the library shows it:
+//   - a pack whose id is a built-in pack's, or an earlier pack's, is Broken
+//     and none of it is used (its progress would be the other's);
+//   - a scenario whose id an earlier pack has is left out of its pack.
+//
+// reference packs (the built-in library when it is not in packs) are
+// compared with but not marked.
+func markClashes(reference, packs []*Pack) {
+	packIDs := map[string]*Pack{}
+	scenarioIDs := map[string]*Scenario{}
+	remember := func(p *Pack) {
+		packIDs[p.ID] = p
+		for _, s := range p.Scenarios {
+			if _, dup := scenarioIDs[s.ID]; !dup {
+				scenarioIDs[s.ID] = s
+			}
+		}
+	}
+	for _, p := range reference {
+		if !p.Broken {
+			remember(p)
+		}
+	}
+	for _, p := range packs {
+		if p.Broken {
+			continue
+		}
+		if first, dup := packIDs[p.ID]; dup {
+			msg := fmt.Sprintf("pack id %q is also used by %s", p.ID, first.Origin)
+			if first.BuiltIn && !p.BuiltIn {
+				msg = fmt.Sprintf("pack id %q is the id of a built-in pack (%s)", p.ID, first.Origin)
+			}
+			f := Finding{Code: CodeDuplicateID, Severity: SevError, File: p.Origin, Message: msg,
+				Expected: "give the pack its own id in pack.yaml; progress is kept by pack id, so two packs cannot share one"}
+			if p.manifest != nil {
+				f.File = p.manifest.file
+				f.Line, f.Col = p.manifest.pos("id")
+			}
+			p.Problems = append(p.Problems, f)
+			p.Broken, p.Scenarios = true, nil
+			SortFindings(p.Problems)
+			continue
+		}
+		var keep []*Scenario
+		for _, s := range p.Scenarios {
+			if first, dup := scenarioIDs[s.ID]; dup {
+				p.Problems = append(p.Problems, s.doc.at("id", CodeDuplicateID,
+					fmt.Sprintf("scenario id %q is also used in pack %s (%s); this copy is left out", s.ID, first.Pack, first.File),
+					"scenario ids are unique across all packs: give this one its own"))
+				continue
+			}
+			keep = append(keep, s)
+		}
+		p.Scenarios = keep
+		remember(p)
+		SortFindings(p.Problems)
+	}
 }
 
 // LoadDir loads the pack in dir, or each pack in its sub-folders. When

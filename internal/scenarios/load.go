@@ -58,6 +58,7 @@ func (l *loader) load() *Pack {
 		p.Broken = true
 		return p
 	}
+	p.manifest = doc
 	p.Problems = append(p.Problems, scanTODO(doc.file, string(src))...)
 	p.ID, p.Title, p.Description, p.Version = pf.ID, l.text(doc, "title", pf.Title), l.text(doc, "description", pf.Description), pf.Version
 	p.Sequence = pf.Sequence

@@ -78,6 +78,8 @@ type Pack struct {
 	Scenarios []*Scenario
 	Problems  []Finding
 	Broken    bool // the manifest could not be read: nothing in it is usable
+
+	manifest *yamlDoc // pack.yaml's positions, for problems found across packs
 }
 
 // Scenario is one exercise, ready to run.

@@ -13,23 +13,15 @@ import (
 // loading problems, then for each usable scenario the checks that need the
 // engine. Findings are sorted by file and position.
 func CheckLibrary(lib *Library) []Finding {
+	// Clashes of ids between packs are among the packs' problems already
+	// (LoadLibrary's markClashes).
 	var out []Finding
-	packIDs := map[string]*Pack{}
-	scenarioIDs := map[string]*Scenario{}
 	for _, p := range lib.Packs {
 		out = append(out, p.Problems...)
 		if p.Broken {
 			continue
 		}
-		if first, dup := packIDs[p.ID]; dup {
-			out = append(out, Finding{Code: CodeDuplicateID, Severity: SevError, File: p.Origin, Message: fmt.Sprintf("pack id %q is also used by %s", p.ID, first.Origin), Expected: "give every pack its own id"})
-		}
-		packIDs[p.ID] = p
 		for _, s := range p.Scenarios {
-			if first, dup := scenarioIDs[s.ID]; dup && first.Pack != s.Pack {
-				out = append(out, s.doc.at("id", CodeDuplicateID, fmt.Sprintf("scenario id %q is also used in pack %s (%s)", s.ID, first.Pack, first.File), "scenario ids are unique across all packs"))
-			}
-			scenarioIDs[s.ID] = s
 			out = append(out, CheckScenario(s)...)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"time"
 )
 
 // Size caps. A pack is a few dozen small text files; anything far larger is
@@ -120,19 +121,24 @@ func (p *packFS) read(rel string) ([]byte, *Finding) {
 		}
 		return nil, &Finding{Code: code, Severity: SevError, File: p.display(rel), Message: "cannot use this path: " + err.Error()}
 	}
-	f, err := p.fsys.Open(full)
+	// Only regular files are opened: opening a FIFO for reading blocks
+	// until something writes to it, and a device can be endless. Stat
+	// does not block, so it is asked first.
+	if st, err := fs.Stat(p.fsys, full); err == nil && !st.Mode().IsRegular() {
+		if st.IsDir() {
+			return nil, &Finding{Code: CodeUnreadable, Severity: SevError, File: p.display(rel), Message: "is a folder", Expected: "a file"}
+		}
+		return nil, notRegular(p.display(rel), st.Mode())
+	}
+	data, err := readRegular(p.fsys, full)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
+		var nr *notRegularError
+		switch {
+		case errors.As(err, &nr):
+			return nil, notRegular(p.display(rel), nr.mode)
+		case errors.Is(err, fs.ErrNotExist):
 			return nil, &Finding{Code: CodeUnknownRef, Severity: SevError, File: p.display(rel), Message: "file does not exist", Expected: "a path relative to the pack folder"}
 		}
-		return nil, &Finding{Code: CodeUnreadable, Severity: SevError, File: p.display(rel), Message: "cannot read: " + err.Error()}
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, &Finding{Code: CodeUnreadable, Severity: SevError, File: p.display(rel), Message: "is a folder", Expected: "a file"}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
 		return nil, &Finding{Code: CodeUnreadable, Severity: SevError, File: p.display(rel), Message: "cannot read: " + err.Error()}
 	}
 	if len(data) > MaxFileSize {
@@ -143,6 +149,77 @@ func (p *packFS) read(rel string) ([]byte, *Finding) {
 		return nil, &Finding{Code: CodeTooLarge, Severity: SevError, File: p.display(rel), Message: fmt.Sprintf("the pack is larger than %d MiB", MaxPackSize>>20), Expected: "split it into several packs"}
 	}
 	return data, nil
+}
+
+// readDeadline bounds the reading of one pack file. A regular file of at
+// most MaxFileSize is read in far less; what takes longer is a file swapped
+// for a FIFO between the check and the open, or a stalled network disk.
+var readDeadline = 5 * time.Second
+
+type notRegularError struct{ mode fs.FileMode }
+
+func (e *notRegularError) Error() string {
+	return "not a regular file (" + e.mode.Type().String() + ")"
+}
+
+func notRegular(file string, mode fs.FileMode) *Finding {
+	return &Finding{Code: CodeUnreadable, Severity: SevError, File: file,
+		Message:  fmt.Sprintf("is not a regular file (%s); iamlab reads only regular files in packs", kindOf(mode)),
+		Expected: "a regular file (not a FIFO, device or socket)"}
+}
+
+func kindOf(mode fs.FileMode) string {
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case mode&fs.ModeSocket != 0:
+		return "a socket"
+	case mode&fs.ModeDevice != 0:
+		return "a device"
+	case mode&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	}
+	return "mode " + mode.Type().String()
+}
+
+// readRegular opens and reads at most MaxFileSize+1 bytes of a regular file
+// within readDeadline. The open happens off the caller's goroutine, since
+// opening a FIFO blocks before anything can be checked; a read that misses
+// the deadline is abandoned (the goroutine ends when the open or read
+// does) and reported, and loading goes on.
+func readRegular(fsys fs.FS, name string) ([]byte, error) {
+	type result struct {
+		data []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		f, err := fsys.Open(name)
+		if err != nil {
+			done <- result{nil, err}
+			return
+		}
+		defer f.Close()
+		st, err := f.Stat()
+		if err != nil {
+			done <- result{nil, err}
+			return
+		}
+		if !st.Mode().IsRegular() {
+			done <- result{nil, &notRegularError{st.Mode()}}
+			return
+		}
+		data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+		done <- result{data, err}
+	}()
+	timer := time.NewTimer(readDeadline)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r.data, r.err
+	case <-timer.C:
+		return nil, fmt.Errorf("no data within %s (is it a FIFO or on a stalled disk?)", readDeadline)
+	}
 }
 
 // list returns the names of regular files with the suffix in a pack folder,

@@ -39,6 +39,9 @@ func decodeYAML(file string, src []byte, v any, names []string) (doc *yamlDoc, f
 			doc, fs = nil, []Finding{{Code: CodeYAMLSyntax, Severity: SevError, File: file, Line: 1, Col: 1, Message: "the YAML could not be read", Expected: "well-formed YAML (the parser gave up on this file)"}}
 		}
 	}()
+	if e := yamlpos.CheckDepth(src); e != nil {
+		return nil, []Finding{{Code: e.Code, Severity: SevError, File: file, Line: e.Line, Col: e.Col, Message: e.Message, Expected: e.Expected}}
+	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
 		return nil, []Finding{yamlError(file, err, names)}

@@ -87,13 +87,29 @@ func build(opt Options) (root app.Model, logger *slog.Logger, closeAll func()) {
 		logger.Error("progress store unavailable", "err", err)
 	}
 	closers = append(closers, func() { store.Close() })
-	notices = append(notices, store.Notices()...)
+	storeNotices := store.Notices()
+	for _, n := range storeNotices {
+		logger.Warn("progress store notice", "notice", n)
+	}
 
 	lib := scenarios.LoadLibrary(scenarios.LibraryOptions{Dirs: opt.PackDirs, UserDir: opt.Dirs.Packs})
 	for _, p := range lib.Packs {
 		if p.Broken {
 			logger.Warn("broken pack", "origin", p.Origin, "problems", len(p.Problems))
 		}
+	}
+	// Records from before progress was keyed by pack go to the one pack
+	// that has their scenario now.
+	owners := map[string][]string{}
+	for _, p := range lib.Packs {
+		for _, sc := range p.Scenarios {
+			owners[sc.ID] = append(owners[sc.ID], p.ID)
+		}
+	}
+	if n, err := store.AdoptUnpacked(context.Background(), owners); err != nil {
+		logger.Warn("older records not assigned to their packs", "err", err)
+	} else if n > 0 {
+		logger.Info("older records assigned to their packs", "scenarios", n)
 	}
 
 	deps := common.Deps{Now: opt.Now, Log: logger, Store: store, Recording: store.Persistent()}
@@ -166,6 +182,10 @@ func build(opt Options) (root app.Model, logger *slog.Logger, closeAll func()) {
 	if len(notices) > 0 {
 		root = root.WithStatus(strings.Join(notices, " · "), true)
 	}
+	// What happened to the learner's records is shown whole, until read.
+	if len(storeNotices) > 0 {
+		root = root.WithNotice(strings.Join(storeNotices, "\n"))
+	}
 	return root, logger, func() {
 		for i := len(closers) - 1; i >= 0; i-- {
 			closers[i]()
@@ -184,7 +204,7 @@ func scenarioFor(lib *scenarios.Library, store *progress.Store, topicID string, 
 				if t.ID != topicID {
 					continue
 				}
-				if status[s.ID].Status != progress.StatusSolved {
+				if status[progress.Key(s.Pack, s.ID)].Status != progress.StatusSolved {
 					return s
 				}
 				if first == nil && !unsolvedOnly {

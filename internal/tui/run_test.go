@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -97,5 +98,76 @@ func TestScenarioForATopicPrefersUnsolved(t *testing.T) {
 	}
 	if scenarioFor(lib, memStore(t), "no-such-topic", false) != nil {
 		t.Fatal("a scenario for an unknown topic")
+	}
+}
+
+// A damaged database is kept aside at start: the notice saying where, that
+// a new one was started and how to recover is shown whole before the
+// library, and written to the log.
+func TestDamagedDatabaseNoticeIsShownAndLogged(t *testing.T) {
+	d := dirs(t)
+	if err := os.MkdirAll(d.Data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(d.DatabasePath(), []byte("SQLite format 3\x00 but then nothing a database holds"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	root, _, closeAll := build(Options{Dirs: d, Getenv: func(string) string { return "" }})
+	defer closeAll()
+	m, _ := root.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	frame := strings.Join(strings.Fields(ansi.Strip(m.View().Content)), " ")
+	kept, _ := filepath.Glob(d.DatabasePath() + ".corrupt-*")
+	if len(kept) != 1 {
+		t.Fatalf("kept aside: %v", kept)
+	}
+	for _, want := range []string{filepath.Base(kept[0]), "new, empty database was started", "To recover, quit iamlab and copy over progress.db", ".recover", "Press enter"} {
+		if !strings.Contains(frame, want) {
+			t.Errorf("the notice lacks %q:\n%s", want, frame)
+		}
+	}
+	log, _ := os.ReadFile(d.LogPath())
+	if !strings.Contains(string(log), filepath.Base(kept[0])) {
+		t.Fatalf("the log does not hold the notice:\n%s", log)
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	// A new learner then meets the library, or first the question which
+	// exam they prepare for.
+	if frame := ansi.Strip(m.View().Content); !(strings.Contains(frame, "Library") || strings.Contains(frame, "Which exam are you preparing for")) || strings.Contains(frame, "Press enter") {
+		t.Fatalf("after enter:\n%s", frame)
+	}
+}
+
+// A user pack that copies a built-in scenario's id is shown as a pack with
+// a problem; the built-in scenario stays, and only once.
+func TestClashingUserPackIsShownAsAProblem(t *testing.T) {
+	d := dirs(t)
+	pack := filepath.Join(d.Packs, "copy")
+	// The whole built-in core pack, under another pack id.
+	core := os.DirFS("../../scenarios/core")
+	err := fs.WalkDir(core, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(core, p)
+		if p == "pack.yaml" {
+			b = []byte("format: 1\nid: copy\ntitle: My copy\n")
+		}
+		if err == nil {
+			err = os.MkdirAll(filepath.Dir(filepath.Join(pack, p)), 0o755)
+		}
+		if err == nil {
+			err = os.WriteFile(filepath.Join(pack, p), b, 0o644)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	frame := ansi.Strip(firstFrame(t, Options{Dirs: d, Getenv: func(string) string { return "" }}))
+	if !strings.Contains(frame, "⚠ My copy") || !strings.Contains(frame, "has problems") {
+		t.Fatalf("the clash is not shown:\n%s", frame)
+	}
+	if n := strings.Count(frame, "Two groups, one bucket "); n != 1 {
+		t.Fatalf("the scenario is listed %d times", n)
 	}
 }

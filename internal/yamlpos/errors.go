@@ -31,13 +31,17 @@ type Error struct {
 
 // Explain describes an error of go-yaml's parser or decoder.
 func Explain(err error) Error {
-	e := Error{Line: 1, Col: 1, Code: CodeSyntax, Message: err.Error()}
+	e := Error{Line: 1, Col: 1, Code: CodeSyntax}
 	var ye yaml.Error
 	if errors.As(err, &ye) {
 		if tk := ye.GetToken(); tk != nil {
 			e.Line, e.Col = tk.Position.Line, tk.Position.Column
 		}
 		e.Message = ye.GetMessage()
+	} else {
+		// Only for errors go-yaml does not type: its Error() reprints the
+		// offending line token by token, quadratic in the line's length.
+		e.Message = err.Error()
 	}
 	var unk *yaml.UnknownFieldError
 	var typ *yaml.TypeError

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/editor"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -38,6 +39,11 @@ type Model struct {
 	quitting bool
 	// confirmQuit is set while the root asks whether to quit anyway.
 	confirmQuit bool
+	// notice covers the screen until acknowledged (WithNotice).
+	notice string
+	// guard drops the tail of an escape sequence cut between reads, before
+	// any screen can take it for typing.
+	guard editor.SeqGuard
 }
 
 // New builds the root around a first screen. getenv is consulted for
@@ -86,6 +92,9 @@ func (m *Model) resize() {
 
 // Update routes: resize, theme, global keys, navigation, then the screen.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.guard.Drop(msg) {
+		return m, nil
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -104,6 +113,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg:
+		if m.notice != "" {
+			return m.noticeKey(msg)
+		}
 		// A message stays until the learner's next key, errors included:
 		// by then it has been read, and the help line comes back.
 		if m.status != "" {
@@ -132,6 +144,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.resize()
 			return m, nil
 		}
+	case tea.MouseClickMsg, tea.MouseReleaseMsg, tea.MouseWheelMsg, tea.MouseMotionMsg:
+		if m.notice != "" {
+			return m, nil
+		}
+	}
+	switch msg := msg.(type) {
 	case tea.MouseClickMsg:
 		msg.Y -= headerRows
 		return m.toScreen(msg)
@@ -208,6 +226,9 @@ func (m Model) View() tea.View {
 	}
 	header := m.header()
 	body := m.screen.View()
+	if m.notice != "" {
+		body = m.noticeView(m.bodyHeight())
+	}
 	footer := m.footer()
 	v.Content = header + "\n" + body + "\n" + footer
 	if c := m.screen.Cursor(); c != nil {

@@ -64,6 +64,8 @@ type Model struct {
 	// entries (for instance External) before or after New.
 	KeyMap KeyMap
 
+	guard SeqGuard // drops the tail of a cut escape sequence
+
 	styles *theme.Styles
 	buf    *buffer
 	hist   *history

@@ -15,6 +15,9 @@ const wheelLines = 3
 // When the text changed it returns a command that yields a ChangedMsg.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	m.changed = false
+	if m.guard.Drop(msg) {
+		return m, nil
+	}
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:

@@ -34,7 +34,7 @@ func task(t *testing.T, id string) curriculum.Task {
 
 func library(t *testing.T) *scenarios.Library {
 	mk := func(id, title string, kind scenarios.Kind, tp, tk string) *scenarios.Scenario {
-		return &scenarios.Scenario{ID: id, Title: title, Kind: kind, Difficulty: 2, Minutes: 8,
+		return &scenarios.Scenario{ID: id, Pack: "core", Title: title, Kind: kind, Difficulty: 2, Minutes: 8,
 			Topics: []curriculum.Topic{topic(t, tp)}, Exam: []curriculum.Task{task(t, tk)}, Briefing: "# Brief\nDana must read reports."}
 	}
 	return &scenarios.Library{Packs: []*scenarios.Pack{
@@ -89,7 +89,7 @@ func TestListsPacksScenariosAndBrokenPacks(t *testing.T) {
 
 func TestStatusFromTheStore(t *testing.T) {
 	m, store := newHome(t)
-	if err := store.SaveDraft(context.Background(), "core/two-groups", "policy:x", "{}"); err != nil {
+	if _, err := store.SaveDraft(context.Background(), progress.Key("core", "core/two-groups"), "policy:x", "{}", 0); err != nil {
 		t.Fatal(err)
 	}
 	scr, _ := m.Update(m.Init()())

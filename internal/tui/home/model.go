@@ -38,7 +38,7 @@ type Model struct {
 	open    Opener
 	entries []*Entry
 
-	status   map[string]progress.ScenarioState
+	status   map[progress.ScenarioKey]progress.ScenarioState
 	exam     string // the exam the learner prepares for, "" when not said
 	grouping Grouping
 	filter   textinput.Model
@@ -53,7 +53,7 @@ type Model struct {
 
 // statusMsg carries the scenarios' progress, loaded in a command.
 type statusMsg struct {
-	status map[string]progress.ScenarioState
+	status map[progress.ScenarioKey]progress.ScenarioState
 	exam   string
 	err    error
 }
@@ -64,7 +64,7 @@ func New(deps common.Deps, lib *scenarios.Library, open Opener, entries ...*Entr
 	ti.Prompt = "/ "
 	ti.Placeholder = "filter by title, topic or exam task"
 	ti.SetVirtualCursor(false)
-	m := &Model{KeyMap: DefaultKeyMap(), deps: deps, lib: lib, open: open, entries: entries, filter: ti, status: map[string]progress.ScenarioState{}}
+	m := &Model{KeyMap: DefaultKeyMap(), deps: deps, lib: lib, open: open, entries: entries, filter: ti, status: map[progress.ScenarioKey]progress.ScenarioState{}}
 	m.rebuild()
 	return m
 }
@@ -105,7 +105,7 @@ func (m *Model) Meta() string {
 	for _, p := range m.lib.Packs {
 		for _, s := range p.Scenarios {
 			n++
-			if m.status[s.ID].Status == progress.StatusSolved {
+			if m.status[progress.Key(s.Pack, s.ID)].Status == progress.StatusSolved {
 				solved++
 			}
 		}
@@ -187,7 +187,7 @@ func (m *Model) suggestion() *scenarios.Scenario {
 	var easiest, easiestExam *scenarios.Scenario
 	for _, p := range m.lib.Packs {
 		for _, s := range p.Scenarios {
-			st := m.status[s.ID].Status
+			st := m.status[progress.Key(s.Pack, s.ID)].Status
 			if st == progress.StatusInProgress {
 				return s
 			}

@@ -30,6 +30,11 @@ func TestNextIsTheEasiestUnsolvedForTheChosenExam(t *testing.T) {
 		{ID: "foundations", Scenarios: []*scenarios.Scenario{mk("hard-saa", 3, "SAA-C03 1.1"), mk("mid-scs", 2, "SCS-C03 D6")}},
 		{ID: "core", Scenarios: []*scenarios.Scenario{mk("easy-saa", 1, "SAA-C03 1.1"), mk("easy-scs", 1, "SCS-C03 D6"), mk("easy-saa-2", 1, "SAA-C03 1.1")}},
 	}}
+	for _, p := range lib.Packs {
+		for _, s := range p.Scenarios {
+			s.Pack = p.ID // progress is kept by pack and scenario
+		}
+	}
 	store, err := progress.OpenMemory()
 	if err != nil {
 		t.Fatal(err)
@@ -51,7 +56,7 @@ func TestNextIsTheEasiestUnsolvedForTheChosenExam(t *testing.T) {
 		}
 	}
 	// Solved: the next easiest for the exam.
-	if _, err := store.RecordAttempt(ctx, progress.Attempt{ScenarioID: "easy-scs", Outcome: progress.Solved, FinishedAt: time.Now(), Score: 100}); err != nil {
+	if _, err := store.RecordAttempt(ctx, progress.Attempt{ScenarioKey: progress.Key("core", "easy-scs"), Outcome: progress.Solved, FinishedAt: time.Now(), Score: 100}); err != nil {
 		t.Fatal(err)
 	}
 	loaded(t, m)

@@ -104,9 +104,9 @@ func padRight(s string, w int) string {
 }
 
 // statusBadge shows progress with a symbol and a word.
-func (m *Model) statusBadge(id string) string {
+func (m *Model) statusBadge(key progress.ScenarioKey) string {
 	st := m.styles
-	s := m.status[id]
+	s := m.status[key]
 	switch s.Status {
 	case progress.StatusSolved:
 		return st.Success.Render("✓ solved " + stars(s.Stars))
@@ -137,7 +137,7 @@ func difficulty(d int) string {
 func (m *Model) scenarioLine(s *scenarios.Scenario) string {
 	st := m.styles
 	right := fmt.Sprintf("%-7s %-6s %2d min  ", s.Kind, difficulty(s.Difficulty), s.Minutes)
-	badge := m.statusBadge(s.ID)
+	badge := m.statusBadge(progress.Key(s.Pack, s.ID))
 	titleW := max(10, m.width-4-ansi.StringWidth(right)-18)
 	title := ansi.Truncate(s.Title, titleW, "…")
 	return padRight(title, titleW) + "  " + st.Muted.Render(right) + badge

@@ -37,7 +37,7 @@ func populate(t *testing.T, s *progress.Store) {
 	day := t0.AddDate(0, 0, -1)
 	attempt := func(id string, outcome progress.Outcome, hints []int, at time.Time, topics ...string) {
 		a := progress.Attempt{
-			ScenarioID: id, Mode: "learn", StartedAt: at.Add(-5 * time.Minute), FinishedAt: at, Outcome: outcome,
+			ScenarioKey: progress.Key("core", id), Mode: "learn", StartedAt: at.Add(-5 * time.Minute), FinishedAt: at, Outcome: outcome,
 			Score: 100, Stars: 3, Hints: hints, Duration: 5 * time.Minute, Topics: topics,
 		}
 		if outcome != progress.Solved {

@@ -49,7 +49,7 @@ func TestPredictCommitsBeforeReveal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s := st["scp-vs-boundary"]; s.Attempts != 1 || s.Status != "in progress" {
+	if s := st[builtInKey(t, "scp-vs-boundary")]; s.Attempts != 1 || s.Status != "in progress" {
 		t.Errorf("status = %+v", s)
 	}
 	// Tab reaches the requests now: the predicted one and the facts, each
@@ -87,7 +87,7 @@ func TestChooseRevealsEveryOption(t *testing.T) {
 		}
 	}
 	st, _ := deps.Store.ScenarioStatus(context.Background())
-	if s := st["s3-mfa-delete"]; s.Status != "solved" {
+	if s := st[builtInKey(t, "s3-mfa-delete")]; s.Status != "solved" {
 		t.Errorf("status = %+v", s)
 	}
 }
@@ -168,7 +168,7 @@ func TestDraftsRestoreAndReset(t *testing.T) {
 	if v := plain(again.View()); !strings.Contains(v, "Checks 1/3") || strings.Contains(v, "Restored") {
 		t.Errorf("after reset:\n%s", v)
 	}
-	ds, _ := deps.Store.Drafts(context.Background(), "two-groups-one-bucket")
+	ds, _ := deps.Store.Drafts(context.Background(), builtInKey(t, "two-groups-one-bucket"))
 	if len(ds) != 0 {
 		t.Errorf("drafts after reset: %+v", ds)
 	}

@@ -47,7 +47,7 @@ func TestBuildFlowEditChecksSubmit(t *testing.T) {
 		t.Fatalf("checks did not turn green:\n%s", v)
 	}
 	// The drafts were saved on the (driven) tick.
-	ds, err := deps.Store.Drafts(context.Background(), "two-groups-one-bucket")
+	ds, err := deps.Store.Drafts(context.Background(), builtInKey(t, "two-groups-one-bucket"))
 	if err != nil || len(ds) != 1 || !strings.Contains(ds[0].Text, "finance/*") {
 		t.Fatalf("drafts = %+v, %v", ds, err)
 	}
@@ -71,7 +71,7 @@ func TestBuildFlowEditChecksSubmit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s := st["two-groups-one-bucket"]; s.Attempts != 1 || s.Stars != 3 || s.HasDraft {
+	if s := st[builtInKey(t, "two-groups-one-bucket")]; s.Attempts != 1 || s.Stars != 3 || s.HasDraft {
 		t.Errorf("status after solve = %+v", s)
 	}
 	press(m, "esc", "esc")
@@ -176,7 +176,7 @@ func TestTwoEditableDocuments(t *testing.T) {
 		t.Fatalf("selector opened %s", m.curDoc)
 	}
 	typeText(m, " ")
-	ds, _ := deps.Store.Drafts(context.Background(), s.ID)
+	ds, _ := deps.Store.Drafts(context.Background(), builtInKey(t, s.ID))
 	if len(ds) != 2 {
 		t.Errorf("drafts saved: %d, want both documents", len(ds))
 	}

@@ -2,6 +2,9 @@ package scenario
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -25,9 +28,26 @@ type progressLoadedMsg struct {
 // draftTickMsg fires draftDelay after a change; only the newest counts.
 type draftTickMsg struct{ seq int }
 
+// key is the scenario's name in the progress store.
+func (m *Model) key() progress.ScenarioKey { return progress.Key(m.s.Pack, m.s.ID) }
+
+// draftRevs is the revision of each document's draft this window last read
+// or wrote. Saves run in commands; the lock makes one window's saves take
+// turns, so each starts from the revision the one before it wrote.
+type draftRevs struct {
+	mu  sync.Mutex
+	rev map[string]int64
+}
+
+// draftConflictMsg: another window saved a document's draft since this one
+// last read or saved it; nothing was overwritten.
+type draftConflictMsg struct {
+	conflict *progress.DraftConflictError
+}
+
 // loadProgress reads drafts and attempts in a command.
 func (m *Model) loadProgress() tea.Cmd {
-	store, id := m.deps.Store, m.s.ID
+	store, id := m.deps.Store, m.key()
 	if store == nil {
 		return nil
 	}
@@ -56,6 +76,11 @@ func (m *Model) restoreDrafts(msg progressLoadedMsg) tea.Cmd {
 	}
 	var newest time.Time
 	n := 0
+	m.revs.mu.Lock()
+	for _, d := range msg.drafts {
+		m.revs.rev[d.DocName] = d.Rev
+	}
+	m.revs.mu.Unlock()
 	for _, d := range msg.drafts {
 		e, ok := m.editors[d.DocName]
 		if !ok || d.Text == e.Value() {
@@ -91,7 +116,9 @@ func (m *Model) Flush() tea.Cmd { return m.saveDrafts() }
 
 // saveDrafts writes every editable document's text now.
 func (m *Model) saveDrafts() tea.Cmd {
-	if !m.dirty || m.deps.Store == nil || m.s.Kind != scenarios.Build {
+	// While the learner chooses between two windows' drafts, nothing is
+	// saved: the choice decides what is.
+	if !m.dirty || m.deps.Store == nil || m.s.Kind != scenarios.Build || m.conflict != nil {
 		return nil
 	}
 	m.dirty = false
@@ -99,18 +126,91 @@ func (m *Model) saveDrafts() tea.Cmd {
 	for id, e := range m.editors {
 		texts[id] = e.Value()
 	}
-	store, sid, ids := m.deps.Store, m.s.ID, m.s.Editable
-	return m.deps.Record("your draft", func() error {
+	store, sid, ids, revs := m.deps.Store, m.key(), m.s.Editable, m.revs
+	var conflict *progress.DraftConflictError
+	save := m.deps.Record("your draft", func() error {
 		ctx := context.Background()
+		revs.mu.Lock()
+		defer revs.mu.Unlock()
 		for _, id := range ids {
 			if t, ok := texts[id]; ok {
-				if err := store.SaveDraft(ctx, sid, id, t); err != nil {
+				rev, err := store.SaveDraft(ctx, sid, id, t, revs.rev[id])
+				if errors.As(err, &conflict) {
+					return nil
+				}
+				if err != nil {
 					return err
 				}
+				revs.rev[id] = rev
 			}
 		}
 		return nil
 	})
+	return func() tea.Msg {
+		if msg := save(); msg != nil || conflict == nil {
+			return msg
+		}
+		return draftConflictMsg{conflict: conflict}
+	}
+}
+
+// QuitWarning: while the learner has not chosen between this window's
+// draft and another window's, this window's text is saved nowhere.
+func (m *Model) QuitWarning() string {
+	if m.conflict == nil {
+		return ""
+	}
+	return "Your text of " + m.conflict.Theirs.DocName + " is not saved: another window saved a newer draft and you have not chosen which to keep."
+}
+
+// askDraftConflict asks which draft to keep when another window saved one
+// since this window last did. Until answered, this window saves nothing.
+func (m *Model) askDraftConflict(msg draftConflictMsg) tea.Cmd {
+	if m.conflict != nil {
+		return nil
+	}
+	m.conflict = msg.conflict
+	m.confirm = confirmDraft
+	m.dirty = true // this window's text is not saved yet
+	m.syncFocus()
+	return m.draftQuestion()
+}
+
+func (m *Model) draftQuestion() tea.Cmd {
+	t := m.conflict.Theirs
+	return common.Status(fmt.Sprintf("Another window saved a newer draft of %s at %s. Keep yours? y keeps yours (replacing it) · n takes the other window's",
+		t.DocName, t.UpdatedAt.Local().Format("15:04:05")), true)
+}
+
+// answerDraftConflict keeps this window's text (saved over the other's)
+// or takes the other window's; any other key asks again, since either
+// answer replaces one of the two texts.
+func (m *Model) answerDraftConflict(msg tea.KeyPressMsg) tea.Cmd {
+	theirs := m.conflict.Theirs
+	switch msg.String() {
+	case "y", "Y":
+		m.revs.mu.Lock()
+		m.revs.rev[theirs.DocName] = theirs.Rev
+		m.revs.mu.Unlock()
+		m.conflict, m.confirm = nil, confirmNone
+		m.dirty = true
+		m.syncFocus()
+		return tea.Batch(m.saveDrafts(), common.Status("kept your draft of "+theirs.DocName, false))
+	case "n", "N":
+		m.revs.mu.Lock()
+		m.revs.rev[theirs.DocName] = theirs.Rev
+		m.revs.mu.Unlock()
+		m.conflict, m.confirm = nil, confirmNone
+		if e, ok := m.editors[theirs.DocName]; ok {
+			e.SetValue(theirs.Text)
+		}
+		m.reevaluate()
+		m.syncFocus()
+		m.relayout()
+		// Other documents may still hold unsaved edits of this window.
+		return tea.Batch(m.saveDrafts(), common.Status("took the other window's draft of "+theirs.DocName, false))
+	}
+	return m.draftQuestion()
 }
 
 // askReset asks before throwing the edits away.
@@ -132,12 +232,17 @@ func (m *Model) resetToStart() tea.Cmd {
 	m.reevaluate()
 	m.syncFocus()
 	m.relayout()
-	store, sid := m.deps.Store, m.s.ID
+	store, sid, revs := m.deps.Store, m.key(), m.revs
 	if store == nil {
 		return nil
 	}
 	return tea.Batch(
-		m.deps.Record("the reset", func() error { return store.DeleteDrafts(context.Background(), sid) }),
+		m.deps.Record("the reset", func() error {
+			revs.mu.Lock()
+			defer revs.mu.Unlock()
+			clear(revs.rev)
+			return store.DeleteDrafts(context.Background(), sid)
+		}),
 		common.Status("back to the starting text", false),
 	)
 }

@@ -165,3 +165,9 @@ func walk(cmd tea.Cmd, f func(any)) {
 	}
 	f(msg)
 }
+
+// builtInKey is a built-in scenario's name in the progress store.
+func builtInKey(t testing.TB, id string) progress.ScenarioKey {
+	s := scenarioByID(t, id)
+	return progress.Key(s.Pack, s.ID)
+}

@@ -20,6 +20,7 @@ const (
 	confirmNone   confirmKind = iota
 	confirmAnswer             // the last hint rung gives the answer away
 	confirmReset              // throw the edits away
+	confirmDraft              // another window saved a newer draft: keep which?
 )
 
 // scroller is a window over pre-rendered lines.
@@ -75,6 +76,9 @@ func (m *Model) showHint() {
 // answerConfirm handles the key that answers a y/n question.
 func (m *Model) answerConfirm(msg tea.KeyPressMsg) tea.Cmd {
 	kind := m.confirm
+	if kind == confirmDraft {
+		return m.answerDraftConflict(msg)
+	}
 	m.confirm = confirmNone
 	yes := msg.String() == "y" || msg.String() == "Y"
 	switch kind {

@@ -16,6 +16,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/common"
@@ -92,6 +93,8 @@ type Model struct {
 	draftSeq   int
 	draftDelay time.Duration
 	dirty      bool
+	revs       *draftRevs
+	conflict   *progress.DraftConflictError // another window's newer draft, awaiting a choice
 	restoredN  int
 	notice     string
 
@@ -135,6 +138,7 @@ func New(deps common.Deps, s *scenarios.Scenario) *Model {
 		world:      s.World,
 		traceFor:   -1,
 		draftDelay: draftDelay,
+		revs:       &draftRevs{rev: map[string]int64{}},
 		briefOpen:  s.Kind != scenarios.Build,
 	}
 	m.lastInput = m.started

@@ -3,6 +3,8 @@ package scenario
 import (
 	"strings"
 	"testing"
+
+	"github.com/iamlab/iamlab/internal/progress"
 )
 
 // The result screen explains the grade: par and breadth in a sentence
@@ -90,7 +92,7 @@ func TestPredictRedoIsPractice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s := st["scp-vs-boundary"]; s.Status == "solved" || s.Stars != 0 || s.Attempts != 2 {
+	if s := st[progress.Key("core", "scp-vs-boundary")]; s.Status == "solved" || s.Stars != 0 || s.Attempts != 2 {
 		t.Errorf("status after a wrong first answer and a right redo: %+v", s)
 	}
 }

@@ -77,7 +77,7 @@ func checkRecords(rs []scenarios.CheckResult) []progress.CheckResult {
 func (m *Model) baseAttempt(g scenarios.Grade) progress.Attempt {
 	now := m.deps.Now()
 	a := progress.Attempt{
-		ScenarioID:     m.s.ID,
+		ScenarioKey:    m.key(),
 		ContentVersion: strconv.Itoa(m.s.Version),
 		Mode:           "learn",
 		StartedAt:      m.started,
@@ -115,7 +115,7 @@ func (m *Model) recordBuild(g scenarios.Grade) tea.Cmd {
 	for id, e := range m.editors {
 		a.Policies[id] = e.Value()
 	}
-	store, sid, solved := m.deps.Store, m.s.ID, g.Solved
+	store, sid, solved := m.deps.Store, m.key(), g.Solved
 	if store == nil {
 		return nil
 	}

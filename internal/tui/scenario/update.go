@@ -28,6 +28,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 	case progressLoadedMsg:
 		cmds = append(cmds, m.restoreDrafts(msg))
+	case draftConflictMsg:
+		cmds = append(cmds, m.askDraftConflict(msg))
 	case draftTickMsg:
 		if msg.seq == m.draftSeq {
 			cmds = append(cmds, m.saveDrafts())

@@ -1,0 +1,192 @@
+package yamlpos
+
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf8"
+)
+
+// MaxDepth is how deeply collections may nest in a YAML file iamlab reads.
+// The deepest structure of a pack, a world or a quiz item is about ten
+// levels (world → accounts → users → policies → …); policy JSON sits in
+// block strings, which are text to YAML and have their own limit in the
+// policy parser.
+const MaxDepth = 32
+
+// CheckDepth refuses YAML nested more than MaxDepth levels, before the YAML
+// library sees it: go-yaml's time and memory grow with the square of the
+// nesting depth (16,000 "[" in 32 KB took 13 s and 852 MB), so depth must
+// be bounded by something that is itself linear. It reads the text once,
+// tracking what makes structure — indentation, "- " entries, flow brackets
+// — and skipping what is text: quoted strings, comments, plain scalars and
+// literal or folded blocks. Where it cannot tell, it errs towards counting
+// a level, never towards hiding one.
+//
+// The error is positioned at the first level too many.
+func CheckDepth(src []byte) *Error {
+	c := depthScanner{}
+	for lineNo := 1; len(src) > 0; lineNo++ {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		if col := c.line(bytes.TrimSuffix(line, []byte{'\r'})); col >= 0 {
+			return &Error{Line: lineNo, Col: utf8.RuneCount(line[:col]) + 1, Code: CodeSyntax,
+				Message:  fmt.Sprintf("the YAML is nested more than %d levels deep", MaxDepth),
+				Expected: "a flatter structure; no iamlab file needs this many levels"}
+		}
+	}
+	return nil
+}
+
+type depthScanner struct {
+	blocks []int // columns of the open block collections, innermost last
+	flow   int   // open flow brackets
+	quote  byte  // '"' or '\'' while a quoted scalar runs across lines
+	// expect is set where a value may start: a quote, a bracket or a block
+	// indicator there is structure, not text.
+	expect bool
+	// A literal or folded block: pending until its first content line sets
+	// its indentation, then every line indented at least that far is text.
+	blockPending bool
+	blockParent  int
+	blockIndent  int
+	inBlock      bool
+}
+
+// line scans one line and returns the byte offset of the first level too
+// many, or -1.
+func (c *depthScanner) line(l []byte) int {
+	indent := 0
+	for indent < len(l) && l[indent] == ' ' {
+		indent++
+	}
+	blank := indent == len(l) || (indent < len(l) && l[indent] == '\t' && len(bytes.TrimSpace(l)) == 0)
+	if c.inBlock {
+		if blank || indent >= c.blockIndent {
+			return -1
+		}
+		c.inBlock = false
+	}
+	if c.blockPending {
+		if blank {
+			return -1
+		}
+		c.blockPending = false
+		if indent > c.blockParent {
+			c.inBlock, c.blockIndent = true, indent
+			return -1
+		}
+	}
+	i := 0
+	if c.quote == 0 && c.flow == 0 {
+		if blank || l[indent] == '#' {
+			return -1
+		}
+		for len(c.blocks) > 0 && c.blocks[len(c.blocks)-1] >= indent {
+			c.blocks = c.blocks[:len(c.blocks)-1]
+		}
+		c.blocks = append(c.blocks, indent)
+		if len(c.blocks) > MaxDepth {
+			return indent
+		}
+		i = indent
+		// "- " and "? " entries on one line each open a level.
+		for i+1 < len(l) && (l[i] == '-' || l[i] == '?') && (l[i+1] == ' ' || l[i+1] == '\t') {
+			i += 2
+			for i < len(l) && l[i] == ' ' {
+				i++
+			}
+			if i == len(l) || l[i] == '#' {
+				return -1
+			}
+			c.blocks = append(c.blocks, i)
+			if len(c.blocks) > MaxDepth {
+				return i
+			}
+		}
+		c.expect = true
+	} else if c.quote == 0 {
+		i = indent
+	}
+	for i < len(l) {
+		if c.quote != 0 {
+			i = c.skipQuote(l, i)
+			continue
+		}
+		ch := l[i]
+		if ch == ' ' || ch == '\t' {
+			i++
+			continue
+		}
+		if ch == '#' && (i == 0 || l[i-1] == ' ' || l[i-1] == '\t') {
+			return -1
+		}
+		if c.expect {
+			switch ch {
+			case '"', '\'':
+				c.quote, c.expect = ch, false
+				i++
+				continue
+			case '[', '{':
+				c.flow++
+				if len(c.blocks)+c.flow > MaxDepth {
+					return i
+				}
+				i++
+				continue
+			case '|', '>':
+				if c.flow == 0 {
+					c.blockPending, c.blockParent = true, c.blocks[len(c.blocks)-1]
+					return -1
+				}
+			case '&', '!', '*':
+				// An anchor, tag or alias: a value may still follow.
+				for i < len(l) && l[i] != ' ' && l[i] != '\t' {
+					i++
+				}
+				continue
+			}
+			c.expect = false
+		}
+		// Inside a plain scalar or after a value.
+		switch {
+		case ch == ':' && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\t' || (c.flow > 0 && bytes.IndexByte([]byte(",[]{}"), l[i+1]) >= 0)):
+			c.expect = true
+		case c.flow > 0 && ch == ',':
+			c.expect = true
+		case c.flow > 0 && (ch == '[' || ch == '{'):
+			// Not allowed inside a plain scalar in a flow; count it anyway.
+			c.flow++
+			c.expect = true
+			if len(c.blocks)+c.flow > MaxDepth {
+				return i
+			}
+		case c.flow > 0 && (ch == ']' || ch == '}'):
+			c.flow--
+		}
+		i++
+	}
+	return -1
+}
+
+// skipQuote advances through a quoted scalar from i and returns where
+// scanning continues; c.quote is cleared when the scalar ends.
+func (c *depthScanner) skipQuote(l []byte, i int) int {
+	for i < len(l) {
+		switch {
+		case c.quote == '"' && l[i] == '\\':
+			i += 2
+		case l[i] == c.quote && c.quote == '\'' && i+1 < len(l) && l[i+1] == '\'':
+			i += 2
+		case l[i] == c.quote:
+			c.quote = 0
+			return i + 1
+		default:
+			i++
+		}
+	}
+	return i
+}
