@@ -252,10 +252,10 @@ func (e *evaluator) matchPrincipalElem(s *Statement, tr *StatementTrace) (grant,
 	el := "Principal"
 	if ps.Not {
 		el = "NotPrincipal"
-		excluded, why := notPrincipalExcludes(ps, &e.p)
+		excluded, why := notPrincipalExcludes(ps, s.Effect, &e.p)
 		note = why
 		if !excluded {
-			g = grantDirect
+			g, entry = grantDirect, notPrincipalEntry
 		}
 		if s.Effect == Deny && (e.in.Boundary != nil || e.in.HasBoundary) && e.p.inAccount() {
 			g = grantDirect
@@ -265,7 +265,10 @@ func (e *evaluator) matchPrincipalElem(s *Statement, tr *StatementTrace) (grant,
 		g, entry = matchPrincipal(ps, &e.p)
 	}
 	if tr != nil {
-		tr.Principal = &PrincipalTrace{Element: el, Matched: g != grantNone, Entry: entry, Pos: ps.Pos, Note: note}
+		tr.Principal = &PrincipalTrace{Element: el, Matched: g != grantNone, Pos: ps.Pos, Note: note}
+		if !ps.Not {
+			tr.Principal.Entry = entry
+		}
 		if !ps.Not && g != grantNone {
 			tr.Principal.Names = g.describe(&e.p, entry)
 		}

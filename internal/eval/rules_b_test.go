@@ -289,8 +289,9 @@ func TestB5_NotPrincipalDenyMustListAccountToo(t *testing.T) {
 	want(t, notPrincipalInput(t, "Deny", `{"AWS":["`+alice+`","`+acctA+`"]}`, alice), eval.Allowed, eval.LayerIdentity)
 	// Someone else in that account is denied.
 	want(t, notPrincipalInput(t, "Deny", `{"AWS":["`+alice+`","`+rootA+`"]}`, "arn:aws:iam::111111111111:user/mallory"), eval.ExplicitDeny, eval.LayerResource)
-	// A role session is exempt when its role (or session) and account are listed.
-	want(t, notPrincipalInput(t, "Deny", `{"AWS":["`+roleR+`","`+rootA+`"]}`, sessionRS), eval.Allowed, eval.LayerIdentity)
+	// A role session is exempt only when the session itself, its role and
+	// its account are all listed (TestCorner2_NotPrincipalDenyNamesTheSession).
+	want(t, notPrincipalInput(t, "Deny", `{"AWS":["`+roleR+`","`+rootA+`"]}`, sessionRS), eval.ExplicitDeny, eval.LayerResource)
 	want(t, notPrincipalInput(t, "Deny", `{"AWS":["`+sessionRS+`","`+roleR+`","`+rootA+`"]}`, sessionRS), eval.Allowed, eval.LayerIdentity)
 	want(t, notPrincipalInput(t, "Deny", `{"AWS":"`+roleR+`"}`, sessionRS), eval.ExplicitDeny, eval.LayerResource)
 }

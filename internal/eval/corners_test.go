@@ -1,0 +1,88 @@
+package eval_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/iamlab/iamlab/internal/eval"
+)
+
+// Corners of the AWS documentation that a simpler engine gets wrong
+// (docs/evaluation-rules.md, section F). Each test quotes the passage that
+// decides it.
+
+// resourceStatement is the trace of the resource policy's first statement.
+func resourceStatement(t *testing.T, r eval.Result) *eval.StatementTrace {
+	t.Helper()
+	l := layerOf(r, eval.LayerResource)
+	if l == nil || len(l.Policies) == 0 || len(l.Policies[0].Statements) == 0 {
+		t.Fatalf("no resource statement in the trace")
+	}
+	return l.Policies[0].Statements[0]
+}
+
+// TestCorner1_NotPrincipalAllowExcludesTheListedCaller pins Allow with
+// NotPrincipal. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+// (2023 edition, "NotPrincipal with Allow"): "Doing so allows all principals
+// except the one named in the NotPrincipal element." The account→role→session
+// chain the same page describes is for Deny; with Allow a listed caller is
+// simply excluded, and nothing about its account can name it back in.
+func TestCorner1_NotPrincipalAllowExcludesTheListedCaller(t *testing.T) {
+	onlyAlice := `{"AWS":"` + alice + `"}`
+	in := notPrincipalInput(t, "Allow", onlyAlice, alice)
+	in.Identity = nil // only the bucket policy could let alice in
+	r := want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	st := resourceStatement(t, r)
+	if st.Applies || st.Principal == nil || st.Principal.Matched {
+		t.Fatalf("the Allow applied to the listed caller: %+v", st.Principal)
+	}
+	if !strings.Contains(st.Principal.Note, `the user ("`+alice+`") is listed in NotPrincipal`) {
+		t.Errorf("note does not name the entry that excluded alice: %q", st.Principal.Note)
+	}
+	// Listing her account excludes her too.
+	in = notPrincipalInput(t, "Allow", `{"AWS":"`+rootA+`"}`, alice)
+	in.Identity = nil
+	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	// A session is excluded when its role is listed.
+	in = notPrincipalInput(t, "Allow", `{"AWS":"`+roleR+`"}`, sessionRS)
+	in.Identity = nil
+	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	// Everyone else is covered, and the trace says how without claiming the
+	// policy names the caller's ARN.
+	in = notPrincipalInput(t, "Allow", onlyAlice, "arn:aws:iam::111111111111:user/mallory")
+	in.Identity = nil
+	r = want(t, in, eval.Allowed, eval.LayerResource)
+	note := layerOf(r, eval.LayerResource).Note
+	if !strings.Contains(note, "everyone not listed in NotPrincipal") || strings.Contains(note, "user ARN itself") {
+		t.Errorf("resource layer note %q", note)
+	}
+}
+
+// TestCorner2_NotPrincipalDenyNamesTheSession pins Deny with NotPrincipal
+// for role sessions. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+// (2023 edition): "When you specify an assumed-role session in a NotPrincipal
+// element, you cannot use a wildcard (*) to mean "all sessions". Principals
+// must always name a specific session." Its example lists the session, the
+// role and the account, because "AWS might validate the account first, then
+// the role, and then the assumed-role user".
+func TestCorner2_NotPrincipalDenyNamesTheSession(t *testing.T) {
+	roleAndAccount := `{"AWS":["` + roleR + `","` + rootA + `"]}`
+	r := want(t, notPrincipalInput(t, "Deny", roleAndAccount, sessionRS), eval.ExplicitDeny, eval.LayerResource)
+	if note := resourceStatement(t, r).Principal.Note; !strings.Contains(note, "not the session itself") {
+		t.Errorf("note %q does not say the session is missing", note)
+	}
+	all := `{"AWS":["` + sessionRS + `","` + roleR + `","` + rootA + `"]}`
+	r = want(t, notPrincipalInput(t, "Deny", all, sessionRS), eval.Allowed, eval.LayerIdentity)
+	if note := resourceStatement(t, r).Principal.Note; !strings.Contains(note, "so this Deny does not apply to the caller") || !strings.Contains(note, sessionRS) {
+		t.Errorf("note %q does not name the entries that exempt the session", note)
+	}
+	// Another session of the same role is still denied.
+	want(t, notPrincipalInput(t, "Deny", all, "arn:aws:sts::111111111111:assumed-role/R/other"), eval.ExplicitDeny, eval.LayerResource)
+	// The session and account without the role: the role link is missing.
+	want(t, notPrincipalInput(t, "Deny", `{"AWS":["`+sessionRS+`","`+rootA+`"]}`, sessionRS), eval.ExplicitDeny, eval.LayerResource)
+	// A user listed with its account is exempt, and the note names both.
+	r = want(t, notPrincipalInput(t, "Deny", `{"AWS":["`+alice+`","`+rootA+`"]}`, alice), eval.Allowed, eval.LayerIdentity)
+	if note := resourceStatement(t, r).Principal.Note; !strings.Contains(note, alice) || !strings.Contains(note, rootA) {
+		t.Errorf("note %q", note)
+	}
+}
