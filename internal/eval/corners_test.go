@@ -86,3 +86,35 @@ func TestCorner2_NotPrincipalDenyNamesTheSession(t *testing.T) {
 		t.Errorf("note %q", note)
 	}
 }
+
+// TestCorner3_RCPsDoNotApplyToServiceLinkedRoles pins
+// https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html,
+// "Resources and entities not restricted by RCPs": "RCPs do not impact the
+// effective permissions of any service-linked role. [...] RCPs also do not
+// impact AWS services' ability to assume a service-linked role; that is, the
+// service-linked role's trust policy is also not impacted by RCPs."
+func TestCorner3_RCPsDoNotApplyToServiceLinkedRoles(t *testing.T) {
+	rcpDenyAll := chain(t, eval.RCP, doc(`{"Effect":"Deny","Principal":"*","Action":["s3:*","sts:*"],"Resource":"*"}`))
+	// The role's own calls.
+	in := &eval.Input{Request: req(slrSession, "s3:GetObject", bucketObj), Identity: pols(t, eval.IdentityPolicy, doc(allowAll)), RCPs: rcpDenyAll}
+	in.Request.ResourceAccount = acctA
+	r := want(t, in, eval.Allowed, eval.LayerIdentity)
+	if l := layerOf(r, eval.LayerRCP); l.Applicable || !strings.Contains(l.Note, "service-linked roles") {
+		t.Errorf("RCP layer %+v", l)
+	}
+	// The service assuming its service-linked role.
+	in = &eval.Input{Request: req("elasticloadbalancing.amazonaws.com", "sts:AssumeRole", slrRole), RCPs: rcpDenyAll}
+	in.Resource = pol(t, eval.TrustPolicy, doc(`{"Effect":"Allow","Principal":{"Service":"elasticloadbalancing.amazonaws.com"},"Action":"sts:AssumeRole"}`))
+	r = want(t, in, eval.Allowed, eval.LayerResource)
+	if l := layerOf(r, eval.LayerRCP); l.Applicable || !strings.Contains(l.Note, "assuming its service-linked role") {
+		t.Errorf("RCP layer %+v", l)
+	}
+	// An ordinary role is still limited.
+	in = &eval.Input{Request: req(sessionRS, "s3:GetObject", bucketObj), Identity: pols(t, eval.IdentityPolicy, doc(allowAll)), RCPs: rcpDenyAll}
+	in.Request.ResourceAccount = acctA
+	want(t, in, eval.ExplicitDeny, eval.LayerRCP)
+	// And a service assuming an ordinary role.
+	in = &eval.Input{Request: req("lambda.amazonaws.com", "sts:AssumeRole", roleR), RCPs: rcpDenyAll}
+	in.Resource = pol(t, eval.TrustPolicy, doc(`{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}`))
+	want(t, in, eval.ExplicitDeny, eval.LayerRCP)
+}

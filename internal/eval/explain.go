@@ -1,6 +1,9 @@
 package eval
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 func (e *evaluator) step(l Layer, outcome, detail string) {
 	if e.trace {
@@ -130,6 +133,10 @@ func (e *evaluator) rcpApplies() (bool, string) {
 		return false, "RCPs do not apply to resources in the management account"
 	case !supported(svc):
 		return false, "RCPs do not apply to " + svc + ": the service does not support them"
+	case e.p.slr:
+		return false, "RCPs do not apply to calls made by service-linked roles: their permissions cannot be restricted by RCPs"
+	case e.p.kind == ServiceCaller && strings.HasPrefix(e.action, "sts:assumerole") && isServiceLinkedRoleARN(in.Request.Resource):
+		return false, "RCPs do not affect an AWS service assuming its service-linked role, nor that role's trust policy"
 	case in.AWSManagedKey:
 		return false, "RCPs do not apply to AWS managed KMS keys"
 	case e.action == "kms:retiregrant":
