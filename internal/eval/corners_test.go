@@ -118,3 +118,23 @@ func TestCorner3_RCPsDoNotApplyToServiceLinkedRoles(t *testing.T) {
 	in.Resource = pol(t, eval.TrustPolicy, doc(`{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}`))
 	want(t, in, eval.ExplicitDeny, eval.LayerRCP)
 }
+
+// TestCorner4_RootCannotAssumeARole pins
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-api.html:
+// "You cannot assume a role when you are signed in as the AWS account root
+// user." (the CLI page, id_roles_use_switch-role-cli.html, says the same).
+func TestCorner4_RootCannotAssumeARole(t *testing.T) {
+	trust := doc(`{"Effect":"Allow","Principal":{"AWS":"` + rootA + `"},"Action":"sts:AssumeRole"}`)
+	in := &eval.Input{Request: req(rootA, "sts:AssumeRole", roleR), Resource: pol(t, eval.TrustPolicy, trust)}
+	wantReason(t, in, eval.ImplicitDeny, eval.LayerRoot, "the root user cannot assume a role")
+	// Another account's role, trusting that account: still refused.
+	crossTrust := doc(`{"Effect":"Allow","Principal":{"AWS":"` + rootB + `"},"Action":"sts:AssumeRole"}`)
+	in = &eval.Input{Request: req(rootB, "sts:AssumeRole", roleR), Resource: pol(t, eval.TrustPolicy, crossTrust)}
+	wantReason(t, in, eval.ImplicitDeny, eval.LayerRoot, "in its own account or any other")
+	// A user the trust policy names may.
+	in = &eval.Input{Request: req(alice, "sts:AssumeRole", roleR), Resource: pol(t, eval.TrustPolicy, doc(`{"Effect":"Allow","Principal":{"AWS":"`+alice+`"},"Action":"sts:AssumeRole"}`))}
+	want(t, in, eval.Allowed, eval.LayerResource)
+	// An explicit deny is still reported as one.
+	in = &eval.Input{Request: req(rootA, "sts:AssumeRole", roleR), Resource: pol(t, eval.TrustPolicy, doc(`{"Effect":"Deny","Principal":"*","Action":"sts:AssumeRole"}`))}
+	want(t, in, eval.ExplicitDeny, eval.LayerResource)
+}

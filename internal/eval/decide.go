@@ -1,5 +1,7 @@
 package eval
 
+import "strings"
+
 // chain evaluates an SCP or RCP chain: a Deny at any level denies, and every
 // level must hold an applicable Allow.
 func (e *evaluator) chain(layer Layer, levels []Level, impliedAllow bool) (layerOutcome, *LevelTrace, []*LevelTrace) {
@@ -203,6 +205,11 @@ func (e *evaluator) decide(L *layers) Result {
 		}
 	}
 	e.step("", "pass", "no applicable policy has an explicit Deny")
+	if p.kind == RootUser && strings.HasPrefix(e.action, "sts:assumerole") {
+		// IAM User Guide, "Switch to an IAM role (AWS API)": you cannot
+		// assume a role when signed in as the root user.
+		return e.finish(ImplicitDeny, LayerRoot, "the root user cannot assume a role, in its own account or any other: AWS refuses "+e.in.Request.Action+" with root user credentials whatever the policies say; sign in as an IAM user or use a role to switch roles", nil)
+	}
 	// 2. Every SCP level must allow.
 	if L.scpOn {
 		if L.scpFailed != nil {
