@@ -138,3 +138,56 @@ func TestCorner4_RootCannotAssumeARole(t *testing.T) {
 	in = &eval.Input{Request: req(rootA, "sts:AssumeRole", roleR), Resource: pol(t, eval.TrustPolicy, doc(`{"Effect":"Deny","Principal":"*","Action":"sts:AssumeRole"}`))}
 	want(t, in, eval.ExplicitDeny, eval.LayerResource)
 }
+
+// TestCorner5_TrailingStarSpillsOverColons pins
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html#reference_policies_elements_resource_wildcards:
+// "If the wildcard (*) is the last character of a resource ARN segment, it
+// can expand to match beyond colon boundaries." ARN condition operators keep
+// checking "each of the six colon-delimited components of the ARN"
+// separately (reference_policies_elements_condition_operators.html#Conditions_ARN),
+// so the rule is the Resource element's alone.
+func TestCorner5_TrailingStarSpillsOverColons(t *testing.T) {
+	queue := "arn:aws:sqs:us-east-1:111111111111:queue1"
+	cases := []struct {
+		pattern, res string
+		want         bool
+	}{
+		{"arn:aws:sqs:*:queue1", queue, true},
+		{"arn:aws:sqs:us-east-*:queue1", queue, true},
+		{"arn:aws:sqs:us-west-*:queue1", queue, false},
+		{"arn:aws:sqs:*:queue2", queue, false},
+		{"arn:aws:sqs:us-*-1:queue1", queue, false},        // the star is not last
+		{"arn:aws:sqs:*:111111111111:queue1", queue, true}, // the usual alignment still works
+		{"arn:aws:sqs:*:*:*", queue, true},
+		{"arn:aws:logs:*:log-group:app:*", "arn:aws:logs:eu-west-1:111111111111:log-group:app:log-stream:s1", true},
+		{"arn:aws:logs:*:log-group:other:*", "arn:aws:logs:eu-west-1:111111111111:log-group:app:log-stream:s1", false},
+	}
+	for _, c := range cases {
+		got := stmtMatches(t, `{"Effect":"Allow","Action":"*","Resource":"`+c.pattern+`"}`, "sqs:SendMessage", c.res)
+		if got != c.want {
+			t.Errorf("Resource %q vs %q: %v, want %v", c.pattern, c.res, got, c.want)
+		}
+		// NotResource is the complement.
+		if not := stmtMatches(t, `{"Effect":"Allow","Action":"*","NotResource":"`+c.pattern+`"}`, "sqs:SendMessage", c.res); not == c.want {
+			t.Errorf("NotResource %q vs %q: %v", c.pattern, c.res, not)
+		}
+	}
+	// ArnLike stays segment by segment.
+	cond := `{"ArnLike":{"aws:SourceArn":"arn:aws:sqs:*:queue1"}}`
+	if condResult(t, "2012-10-17", cond, ctx{"aws:SourceArn": queue}) {
+		t.Error("ArnLike let a '*' cross a colon")
+	}
+}
+
+// TestCorner5_SpillingStaysLinear: hostile patterns against a resource
+// with thousands of colons finish, and agree with the regular-expression
+// reference (RE2 is linear too).
+func TestCorner5_SpillingStaysLinear(t *testing.T) {
+	res := "arn:aws:logs:r:1:" + strings.Repeat("a:", 4000) + "b"
+	for _, pattern := range []string{"arn:aws:logs:*:*:*:*a", "arn:aws:logs:*:*:a*:*:a*b", "arn:aws:logs:*:a*:a*:a*:*a*a*a*c", "arn:aws:logs:*a*:*a*:*:a*a*a*a*a*b"} {
+		got := stmtMatches(t, `{"Effect":"Allow","Action":"*","Resource":"`+pattern+`"}`, "logs:GetLogEvents", res)
+		if want := refResource(pattern, res); got != want {
+			t.Errorf("Resource %q: %v, want %v", pattern, got, want)
+		}
+	}
+}

@@ -197,7 +197,7 @@ func (e *evaluator) matchResource(s *Statement, tr *StatementTrace) bool {
 				subs = append(subs, t.substitutions(e.lookup)...)
 			}
 			g, ok := t.resolve(e.lookup)
-			m = ok && compileARNPattern(g).match(e.res, &e.parts, e.isARN)
+			m = ok && compileResourcePattern(g).match(e.res, &e.parts, e.isARN)
 		} else {
 			m = s.resFixed[i].match(e.res, &e.parts, e.isARN)
 		}

@@ -191,7 +191,7 @@ func (c *compiler) statement(n *Node, idx int, p *Policy) *Statement {
 			s.resTmpl = append(s.resTmpl, t)
 			var ap arnPattern
 			if !t.hasVars() {
-				ap = compileARNPattern(t.fixed)
+				ap = compileResourcePattern(t.fixed)
 			}
 			s.resFixed = append(s.resFixed, ap)
 		}
