@@ -297,3 +297,62 @@ func TestCorner6_VariableOnlyAfterTheFifthColon(t *testing.T) {
 		t.Errorf("2008-10-17: %q", msg)
 	}
 }
+
+// TestCorner7_W3CDates pins the Date operators' value format:
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Date
+// asks for "one of the W3C implementations of the ISO 8601 date formats"
+// or epoch (UNIX) time. The W3C profile (https://www.w3.org/TR/NOTE-datetime)
+// is YYYY, YYYY-MM, YYYY-MM-DD, then hh:mm, hh:mm:ss or hh:mm:ss.s with a zone.
+// A bare four-digit value is read as the profile's YYYY, not as epoch
+// seconds in 1970: iamlab's choice, since the page does not settle it.
+func TestCorner7_W3CDates(t *testing.T) {
+	now := "2026-03-15T10:30:00Z"
+	cases := []struct {
+		op, val string
+		want    bool
+	}{
+		{"DateGreaterThan", "2026", true},
+		{"DateLessThan", "2027", true},
+		{"DateGreaterThan", "2026-03", true},
+		{"DateLessThan", "2026-03", false},
+		{"DateGreaterThan", "2026-03-15", true},
+		{"DateLessThan", "2026-03-15T10:31+00:00", true},
+		{"DateLessThan", "2026-03-15T11:30+01:00", false}, // the same instant
+		{"DateEquals", "2026-03-15T11:30:00+01:00", true},
+		{"DateLessThan", "2026-03-15T10:30:00.5Z", true},
+		{"DateGreaterThan", "1773570599", true}, // epoch seconds, one second earlier
+		{"DateEquals", "1773570600", true},
+		{"DateGreaterThan", "15/03/2026", false}, // not a date: never matches
+	}
+	for _, c := range cases {
+		if got := condResult(t, "2012-10-17", `{"`+c.op+`":{"aws:CurrentTime":"`+c.val+`"}}`, ctx{"aws:CurrentTime": now}); got != c.want {
+			t.Errorf("%s %s with aws:CurrentTime %s: %v, want %v", c.op, c.val, now, got, c.want)
+		}
+	}
+}
+
+// TestCorner7_ForAllValuesOnAnEmptyString pins
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html:
+// ForAllValues "also returns true if there are no context keys in the
+// request" or the key resolves to "a null data set, such as an empty
+// string". ForAnyValue, which needs at least one value, is false there.
+func TestCorner7_ForAllValuesOnAnEmptyString(t *testing.T) {
+	all := `{"ForAllValues:StringEquals":{"aws:TagKeys":["env","team"]}}`
+	if !condResult(t, "2012-10-17", all, ctx{"aws:TagKeys": ""}) {
+		t.Error("ForAllValues with an empty string: false")
+	}
+	if !condResult(t, "2012-10-17", all, ctx{"aws:TagKeys": []string{""}}) {
+		t.Error("ForAllValues with a list holding an empty string: false")
+	}
+	if condResult(t, "2012-10-17", all, ctx{"aws:TagKeys": []string{"", "owner"}}) {
+		t.Error("ForAllValues with a real value outside the list: true")
+	}
+	any := `{"ForAnyValue:StringEquals":{"aws:TagKeys":["","env"]}}`
+	r := decide(t, condIn(t, "2012-10-17", any, ctx{"aws:TagKeys": ""}))
+	if r.Decision != eval.ImplicitDeny {
+		t.Errorf("ForAnyValue with an empty string: %s", r.Decision)
+	}
+	if tr := condTraces(r); len(tr) != 1 || !strings.Contains(tr[0].Reason, "null data set") {
+		t.Errorf("trace %+v", tr)
+	}
+}
