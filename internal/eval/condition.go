@@ -423,6 +423,10 @@ func (c *Condition) decide(cv ContextValue, present bool, lookup lookupFunc, hit
 		if len(vals) == 0 {
 			return false, "the request has no values: ForAnyValue needs at least one", false
 		}
+		if hits != nil && !op.Negated {
+			got, listed := c.valueLists(vals, lookup)
+			return false, "no request value (" + got + ") matches a listed value (" + listed + ")", false
+		}
 		return false, "no request value " + c.verb(), false
 	case SetForAllValues:
 		for _, v := range vals {
@@ -450,13 +454,44 @@ func (c *Condition) decide(cv ContextValue, present bool, lookup lookupFunc, hit
 		if m {
 			return false, "the request value matches a listed value, so the negated operator is false", false
 		}
-		return true, "the request value matches none of the listed values", false
+		return true, "the request value " + c.against(vals, hits != nil, lookup), false
 	}
 	if m {
 		return true, "the request value matches", false
 	}
-	return false, "the request value matches none of the listed values", false
+	return false, "the request value " + c.against(vals, hits != nil, lookup), false
 }
+
+// against says "matches none of the listed values", showing, when a trace
+// is wanted, the request's values next to the listed ones.
+func (c *Condition) against(req []string, show bool, lookup lookupFunc) string {
+	if !show {
+		return "matches none of the listed values"
+	}
+	got, listed := c.valueLists(req, lookup)
+	return got + " matches none of the listed values: " + listed
+}
+
+// valueLists renders the request's values and the policy's, variables
+// resolved, for the trace.
+func (c *Condition) valueLists(req []string, lookup lookupFunc) (string, string) {
+	listed := make([]string, len(c.vals))
+	for i := range c.vals {
+		listed[i] = strconvQuote(c.Values[i].Text)
+		if c.vals[i].tmpl.hasVars() {
+			if g, ok := c.vals[i].tmpl.resolve(lookup); ok {
+				listed[i] = strconvQuote(literalText(&c.vals[i], g)) + " (from " + listed[i] + ")"
+			}
+		}
+	}
+	got := make([]string, len(req))
+	for i, v := range req {
+		got[i] = strconvQuote(v)
+	}
+	return strings.Join(got, ", "), strings.Join(listed, ", ")
+}
+
+func strconvQuote(s string) string { return strconv.Quote(s) }
 
 func (c *Condition) verb() string {
 	if c.Operator.Negated {

@@ -356,3 +356,106 @@ func TestCorner7_ForAllValuesOnAnEmptyString(t *testing.T) {
 		t.Errorf("trace %+v", tr)
 	}
 }
+
+// Trace texts: a trace never says something untrue.
+
+func TestTraceText_CaseNoteOnlyWhenCaseDiffers(t *testing.T) {
+	note := func(pattern, res string) string {
+		in := &eval.Input{Request: req(alice, "s3:GetObject", res), Identity: pols(t, eval.IdentityPolicy, doc(`{"Effect":"Allow","Action":"*","Resource":"`+pattern+`"}`))}
+		in.Request.ResourceAccount = acctA
+		r := decide(t, in)
+		return layerOf(r, eval.LayerIdentity).Policies[0].Statements[0].Resource.Note
+	}
+	if n := note("arn:aws:s3:::Bucket/*", bucketObj); !strings.Contains(n, "differs only in letter case") {
+		t.Errorf("a real case difference is not noted: %q", n)
+	}
+	// Same letters, no match: a flat matcher would let the '*' of the
+	// account segment run on; per segment it does not match, and case has
+	// nothing to do with it.
+	if n := note("arn:aws:sqs:us-*-1:queue1", "arn:aws:sqs:us-east-1:111111111111:queue1"); n != "" {
+		t.Errorf("note where case is identical: %q", n)
+	}
+	if n := note("arn:aws:s3:::other/*", bucketObj); n != "" {
+		t.Errorf("note for an unrelated resource: %q", n)
+	}
+}
+
+func TestTraceText_RoleGrantNamesOnlyTheLayersThatExist(t *testing.T) {
+	bucketPolicy := doc(`{"Effect":"Allow","Principal":{"AWS":"` + roleR + `"},"Action":"s3:GetObject","Resource":"*"}`)
+	base := func() *eval.Input {
+		in := &eval.Input{Request: req(sessionRS, "s3:GetObject", bucketObj), Resource: pol(t, eval.ResourcePolicy, bucketPolicy)}
+		in.Request.ResourceAccount = acctA
+		return in
+	}
+	r := want(t, base(), eval.Allowed, eval.LayerResource)
+	if strings.Contains(r.Reason, "still limited") || strings.Contains(r.Reason, "they allow") || !strings.Contains(r.Reason, "no permissions boundary or session policy applies") {
+		t.Errorf("reason names layers that do not exist: %q", r.Reason)
+	}
+	in := base()
+	in.Boundary = pol(t, eval.BoundaryPolicy, doc(allowAll))
+	r = want(t, in, eval.Allowed, eval.LayerResource)
+	if !strings.Contains(r.Reason, "still limited by the permissions boundary, and it allows it") || strings.Contains(r.Reason, "session policy") {
+		t.Errorf("boundary only: %q", r.Reason)
+	}
+	in.Session = pol(t, eval.SessionPolicy, doc(allowAll))
+	r = want(t, in, eval.Allowed, eval.LayerResource)
+	if !strings.Contains(r.Reason, "still limited by the permissions boundary and the session policy, and they allow it") {
+		t.Errorf("both: %q", r.Reason)
+	}
+}
+
+func TestTraceText_RCPStatementsAreLimits(t *testing.T) {
+	in := &eval.Input{Request: req(alice, "s3:GetObject", bucketObj), Identity: pols(t, eval.IdentityPolicy, doc(allowAll))}
+	in.Request.ResourceAccount = acctA
+	in.RCPs = chain(t, eval.RCP, doc(`{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}`, `{"Effect":"Deny","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}`))
+	r := want(t, in, eval.Allowed, eval.LayerIdentity)
+	sts := layerOf(r, eval.LayerRCP).Levels[0].Policies[0].Statements
+	for _, st := range sts {
+		if st.Principal == nil || st.Principal.Names != "" || !strings.Contains(st.Principal.Note, "never grants") {
+			t.Errorf("RCP statement %d principal %+v", st.Index, st.Principal)
+		}
+	}
+	if !strings.Contains(sts[0].Reason, "sets no limit") {
+		t.Errorf("RCPFullAWSAccess reason %q", sts[0].Reason)
+	}
+}
+
+func TestTraceText_RootSaysWhyAndWhatStopsIt(t *testing.T) {
+	in := &eval.Input{Request: req(rootA, "s3:DeleteBucket", bucket)}
+	in.Request.ResourceAccount = acctA
+	wantReason(t, in, eval.Allowed, eval.LayerRoot, "the root user is the account's owner and needs no policy", "an RCP or an explicit Deny in a resource-based policy can stop it")
+	in.SCPs = chain(t, eval.SCP, fullAccess)
+	wantReason(t, in, eval.Allowed, eval.LayerRoot, "an SCP of its organization")
+}
+
+func TestTraceText_NoMatchShowsBothValueLists(t *testing.T) {
+	cond := `{"StringEquals":{"aws:RequestedRegion":["eu-west-1","${aws:PrincipalTag/home}"]}}`
+	r := decide(t, condIn(t, "2012-10-17", cond, ctx{"aws:RequestedRegion": "us-east-1", "aws:PrincipalTag/home": "eu-central-1"}))
+	tr := condTraces(r)
+	if len(tr) != 1 || tr[0].Reason != `the request value "us-east-1" matches none of the listed values: "eu-west-1", "eu-central-1" (from "${aws:PrincipalTag/home}")` {
+		t.Errorf("reason %q", tr[0].Reason)
+	}
+	r = decide(t, condIn(t, "2012-10-17", `{"ForAnyValue:StringEquals":{"aws:TagKeys":["env"]}}`, ctx{"aws:TagKeys": []string{"team", "owner"}}))
+	if tr = condTraces(r); tr[0].Reason != `no request value ("team", "owner") matches a listed value ("env")` {
+		t.Errorf("reason %q", tr[0].Reason)
+	}
+}
+
+func TestTraceText_RoleWithPathInABucketPolicy(t *testing.T) {
+	pathRole := "arn:aws:iam::111111111111:role/team/R"
+	base := func() *eval.Input {
+		in := &eval.Input{Request: req(sessionRS, "s3:GetObject", bucketObj), Resource: pol(t, eval.ResourcePolicy, doc(`{"Effect":"Allow","Principal":{"AWS":"`+pathRole+`"},"Action":"s3:GetObject","Resource":"*"}`))}
+		in.Request.ResourceAccount = acctA
+		return in
+	}
+	r := want(t, base(), eval.ImplicitDeny, eval.LayerIdentity)
+	if n := resourceStatement(t, r).Principal.Note; !strings.Contains(n, "carries no path") || !strings.Contains(n, "aws:PrincipalArn") {
+		t.Errorf("no path note: %q", n)
+	}
+	in := base()
+	in.Request.Context.Set("aws:PrincipalArn", pathRole)
+	r = want(t, in, eval.Allowed, eval.LayerResource)
+	if n := resourceStatement(t, r).Principal.Note; !strings.Contains(n, "carries no path") || !strings.Contains(n, "aws:PrincipalArn ("+pathRole+")") {
+		t.Errorf("matched note: %q", n)
+	}
+}

@@ -242,9 +242,9 @@ func (e *evaluator) decide(L *layers) Result {
 		return e.finish(Allowed, LayerResource, "the resource-based policy allows "+describeCaller(p)+" to call "+action, L.res.allow)
 	case p.kind == RootUser && !e.cross:
 		if e.mustTrust() && resGrant == grantNone {
-			return e.finish(ImplicitDeny, LayerResource, "the "+e.resourceTypeName()+" does not allow the account, and this resource must trust callers explicitly, even the root user", nil)
+			return e.finish(ImplicitDeny, LayerResource, "the root user needs no policy for most of its account's resources, but a "+e.resourceTypeName()+" must allow the caller or its account explicitly, and this one allows neither", nil)
 		}
-		return e.finish(Allowed, LayerRoot, "the account root user has full access to its own account; no SCP, RCP or resource policy denied it", nil)
+		return e.finish(Allowed, LayerRoot, "the root user is the account's owner and needs no policy to use its resources; only "+e.rootStoppers()+" can stop it, and none does here", nil)
 	case e.cross:
 		return e.decideCross(L, resGrant)
 	}
@@ -258,14 +258,18 @@ func (e *evaluator) decideSame(L *layers, g grant) Result {
 	}
 	switch g {
 	case grantDirect:
-		e.step(LayerResource, "allow", "the resource-based policy names "+g.describe(&e.p, L.res.entry))
-		return e.finish(Allowed, LayerResource, "the resource-based policy allows the "+action+" action and names "+g.describe(&e.p, L.res.entry), L.res.allow)
+		e.step(LayerResource, "allow", "the resource-based policy names "+e.describeGrant(g, L.res.entry))
+		return e.finish(Allowed, LayerResource, "the resource-based policy allows the "+action+" action and names "+e.describeGrant(g, L.res.entry), L.res.allow)
 	case grantRole, grantIssuer:
-		e.step(LayerResource, "allow", "the resource-based policy names "+g.describe(&e.p, L.res.entry))
+		e.step(LayerResource, "allow", "the resource-based policy names "+e.describeGrant(g, L.res.entry))
 		if r, denied := e.boundaryAndSession(L); denied {
 			return r
 		}
-		return e.finish(Allowed, LayerResource, "the resource-based policy allows the "+action+" action for "+g.describe(&e.p, L.res.entry)+", and they allow it", L.res.allow)
+		why := "the resource-based policy allows the " + action + " action for " + e.describeGrant(g, L.res.entry)
+		if len(e.limits()) > 0 {
+			why += ", and " + pluralVerb(len(e.limits()), "it allows", "they allow") + " it"
+		}
+		return e.finish(Allowed, LayerResource, why, L.res.allow)
 	}
 	if L.idOn && L.id.allow == nil {
 		why := "no identity-based policy allows the " + action + " action"
@@ -286,7 +290,7 @@ func (e *evaluator) decideCross(L *layers, g grant) Result {
 	switch {
 	case e.p.kind == RootUser:
 		// The root user has full access on its own account's side.
-		e.step(LayerRoot, "allow", "the root user has full access in its own account, so its side allows the action")
+		e.step(LayerRoot, "allow", "the root user needs no policy in its own account, so its side allows the action")
 	case L.id.allow == nil:
 		return e.finish(ImplicitDeny, LayerIdentity, "no identity-based policy allows the "+action+" action; across accounts the caller's own account must allow the request too", nil)
 	default:
@@ -300,7 +304,7 @@ func (e *evaluator) decideCross(L *layers, g grant) Result {
 	}
 	e.step(LayerResource, "allow", "the resource's account grants access")
 	if e.p.kind == RootUser {
-		return e.finish(Allowed, LayerResource, "cross-account: the root user has full access on its own side, and the resource-based policy in account "+e.resAcct+" allows the "+action+" action", L.res.allow)
+		return e.finish(Allowed, LayerResource, "cross-account: the root user needs no policy on its own account's side, and the resource-based policy in account "+e.resAcct+" allows the "+action+" action", L.res.allow)
 	}
 	return e.finish(Allowed, LayerResource, "cross-account: the caller's identity-based policy and the resource-based policy in account "+e.resAcct+" both allow the "+action+" action", L.res.allow)
 }

@@ -23,6 +23,7 @@ type evaluator struct {
 	lookup  lookupFunc
 	result  Result
 	steps   []Step
+	layer   Layer // the layer whose policies are being evaluated
 }
 
 // layerOutcome is what one layer's policies say.
@@ -145,7 +146,7 @@ func (e *evaluator) statement(s *Statement, withPrincipal bool) (bool, grant, st
 	}
 	if tr != nil {
 		tr.Applies = ok
-		tr.Reason = statementReason(tr)
+		tr.Reason = statementReason(tr, e.layer)
 	}
 	if !ok {
 		g = grantNone
@@ -234,15 +235,49 @@ func (e *evaluator) matchResource(s *Statement, tr *StatementTrace) bool {
 }
 
 // resourceCaseTrap spots the classic mistake of a resource that would match
-// but for letter case, so the trace can say so.
+// but for letter case, so the trace can say so. It matches the way Resource
+// does, segment by segment, and only when case is what differs: a listed
+// value that matches once both sides are lower-cased, and whose text or the
+// resource's actually changes when lower-cased.
 func resourceCaseTrap(s *Statement, res string) bool {
 	lres := strings.ToLower(res)
-	for _, v := range s.Resources {
-		if MatchWildcard(strings.ToLower(v.Text), lres) {
+	parts, isARN := splitARN(lres)
+	for i, v := range s.Resources {
+		if s.resTmpl[i].hasVars() {
+			continue
+		}
+		lv := strings.ToLower(v.Text)
+		if lv == v.Text && lres == res {
+			continue // nothing to lower: case cannot be the difference
+		}
+		if compileResourcePattern(s.resTmpl[i].fixed.lower()).match(lres, &parts, isARN) {
 			return true
 		}
 	}
 	return false
+}
+
+// rolePathNote explains a Principal that names a role with a path when the
+// caller is a session of a role of that name: the session ARN carries no
+// path, so aws:PrincipalArn is what shows which role it is.
+func (e *evaluator) rolePathNote(ps *PrincipalSpec, g grant) string {
+	for _, en := range ps.Entries {
+		parts, ok := splitARN(en.Value)
+		if en.Type != "AWS" || !ok || parts[2] != "iam" || parts[4] != e.p.account || !strings.HasPrefix(parts[5], "role/") {
+			continue
+		}
+		if strings.Count(parts[5], "/") < 2 || lastSegment(parts[5]) != e.p.name {
+			continue // no path, or another role
+		}
+		if g == grantRole && e.p.roleARN == en.Value {
+			return "the policy names the role with its path (" + en.Value + "); a session ARN carries no path, so aws:PrincipalArn (" + e.p.roleARN + ") is what shows this session belongs to that role"
+		}
+		if strings.Contains(e.p.roleARN, ":role/") && strings.Count(e.p.roleARN[strings.Index(e.p.roleARN, ":role/"):], "/") > 1 {
+			return "the policy names " + en.Value + ", but aws:PrincipalArn says this session's role is " + e.p.roleARN + ": another role of the same name"
+		}
+		return "the policy names the role with its path (" + en.Value + "); a session ARN (" + e.p.arn + ") carries no path, so only aws:PrincipalArn can show which role it belongs to, and the request does not give it with that path"
+	}
+	return ""
 }
 
 func (e *evaluator) matchPrincipalElem(s *Statement, tr *StatementTrace) (grant, string) {
@@ -266,17 +301,25 @@ func (e *evaluator) matchPrincipalElem(s *Statement, tr *StatementTrace) (grant,
 	}
 	if tr != nil {
 		tr.Principal = &PrincipalTrace{Element: el, Matched: g != grantNone, Pos: ps.Pos, Note: note}
-		if !ps.Not {
+		switch {
+		case e.layer == LayerRCP:
+			// Principal "*" in an RCP says whom the limit covers; an RCP
+			// never grants, so it names no one in the grant sense.
+			tr.Principal.Note = "Principal \"*\" in a resource control policy means the statement covers every caller; an RCP only limits and never grants"
+		case !ps.Not:
 			tr.Principal.Entry = entry
-		}
-		if !ps.Not && g != grantNone {
-			tr.Principal.Names = g.describe(&e.p, entry)
+			if g != grantNone {
+				tr.Principal.Names = e.describeGrant(g, entry)
+			}
+			if e.p.kind == RoleSession {
+				tr.Principal.Note = e.rolePathNote(ps, g)
+			}
 		}
 	}
 	return g, entry
 }
 
-func statementReason(tr *StatementTrace) string {
+func statementReason(tr *StatementTrace, layer Layer) string {
 	var miss []string
 	if !tr.Action.Matched {
 		miss = append(miss, "the action")
@@ -293,6 +336,14 @@ func statementReason(tr *StatementTrace) string {
 		}
 	}
 	if len(miss) == 0 {
+		switch {
+		case layer == LayerRCP && tr.Effect == "Allow":
+			return "matches: this is RCPFullAWSAccess, which sets no limit (an RCP never grants)"
+		case layer == LayerRCP:
+			return "matches: this limit covers the request, so its Deny applies"
+		case layer == LayerSCP && tr.Effect == "Allow":
+			return "matches: its Allow keeps the action within the SCP's limit (an SCP never grants)"
+		}
 		return "matches: its " + tr.Effect + " applies"
 	}
 	return "does not apply: " + joinAnd(miss) + " " + pluralVerb(len(miss), "does", "do") + " not match"
@@ -319,6 +370,7 @@ func joinAnd(s []string) string {
 func (e *evaluator) policies(layer Layer, level string, refs []PolicyRef, withPrincipal bool) (layerOutcome, []*PolicyTrace) {
 	var out layerOutcome
 	var pts []*PolicyTrace
+	e.layer = layer
 	for _, ref := range refs {
 		if ref.Policy == nil {
 			continue

@@ -149,7 +149,44 @@ func (e *evaluator) resourceNote(o layerOutcome) string {
 	if o.allow == nil {
 		return ""
 	}
-	return "its Allow names " + o.grant.describe(&e.p, o.entry)
+	return "its Allow names " + e.describeGrant(o.grant, o.entry)
+}
+
+// rootStoppers names what can still stop the root user in its own account,
+// as the policy evaluation page lists it: the SCPs of a member account, RCPs
+// and a Deny in a resource-based policy.
+func (e *evaluator) rootStoppers() string {
+	var out []string
+	if len(e.in.SCPs) > 0 && !(e.in.ManagementAccount != "" && e.p.account == e.in.ManagementAccount) {
+		out = append(out, "an SCP of its organization")
+	} else {
+		out = append(out, "an SCP (in a member account)")
+	}
+	out = append(out, "an RCP", "an explicit Deny in a resource-based policy")
+	return strings.Join(out[:len(out)-1], ", ") + " or " + out[len(out)-1]
+}
+
+// limits are the layers that can still take away what a role or federating
+// user grant gives: only those that exist for this request.
+func (e *evaluator) limits() []string {
+	var out []string
+	if e.in.Boundary != nil && e.in.Boundary.Policy != nil && e.p.inAccount() && e.p.kind != RootUser {
+		out = append(out, "the permissions boundary")
+	}
+	switch {
+	case e.p.isSession() && e.in.Session != nil && e.in.Session.Policy != nil:
+		out = append(out, "the session policy")
+	case e.p.kind == FederatedUser:
+		out = append(out, "the session policy (a federated user has none, so it gets nothing)")
+	}
+	return out
+}
+
+func (e *evaluator) describeGrant(g grant, entry string) string {
+	if g != grantRole && g != grantIssuer {
+		return g.describe(&e.p, entry, nil)
+	}
+	return g.describe(&e.p, entry, e.limits())
 }
 
 func describeCaller(p *principal) string {
