@@ -450,26 +450,17 @@ func (c *Condition) decide(cv ContextValue, present bool, lookup lookupFunc, hit
 		return op.Negated, "the key has no value", false
 	}
 	m := c.anyMatch(rvs, vals[0], hits)
-	if op.Negated {
-		if m {
-			return false, "the request value matches a listed value, so the negated operator is false", false
-		}
-		return true, "the request value " + c.against(vals, hits != nil, lookup), false
-	}
-	if m {
+	switch {
+	case op.Negated && m:
+		return false, "the request value matches a listed value, so the negated operator is false", false
+	case m:
 		return true, "the request value matches", false
+	case hits == nil:
+		// No trace: the reason is not shown, so it costs nothing.
+		return op.Negated, "the request value matches none of the listed values", false
 	}
-	return false, "the request value " + c.against(vals, hits != nil, lookup), false
-}
-
-// against says "matches none of the listed values", showing, when a trace
-// is wanted, the request's values next to the listed ones.
-func (c *Condition) against(req []string, show bool, lookup lookupFunc) string {
-	if !show {
-		return "matches none of the listed values"
-	}
-	got, listed := c.valueLists(req, lookup)
-	return got + " matches none of the listed values: " + listed
+	got, listed := c.valueLists(vals, lookup)
+	return op.Negated, "the request value " + got + " matches none of the listed values: " + listed, false
 }
 
 // valueLists renders the request's values and the policy's, variables

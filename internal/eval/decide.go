@@ -261,15 +261,18 @@ func (e *evaluator) decideSame(L *layers, g grant) Result {
 		e.step(LayerResource, "allow", "the resource-based policy names "+e.describeGrant(g, L.res.entry))
 		return e.finish(Allowed, LayerResource, "the resource-based policy allows the "+action+" action and names "+e.describeGrant(g, L.res.entry), L.res.allow)
 	case grantRole, grantIssuer:
-		e.step(LayerResource, "allow", "the resource-based policy names "+e.describeGrant(g, L.res.entry))
+		desc := e.describeGrant(g, L.res.entry)
+		if e.trace {
+			e.step(LayerResource, "allow", "the resource-based policy names "+desc)
+		}
 		if r, denied := e.boundaryAndSession(L); denied {
 			return r
 		}
-		why := "the resource-based policy allows the " + action + " action for " + e.describeGrant(g, L.res.entry)
-		if len(e.limits()) > 0 {
-			why += ", and " + pluralVerb(len(e.limits()), "it allows", "they allow") + " it"
+		agree := ""
+		if _, n := e.limits(); n > 0 {
+			agree = ", and " + pluralVerb(n, "it allows", "they allow") + " it"
 		}
-		return e.finish(Allowed, LayerResource, why, L.res.allow)
+		return e.finish(Allowed, LayerResource, "the resource-based policy allows the "+action+" action for "+desc+agree, L.res.allow)
 	}
 	if L.idOn && L.id.allow == nil {
 		why := "no identity-based policy allows the " + action + " action"

@@ -10,20 +10,23 @@ type Options struct {
 }
 
 type evaluator struct {
-	in      *Input
-	trace   bool
-	p       principal
-	action  string // lower-cased
-	res     string
-	parts   [6]string
-	isARN   bool
-	resAcct string
-	cross   bool
-	derived [5]*ContextValue
-	lookup  lookupFunc
-	result  Result
-	steps   []Step
-	layer   Layer // the layer whose policies are being evaluated
+	in    *Input
+	trace bool
+	// inSCP and inRCP say which organization layer's policies are being
+	// evaluated, so the trace words their statements as limits. (Next to
+	// trace, they fit in its padding.)
+	inSCP, inRCP bool
+	p            principal
+	action       string // lower-cased
+	res          string
+	parts        [6]string
+	isARN        bool
+	resAcct      string
+	cross        bool
+	derived      [5]*ContextValue
+	lookup       lookupFunc
+	result       Result
+	steps        []Step
 }
 
 // layerOutcome is what one layer's policies say.
@@ -146,7 +149,7 @@ func (e *evaluator) statement(s *Statement, withPrincipal bool) (bool, grant, st
 	}
 	if tr != nil {
 		tr.Applies = ok
-		tr.Reason = statementReason(tr, e.layer)
+		tr.Reason = statementReason(tr, e.inSCP, e.inRCP)
 	}
 	if !ok {
 		g = grantNone
@@ -302,7 +305,7 @@ func (e *evaluator) matchPrincipalElem(s *Statement, tr *StatementTrace) (grant,
 	if tr != nil {
 		tr.Principal = &PrincipalTrace{Element: el, Matched: g != grantNone, Pos: ps.Pos, Note: note}
 		switch {
-		case e.layer == LayerRCP:
+		case e.inRCP:
 			// Principal "*" in an RCP says whom the limit covers; an RCP
 			// never grants, so it names no one in the grant sense.
 			tr.Principal.Note = "Principal \"*\" in a resource control policy means the statement covers every caller; an RCP only limits and never grants"
@@ -319,7 +322,7 @@ func (e *evaluator) matchPrincipalElem(s *Statement, tr *StatementTrace) (grant,
 	return g, entry
 }
 
-func statementReason(tr *StatementTrace, layer Layer) string {
+func statementReason(tr *StatementTrace, inSCP, inRCP bool) string {
 	var miss []string
 	if !tr.Action.Matched {
 		miss = append(miss, "the action")
@@ -337,11 +340,11 @@ func statementReason(tr *StatementTrace, layer Layer) string {
 	}
 	if len(miss) == 0 {
 		switch {
-		case layer == LayerRCP && tr.Effect == "Allow":
+		case inRCP && tr.Effect == "Allow":
 			return "matches: this is RCPFullAWSAccess, which sets no limit (an RCP never grants)"
-		case layer == LayerRCP:
+		case inRCP:
 			return "matches: this limit covers the request, so its Deny applies"
-		case layer == LayerSCP && tr.Effect == "Allow":
+		case inSCP && tr.Effect == "Allow":
 			return "matches: its Allow keeps the action within the SCP's limit (an SCP never grants)"
 		}
 		return "matches: its " + tr.Effect + " applies"
@@ -370,7 +373,7 @@ func joinAnd(s []string) string {
 func (e *evaluator) policies(layer Layer, level string, refs []PolicyRef, withPrincipal bool) (layerOutcome, []*PolicyTrace) {
 	var out layerOutcome
 	var pts []*PolicyTrace
-	e.layer = layer
+	e.inSCP, e.inRCP = layer == LayerSCP, layer == LayerRCP
 	for _, ref := range refs {
 		if ref.Policy == nil {
 			continue

@@ -168,25 +168,32 @@ func (e *evaluator) rootStoppers() string {
 
 // limits are the layers that can still take away what a role or federating
 // user grant gives: only those that exist for this request.
-func (e *evaluator) limits() []string {
-	var out []string
-	if e.in.Boundary != nil && e.in.Boundary.Policy != nil && e.p.inAccount() && e.p.kind != RootUser {
-		out = append(out, "the permissions boundary")
-	}
+func (e *evaluator) limits() (string, int) {
+	pb := e.in.Boundary != nil && e.in.Boundary.Policy != nil && e.p.inAccount() && e.p.kind != RootUser
+	sess := ""
 	switch {
 	case e.p.isSession() && e.in.Session != nil && e.in.Session.Policy != nil:
-		out = append(out, "the session policy")
+		sess = "the session policy"
 	case e.p.kind == FederatedUser:
-		out = append(out, "the session policy (a federated user has none, so it gets nothing)")
+		sess = "the session policy (a federated user has none, so it gets nothing)"
 	}
-	return out
+	switch {
+	case pb && sess != "":
+		return "the permissions boundary and " + sess, 2
+	case pb:
+		return "the permissions boundary", 1
+	case sess != "":
+		return sess, 1
+	}
+	return "", 0
 }
 
 func (e *evaluator) describeGrant(g grant, entry string) string {
 	if g != grantRole && g != grantIssuer {
-		return g.describe(&e.p, entry, nil)
+		return g.describe(&e.p, entry, "")
 	}
-	return g.describe(&e.p, entry, e.limits())
+	l, _ := e.limits()
+	return g.describe(&e.p, entry, l)
 }
 
 func describeCaller(p *principal) string {

@@ -15,24 +15,25 @@ const (
 	grantDirect        // the user, the session, the federated user, a service, or "*"
 )
 
-func (g grant) describe(p *principal, entry string, limits []string) string {
+func (g grant) describe(p *principal, entry string, limits string) string {
 	if g == grantDirect && entry == "*" {
 		return "everyone (\"*\"), which includes this caller directly"
 	}
 	if g == grantDirect && entry == notPrincipalEntry {
 		return "everyone not listed in NotPrincipal, which includes this caller directly"
 	}
-	limited := "; no permissions boundary or session policy applies to limit it"
-	if len(limits) > 0 {
-		limited = ": still limited by " + joinAnd(limits)
-	}
 	switch g {
 	case grantAccount:
 		return "the account (" + p.account + "): access is delegated to the identity-based policies"
-	case grantIssuer:
-		return "the IAM user who federated" + limited
-	case grantRole:
-		return "the role ARN" + limited
+	case grantIssuer, grantRole:
+		who := "the role ARN"
+		if g == grantIssuer {
+			who = "the IAM user who federated"
+		}
+		if limits == "" {
+			return who + "; no permissions boundary or session policy applies to limit it"
+		}
+		return who + ": still limited by " + limits
 	case grantDirect:
 		switch p.kind {
 		case IAMUser:
