@@ -231,7 +231,7 @@ func TestCorner6_IAMSidRules(t *testing.T) {
 		if msg := parseErr(t, typ, doc(`{"Sid":"Allow-S3","Effect":"Allow","Action":"s3:*","Resource":"*"}`)); !strings.Contains(msg, `Sid "Allow-S3" contains '-'`) || !strings.Contains(msg, "1:45") {
 			t.Errorf("%s: %q", typ, msg)
 		}
-		if msg := parseErr(t, typ, doc(`{"Sid":"A1","Effect":"Allow","Action":"s3:*","Resource":"*"}`, `{"Sid":"A1","Effect":"Deny","Action":"s3:Delete*","Resource":"*"}`)); !strings.Contains(msg, `Sid "A1" is used twice (first at 1:45)`) {
+		if msg := parseErr(t, typ, doc(`{"Sid":"A1","Effect":"Allow","Action":"s3:*","Resource":"*"}`, `{"Sid":"A1","Effect":"Deny","Action":"s3:Delete*","Resource":"*"}`)); !strings.Contains(msg, `duplicate Sid "A1" (first used at 1:45)`) {
 			t.Errorf("%s: %q", typ, msg)
 		}
 		if msg := parseErr(t, typ, doc(`{"Sid":"AllowS3","Effect":"Allow","Action":"s3:*","Resource":"*"}`, `{"Effect":"Deny","Action":"s3:Delete*","Resource":"*"}`)); msg != "" {

@@ -118,7 +118,7 @@ func (c *compiler) sidRules(p *Policy) {
 			}
 		}
 		if f, ok := first[s.Sid]; ok {
-			c.fail(s.SidPos, fmt.Sprintf("Sid %q is used twice (first at %s)", s.Sid, f.SidPos), "expected a Sid unique within the policy: IAM rejects "+article(c.typ.String())+" with two statements of the same Sid")
+			c.fail(s.SidPos, fmt.Sprintf("duplicate Sid %q (first used at %s)", s.Sid, f.SidPos), "expected a Sid unique within the policy: IAM rejects "+article(c.typ.String())+" with two statements of the same Sid")
 			continue
 		}
 		first[s.Sid] = s
