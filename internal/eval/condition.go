@@ -468,21 +468,19 @@ func (c *Condition) decide(cv ContextValue, present bool, lookup lookupFunc, hit
 func (c *Condition) valueLists(req []string, lookup lookupFunc) (string, string) {
 	listed := make([]string, len(c.vals))
 	for i := range c.vals {
-		listed[i] = strconvQuote(c.Values[i].Text)
+		listed[i] = strconv.Quote(c.Values[i].Text)
 		if c.vals[i].tmpl.hasVars() {
 			if g, ok := c.vals[i].tmpl.resolve(lookup); ok {
-				listed[i] = strconvQuote(literalText(&c.vals[i], g)) + " (from " + listed[i] + ")"
+				listed[i] = strconv.Quote(literalText(&c.vals[i], g)) + " (from " + listed[i] + ")"
 			}
 		}
 	}
 	got := make([]string, len(req))
 	for i, v := range req {
-		got[i] = strconvQuote(v)
+		got[i] = strconv.Quote(v)
 	}
 	return strings.Join(got, ", "), strings.Join(listed, ", ")
 }
-
-func strconvQuote(s string) string { return strconv.Quote(s) }
 
 func (c *Condition) verb() string {
 	if c.Operator.Negated {
