@@ -71,14 +71,8 @@ func firstVariable(s string) (string, bool) {
 }
 
 // checkDuplicateSids: IAM requires Sids to be unique within a policy, and
-// a trace that names a statement by Sid is ambiguous otherwise. In IAM's own
-// policy types the engine already refuses the document (an error with the
-// same code), so the warning is for services' policies only.
+// a trace that names a statement by Sid is ambiguous otherwise.
 func checkDuplicateSids(c *checker) {
-	switch c.typ {
-	case eval.IdentityPolicy, eval.BoundaryPolicy, eval.SessionPolicy, eval.TrustPolicy:
-		return
-	}
 	first := map[string]*eval.Statement{}
 	for _, s := range c.p.Statements {
 		if s.Sid == "" {
