@@ -109,22 +109,35 @@ func parseNumber(s string) (float64, bool) {
 	return f, true
 }
 
+// dateLayouts are the W3C profile of ISO 8601 (https://www.w3.org/TR/NOTE-datetime)
+// that the condition operators page names for Date values: YYYY, YYYY-MM,
+// YYYY-MM-DD, and a time to the minute, second or fraction of a second with
+// a zone (Z or ±hh:mm). A time without a zone is outside the profile; iamlab
+// reads it as UTC, as it always has, rather than reject existing policies.
 var dateLayouts = []string{
-	time.RFC3339Nano,
-	"2006-01-02T15:04:05Z0700",
+	time.RFC3339Nano, // seconds, optional fraction, zone
 	"2006-01-02T15:04Z07:00",
+	"2006-01-02T15:04:05Z0700",
 	"2006-01-02T15:04:05",
 	"2006-01-02T15:04",
 	"2006-01-02",
+	"2006-01",
 }
 
-// parseDate reads ISO 8601 or epoch seconds into Unix seconds. Seconds as a
-// float64 keep far dates such as 9999-12-31 (a common "never" in policies)
-// in order, where int64 nanoseconds would overflow.
+// parseDate reads a W3C date-time or epoch seconds into Unix seconds. A bare
+// four-digit value is a year (the profile's YYYY), not 1970 plus that many
+// seconds: nobody writes an instant of 1970 that way, while "2026" is the
+// profile's own example of a year. Seconds as a float64 keep far dates such
+// as 9999-12-31 (a common "never") in order, where int64 nanoseconds would
+// overflow.
 func parseDate(s string) (float64, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return 0, false
+	}
+	if len(s) == 4 && isDigits(s) {
+		t, err := time.Parse("2006", s)
+		return float64(t.Unix()), err == nil
 	}
 	if f, ok := parseNumber(s); ok && !strings.ContainsAny(s, "eE") {
 		return f, true // epoch seconds
@@ -135,6 +148,15 @@ func parseDate(s string) (float64, bool) {
 		}
 	}
 	return 0, false
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func parseIPValue(s string) (netip.Prefix, bool) {
@@ -380,6 +402,14 @@ func (c *Condition) decide(cv ContextValue, present bool, lookup lookupFunc, hit
 	}
 	rvs := c.resolveValues(lookup)
 	vals := cv.Values
+	if op.Set != SetNone && len(vals) == 1 && vals[0] == "" {
+		// Multivalued context keys page: a key that resolves to "a null
+		// data set, such as an empty string" is an empty set.
+		if op.Set == SetForAllValues {
+			return true, "the key resolves to an empty string, a null data set: ForAllValues is true for an empty set", false
+		}
+		return false, "the key resolves to an empty string, a null data set: ForAnyValue needs at least one value", false
+	}
 	switch op.Set {
 	case SetForAnyValue:
 		for _, v := range vals {
@@ -392,6 +422,10 @@ func (c *Condition) decide(cv ContextValue, present bool, lookup lookupFunc, hit
 		}
 		if len(vals) == 0 {
 			return false, "the request has no values: ForAnyValue needs at least one", false
+		}
+		if hits != nil && !op.Negated {
+			got, listed := c.valueLists(vals, lookup)
+			return false, "no request value (" + got + ") matches a listed value (" + listed + ")", false
 		}
 		return false, "no request value " + c.verb(), false
 	case SetForAllValues:
@@ -416,16 +450,36 @@ func (c *Condition) decide(cv ContextValue, present bool, lookup lookupFunc, hit
 		return op.Negated, "the key has no value", false
 	}
 	m := c.anyMatch(rvs, vals[0], hits)
-	if op.Negated {
-		if m {
-			return false, "the request value matches a listed value, so the negated operator is false", false
-		}
-		return true, "the request value matches none of the listed values", false
-	}
-	if m {
+	switch {
+	case op.Negated && m:
+		return false, "the request value matches a listed value, so the negated operator is false", false
+	case m:
 		return true, "the request value matches", false
+	case hits == nil:
+		// No trace: the reason is not shown, so it costs nothing.
+		return op.Negated, "the request value matches none of the listed values", false
 	}
-	return false, "the request value matches none of the listed values", false
+	got, listed := c.valueLists(vals, lookup)
+	return op.Negated, "the request value " + got + " matches none of the listed values: " + listed, false
+}
+
+// valueLists renders the request's values and the policy's, variables
+// resolved, for the trace.
+func (c *Condition) valueLists(req []string, lookup lookupFunc) (string, string) {
+	listed := make([]string, len(c.vals))
+	for i := range c.vals {
+		listed[i] = strconv.Quote(c.Values[i].Text)
+		if c.vals[i].tmpl.hasVars() {
+			if g, ok := c.vals[i].tmpl.resolve(lookup); ok {
+				listed[i] = strconv.Quote(literalText(&c.vals[i], g)) + " (from " + listed[i] + ")"
+			}
+		}
+	}
+	got := make([]string, len(req))
+	for i, v := range req {
+		got[i] = strconv.Quote(v)
+	}
+	return strings.Join(got, ", "), strings.Join(listed, ", ")
 }
 
 func (c *Condition) verb() string {

@@ -1,5 +1,7 @@
 package eval
 
+import "strings"
+
 // chain evaluates an SCP or RCP chain: a Deny at any level denies, and every
 // level must hold an applicable Allow.
 func (e *evaluator) chain(layer Layer, levels []Level, impliedAllow bool) (layerOutcome, *LevelTrace, []*LevelTrace) {
@@ -203,6 +205,11 @@ func (e *evaluator) decide(L *layers) Result {
 		}
 	}
 	e.step("", "pass", "no applicable policy has an explicit Deny")
+	if p.kind == RootUser && strings.HasPrefix(e.action, "sts:assumerole") {
+		// IAM User Guide, "Switch to an IAM role (AWS API)": you cannot
+		// assume a role when signed in as the root user.
+		return e.finish(ImplicitDeny, LayerRoot, "the root user cannot assume a role, in its own account or any other: AWS refuses "+e.in.Request.Action+" with root user credentials whatever the policies say; sign in as an IAM user or use a role to switch roles", nil)
+	}
 	// 2. Every SCP level must allow.
 	if L.scpOn {
 		if L.scpFailed != nil {
@@ -235,9 +242,9 @@ func (e *evaluator) decide(L *layers) Result {
 		return e.finish(Allowed, LayerResource, "the resource-based policy allows "+describeCaller(p)+" to call "+action, L.res.allow)
 	case p.kind == RootUser && !e.cross:
 		if e.mustTrust() && resGrant == grantNone {
-			return e.finish(ImplicitDeny, LayerResource, "the "+e.resourceTypeName()+" does not allow the account, and this resource must trust callers explicitly, even the root user", nil)
+			return e.finish(ImplicitDeny, LayerResource, "the root user needs no policy for most of its account's resources, but a "+e.resourceTypeName()+" must allow the caller or its account explicitly, and this one allows neither", nil)
 		}
-		return e.finish(Allowed, LayerRoot, "the account root user has full access to its own account; no SCP, RCP or resource policy denied it", nil)
+		return e.finish(Allowed, LayerRoot, "the root user is the account's owner and needs no policy to use its resources; only "+e.rootStoppers()+" can stop it, and none does here", nil)
 	case e.cross:
 		return e.decideCross(L, resGrant)
 	}
@@ -251,14 +258,21 @@ func (e *evaluator) decideSame(L *layers, g grant) Result {
 	}
 	switch g {
 	case grantDirect:
-		e.step(LayerResource, "allow", "the resource-based policy names "+g.describe(&e.p, L.res.entry))
-		return e.finish(Allowed, LayerResource, "the resource-based policy allows the "+action+" action and names "+g.describe(&e.p, L.res.entry), L.res.allow)
+		e.step(LayerResource, "allow", "the resource-based policy names "+e.describeGrant(g, L.res.entry))
+		return e.finish(Allowed, LayerResource, "the resource-based policy allows the "+action+" action and names "+e.describeGrant(g, L.res.entry), L.res.allow)
 	case grantRole, grantIssuer:
-		e.step(LayerResource, "allow", "the resource-based policy names "+g.describe(&e.p, L.res.entry))
+		desc := e.describeGrant(g, L.res.entry)
+		if e.trace {
+			e.step(LayerResource, "allow", "the resource-based policy names "+desc)
+		}
 		if r, denied := e.boundaryAndSession(L); denied {
 			return r
 		}
-		return e.finish(Allowed, LayerResource, "the resource-based policy allows the "+action+" action for "+g.describe(&e.p, L.res.entry)+", and they allow it", L.res.allow)
+		agree := ""
+		if _, n := e.limits(); n > 0 {
+			agree = ", and " + pluralVerb(n, "it allows", "they allow") + " it"
+		}
+		return e.finish(Allowed, LayerResource, "the resource-based policy allows the "+action+" action for "+desc+agree, L.res.allow)
 	}
 	if L.idOn && L.id.allow == nil {
 		why := "no identity-based policy allows the " + action + " action"
@@ -279,7 +293,7 @@ func (e *evaluator) decideCross(L *layers, g grant) Result {
 	switch {
 	case e.p.kind == RootUser:
 		// The root user has full access on its own account's side.
-		e.step(LayerRoot, "allow", "the root user has full access in its own account, so its side allows the action")
+		e.step(LayerRoot, "allow", "the root user needs no policy in its own account, so its side allows the action")
 	case L.id.allow == nil:
 		return e.finish(ImplicitDeny, LayerIdentity, "no identity-based policy allows the "+action+" action; across accounts the caller's own account must allow the request too", nil)
 	default:
@@ -293,7 +307,7 @@ func (e *evaluator) decideCross(L *layers, g grant) Result {
 	}
 	e.step(LayerResource, "allow", "the resource's account grants access")
 	if e.p.kind == RootUser {
-		return e.finish(Allowed, LayerResource, "cross-account: the root user has full access on its own side, and the resource-based policy in account "+e.resAcct+" allows the "+action+" action", L.res.allow)
+		return e.finish(Allowed, LayerResource, "cross-account: the root user needs no policy on its own account's side, and the resource-based policy in account "+e.resAcct+" allows the "+action+" action", L.res.allow)
 	}
 	return e.finish(Allowed, LayerResource, "cross-account: the caller's identity-based policy and the resource-based policy in account "+e.resAcct+" both allow the "+action+" action", L.res.allow)
 }

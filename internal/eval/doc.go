@@ -9,5 +9,6 @@
 // The rules follow the AWS IAM User Guide (policy evaluation logic, condition
 // operators, multivalued context keys, policy variables, the Resource, Version
 // and NotPrincipal elements, permissions boundaries) and the AWS Organizations
-// pages on SCPs and RCPs.
+// pages on SCPs and RCPs. docs/evaluation-rules.md states each rule with its
+// source and the test that pins it.
 package eval

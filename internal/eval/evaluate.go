@@ -10,19 +10,23 @@ type Options struct {
 }
 
 type evaluator struct {
-	in      *Input
-	trace   bool
-	p       principal
-	action  string // lower-cased
-	res     string
-	parts   [6]string
-	isARN   bool
-	resAcct string
-	cross   bool
-	derived [5]*ContextValue
-	lookup  lookupFunc
-	result  Result
-	steps   []Step
+	in    *Input
+	trace bool
+	// inSCP and inRCP say which organization layer's policies are being
+	// evaluated, so the trace words their statements as limits. (Next to
+	// trace, they fit in its padding.)
+	inSCP, inRCP bool
+	p            principal
+	action       string // lower-cased
+	res          string
+	parts        [6]string
+	isARN        bool
+	resAcct      string
+	cross        bool
+	derived      [5]*ContextValue
+	lookup       lookupFunc
+	result       Result
+	steps        []Step
 }
 
 // layerOutcome is what one layer's policies say.
@@ -145,7 +149,7 @@ func (e *evaluator) statement(s *Statement, withPrincipal bool) (bool, grant, st
 	}
 	if tr != nil {
 		tr.Applies = ok
-		tr.Reason = statementReason(tr)
+		tr.Reason = statementReason(tr, e.inSCP, e.inRCP)
 	}
 	if !ok {
 		g = grantNone
@@ -197,7 +201,7 @@ func (e *evaluator) matchResource(s *Statement, tr *StatementTrace) bool {
 				subs = append(subs, t.substitutions(e.lookup)...)
 			}
 			g, ok := t.resolve(e.lookup)
-			m = ok && compileARNPattern(g).match(e.res, &e.parts, e.isARN)
+			m = ok && compileResourcePattern(g).match(e.res, &e.parts, e.isARN)
 		} else {
 			m = s.resFixed[i].match(e.res, &e.parts, e.isARN)
 		}
@@ -234,15 +238,49 @@ func (e *evaluator) matchResource(s *Statement, tr *StatementTrace) bool {
 }
 
 // resourceCaseTrap spots the classic mistake of a resource that would match
-// but for letter case, so the trace can say so.
+// but for letter case, so the trace can say so. It matches the way Resource
+// does, segment by segment, and only when case is what differs: a listed
+// value that matches once both sides are lower-cased, and whose text or the
+// resource's actually changes when lower-cased.
 func resourceCaseTrap(s *Statement, res string) bool {
 	lres := strings.ToLower(res)
-	for _, v := range s.Resources {
-		if MatchWildcard(strings.ToLower(v.Text), lres) {
+	parts, isARN := splitARN(lres)
+	for i, v := range s.Resources {
+		if s.resTmpl[i].hasVars() {
+			continue
+		}
+		lv := strings.ToLower(v.Text)
+		if lv == v.Text && lres == res {
+			continue // nothing to lower: case cannot be the difference
+		}
+		if compileResourcePattern(s.resTmpl[i].fixed.lower()).match(lres, &parts, isARN) {
 			return true
 		}
 	}
 	return false
+}
+
+// rolePathNote explains a Principal that names a role with a path when the
+// caller is a session of a role of that name: the session ARN carries no
+// path, so aws:PrincipalArn is what shows which role it is.
+func (e *evaluator) rolePathNote(ps *PrincipalSpec, g grant) string {
+	for _, en := range ps.Entries {
+		parts, ok := splitARN(en.Value)
+		if en.Type != "AWS" || !ok || parts[2] != "iam" || parts[4] != e.p.account || !strings.HasPrefix(parts[5], "role/") {
+			continue
+		}
+		if strings.Count(parts[5], "/") < 2 || lastSegment(parts[5]) != e.p.name {
+			continue // no path, or another role
+		}
+		if g == grantRole && e.p.roleARN == en.Value {
+			return "the policy names the role with its path (" + en.Value + "); a session ARN carries no path, so aws:PrincipalArn (" + e.p.roleARN + ") is what shows this session belongs to that role"
+		}
+		if strings.Contains(e.p.roleARN, ":role/") && strings.Count(e.p.roleARN[strings.Index(e.p.roleARN, ":role/"):], "/") > 1 {
+			return "the policy names " + en.Value + ", but aws:PrincipalArn says this session's role is " + e.p.roleARN + ": another role of the same name"
+		}
+		return "the policy names the role with its path (" + en.Value + "); a session ARN (" + e.p.arn + ") carries no path, so only aws:PrincipalArn can show which role it belongs to, and the request does not give it with that path"
+	}
+	return ""
 }
 
 func (e *evaluator) matchPrincipalElem(s *Statement, tr *StatementTrace) (grant, string) {
@@ -252,10 +290,10 @@ func (e *evaluator) matchPrincipalElem(s *Statement, tr *StatementTrace) (grant,
 	el := "Principal"
 	if ps.Not {
 		el = "NotPrincipal"
-		excluded, why := notPrincipalExcludes(ps, &e.p)
+		excluded, why := notPrincipalExcludes(ps, s.Effect, &e.p)
 		note = why
 		if !excluded {
-			g = grantDirect
+			g, entry = grantDirect, notPrincipalEntry
 		}
 		if s.Effect == Deny && (e.in.Boundary != nil || e.in.HasBoundary) && e.p.inAccount() {
 			g = grantDirect
@@ -265,15 +303,26 @@ func (e *evaluator) matchPrincipalElem(s *Statement, tr *StatementTrace) (grant,
 		g, entry = matchPrincipal(ps, &e.p)
 	}
 	if tr != nil {
-		tr.Principal = &PrincipalTrace{Element: el, Matched: g != grantNone, Entry: entry, Pos: ps.Pos, Note: note}
-		if !ps.Not && g != grantNone {
-			tr.Principal.Names = g.describe(&e.p, entry)
+		tr.Principal = &PrincipalTrace{Element: el, Matched: g != grantNone, Pos: ps.Pos, Note: note}
+		switch {
+		case e.inRCP:
+			// Principal "*" in an RCP says whom the limit covers; an RCP
+			// never grants, so it names no one in the grant sense.
+			tr.Principal.Note = "Principal \"*\" in a resource control policy means the statement covers every caller; an RCP only limits and never grants"
+		case !ps.Not:
+			tr.Principal.Entry = entry
+			if g != grantNone {
+				tr.Principal.Names = e.describeGrant(g, entry)
+			}
+			if e.p.kind == RoleSession {
+				tr.Principal.Note = e.rolePathNote(ps, g)
+			}
 		}
 	}
 	return g, entry
 }
 
-func statementReason(tr *StatementTrace) string {
+func statementReason(tr *StatementTrace, inSCP, inRCP bool) string {
 	var miss []string
 	if !tr.Action.Matched {
 		miss = append(miss, "the action")
@@ -290,6 +339,14 @@ func statementReason(tr *StatementTrace) string {
 		}
 	}
 	if len(miss) == 0 {
+		switch {
+		case inRCP && tr.Effect == "Allow":
+			return "matches: this is RCPFullAWSAccess, which sets no limit (an RCP never grants)"
+		case inRCP:
+			return "matches: this limit covers the request, so its Deny applies"
+		case inSCP && tr.Effect == "Allow":
+			return "matches: its Allow keeps the action within the SCP's limit (an SCP never grants)"
+		}
 		return "matches: its " + tr.Effect + " applies"
 	}
 	return "does not apply: " + joinAnd(miss) + " " + pluralVerb(len(miss), "does", "do") + " not match"
@@ -316,6 +373,7 @@ func joinAnd(s []string) string {
 func (e *evaluator) policies(layer Layer, level string, refs []PolicyRef, withPrincipal bool) (layerOutcome, []*PolicyTrace) {
 	var out layerOutcome
 	var pts []*PolicyTrace
+	e.inSCP, e.inRCP = layer == LayerSCP, layer == LayerRCP
 	for _, ref := range refs {
 		if ref.Policy == nil {
 			continue

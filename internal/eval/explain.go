@@ -1,6 +1,9 @@
 package eval
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 func (e *evaluator) step(l Layer, outcome, detail string) {
 	if e.trace {
@@ -130,6 +133,10 @@ func (e *evaluator) rcpApplies() (bool, string) {
 		return false, "RCPs do not apply to resources in the management account"
 	case !supported(svc):
 		return false, "RCPs do not apply to " + svc + ": the service does not support them"
+	case e.p.slr:
+		return false, "RCPs do not apply to calls made by service-linked roles: their permissions cannot be restricted by RCPs"
+	case e.p.kind == ServiceCaller && strings.HasPrefix(e.action, "sts:assumerole") && isServiceLinkedRoleARN(in.Request.Resource):
+		return false, "RCPs do not affect an AWS service assuming its service-linked role, nor that role's trust policy"
 	case in.AWSManagedKey:
 		return false, "RCPs do not apply to AWS managed KMS keys"
 	case e.action == "kms:retiregrant":
@@ -142,7 +149,51 @@ func (e *evaluator) resourceNote(o layerOutcome) string {
 	if o.allow == nil {
 		return ""
 	}
-	return "its Allow names " + o.grant.describe(&e.p, o.entry)
+	return "its Allow names " + e.describeGrant(o.grant, o.entry)
+}
+
+// rootStoppers names what can still stop the root user in its own account,
+// as the policy evaluation page lists it: the SCPs of a member account, RCPs
+// and a Deny in a resource-based policy.
+func (e *evaluator) rootStoppers() string {
+	var out []string
+	if len(e.in.SCPs) > 0 && !(e.in.ManagementAccount != "" && e.p.account == e.in.ManagementAccount) {
+		out = append(out, "an SCP of its organization")
+	} else {
+		out = append(out, "an SCP (in a member account)")
+	}
+	out = append(out, "an RCP", "an explicit Deny in a resource-based policy")
+	return strings.Join(out[:len(out)-1], ", ") + " or " + out[len(out)-1]
+}
+
+// limits are the layers that can still take away what a role or federating
+// user grant gives: only those that exist for this request.
+func (e *evaluator) limits() (string, int) {
+	pb := e.in.Boundary != nil && e.in.Boundary.Policy != nil && e.p.inAccount() && e.p.kind != RootUser
+	sess := ""
+	switch {
+	case e.p.isSession() && e.in.Session != nil && e.in.Session.Policy != nil:
+		sess = "the session policy"
+	case e.p.kind == FederatedUser:
+		sess = "the session policy (a federated user has none, so it gets nothing)"
+	}
+	switch {
+	case pb && sess != "":
+		return "the permissions boundary and " + sess, 2
+	case pb:
+		return "the permissions boundary", 1
+	case sess != "":
+		return sess, 1
+	}
+	return "", 0
+}
+
+func (e *evaluator) describeGrant(g grant, entry string) string {
+	if g != grantRole && g != grantIssuer {
+		return g.describe(&e.p, entry, "")
+	}
+	l, _ := e.limits()
+	return g.describe(&e.p, entry, l)
 }
 
 func describeCaller(p *principal) string {

@@ -190,6 +190,70 @@ func TestWildcardLinear(t *testing.T) {
 	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
 }
 
+// refResource is the Resource element's rule as a regular expression: the
+// pattern's first five colons separate segments; inside a segment '*' and
+// '?' stay within it, except a '*' that ends a segment, which may run over
+// colons; the last segment covers the rest of the ARN, colons included.
+func refResource(pattern, res string) bool {
+	if pattern == "*" {
+		return true
+	}
+	segs := strings.SplitN(pattern, ":", 6)
+	var b strings.Builder
+	b.WriteString(`^`)
+	for i, seg := range segs {
+		if i > 0 {
+			b.WriteString(`:`)
+		}
+		last := i == len(segs)-1
+		for k, r := range seg {
+			switch {
+			case r == '*' && (last || k == len(seg)-1):
+				b.WriteString(`(?s:.*)`)
+			case r == '*':
+				b.WriteString(`[^:]*`)
+			case r == '?' && last:
+				b.WriteString(`(?s:.)`)
+			case r == '?':
+				b.WriteString(`[^:]`)
+			default:
+				b.WriteString(regexp.QuoteMeta(string(r)))
+			}
+		}
+	}
+	b.WriteString(`$`)
+	return regexp.MustCompile(b.String()).MatchString(res)
+}
+
+func FuzzResourceWildcard(f *testing.F) {
+	for _, s := range [][2]string{
+		{"arn:aws:sqs:*:queue1", "arn:aws:sqs:us-east-1:111111111111:queue1"},
+		{"arn:aws:sqs:us-*-1:queue1", "arn:aws:sqs:us-east-1:111111111111:queue1"},
+		{"arn:aws:logs:*:log-group:a:*", "arn:aws:logs:r:1:log-group:a:log-stream:x"},
+		{"arn:aws:s3:::b*", "arn:aws:s3:::b/x:y"},
+		{"arn:aws:iam::*?:role/*", "arn:aws:iam::1:role/a"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, pattern, res string) {
+		if !strings.HasPrefix(pattern, "arn:") || !strings.HasPrefix(res, "arn:") || strings.Count(res, ":") < 5 ||
+			!utf8.ValidString(pattern) || !utf8.ValidString(res) || len(pattern) > 64 || len(res) > 256 || strings.Contains(pattern, "${") {
+			return
+		}
+		src, _ := json.Marshal(pattern)
+		p, err := eval.Parse([]byte(`{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":`+string(src)+`}}`), eval.IdentityPolicy)
+		if err != nil {
+			return // a wildcard in the service segment, say
+		}
+		in := &eval.Input{Request: req(alice, "s3:GetObject", res), Identity: []eval.PolicyRef{{Name: "p", Policy: p}}}
+		in.Request.ResourceAccount = acctA // same account: the identity policy alone decides
+		got := eval.Evaluate(in, eval.Options{}).Decision == eval.Allowed
+		if want := refResource(pattern, res); got != want {
+			t.Fatalf("Resource %q vs %q: %v, want %v", pattern, res, got, want)
+		}
+	})
+}
+
 var fuzzOps = []string{
 	"StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike",
 	"NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericGreaterThanEquals",

@@ -171,8 +171,13 @@ type arnPattern struct {
 	arn  bool   // starts with "arn:" and is matched segment by segment
 	segs []glob // when arn
 	full glob   // when not an ARN: the whole text
+	// spill: a segment before the last ends in '*', which in a Resource
+	// element may match beyond the colon that ends it.
+	spill bool
 }
 
+// compileARNPattern compiles a value of an ARN condition operator: each of
+// the six colon-separated parts is matched on its own.
 func compileARNPattern(g glob) arnPattern {
 	if g.isStar() {
 		return arnPattern{all: true}
@@ -182,6 +187,23 @@ func compileARNPattern(g glob) arnPattern {
 	}
 	return arnPattern{full: g}
 }
+
+// compileResourcePattern compiles a Resource or NotResource value. It is
+// compileARNPattern plus one rule of the Resource element page: "If the
+// wildcard (*) is the last character of a resource ARN segment, it can
+// expand to match beyond colon boundaries", so arn:aws:sqs:*:queue1 names
+// queue1 in every Region and account.
+func compileResourcePattern(g glob) arnPattern {
+	p := compileARNPattern(g)
+	for i := 0; p.arn && i < len(p.segs)-1; i++ {
+		if endsWithStar(p.segs[i]) {
+			p.spill = true
+		}
+	}
+	return p
+}
+
+func endsWithStar(g glob) bool { return len(g) > 0 && g[len(g)-1].kind == tokStar }
 
 // splitARN cuts an ARN into its six parts; ok is false for anything else.
 func splitARN(s string) (parts [6]string, ok bool) {
@@ -210,6 +232,9 @@ func (p arnPattern) match(res string, parts *[6]string, isARN bool) bool {
 		}
 		return p.full.match(res)
 	}
+	if p.spill {
+		return p.matchSpilling(res)
+	}
 	n := len(p.segs)
 	for i := 0; i < n-1; i++ {
 		if !p.segs[i].match(parts[i]) {
@@ -232,4 +257,100 @@ func (p arnPattern) joined() glob {
 		g = append(g, s...)
 	}
 	return g
+}
+
+// matchSpilling matches a pattern in which a segment ending in '*' may take
+// in whole colon-separated pieces of the resource after its own. It keeps,
+// segment by segment, the set of resource pieces the next segment may start
+// at. A segment ending in '*' that matches piece j matches pieces j..k for
+// every k (the star takes the rest of j and the colons after it), so only
+// the first such j matters and the next set is every piece after it. Each
+// segment is tried once per piece, so the work stays within the pattern's
+// length times the resource's, whatever the wildcards.
+func (p arnPattern) matchSpilling(res string) bool {
+	starts := make([]int, 1, 8) // where each piece of res begins
+	for i := 0; i < len(res); i++ {
+		if res[i] == ':' {
+			starts = append(starts, i+1)
+		}
+	}
+	m := len(starts)
+	piece := func(j int) string {
+		if j+1 < m {
+			return res[starts[j] : starts[j+1]-1]
+		}
+		return res[starts[j]:]
+	}
+	cur := make([]bool, m+1)
+	next := make([]bool, m+1)
+	cur[0] = true
+	n := len(p.segs)
+	for i := 0; i < n-1; i++ {
+		clear(next)
+		seg := p.segs[i]
+		spills := endsWithStar(seg)
+		for j := 0; j < m; j++ {
+			if !cur[j] || !seg.match(piece(j)) {
+				continue
+			}
+			if !spills {
+				next[j+1] = true
+				continue
+			}
+			for k := j + 1; k <= m; k++ {
+				next[k] = true
+			}
+			break
+		}
+		cur, next = next, cur
+	}
+	// The last segment covers the rest of the resource, colons included.
+	last := p.segs[n-1]
+	lead := last
+	for i, t := range last {
+		if t.kind == tokStar {
+			lead = last[:i]
+			break
+		}
+	}
+	hasStar := len(lead) < len(last)
+	for j := 0; j < m; j++ {
+		if !cur[j] {
+			continue
+		}
+		rest := res[starts[j]:]
+		if !hasStar {
+			if last.match(rest) {
+				return true
+			}
+			continue
+		}
+		// With a star, the earliest start whose star-free lead fits decides:
+		// any later start leaves the star a suffix of what this one leaves.
+		if lead.matchPrefix(rest) {
+			return last.match(rest)
+		}
+	}
+	return false
+}
+
+// matchPrefix reports whether a star-free pattern matches a prefix of s.
+func (g glob) matchPrefix(s string) bool {
+	si := 0
+	for _, t := range g {
+		switch t.kind {
+		case tokOne:
+			if si >= len(s) {
+				return false
+			}
+			_, size := utf8.DecodeRuneInString(s[si:])
+			si += size
+		case tokLit:
+			if !strings.HasPrefix(s[si:], t.lit) {
+				return false
+			}
+			si += len(t.lit)
+		}
+	}
+	return true
 }

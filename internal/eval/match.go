@@ -15,17 +15,25 @@ const (
 	grantDirect        // the user, the session, the federated user, a service, or "*"
 )
 
-func (g grant) describe(p *principal, entry string) string {
+func (g grant) describe(p *principal, entry string, limits string) string {
 	if g == grantDirect && entry == "*" {
 		return "everyone (\"*\"), which includes this caller directly"
+	}
+	if g == grantDirect && entry == notPrincipalEntry {
+		return "everyone not listed in NotPrincipal, which includes this caller directly"
 	}
 	switch g {
 	case grantAccount:
 		return "the account (" + p.account + "): access is delegated to the identity-based policies"
-	case grantIssuer:
-		return "the IAM user who federated: still limited by the permissions boundary and the session policy"
-	case grantRole:
-		return "the role ARN: still limited by the permissions boundary and the session policy"
+	case grantIssuer, grantRole:
+		who := "the role ARN"
+		if g == grantIssuer {
+			who = "the IAM user who federated"
+		}
+		if limits == "" {
+			return who + "; no permissions boundary or session policy applies to limit it"
+		}
+		return who + ": still limited by " + limits
 	case grantDirect:
 		switch p.kind {
 		case IAMUser:
@@ -136,53 +144,119 @@ func matchPrincipal(ps *PrincipalSpec, p *principal) (grant, string) {
 	return best, entry
 }
 
+// notPrincipalEntry is the entry a grant records for an Allow with
+// NotPrincipal: it names no one, it covers everyone not listed.
+const notPrincipalEntry = "NotPrincipal"
+
 // notPrincipalExcludes decides whether a NotPrincipal list exempts the
-// caller. AWS checks the account, then the role, then the session (or the
-// user), so every link of that chain must be listed; naming only the user
-// still leaves the account matched.
-func notPrincipalExcludes(ps *PrincipalSpec, p *principal) (bool, string) {
+// caller, and says which entries decided it.
+//
+// With Deny, AWS may check the account, then the role, then the session (or
+// the user), so every link of that chain must be listed for the caller to be
+// exempt; a role ARN does not stand for its sessions, which must be named one
+// by one (IAM User Guide, "AWS JSON policy elements: NotPrincipal").
+//
+// With Allow, the statement covers "all principals except the one named":
+// a caller is excluded as soon as an entry names it or a principal that
+// contains it (its account, its role, the user who federated it). iamlab
+// reads the account entry that way because the page does not say otherwise,
+// and the narrower reading never grants more than AWS could.
+func notPrincipalExcludes(ps *PrincipalSpec, effect Effect, p *principal) (bool, string) {
 	if ps.Any {
 		return true, "NotPrincipal lists \"*\": nobody is left"
 	}
-	listed := func(pred func(PrincipalEntry) bool) bool {
+	find := func(typ, v string) string {
+		if v == "" {
+			return ""
+		}
 		for _, e := range ps.Entries {
-			if pred(e) {
-				return true
+			if e.Type == typ && (e.Value == v || typ == "Service" && strings.EqualFold(e.Value, v)) {
+				return e.Value
 			}
 		}
-		return false
+		return ""
 	}
-	eq := func(s string) func(PrincipalEntry) bool {
-		return func(e PrincipalEntry) bool { return e.Type == "AWS" && s != "" && e.Value == s }
+	account := ""
+	if p.account != "" {
+		for _, e := range ps.Entries {
+			if e.Type == "AWS" && accountOf(e.Value) == p.account {
+				account = e.Value
+				break
+			}
+		}
 	}
-	account := listed(func(e PrincipalEntry) bool {
-		return e.Type == "AWS" && p.account != "" && accountOf(e.Value) == p.account
-	})
-	missingAccount := "the caller itself is listed but its account is not, so the account-level check still matches"
+	verb := "this Deny does not apply to the caller"
+	if effect == Allow {
+		verb = "this Allow does not cover the caller"
+	}
 	switch p.kind {
-	case RootUser:
-		return account, ""
-	case IAMUser:
-		if listed(eq(p.arn)) && !account {
-			return false, missingAccount
-		}
-		return account && listed(eq(p.arn)), ""
-	case RoleSession:
-		self := listed(eq(p.arn)) || listed(eq(p.roleARN))
-		if self && !account {
-			return false, missingAccount
-		}
-		return account && self, ""
-	case IAMRole:
-		return account && listed(eq(p.arn)), ""
-	case FederatedUser:
-		return account && (listed(eq(p.arn)) || listed(eq(p.issuer))), ""
 	case ServiceCaller:
-		return listed(func(e PrincipalEntry) bool { return e.Type == "Service" && strings.EqualFold(e.Value, p.arn) }), ""
+		if v := find("Service", p.arn); v != "" {
+			return true, "the service " + quote(v) + " is listed in NotPrincipal, so " + verb
+		}
+		return false, notListed(effect)
 	case WebIdentity:
-		return listed(func(e PrincipalEntry) bool { return e.Type == "Federated" && e.Value == p.arn }), ""
+		if v := find("Federated", p.arn); v != "" {
+			return true, "the identity provider " + quote(v) + " is listed in NotPrincipal, so " + verb
+		}
+		return false, notListed(effect)
 	case CanonicalID:
-		return listed(func(e PrincipalEntry) bool { return e.Type == "CanonicalUser" && e.Value == p.arn }), ""
+		if v := find("CanonicalUser", p.arn); v != "" {
+			return true, "the canonical user " + quote(v) + " is listed in NotPrincipal, so " + verb
+		}
+		return false, notListed(effect)
+	case Anonymous:
+		return false, notListed(effect)
 	}
-	return false, ""
+	// A principal of an account: its chain, outermost first.
+	type link struct{ what, want, listed string }
+	chain := []link{{"its account", p.account, account}}
+	switch p.kind {
+	case IAMUser:
+		chain = append(chain, link{"the user", p.arn, find("AWS", p.arn)})
+	case IAMRole:
+		chain = append(chain, link{"the role", p.arn, find("AWS", p.arn)})
+	case RoleSession:
+		chain = append(chain, link{"its role", p.roleARN, find("AWS", p.roleARN)}, link{"the session", p.arn, find("AWS", p.arn)})
+	case FederatedUser:
+		if p.issuer != "" {
+			chain = append(chain, link{"the IAM user who federated", p.issuer, find("AWS", p.issuer)})
+		}
+		chain = append(chain, link{"the federated user", p.arn, find("AWS", p.arn)})
+	}
+	if effect == Allow {
+		// Any listed link excludes the caller; name the closest one.
+		for i := len(chain) - 1; i >= 0; i-- {
+			if l := chain[i]; l.listed != "" {
+				return true, l.what + " (" + quote(l.listed) + ") is listed in NotPrincipal, so " + verb
+			}
+		}
+		return false, notListed(effect)
+	}
+	var listed, missing []string
+	for _, l := range chain {
+		if l.listed != "" {
+			listed = append(listed, l.what+" ("+quote(l.listed)+")")
+		} else if p.kind != FederatedUser || l.what != "the IAM user who federated" {
+			missing = append(missing, l.what+" ("+l.want+")")
+		}
+	}
+	switch {
+	case len(missing) == 0:
+		return true, joinAnd(listed) + " " + pluralVerb(len(listed), "is", "are") + " listed in NotPrincipal, so " + verb
+	case len(listed) == 0:
+		return false, notListed(effect)
+	case p.kind == RoleSession && chain[2].listed == "":
+		return false, joinAnd(listed) + " " + pluralVerb(len(listed), "is", "are") + " listed, but not the session itself (" + p.arn + "): NotPrincipal must name the specific session, a role ARN does not stand for its sessions, so the Deny still applies"
+	}
+	return false, joinAnd(listed) + " " + pluralVerb(len(listed), "is", "are") + " listed, but not " + joinAnd(missing) + ": AWS may check the account, then the role, then the session or user, so every link must be listed, and the Deny still applies"
 }
+
+func notListed(effect Effect) string {
+	if effect == Allow {
+		return "the caller is not listed in NotPrincipal, so this Allow covers it as one of everyone else"
+	}
+	return "the caller is not listed in NotPrincipal, so the Deny applies to it"
+}
+
+func quote(s string) string { return "\"" + s + "\"" }

@@ -85,7 +85,44 @@ func (c *compiler) policy(n *Node) *Policy {
 	default:
 		c.fail(stmts.Pos, "Statement is "+stmts.Kind.String(), "expected a statement object or a list of statement objects")
 	}
+	if c.typ.iamSidRules() {
+		c.sidRules(p)
+	}
 	return p
+}
+
+// iamSidRules: the policy types IAM itself stores follow IAM's Sid grammar;
+// services' own resource policies (a KMS key policy's "Enable IAM User
+// Permissions", an SQS policy's generated ids) keep their own.
+func (t PolicyType) iamSidRules() bool {
+	switch t {
+	case IdentityPolicy, BoundaryPolicy, SessionPolicy, TrustPolicy:
+		return true
+	}
+	return false
+}
+
+// sidRules applies IAM JSON policy elements: Sid: "The Sid element supports
+// ASCII uppercase letters (A-Z), lowercase letters (a-z), and numbers
+// (0-9)" and "In IAM, the Sid value must be unique within a JSON policy."
+func (c *compiler) sidRules(p *Policy) {
+	first := map[string]*Statement{}
+	for _, s := range p.Statements {
+		if s.SidPos.Line == 0 {
+			continue
+		}
+		for _, r := range s.Sid {
+			if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+				c.fail(s.SidPos, fmt.Sprintf("Sid %q contains %q", s.Sid, r), "expected ASCII letters and digits only (A-Z, a-z, 0-9): IAM rejects any other character in the Sid of "+article(c.typ.String()))
+				break
+			}
+		}
+		if f, ok := first[s.Sid]; ok {
+			c.fail(s.SidPos, fmt.Sprintf("duplicate Sid %q (first used at %s)", s.Sid, f.SidPos), "expected a Sid unique within the policy: IAM rejects "+article(c.typ.String())+" with two statements of the same Sid")
+			continue
+		}
+		first[s.Sid] = s
+	}
 }
 
 func (c *compiler) unknown(m Member, where string, known []string) {
@@ -187,11 +224,14 @@ func (c *compiler) statement(n *Node, idx int, p *Policy) *Statement {
 		vars := p.VariablesEnabled()
 		for _, r := range s.Resources {
 			c.checkResourceService(r)
+			if vars {
+				c.checkVariablePlace(r)
+			}
 			t := compileTemplate(r.Text, vars)
 			s.resTmpl = append(s.resTmpl, t)
 			var ap arnPattern
 			if !t.hasVars() {
-				ap = compileARNPattern(t.fixed)
+				ap = compileResourcePattern(t.fixed)
 			}
 			s.resFixed = append(s.resFixed, ap)
 		}
@@ -201,6 +241,11 @@ func (c *compiler) statement(n *Node, idx int, p *Policy) *Statement {
 	case principal != nil && !allowed:
 		c.fail(principal.KeyPos, fmt.Sprintf("%s is not allowed in %s", principal.Key, article(c.typ.String())),
 			"expected no Principal: the principal is whoever the policy is attached to")
+	case principal != nil && principal.Key == "NotPrincipal" && c.typ == TrustPolicy:
+		// IAM User Guide, "AWS JSON policy elements: NotPrincipal": "You
+		// cannot use the NotPrincipal element in an IAM identity-based
+		// policy nor in an IAM role trust policy."
+		c.fail(principal.KeyPos, "NotPrincipal is not allowed in a role trust policy", "expected \"Principal\" naming who may assume the role: IAM does not accept NotPrincipal in a trust policy")
 	case principal != nil:
 		s.Principal = c.principal(principal)
 	case required:
@@ -276,6 +321,38 @@ func (c *compiler) checkResourceService(r Value) {
 	if len(segs) >= 3 && strings.ContainsAny(segs[2], "*?") {
 		c.fail(r.Pos, fmt.Sprintf("a wildcard in the service part of %q", r.Text),
 			"expected the service written out, such as arn:aws:s3:::bucket/*: IAM does not accept a wildcard there")
+	}
+}
+
+// checkVariablePlace applies the Policy variables page: "You can use a
+// policy variable in the Resource element, but only in the resource portion
+// of the ARN. This portion of the ARN appears after the fifth colon (:). You
+// can't use a variable to replace parts of the ARN before the fifth colon,
+// such as the service or account."
+func (c *compiler) checkVariablePlace(r Value) {
+	if !strings.HasPrefix(r.Text, "arn:") {
+		return
+	}
+	colons := 0
+	for i := 0; i < len(r.Text) && colons < 5; i++ {
+		switch {
+		case r.Text[i] == ':':
+			colons++
+		case strings.HasPrefix(r.Text[i:], "${"):
+			end := strings.IndexByte(r.Text[i:], '}')
+			if end < 0 {
+				return
+			}
+			switch r.Text[i+2 : i+end] {
+			case "*", "?", "$":
+				i += end // an escaped character, not a variable
+				continue
+			}
+			part := [...]string{"arn", "partition", "service", "Region", "account"}[colons]
+			c.fail(r.Pos, fmt.Sprintf("a policy variable in the %s part of %q", part, r.Text),
+				"expected variables only in the resource part, after the fifth colon (arn:partition:service:region:account:resource): IAM does not substitute them before it")
+			return
+		}
 	}
 }
 
@@ -368,6 +445,16 @@ func (c *compiler) conditions(n *Node, vars bool) []*Condition {
 			if km.Key == "" {
 				c.fail(km.KeyPos, "an empty condition key", "expected a key such as \"aws:SourceIp\"")
 				continue
+			}
+			if op.base.fam == famIP {
+				// A malformed address or CIDR block (10.0.0.0/33) is refused
+				// when the policy is saved, not kept as a value that never
+				// matches: IAM validates IpAddress values as addresses.
+				for _, v := range vals {
+					if _, ok := parseIPValue(v.Text); !ok {
+						c.fail(v.Pos, fmt.Sprintf("%q is not an IP address or CIDR block", v.Text), "expected an IPv4 or IPv6 address or CIDR block such as 203.0.113.0/24 or 2001:db8::/32 (prefix length at most 32 for IPv4, 128 for IPv6)")
+					}
+				}
 			}
 			out = append(out, compileCondition(op, om.KeyPos, km.Key, km.KeyPos, vals, vars))
 		}

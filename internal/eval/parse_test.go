@@ -250,7 +250,8 @@ func TestParse_ValidDocuments(t *testing.T) {
 		{eval.IdentityPolicy, `{"Statement":[{"Effect":"Allow","Action":["s3:*"],"Resource":["*"]}]}`},
 		{eval.IdentityPolicy, `{"Version":"2008-10-17","Statement":[]}`},
 		{eval.IdentityPolicy, "\xEF\xBB\xBF{\"Statement\":[]}"},
-		{eval.IdentityPolicy, `{"Version":"2012-10-17","Statement":[{"Sid":"\u00e9\ud83d\ude00\n","Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"NumericLessThan":{"s3:max-keys":10},"Bool":{"aws:SecureTransport":true}}}]}`},
+		// A service's own policy keeps its own Sid rules (IAM's are in TestCorner6_IAMSidRules).
+		{eval.EndpointPolicy, `{"Version":"2012-10-17","Statement":[{"Sid":"\u00e9\ud83d\ude00\n","Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"NumericLessThan":{"s3:max-keys":10},"Bool":{"aws:SecureTransport":true}}}]}`},
 		{eval.ResourcePolicy, `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":["111111111111","arn:aws:iam::111111111111:root"],"Service":"s3.amazonaws.com"},"Action":"s3:*"}]}`},
 		{eval.TrustPolicy, `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":"sts:AssumeRoleWithWebIdentity"}]}`},
 		{eval.EndpointPolicy, `{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`},
@@ -261,7 +262,7 @@ func TestParse_ValidDocuments(t *testing.T) {
 			t.Errorf("policy type %s, want %s", p.Policy.Type, v.typ)
 		}
 	}
-	p := pol(t, eval.IdentityPolicy, `{"Version":"2012-10-17","Statement":[{"Sid":"\u00e9\ud83d\ude00","Effect":"Allow","Action":"s3:*","Resource":"*"}]}`).Policy
+	p := pol(t, eval.EndpointPolicy, `{"Version":"2012-10-17","Statement":[{"Sid":"\u00e9\ud83d\ude00","Effect":"Allow","Action":"s3:*","Resource":"*"}]}`).Policy
 	if p.Statements[0].Sid != "é😀" {
 		t.Errorf("escapes decoded to %q", p.Statements[0].Sid)
 	}

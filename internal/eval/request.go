@@ -156,6 +156,13 @@ func describePrincipal(r *Request) principal {
 	return p
 }
 
+// isServiceLinkedRoleARN: service-linked roles live under the
+// /aws-service-role/ path, which only AWS services can create.
+func isServiceLinkedRoleARN(arn string) bool {
+	parts, ok := splitARN(arn)
+	return ok && parts[2] == "iam" && strings.HasPrefix(parts[5], "role/aws-service-role/")
+}
+
 // isCanonicalUserID: S3 canonical user IDs are 64 hexadecimal characters.
 func isCanonicalUserID(s string) bool {
 	if len(s) != 64 {

@@ -60,6 +60,11 @@ var codeCases = []codeCase{
 	{CodeInvalidOperator, ident, false, pol(cond("Allow", "s3:GetObject", "*", `{"StringEquals": {"aws:SourceIp": "x"}}`)), ""},
 	{CodeInvalidGrammar, ident, false, pol(`{"Effect": "Allow", "Resource": "*"}`), "2:1"},
 	{CodeInvalidGrammar, ident, false, pol(stmtOK), ""},
+	// IAM's own grammar, refused by the engine (docs/evaluation-rules.md F6).
+	{CodeInvalidGrammar, ident, false, pol(`{"Sid": "a-b", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}`), "2:9"},
+	{CodeInvalidGrammar, ident, false, pol(`{"Sid": "A", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}`, `{"Sid": "A", "Effect": "Deny", "Action": "s3:PutObject", "Resource": "*"}`), "3:9"},
+	{CodeInvalidGrammar, ident, false, pol(cond("Allow", "s3:GetObject", "*", `{"IpAddress": {"aws:SourceIp": "10.0.0.0/33"}}`)), "3:46"},
+	{CodePrincipalNotAllowed, eval.TrustPolicy, false, pol(`{"Effect": "Deny", "NotPrincipal": {"AWS": "111122223333"}, "Action": "sts:AssumeRole"}`), "2:20"},
 
 	// security warnings
 	{CodeAllowNotAction, ident, false, pol(`{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}`), "2:21"},

@@ -185,8 +185,13 @@ func (r *run) input(p *principal, action string, res *resource, region string, f
 	in := eval.Input{
 		Request: eval.Request{Principal: p.arn, SessionIssuer: p.issuer, Action: action, Resource: res.arn},
 	}
-	if res.acct != nil {
+	switch {
+	case res.acct != nil:
 		in.Request.ResourceAccount = res.acct.ID
+	case res.kind == "aws-managed-policy" && p.acct != nil:
+		// Every account sees the AWS managed policies as its own IAM
+		// resources: the caller's identity policies decide reading them.
+		in.Request.ResourceAccount = p.acct.ID
 	}
 	if p.inAccount() && p.kind != eval.RootUser {
 		ids, boundary, err := r.identity(p)

@@ -19,15 +19,29 @@ import (
 // bucket with a public policy to AWS service principals and authorized users
 // of the bucket owner's account; BlockPublicPolicy only rejects new public
 // policies); AWS KMS Developer Guide, "Key policies" (a key policy must allow
-// access; allowing the account enables IAM policies).
+// access; allowing the account enables IAM policies). The rules for what
+// AWS keeps for itself (AWS managed policies, service-linked and reserved
+// roles, alias/aws/ aliases) are in protected.go.
 func (r *run) applyRules(p *principal, res *resource, h *Hop) {
 	action := strings.ToLower(r.call.Action)
 	switch {
 	case strings.HasPrefix(action, "s3:") && res.bucket != nil:
 		r.rule(mfaDelete(p, res, action, r.secure))
 		r.rule(blockPublicAccess(r.w, p, res, action, h))
-	case strings.HasPrefix(action, "kms:") && res.key != nil:
-		r.rule(keyPolicyTrust(res, h))
+	case strings.HasPrefix(action, "kms:"):
+		if _, alias := kmsAliasActions[action]; alias {
+			r.rule(awsReservedAlias(res, action))
+		}
+		if res.key != nil {
+			r.rule(keyPolicyTrust(res, h))
+		}
+	case strings.HasPrefix(action, "iam:"):
+		if _, ok := awsManagedPolicyActions[action]; ok {
+			r.rule(awsManagedPolicy(res, action))
+		}
+		if _, ok := protectedRoleActions[action]; ok {
+			r.rule(protectedRole(res, action))
+		}
 	}
 }
 

@@ -122,6 +122,10 @@ func (r *run) resourceByARN(arn string) (*resource, error) {
 			}
 		}
 	}
+	if service == "iam" && account == "aws" && strings.HasPrefix(rest, "policy/") {
+		// An AWS managed policy: AWS's account "aws", shared by everyone.
+		return &resource{kind: "aws-managed-policy", name: strings.TrimPrefix(rest, "policy/"), arn: arn}, nil
+	}
 	res := &resource{kind: "other", arn: arn, region: region}
 	if account != "" {
 		a, ok := r.w.Account(account)
@@ -138,7 +142,7 @@ func (res *resource) describe() string {
 	switch res.kind {
 	case "any":
 		return "*"
-	case "other":
+	case "other", "aws-managed-policy":
 		return res.arn
 	case "object":
 		return "s3://" + res.name
