@@ -350,11 +350,10 @@ func (r *Reader) scanValue(keep bool) (n int, complete, tooBig bool) {
 				}
 			} else {
 				// Skip to the next quote or backslash in what is buffered.
-				if k := bytes.IndexAny(r.buf[r.r+i:r.w], "\"\\"); k > 0 {
-					i += k
-				} else {
-					i = r.w - r.r
+				k := i
+				for b := r.buf[r.r:r.w]; k < len(b) && b[k] != '"' && b[k] != '\\'; k++ {
 				}
+				i = k
 				continue
 			}
 		case c == '"':
@@ -486,6 +485,7 @@ func (r *Reader) skipSpace() {
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func (r *Reader) describe() string {
+	r.fill(utf8.UTFMax)
 	if r.avail() == 0 {
 		return "end of document"
 	}
