@@ -193,3 +193,12 @@ func TestEvalSanitisesTextOutput(t *testing.T) {
 		t.Fatalf("--json must keep the name exactly: %q (%v)", got.Name, err)
 	}
 }
+
+// eval - </dev/zero stops at the first byte with a positioned error.
+func TestEvalEndsOnZeros(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := Main(context.Background(), []string{"eval", "-"}, IO{In: zeros{}, Out: &out, Err: &errb})
+	if code != 2 || !strings.Contains(errb.String(), "<stdin>:1:1: unexpected character U+0000") {
+		t.Fatalf("status %d, stderr %q", code, errb.String())
+	}
+}

@@ -240,6 +240,12 @@ func (r *Reader) element() (*Case, error) {
 	r.idx++
 	start := r.pos
 	n, complete, tooBig := r.scanValue(true)
+	if tooBig && r.buf[r.r] != '{' && r.buf[r.r] != '[' {
+		// A string or number that long is no case and has no end to
+		// look for.
+		r.state = stDone
+		return nil, Errors{{File: r.file, Pos: start, Msg: fmt.Sprintf("a value of over %d KiB where a case should be; expected a case object", r.MaxCase>>10)}}
+	}
 	if tooBig {
 		r.skipValue()
 		e := &Error{File: r.file, Pos: start, Msg: fmt.Sprintf("case %d is larger than %d KiB; expected a case of at most that size (the largest policy AWS accepts is 32 KB)", r.idx, r.MaxCase>>10)}
@@ -254,7 +260,7 @@ func (r *Reader) element() (*Case, error) {
 	if err != nil {
 		pe := err.(*eval.ParseError)
 		e := Errors{{File: r.file, Pos: pe.Pos, Msg: pe.Msg + "; " + pe.Expected}}
-		if !complete {
+		if !complete || r.depth == 0 {
 			// The file ends inside this case: nothing follows to read.
 			r.state = stDone
 			return nil, e
@@ -323,7 +329,8 @@ func (r *Reader) scanValue(keep bool) (n int, complete, tooBig bool) {
 	depth := 0
 	inStr, esc := false, false
 	scalar := false
-	for {
+	first := true
+	for ; ; first = false {
 		if r.r+i >= r.w {
 			if !keep {
 				r.advance(i)
@@ -337,6 +344,13 @@ func (r *Reader) scanValue(keep bool) (n int, complete, tooBig bool) {
 			}
 		}
 		c := r.buf[r.r+i]
+		if first && !startsValue(c) {
+			// Not JSON at all (a NUL from /dev/zero, a stray word):
+			// the parser names the character, and nothing is skipped.
+			r.fill(utf8.UTFMax)
+			_, size := utf8.DecodeRune(r.buf[r.r:r.w])
+			return size, true, false
+		}
 		switch {
 		case inStr:
 			if esc {
@@ -366,6 +380,11 @@ func (r *Reader) scanValue(keep bool) (n int, complete, tooBig bool) {
 				return i, true, false
 			}
 			depth++
+			if depth > maxNesting {
+				// The parser refuses this depth anyway; stop before an
+				// endless "[[[[" is read to its end.
+				return i + 1, true, false
+			}
 		case c == '}' || c == ']':
 			if depth == 0 {
 				return i, true, false
@@ -376,6 +395,8 @@ func (r *Reader) scanValue(keep bool) (n int, complete, tooBig bool) {
 			}
 		case depth == 0 && (c == ',' || c == ':' || isSpace(c)):
 			return i, true, false
+		case depth == 0 && scalar && !scalarByte(c):
+			return i, true, false
 		default:
 			if depth == 0 {
 				scalar = true
@@ -383,6 +404,18 @@ func (r *Reader) scanValue(keep bool) (n int, complete, tooBig bool) {
 		}
 		i++
 	}
+}
+
+// maxNesting is the eval parser's limit on nesting.
+const maxNesting = 100
+
+func startsValue(c byte) bool {
+	return c == '{' || c == '[' || c == '"' || c == '-' || c >= '0' && c <= '9' || c == 't' || c == 'f' || c == 'n'
+}
+
+// scalarByte is a byte of a number or a bare word.
+func scalarByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-' || c == '+' || c == '.' || c == '_'
 }
 
 // skipValue consumes the value at the cursor without keeping it.

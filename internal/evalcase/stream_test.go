@@ -197,3 +197,51 @@ func TestStreamAgreesWithTheCorpus(t *testing.T) {
 		}
 	}
 }
+
+// repeatReader yields its pattern forever.
+type repeatReader struct {
+	pat string
+	off int
+}
+
+func (r *repeatReader) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = r.pat[r.off%len(r.pat)]
+		r.off++
+	}
+	return len(p), nil
+}
+
+// Endless input (eval - </dev/zero) ends at once with an error, without
+// reading on or growing.
+func TestStreamEndsOnEndlessInput(t *testing.T) {
+	for pat, want := range map[string]string{
+		"\x00":      "f.json:1:1: unexpected character U+0000",
+		"[":         "nests too deeply",
+		"1":         "a value of over 1024 KiB where a case should be",
+		"[\x00":     "f.json:1:2: unexpected character U+0000",
+		"{\"a\": [": "nests too deeply",
+	} {
+		in := &repeatReader{pat: pat}
+		rd := NewReader("f.json", in)
+		var errs []string
+		for i := 0; ; i++ {
+			if i > 10 {
+				t.Fatalf("%q: the reader does not stop: %v", pat, errs)
+			}
+			_, err := rd.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				errs = append(errs, err.Error())
+			}
+		}
+		if len(errs) == 0 || !strings.Contains(errs[0], want) {
+			t.Errorf("%q: errors %v, want %q", pat, errs, want)
+		}
+		if in.off > 4*MaxCaseBytes {
+			t.Errorf("%q: read %d bytes before stopping", pat, in.off)
+		}
+	}
+}
