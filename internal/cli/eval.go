@@ -74,6 +74,8 @@ type evalErrorJSON struct {
 // evalTally counts what a run found, for the summary and the exit status.
 type evalTally struct {
 	total, asExpected, mismatched, noExpect, invalid int
+	// fileErrors are files that could not be read, or not to their end.
+	fileErrors int
 }
 
 func (t evalTally) String() string {
@@ -83,6 +85,9 @@ func (t evalTally) String() string {
 	}
 	if t.invalid > 0 {
 		s += fmt.Sprintf(", %d invalid", t.invalid)
+	}
+	if t.fileErrors > 0 {
+		s += fmt.Sprintf("; %d %s", t.fileErrors, plural(t.fileErrors, "file error", "file errors"))
 	}
 	return s
 }
@@ -125,7 +130,7 @@ func runEval(opts *EvalOptions, stdio IO) error {
 	}
 	run.errw.Flush()
 	switch {
-	case run.tally.invalid > 0:
+	case run.tally.invalid > 0 || run.tally.fileErrors > 0:
 		return &ExitError{Code: 2}
 	case run.tally.mismatched > 0:
 		return &ExitError{Code: 1}
@@ -164,7 +169,7 @@ func (run *evalRun) file(name string, stdin io.Reader) error {
 			defer f.Close()
 			in = f
 		} else {
-			return run.invalid("", name, fmt.Sprintf("cannot read %s: %v", name, errors.Unwrap(err)))
+			return run.invalid(nil, name, fmt.Sprintf("%s: cannot read: %v", name, errors.Unwrap(err)))
 		}
 	}
 	rd := evalcase.NewReader(name, in)
@@ -174,11 +179,7 @@ func (run *evalRun) file(name string, stdin io.Reader) error {
 			return nil
 		}
 		if err != nil {
-			label := ""
-			if c != nil {
-				label = c.Name
-			}
-			if werr := run.invalid(label, name, err.Error()); werr != nil {
+			if werr := run.invalid(c, name, err.Error()); werr != nil {
 				return werr
 			}
 			continue
@@ -189,9 +190,17 @@ func (run *evalRun) file(name string, stdin io.Reader) error {
 	}
 }
 
-func (run *evalRun) invalid(name, file, msg string) error {
-	run.tally.total++
-	run.tally.invalid++
+// invalid reports a case that cannot be evaluated, or with c nil a file
+// that cannot be read (to its end).
+func (run *evalRun) invalid(c *evalcase.Case, file, msg string) error {
+	name := ""
+	if c != nil {
+		name = c.Name
+		run.tally.total++
+		run.tally.invalid++
+	} else {
+		run.tally.fileErrors++
+	}
 	if run.opts.JSON {
 		return run.enc.Encode(evalErrorJSON{Name: name, File: file, Error: msg})
 	}

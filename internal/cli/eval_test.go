@@ -202,3 +202,17 @@ func TestEvalEndsOnZeros(t *testing.T) {
 		t.Fatalf("status %d, stderr %q", code, errb.String())
 	}
 }
+
+// A file that cannot be read, or not to its end, is counted apart from the
+// cases.
+func TestEvalCountsFileErrorsApart(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "eval", t.TempDir())
+	if code != 2 || !strings.Contains(out, "0 cases: 0 as expected, 0 mismatched; 1 file error") || !strings.Contains(errOut, ": cannot read: is a directory") {
+		t.Fatalf("a folder: %d\n%s\n%s", code, out, errOut)
+	}
+	good := strings.Replace(evalCase, "%s", "explicitDeny", 1)
+	code, out, errOut = runCLI(t, "["+good+",\n"+good, "eval", "--no-trace", "-")
+	if code != 2 || !strings.Contains(out, "2 cases: 2 as expected, 0 mismatched; 1 file error") || !strings.Contains(errOut, "<stdin>:6:27: the document ends inside the list") {
+		t.Fatalf("a file cut short: %d\n%s\n%s", code, out, errOut)
+	}
+}

@@ -29,6 +29,9 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
+	if !e.Pos.IsValid() {
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
 	if e.File == "" {
 		return fmt.Sprintf("%s: %s", e.Pos, e.Msg)
 	}

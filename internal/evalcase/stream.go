@@ -456,7 +456,14 @@ func (r *Reader) fatal(msg, expected string) (*Case, error) {
 
 func (r *Reader) failIO() (*Case, error) {
 	r.state = stDone
-	return nil, Errors{{File: r.file, Pos: r.pos, Msg: "cannot read further: " + r.ioErr.Error()}}
+	err := r.ioErr
+	if u := errors.Unwrap(err); u != nil {
+		err = u // "read NAME: is a directory" names the file twice
+	}
+	if r.pos.Offset == 0 {
+		return nil, Errors{{File: r.file, Msg: "cannot read: " + err.Error()}}
+	}
+	return nil, Errors{{File: r.file, Pos: r.pos, Msg: "cannot read further: " + err.Error()}}
 }
 
 func (r *Reader) avail() int { return r.w - r.r }
