@@ -153,7 +153,7 @@ func TestE2EEvalCommand(t *testing.T) {
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
-	if !strings.Contains(out.String(), "1 cases: 1 as expected") {
+	if !strings.Contains(out.String(), "1 case: 1 as expected") {
 		t.Fatalf("%s", out.String())
 	}
 }

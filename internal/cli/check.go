@@ -13,6 +13,7 @@ import (
 	"github.com/iamlab/iamlab/internal/curriculum"
 	"github.com/iamlab/iamlab/internal/paths"
 	"github.com/iamlab/iamlab/internal/quiz"
+	"github.com/iamlab/iamlab/internal/safetext"
 	"github.com/iamlab/iamlab/internal/scenarios"
 )
 
@@ -88,16 +89,22 @@ func runCheck(opts *CheckOptions, stdio IO) error {
 			}
 		}
 	} else {
-		writeFindings(stdio.Out, lib, findings)
+		// Findings quote what packs hold; the terminal gets none of its
+		// escapes (see safetext).
+		w := safetext.NewWriter(stdio.Out)
+		writeFindings(w, lib, findings)
 		if bank.items > 0 || bank.lessons > 0 {
-			fmt.Fprintf(stdio.Out, "content: %d quiz items and %d lessons checked\n", bank.items, bank.lessons)
+			fmt.Fprintf(w, "content: %d quiz items and %d lessons checked\n", bank.items, bank.lessons)
 		}
 		if opts.Coverage {
-			writeCoverage(stdio.Out, scenarios.CoverageOf(lib))
+			writeCoverage(w, scenarios.CoverageOf(lib))
 			if len(opts.Paths) == 0 {
 				b, _ := quiz.Builtin()
-				writePriorities(stdio.Out, materialOf(lib, quiz.BuiltinLessonTopicCounts(), quiz.TopicCounts(b)))
+				writePriorities(w, materialOf(lib, quiz.BuiltinLessonTopicCounts(), quiz.TopicCounts(b)))
 			}
+		}
+		if err := w.Flush(); err != nil {
+			return exitf(2, "writing output: %v", err)
 		}
 	}
 	switch {
@@ -186,9 +193,21 @@ func checkContent(lib *scenarios.Library) (contentCounts, []scenarios.Finding) {
 		}
 	}
 	var c contentCounts
-	if b, _ := quiz.Builtin(); b != nil {
+	// One load of the bank serves the count and the check: it is the
+	// slowest part of the content, and the trainer caches the same bank.
+	b, probs := quiz.Builtin()
+	var bankFindings []quiz.Finding
+	if b != nil {
 		c.items = len(b.Items)
+		bankFindings = quiz.Check(b)
 	}
+	bankFindings = append(append([]quiz.Finding(nil), probs...), bankFindings...)
+	for i := range bankFindings {
+		if bankFindings[i].File != "" {
+			bankFindings[i].File = "content/" + bankFindings[i].File
+		}
+	}
+	quiz.SortFindings(bankFindings)
 	if md, err := fs.Glob(content.FS, "lessons/*.md"); err == nil {
 		for _, m := range md {
 			if path.Base(m) != "README.md" {
@@ -197,7 +216,7 @@ func checkContent(lib *scenarios.Library) (contentCounts, []scenarios.Finding) {
 		}
 	}
 	var out []scenarios.Finding
-	for _, f := range append(quiz.CheckBuiltin(), quiz.CheckBuiltinLessons(ids)...) {
+	for _, f := range append(bankFindings, quiz.CheckBuiltinLessons(ids)...) {
 		out = append(out, scenarios.Finding{Code: f.Code, Severity: scenarios.Severity(f.Severity), File: f.File, Line: f.Line, Col: f.Col, Scenario: f.Item, Message: f.Message})
 	}
 	return c, out

@@ -21,3 +21,14 @@ func TestCheckBuiltinIncludesContent(t *testing.T) {
 		t.Fatalf("checking an empty folder: exit %d\n%s", code, out)
 	}
 }
+
+// The whole built-in check, which loads the quiz bank once: the number to
+// watch when content grows.
+func BenchmarkCheckBuiltin(b *testing.B) {
+	for b.Loop() {
+		var out, errb strings.Builder
+		if err := runCheck(&CheckOptions{}, IO{In: strings.NewReader(""), Out: &out, Err: &errb}); err != nil {
+			b.Fatal(err, out.String())
+		}
+	}
+}

@@ -139,3 +139,18 @@ func TestCheckPathClashesWithBuiltIn(t *testing.T) {
 		t.Errorf("pack id core: exit %d:\n%s", code, out)
 	}
 }
+
+// A path or text that check quotes reaches the terminal without its escapes.
+func TestCheckSanitisesTextOutput(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "pack\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := runCmd(t, "check", dir)
+	if code == 0 || !strings.Contains(out, "pack") {
+		t.Fatalf("exit %d: the empty pack must be reported\n%q", code, out)
+	}
+	if strings.ContainsAny(out, "\x1b\x07") {
+		t.Fatalf("an escape reached the terminal: %q", out)
+	}
+}

@@ -88,3 +88,131 @@ func TestEveryCommandHasHelpAndVersion(t *testing.T) {
 		}
 	}
 }
+
+func TestEvalBatchGoesOnAfterInvalidCases(t *testing.T) {
+	good := strings.Replace(evalCase, "%s", "explicitDeny", 1)
+	bad := strings.Replace(evalCase, "%s", "allowed", 1)
+	broken := `{"name": "broken", "request": {"principal": "*", "action": "s3:GetObject",}}`
+	bob := strings.Replace(strings.Replace(good, "arn:aws:iam::111111111111:user/alice", "bob", 1), "deny-wins", "bob", 1)
+	src := "[" + good + ",\n" + broken + ",\n" + bob + ",\n" + bad + "]"
+	code, out, errOut := runCLI(t, src, "eval", "--no-trace", "-")
+	if code != 2 {
+		t.Fatalf("an invalid case must make the status 2, got %d", code)
+	}
+	if strings.Count(out, "deny-wins: explicitDeny") != 2 || !strings.Contains(out, "MISMATCH") {
+		t.Fatalf("every valid case must be evaluated and printed:\n%s", out)
+	}
+	if !strings.Contains(out, "4 cases: 1 as expected, 1 mismatched, 2 invalid") {
+		t.Fatalf("summary:\n%s", out)
+	}
+	if !strings.Contains(errOut, "<stdin>:4:75: a comma before '}'") || !strings.Contains(errOut, `principal "bob" is neither an ARN`) {
+		t.Fatalf("positioned errors:\n%s", errOut)
+	}
+
+	code, out, _ = runCLI(t, src, "eval", "--json", "-")
+	if code != 2 {
+		t.Fatalf("--json: status %d", code)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("want a line per case, got:\n%s", out)
+	}
+	var inv struct{ Name, File, Error string }
+	if err := json.Unmarshal([]byte(lines[2]), &inv); err != nil {
+		t.Fatal(err)
+	}
+	if inv.Name != "bob" || inv.File != "<stdin>" || !strings.HasPrefix(inv.Error, "<stdin>:") || !strings.Contains(inv.Error, "service principal") {
+		t.Fatalf("invalid case in --json: %+v", inv)
+	}
+}
+
+func TestEvalStatusWithoutInvalidCases(t *testing.T) {
+	bad := strings.Replace(evalCase, "%s", "allowed", 1)
+	if code, _, _ := runCLI(t, "["+bad+"]", "eval", "-q", "-"); code != 1 {
+		t.Fatalf("a mismatch alone: status %d, want 1", code)
+	}
+	dir := t.TempDir()
+	ok := filepath.Join(dir, "ok.json")
+	if err := os.WriteFile(ok, []byte(strings.Replace(evalCase, "%s", "explicitDeny", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "", "eval", "--no-trace", filepath.Join(dir, "missing.json"), ok)
+	if code != 2 || !strings.Contains(errOut, "cannot read") || !strings.Contains(out, "deny-wins: explicitDeny") {
+		t.Fatalf("an unreadable file must not stop the others: %d\n%s\n%s", code, out, errOut)
+	}
+}
+
+func TestEvalWithoutExpectIsNotAsExpected(t *testing.T) {
+	noExpect := strings.Replace(evalCase, `,
+ "expect": "%s"`, "", 1)
+	code, out, _ := runCLI(t, noExpect, "eval", "--no-trace", "-")
+	if code != 0 {
+		t.Fatalf("status %d", code)
+	}
+	if strings.Contains(out, "✓") || !strings.Contains(out, "· deny-wins: explicitDeny") || !strings.Contains(out, "(no expect stated)") {
+		t.Fatalf("case line:\n%s", out)
+	}
+	if !strings.Contains(out, "1 case: 0 as expected, 0 mismatched, 1 evaluated with no expect") {
+		t.Fatalf("summary:\n%s", out)
+	}
+}
+
+// A mismatch in a quiet run is shown with its trace, built only then.
+func TestEvalQuietTracesOnlyMismatches(t *testing.T) {
+	good := strings.Replace(evalCase, "%s", "explicitDeny", 1)
+	bad := strings.Replace(strings.Replace(evalCase, "%s", "allowed", 1), "deny-wins", "wrong", 1)
+	code, out, _ := runCLI(t, "["+good+","+bad+"]", "eval", "-q", "-")
+	if code != 1 || strings.Contains(out, "deny-wins") || !strings.Contains(out, "wrong: explicitDeny") || !strings.Contains(out, `statement #2 "No" Deny`) {
+		t.Fatalf("quiet run: %d\n%s", code, out)
+	}
+}
+
+// Text output never passes a terminal escape from the input through;
+// --json keeps the input exactly.
+func TestEvalSanitisesTextOutput(t *testing.T) {
+	hostile := "\x1b]52;c;cm0gLXJmIH4=\x07pwn\x1b[2J\u202e"
+	src := strings.Replace(strings.Replace(evalCase, "%s", "explicitDeny", 1), "deny-wins", strings.NewReplacer("\x1b", `\u001b`, "\a", `\u0007`).Replace(hostile)+`\nforged`, 1)
+	src = strings.Replace(src, `"identityPolicies": [`, `"identityPolicies": [{"name": "Read\u001b]8;;http://evil\u0007", "policy": `, 1)
+	src = strings.Replace(src, `]}],`, `]}}],`, 1)
+	src = strings.Replace(src, `"resource": "arn:aws:s3:::b/k"`, `"resource": "arn:aws:s3:::b/k\u009b31m", "context": {"aws:SourceIp": "\u001b[H"}`, 1)
+	code, out, errOut := runCLI(t, src, "eval", "-")
+	if code != 0 {
+		t.Fatalf("status %d\n%s\n%q", code, out, errOut)
+	}
+	for _, bad := range []string{"\x1b", "\u009b", "\u202e", "\a"} {
+		if strings.Contains(out, bad) {
+			t.Fatalf("%q reached the terminal:\n%q", bad, out)
+		}
+	}
+	if !strings.Contains(out, `pwn\nforged: explicitDeny`) || !strings.Contains(out, "Read: ✗ explicit deny") {
+		t.Fatalf("a line break in a name must not start a line:\n%s", out)
+	}
+	_, out, _ = runCLI(t, src, "eval", "--json", "-")
+	var got struct{ Name string }
+	if err := json.Unmarshal([]byte(out), &got); err != nil || got.Name != hostile+"\nforged" {
+		t.Fatalf("--json must keep the name exactly: %q (%v)", got.Name, err)
+	}
+}
+
+// eval - </dev/zero stops at the first byte with a positioned error.
+func TestEvalEndsOnZeros(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := Main(context.Background(), []string{"eval", "-"}, IO{In: zeros{}, Out: &out, Err: &errb})
+	if code != 2 || !strings.Contains(errb.String(), "<stdin>:1:1: unexpected character U+0000") {
+		t.Fatalf("status %d, stderr %q", code, errb.String())
+	}
+}
+
+// A file that cannot be read, or not to its end, is counted apart from the
+// cases.
+func TestEvalCountsFileErrorsApart(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "eval", t.TempDir())
+	if code != 2 || !strings.Contains(out, "0 cases: 0 as expected, 0 mismatched; 1 file error") || !strings.Contains(errOut, ": cannot read: is a directory") {
+		t.Fatalf("a folder: %d\n%s\n%s", code, out, errOut)
+	}
+	good := strings.Replace(evalCase, "%s", "explicitDeny", 1)
+	code, out, errOut = runCLI(t, "["+good+",\n"+good, "eval", "--no-trace", "-")
+	if code != 2 || !strings.Contains(out, "2 cases: 2 as expected, 0 mismatched; 1 file error") || !strings.Contains(errOut, "<stdin>:6:27: the document ends inside the list") {
+		t.Fatalf("a file cut short: %d\n%s\n%s", code, out, errOut)
+	}
+}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/lint"
+	"github.com/iamlab/iamlab/internal/safetext"
 )
 
 func init() { register(newLintCmd) }
@@ -80,6 +82,16 @@ type lintedFile struct {
 }
 
 func runLint(opts *LintOptions, stdio IO) error {
+	// Text output quotes policies and file names: it reaches the terminal
+	// without their escapes (see safetext); --json stays exact.
+	errw := safetext.NewWriter(stdio.Err)
+	defer errw.Flush()
+	stdio.Err = errw
+	if !opts.JSON {
+		w := safetext.NewWriter(stdio.Out)
+		defer w.Flush()
+		stdio.Out = w
+	}
 	var typ eval.PolicyType
 	if opts.Type != "" {
 		t, ok := lintTypes[strings.ToLower(opts.Type)]
@@ -138,11 +150,33 @@ func runLint(opts *LintOptions, stdio IO) error {
 	return nil
 }
 
+// maxLintBytes caps one policy document. The largest policy AWS accepts
+// is a 32 KB KMS key policy
+// (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html);
+// IAM's own documents are smaller still
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html).
+// Eight times that leaves room for indentation and keeps a hostile input
+// (lint - </dev/zero) from costing more than a moment and a few MB.
+const maxLintBytes = 256 << 10
+
 func lintRead(name string, stdio IO) ([]byte, error) {
-	if name == "-" {
-		return io.ReadAll(stdio.In)
+	var in io.Reader = stdio.In
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, errors.Unwrap(err)
+		}
+		defer f.Close()
+		in = f
 	}
-	return os.ReadFile(name)
+	src, err := io.ReadAll(io.LimitReader(in, maxLintBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(src) > maxLintBytes {
+		return nil, fmt.Errorf("it is larger than %d KiB; expected one policy document (the largest AWS accepts, a KMS key policy, is 32 KB)", maxLintBytes>>10)
+	}
+	return src, nil
 }
 
 // lintFindingJSON flattens a finding for scripts: one object per finding,

@@ -229,3 +229,41 @@ func TestLintGrantsReportsMismatchedActions(t *testing.T) {
 		}
 	}
 }
+
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
+}
+
+// lint - </dev/zero ends at once with a clear message, not out of memory.
+func TestLintCapsItsInput(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := Main(context.Background(), []string{"lint", "-"}, IO{In: zeros{}, Out: &out, Err: &errb})
+	if code != 2 || !strings.Contains(errb.String(), "cannot read <stdin>: it is larger than 256 KiB") {
+		t.Fatalf("status %d, stderr %q", code, errb.String())
+	}
+	big := writeLintFile(t, "big.json", `{"Version": "2012-10-17", "Statement": [`+strings.Repeat(" ", maxLintBytes)+`]}`)
+	code = Main(context.Background(), []string{"lint", big}, IO{In: strings.NewReader(""), Out: &out, Err: &errb})
+	if code != 2 || !strings.Contains(errb.String(), "big.json: it is larger than") {
+		t.Fatalf("a file over the cap: status %d, stderr %q", code, errb.String())
+	}
+}
+
+func TestLintSanitisesTextOutput(t *testing.T) {
+	hostile := `{"Version": "2012-10-17", "Statement": [
+{"Sid": "A\u001b]52;c;cm0gLXJmIH4=\u0007", "Effect": "Allow", "Action": "s3:Get\u001b[2JObject", "Resource": "arn:aws:s3:::r\u009b31m/*"}]}`
+	for _, args := range [][]string{{"lint", "-"}, {"lint", "--grants", "-"}} {
+		var out, errb bytes.Buffer
+		Main(context.Background(), args, IO{In: strings.NewReader(hostile), Out: &out, Err: &errb})
+		if out.Len() == 0 || strings.ContainsAny(out.String()+errb.String(), "\x1b\x07\u009b") {
+			t.Fatalf("%v: an escape reached the terminal:\n%q", args, out.String())
+		}
+	}
+	var out bytes.Buffer
+	Main(context.Background(), []string{"lint", "--json", "-"}, IO{In: strings.NewReader(hostile), Out: &out, Err: &out})
+	if !strings.Contains(out.String(), `\u001b`) {
+		t.Fatalf("--json must keep the input exactly:\n%s", out.String())
+	}
+}

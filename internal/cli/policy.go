@@ -13,6 +13,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/paths"
 	"github.com/iamlab/iamlab/internal/policygen"
+	"github.com/iamlab/iamlab/internal/safetext"
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/suggest"
 	"github.com/iamlab/iamlab/internal/worldfile"
@@ -261,13 +262,9 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// cleanOut drops terminal control characters from text that came from
-// input (names and documents), keeping line breaks and tabs.
+// cleanOut keeps text that came from input (names, documents, messages
+// quoting them) from driving the terminal; line breaks stay.
 func cleanOut(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' || (r >= 0x20 && r != 0x7f && !(r >= 0x80 && r < 0xa0)) {
-			return r
-		}
-		return -1
-	}, s)
+	s, _ = safetext.Clean(s)
+	return s
 }

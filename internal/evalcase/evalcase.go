@@ -5,7 +5,9 @@
 package evalcase
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/iamlab/iamlab/internal/eval"
@@ -27,6 +29,9 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
+	if !e.Pos.IsValid() {
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
 	if e.File == "" {
 		return fmt.Sprintf("%s: %s", e.Pos, e.Msg)
 	}
@@ -56,60 +61,48 @@ func (r *reader) fail(p eval.Pos, format string, args ...any) {
 	r.errs = append(r.errs, &Error{File: r.file, Pos: p, Msg: fmt.Sprintf(format, args...)})
 }
 
-// Parse reads a file holding one case, a list of cases, or {"cases": [...]}.
+// Parse reads a whole file holding one case, a list of cases, or
+// {"cases": [...]}, and fails with every problem found if any case is
+// invalid. A command that evaluates what it can reads with NewReader.
 func Parse(file string, src []byte) ([]*Case, error) {
-	r := &reader{file: file}
-	root, err := eval.ParseJSON(src)
-	if err != nil {
-		pe := err.(*eval.ParseError)
-		return nil, Errors{{File: file, Pos: pe.Pos, Msg: pe.Msg + "; " + pe.Expected}}
-	}
-	var nodes []*eval.Node
-	switch {
-	case root.Kind == eval.KindArray:
-		nodes = root.Elems
-	case root.Kind == eval.KindObject && root.Get("cases") != nil:
-		for _, m := range root.Members {
-			if m.Key != "cases" {
-				r.fail(m.KeyPos, "unknown key %q next to \"cases\"; expected only \"cases\"", m.Key)
-			}
-		}
-		cs := root.Get("cases")
-		if cs.Kind != eval.KindArray {
-			r.fail(cs.Pos, "\"cases\" is %s; expected a list of cases", cs.Kind)
-		} else {
-			nodes = cs.Elems
-		}
-	case root.Kind == eval.KindObject:
-		nodes = []*eval.Node{root}
-	default:
-		r.fail(root.Pos, "the file holds %s; expected a case object, a list of cases, or {\"cases\": [...]}", root.Kind)
-	}
+	rd := NewReader(file, bytes.NewReader(src))
+	rd.MaxCase = max(rd.MaxCase, len(src))
 	var out []*Case
-	for i, n := range nodes {
-		if c := r.caseOf(n, i); c != nil {
-			out = append(out, c)
+	var errs Errors
+	for {
+		c, err := rd.Next()
+		if err == io.EOF {
+			break
 		}
+		if err != nil {
+			errs = append(errs, err.(Errors)...)
+			continue
+		}
+		out = append(out, c)
 	}
-	if len(r.errs) > 0 {
-		return nil, r.errs
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	return out, nil
 }
 
 var caseKeys = []string{"name", "request", "identityPolicies", "resourcePolicy", "permissionsBoundary", "sessionPolicy", "vpcEndpointPolicies", "scps", "rcps", "expect", "managementAccount", "awsManagedKey", "hasBoundary", "description"}
 
-func (r *reader) caseOf(n *eval.Node, idx int) *Case {
+// caseOf reads case number num. The case is returned even when it has
+// errors, with its name, so a report can say which case is invalid.
+func (r *reader) caseOf(n *eval.Node, num int) *Case {
+	c := &Case{Name: fmt.Sprintf("case-%d", num), Pos: n.Pos}
 	if n.Kind != eval.KindObject {
-		r.fail(n.Pos, "case %d is %s; expected an object with \"request\" and the policies", idx+1, n.Kind)
-		return nil
+		r.fail(n.Pos, "case %d is %s; expected an object with \"request\" and the policies", num, n.Kind)
+		return c
 	}
-	c := &Case{Name: fmt.Sprintf("case-%d", idx+1), Pos: n.Pos}
-	before := len(r.errs)
+	if nm := n.Get("name"); nm != nil && nm.Kind == eval.KindString {
+		c.Name = nm.Text
+	}
 	req := n.Get("request")
 	if req == nil {
-		r.fail(n.Pos, "case %d has no \"request\"; expected {\"principal\": …, \"action\": …, \"resource\": …}", idx+1)
-		return nil
+		r.fail(n.Pos, "case %d has no \"request\"; expected {\"principal\": …, \"action\": …, \"resource\": …}", num)
+		return c
 	}
 	r.request(req, &c.Input.Request)
 	resType := eval.ResourcePolicyTypeFor(c.Input.Request.Action, c.Input.Request.Resource)
@@ -165,9 +158,6 @@ func (r *reader) caseOf(n *eval.Node, idx int) *Case {
 			r.fail(m.KeyPos, "unknown case key %q; expected one of %s%s", m.Key, strings.Join(caseKeys, ", "), suggest(m.Key, caseKeys))
 		}
 	}
-	if len(r.errs) > before {
-		return nil
-	}
 	return c
 }
 
@@ -181,7 +171,12 @@ func (r *reader) request(n *eval.Node, req *eval.Request) {
 	for _, m := range n.Members {
 		switch m.Key {
 		case "principal":
-			req.Principal, _ = r.str(m.Value, m.Key)
+			if p, ok := r.str(m.Value, m.Key); ok {
+				if problem := principalProblem(p); problem != "" {
+					r.fail(m.Value.Pos, "principal %q %s; expected an ARN (arn:aws:iam::111111111111:user/alice, a role, an assumed-role session, a federated user, the account root, an identity provider), a service principal such as \"lambda.amazonaws.com\", or \"*\" for an anonymous caller", p, problem)
+				}
+				req.Principal = p
+			}
 		case "action":
 			req.Action, _ = r.str(m.Value, m.Key)
 		case "resource":
@@ -326,4 +321,31 @@ func suggest(got string, cands []string) string {
 		}
 	}
 	return ""
+}
+
+// principalProblem says what is wrong with a request's principal, or "".
+// The engine reads any other text as some identity it guesses at, so "bob"
+// would silently be evaluated as a federated web identity.
+func principalProblem(p string) string {
+	switch {
+	case p == "*":
+		return ""
+	case strings.HasPrefix(p, "arn:"):
+		parts := strings.SplitN(p, ":", 6)
+		if len(parts) < 6 {
+			return "is not a whole ARN (arn:partition:service:region:account:resource)"
+		}
+		if parts[1] == "" || parts[2] == "" || parts[5] == "" {
+			return "has an empty partition, service or resource part"
+		}
+		return ""
+	case strings.HasSuffix(p, ".amazonaws.com") || strings.HasSuffix(p, ".amazonaws.com.cn"):
+		if strings.ContainsAny(p, " /:") || strings.HasPrefix(p, ".") {
+			return "is not a service principal"
+		}
+		return ""
+	case p == "":
+		return "is empty"
+	}
+	return "is neither an ARN, a service principal nor \"*\""
 }

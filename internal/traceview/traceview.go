@@ -2,7 +2,10 @@
 // each layer in AWS's order with its verdict, each statement with the reason
 // it matched or not down to condition values, and the decision sentence.
 // The command line prints it; the TUI draws its own styled version from the
-// same data.
+// same data. Values from the input that stand on one line of the trace
+// (ARNs, names, Sids, context values) are shown with any line break
+// escaped, so they cannot forge a line; the caller's writer removes
+// terminal escapes from everything (see safetext).
 package traceview
 
 import (
@@ -11,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/safetext"
 )
 
 // Symbols carry the verdict without colour.
@@ -32,11 +36,11 @@ func Write(w io.Writer, r eval.Result) {
 	if who == "" {
 		who = "(anonymous)"
 	}
-	fmt.Fprintf(w, "%s (%s", who, q.PrincipalKind)
+	fmt.Fprintf(w, "%s (%s", safetext.Line(who), q.PrincipalKind)
 	if q.PrincipalAccount != "" {
 		fmt.Fprintf(w, ", %s", q.PrincipalAccount)
 	}
-	fmt.Fprintf(w, ") → %s → %s\n", q.Action, q.Resource)
+	fmt.Fprintf(w, ") → %s → %s\n", safetext.Line(q.Action), safetext.Line(q.Resource))
 	if q.CrossAccount {
 		fmt.Fprintf(w, "  cross-account: the resource belongs to %s\n", q.ResourceAccount)
 	}
@@ -51,7 +55,7 @@ func Write(w io.Writer, r eval.Result) {
 			if c.Derived {
 				note = "   (filled in by the engine)"
 			}
-			fmt.Fprintf(w, "    %s = %s%s\n", c.Key, val, note)
+			fmt.Fprintf(w, "    %s = %s%s\n", safetext.Line(c.Key), safetext.Line(val), note)
 		}
 	}
 	for i, l := range t.Layers {
@@ -94,7 +98,7 @@ func writeLayer(w io.Writer, n int, l *eval.LayerTrace) {
 }
 
 func writePolicy(w io.Writer, ind string, p *eval.PolicyTrace) {
-	fmt.Fprintf(w, "%s%s: %s\n", ind, p.Name, verdictWord(p.Verdict))
+	fmt.Fprintf(w, "%s%s: %s\n", ind, safetext.Line(p.Name), verdictWord(p.Verdict))
 	for _, s := range p.Statements {
 		writeStatement(w, ind+"  ", s)
 	}
@@ -110,7 +114,7 @@ func mark(ok bool) string {
 func writeStatement(w io.Writer, ind string, s *eval.StatementTrace) {
 	label := fmt.Sprintf("#%d", s.Index+1)
 	if s.Sid != "" {
-		label += " \"" + s.Sid + "\""
+		label += " \"" + safetext.Line(s.Sid) + "\""
 	}
 	fmt.Fprintf(w, "%sstatement %s %s (line %d) %s\n", ind, label, s.Effect, s.Pos.Line, s.Reason)
 	el := func(e eval.ElementTrace) {
