@@ -106,7 +106,7 @@ func TestHintLadder(t *testing.T) {
 		}
 	}
 	// In the editor h types; outside it climbs.
-	press(m, "h")
+	press(m, "e", "h")
 	if m.hintsShown != 1 {
 		t.Fatal("h in the editor should type, not climb")
 	}

@@ -173,18 +173,31 @@ func (m *Model) selectedOutcome() *scenarios.CheckResult {
 
 // editorTitle and editorBadge label the editor pane.
 func (m *Model) editorTitle() string {
+	t := m.curDoc
 	if d, ok := m.world.Document(m.curDoc); ok {
-		return d.Title
+		t = d.Title
 	}
-	return m.curDoc
+	if m.CapturesText() && m.confirm == confirmNone {
+		return "Editing · " + t
+	}
+	return t
 }
 
+// editorBadge says whether keys type into the policy now: "✎ typing"
+// while the editor has the focus, "e to edit" while it waits.
 func (m *Model) editorBadge() string {
 	if _, ok := m.editors[m.curDoc]; ok {
-		if _, broken := m.broken[m.curDoc]; broken {
-			return "✎ editable · ✗ does not parse"
+		state := "✎ editable · e to edit"
+		switch {
+		case m.grade != nil:
+			state = "✎ editable"
+		case m.focus == paneEditor:
+			state = "✎ typing · esc leaves"
 		}
-		return "✎ editable"
+		if _, broken := m.broken[m.curDoc]; broken {
+			return state + " · ✗ does not parse"
+		}
+		return state
 	}
 	return "read-only"
 }

@@ -100,6 +100,15 @@ func (m *Model) saveDrafts() tea.Cmd {
 		texts[id] = e.Value()
 	}
 	store, sid, ids := m.deps.Store, m.s.ID, m.s.Editable
+	unchanged := true
+	for id, t := range texts {
+		unchanged = unchanged && t == m.start[id]
+	}
+	if unchanged {
+		// Back at the starting text (typed, then undone): there is no
+		// draft, and the scenario is no more in progress than before.
+		return m.deps.Record("your draft", func() error { return store.DeleteDrafts(context.Background(), sid) })
+	}
 	return m.deps.Record("your draft", func() error {
 		ctx := context.Background()
 		for _, id := range ids {

@@ -128,10 +128,13 @@ func (m *Model) paneKeys() []key.Binding {
 	case paneTrace:
 		return append(m.trace.KeyMap.ShortHelp(), k.Edit, k.HintKey, k.NextPane)
 	case paneDocs:
-		return []key.Binding{k.Up, k.Down, k.Open, k.HintKey, k.NextPane}
+		return []key.Binding{k.Up, k.Down, k.Open, k.Edit, k.HintKey, k.NextPane}
 	case paneWorld:
-		return []key.Binding{k.Up, k.Down, withHelp(k.Open, "enter", "open/expand"), k.Collapse, k.HintKey, k.NextPane}
+		return []key.Binding{k.Up, k.Down, withHelp(k.Open, "enter", "open/expand"), k.Collapse, k.Edit, k.HintKey, k.NextPane}
 	case paneBriefing:
+		if m.s.Kind == scenarios.Build {
+			return []key.Binding{withHelp(k.Edit, "e/enter", "edit the policy"), k.Up, k.Down, k.HintKey, k.Submit, k.NextPane}
+		}
 		return []key.Binding{k.Up, k.Down, k.Briefing, k.HintKey, k.NextPane}
 	case paneResult:
 		if m.showSolution {
