@@ -282,3 +282,22 @@ func TestOpeningWithoutTypingKeepsTheStatus(t *testing.T) {
 		}
 	}
 }
+
+// TestEditorStatusShowsTheWholeFinding: a mistyped action's finding is
+// shown whole under the editor, "did you mean" included, at both sizes.
+func TestEditorStatusShowsTheWholeFinding(t *testing.T) {
+	for _, size := range [][2]int{{80, 22}, {120, 38}} {
+		m := open(t, "two-groups-one-bucket", size[0], size[1], testDeps(t))
+		press(m, "e")
+		for range 6 {
+			press(m, "down")
+		}
+		press(m, "end", "left", "left", "backspace")
+		typeText(m, "GetObjects")
+		v := plain(m.View())
+		flat := strings.Join(strings.Fields(strings.ReplaceAll(v, "│", " ")), " ")
+		if !strings.Contains(flat, `did you mean "s3:GetObject"?`) {
+			t.Errorf("%v: the finding is cut:\n%s", size, v)
+		}
+	}
+}
