@@ -301,3 +301,25 @@ func TestEditorStatusShowsTheWholeFinding(t *testing.T) {
 		}
 	}
 }
+
+// TestResultShowsWholeCheckNames: after a submit the result lists every
+// check by its whole name, wrapped, at both sizes.
+func TestResultShowsWholeCheckNames(t *testing.T) {
+	for _, size := range [][2]int{{80, 22}, {120, 38}} {
+		m := open(t, "revoke-older-sessions", size[0], size[1], testDeps(t))
+		press(m, "ctrl+s")
+		if m.grade == nil {
+			t.Fatalf("%v: no grade after submit", size)
+		}
+		var lines []string
+		for _, l := range m.scoreLines(m.lay.panes[paneResult].inner().w - 1) {
+			lines = append(lines, strings.TrimSpace(plain(l)))
+		}
+		flat := strings.Join(lines, " ")
+		for _, r := range m.grade.Results {
+			if !strings.Contains(flat, checkName(r.Check)) {
+				t.Errorf("%v: check %q cut in the result:\n%s", size, checkName(r.Check), strings.Join(lines, "\n"))
+			}
+		}
+	}
+}

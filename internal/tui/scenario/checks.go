@@ -243,6 +243,40 @@ func (m *Model) checkRow(r *scenarios.CheckResult, w int, selected bool) string 
 	return line
 }
 
+// checkResultLines is one check of the result: the whole name, wrapped
+// under its symbol, and what it wanted and got at the right of the last
+// line (or on a line of its own when it does not fit there). The result is
+// read once, whole; the live list keeps one row per check.
+func (m *Model) checkResultLines(r *scenarios.CheckResult, w int) []string {
+	st := m.st
+	sym := st.Verdict.Pass.RenderSymbol()
+	if !r.Pass {
+		sym = st.Verdict.Fail.RenderSymbol()
+	}
+	tail := "want " + r.Want + "  got " + r.Got
+	if r.Pass {
+		tail = r.Got
+	}
+	if r.Check.Hidden {
+		tail += "  (was hidden)"
+	}
+	name := wrap(checkName(r.Check), max(8, w-2))
+	out := make([]string, len(name))
+	for i, l := range name {
+		out[i] = "  " + l
+	}
+	out[0] = sym + " " + name[0]
+	last := len(out) - 1
+	if gap := w - ansi.StringWidth(out[last]) - ansi.StringWidth(tail); gap >= 2 {
+		out[last] += strings.Repeat(" ", gap) + st.Muted.Render(tail)
+	} else {
+		for _, l := range wrap(tail, max(8, w-4)) {
+			out = append(out, "    "+st.Muted.Render(l))
+		}
+	}
+	return out
+}
+
 // decisionSymbol is the verdict symbol of a request's decision.
 func (m *Model) decisionSymbol(r *scenarios.CheckResult) string {
 	if r.Outcome == nil {
