@@ -1,16 +1,25 @@
 package quiz
 
-import "charm.land/bubbles/v2/key"
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // letters label options and responses. They skip f (flag in exam mode) and
 // q (the root's quit key), so a letter never does two things.
 var letters = []string{"a", "b", "c", "d", "e", "g", "h", "i", "j", "k"}
 
+// letterIndex is the option a key names: its letter (either case), or its
+// number from 1, as the scenario screen's questions take them too.
 func letterIndex(s string) int {
 	for i, l := range letters {
-		if l == s {
+		if l == s || strings.ToUpper(l) == s {
 			return i
 		}
+	}
+	if len(s) == 1 && s[0] >= '1' && s[0] <= '9' {
+		return int(s[0] - '1')
 	}
 	return -1
 }

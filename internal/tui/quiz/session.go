@@ -140,7 +140,7 @@ func (m *Session) QuitWarning() string {
 	if m.exam != nil && !m.exam.Submitted() {
 		return "Your exam is not submitted, and its answers are recorded only on submit."
 	}
-	return ""
+	return m.sessionQuitWarning()
 }
 
 // startItem prepares the answer of the run's current item.
