@@ -1,28 +1,18 @@
 package quiz
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/key"
+
+	"github.com/iamlab/iamlab/internal/tui/common"
 )
 
-// letters label options and responses. They skip f (flag in exam mode) and
-// q (the root's quit key), so a letter never does two things.
-var letters = []string{"a", "b", "c", "d", "e", "g", "h", "i", "j", "k"}
+// letters label options and responses (the scenario screen's questions
+// use the same ones).
+var letters = common.AnswerLetters
 
 // letterIndex is the option a key names: its letter (either case), or its
-// number from 1, as the scenario screen's questions take them too.
-func letterIndex(s string) int {
-	for i, l := range letters {
-		if l == s || strings.ToUpper(l) == s {
-			return i
-		}
-	}
-	if len(s) == 1 && s[0] >= '1' && s[0] <= '9' {
-		return int(s[0] - '1')
-	}
-	return -1
-}
+// number from 1.
+func letterIndex(s string) int { return common.AnswerIndex(s) }
 
 // KeyMap is the session screen's bindings; which are enabled depends on
 // the phase and the item type (see Session.syncKeys).

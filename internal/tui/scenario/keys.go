@@ -80,7 +80,7 @@ func defaultKeyMap() keyMap {
 		Pick:       b("enter", "choose", "enter"),
 		Toggle:     b("space", "select", "space", "x"),
 		StepBack:   b("backspace", "back a step", "backspace", "left"),
-		QuickPick:  b("1-9", "pick", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		QuickPick:  b("a-e", "pick", "1", "2", "3", "4", "5", "6", "7", "8", "9"), // help only: see common.AnswerIndex
 		Solution:   b("r", "reference solution", "r"),
 		NextDoc:    b("n", "next document", "n"),
 		KeepEdit:   b("esc", "keep editing", "esc"),

@@ -91,11 +91,13 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.cycleFocus(-1)
 		return nil
 	}
-	switch m.focus {
-	case paneEditor:
+	switch {
+	case m.focus == paneEditor:
 		return m.editorKey(msg)
-	case paneResult:
+	case m.focus == paneResult:
 		return m.resultKey(msg)
+	case m.answerKey(msg):
+		return m.updateAnswer(msg)
 	}
 	switch {
 	case key.Matches(msg, k.NextPane):
