@@ -163,6 +163,11 @@ func assemble(opt Options) parts {
 					return open(s)
 				}
 				return nil
+			}).WithTitles(func(id string) string {
+				if s, ok := lib.Scenario(id); ok {
+					return s.Title
+				}
+				return ""
 			})
 		},
 	}, {
