@@ -77,7 +77,7 @@ func keyPress(s string) tea.KeyPressMsg {
 func TestListsPacksScenariosAndBrokenPacks(t *testing.T) {
 	m, _ := newHome(t)
 	out := view(m)
-	for _, want := range []string{"Core evaluation", "Two groups, one bucket", "predict", "○ new", "⚠ class (/packs/class) — broken", `pack.yaml:3:1`, "Next: Two groups, one bucket"} {
+	for _, want := range []string{"Core evaluation", "Two groups, one bucket", "predict", "○ new", "⚠ class (/packs/class) — broken", `pack.yaml:3:1`, "Next: Two groups, one bucket", "Dana must read reports."} {
 		if !strings.Contains(out, want) {
 			t.Errorf("home lacks %q:\n%s", want, out)
 		}

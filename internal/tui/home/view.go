@@ -172,10 +172,14 @@ func (m *Model) details() []string {
 	return append(out, "", "", "")
 }
 
-// firstLine is the briefing's first sentence-ish line without Markdown marks.
+// firstLine is the briefing's first line of text without Markdown marks;
+// a heading (usually the title again) is skipped.
 func firstLine(md string) string {
 	for _, l := range strings.Split(md, "\n") {
-		l = strings.TrimSpace(strings.TrimLeft(l, "#>*- "))
+		if strings.HasPrefix(strings.TrimSpace(l), "#") {
+			continue
+		}
+		l = strings.TrimSpace(strings.TrimLeft(l, ">*- "))
 		if l != "" {
 			return l
 		}

@@ -127,7 +127,7 @@ func (m *Model) choiceLines(at, w int) []string {
 		for j, l := range ls {
 			prefix := "  "
 			if j == 0 && i == m.ans.cursor {
-				prefix = "▸ "
+				prefix = "› " // the quiz's cursor
 			}
 			if j > 0 {
 				prefix = "    "
