@@ -119,18 +119,16 @@ func (m *Model) choiceLines(at, w int) []string {
 			}
 			mark = box + " " + optionLetter(i) + ") "
 		}
-		text := mark + c.label
+		text := c.label
 		if c.note != "" {
 			text += " — " + c.note
 		}
-		ls := wrap(text, w-2)
+		// Continuation lines hang under the text, past the letter.
+		ls := hang(mark, text, w-2)
 		for j, l := range ls {
 			prefix := "  "
 			if j == 0 && i == m.ans.cursor {
 				prefix = "› " // the quiz's cursor
-			}
-			if j > 0 {
-				prefix = "    "
 			}
 			line := prefix + l
 			idx = append(idx, i)
