@@ -35,11 +35,11 @@ import (
 // or IAMLAB_MONKEY_EVENTS=5000. -monkey.seed (IAMLAB_MONKEY_SEED) picks
 // another stream.
 var (
-	monkeyEvents = flag.Int("monkey.events", 0, "random events per screen in the monkey test (default 300, or $IAMLAB_MONKEY_EVENTS)")
+	monkeyEvents = flag.Int("monkey.events", 0, "random events per screen in the monkey test (default 150, or $IAMLAB_MONKEY_EVENTS)")
 	monkeySeed   = flag.Uint64("monkey.seed", 0, "seed of the monkey test's streams (default 1, or $IAMLAB_MONKEY_SEED)")
 )
 
-const defaultMonkeyEvents = 300
+const defaultMonkeyEvents = 150
 
 func monkeySettings() (events int, seed uint64) {
 	events, seed = defaultMonkeyEvents, 1
