@@ -91,7 +91,6 @@ func TestDiagnosticMarksLineAndColumn(t *testing.T) {
 		t.Errorf("status = %q", last)
 	}
 	m.SetPosition(5, 1)
-	rows = plainRows(m)
 	if last := statusText(m); !strings.Contains(last, `✗ 5:5 unknown field "Efect" (2 problems)`) {
 		t.Errorf("status on line 5 = %q", last)
 	}
