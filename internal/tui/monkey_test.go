@@ -276,6 +276,7 @@ func TestMonkey(t *testing.T) {
 			defer p.closeAll()
 			st := &monkeyState{}
 			tm := teatest.NewTestModel(t, monkey{inner: p.root, st: st}, teatest.WithInitialTermSize(120, 40))
+			tm.Send(common.BackMsg{}) // past a first-start question, to the library
 			if open := monkeyScreens(p, true)[name]; open != nil {
 				tm.Send(common.OpenMsg{Screen: open()})
 			}
