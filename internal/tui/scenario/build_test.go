@@ -323,3 +323,39 @@ func TestResultShowsWholeCheckNames(t *testing.T) {
 		}
 	}
 }
+
+// TestFooterListsOnlyKeysThatWork: on every pane of a build scenario, at
+// both sizes, each key the footer lists changes something (the focus, the
+// selection, the scroll, the screen) or leaves the scenario.
+func TestFooterListsOnlyKeysThatWork(t *testing.T) {
+	for _, size := range [][2]int{{80, 22}, {120, 38}} {
+		probe := open(t, "two-groups-one-bucket", size[0], size[1], testDeps(t))
+		for _, p := range probe.focusOrder() {
+			m := open(t, "two-groups-one-bucket", size[0], size[1], testDeps(t))
+			m.setFocus(p)
+			for _, b := range m.ShortHelp() {
+				k := b.Keys()[0]
+				fresh := open(t, "two-groups-one-bucket", size[0], size[1], testDeps(t))
+				fresh.setFocus(p)
+				if p == paneTrace || p == paneChecks {
+					fresh.selectCheck(1) // somewhere to move from, both ways
+				}
+				switch k {
+				case "ctrl+z", "ctrl+y":
+					continue // undo and redo work once there is history: the editor's tests
+				case "up":
+					press(fresh, "down") // from the top, up has nowhere to go
+				}
+				// Styled: a selection may show only as reverse video.
+				before, focus := fresh.View(), fresh.focus
+				_, cmd := fresh.Update(keyMsg(k))
+				if cmd != nil && (isBack(cmd) || k == "ctrl+o") {
+					continue // leaves the scenario, or hands the text to $EDITOR
+				}
+				if fresh.focus == focus && fresh.View() == before && fresh.confirm == confirmNone && fresh.grade == nil {
+					t.Errorf("%v pane %v: %q (%s) is listed but does nothing:\n%s", size, p, k, b.Help().Desc, plain(before))
+				}
+			}
+		}
+	}
+}

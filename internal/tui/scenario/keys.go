@@ -132,10 +132,15 @@ func (m *Model) paneKeys() []key.Binding {
 	case paneWorld:
 		return []key.Binding{k.Up, k.Down, withHelp(k.Open, "enter", "open/expand"), k.Collapse, k.Edit, k.HintKey, k.NextPane}
 	case paneBriefing:
-		if m.s.Kind == scenarios.Build {
-			return []key.Binding{withHelp(k.Edit, "e/enter", "edit the policy"), k.Up, k.Down, k.HintKey, k.Submit, k.NextPane}
+		var scroll []key.Binding
+		if len(m.briefing.lines) > m.briefing.h {
+			scroll = []key.Binding{k.Up, k.Down} // only when there is more to read
 		}
-		return []key.Binding{k.Up, k.Down, k.Briefing, k.HintKey, k.NextPane}
+		if m.s.Kind == scenarios.Build {
+			out := append([]key.Binding{withHelp(k.Edit, "e/enter", "edit the policy")}, scroll...)
+			return append(out, k.HintKey, k.Submit, k.NextPane)
+		}
+		return append(scroll, k.Briefing, k.HintKey, k.NextPane)
 	case paneResult:
 		if m.showSolution {
 			return []key.Binding{k.Up, k.Down, k.NextDoc, withHelp(k.KeepEdit, "esc", "back to score")}
