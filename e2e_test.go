@@ -179,6 +179,10 @@ func TestE2EBuildScenarioLoop(t *testing.T) {
 	tm.send("two groups")
 	tm.send(keyEnter)
 	tm.waitFor("Checks 1/3")
+	// It opens on the briefing; enter goes into the editor.
+	tm.waitFor("e/enter edit the policy")
+	tm.send(keyEnter)
+	tm.waitFor("Editing · NoFinance")
 	tm.waitFor(`"Resource": "arn:aws:s3:::acme-reports/*"`)
 	for i := 0; i < 7; i++ {
 		tm.send(keyDown)

@@ -65,6 +65,24 @@ func Run(ctx context.Context, opt Options) error {
 // build opens the log, the store and the library and assembles the screens.
 // closeAll releases what it opened.
 func build(opt Options) (root app.Model, logger *slog.Logger, closeAll func()) {
+	p := assemble(opt)
+	return p.root, p.logger, p.closeAll
+}
+
+// parts are what build assembles, kept apart for tests that open screens
+// directly.
+type parts struct {
+	root     app.Model
+	logger   *slog.Logger
+	closeAll func()
+	deps     common.Deps
+	lib      *scenarios.Library
+	open     func(*scenarios.Scenario) common.Screen
+	bank     func() *quiz.Bank
+}
+
+func assemble(opt Options) parts {
+	var logger *slog.Logger
 	if opt.Getenv == nil {
 		opt.Getenv = os.Getenv
 	}
@@ -162,6 +180,11 @@ func build(opt Options) (root app.Model, logger *slog.Logger, closeAll func()) {
 					return open(s)
 				}
 				return nil
+			}).WithTitles(func(id string) string {
+				if s, ok := lib.Scenario(id); ok {
+					return s.Title
+				}
+				return ""
 			})
 		},
 	}, {
@@ -175,7 +198,7 @@ func build(opt Options) (root app.Model, logger *slog.Logger, closeAll func()) {
 		Key:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "exam")),
 		Open:  func() common.Screen { return examchoice.New(deps, false) },
 	}}
-	root = app.New(home.New(deps, lib, open, entries...), opt.Getenv)
+	root := app.New(home.New(deps, lib, open, entries...), opt.Getenv)
 	if examchoice.NeedsAsking(store) {
 		root = root.WithFirstScreen(examchoice.New(deps, true))
 	}
@@ -186,11 +209,11 @@ func build(opt Options) (root app.Model, logger *slog.Logger, closeAll func()) {
 	if len(storeNotices) > 0 {
 		root = root.WithNotice(strings.Join(storeNotices, "\n"))
 	}
-	return root, logger, func() {
+	return parts{root: root, logger: logger, deps: deps, lib: lib, open: open, bank: bank, closeAll: func() {
 		for i := len(closers) - 1; i >= 0; i-- {
 			closers[i]()
 		}
-	}
+	}}
 }
 
 // scenarioFor picks a scenario that practises a topic: the first one not

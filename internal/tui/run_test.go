@@ -171,3 +171,40 @@ func TestClashingUserPackIsShownAsAProblem(t *testing.T) {
 		t.Fatalf("the scenario is listed %d times", n)
 	}
 }
+
+// TestLessonLinksNameScenariosByTitle: the lessons reached from the library
+// name the scenarios that practise them by title, not by id.
+func TestLessonLinksNameScenariosByTitle(t *testing.T) {
+	p := assemble(Options{Dirs: dirs(t), Getenv: func(string) string { return "" }})
+	defer p.closeAll()
+	var m tea.Model = p.root
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m, cmd := m.Update(tea.KeyPressMsg{Code: 'l', Text: "l"})
+	m, _ = m.Update(cmd())
+	for range 3 {
+		m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	}
+	frame := ansi.Strip(m.View().Content)
+	i := strings.Index(frame, "Practise it: ")
+	if i < 0 {
+		t.Fatalf("no Practise it line:\n%s", frame)
+	}
+	line := frame[i:]
+	line = line[:strings.Index(line, "\n")]
+	for _, pk := range p.lib.Packs {
+		for _, s := range pk.Scenarios {
+			if strings.Contains(line, s.ID) && !strings.Contains(s.Title, s.ID) {
+				t.Errorf("scenario named by its id %q: %q", s.ID, line)
+			}
+		}
+	}
+	titled := false
+	for _, pk := range p.lib.Packs {
+		for _, s := range pk.Scenarios {
+			titled = titled || strings.Contains(line, s.Title)
+		}
+	}
+	if !titled {
+		t.Errorf("no scenario title in %q", line)
+	}
+}

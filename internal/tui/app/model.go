@@ -225,18 +225,41 @@ func (m Model) View() tea.View {
 		return v
 	}
 	header := m.header()
-	body := m.screen.View()
-	if m.notice != "" {
-		body = m.noticeView(m.bodyHeight())
+	parts := []string{header}
+	if h := m.bodyHeight(); h > 0 {
+		body := m.screen.View()
+		if m.notice != "" {
+			body = m.noticeView(h)
+		}
+		parts = append(parts, fitBody(body, m.width, h))
 	}
-	footer := m.footer()
-	v.Content = header + "\n" + body + "\n" + footer
+	parts = append(parts, m.footer())
+	v.Content = strings.Join(parts, "\n")
 	if c := m.screen.Cursor(); c != nil {
 		cur := *c
 		cur.Y++ // below the header
 		v.Cursor = &cur
 	}
 	return v
+}
+
+// fitBody holds a screen to its size: a screen that draws a line too many
+// or too few, or one too wide, must not push the footer (and with it ? and
+// q) off the terminal or wrap into garbage.
+func fitBody(body string, w, h int) string {
+	lines := strings.Split(body, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "…")
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (m Model) tooSmall() string {
@@ -278,6 +301,8 @@ func (m Model) globalKeys() []key.Binding {
 }
 
 func (m Model) fullHelpRows() []string {
+	// The columns that do not fit are left out by the help model; a row
+	// still wider than the terminal is cut by footerLines.
 	rows := m.help.View(helpKeys{full: append(m.screen.FullHelp(), m.globalKeys())})
 	return strings.Split(rows, "\n")
 }
@@ -312,9 +337,63 @@ func (m Model) footerLines() []string {
 	case m.help.ShowAll:
 		out = append(out, m.fullHelpRows()...)
 	case len(out) == 0:
-		out = append(out, m.help.View(helpKeys{short: append(m.screen.ShortHelp(), m.globalKeys()...)}))
+		out = append(out, m.shortHelp())
+	}
+	for i, l := range out {
+		out[i] = ansi.Truncate(l, max(1, m.width), "…")
 	}
 	return out
+}
+
+// shortHelp is the footer's one line: the screen's keys that fit, then
+// always the shared ones (? and q), so a narrow terminal drops the
+// screen's last keys (marked …) and never the way to more help or out.
+func (m Model) shortHelp() string {
+	st := m.help.Styles
+	sep := st.ShortSeparator.Render(m.help.ShortSeparator)
+	item := func(b key.Binding) string {
+		return st.ShortKey.Render(b.Help().Key) + " " + st.ShortDesc.Render(b.Help().Desc)
+	}
+	join := func(bs []key.Binding) string {
+		var parts []string
+		for _, b := range bs {
+			if b.Enabled() && b.Help().Key != "" {
+				parts = append(parts, item(b))
+			}
+		}
+		return strings.Join(parts, sep)
+	}
+	tail := join(m.globalKeys())
+	var items []string
+	for _, b := range m.screen.ShortHelp() {
+		if b.Enabled() && b.Help().Key != "" {
+			items = append(items, item(b))
+		}
+	}
+	sw := ansi.StringWidth(sep)
+	room := m.width - ansi.StringWidth(tail)
+	// widthOf is the width of the first n items joined, with the separator
+	// before the tail.
+	widthOf := func(n int) int {
+		w := 0
+		for _, s := range items[:n] {
+			w += ansi.StringWidth(s) + sw
+		}
+		return w
+	}
+	n := len(items)
+	if widthOf(n) > room {
+		// Not every key fits: as many as leave room for "…".
+		ell := st.Ellipsis.Render("…")
+		for n > 0 && widthOf(n)+ansi.StringWidth(ell)+sw > room {
+			n--
+		}
+		items = append(items[:n], ell)
+	}
+	if len(items) == 0 {
+		return tail
+	}
+	return strings.Join(items, sep) + sep + tail
 }
 
 // setStatus changes the footer message; the screen below is laid out

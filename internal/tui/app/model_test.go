@@ -276,3 +276,42 @@ func TestLongNoticeIsWrappedAndTheScreenMakesRoom(t *testing.T) {
 		t.Fatalf("the notice did not give way to the help on the next key (status %q, body %d)", m.status, f.h)
 	}
 }
+
+// busy is a screen with more keys than a narrow footer holds, drawing a
+// line too many and one too wide.
+type busy struct{ fake }
+
+func (b *busy) ShortHelp() []key.Binding {
+	var out []key.Binding
+	for _, k := range []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"} {
+		out = append(out, key.NewBinding(key.WithKeys(k), key.WithHelp(k, "a rather long description")))
+	}
+	return out
+}
+
+func (b *busy) Update(tea.Msg) (common.Screen, tea.Cmd) { return b, nil }
+
+func (b *busy) View() string {
+	return strings.Repeat("x", b.w+5) + strings.Repeat("\nline", b.h)
+}
+
+func TestNarrowFooterKeepsHelpAndQuit(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		b := &busy{fake: fake{name: "busy"}}
+		m := New(b, env(nil))
+		m, _ = update(t, m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		lines := strings.Split(ansi.Strip(m.View().Content), "\n")
+		if len(lines) != size[1] {
+			t.Fatalf("%v: %d lines", size, len(lines))
+		}
+		foot := lines[len(lines)-1]
+		if !strings.HasSuffix(foot, "? more keys • q quit") || !strings.Contains(foot, "a a rather long description") || !strings.Contains(foot, "… •") {
+			t.Errorf("%v: footer %q\n%s", size, foot, strings.Join(lines, "\n"))
+		}
+		for i, l := range lines {
+			if ansi.StringWidth(l) > size[0] {
+				t.Errorf("%v: line %d is %d wide: %q", size, i, ansi.StringWidth(l), l)
+			}
+		}
+	}
+}

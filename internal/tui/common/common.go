@@ -5,6 +5,7 @@ package common
 
 import (
 	"log/slog"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -76,6 +77,26 @@ func (d Deps) Record(what string, write func() error) tea.Cmd {
 		}
 		return nil
 	}
+}
+
+// AnswerLetters label the options of a question, on the quiz and on the
+// scenario screen alike, and are the keys that pick them (as do the
+// numbers 1–9). They skip f (flag, in an exam) and q (quit), so a letter
+// never does two things.
+var AnswerLetters = []string{"a", "b", "c", "d", "e", "g", "h", "i", "j", "k"}
+
+// AnswerIndex is the option a key names: its letter in either case, or its
+// number from 1; -1 for any other key.
+func AnswerIndex(k string) int {
+	for i, l := range AnswerLetters {
+		if k == l || k == strings.ToUpper(l) {
+			return i
+		}
+	}
+	if len(k) == 1 && k[0] >= '1' && k[0] <= '9' {
+		return int(k[0] - '1')
+	}
+	return -1
 }
 
 // Navigation messages: a screen asks, the root decides.

@@ -188,9 +188,8 @@ func TestReadOnlyRefusesEdits(t *testing.T) {
 		if m.Value() != "{}" {
 			t.Fatalf("%s changed the text to %q", k, m.Value())
 		}
-		rows := plainRows(m)
-		if !strings.Contains(rows[len(rows)-1], "read-only: this document is locked") {
-			t.Errorf("%s: status line %q has no refusal", k, rows[len(rows)-1])
+		if !strings.Contains(statusText(m), "read-only: this document is locked") {
+			t.Errorf("%s: status line %q has no refusal", k, statusText(m))
 		}
 	}
 	m = press(m, "right")

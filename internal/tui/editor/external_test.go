@@ -123,8 +123,8 @@ func TestExternalEditedMsgIsOneUndoStep(t *testing.T) {
 	if cmd != nil || m.Value() != "{\n  \"ax\": 1\n}" {
 		t.Fatalf("failed edit changed the text: %q", m.Value())
 	}
-	if rows := plainRows(m); !strings.Contains(rows[len(rows)-1], "external editor: boom") {
-		t.Fatalf("error not shown: %q", rows[len(rows)-1])
+	if !strings.Contains(statusText(m), "external editor: boom") {
+		t.Fatalf("error not shown: %q", statusText(m))
 	}
 }
 

@@ -149,3 +149,13 @@ func findChanged(t testing.TB, cmd tea.Cmd) ChangedMsg {
 	}
 	return *found
 }
+
+// statusText is the status area's rows joined into one line, as read.
+func statusText(m Model) string {
+	rows := plainRows(m)
+	var parts []string
+	for _, r := range rows[m.textRows():] {
+		parts = append(parts, strings.TrimSpace(r))
+	}
+	return strings.Join(parts, " ")
+}

@@ -165,7 +165,7 @@ func (m *Model) page(dir int) {
 // textRows is the number of rows that show text (all but the status line).
 func (m Model) textRows() int {
 	if m.statusLine && m.height > 1 {
-		return m.height - 1
+		return m.height - m.statusRows()
 	}
 	return m.height
 }

@@ -347,35 +347,74 @@ func hiddenText(l []rune, xoff int) bool {
 	return false
 }
 
-// statusView is the bottom line: a message on the left, the position on the
-// right.
-func (m Model) statusView() string {
-	es := m.styles.Editor
-	meta := "Ln " + strconv.Itoa(m.cur.line+1) + ", Col " + strconv.Itoa(m.cur.col+1)
+// maxStatusRows bounds the status area: a finding such as "unknown action
+// s3:GetObjects (did you mean "s3:GetObject"?)" is read whole, wrapped, but
+// never takes more than three rows from the text.
+const maxStatusRows = 3
+
+// statusRows is how many rows the status area takes now: one, or up to
+// maxStatusRows for a long message, always leaving a row of text.
+func (m Model) statusRows() int {
+	msg, _ := m.statusMessage()
+	if msg == "" {
+		return 1
+	}
+	_, room := m.statusMeta()
+	n := strings.Count(ansi.Wrap(msg, max(1, room), " /"), "\n") + 1
+	return max(1, min(n, maxStatusRows, m.height-1))
+}
+
+// statusMeta is the position (and selection, read-only) shown at the right
+// of the first status row, and the room left for the message.
+func (m Model) statusMeta() (meta string, room int) {
+	meta = "Ln " + strconv.Itoa(m.cur.line+1) + ", Col " + strconv.Itoa(m.cur.col+1)
 	if sel := m.Selected(); sel != "" {
 		meta = strconv.Itoa(utf8.RuneCountInString(sel)) + " selected · " + meta
 	}
 	if m.readOnly {
 		meta = "read-only · " + meta
 	}
-	msg, msgStyle := m.statusMessage()
-	metaW := ansi.StringWidth(meta)
-	room := m.width - metaW - 1
+	room = m.width - ansi.StringWidth(meta) - 1
 	if room < 8 {
 		// Narrow: the message matters more than the position.
-		meta, metaW, room = "", 0, m.width
+		return "", m.width
 	}
-	msg = ansi.Truncate(msg, room, overflow)
-	gap := m.width - ansi.StringWidth(msg) - metaW
-	var sb strings.Builder
+	return meta, room
+}
+
+// statusView is the status area: the message wrapped on the left, the
+// position at the right of its first row.
+func (m Model) statusView() string {
+	es := m.styles.Editor
+	meta, room := m.statusMeta()
+	msg, msgStyle := m.statusMessage()
+	rows := m.statusRows()
+	lines := []string{""}
 	if msg != "" {
-		sb.WriteString(msgStyle.Render(msg))
+		lines = strings.Split(ansi.Wrap(msg, max(1, room), " /"), "\n")
 	}
-	sb.WriteString(strings.Repeat(" ", max(0, gap)))
-	if meta != "" {
-		sb.WriteString(es.StatusMeta.Render(meta))
+	if len(lines) > rows {
+		lines = lines[:rows]
+		lines[rows-1] = ansi.Truncate(lines[rows-1], max(1, room-1), "") + overflow
 	}
-	return sb.String()
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		l = ansi.Truncate(strings.TrimRight(l, " "), room, overflow)
+		var sb strings.Builder
+		if l != "" {
+			sb.WriteString(msgStyle.Render(l))
+		}
+		right := ""
+		if i == 0 {
+			right = meta
+		}
+		sb.WriteString(strings.Repeat(" ", max(0, m.width-ansi.StringWidth(l)-ansi.StringWidth(right))))
+		if right != "" {
+			sb.WriteString(es.StatusMeta.Render(right))
+		}
+		out[i] = sb.String()
+	}
+	return strings.Join(out, "\n")
 }
 
 // statusMessage picks what the status line says: a transient message first,

@@ -87,12 +87,11 @@ func TestDiagnosticMarksLineAndColumn(t *testing.T) {
 		}
 	}
 	// The status line shows the first diagnostic, then the cursor line's.
-	if last := rows[len(rows)-1]; !strings.Contains(last, "! 3:17 prefer one statement") {
+	if last := statusText(m); !strings.Contains(last, "! 3:17 prefer one statement") {
 		t.Errorf("status = %q", last)
 	}
 	m.SetPosition(5, 1)
-	rows = plainRows(m)
-	if last := rows[len(rows)-1]; !strings.Contains(last, `✗ 5:5 unknown field "Efect" (2 problems)`) {
+	if last := statusText(m); !strings.Contains(last, `✗ 5:5 unknown field "Efect" (2 problems)`) {
 		t.Errorf("status on line 5 = %q", last)
 	}
 }
@@ -289,5 +288,42 @@ func TestViewEmitsOnlySGR(t *testing.T) {
 		if i := strings.IndexByte(rest, 0x1b); i >= 0 {
 			t.Errorf("%v: non-SGR escape at %q", th.Variant, rest[i:min(len(rest), i+12)])
 		}
+	}
+}
+
+// TestLongFindingIsWrappedWhole: the status area grows to three rows for a
+// long finding, so its advice ("did you mean …?") is read whole, and the
+// view keeps exactly its height.
+func TestLongFindingIsWrappedWhole(t *testing.T) {
+	text := "{\n  \"Action\": \"s3:GetObjects\",\n  \"Resource\": \"*\"\n}\n\n\n\n"
+	msg := `unknown action "s3:GetObjects": s3 has no such action; every action in a policy must exist (did you mean "s3:GetObject"?)`
+	for _, w := range []int{40, 60, 80} {
+		m := newEditor(text, w, 10, 2, 14)
+		m.SetDiagnostics([]Diagnostic{{Line: 2, Col: 14, Message: msg, Severity: SeverityError}})
+		rows := plainRows(m)
+		if len(rows) != 10 {
+			t.Fatalf("width %d: %d rows, want 10", w, len(rows))
+		}
+		for i, r := range rows {
+			if ansi.StringWidth(r) != w {
+				t.Errorf("width %d: row %d is %d cells: %q", w, i, ansi.StringWidth(r), r)
+			}
+		}
+		status := statusText(m)
+		if m.textRows() < 7 || m.textRows() > 9 {
+			t.Errorf("width %d: %d text rows", w, m.textRows())
+		}
+		if w >= 60 && !strings.Contains(status, `(did you mean "s3:GetObject"?)`) {
+			t.Errorf("width %d: status %q lacks the advice", w, status)
+		}
+		if !strings.HasPrefix(status, `✗ 2:14 unknown action`) || !strings.Contains(status, "Ln 2, Col 14") {
+			t.Errorf("width %d: status %q", w, status)
+		}
+	}
+	// A short message keeps the status to one row.
+	m := newEditor(text, 60, 10, 1, 1)
+	m.SetDiagnostics([]Diagnostic{{Line: 1, Col: 1, Message: "short", Severity: SeverityWarning}})
+	if m.textRows() != 9 {
+		t.Errorf("short message: %d text rows", m.textRows())
 	}
 }

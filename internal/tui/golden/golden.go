@@ -14,7 +14,29 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden screens under testdata/golden")
+// The -update flag is shared: teatest's own golden helper defines one too,
+// and a test binary that links both (the monkey test beside the screen
+// tests) must not define it twice. Packages initialise in import-path
+// order, so charmbracelet's is defined first when it is linked.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden screens under testdata/golden")
+	}
+}
+
+// updating reports whether the test runs with -update.
+func updating() bool {
+	f := flag.Lookup("update")
+	if f == nil {
+		return false
+	}
+	g, ok := f.Value.(flag.Getter)
+	if !ok {
+		return false
+	}
+	b, _ := g.Get().(bool)
+	return b
+}
 
 // Check strips styling from view, checks it fits width×height, and compares
 // it with testdata/golden/<name>.txt.
@@ -32,7 +54,7 @@ func Check(t *testing.T, name string, view string, width, height int) {
 	}
 	got := strings.Join(lines, "\n") + "\n"
 	path := filepath.Join("testdata", "golden", name+".txt")
-	if *update {
+	if updating() {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}

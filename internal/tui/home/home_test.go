@@ -77,7 +77,7 @@ func keyPress(s string) tea.KeyPressMsg {
 func TestListsPacksScenariosAndBrokenPacks(t *testing.T) {
 	m, _ := newHome(t)
 	out := view(m)
-	for _, want := range []string{"Core evaluation", "Two groups, one bucket", "predict", "○ new", "⚠ class (/packs/class) — broken", `pack.yaml:3:1`, "Next: Two groups, one bucket"} {
+	for _, want := range []string{"Core evaluation", "Two groups, one bucket", "predict", "○ new", "⚠ class (/packs/class) — broken", `pack.yaml:3:1`, "Next: Two groups, one bucket", "Dana must read reports."} {
 		if !strings.Contains(out, want) {
 			t.Errorf("home lacks %q:\n%s", want, out)
 		}
@@ -159,5 +159,97 @@ func TestEntriesOpenScreens(t *testing.T) {
 		if ansi.StringWidth(l) > 80 {
 			t.Fatalf("line wider than 80: %q", ansi.Strip(l))
 		}
+	}
+}
+
+// healthyHome is a library without broken packs: a search that matches no
+// scenario then leaves no rows at all, which is where the cursor once
+// indexed an empty list.
+func healthyHome(t *testing.T) *Model {
+	lib := library(t)
+	lib.Packs = lib.Packs[:1]
+	m := New(common.Deps{}, lib, func(s *scenarios.Scenario) common.Screen { return opened{} })
+	m.SetStyles(theme.NewStyles(theme.NoColor()))
+	m.SetSize(100, 20)
+	return m
+}
+
+func typeKeys(m *Model, s string) {
+	for _, r := range s {
+		m.Update(keyPress(string(r)))
+	}
+}
+
+func TestSearchThatMatchesNothingSaysSo(t *testing.T) {
+	m := healthyHome(t)
+	m.Update(keyPress("/"))
+	typeKeys(m, "zz")
+	out := view(m)
+	if !strings.Contains(out, "nothing matches the filter (esc clears it)") {
+		t.Fatalf("no 'nothing matches' line:\n%s", out)
+	}
+	if _, cmd := m.Update(keyPress("enter")); cmd != nil {
+		t.Fatal("enter on an empty result opened something")
+	}
+	m.Update(keyPress("down"))
+	m.Update(keyPress("esc"))
+	if !strings.Contains(view(m), "Two groups, one bucket") {
+		t.Fatalf("esc did not clear the search:\n%s", view(m))
+	}
+}
+
+func TestExtendingAKeptSearchPastEveryMatch(t *testing.T) {
+	m := healthyHome(t)
+	m.Update(keyPress("/"))
+	typeKeys(m, "two")
+	m.Update(keyPress("enter")) // opens the match; the search stays in place
+	m.Update(keyPress("/"))
+	typeKeys(m, " first day")
+	if out := view(m); !strings.Contains(out, "nothing matches") {
+		t.Fatalf("extended search:\n%s", out)
+	}
+	for range 3 {
+		m.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+	m.Update(keyPress("esc"))
+	if !strings.Contains(view(m), "SCP vs permissions boundary") {
+		t.Fatalf("esc did not clear:\n%s", view(m))
+	}
+}
+
+func TestSearchRanksTitleMatchesFirst(t *testing.T) {
+	mk := func(id, title, tp string) *scenarios.Scenario {
+		return &scenarios.Scenario{ID: id, Title: title, Kind: scenarios.Build, Difficulty: 2,
+			Topics: []curriculum.Topic{topic(t, tp)}, Briefing: "x"}
+	}
+	lib := &scenarios.Library{Packs: []*scenarios.Pack{
+		{ID: "a", Title: "First pack", BuiltIn: true, Scenarios: []*scenarios.Scenario{
+			mk("a/boundary", "Where the permissions boundary stops", "scp-never-grants"),
+			mk("a/scp-deny", "Deny with an SCP", "explicit-deny"),
+		}},
+		{ID: "b", Title: "Second pack", BuiltIn: true, Scenarios: []*scenarios.Scenario{
+			mk("b/other", "A question of SCPs", "explicit-deny"),
+			mk("b/scp", "SCP", "explicit-deny"),
+			mk("b/prefix", "SCP vs boundary", "explicit-deny"),
+		}},
+	}}
+	m := New(common.Deps{}, lib, nil)
+	m.SetStyles(theme.NewStyles(theme.NoColor()))
+	m.SetSize(100, 20)
+	m.Update(keyPress("/"))
+	typeKeys(m, "scp")
+	var got []string
+	for _, r := range m.rows {
+		if r.kind == rowScenario {
+			got = append(got, r.scenario.ID)
+		}
+	}
+	// Exact, then prefix lead their pack, and that pack leads the list.
+	want := []string{"b/scp", "b/prefix", "b/other", "a/scp-deny", "a/boundary"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("order %v, want %v", got, want)
+	}
+	if m.rows[m.cursor].scenario.ID != "b/scp" {
+		t.Fatalf("selection on %q, want the exact match", m.rows[m.cursor].text)
 	}
 }

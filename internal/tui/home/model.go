@@ -165,7 +165,9 @@ func (m *Model) rebuild() {
 			break
 		}
 	}
-	if keep == nil || m.rows[m.cursor].scenario != keep {
+	// A search that matches nothing leaves no rows (or only broken packs'
+	// lines): the cursor stays at 0 and nothing is indexed.
+	if len(m.rows) > 0 && (keep == nil || m.rows[m.cursor].scenario != keep) {
 		m.cursor = m.firstSelectable(0, 1)
 	}
 	m.scroll()

@@ -38,6 +38,7 @@ const (
 	rowScenario
 	rowProblem
 	rowEntry
+	rowNote // a muted line of text, such as "nothing matches"
 )
 
 // row is one line of the list.
@@ -67,16 +68,56 @@ func searchText(s *scenarios.Scenario) string {
 	return b.String()
 }
 
-// matching keeps the scenarios whose title, id, topics, tasks or kind
+// Match ranks, best first: a search for a scenario's title should find it
+// at the top, not wherever its pack happens to sit.
+const (
+	rankExact      = iota // the title is the query
+	rankPrefix            // the title starts with the query
+	rankWordPrefix        // a word of the title starts with the query
+	rankTitle             // every word of the query is in the title
+	rankElsewhere         // every word is in the id, topics, tasks or kind
+	rankFuzzy             // only a fuzzy match on the title
+)
+
+// titleRank ranks a title against the query; ok is false when the title
+// alone does not hold every word of it.
+func titleRank(title, query string, words []string) (int, bool) {
+	t := strings.ToLower(title)
+	switch {
+	case t == query:
+		return rankExact, true
+	case strings.HasPrefix(t, query):
+		return rankPrefix, true
+	}
+	for _, w := range strings.Fields(t) {
+		if strings.HasPrefix(w, query) {
+			return rankWordPrefix, true
+		}
+	}
+	for _, w := range words {
+		if !strings.Contains(t, w) {
+			return 0, false
+		}
+	}
+	return rankTitle, true
+}
+
+// matching ranks the scenarios whose title, id, topics, tasks or kind
 // contain every word typed; when none does, it falls back to a fuzzy match
-// on titles, so a typo still finds something.
-func matching(all []*scenarios.Scenario, filter string) map[*scenarios.Scenario]bool {
-	keep := map[*scenarios.Scenario]bool{}
+// on titles, so a typo still finds something. A scenario absent from the
+// map does not match.
+func matching(all []*scenarios.Scenario, filter string) map[*scenarios.Scenario]int {
+	keep := map[*scenarios.Scenario]int{}
 	words := strings.Fields(strings.ToLower(filter))
 	if len(words) == 0 {
 		return keep
 	}
+	query := strings.Join(words, " ")
 	for _, s := range all {
+		if r, ok := titleRank(s.Title, query, words); ok {
+			keep[s] = r
+			continue
+		}
 		text := strings.ToLower(searchText(s))
 		ok := true
 		for _, w := range words {
@@ -86,7 +127,7 @@ func matching(all []*scenarios.Scenario, filter string) map[*scenarios.Scenario]
 			}
 		}
 		if ok {
-			keep[s] = true
+			keep[s] = rankElsewhere
 		}
 	}
 	if len(keep) > 0 {
@@ -97,10 +138,14 @@ func matching(all []*scenarios.Scenario, filter string) map[*scenarios.Scenario]
 		titles[i] = s.Title
 	}
 	for _, m := range fuzzy.Find(filter, titles) {
-		keep[all[m.Index]] = true
+		keep[all[m.Index]] = rankFuzzy
 	}
 	return keep
 }
+
+// nothingMatches is said, as in the lessons list, when a search finds no
+// scenario.
+const nothingMatches = "nothing matches the filter (esc clears it)"
 
 // buildRows lays the library out for a grouping and a filter.
 func buildRows(lib *scenarios.Library, entries []*Entry, g Grouping, filter string) []row {
@@ -115,7 +160,10 @@ func buildRows(lib *scenarios.Library, entries []*Entry, g Grouping, filter stri
 		all = append(all, p.Scenarios...)
 	}
 	keep := matching(all, filter)
-	visible := func(s *scenarios.Scenario) bool { return filter == "" || keep[s] }
+	visible := func(s *scenarios.Scenario) bool {
+		_, ok := keep[s]
+		return filter == "" || ok
+	}
 
 	type group struct {
 		title string
@@ -164,11 +212,29 @@ func buildRows(lib *scenarios.Library, entries []*Entry, g Grouping, filter stri
 		ordered = append(ordered, gr)
 	}
 	sort.Slice(ordered, func(i, j int) bool { return ordered[i].order < ordered[j].order })
+	if filter != "" {
+		// While searching, the best matches lead: inside each group, and
+		// the groups by their best match (library order breaks ties).
+		best := func(gr *group) int {
+			b := rankFuzzy + 1
+			for _, s := range gr.items {
+				b = min(b, keep[s])
+			}
+			return b
+		}
+		for _, gr := range ordered {
+			sort.SliceStable(gr.items, func(i, j int) bool { return keep[gr.items[i]] < keep[gr.items[j]] })
+		}
+		sort.SliceStable(ordered, func(i, j int) bool { return best(ordered[i]) < best(ordered[j]) })
+	}
 	for _, gr := range ordered {
 		rows = append(rows, row{kind: rowHeader, text: gr.title})
 		for _, s := range gr.items {
 			rows = append(rows, row{kind: rowScenario, scenario: s, text: s.Title})
 		}
+	}
+	if filter != "" && len(keep) == 0 {
+		rows = append(rows, row{kind: rowNote, text: nothingMatches})
 	}
 	// Broken packs and packs with problems stay visible with their errors.
 	for _, p := range lib.Packs {

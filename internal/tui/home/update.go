@@ -69,6 +69,8 @@ func (m *Model) updateFilter(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	before := m.filter.Value()
 	m.filter, cmd = m.filter.Update(msg)
 	if m.filter.Value() != before {
+		// A new search selects its best match, not the row selected before.
+		m.rows = nil
 		m.rebuild()
 	}
 	return m, cmd

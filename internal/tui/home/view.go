@@ -59,9 +59,6 @@ func (m *Model) View() string {
 	for i := m.yoff; i < end; i++ {
 		lines = append(lines, m.rowView(i))
 	}
-	if len(m.rows) == 0 {
-		lines = append(lines, st.Muted.Render("  nothing matches the filter"))
-	}
 	for len(lines) < m.listTop()+h {
 		lines = append(lines, "")
 	}
@@ -85,6 +82,8 @@ func (m *Model) rowView(i int) string {
 		return st.Pane.Title.Render(r.text)
 	case rowProblem:
 		return "    " + st.Error.Render(r.text)
+	case rowNote:
+		return "  " + st.Muted.Render(r.text)
 	case rowEntry:
 		line = "▸ " + r.entry.Title + st.Muted.Render("  "+r.entry.Help)
 	case rowScenario:
@@ -173,10 +172,14 @@ func (m *Model) details() []string {
 	return append(out, "", "", "")
 }
 
-// firstLine is the briefing's first sentence-ish line without Markdown marks.
+// firstLine is the briefing's first line of text without Markdown marks;
+// a heading (usually the title again) is skipped.
 func firstLine(md string) string {
 	for _, l := range strings.Split(md, "\n") {
-		l = strings.TrimSpace(strings.TrimLeft(l, "#>*- "))
+		if strings.HasPrefix(strings.TrimSpace(l), "#") {
+			continue
+		}
+		l = strings.TrimSpace(strings.TrimLeft(l, ">*- "))
 		if l != "" {
 			return l
 		}

@@ -119,9 +119,14 @@ func screen(s common.Screen) string { return ansi.Strip(s.View()) }
 func newList(t *testing.T, open Opener) *List {
 	t.Helper()
 	ls, _ := Load(testFS())
-	m := New(common.Deps{}, ls, open)
+	m := New(common.Deps{}, ls, open).WithTitles(testTitles)
 	show(m, 120, 38, false)
 	return m
+}
+
+// testTitles names the test lessons' scenarios as the library would.
+func testTitles(id string) string {
+	return map[string]string{"two-groups-one-bucket": "Two groups, one bucket", "scp-vs-boundary": "SCP vs permissions boundary"}[id]
 }
 
 func TestListGroupsAndFilters(t *testing.T) {
@@ -140,7 +145,7 @@ func TestListGroupsAndFilters(t *testing.T) {
 	if m.rows[m.cursor].lesson.ID != "explicit-deny-wins" {
 		t.Fatalf("down skipped to %+v", m.rows[m.cursor])
 	}
-	if !strings.Contains(screen(m), "Practise it: two-groups-one-bucket, scp-vs-boundary") {
+	if !strings.Contains(screen(m), "Practise it: Two groups, one bucket, SCP vs permissions boundary") {
 		t.Fatalf("details:\n%s", screen(m))
 	}
 	press(m, "/")
@@ -193,7 +198,7 @@ func TestReaderRendersScrollsAndPractises(t *testing.T) {
 		t.Fatal("not rendered")
 	}
 	out := screen(r)
-	if !strings.Contains(out, "Deny") || !strings.Contains(out, "Practise it: 1 two-groups-one-bucket  2 scp-vs-boundary") {
+	if !strings.Contains(out, "Deny") || !strings.Contains(out, "Practise it: 1 Two groups, one bucket   2 SCP vs permissions boundary") {
 		t.Fatalf("reader:\n%s", out)
 	}
 	if r.Meta() != "0%" {
@@ -232,7 +237,7 @@ func TestReaderWithoutOpener(t *testing.T) {
 	r := press(m, "enter")[0].(common.OpenMsg).Screen.(*Reader)
 	show(r, 80, 22, true)
 	run(r, r.Init())
-	if !strings.Contains(screen(r), "Practised in: two-groups-one-bucket, scp-vs-boundary") {
+	if !strings.Contains(screen(r), "Practised in: Two groups, one bucket, SCP vs permissions boundary") {
 		t.Fatalf("reader:\n%s", screen(r))
 	}
 	for _, b := range r.ShortHelp() {

@@ -19,6 +19,10 @@ import (
 // none.
 type Opener func(scenarioID string) common.Screen
 
+// Titler names the scenario with this id for the "Practise it" links, or
+// returns "" when there is none.
+type Titler func(scenarioID string) string
+
 type row struct {
 	header string
 	lesson *Lesson
@@ -32,6 +36,7 @@ type List struct {
 	lessons  []Lesson
 	problems []error
 	open     Opener
+	titles   Titler
 
 	filter   textinput.Model
 	filterOn bool
@@ -51,6 +56,13 @@ func New(deps common.Deps, lessons []Lesson, open Opener) *List {
 	ti.SetVirtualCursor(false)
 	m := &List{KeyMap: DefaultKeyMap(), deps: deps, lessons: lessons, open: open, filter: ti}
 	m.rebuild()
+	return m
+}
+
+// WithTitles names the lessons' scenarios by their titles in the readers
+// it opens.
+func (m *List) WithTitles(t Titler) *List {
+	m.titles = t
 	return m
 }
 
@@ -263,7 +275,7 @@ func (m *List) openSelected() tea.Cmd {
 	if m.cursor >= len(m.rows) || m.rows[m.cursor].lesson == nil {
 		return nil
 	}
-	return common.Open(NewReader(m.deps, *m.rows[m.cursor].lesson, m.open))
+	return common.Open(NewReader(m.deps, *m.rows[m.cursor].lesson, m.open).WithTitles(m.titles))
 }
 
 // Layout: the filter line (when shown), the list, then the details of the
@@ -353,7 +365,14 @@ func (m *List) details() []string {
 	out = append(out, st.Muted.Render("Topics: ")+strings.Join(topics, "; "))
 	out = append(out, st.Muted.Render("Exam: ")+strings.Join(exams, ", "))
 	if len(l.Scenarios) > 0 {
-		out = append(out, st.Muted.Render("Practise it: ")+strings.Join(l.Scenarios, ", "))
+		names := make([]string, len(l.Scenarios))
+		for i, id := range l.Scenarios {
+			names[i] = id
+			if m.titles != nil && m.titles(id) != "" {
+				names[i] = m.titles(id)
+			}
+		}
+		out = append(out, st.Muted.Render("Practise it: ")+strings.Join(names, ", "))
 	} else {
 		out = append(out, st.Muted.Render("No scenario practises this lesson yet."))
 	}

@@ -21,6 +21,7 @@ type Reader struct {
 	st     *theme.Styles
 	lesson Lesson
 	open   Opener
+	titles Titler
 
 	// md holds glamour's output per width and palette; rendering happens
 	// in a command, and until it arrives the source is shown.
@@ -36,6 +37,23 @@ const lessonKey = "lesson"
 // NewReader opens a lesson; open (may be nil) opens its scenarios.
 func NewReader(deps common.Deps, l Lesson, open Opener) *Reader {
 	return &Reader{KeyMap: DefaultReaderKeyMap(), deps: deps, lesson: l, open: open, md: new(markdown.Cache)}
+}
+
+// WithTitles names the lesson's scenarios by title in the "Practise it"
+// links (the ids when t is nil or does not know one).
+func (m *Reader) WithTitles(t Titler) *Reader {
+	m.titles = t
+	return m
+}
+
+// scenarioTitle is the title of the lesson's scenario id.
+func (m *Reader) scenarioTitle(id string) string {
+	if m.titles != nil {
+		if t := m.titles(id); t != "" {
+			return t
+		}
+	}
+	return id
 }
 
 // Init starts rendering at the current size.
@@ -96,12 +114,78 @@ func (m *Reader) variant() theme.Variant {
 
 func (m *Reader) textWidth() int { return max(20, min(m.width-2, 100)) }
 
-// textHeight leaves the last lines for the "Practise it" links.
+// textHeight leaves the last lines for the rule and the "Practise it"
+// links.
 func (m *Reader) textHeight() int {
 	if len(m.lesson.Scenarios) == 0 {
 		return max(1, m.height)
 	}
-	return max(1, m.height-2)
+	return max(1, m.height-1-len(m.linkLines()))
+}
+
+// maxLinkLines bounds the links: they are wrapped whole, titles and all,
+// but the lesson keeps the screen.
+const maxLinkLines = 3
+
+// linkLines are the "Practise it" links, by title, wrapped to the width
+// between links (a title that does not fit a line is wrapped itself).
+func (m *Reader) linkLines() []string {
+	if len(m.lesson.Scenarios) == 0 {
+		return nil
+	}
+	st := m.st
+	key := func(s string) string { return s }
+	bold := key
+	if st != nil {
+		key, bold = func(s string) string { return st.Key.Render(s) }, func(s string) string { return st.Bold.Render(s) }
+	}
+	label, sep := "Practise it: ", "   "
+	if m.open == nil {
+		label, sep = "Practised in: ", ", "
+	}
+	w := max(20, m.width)
+	var lines []string
+	line, lineW := bold(label), ansi.StringWidth(label)
+	for i, id := range m.lesson.Scenarios {
+		if i >= 9 {
+			break
+		}
+		link := m.scenarioTitle(id)
+		if m.open != nil {
+			link = key(fmt.Sprint(i+1)) + " " + link
+		}
+		lw := ansi.StringWidth(link)
+		switch {
+		case i == 0:
+		case lineW+ansi.StringWidth(sep)+lw <= w:
+			line += sep
+			lineW += ansi.StringWidth(sep)
+		default:
+			lines = append(lines, line)
+			line, lineW = "  ", 2
+		}
+		if lineW+lw > w {
+			// One long title: wrapped under its number.
+			parts := strings.Split(ansi.Wrap(link, max(10, w-lineW), " "), "\n")
+			for j, p := range parts {
+				if j > 0 {
+					lines = append(lines, line)
+					line, lineW = "    ", 4
+				}
+				line += p
+				lineW += ansi.StringWidth(p)
+			}
+			continue
+		}
+		line += link
+		lineW += lw
+	}
+	lines = append(lines, line)
+	if len(lines) > maxLinkLines {
+		lines = lines[:maxLinkLines]
+		lines[maxLinkLines-1] = ansi.Truncate(lines[maxLinkLines-1], w-1, "") + "…"
+	}
+	return lines
 }
 
 // render starts glamour for the current width unless it is done or busy.
@@ -205,22 +289,7 @@ func (m *Reader) View() string {
 	}
 	if len(m.lesson.Scenarios) > 0 {
 		out = append(out, st.Muted.Render(strings.Repeat("─", max(1, m.width))))
-		var links []string
-		for i, id := range m.lesson.Scenarios {
-			if i >= 9 {
-				break
-			}
-			if m.open == nil {
-				links = append(links, id)
-				continue
-			}
-			links = append(links, st.Key.Render(fmt.Sprint(i+1))+" "+id)
-		}
-		label, sep := "Practise it: ", "  "
-		if m.open == nil {
-			label, sep = "Practised in: ", ", "
-		}
-		out = append(out, st.Bold.Render(label)+strings.Join(links, sep))
+		out = append(out, m.linkLines()...)
 	}
 	out = out[:min(len(out), m.height)]
 	for i := range out {

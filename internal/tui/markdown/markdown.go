@@ -23,11 +23,7 @@ import (
 // keeps glamour's two-cell left margin. It is slow: call it in a command.
 func Render(src string, width int, v theme.Variant) []string {
 	width = max(1, width)
-	style := glamour.WithStandardStyle(standardStyle(v))
-	if v == theme.VariantNoColor {
-		style = glamour.WithStyles(noColorStyle())
-	}
-	r, err := glamour.NewTermRenderer(style, glamour.WithWordWrap(width))
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(styleConfig(v)), glamour.WithWordWrap(width))
 	var out string
 	if err == nil {
 		out, err = r.Render(joinSoftBreaks(src))
@@ -105,16 +101,26 @@ func Wrap(s string, width int) []string {
 	return append(out, line)
 }
 
-// standardStyle names glamour's style for the palette.
-func standardStyle(v theme.Variant) string {
+// styleConfig is glamour's style for the palette without the Markdown
+// markers glamour prints before headings ("## Why"): a heading is shown
+// by its style, and a literal ## reads as an unrendered source.
+func styleConfig(v theme.Variant) gansi.StyleConfig {
+	var c gansi.StyleConfig
 	switch v {
 	case theme.VariantLight:
-		return styles.LightStyle
+		c = styles.LightStyleConfig
 	case theme.VariantNoColor:
-		return styles.NoTTYStyle
+		c = noColorStyle()
 	default:
-		return styles.DarkStyle
+		c = styles.DarkStyleConfig
 	}
+	for _, h := range []*gansi.StyleBlock{&c.H2, &c.H3, &c.H4, &c.H5, &c.H6} {
+		h.Prefix = ""
+	}
+	if strings.TrimSpace(c.H1.Prefix) == "#" {
+		c.H1.Prefix = ""
+	}
+	return c
 }
 
 // noColorStyle is glamour's notty style with attributes instead of the

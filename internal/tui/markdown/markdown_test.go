@@ -216,3 +216,21 @@ func TestCacheFlush(t *testing.T) {
 		t.Errorf("flush cache keeps the margin: %q", ansi.Strip(lines[0]))
 	}
 }
+
+// TestHeadingsRenderWithoutMarkers: a lesson's "## Why" shows as a styled
+// heading, never with its literal ##, in every palette.
+func TestHeadingsRenderWithoutMarkers(t *testing.T) {
+	src := "# Title\n\nIntro.\n\n## Why it matters\n\nBody.\n\n### The order\n\nMore."
+	for _, v := range []theme.Variant{theme.VariantDark, theme.VariantLight, theme.VariantNoColor} {
+		lines := Render(src, 60, v)
+		text := ansi.Strip(strings.Join(lines, "\n"))
+		if strings.Contains(text, "#") {
+			t.Errorf("variant %v: heading markers shown:\n%s", v, text)
+		}
+		for _, want := range []string{"Why it matters", "The order", "Body."} {
+			if !strings.Contains(text, want) {
+				t.Errorf("variant %v: %q missing:\n%s", v, want, text)
+			}
+		}
+	}
+}

@@ -56,6 +56,13 @@ func (a *answer) restore(r qz.Response) {
 		for _, id := range r.Options {
 			a.chosen[id] = true
 		}
+		// The cursor starts on the answer given, so enter keeps it.
+		for i, o := range a.opts {
+			if a.chosen[o.ID] {
+				a.cursor = i
+				break
+			}
+		}
 	}
 }
 
@@ -123,11 +130,10 @@ func (a *answer) pick(i int) {
 			a.cursor = i
 		}
 	case qz.Matching:
+		// The cursor stays on the row: moving it for the learner made the
+		// next ↓ skip a row.
 		if i < len(a.rights) && a.cursor < len(a.item.Pairs) {
 			a.matches[a.item.Pairs[a.cursor].ID] = a.rights[i]
-			if a.cursor < len(a.item.Pairs)-1 {
-				a.cursor++
-			}
 		}
 	}
 }

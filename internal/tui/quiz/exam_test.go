@@ -148,10 +148,10 @@ func answerWrong(t *testing.T, s *Session) {
 		press(t, s, "shift+down")
 	case qz.Matching:
 		for range s.ans.item.Pairs {
-			press(t, s, "a")
+			press(t, s, "a", "down")
 		}
 		if s.ans.item.Grade(s.ans.response()) {
-			press(t, s, "up", "b")
+			press(t, s, "b")
 		}
 	case qz.Multiple:
 		press(t, s, wrongOption(s))
@@ -188,7 +188,7 @@ func answerRight(t *testing.T, s *Session) {
 	case qz.Matching:
 		press(t, s, "up", "up", "up", "up", "up", "up", "up")
 		for _, p := range it.Pairs {
-			press(t, s, letterOf(s.ans.rights, p.Right))
+			press(t, s, letterOf(s.ans.rights, p.Right), "down")
 		}
 	default:
 		for _, id := range it.CorrectOptions() {

@@ -1,19 +1,18 @@
 package quiz
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
 
-// letters label options and responses. They skip f (flag in exam mode) and
-// q (the root's quit key), so a letter never does two things.
-var letters = []string{"a", "b", "c", "d", "e", "g", "h", "i", "j", "k"}
+	"github.com/iamlab/iamlab/internal/tui/common"
+)
 
-func letterIndex(s string) int {
-	for i, l := range letters {
-		if l == s {
-			return i
-		}
-	}
-	return -1
-}
+// letters label options and responses (the scenario screen's questions
+// use the same ones).
+var letters = common.AnswerLetters
+
+// letterIndex is the option a key names: its letter (either case), or its
+// number from 1.
+func letterIndex(s string) int { return common.AnswerIndex(s) }
 
 // KeyMap is the session screen's bindings; which are enabled depends on
 // the phase and the item type (see Session.syncKeys).

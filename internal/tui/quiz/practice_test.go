@@ -191,8 +191,14 @@ func TestMatchingByLetters(t *testing.T) {
 	if s.phase != phaseAnswer || !strings.Contains(screen(s), "match every row first") {
 		t.Fatalf("submitted unmatched:\n%s", screen(s))
 	}
-	for _, p := range it.Pairs {
+	// A letter answers the row under the cursor and leaves the cursor
+	// there: the learner moves on with ↓, never skipping a row.
+	for i, p := range it.Pairs {
 		press(t, s, letterOf(s.ans.rights, p.Right))
+		if s.ans.cursor != i {
+			t.Fatalf("the cursor moved to row %d after a letter on row %d", s.ans.cursor, i)
+		}
+		press(t, s, "down")
 	}
 	contains(t, s, "→ ")
 	// ←/→ cycles the last row away and back.
@@ -274,5 +280,44 @@ func TestStatementsOnePerLine(t *testing.T) {
 	}
 	if got := statements("{ not json\n }"); len(got) != 1 || got[0] != "{ not json }" {
 		t.Fatalf("unparsable: %q", got)
+	}
+}
+
+// TestQuitAsksInPracticeAndReview: q asks first in practice and review, as
+// in the exam, until the session's summary.
+func TestQuitAsksInPracticeAndReview(t *testing.T) {
+	deps := testDeps(t, newClock())
+	s := practiceOn(t, deps, "scp-never-grants")
+	if w := s.QuitWarning(); !strings.Contains(w, "practice session ends") {
+		t.Fatalf("practice quit warning %q", w)
+	}
+	s.kind = kindReview
+	if w := s.QuitWarning(); !strings.Contains(w, "review session ends") {
+		t.Fatalf("review quit warning %q", w)
+	}
+	s.phase = phaseSummary
+	if w := s.QuitWarning(); w != "" {
+		t.Fatalf("quit warning at the summary: %q", w)
+	}
+}
+
+// TestNumbersAndCapitalsPickLikeLetters: an option's number and its
+// capital letter pick it like its letter; enter takes the row under ›.
+func TestNumbersAndCapitalsPickLikeLetters(t *testing.T) {
+	deps := testDeps(t, newClock())
+	s := practiceOn(t, deps, "scp-never-grants")
+	press(t, s, "2")
+	if s.ans.cursor != 1 || !s.ans.chosen[s.ans.opts[1].ID] {
+		t.Fatalf("2 did not pick option b: cursor %d chosen %v", s.ans.cursor, s.ans.chosen)
+	}
+	press(t, s, "C")
+	if s.ans.cursor != 2 || !s.ans.chosen[s.ans.opts[2].ID] || len(s.ans.chosen) != 1 {
+		t.Fatalf("C did not pick option c: cursor %d chosen %v", s.ans.cursor, s.ans.chosen)
+	}
+	// A response restored with the cursor elsewhere: enter takes ›.
+	s.ans.cursor = 0
+	press(t, s, "enter")
+	if !s.ans.chosen[s.ans.opts[0].ID] || len(s.ans.chosen) != 1 {
+		t.Fatalf("enter did not take the row under ›: %v", s.ans.chosen)
 	}
 }

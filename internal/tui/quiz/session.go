@@ -141,7 +141,7 @@ func (m *Session) QuitWarning() string {
 	if m.exam != nil && !m.exam.Submitted() && !m.exam.Paused() {
 		return "Your exam is not submitted: it will be paused and kept, to resume from the quiz menu."
 	}
-	return ""
+	return m.sessionQuitWarning()
 }
 
 // startItem prepares the answer of the run's current item.

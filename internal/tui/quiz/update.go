@@ -189,8 +189,8 @@ func (m *Session) keyAnswer(msg tea.KeyPressMsg) tea.Cmd {
 // confidence next; the exam saves and moves on.
 func (m *Session) submitAnswer() tea.Cmd {
 	a := &m.ans
-	if (a.item.Type == qz.Single || a.item.Type == qz.Policy) && len(a.chosen) == 0 && len(a.opts) > 0 {
-		a.pick(a.cursor)
+	if (a.item.Type == qz.Single || a.item.Type == qz.Policy) && a.cursor < len(a.opts) {
+		a.pick(a.cursor) // one answer: enter takes the row under ›
 	}
 	if ok, why := a.ready(); !ok {
 		m.notice = why

@@ -248,7 +248,7 @@ func (m *Session) answerPrompt() string {
 	case qz.Ordering:
 		s = k("space") + mu(" picks up/drops a step, ") + k("↑/↓") + mu(" moves it, ") + k("enter") + mu(" answers")
 	case qz.Matching:
-		s = mu("For each row press the ") + k("letter") + mu(" of its answer (or ") + k("←/→") + mu("), ") + k("enter") + mu(" answers")
+		s = mu("On each row (") + k("↑/↓") + mu(") press the ") + k("letter") + mu(" of its answer (or ") + k("←/→") + mu("), ") + k("enter") + mu(" answers")
 	default:
 		s = mu("Press a ") + k("letter") + mu(" or ") + k("↑/↓") + mu(", then ") + k("enter")
 		if m.ans.item.Policy != nil && len(m.content) > m.viewHeight() && m.yoff == 0 {

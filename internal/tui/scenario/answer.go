@@ -91,6 +91,20 @@ func (m *Model) stepChoices() []choice {
 	return confidenceChoices
 }
 
+// confidenceStep is true on the "how sure are you?" step, whose choices
+// are numbered 1–3 as the quiz's confidence keys are.
+func (m *Model) confidenceStep() bool {
+	a := &m.ans
+	return !a.revealed && a.step == m.lastStep()
+}
+
+// answerKey is true for a key that picks one of the current step's
+// choices: it goes to the question before the screen's own letters (b, h).
+func (m *Model) answerKey(msg tea.KeyPressMsg) bool {
+	i := common.AnswerIndex(msg.String())
+	return m.focus == paneQuestion && !m.ans.revealed && i >= 0 && i < len(m.stepChoices())
+}
+
 func (m *Model) lastStep() int {
 	if m.s.Kind == scenarios.Predict {
 		return 2
@@ -131,8 +145,9 @@ func (m *Model) updateAnswer(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case choosing && m.multi() && key.Matches(msg, k.Toggle):
 		a.picked[a.cursor] = !a.picked[a.cursor]
-	case key.Matches(msg, k.QuickPick):
-		i := int(msg.String()[0] - '1')
+	case common.AnswerIndex(msg.String()) >= 0:
+		// The letter shown, or the number, as on the quiz.
+		i := common.AnswerIndex(msg.String())
 		if i < len(cs) {
 			a.cursor = i
 			if choosing && m.multi() {
@@ -300,7 +315,11 @@ func (m *Model) answerKeys() []key.Binding {
 	} else {
 		qp := k.QuickPick
 		if n := len(m.stepChoices()); n < 10 {
-			qp.SetHelp(fmt.Sprintf("1-%d", n), "pick")
+			help := fmt.Sprintf("%s-%s", common.AnswerLetters[0], common.AnswerLetters[n-1])
+			if m.confidenceStep() {
+				help = fmt.Sprintf("1-%d", n)
+			}
+			qp.SetHelp(help, "pick")
 		}
 		out = append(out, k.Pick, qp)
 	}
@@ -341,7 +360,7 @@ func (m *Model) committed() []string {
 	if m.s.Kind == scenarios.Choose && a.step > 0 {
 		var ps []string
 		for _, i := range m.pickedList() {
-			ps = append(ps, fmt.Sprintf("%c", 'A'+i))
+			ps = append(ps, optionLetter(i))
 		}
 		out = append(out, "your pick: "+strings.Join(ps, ", "))
 	}

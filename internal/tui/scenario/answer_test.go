@@ -68,7 +68,7 @@ func TestChooseRevealsEveryOption(t *testing.T) {
 	deps := testDeps(t)
 	m := open(t, "s3-mfa-delete", 80, 22, deps)
 	v := plain(m.View())
-	if !strings.Contains(v, "Which statement about S3 MFA Delete") || !strings.Contains(v, "A ( )") {
+	if !strings.Contains(v, "Which statement about S3 MFA Delete") || !strings.Contains(v, "( ) a)") {
 		t.Fatalf("start:\n%s", v)
 	}
 	press(m, "enter") // A
@@ -76,12 +76,12 @@ func TestChooseRevealsEveryOption(t *testing.T) {
 		t.Fatal("revealed before confidence")
 	}
 	v = plain(m.View())
-	if !strings.Contains(v, "your pick: A") || !strings.Contains(v, "how sure are you?") {
+	if !strings.Contains(v, "your pick: a") || !strings.Contains(v, "how sure are you?") {
 		t.Fatalf("confidence step:\n%s", v)
 	}
 	press(m, "3") // guess
 	v = plain(m.View())
-	for _, want := range []string{"✓ Right", "confidence: guess", "(correct · your", "Right, though you guessed"} {
+	for _, want := range []string{"✓ Right", "confidence: guess", "(correct ·", "your pick)", "Right, though you guessed"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("reveal lacks %q:\n%s", want, v)
 		}
@@ -106,7 +106,7 @@ func TestHintLadder(t *testing.T) {
 		}
 	}
 	// In the editor h types; outside it climbs.
-	press(m, "h")
+	press(m, "e", "h")
 	if m.hintsShown != 1 {
 		t.Fatal("h in the editor should type, not climb")
 	}
@@ -205,11 +205,11 @@ func TestChooseMultiSelect(t *testing.T) {
 	m := New(testDeps(t), &s)
 	m.SetSize(120, 38)
 	drive(m, m.Init())
-	if v := plain(m.View()); !strings.Contains(v, "pick every correct answer") || !strings.Contains(v, "A [ ]") {
+	if v := plain(m.View()); !strings.Contains(v, "pick every correct answer") || !strings.Contains(v, "[ ] a)") {
 		t.Fatalf("multi question:\n%s", v)
 	}
 	press(m, "space", "down", "down", "space")
-	if v := plain(m.View()); !strings.Contains(v, "A [x]") || !strings.Contains(v, "C [x]") {
+	if v := plain(m.View()); !strings.Contains(v, "[x] a)") || !strings.Contains(v, "[x] c)") {
 		t.Fatalf("toggles:\n%s", v)
 	}
 	press(m, "enter", "2")
@@ -245,5 +245,33 @@ func TestChooseMultiNeedsTheStatedCount(t *testing.T) {
 	press(m, "down", "down", "space", "enter")
 	if m.ans.step != 1 {
 		t.Fatal("two picks did not move on to the confidence step")
+	}
+}
+
+// TestChooseTakesTheQuizKeys: a choose question takes the letter shown
+// (either case) and the number, as quiz items do, ahead of the screen's
+// own b and h.
+func TestChooseTakesTheQuizKeys(t *testing.T) {
+	for _, k := range []struct {
+		key  string
+		want int
+	}{{"b", 1}, {"B", 1}, {"c", 2}, {"3", 2}, {"1", 0}} {
+		m := open(t, "s3-mfa-delete", 80, 22, testDeps(t))
+		press(m, k.key)
+		if m.ans.step != 1 || !m.ans.picked[k.want] || len(m.ans.picked) != 1 {
+			t.Errorf("%s: step %d, picked %v; want option %d", k.key, m.ans.step, m.ans.picked, k.want)
+		}
+		if v := plain(m.View()); !strings.Contains(v, "your pick: "+common.AnswerLetters[k.want]) {
+			t.Errorf("%s: pick not shown:\n%s", k.key, v)
+		}
+	}
+	// The footer names the letters.
+	m := open(t, "s3-mfa-delete", 80, 22, testDeps(t))
+	var help []string
+	for _, b := range m.ShortHelp() {
+		help = append(help, b.Help().Key+" "+b.Help().Desc)
+	}
+	if !strings.Contains(strings.Join(help, " · "), "a-d pick") {
+		t.Errorf("footer: %v", help)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/iamlab/iamlab/internal/scenarios"
+	"github.com/iamlab/iamlab/internal/tui/common"
 )
 
 // layoutAnswer places the panes of predict and choose scenarios.
@@ -102,7 +103,12 @@ func (m *Model) choiceLines(at, w int) []string {
 	choosing := m.s.Kind == scenarios.Choose && m.ans.step == 0
 	var out []string
 	for i, c := range cs {
-		mark := fmt.Sprintf("%d ", i+1)
+		// Labelled as on the quiz: the letter that picks it, the number
+		// on the confidence step (1 sure, 2 think so, 3 guess).
+		mark := optionLetter(i) + ") "
+		if m.confidenceStep() {
+			mark = fmt.Sprintf("%d) ", i+1)
+		}
 		if choosing {
 			box := "( )"
 			if m.multi() {
@@ -111,20 +117,18 @@ func (m *Model) choiceLines(at, w int) []string {
 					box = "[x]"
 				}
 			}
-			mark = fmt.Sprintf("%c %s ", 'A'+i, box)
+			mark = box + " " + optionLetter(i) + ") "
 		}
-		text := mark + c.label
+		text := c.label
 		if c.note != "" {
 			text += " — " + c.note
 		}
-		ls := wrap(text, w-2)
+		// Continuation lines hang under the text, past the letter.
+		ls := hang(mark, text, w-2)
 		for j, l := range ls {
 			prefix := "  "
 			if j == 0 && i == m.ans.cursor {
-				prefix = "▸ "
-			}
-			if j > 0 {
-				prefix = "    "
+				prefix = "› " // the quiz's cursor
 			}
 			line := prefix + l
 			idx = append(idx, i)
@@ -135,6 +139,14 @@ func (m *Model) choiceLines(at, w int) []string {
 		}
 	}
 	return out
+}
+
+// optionLetter is the letter of option i, the quiz's.
+func optionLetter(i int) string {
+	if i < len(common.AnswerLetters) {
+		return common.AnswerLetters[i]
+	}
+	return fmt.Sprint(i + 1)
 }
 
 func (m *Model) predictLines(w int) []string {
@@ -220,7 +232,7 @@ func (m *Model) chooseLines(w int) []string {
 		} else {
 			for i, o := range q.Options {
 				if a.picked[i] {
-					for _, l := range hang(fmt.Sprintf("  %c ", 'A'+i), reflow(o.Text), w) {
+					for _, l := range hang("  "+optionLetter(i)+") ", reflow(o.Text), w) {
 						out = append(out, st.Muted.Render(l))
 					}
 				}
@@ -248,7 +260,7 @@ func (m *Model) chooseLines(w int) []string {
 		if a.picked[i] {
 			pick = " · your pick"
 		}
-		out = append(out, hang(fmt.Sprintf("%s %c ", b.RenderSymbol(), 'A'+i), reflow(o.Text)+st.Muted.Render("  ("+word+pick+")"), w)...)
+		out = append(out, hang(b.RenderSymbol()+" "+optionLetter(i)+") ", reflow(o.Text)+st.Muted.Render("  ("+word+pick+")"), w)...)
 		for _, l := range wrap(reflow(o.Why), w-4) {
 			out = append(out, "    "+st.Muted.Render(l))
 		}

@@ -6,13 +6,19 @@ import (
 	"testing"
 	"time"
 
+	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/editor"
 )
 
 // fixNoFinance narrows the Deny of two-groups-one-bucket to the finance
 // folder: line 8 is the Resource line.
+// fixNoFinance goes into the editor (a scenario opens on its briefing)
+// and makes the fix.
 func fixNoFinance(m *Model) {
+	if m.focus != paneEditor {
+		press(m, "e")
+	}
 	for i := 0; i < 7; i++ {
 		press(m, "down")
 	}
@@ -23,8 +29,12 @@ func fixNoFinance(m *Model) {
 func TestBuildFlowEditChecksSubmit(t *testing.T) {
 	deps := testDeps(t)
 	m := open(t, "two-groups-one-bucket", 120, 38, deps)
+	if m.CapturesText() || m.focus != paneBriefing {
+		t.Fatalf("a scenario should open on its briefing, not typing: focus %v", m.focus)
+	}
+	press(m, "enter")
 	if !m.CapturesText() {
-		t.Fatal("the editor should have focus and capture text at start")
+		t.Fatal("enter on the briefing should go into the editor")
 	}
 	if got := m.Breadcrumb(); got[1] != "Two groups, one bucket" {
 		t.Errorf("breadcrumb %v", got)
@@ -130,7 +140,7 @@ func TestInvalidJSONMarksStale(t *testing.T) {
 	if !strings.Contains(before, "Checks 1/3") {
 		t.Fatal(before)
 	}
-	press(m, "down") // line 2
+	press(m, "e", "down") // into the editor, line 2
 	typeText(m, `"oops`)
 	if !m.stale {
 		t.Fatal("a broken document should make the results stale")
@@ -227,5 +237,126 @@ func TestAttemptRecord(t *testing.T) {
 	}
 	if len(a.Topics) == 0 || len(a.Tasks) == 0 {
 		t.Errorf("topics %v tasks %v", a.Topics, a.Tasks)
+	}
+}
+
+// TestOpeningWithoutTypingKeepsTheStatus: keys pressed on arrival (the
+// footer's, an enter, q-less letters) do not type into the policy, and a
+// change undone leaves no draft, so the scenario does not turn "in
+// progress" and does not steer the library's Next.
+func TestOpeningWithoutTypingKeepsTheStatus(t *testing.T) {
+	for _, size := range [][2]int{{80, 22}, {120, 38}} {
+		deps := testDeps(t)
+		m := open(t, "two-groups-one-bucket", size[0], size[1], deps)
+		if v := plain(m.View()); !strings.Contains(v, "Dana must read") {
+			t.Fatalf("%v: the briefing is not on screen at open:\n%s", size, v)
+		}
+		keys := []string{}
+		for _, b := range m.ShortHelp() {
+			if k := b.Keys(); len(k) > 0 && b.Enabled() && k[0] != "e" && k[0] != "enter" && k[0] != "esc" && k[0] != "ctrl+s" && k[0] != "ctrl+h" && k[0] != "h" {
+				keys = append(keys, k[0])
+			}
+		}
+		press(m, keys...)
+		press(m, "2", "3", "4", "x", "y", "down", "up") // 1 is the editor tab, like e
+		drive(m, m.saveDrafts())
+		if got := m.editors["policy:111122223333/NoFinance"].Value(); got != m.start["policy:111122223333/NoFinance"] {
+			t.Fatalf("%v: keys typed into the policy before e:\n%s", size, got)
+		}
+		st, _ := deps.Store.ScenarioStatus(context.Background())
+		if s, ok := st[progress.Key("core", "two-groups-one-bucket")]; ok {
+			t.Fatalf("%v: opening changed the status to %+v", size, s)
+		}
+		// Into the editor, a line typed and undone: still no draft.
+		press(m, "e", "enter", "ctrl+z")
+		drive(m, m.saveDrafts())
+		st, _ = deps.Store.ScenarioStatus(context.Background())
+		if s, ok := st[progress.Key("core", "two-groups-one-bucket")]; ok {
+			t.Fatalf("%v: an undone change left the status %+v", size, s)
+		}
+		if !m.CapturesText() || !strings.Contains(plain(m.View()), "Editing · NoFinance") {
+			t.Fatalf("%v: e did not enter the editor visibly:\n%s", size, plain(m.View()))
+		}
+		press(m, "esc")
+		if m.CapturesText() || m.focus == paneEditor {
+			t.Fatalf("%v: esc did not leave the editor", size)
+		}
+	}
+}
+
+// TestEditorStatusShowsTheWholeFinding: a mistyped action's finding is
+// shown whole under the editor, "did you mean" included, at both sizes.
+func TestEditorStatusShowsTheWholeFinding(t *testing.T) {
+	for _, size := range [][2]int{{80, 22}, {120, 38}} {
+		m := open(t, "two-groups-one-bucket", size[0], size[1], testDeps(t))
+		press(m, "e")
+		for range 6 {
+			press(m, "down")
+		}
+		press(m, "end", "left", "left", "backspace")
+		typeText(m, "GetObjects")
+		v := plain(m.View())
+		flat := strings.Join(strings.Fields(strings.ReplaceAll(v, "│", " ")), " ")
+		if !strings.Contains(flat, `did you mean "s3:GetObject"?`) {
+			t.Errorf("%v: the finding is cut:\n%s", size, v)
+		}
+	}
+}
+
+// TestResultShowsWholeCheckNames: after a submit the result lists every
+// check by its whole name, wrapped, at both sizes.
+func TestResultShowsWholeCheckNames(t *testing.T) {
+	for _, size := range [][2]int{{80, 22}, {120, 38}} {
+		m := open(t, "revoke-older-sessions", size[0], size[1], testDeps(t))
+		press(m, "ctrl+s")
+		if m.grade == nil {
+			t.Fatalf("%v: no grade after submit", size)
+		}
+		var lines []string
+		for _, l := range m.scoreLines(m.lay.panes[paneResult].inner().w - 1) {
+			lines = append(lines, strings.TrimSpace(plain(l)))
+		}
+		flat := strings.Join(lines, " ")
+		for _, r := range m.grade.Results {
+			if !strings.Contains(flat, checkName(r.Check)) {
+				t.Errorf("%v: check %q cut in the result:\n%s", size, checkName(r.Check), strings.Join(lines, "\n"))
+			}
+		}
+	}
+}
+
+// TestFooterListsOnlyKeysThatWork: on every pane of a build scenario, at
+// both sizes, each key the footer lists changes something (the focus, the
+// selection, the scroll, the screen) or leaves the scenario.
+func TestFooterListsOnlyKeysThatWork(t *testing.T) {
+	for _, size := range [][2]int{{80, 22}, {120, 38}} {
+		probe := open(t, "two-groups-one-bucket", size[0], size[1], testDeps(t))
+		for _, p := range probe.focusOrder() {
+			m := open(t, "two-groups-one-bucket", size[0], size[1], testDeps(t))
+			m.setFocus(p)
+			for _, b := range m.ShortHelp() {
+				k := b.Keys()[0]
+				fresh := open(t, "two-groups-one-bucket", size[0], size[1], testDeps(t))
+				fresh.setFocus(p)
+				if p == paneTrace || p == paneChecks {
+					fresh.selectCheck(1) // somewhere to move from, both ways
+				}
+				switch k {
+				case "ctrl+z", "ctrl+y":
+					continue // undo and redo work once there is history: the editor's tests
+				case "up":
+					press(fresh, "down") // from the top, up has nowhere to go
+				}
+				// Styled: a selection may show only as reverse video.
+				before, focus := fresh.View(), fresh.focus
+				_, cmd := fresh.Update(keyMsg(k))
+				if cmd != nil && (isBack(cmd) || k == "ctrl+o") {
+					continue // leaves the scenario, or hands the text to $EDITOR
+				}
+				if fresh.focus == focus && fresh.View() == before && fresh.confirm == confirmNone && fresh.grade == nil {
+					t.Errorf("%v pane %v: %q (%s) is listed but does nothing:\n%s", size, p, k, b.Help().Desc, plain(before))
+				}
+			}
+		}
 	}
 }

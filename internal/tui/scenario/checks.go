@@ -173,18 +173,31 @@ func (m *Model) selectedOutcome() *scenarios.CheckResult {
 
 // editorTitle and editorBadge label the editor pane.
 func (m *Model) editorTitle() string {
+	t := m.curDoc
 	if d, ok := m.world.Document(m.curDoc); ok {
-		return d.Title
+		t = d.Title
 	}
-	return m.curDoc
+	if m.CapturesText() && m.confirm == confirmNone {
+		return "Editing · " + t
+	}
+	return t
 }
 
+// editorBadge says whether keys type into the policy now: "✎ typing"
+// while the editor has the focus, "e to edit" while it waits.
 func (m *Model) editorBadge() string {
 	if _, ok := m.editors[m.curDoc]; ok {
-		if _, broken := m.broken[m.curDoc]; broken {
-			return "✎ editable · ✗ does not parse"
+		state := "✎ editable · e to edit"
+		switch {
+		case m.grade != nil:
+			state = "✎ editable"
+		case m.focus == paneEditor:
+			state = "✎ typing · esc leaves"
 		}
-		return "✎ editable"
+		if _, broken := m.broken[m.curDoc]; broken {
+			return state + " · ✗ does not parse"
+		}
+		return state
 	}
 	return "read-only"
 }
@@ -228,6 +241,40 @@ func (m *Model) checkRow(r *scenarios.CheckResult, w int, selected bool) string 
 		line = st.Selected.Render(fit(ansi.Strip(line), w))
 	}
 	return line
+}
+
+// checkResultLines is one check of the result: the whole name, wrapped
+// under its symbol, and what it wanted and got at the right of the last
+// line (or on a line of its own when it does not fit there). The result is
+// read once, whole; the live list keeps one row per check.
+func (m *Model) checkResultLines(r *scenarios.CheckResult, w int) []string {
+	st := m.st
+	sym := st.Verdict.Pass.RenderSymbol()
+	if !r.Pass {
+		sym = st.Verdict.Fail.RenderSymbol()
+	}
+	tail := "want " + r.Want + "  got " + r.Got
+	if r.Pass {
+		tail = r.Got
+	}
+	if r.Check.Hidden {
+		tail += "  (was hidden)"
+	}
+	name := wrap(checkName(r.Check), max(8, w-2))
+	out := make([]string, len(name))
+	for i, l := range name {
+		out[i] = "  " + l
+	}
+	out[0] = sym + " " + name[0]
+	last := len(out) - 1
+	if gap := w - ansi.StringWidth(out[last]) - ansi.StringWidth(tail); gap >= 2 {
+		out[last] += strings.Repeat(" ", gap) + st.Muted.Render(tail)
+	} else {
+		for _, l := range wrap(tail, max(8, w-4)) {
+			out = append(out, "    "+st.Muted.Render(l))
+		}
+	}
+	return out
 }
 
 // decisionSymbol is the verdict symbol of a request's decision.

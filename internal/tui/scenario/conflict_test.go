@@ -14,6 +14,8 @@ func TestDraftFromAnotherWindow(t *testing.T) {
 			deps := testDeps(t)
 			a := open(t, "two-groups-one-bucket", 120, 38, deps)
 			b := open(t, "two-groups-one-bucket", 120, 38, deps)
+			press(a, "e") // a scenario opens on its briefing: e starts typing
+			press(b, "e")
 			typeText(a, "AAA")
 			// B's first key saves over A's draft: B is asked, and the
 			// keys after it answer the question rather than type.

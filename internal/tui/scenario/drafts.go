@@ -127,6 +127,20 @@ func (m *Model) saveDrafts() tea.Cmd {
 		texts[id] = e.Value()
 	}
 	store, sid, ids, revs := m.deps.Store, m.key(), m.s.Editable, m.revs
+	unchanged := true
+	for id, t := range texts {
+		unchanged = unchanged && t == m.start[id]
+	}
+	if unchanged {
+		// Back at the starting text (typed, then undone): there is no
+		// draft, and the scenario is no more in progress than before.
+		return m.deps.Record("your draft", func() error {
+			revs.mu.Lock()
+			defer revs.mu.Unlock()
+			clear(revs.rev)
+			return store.DeleteDrafts(context.Background(), sid)
+		})
+	}
 	var conflict *progress.DraftConflictError
 	save := m.deps.Record("your draft", func() error {
 		ctx := context.Background()

@@ -144,6 +144,14 @@ func (m *Model) hintSection(w int) []string {
 }
 
 // refreshBriefing rebuilds the briefing pane's lines for its size.
+// briefingNeed is how many lines the briefing (with the hints shown) takes
+// at a pane width.
+func (m *Model) briefingNeed(w int) int {
+	in := rect{w: max(0, w-2)}
+	lines := dropTitle(m.markdown(mdBriefing, in.w), m.s.Title)
+	return len(lines) + len(m.hintSection(in.w))
+}
+
 func (m *Model) refreshBriefing(in rect) {
 	lines := dropTitle(m.markdown(mdBriefing, in.w), m.s.Title)
 	lines = append(lines, m.hintSection(in.w)...)

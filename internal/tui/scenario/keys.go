@@ -80,7 +80,7 @@ func defaultKeyMap() keyMap {
 		Pick:       b("enter", "choose", "enter"),
 		Toggle:     b("space", "select", "space", "x"),
 		StepBack:   b("backspace", "back a step", "backspace", "left"),
-		QuickPick:  b("1-9", "pick", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		QuickPick:  b("a-e", "pick", "1", "2", "3", "4", "5", "6", "7", "8", "9"), // help only: see common.AnswerIndex
 		Solution:   b("r", "reference solution", "r"),
 		NextDoc:    b("n", "next document", "n"),
 		KeepEdit:   b("esc", "keep editing", "esc"),
@@ -128,11 +128,19 @@ func (m *Model) paneKeys() []key.Binding {
 	case paneTrace:
 		return append(m.trace.KeyMap.ShortHelp(), k.Edit, k.HintKey, k.NextPane)
 	case paneDocs:
-		return []key.Binding{k.Up, k.Down, k.Open, k.HintKey, k.NextPane}
+		return []key.Binding{k.Up, k.Down, k.Open, k.Edit, k.HintKey, k.NextPane}
 	case paneWorld:
-		return []key.Binding{k.Up, k.Down, withHelp(k.Open, "enter", "open/expand"), k.Collapse, k.HintKey, k.NextPane}
+		return []key.Binding{k.Up, k.Down, withHelp(k.Open, "enter", "open/expand"), k.Collapse, k.Edit, k.HintKey, k.NextPane}
 	case paneBriefing:
-		return []key.Binding{k.Up, k.Down, k.Briefing, k.HintKey, k.NextPane}
+		var scroll []key.Binding
+		if len(m.briefing.lines) > m.briefing.h {
+			scroll = []key.Binding{k.Up, k.Down} // only when there is more to read
+		}
+		if m.s.Kind == scenarios.Build {
+			out := append([]key.Binding{withHelp(k.Edit, "e/enter", "edit the policy")}, scroll...)
+			return append(out, k.HintKey, k.Submit, k.NextPane)
+		}
+		return append(scroll, k.Briefing, k.HintKey, k.NextPane)
 	case paneResult:
 		if m.showSolution {
 			return []key.Binding{k.Up, k.Down, k.NextDoc, withHelp(k.KeepEdit, "esc", "back to score")}

@@ -80,7 +80,13 @@ func (m *Model) box(r rect, focused bool, title, badge string, body []string) []
 	room := iw - 2
 	t := ""
 	if title != "" && room > 2 {
-		title = ansi.Truncate(title, max(1, room-2), "…")
+		tw := room - 2
+		// The badge says what state the pane is in ("✎ typing"): the title
+		// gives way to it, down to a dozen cells.
+		if badge != "" {
+			tw = max(min(tw, 12), room-2-ansi.StringWidth(badge)-5)
+		}
+		title = ansi.Truncate(title, max(1, tw), "…")
 		t = " " + tst.Render(title) + " "
 	}
 	bd := ""
@@ -243,6 +249,16 @@ func (m *Model) layoutBuild(l *layout, body rect) {
 		return
 	}
 	ch := min(m.checkRows()+2, 9)
+	if m.focus == paneBriefing {
+		// Reading: the briefing takes the width and the height it needs
+		// (up to what leaves the checks and a few lines of trace), and
+		// scrolls only what still does not fit.
+		bh := min(max(m.briefingNeed(body.w)+2, 6), body.h-ch-6)
+		l.panes[paneBriefing] = rect{body.x, body.y, body.w, bh}
+		l.panes[paneChecks] = rect{body.x, body.y + bh, body.w, ch}
+		l.panes[paneTrace] = rect{body.x, body.y + bh + ch, body.w, body.h - bh - ch}
+		return
+	}
 	// The editor gets what its documents need at the start, fixed so the
 	// panes do not move while the learner types, and at least a usable
 	// left column; the trace, which teaches, gets the rest.

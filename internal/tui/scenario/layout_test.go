@@ -31,6 +31,10 @@ func TestLayoutsFillExactly(t *testing.T) {
 
 func TestNarrowShowsOneMainPaneWithTabs(t *testing.T) {
 	m := open(t, "two-groups-one-bucket", 80, 22, testDeps(t))
+	if v := plain(m.View()); !strings.Contains(v, "Dana must read") || strings.Contains(v, "╭─ NoFinance") {
+		t.Errorf("a build scenario should open on the briefing tab:\n%s", v)
+	}
+	press(m, "e")
 	v := plain(m.View())
 	if !strings.HasPrefix(v, " 1 Editor │ 2 Checks 1/3 ✗✗✓ │ 3 Briefing │ 4 World") {
 		t.Fatalf("tab bar:\n%s", v)
@@ -55,8 +59,9 @@ func TestNarrowShowsOneMainPaneWithTabs(t *testing.T) {
 
 func TestWideShowsEverything(t *testing.T) {
 	m := open(t, "two-groups-one-bucket", 120, 38, testDeps(t))
+	press(m, "e")
 	v := plain(m.View())
-	for _, want := range []string{"╭─ Briefing", "╭─ Documents", "╭─ World", "╭─ NoFinance", "╭─ Checks 1/3", "╭─ Trace"} {
+	for _, want := range []string{"╭─ Briefing", "╭─ Documents", "╭─ World", "╭─ Editing · NoFinance", "✎ typing · esc leaves", "╭─ Checks 1/3", "╭─ Trace"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("wide layout lacks %q:\n%s", want, v)
 		}

@@ -149,7 +149,10 @@ func New(deps common.Deps, s *scenarios.Scenario) *Model {
 	switch s.Kind {
 	case scenarios.Build:
 		m.initBuild()
-		m.focus = paneEditor
+		// A scenario opens on its briefing, not typing: keys pressed on
+		// arrival (the footer's, an enter) must not land in the policy.
+		// e or enter goes into the editor.
+		m.focus = paneBriefing
 	default:
 		m.initAnswer()
 		m.focus = paneQuestion

@@ -186,7 +186,7 @@ func (m *Model) scoreLines(w int) []string {
 	}
 	out = append(out, "", st.Bold.Render("Checks"))
 	for i := range g.Results {
-		out = append(out, m.checkRow(&g.Results[i], w, false))
+		out = append(out, m.checkResultLines(&g.Results[i], w)...)
 	}
 	out = append(out, "")
 	if g.Solved {

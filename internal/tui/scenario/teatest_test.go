@@ -57,6 +57,7 @@ func TestProgramSolvesABuildScenario(t *testing.T) {
 	tt := &term{tm: tm, w: w, h: h}
 
 	tt.wait(t, func(s string) bool { return strings.Contains(s, "Checks 1/3") })
+	tm.Send(tea.KeyPressMsg{Code: 'e', Text: "e"})
 	for i := 0; i < 7; i++ {
 		tm.Send(tea.KeyPressMsg{Code: tea.KeyDown})
 	}
@@ -93,6 +94,7 @@ func TestProgramSolvesABuildScenario(t *testing.T) {
 	// root's header row, the editor's place and its 4-cell gutter.
 	fresh := New(testDeps(t), scenarioByID(t, "two-groups-one-bucket"))
 	fresh.SetSize(w, h-2) // the root's header and footer
+	fresh.setFocus(paneEditor)
 	e := fresh.lay.editorText
 	if cursor.Y != 1+e.y+7 || cursor.X != e.x+4+len(`      "Resource": "arn:aws:s3:::acme-reports/finance/`) {
 		t.Errorf("terminal cursor at %+v; editor text at %+v", cursor, e)

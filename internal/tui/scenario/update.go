@@ -24,7 +24,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case kickMsg:
 	case markdown.RenderedMsg:
 		if m.md.Handle(msg) {
-			m.sizeComponents()
+			m.relayout() // the briefing's height follows its rendering
 		}
 	case progressLoadedMsg:
 		cmds = append(cmds, m.restoreDrafts(msg))
@@ -93,11 +93,13 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.cycleFocus(-1)
 		return nil
 	}
-	switch m.focus {
-	case paneEditor:
+	switch {
+	case m.focus == paneEditor:
 		return m.editorKey(msg)
-	case paneResult:
+	case m.focus == paneResult:
 		return m.resultKey(msg)
+	case m.answerKey(msg):
+		return m.updateAnswer(msg)
 	}
 	switch {
 	case key.Matches(msg, k.NextPane):
@@ -113,14 +115,12 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.HintKey):
 		return m.nextHint()
 	case key.Matches(msg, k.Briefing):
-		m.briefOpen = !m.briefOpen
-		if m.lay.narrow {
-			m.setFocus(paneBriefing)
-		}
-		m.relayout()
+		m.toggleBriefing()
 		return nil
-	case key.Matches(msg, k.Edit):
-		m.setFocus(paneEditor)
+	case key.Matches(msg, k.Edit), build && m.focus == paneBriefing && key.Matches(msg, k.Open) && msg.String() == "enter":
+		if build && m.grade == nil {
+			m.setFocus(paneEditor)
+		}
 		return nil
 	}
 	if m.focus != paneQuestion || m.ans.revealed {
@@ -130,6 +130,26 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return m.paneKey(msg)
+}
+
+// toggleBriefing is b. In a build scenario's wide layout the briefing is
+// read across the whole width while it has the focus, so b focuses it and,
+// pressed again, goes back to the checks; elsewhere it opens and folds the
+// briefing pane.
+func (m *Model) toggleBriefing() {
+	if m.s.Kind == scenarios.Build && !m.lay.narrow {
+		if m.focus == paneBriefing {
+			m.setFocus(paneChecks)
+		} else {
+			m.setFocus(paneBriefing)
+		}
+		return
+	}
+	m.briefOpen = !m.briefOpen
+	if m.lay.narrow {
+		m.setFocus(paneBriefing)
+	}
+	m.relayout()
 }
 
 // paneKey handles the keys of a list or scrolling pane.

@@ -137,7 +137,7 @@ func (m *Model) paneView(p pane, r rect) []string {
 		return m.box(r, f, title, badge, strings.Split(m.trace.View(), "\n"))
 	case paneBriefing:
 		t := "Briefing ▾ (b)"
-		if !m.briefOpen && !m.lay.narrow {
+		if !m.briefOpen && !m.lay.narrow && m.focus != paneBriefing {
 			t = "Briefing ▸ (b)"
 		}
 		return m.box(r, f, t, "", m.briefing.view())

@@ -1,12 +1,16 @@
 package trace
 
 import (
+	"io/fs"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/iamlab/iamlab/content"
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
@@ -130,5 +134,48 @@ func TestAnAbsentLayerThatDecidesIsMarked(t *testing.T) {
 	i := m.DecidingLine()
 	if i < 0 || !strings.Contains(ansi.Strip(m.Lines()[i]), "resource-based policy") || !strings.Contains(ansi.Strip(m.Lines()[i]), "← decides") {
 		t.Fatalf("the absent resource policy is not marked as deciding (line %d)", i)
+	}
+}
+
+// TestLayersAreNumberedAsTheLessonNumbersThem: the trace shows the layers
+// in AWS's order (RCPs before SCPs, as
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
+// lists them) and numbers them as the evaluation-logic lesson does.
+func TestLayersAreNumberedAsTheLessonNumbersThem(t *testing.T) {
+	body, err := fs.ReadFile(content.FS, "lessons/evaluation-logic.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string]eval.Layer{
+		"RCPs": eval.LayerRCP, "SCPs": eval.LayerSCP, "VPC endpoint policy": eval.LayerEndpoint,
+		"Resource-based policy": eval.LayerResource, "Identity-based policies": eval.LayerIdentity,
+		"Permissions boundary": eval.LayerBoundary, "Session policy": eval.LayerSession,
+	}
+	item := regexp.MustCompile(`(?m)^(\d+)\. \*\*([^*]+)\*\*`)
+	lesson := map[eval.Layer]int{}
+	for _, mm := range item.FindAllStringSubmatch(string(body), -1) {
+		l, ok := byName[mm[2]]
+		if !ok {
+			continue
+		}
+		n, _ := strconv.Atoi(mm[1])
+		lesson[l] = n
+	}
+	if len(lesson) != len(byName) {
+		t.Fatalf("the lesson numbers %d of the %d layers: %v", len(lesson), len(byName), lesson)
+	}
+	m := New(theme.NewStyles(theme.NoColor()))
+	m.SetSize(100, 60)
+	m.SetContent(denyContent(t))
+	out := plain(m)
+	for l, n := range lesson {
+		if head := strconv.Itoa(n) + " " + eval.LayerTitle(l) + " "; !strings.Contains(out, head) {
+			t.Errorf("the trace does not show %q:\n%s", head, out)
+		}
+	}
+	// Shown in that order too.
+	pos := func(l eval.Layer) int { return strings.Index(out, strconv.Itoa(lesson[l])+" "+eval.LayerTitle(l)+" ") }
+	if !(pos(eval.LayerRCP) < pos(eval.LayerSCP) && pos(eval.LayerSCP) < pos(eval.LayerIdentity) && pos(eval.LayerIdentity) < pos(eval.LayerSession)) {
+		t.Errorf("layers out of order:\n%s", out)
 	}
 }

@@ -2,6 +2,7 @@ package trace
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -140,9 +141,31 @@ func (r *renderer) hop(res eval.Result) {
 		r.add(2, st.Muted.Render("absent  ")+st.Trace.Detail.Render(strings.Join(missing, ", ")+" — not in the request"))
 	}
 	decidingLayer := res.DecidedBy
-	for i, l := range t.Layers {
-		r.layer(i+1, l, l.Layer == decidingLayer)
+	layers := append([]*eval.LayerTrace(nil), t.Layers...)
+	sort.SliceStable(layers, func(i, j int) bool { return layerNumber(layers[i].Layer, 99) < layerNumber(layers[j].Layer, 99) })
+	for i, l := range layers {
+		r.layer(layerNumber(l.Layer, len(layerOrder)+1+i), l, l.Layer == decidingLayer)
 	}
+}
+
+// layerOrder is the order, and the numbers, in which the trace shows the
+// layers: AWS's order after the deny evaluation (RCPs, then SCPs, then
+// resource-based, identity-based, boundary, session; see
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html),
+// with the VPC endpoint policy, which that list does not number, after
+// the organization's guardrails. The evaluation-logic lesson numbers them
+// the same way, so a learner can read one beside the other.
+var layerOrder = []eval.Layer{eval.LayerRCP, eval.LayerSCP, eval.LayerEndpoint, eval.LayerResource, eval.LayerIdentity, eval.LayerBoundary, eval.LayerSession}
+
+// layerNumber is a layer's number in layerOrder, or other for a layer
+// outside it.
+func layerNumber(l eval.Layer, other int) int {
+	for i, x := range layerOrder {
+		if x == l {
+			return i + 1
+		}
+	}
+	return other
 }
 
 // absentKeysUsed lists condition keys a policy asked about that the request
