@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/paths"
+	"github.com/iamlab/iamlab/internal/tui/common"
 )
 
 func dirs(t testing.TB) paths.Dirs {
@@ -179,6 +180,7 @@ func TestLessonLinksNameScenariosByTitle(t *testing.T) {
 	defer p.closeAll()
 	var m tea.Model = p.root
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m, _ = m.Update(common.BackMsg{}) // past the first start's exam question, to the library
 	m, cmd := m.Update(tea.KeyPressMsg{Code: 'l', Text: "l"})
 	m, _ = m.Update(cmd())
 	for range 3 {

@@ -179,7 +179,12 @@ func firstLine(md string) string {
 		if strings.HasPrefix(strings.TrimSpace(l), "#") {
 			continue
 		}
-		l = strings.TrimSpace(strings.TrimLeft(l, ">*- "))
+		l = strings.TrimSpace(l)
+		for _, bullet := range []string{"> ", "- ", "* "} {
+			l = strings.TrimPrefix(l, bullet)
+		}
+		// Bold and code marks go; a lone * stays, since "s3:*" means it.
+		l = strings.TrimSpace(strings.NewReplacer("**", "", "__", "", "`", "").Replace(l))
 		if l != "" {
 			return l
 		}
