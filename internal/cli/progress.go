@@ -294,8 +294,8 @@ func writeProgressSummary(w io.Writer, exam curriculum.Exam, sum progress.Summar
 		fmt.Fprintf(w, "  Expected share correct on the practised domains: %s–%s (pass mark ≈ %s; the scaled score\n"+
 			"  is compensatory, so one weak domain can be offset by strong ones).\n", pct(rep.Low), pct(rep.High), pct(rep.PassFraction))
 	}
-	fmt.Fprintf(w, "  iamlab teaches %s of this exam by domain weight; you have practised %s of its IAM task statements.\n",
-		pct(rep.ScopeWeight), pct(rep.Coverage))
+	fmt.Fprintf(w, "  %s; you have practised %s of its IAM task statements.\n",
+		rep.ScopeWords(), pct(rep.Coverage))
 
 	fmt.Fprintln(w, "\nDomains")
 	for _, d := range rep.Domains {

@@ -1,6 +1,7 @@
 package progress
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"time"
@@ -294,4 +295,14 @@ func containsInt(s []int, v int) bool {
 		}
 	}
 	return false
+}
+
+// ScopeWords says how much of the exam iamlab's IAM-bearing statements
+// reach, without claiming to teach whole domains: a domain counts when
+// some of its skills involve IAM, not when all of them do.
+func (r *Report) ScopeWords() string {
+	if r.ScopeWeight >= 0.995 {
+		return "iamlab teaches the IAM-bearing skills of every domain, not every skill"
+	}
+	return fmt.Sprintf("iamlab teaches the IAM-bearing skills of domains worth %.0f%% of the exam", 100*r.ScopeWeight)
 }

@@ -3,6 +3,7 @@ package progress
 import (
 	"context"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -154,5 +155,19 @@ func TestReadinessFromStore(t *testing.T) {
 	if sum.Totals.Attempts != 3 || sum.Totals.Answers != 1 || sum.Streak.Days != 1 || len(sum.Recent) != 3 ||
 		sum.Recent[0].ScenarioID != "a" || !near(sum.Totals.HintShare, 1.0/3) {
 		t.Fatalf("summary %+v", sum)
+	}
+}
+
+// The scope line never claims more than iamlab teaches: a domain with some
+// IAM-bearing skills is not a domain taught whole.
+func TestScopeWordsNeverClaimTheWholeExam(t *testing.T) {
+	for w, want := range map[float64]string{
+		1:    "the IAM-bearing skills of every domain, not every skill",
+		0.34: "the IAM-bearing skills of domains worth 34% of the exam",
+	} {
+		r := Report{ScopeWeight: w}
+		if got := r.ScopeWords(); !strings.Contains(got, want) || strings.Contains(got, "100%") {
+			t.Errorf("scope %v: %q", w, got)
+		}
 	}
 }

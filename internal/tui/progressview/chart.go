@@ -120,7 +120,7 @@ func (m *Model) chartRows(rep progress.Report, width int) []string {
 	cols := newChartCols(width, rep)
 	out := make([]string, 0, len(rep.Domains)+2)
 	head := padRight("Domain", 3+cols.name) + padRight("  wt", 6) + padRight("expected correct · 90% range", cols.bar+11) + "band"
-	out = append(out, st.Pane.Title.Render("Readiness by domain")+st.Muted.Render(fmt.Sprintf(" (official weights; iamlab teaches %s of the exam)", pct(rep.ScopeWeight))))
+	out = append(out, st.Pane.Title.Render("Readiness by domain")+st.Muted.Render(" (official weights; "+rep.ScopeWords()+")"))
 	out = append(out, st.Muted.Render(ansi.Truncate(head, width, "")))
 	for _, d := range rep.Domains {
 		label := fmt.Sprintf("D%d ", d.Number) + padRight(ansi.Truncate(d.Name, cols.name, "…"), cols.name) +
