@@ -15,7 +15,7 @@ func TestBuiltInPacksInTeachingOrder(t *testing.T) {
 	for _, p := range lib.Packs {
 		ids = append(ids, p.ID)
 	}
-	if got := strings.Join(ids, ","); got != "foundations,core,accounts,operations" {
+	if got := strings.Join(ids, ","); got != "foundations,core,accounts,operations,data,workloads,governance" {
 		t.Fatalf("pack order %s", got)
 	}
 }
