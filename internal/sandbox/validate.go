@@ -16,8 +16,7 @@ func (w *World) Validate() []error {
 	errs := append([]error(nil), ix.placeErrs...)
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 	if w.org != nil {
-		var walk func(where string, scps, rcps []string)
-		walk = func(where string, scps, rcps []string) {
+		walk := func(where string, scps, rcps []string) {
 			for _, n := range scps {
 				if _, err := w.orgDoc("scp:", n, orgLevel{name: where}); err != nil && !strings.Contains(err.Error(), "does not parse") {
 					bad("%v", err)
