@@ -20,7 +20,7 @@ if [ -z "$bin" ]; then
   bin="$work/iamlab"
   go build -o "$bin" .
 fi
-go build -o "$work/jsondecode" ./scripts/jsondecode
+go build -o "$work/jsondecode" scripts/jsondecode/main.go  # build-ignored: not installed by go install ./...
 
 if [ ! -x /usr/bin/time ]; then
   echo "bench-eval: /usr/bin/time (GNU time) is needed" >&2; exit 1

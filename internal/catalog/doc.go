@@ -11,17 +11,17 @@
 // (MIT license, Copyright (c) 2024 Act Security;
 // https://github.com/act-security-labs/iam-data), which is itself
 // derived from the AWS Service Authorization Reference. The generator in
-// ./gen pins the package version; the result is embedded as
+// ./gen (run by generate.go) pins the package version; the result is embedded as
 // catalog.bin.gz and decoded on first use, so nothing here touches the
 // network. Descriptions are left out to keep the binary small.
 //
 // To regenerate after changing the pinned version (npm is needed only
 // for this): go generate ./internal/catalog. To confirm that the
 // committed file is exactly what the pinned version produces:
-// cd internal/catalog && go run ./gen -check.
+// cd internal/catalog && go run generate.go -check.
 //
 // Everything returned is shared, read-only data: callers must not modify
 // the structs or slices they get back.
 package catalog
 
-//go:generate go run ./gen
+//go:generate go run generate.go

@@ -253,7 +253,9 @@ func Build(learners []*Learner, errs []FileError, opt Options, now time.Time) *R
 			rep.Learners[i].Completion = float64(rep.Learners[i].Solved) / float64(total)
 		}
 	}
-	sort.SliceStable(rep.Learners, func(i, j int) bool { return strings.ToLower(rep.Learners[i].Name) < strings.ToLower(rep.Learners[j].Name) })
+	sort.SliceStable(rep.Learners, func(i, j int) bool {
+		return strings.ToLower(rep.Learners[i].Name) < strings.ToLower(rep.Learners[j].Name)
+	})
 	for _, d := range exam.Domains {
 		row := DomainRow{Number: d.Number, Name: d.Name, Weight: d.Weight, Accuracy: -1}
 		if t := classDomains[d.Number]; t != nil {

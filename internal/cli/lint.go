@@ -26,6 +26,7 @@ type LintOptions struct {
 	JSON   bool
 	Grants bool
 	All    bool
+	FailOn string // "error" (default) or "warning"
 }
 
 // lintTypes maps --type to the engine's policy types.
@@ -43,6 +44,11 @@ var lintTypes = map[string]eval.PolicyType{
 
 const lintTypeList = "identity, resource, trust, key, boundary, session, scp, rcp or endpoint"
 
+// lintFailOn maps --fail-on to the least serious severity that makes the
+// exit status 1; "warning" takes security warnings with it, so a CI job can
+// refuse policies that grant more than they seem to.
+var lintFailOn = map[string]lint.Severity{"error": lint.Error, "warning": lint.Warning}
+
 func newLintCmd(stdio IO) *cobra.Command {
 	opts := &LintOptions{}
 	cmd := &cobra.Command{
@@ -55,10 +61,12 @@ func newLintCmd(stdio IO) *cobra.Command {
 			"resource policy (a trust policy when it only assumes roles); otherwise as an identity policy.\n" +
 			"--grants lists instead what each statement allows or denies, expanded through the\n" +
 			"catalogue of AWS actions and grouped by service and access level.\n" +
-			"Exit status: 1 when a finding is an error, 2 when a file cannot be read.",
+			"Exit status: 1 when a finding is an error (with --fail-on warning: an error, a security\n" +
+			"warning or a warning), 2 when a file cannot be read.",
 		Example: "  iamlab lint policy.json\n" +
 			"  iamlab lint --type resource bucket-policy.json\n" +
 			"  iamlab lint --grants --all policy.json\n" +
+			"  iamlab lint --fail-on warning policies/*.json   # in CI\n" +
 			"  iamlab lint --json policy.json | jq '.[] | select(.severity == \"error\")'",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -70,6 +78,7 @@ func newLintCmd(stdio IO) *cobra.Command {
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON: an array of findings, or of grants with --grants")
 	cmd.Flags().BoolVar(&opts.Grants, "grants", false, "list what the policy allows and denies instead of findings")
 	cmd.Flags().BoolVar(&opts.All, "all", false, "with --grants, list every action and service instead of the first few")
+	cmd.Flags().StringVar(&opts.FailOn, "fail-on", "error", "exit 1 on findings of this severity or worse: error or warning")
 	return cmd
 }
 
@@ -100,6 +109,14 @@ func runLint(opts *LintOptions, stdio IO) error {
 		}
 		typ = t
 	}
+	failOn := lint.Error
+	if opts.FailOn != "" {
+		sev, ok := lintFailOn[strings.ToLower(opts.FailOn)]
+		if !ok {
+			return exitf(2, "unknown --fail-on %q; expected error or warning", opts.FailOn)
+		}
+		failOn = sev
+	}
 	status := 0
 	var files []lintedFile
 	for _, name := range opts.Files {
@@ -123,7 +140,7 @@ func runLint(opts *LintOptions, stdio IO) error {
 				f.grants = lint.GrantsOf(p)
 			}
 		}
-		if lint.HasErrors(f.findings) && status == 0 {
+		if status == 0 && slices.ContainsFunc(f.findings, func(fd lint.Finding) bool { return fd.Severity <= failOn }) {
 			status = 1
 		}
 		files = append(files, f)

@@ -62,6 +62,9 @@ func runNewScenario(opts *NewScenarioOptions, stdio IO) error {
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
+		// Editors with yaml-language-server then complete and check the
+		// file against the schema of this iamlab's version.
+		files[name] = schemaModeline(name) + files[name]
 	}
 	slices.Sort(names)
 	// Refuse before writing anything, so a clash leaves the pack untouched.

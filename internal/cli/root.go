@@ -9,13 +9,57 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+	"strings"
 
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 )
 
-// Version is set at build time with -ldflags "-X github.com/iamlab/iamlab/internal/cli.Version=…".
-var Version = "0.1.0-dev"
+// Version is set by release builds with
+// -ldflags "-X github.com/iamlab/iamlab/internal/cli.Version=…". Left empty,
+// the version comes from the build info instead (see buildVersion).
+var Version = ""
+
+// buildVersion says which iamlab this is. A release build carries its tag
+// in Version; `go install github.com/iamlab/iamlab@v1.2.3` records v1.2.3
+// as the main module's version; a build from a clone knows only its VCS
+// revision, if that much.
+func buildVersion(ldflags string, info *debug.BuildInfo, ok bool) string {
+	if ldflags != "" {
+		return strings.TrimPrefix(ldflags, "v")
+	}
+	if !ok || info == nil {
+		return "devel"
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return strings.TrimPrefix(v, "v")
+	}
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = ", modified"
+			}
+		}
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if rev == "" {
+		return "devel"
+	}
+	return "devel (" + rev + modified + ")"
+}
+
+// versionString is the version --version prints.
+func versionString() string {
+	info, ok := debug.ReadBuildInfo()
+	return buildVersion(Version, info, ok)
+}
 
 // IO is where a command reads and writes; tests pass buffers.
 type IO struct {
@@ -65,6 +109,9 @@ func NewRoot(stdio IO) *cobra.Command {
 	for _, add := range extraCommands {
 		root.AddCommand(add(stdio))
 	}
+	// An entry naming a flag that no longer exists is left out here and
+	// caught by TestFlagCompletionsFindTheirFlags.
+	registerCompletions(root)
 	return root
 }
 
@@ -79,7 +126,7 @@ func Main(ctx context.Context, args []string, stdio IO) int {
 	root := NewRoot(stdio)
 	root.SetArgs(args)
 	err := fang.Execute(ctx, root,
-		fang.WithVersion(Version),
+		fang.WithVersion(versionString()),
 		fang.WithErrorHandler(func(w io.Writer, styles fang.Styles, err error) {
 			var ee *ExitError
 			if errors.As(err, &ee) {

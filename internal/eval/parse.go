@@ -2,9 +2,10 @@ package eval
 
 import (
 	"fmt"
-	"github.com/iamlab/iamlab/internal/suggest"
 	"sort"
 	"strings"
+
+	"github.com/iamlab/iamlab/internal/suggest"
 )
 
 // Parse reads and compiles a policy document of the given type. The error,

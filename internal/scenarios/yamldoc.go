@@ -2,7 +2,6 @@ package scenarios
 
 import (
 	"fmt"
-	"github.com/iamlab/iamlab/internal/suggest"
 	"reflect"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
+	"github.com/iamlab/iamlab/internal/suggest"
 	"github.com/iamlab/iamlab/internal/yamlpos"
 )
 

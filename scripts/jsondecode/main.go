@@ -1,3 +1,5 @@
+//go:build ignore
+
 // Command jsondecode is the baseline of scripts/bench-eval.sh: it decodes a
 // JSON file with encoding/json and nothing else, so the cost of `iamlab
 // eval` can be read as a multiple of merely reading its input. With -make

@@ -3,7 +3,6 @@ package scenario
 import (
 	"context"
 	"fmt"
-	"github.com/iamlab/iamlab/internal/tui/common"
 	"sort"
 	"strings"
 	"time"
@@ -15,6 +14,7 @@ import (
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/scenarios"
+	"github.com/iamlab/iamlab/internal/tui/common"
 )
 
 // choice is one option of an answer step.

@@ -2,13 +2,13 @@ package scenario
 
 import (
 	"context"
-	"github.com/iamlab/iamlab/internal/tui/common"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/iamlab/iamlab/internal/scenarios"
+	"github.com/iamlab/iamlab/internal/tui/common"
 )
 
 func TestPredictCommitsBeforeReveal(t *testing.T) {

