@@ -454,3 +454,23 @@ func changeLine(r Run) string {
 	}
 	return b.String()
 }
+
+// Sources is the text of every document the proposal changes, by document
+// id, as it reads with all the proposal's edits applied: what a screen
+// writes back into its copy of the world.
+func (p Proposal) Sources() map[string]string {
+	out := make(map[string]string, len(p.state.Sources))
+	for k, v := range p.state.Sources {
+		out[k] = v
+	}
+	return out
+}
+
+// Context is the request context values the proposal supplies.
+func (p Proposal) Context() map[string]string {
+	out := make(map[string]string, len(p.state.Context))
+	for k, v := range p.state.Context {
+		out[k] = v
+	}
+	return out
+}
