@@ -35,6 +35,7 @@ func (m *Model) reevaluate() bool {
 		m.runChecks()
 	} else {
 		m.trace.SetStale(true)
+		m.attachWhyNot()
 		m.positionTrace()
 	}
 	return true
@@ -162,6 +163,7 @@ func (m *Model) refreshTrace(force bool) {
 	r := m.results[m.checkSel]
 	m.traceFor = m.checkSel
 	m.setTrace(traceContent(r.Check.Call, r.Outcome, r.Err, r.Want))
+	m.attachWhyNot()
 	m.setMarks(r.Outcome)
 }
 
