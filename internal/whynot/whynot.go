@@ -177,6 +177,9 @@ type Answer struct {
 	Proposals []Proposal    `json:"proposals"`
 	// Evaluations is how many times the engine ran, for benchmarks.
 	Evaluations int `json:"evaluations"`
+	// Error says why no search ran (set by callers that report it in
+	// place of an answer, such as iamlab eval --why-not).
+	Error string `json:"error,omitempty"`
 }
 
 // Find searches for the smallest edits that flip the subject's decision.
