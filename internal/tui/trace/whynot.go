@@ -45,7 +45,7 @@ type Edit struct {
 
 // FromAnswer turns a search's answer into the section.
 func FromAnswer(a whynot.Answer) *WhyNot {
-	w := &WhyNot{Goal: a.Goal, Selected: -1}
+	w := &WhyNot{Goal: a.Goal, Selected: -1, Err: a.Error}
 	for _, p := range a.Proposals {
 		tp := Proposal{Size: p.Size, Collateral: p.Collateral, After: p.After, Changes: p.Changes}
 		for _, e := range p.Edits {
