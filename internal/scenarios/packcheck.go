@@ -89,6 +89,7 @@ func (c *checker) build() {
 		c.lint(src, d.Type, s.solWhere[id], "the solution for "+id, true)
 	}
 	c.alternatives()
+	c.againstGenerated(sw)
 }
 
 // alternatives: every accepted solution besides the reference passes every
