@@ -85,6 +85,17 @@ func TestWhyNotIsTheLastRung(t *testing.T) {
 		if !m.why.on || m.trace.WhyNotLine() < 0 {
 			t.Errorf("%v: w did not show it again", size)
 		}
+		// Another check's trace opens on its section.
+		m.setFocus(paneChecks)
+		other := 0
+		if fail == 0 {
+			other = 1
+		}
+		m.selectCheck(other)
+		drive(m, m.whyNotCmd())
+		if tv := plain(m.trace.View()); !strings.Contains(strings.SplitN(tv, "\n", 2)[0], "Why not?") {
+			t.Errorf("%v: the other check's trace does not open on why not?:\n%s", size, tv)
+		}
 		// The grade charges the fifth rung like the others.
 		g := scenarios.GradeBuild(m.s, m.world, m.hintsShown, 1)
 		if len(g.Costs) == 0 || g.Costs[0].Points != 5*scenarios.HintCost {
