@@ -89,10 +89,7 @@ func (m *Model) selectCheck(i int) {
 	if len(m.results) == 0 {
 		return
 	}
-	prev := m.checkSel
 	m.checkSel = min(max(0, i), len(m.results)-1)
-	// With "why not?" on, a newly selected check's trace opens on it.
-	m.why.scroll = m.why.on && m.checkSel != prev
 	m.refreshTrace(false)
 }
 

@@ -183,6 +183,11 @@ func (m *Model) positionTrace() {
 		m.trace.ScrollTo(0)
 		return
 	}
+	if m.why.on && m.trace.WhyNotLine() >= 0 {
+		// The learner asked why not: that is what to keep in view.
+		m.trace.ScrollTo(m.trace.WhyNotLine())
+		return
+	}
 	m.trace.ScrollTo(m.trace.DecidingLine() - 2)
 }
 

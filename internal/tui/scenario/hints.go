@@ -99,7 +99,7 @@ func (m *Model) answerConfirm(msg tea.KeyPressMsg) tea.Cmd {
 	case confirmWhyNot:
 		if yes {
 			m.showHint()
-			m.why.on, m.why.scroll = true, true
+			m.why.on = true
 			m.attachWhyNot()
 			m.setFocus(paneTrace)
 			m.keys.update(m)

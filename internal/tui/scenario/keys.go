@@ -132,9 +132,10 @@ func (m *Model) paneKeys() []key.Binding {
 		out := []key.Binding{k.LeaveEdit, k.Hint, k.Submit}
 		return append(out, e.ShortHelp()...)
 	case paneChecks:
-		return append([]key.Binding{k.Up, k.Down, withHelp(k.Open, "enter", "trace")}, append(m.whyKeys(), k.Edit, k.HintKey, k.Submit, k.NextPane)...)
+		// w comes first: at 80 columns the footer keeps only its head.
+		return append(m.whyKeys(), k.Up, k.Down, withHelp(k.Open, "enter", "trace"), k.Edit, k.HintKey, k.Submit, k.NextPane)
 	case paneTrace:
-		return append(append(m.trace.KeyMap.ShortHelp(), m.whyKeys()...), k.Edit, k.HintKey, k.NextPane)
+		return append(append(m.whyKeys(), m.trace.KeyMap.ShortHelp()...), k.Edit, k.HintKey, k.NextPane)
 	case paneDocs:
 		return []key.Binding{k.Up, k.Down, k.Open, k.Edit, k.HintKey, k.NextPane}
 	case paneWorld:

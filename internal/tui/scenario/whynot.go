@@ -20,7 +20,6 @@ import (
 // moving between checks or undoing an edit costs nothing.
 type whyState struct {
 	on      bool                     // the section is shown under the trace
-	scroll  bool                     // scroll to it when its answer arrives (w was pressed)
 	cache   map[string]*trace.WhyNot // by whyKey
 	pending map[string]bool
 }
@@ -73,7 +72,6 @@ func (m *Model) toggleWhyNot() tea.Cmd {
 		return nil
 	}
 	m.why.on = !m.why.on
-	m.why.scroll = m.why.on
 	m.attachWhyNot()
 	m.keys.update(m)
 	return nil
@@ -91,10 +89,9 @@ func (m *Model) attachWhyNot() {
 		sec = &trace.WhyNot{Pending: true, Selected: -1}
 	}
 	m.trace.SetWhyNot(sec)
-	if ok && m.why.scroll {
-		m.why.scroll = false
-		m.trace.ScrollTo(m.trace.WhyNotLine())
-	}
+	// While it is on, the section is what the learner is reading: keep it
+	// in view as the text, the check or the pane's size changes.
+	m.trace.ScrollTo(m.trace.WhyNotLine())
 }
 
 // whyNotCmd starts the search for the selected check when the section is
