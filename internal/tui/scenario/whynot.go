@@ -134,14 +134,16 @@ func findWhyNot(w *sandbox.World, res scenarios.CheckResult, others []sandbox.Ca
 		return &trace.WhyNot{Selected: -1, Err: fmt.Sprintf("the decision is right; the check wants it made by the %s, which no single small edit decides", check.DecidedBy)}
 	}
 	want := check.Expect.Matches
-	target := expectWords(check.Expect)
+	target, heading := expectWords(check.Expect), ""
 	note := "only your editable documents are changed"
 	if res.Pass {
 		want = func(d eval.Decision) bool { return !check.Expect.Matches(d) }
-		target = "fail"
-		note = "this check passes: these are the smallest edits that would break it"
+		target, heading = "fail", "the smallest changes that would make this check fail"
 	}
 	if len(editable) == 0 {
+		// A predict or choose request states a fact: the question is what
+		// would change it.
+		heading = "the smallest changes that would change this decision"
 		note = "no document here is yours to edit: only what the request carries can change"
 	}
 	sub := &whynot.WorldCall{World: w, Call: check.Call, Editable: func(id string) bool { return editable[id] }}
@@ -150,7 +152,7 @@ func findWhyNot(w *sandbox.World, res scenarios.CheckResult, others []sandbox.Ca
 		return &trace.WhyNot{Err: err.Error(), Selected: -1}
 	}
 	sec := trace.FromAnswer(ans)
-	sec.Others, sec.Want, sec.Note = "other checks", target, note
+	sec.Others, sec.Want, sec.Note, sec.Heading = "other checks", target, note, heading
 	return sec
 }
 

@@ -170,7 +170,7 @@ func TestWhyNotAfterAReveal(t *testing.T) {
 	if sec == nil {
 		t.Fatal("no answer")
 	}
-	if !strings.Contains(sec.Note, "no document here is yours") {
+	if !strings.Contains(sec.Note, "no document here is yours") || sec.Heading != "the smallest changes that would change this decision" {
 		t.Errorf("note %q", sec.Note)
 	}
 	for _, p := range sec.Proposals {

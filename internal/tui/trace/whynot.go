@@ -26,6 +26,8 @@ type WhyNot struct {
 	Others string
 	// Note is a line under the heading (what may be edited).
 	Note string
+	// Heading, when set, replaces "the smallest changes that make it …".
+	Heading string
 }
 
 // Proposal is one verified change.
@@ -71,7 +73,11 @@ func (r *renderer) whyNot(w *WhyNot) {
 	if w.Want != "" {
 		goal = w.Want
 	}
-	r.add(0, st.Trace.Step.Render("Why not? ")+st.Muted.Render("the smallest changes that make it "+goal))
+	heading := "the smallest changes that make it " + goal
+	if w.Heading != "" {
+		heading = w.Heading
+	}
+	r.add(0, st.Trace.Step.Render("Why not? ")+st.Muted.Render(heading))
 	if w.Note != "" {
 		r.add(2, st.Muted.Render(w.Note))
 	}
