@@ -20,7 +20,6 @@ import (
 type whyState struct {
 	on      bool
 	sel     int
-	scroll  bool // scroll the trace to the section when its answer arrives
 	cache   map[string]*whynot.Answer
 	pending map[string]bool
 }
@@ -60,7 +59,6 @@ func (m *Model) whyReady() bool {
 func (m *Model) toggleWhyNot() {
 	m.why.on = !m.why.on
 	m.why.sel = 0
-	m.why.scroll = m.why.on
 	m.attachWhyNot()
 }
 
@@ -81,6 +79,7 @@ func (m *Model) attachWhyNot() {
 	ans := m.whyAnswer()
 	if ans == nil {
 		m.trace.SetWhyNot(&trace.WhyNot{Pending: true, Selected: -1})
+		m.trace.ScrollTo(m.trace.WhyNotLine())
 		return
 	}
 	sec := trace.FromAnswer(*ans)
@@ -90,10 +89,9 @@ func (m *Model) attachWhyNot() {
 		sec.Note = "↑↓ choose · ctrl+x applies it to your copy of the world · ctrl+r undoes every policy edit"
 	}
 	m.trace.SetWhyNot(sec)
-	if m.why.scroll {
-		m.why.scroll = false
-		m.trace.ScrollTo(m.trace.WhyNotLine())
-	}
+	// While it is on, the section is what the learner reads: keep it in
+	// view as the request changes (pgup reaches the trace above it).
+	m.trace.ScrollTo(m.trace.WhyNotLine())
 }
 
 // whyNotCmd starts the search for the request when the section is on and
