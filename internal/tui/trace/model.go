@@ -115,8 +115,8 @@ func (m *Model) SetContent(c *Content) {
 // SetWhyNot replaces the "why not?" section of the current content,
 // keeping the scroll position.
 func (m *Model) SetWhyNot(w *WhyNot) {
-	if m.content == nil {
-		return
+	if m.content == nil || (w == nil && m.content.WhyNot == nil) {
+		return // nothing to draw or to take away: no second render per keystroke
 	}
 	c := *m.content
 	c.WhyNot = w
