@@ -3,10 +3,9 @@ package scenario
 import (
 	"testing"
 
-	"github.com/iamlab/iamlab/internal/sandbox"
-
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/editor"
 )
