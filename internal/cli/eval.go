@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/iamlab/iamlab/internal/evalcase"
 	"github.com/iamlab/iamlab/internal/safetext"
 	"github.com/iamlab/iamlab/internal/traceview"
+	"github.com/iamlab/iamlab/internal/whynot"
 )
 
 func init() { register(newEvalCmd) }
@@ -25,6 +27,7 @@ type EvalOptions struct {
 	JSON    bool
 	NoTrace bool
 	Quiet   bool
+	WhyNot  bool
 }
 
 func newEvalCmd(stdio IO) *cobra.Command {
@@ -49,6 +52,7 @@ func newEvalCmd(stdio IO) *cobra.Command {
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print one JSON object per case per line")
 	cmd.Flags().BoolVar(&opts.NoTrace, "no-trace", false, "print only the decisions")
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "print only mismatches (with their trace) and the summary")
+	cmd.Flags().BoolVar(&opts.WhyNot, "why-not", false, "under each decision, the smallest verified policy edits that would flip it\n(to the case's expect when it mismatches)")
 	return cmd
 }
 
@@ -62,6 +66,7 @@ type evalJSON struct {
 	Match     *bool              `json:"match,omitempty"`
 	Deciding  *eval.StatementRef `json:"deciding,omitempty"`
 	Trace     *eval.Trace        `json:"trace,omitempty"`
+	WhyNot    *whynot.Answer     `json:"whyNot,omitempty"`
 }
 
 // evalErrorJSON is an invalid case (or file) in --json output.
@@ -173,6 +178,7 @@ func (run *evalRun) file(name string, stdin io.Reader) error {
 		}
 	}
 	rd := evalcase.NewReader(name, in)
+	rd.KeepSource = run.opts.WhyNot // the edits are made on the case's own text
 	for {
 		c, err := rd.Next()
 		if err == io.EOF {
@@ -228,8 +234,12 @@ func (run *evalRun) evaluate(file string, c *evalcase.Case) error {
 	default:
 		run.tally.mismatched++
 	}
+	var why *whynot.Answer
+	if opts.WhyNot && (opts.JSON || !opts.Quiet || !match) {
+		why = whyNot(c, match)
+	}
 	if opts.JSON {
-		j := evalJSON{File: file, Name: c.Name, Decision: r.Decision, DecidedBy: r.DecidedBy, Reason: r.Reason, Expect: c.Expect, Deciding: r.Deciding, Trace: r.Trace}
+		j := evalJSON{File: file, Name: c.Name, Decision: r.Decision, DecidedBy: r.DecidedBy, Reason: r.Reason, Expect: c.Expect, Deciding: r.Deciding, Trace: r.Trace, WhyNot: why}
 		if c.Expect != "" {
 			j.Match = &match
 		}
@@ -242,11 +252,66 @@ func (run *evalRun) evaluate(file string, c *evalcase.Case) error {
 		// Quiet runs evaluate without a trace; a mismatch is worth one.
 		r = eval.Evaluate(&c.Input, eval.Options{Trace: true})
 	}
-	printCase(run.out, c, r, match, !opts.NoTrace)
+	printCase(run.out, c, r, match, !opts.NoTrace, why)
 	return nil
 }
 
-func printCase(w io.Writer, c *evalcase.Case, r eval.Result, match bool, trace bool) {
+// whyNot searches the smallest edits of the case's policies that flip its
+// decision: to what the case expects when it mismatches, else to the
+// other side (allowed to denied, denied to allowed).
+func whyNot(c *evalcase.Case, match bool) *whynot.Answer {
+	sub, err := whynot.FromInputAt(&c.Input, c.Source, c.SourceOffset)
+	if err != nil {
+		return &whynot.Answer{Error: err.Error()}
+	}
+	var opt whynot.Options
+	if !match {
+		want := c.Expect
+		opt.Want = func(d eval.Decision) bool { return d == want }
+	}
+	ans, err := whynot.Find(sub, opt)
+	if err != nil {
+		return &whynot.Answer{Error: err.Error()}
+	}
+	if ans.Proposals == nil {
+		ans.Proposals = []whynot.Proposal{} // "none" is an answer, not an absence
+	}
+	return &ans
+}
+
+// printWhyNot lists the proposals under a case's decision.
+func printWhyNot(w io.Writer, a *whynot.Answer) {
+	if a.Error != "" {
+		fmt.Fprintf(w, "    why not? %s\n", safetext.Line(a.Error))
+		return
+	}
+	goal := "allowed"
+	if a.Goal == "deny" {
+		goal = "denied"
+	}
+	if len(a.Proposals) == 0 {
+		fmt.Fprintf(w, "    why not? no small edit of these policies makes it %s\n", goal)
+		return
+	}
+	fmt.Fprintf(w, "    why not? the smallest edits that make it %s:\n", goal)
+	for i, p := range a.Proposals {
+		for j, e := range p.Edits {
+			lead := "       "
+			if j == 0 {
+				lead = fmt.Sprintf("    %d. ", i+1)
+			}
+			fmt.Fprintf(w, "%s%s\n", lead, safetext.Line(e.Summary))
+			for _, d := range strings.Split(strings.TrimRight(e.Diff, "\n"), "\n") {
+				if d != "" {
+					fmt.Fprintf(w, "         %s\n", safetext.Line(d))
+				}
+			}
+		}
+		fmt.Fprintf(w, "       size %d → %s\n", p.Size, safetext.Line(p.Changes))
+	}
+}
+
+func printCase(w io.Writer, c *evalcase.Case, r eval.Result, match bool, trace bool, why *whynot.Answer) {
 	sym := traceview.SymPass
 	exp := ""
 	switch {
@@ -264,6 +329,9 @@ func printCase(w io.Writer, c *evalcase.Case, r eval.Result, match bool, trace b
 		traceview.Write(&indent{w: w, start: true}, r)
 	} else {
 		fmt.Fprintf(w, "    %s\n", r.Reason)
+	}
+	if why != nil {
+		printWhyNot(w, why)
 	}
 	fmt.Fprintln(w)
 }

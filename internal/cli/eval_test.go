@@ -216,3 +216,76 @@ func TestEvalCountsFileErrorsApart(t *testing.T) {
 		t.Fatalf("a file cut short: %d\n%s\n%s", code, out, errOut)
 	}
 }
+
+// --why-not prints, under each decision, the smallest edits of the case's
+// own policy text that flip it; the streamed reader keeps each case's text
+// for that, with positions counted from the start of the file.
+func TestEvalWhyNotText(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "eval", "--why-not", "--no-trace", "../eval/testdata/cases/basic.json")
+	if code != 0 {
+		t.Fatalf("code %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		`why not? the smallest edits that make it allowed:`,
+		`1. remove the Deny statement "NoDelete" from deny-delete`,
+		`+             "Resource": ["arn:aws:s3:::other-bucket/*", "arn:aws:s3:::bucket/a.txt"]`,
+		`size 31 → allowed by the identity-based policies`,
+		`why not? the smallest edits that make it denied:`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "is not at offset") {
+		t.Errorf("a policy's text was not found in the streamed case:\n%s", out)
+	}
+	// Without the flag nothing of it is printed.
+	_, plainOut, _ := runCLI(t, "", "eval", "--no-trace", "../eval/testdata/cases/basic.json")
+	if strings.Contains(plainOut, "why not?") {
+		t.Error("why not? printed without --why-not")
+	}
+}
+
+// In JSON each case gets a whyNot object; a mismatching case is steered to
+// its expect, and every proposal's decision after the edit is that target.
+func TestEvalWhyNotJSON(t *testing.T) {
+	code, out, _ := runCLI(t, "", "eval", "--json", "--why-not", "../eval/testdata/cases/basic.json")
+	if code != 0 {
+		t.Fatalf("code %d", code)
+	}
+	n := 0
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var got struct {
+			Decision string
+			WhyNot   *struct {
+				Goal      string
+				Proposals []struct {
+					After string
+					Size  int
+					Edits []struct{ Summary, Diff string }
+				}
+			}
+		}
+		if err := json.Unmarshal([]byte(line), &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.WhyNot == nil || got.WhyNot.Proposals == nil {
+			t.Fatalf("a case without whyNot: %s", line)
+		}
+		for _, p := range got.WhyNot.Proposals {
+			n++
+			if (p.After == "allowed") == (got.Decision == "allowed") || p.Size <= 0 || p.Edits[0].Summary == "" {
+				t.Errorf("proposal does not flip %s: %+v", got.Decision, p)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no proposals at all for basic.json")
+	}
+	// A mismatch: the case says allowed, the Deny says otherwise.
+	bad := strings.Replace(evalCase, "%s", "allowed", 1)
+	code, out, _ = runCLI(t, bad, "eval", "--json", "--why-not", "-")
+	if code != 1 || !strings.Contains(out, `"whyNot":{"decision":"explicitDeny"`) || !strings.Contains(out, `remove the Deny statement \"No\"`) {
+		t.Fatalf("mismatch: code %d\n%s", code, out)
+	}
+}

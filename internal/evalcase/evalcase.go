@@ -19,6 +19,12 @@ type Case struct {
 	Pos    eval.Pos
 	Input  eval.Input
 	Expect eval.Decision // "" when the case states none
+	// Source is the text the case was parsed from, kept only when the
+	// Reader's KeepSource is set (for tools that edit a policy in place,
+	// such as eval --why-not); SourceOffset is its first byte's offset in
+	// the file, since every position in the case is file-absolute.
+	Source       []byte
+	SourceOffset int
 }
 
 // Error is a problem in a case file, positioned in that file.

@@ -39,6 +39,11 @@ type Reader struct {
 	// MaxCase is the size above which a case is refused (MaxCaseBytes by
 	// default).
 	MaxCase int
+	// KeepSource copies each case's text into Case.Source. Off by default:
+	// it costs a copy of every case.
+	KeepSource bool
+	kept       []byte // the text being read into cases, when KeepSource
+	keptOff    int
 }
 
 type result struct {
@@ -256,6 +261,9 @@ func (r *Reader) element() (*Case, error) {
 	}
 	src := r.buf[r.r : r.r+n]
 	node, err := eval.ParseJSONAt(src, start, r.depth)
+	if r.KeepSource && err == nil {
+		r.kept, r.keptOff = append([]byte(nil), src...), start.Offset
+	}
 	r.advance(n)
 	if err != nil {
 		pe := err.(*eval.ParseError)
@@ -281,6 +289,9 @@ func (r *Reader) element() (*Case, error) {
 func (r *Reader) caseOf(n *eval.Node, num int) (*Case, error) {
 	rd := &reader{file: r.file}
 	c := rd.caseOf(n, num)
+	if r.KeepSource {
+		c.Source, c.SourceOffset = r.kept, r.keptOff
+	}
 	if len(rd.errs) > 0 {
 		return c, rd.errs
 	}

@@ -1,6 +1,7 @@
 package evalcase
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -242,6 +243,48 @@ func TestStreamEndsOnEndlessInput(t *testing.T) {
 		}
 		if in.off > 4*MaxCaseBytes {
 			t.Errorf("%q: read %d bytes before stopping", pat, in.off)
+		}
+	}
+}
+
+// KeepSource gives each streamed case the text it was parsed from and
+// that text's offset in the file, so a policy's file-absolute position
+// finds its text; without it nothing is copied.
+func TestKeepSource(t *testing.T) {
+	src, err := os.ReadFile("../eval/testdata/cases/basic.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, keep := range []bool{false, true} {
+		rd := NewReader("basic.json", bytes.NewReader(src))
+		rd.KeepSource = keep
+		n := 0
+		for {
+			c, err := rd.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			n++
+			if !keep {
+				if c.Source != nil {
+					t.Fatal("source kept without KeepSource")
+				}
+				continue
+			}
+			if !bytes.Equal(c.Source, src[c.SourceOffset:c.SourceOffset+len(c.Source)]) {
+				t.Fatalf("%s: the kept text is not the file's at offset %d", c.Name, c.SourceOffset)
+			}
+			for _, ref := range c.Input.Identity {
+				if off := ref.Policy.Pos.Offset - c.SourceOffset; off < 0 || off >= len(c.Source) || c.Source[off] != '{' {
+					t.Fatalf("%s: policy at %d is not in the kept text", c.Name, ref.Policy.Pos.Offset)
+				}
+			}
+		}
+		if n == 0 {
+			t.Fatal("no cases")
 		}
 	}
 }

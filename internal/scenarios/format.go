@@ -47,8 +47,11 @@ type scenarioFile struct {
 	Hints        []string          `yaml:"hints"`
 	Solution     map[string]source `yaml:"solution"`
 	Alternatives []alternativeFile `yaml:"alternatives"`
-	Predict      *predictFile      `yaml:"predict"`
-	Choose       *chooseFile       `yaml:"choose"`
+	// BroaderReference: why the reference solution is broader than the
+	// policy written from the checks.
+	BroaderReference string       `yaml:"broaderReference"`
+	Predict          *predictFile `yaml:"predict"`
+	Choose           *chooseFile  `yaml:"choose"`
 }
 
 // worldRef is either the name of a shared world (worlds/<name>.yaml) or a

@@ -18,7 +18,7 @@ type Grade struct {
 	ChecksPassed   int            `json:"checksPassed"`
 	ChecksTotal    int            `json:"checksTotal"`
 	LeastPrivilege LeastPrivilege `json:"leastPrivilege"`   // build scenarios only
-	HintsUsed      int            `json:"hintsUsed"`        // highest rung revealed, 0–4
+	HintsUsed      int            `json:"hintsUsed"`        // highest rung revealed, 0–5 (5: why not?)
 	Attempts       int            `json:"attempts"`         // submissions, this one included
 	Stars          int            `json:"stars"`            // 0–3
 	Score          int            `json:"score"`            // 0–100
@@ -60,7 +60,10 @@ type Cost struct {
 const (
 	independencePoints = 10
 	HintCost           = 2.5 // per rung; the pointer (3) and the answer (4) also cost a star
-	HiddenSeenCost     = 5   // every hidden check, shown by an earlier submit
+	// WhyNotRung is the build scenarios' last rung, after the authored
+	// four: "why not?" on every check. It costs like any rung.
+	WhyNotRung     = 5
+	HiddenSeenCost = 5 // every hidden check, shown by an earlier submit
 )
 
 // GradeBuild grades a build scenario: w is the learner's world.
@@ -90,7 +93,7 @@ func GradeBuild(s *Scenario, w *sandbox.World, hintsUsed, attempts int) Grade {
 }
 
 func hintCosts(rungs int) []Cost {
-	rungs = min(max(rungs, 0), 4)
+	rungs = min(max(rungs, 0), WhyNotRung)
 	if rungs == 0 {
 		return nil
 	}

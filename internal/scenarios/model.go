@@ -108,6 +108,10 @@ type Scenario struct {
 	// Alternatives are other accepted solutions; each passes every check
 	// and scores par (iamlab check enforces both).
 	Alternatives []Alternative
+	// BroaderReference says why the reference grants more than the policy
+	// written from the checks (the briefing asks for more than the checks
+	// can show); without it iamlab check warns.
+	BroaderReference string
 
 	Predict *PredictTask
 	Choose  *ChooseTask

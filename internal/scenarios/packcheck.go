@@ -79,8 +79,10 @@ func (c *checker) build() {
 		c.add(s.doc.at("solution", CodeSolutionFails, "the reference solution cannot be applied: "+err.Error(), ""))
 		return
 	}
+	refPasses := true
 	for _, r := range RunChecks(s, sw) {
 		if r.Err == nil && !r.Pass {
+			refPasses = false
 			c.add(s.doc.at(r.Check.path, CodeSolutionFails, fmt.Sprintf("with the reference solution, %q gets %s", r.Check.Name, r.Got), "want "+r.Want+"; fix the solution or the check"))
 		}
 	}
@@ -89,6 +91,9 @@ func (c *checker) build() {
 		c.lint(src, d.Type, s.solWhere[id], "the solution for "+id, true)
 	}
 	c.alternatives()
+	if refPasses {
+		c.againstGenerated(sw) // a failing reference is reported already
+	}
 }
 
 // alternatives: every accepted solution besides the reference passes every

@@ -58,6 +58,7 @@ func (l *loader) loadScenario(rel string) (s *Scenario) {
 		s.Checks = append(s.Checks, l.check(doc, pth("checks", i), c, s, bw))
 	}
 	l.solution(doc, s, bw, sf.Solution, sf.Alternatives)
+	s.BroaderReference = strings.TrimSpace(sf.BroaderReference)
 	l.kindParts(doc, s, &sf, bw)
 
 	if HasErrors(l.pack.Problems[before:]) {

@@ -26,13 +26,19 @@ type slot struct {
 // FromInput builds a subject from a compiled input and the text its
 // policies were compiled from. Every policy is editable.
 func FromInput(in *eval.Input, src []byte) (*InputCase, error) {
+	return FromInputAt(in, src, 0)
+}
+
+// FromInputAt is FromInput for a source that starts at byte offset base of
+// the file the positions count in (one case cut out of a streamed file).
+func FromInputAt(in *eval.Input, src []byte, base int) (*InputCase, error) {
 	c := &InputCase{base: *in}
 	text := string(src)
 	add := func(id string, ref *eval.PolicyRef, place func(*eval.Input, *eval.Policy)) error {
 		if ref == nil || ref.Policy == nil {
 			return nil
 		}
-		off := ref.Policy.Pos.Offset
+		off := ref.Policy.Pos.Offset - base
 		if off < 0 || off >= len(text) || text[off] != '{' {
 			return fmt.Errorf("policy %s: its text is not at offset %d of the source", id, off)
 		}

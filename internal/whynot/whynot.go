@@ -177,6 +177,9 @@ type Answer struct {
 	Proposals []Proposal    `json:"proposals"`
 	// Evaluations is how many times the engine ran, for benchmarks.
 	Evaluations int `json:"evaluations"`
+	// Error says why no search ran (set by callers that report it in
+	// place of an answer, such as iamlab eval --why-not).
+	Error string `json:"error,omitempty"`
 }
 
 // Find searches for the smallest edits that flip the subject's decision.
@@ -453,4 +456,24 @@ func changeLine(r Run) string {
 		b.WriteString(" — " + r.Reason)
 	}
 	return b.String()
+}
+
+// Sources is the text of every document the proposal changes, by document
+// id, as it reads with all the proposal's edits applied: what a screen
+// writes back into its copy of the world.
+func (p Proposal) Sources() map[string]string {
+	out := make(map[string]string, len(p.state.Sources))
+	for k, v := range p.state.Sources {
+		out[k] = v
+	}
+	return out
+}
+
+// Context is the request context values the proposal supplies.
+func (p Proposal) Context() map[string]string {
+	out := make(map[string]string, len(p.state.Context))
+	for k, v := range p.state.Context {
+		out[k] = v
+	}
+	return out
 }

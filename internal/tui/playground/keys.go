@@ -21,6 +21,9 @@ type KeyMap struct {
 	// The policy editor: open it or move focus between it and the request,
 	// show the next document, forget the edits, leave it.
 	Policies, NextDoc, ResetDocs, LeaveEditor key.Binding
+	// "Why not?": the smallest edits that flip the decision, and applying
+	// the chosen one to the world copy.
+	WhyNot, ApplyWhyNot key.Binding
 }
 
 // DefaultKeyMap returns the playground's bindings.
@@ -52,5 +55,7 @@ func DefaultKeyMap() KeyMap {
 		NextDoc:     b("ctrl+g", "next policy", "ctrl+g"),
 		ResetDocs:   b("ctrl+r", "undo every policy edit", "ctrl+r"),
 		LeaveEditor: b("esc", "back to the request", "esc"),
+		WhyNot:      b("ctrl+y", "why not?", "ctrl+y"),
+		ApplyWhyNot: b("ctrl+x", "apply", "ctrl+x"),
 	}
 }

@@ -98,6 +98,8 @@ type Model struct {
 	notice  string
 	lastAsk string // the request last added to the history
 
+	why whyState // "why not?" on the current request
+
 	width, height int
 }
 
@@ -196,7 +198,15 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.focus == fMFA {
 		first = withHelp(k.Toggle, "MFA")
 	}
-	return []key.Binding{first, k.WorldView, withHelp(k.Policies, "edit"), withHelp(k.Requests, "saved"), k.Help}
+	if m.whyChoosing() {
+		return []key.Binding{withHelp(k.PickDown, "choose"), k.ApplyWhyNot, withHelp(k.WhyNot, "hide why not?"), k.Help}
+	}
+	if m.width < 100 {
+		// 80 columns hold five keys and the root's quit; the saved
+		// requests are in the help (?).
+		return []key.Binding{first, k.WhyNot, k.WorldView, withHelp(k.Policies, "edit"), k.Help}
+	}
+	return []key.Binding{first, k.WhyNot, k.WorldView, withHelp(k.Policies, "edit"), withHelp(k.Requests, "saved"), k.Help}
 }
 
 // FullHelp lists every key.
@@ -206,6 +216,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 		{k.NextField, k.PrevField, k.PickUp, k.PickDown, k.Accept, k.CloseList, k.Toggle},
 		{k.WorldView, k.Requests, k.SaveRequest, k.Delete, k.NextWorld, k.PrevWorld},
 		{k.Policies, k.NextDoc, k.ResetDocs, k.TraceUp, k.TraceDown, k.Help, k.Back},
+		{k.WhyNot, k.ApplyWhyNot},
 	}
 }
 
@@ -321,6 +332,7 @@ func (m *Model) evaluate() {
 	}
 	m.trace.SetContent(Content(o))
 	m.trace.SetStale(false)
+	m.attachWhyNot()
 	m.layout()
 }
 

@@ -333,6 +333,7 @@ func (m *Model) helpLines() []string {
 		{"ctrl+s", "save the request; ctrl+l lists saved requests and the history (ctrl+d deletes)"},
 		{"ctrl+t", "edit the world's policies (again: back to the request); ctrl+g next policy"},
 		{"ctrl+r", "undo every policy edit of this world"},
+		{"ctrl+y", "why not? the smallest edits of the policies (or the request's MFA, address, tags) that flip this decision, each verified; ↑↓ choose one, ctrl+x applies it to your copy of the world (ctrl+r undoes)"},
 		{"ctrl+n ctrl+p", "next / previous world; each keeps its own request and edits"},
 		{"pgup pgdn", "scroll the trace"},
 		{"? f1", "this help"},

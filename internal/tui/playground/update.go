@@ -8,11 +8,19 @@ import (
 	"github.com/iamlab/iamlab/internal/tui/editor"
 )
 
-// Update edits the form and re-evaluates on every change.
+// Update edits the form and re-evaluates on every change; "why not?", when
+// shown, is searched for the request as it now stands.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	s, cmd := m.update(msg)
+	return s, tea.Batch(cmd, m.whyNotCmd())
+}
+
+func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		switch msg := msg.(type) {
+		case whyNotMsg:
+			m.gotWhyNot(msg)
 		case saveTickMsg:
 			if msg.seq == m.saveSeq {
 				return m, tea.Batch(m.save(), m.ask())
@@ -55,6 +63,17 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.updatePolicies(km)
 	case m.panel != panelNone:
 		return m, m.updatePanel(km)
+	case key.Matches(km, k.WhyNot):
+		m.toggleWhyNot()
+		return m, nil
+	case m.whyChoosing() && key.Matches(km, k.ApplyWhyNot):
+		return m, m.applyWhyNot()
+	case m.whyChoosing() && key.Matches(km, k.PickDown):
+		m.moveWhyNot(1)
+		return m, nil
+	case m.whyChoosing() && key.Matches(km, k.PickUp):
+		m.moveWhyNot(-1)
+		return m, nil
 	case m.listOpen() && key.Matches(km, k.CloseList):
 		// The list goes; the request, and the screen, stay.
 		m.listClosed = true

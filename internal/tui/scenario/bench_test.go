@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/editor"
 )
@@ -85,4 +86,40 @@ func BenchmarkKeystrokeLargestScenario(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(m.results)), "checks")
 	b.Logf("scenario %s", s.ID)
+}
+
+// BenchmarkWhyNotCheck is what w runs in its command for a failing check
+// of a built-in scenario: the search with the check's target and the
+// collateral on the other visible checks (issue 18 asks ≤ 20 ms).
+func BenchmarkWhyNotCheck(b *testing.B) {
+	for _, id := range []string{"list-needs-the-bucket", "cross-account-bucket-read"} {
+		b.Run(id, func(b *testing.B) {
+			m := open(b, id, 120, 40, testDeps(b))
+			sel := -1
+			for i, r := range m.results {
+				if !r.Pass {
+					sel = i
+				}
+			}
+			if sel < 0 {
+				b.Fatal("no failing check")
+			}
+			var others []sandbox.Call
+			for i, r := range m.results {
+				if i != sel {
+					others = append(others, r.Check.Call)
+				}
+			}
+			editable := map[string]bool{}
+			for _, id := range m.s.Editable {
+				editable[id] = true
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if sec := findWhyNot(m.world, m.results[sel], others, editable); len(sec.Proposals) == 0 {
+					b.Fatal("no proposals")
+				}
+			}
+		})
+	}
 }

@@ -35,6 +35,7 @@ func (m *Model) reevaluate() bool {
 		m.runChecks()
 	} else {
 		m.trace.SetStale(true)
+		m.attachWhyNot()
 		m.positionTrace()
 	}
 	return true
@@ -162,6 +163,7 @@ func (m *Model) refreshTrace(force bool) {
 	r := m.results[m.checkSel]
 	m.traceFor = m.checkSel
 	m.setTrace(traceContent(r.Check.Call, r.Outcome, r.Err, r.Want))
+	m.attachWhyNot()
 	m.setMarks(r.Outcome)
 }
 
@@ -179,6 +181,11 @@ func (m *Model) setTrace(c *trace.Content) {
 func (m *Model) positionTrace() {
 	if m.stale || m.trace.DecidingLine() < 0 {
 		m.trace.ScrollTo(0)
+		return
+	}
+	if m.why.on && m.trace.WhyNotLine() >= 0 {
+		// The learner asked why not: that is what to keep in view.
+		m.trace.ScrollTo(m.trace.WhyNotLine())
 		return
 	}
 	m.trace.ScrollTo(m.trace.DecidingLine() - 2)

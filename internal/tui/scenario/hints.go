@@ -21,6 +21,7 @@ const (
 	confirmAnswer             // the last hint rung gives the answer away
 	confirmReset              // throw the edits away
 	confirmDraft              // another window saved a newer draft: keep which?
+	confirmWhyNot             // the rung after the answer: "why not?" on every check
 )
 
 // scroller is a window over pre-rendered lines.
@@ -47,15 +48,23 @@ func (s scroller) view() []string {
 	return s.lines[s.yoff:end]
 }
 
-// nextHint climbs the ladder one rung. The last rung gives the answer, so
-// it asks first. How many rungs remain is never shown: telling learners
-// makes them click through to the answer.
+// nextHint climbs the ladder one rung. The authored ladder ends with the
+// answer, so it asks first; a build scenario has one rung more, "why
+// not?" on every check, which asks too and states its cost. How many rungs
+// remain is never shown: telling learners makes them click through to the
+// answer.
 func (m *Model) nextHint() tea.Cmd {
+	build := m.s.Kind == scenarios.Build && m.grade == nil
 	switch {
 	case len(m.s.Hints) == 0:
 		return common.Status("this scenario has no hints", false)
-	case m.hintsShown >= len(m.s.Hints):
+	case m.hintsShown > len(m.s.Hints) || (m.hintsShown == len(m.s.Hints) && !build):
 		return common.Status("you have seen every hint; the briefing pane keeps them", false)
+	case m.hintsShown == len(m.s.Hints):
+		m.confirm = confirmWhyNot
+		m.syncFocus()
+		m.relayout()
+		return nil
 	case m.hintsShown == len(m.s.Hints)-1:
 		m.confirm = confirmAnswer
 		m.syncFocus()
@@ -87,6 +96,15 @@ func (m *Model) answerConfirm(msg tea.KeyPressMsg) tea.Cmd {
 			m.showHint()
 			return nil
 		}
+	case confirmWhyNot:
+		if yes {
+			m.showHint()
+			m.why.on = true
+			m.attachWhyNot()
+			m.setFocus(paneTrace)
+			m.keys.update(m)
+			return nil
+		}
 	case confirmReset:
 		if yes {
 			return m.resetToStart()
@@ -103,8 +121,14 @@ func (m *Model) hintLines(w int) []string {
 	if m.confirm == confirmAnswer {
 		return wrap(m.st.Warning.Render(fmt.Sprintf("The next hint is the answer: it costs %s more of the 10 unaided points, and a solve with it loses a star. Show the answer? y / n", points(scenarios.HintCost))), max(1, w))
 	}
+	if m.confirm == confirmWhyNot {
+		return wrap(m.st.Warning.Render(fmt.Sprintf("The last rung is why not?: on any check, the smallest edits to your policy that would make it pass, verified by the engine. It costs %s more of the 10 unaided points. Open it? y / n", points(scenarios.HintCost))), max(1, w))
+	}
 	if m.hintsShown == 0 {
 		return nil
+	}
+	if m.hintsShown > len(m.s.Hints) {
+		return wrap(whyNotHintText(), max(1, w))
 	}
 	return wrap(reflow(m.s.Hints[m.hintsShown-1]), max(1, w))
 }
@@ -112,6 +136,9 @@ func (m *Model) hintLines(w int) []string {
 func (m *Model) hintTitle() string {
 	if m.confirm == confirmAnswer {
 		return "Hint: the answer?"
+	}
+	if m.confirm == confirmWhyNot {
+		return "Hint: why not?"
 	}
 	return fmt.Sprintf("Hint %d · −%s points", m.hintsShown, points(scenarios.HintCost*float64(m.hintsShown)))
 }
@@ -128,7 +155,7 @@ func (m *Model) hintBox() []string {
 	if max := r.h - 2; len(lines) > max && max > 0 {
 		lines = append(lines[:max-1:max-1], m.st.Muted.Render("… the whole hint is in the briefing (b)"))
 	}
-	return m.box(r, m.confirm == confirmAnswer, m.hintTitle(), "", lines)
+	return m.box(r, m.confirm == confirmAnswer || m.confirm == confirmWhyNot, m.hintTitle(), "", lines)
 }
 
 // hintSection is the briefing's list of the hints opened so far.
@@ -137,8 +164,11 @@ func (m *Model) hintSection(w int) []string {
 		return nil
 	}
 	out := []string{"", m.st.Bold.Render("Hints you opened")}
-	for i := 0; i < m.hintsShown; i++ {
+	for i := 0; i < min(m.hintsShown, len(m.s.Hints)); i++ {
 		out = append(out, hang(fmt.Sprintf("%d. ", i+1), reflow(m.s.Hints[i]), w)...)
+	}
+	if m.hintsShown > len(m.s.Hints) {
+		out = append(out, hang(fmt.Sprintf("%d. ", m.hintsShown), whyNotHintText(), w)...)
 	}
 	return out
 }

@@ -23,6 +23,7 @@ type keyMap struct {
 
 	// Outside text entry.
 	HintKey  key.Binding // h
+	WhyNot   key.Binding // w, on the checks and the trace, once unlocked
 	Back     key.Binding // esc: home
 	Briefing key.Binding // b
 	Edit     key.Binding // e: into the editor
@@ -62,6 +63,7 @@ func defaultKeyMap() keyMap {
 		Reset:     b("ctrl+r", "reset to start", "ctrl+r"),
 
 		HintKey:  b("h", "hint", "h"),
+		WhyNot:   b("w", "why not?", "w"),
 		Back:     b("esc", "home", "esc"),
 		Briefing: b("b", "briefing", "b"),
 		Edit:     b("e", "edit", "e", "i"),
@@ -103,6 +105,12 @@ func (k *keyMap) update(m *Model) {
 	k.Solution.SetEnabled(m.grade != nil && m.grade.Solved && build)
 	k.NextDoc.SetEnabled(m.showSolution && len(m.s.Editable) > 1)
 	k.Collapse.SetEnabled(m.focus == paneWorld)
+	k.WhyNot.SetEnabled(m.whyUsable())
+	if m.why.on {
+		k.WhyNot.SetHelp("w", "hide why not?")
+	} else {
+		k.WhyNot.SetHelp("w", "why not?")
+	}
 	tabs := m.tabs()
 	for i, b := range []*key.Binding{&k.Tab1, &k.Tab2, &k.Tab3, &k.Tab4} {
 		b.SetEnabled(i < len(tabs))
@@ -124,9 +132,10 @@ func (m *Model) paneKeys() []key.Binding {
 		out := []key.Binding{k.LeaveEdit, k.Hint, k.Submit}
 		return append(out, e.ShortHelp()...)
 	case paneChecks:
-		return []key.Binding{k.Up, k.Down, withHelp(k.Open, "enter", "trace"), k.Edit, k.HintKey, k.Submit, k.NextPane}
+		// w comes first: at 80 columns the footer keeps only its head.
+		return append(m.whyKeys(), k.Up, k.Down, withHelp(k.Open, "enter", "trace"), k.Edit, k.HintKey, k.Submit, k.NextPane)
 	case paneTrace:
-		return append(m.trace.KeyMap.ShortHelp(), k.Edit, k.HintKey, k.NextPane)
+		return append(append(m.whyKeys(), m.trace.KeyMap.ShortHelp()...), k.Edit, k.HintKey, k.NextPane)
 	case paneDocs:
 		return []key.Binding{k.Up, k.Down, k.Open, k.Edit, k.HintKey, k.NextPane}
 	case paneWorld:
@@ -150,6 +159,14 @@ func (m *Model) paneKeys() []key.Binding {
 		return m.answerKeys()
 	}
 	return nil
+}
+
+// whyKeys is w where it works: listed only once "why not?" is unlocked.
+func (m *Model) whyKeys() []key.Binding {
+	if !m.keys.WhyNot.Enabled() {
+		return nil
+	}
+	return []key.Binding{m.keys.WhyNot}
 }
 
 func withHelp(b key.Binding, keyHelp, desc string) key.Binding {

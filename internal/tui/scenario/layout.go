@@ -216,7 +216,7 @@ func (m *Model) relayout() {
 
 // hintRows is the height of the pinned hint box, 0 when no hint is shown.
 func (m *Model) hintRows(w int) int {
-	if (m.hintsShown == 0 && m.confirm != confirmAnswer) || m.ans.revealed {
+	if (m.hintsShown == 0 && m.confirm != confirmAnswer && m.confirm != confirmWhyNot) || m.ans.revealed {
 		return 0 // after the reveal the answer is on screen
 	}
 	return min(len(m.hintLines(w-2)), 5) + 2

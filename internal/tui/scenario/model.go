@@ -100,6 +100,7 @@ type Model struct {
 
 	// Hints.
 	hintsShown int
+	why        whyState // "why not?", the last rung
 
 	// Submit.
 	priorAttempts int

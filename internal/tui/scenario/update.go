@@ -22,6 +22,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case kickMsg:
+	case whyNotMsg:
+		m.gotWhyNot(msg)
 	case markdown.RenderedMsg:
 		if m.md.Handle(msg) {
 			m.relayout() // the briefing's height follows its rendering
@@ -56,7 +58,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		m.wheel(msg.X, msg.Y, msg)
 	}
-	cmds = append(cmds, m.renderMarkdown())
+	cmds = append(cmds, m.renderMarkdown(), m.whyNotCmd())
 	return m, tea.Batch(cmds...)
 }
 
@@ -114,6 +116,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.leave()
 	case key.Matches(msg, k.HintKey):
 		return m.nextHint()
+	case (m.focus == paneChecks || m.focus == paneTrace) && key.Matches(msg, k.WhyNot):
+		return m.toggleWhyNot()
 	case key.Matches(msg, k.Briefing):
 		m.toggleBriefing()
 		return nil

@@ -48,6 +48,8 @@ type Content struct {
 	// Expected, when set, is what the check wanted; the decision line
 	// says whether it was met.
 	Expected string
+	// WhyNot, when set, lists the smallest edits that flip the decision.
+	WhyNot *WhyNot
 }
 
 // KeyMap scrolls the trace.
@@ -86,6 +88,7 @@ type Model struct {
 	stale    bool
 	lines    []string
 	deciding int // line of the deciding layer, -1 when none
+	whyLine  int // line of the "why not?" section, -1 when none
 	width    int
 	height   int
 	yoff     int
@@ -93,7 +96,7 @@ type Model struct {
 
 // New makes an empty trace.
 func New(s *theme.Styles) Model {
-	return Model{KeyMap: DefaultKeyMap(), styles: s}
+	return Model{KeyMap: DefaultKeyMap(), styles: s, deciding: -1, whyLine: -1}
 }
 
 // SetStyles switches palette and re-renders.
@@ -106,6 +109,18 @@ func (m *Model) SetStyles(s *theme.Styles) {
 func (m *Model) SetContent(c *Content) {
 	m.content = c
 	m.yoff = 0
+	m.render()
+}
+
+// SetWhyNot replaces the "why not?" section of the current content,
+// keeping the scroll position.
+func (m *Model) SetWhyNot(w *WhyNot) {
+	if m.content == nil || (w == nil && m.content.WhyNot == nil) {
+		return // nothing to draw or to take away: no second render per keystroke
+	}
+	c := *m.content
+	c.WhyNot = w
+	m.content = &c
 	m.render()
 }
 

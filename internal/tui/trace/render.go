@@ -14,14 +14,16 @@ import (
 // width or palette changes, never in View.
 func (m *Model) render() {
 	m.lines = m.lines[:0]
+	m.whyLine = -1
 	if m.content == nil || m.styles == nil {
 		return
 	}
 	w := max(20, m.width)
-	r := renderer{m: m, width: w, deciding: -1}
+	r := renderer{m: m, width: w, deciding: -1, whyLine: -1}
 	r.all(m.content)
 	m.lines = r.out
 	m.deciding = r.deciding
+	m.whyLine = r.whyLine
 	m.clamp()
 }
 
@@ -32,6 +34,7 @@ type renderer struct {
 	// deciding is the line of the last layer marked as deciding: a failed
 	// hop ends the call, so the last hop drawn is the one that decided.
 	deciding int
+	whyLine  int // the line the "why not?" section starts on, -1 none
 }
 
 // add wraps a styled line to the width, indenting continuation lines.
@@ -91,6 +94,9 @@ func (r *renderer) all(c *Content) {
 	}
 	r.add(0, line)
 	r.add(2, f.Reason)
+	if c.WhyNot != nil {
+		r.whyNot(c.WhyNot)
+	}
 }
 
 func (r *renderer) badge(d eval.Decision) string {
