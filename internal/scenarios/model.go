@@ -112,8 +112,9 @@ type Scenario struct {
 	Predict *PredictTask
 	Choose  *ChooseTask
 
-	Pack string // pack id
-	File string // scenario file, for messages
+	Pack        string // pack id
+	PackVersion int    // the pack's version:, recorded with each attempt
+	File        string // scenario file, for messages
 
 	doc      *yamlDoc              // positions, kept so `iamlab check` can point at lines
 	where    map[string]policyText // world document ID → where its text was written
