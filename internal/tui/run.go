@@ -19,6 +19,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/iamlab/iamlab/internal/assign"
 	"github.com/iamlab/iamlab/internal/paths"
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/quiz"
@@ -43,10 +44,13 @@ type Options struct {
 	// WorldFiles are world files to explore (--world): the playground
 	// opens on the first. The packs folder's worlds/ are offered too.
 	WorldFiles []string
-	Getenv     func(string) string
-	Now        func() time.Time
-	In         io.Reader // nil: the terminal
-	Out        io.Writer // nil: the terminal
+	// AssignFiles are assignment files (--assign) shown with those in the
+	// packs folder's assignments/.
+	AssignFiles []string
+	Getenv      func(string) string
+	Now         func() time.Time
+	In          io.Reader // nil: the terminal
+	Out         io.Writer // nil: the terminal
 }
 
 // Run starts the trainer and returns when the learner quits.
@@ -209,7 +213,11 @@ func assemble(opt Options) parts {
 		Key:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "exam")),
 		Open:  func() common.Screen { return examchoice.New(deps, false) },
 	}}
-	root := app.New(home.New(deps, lib, open, entries...), opt.Getenv)
+	assigned, assignProblems := assignments(lib, append(slices.Clip(opt.AssignFiles), assign.InFolder(opt.Dirs.Packs)...))
+	for _, p := range assignProblems {
+		logger.Warn("assignment file problem", "problem", p)
+	}
+	root := app.New(home.New(deps, lib, open, entries...).WithAssigned(assigned), opt.Getenv)
 	// --world opens the playground on the first world asked for; esc goes
 	// on to the library.
 	if len(opt.WorldFiles) > 0 && len(imported) > 0 && imported[0].File == opt.WorldFiles[0] {
@@ -225,6 +233,9 @@ func assemble(opt Options) parts {
 	// so is a world file that could not be opened, with where it is wrong.
 	if len(worldProblems) > 0 {
 		storeNotices = append(storeNotices, worldNotice(worldProblems))
+	}
+	if len(assignProblems) > 0 {
+		storeNotices = append(storeNotices, assignNotice(assignProblems))
 	}
 	if len(storeNotices) > 0 {
 		root = root.WithNotice(strings.Join(storeNotices, "\n"))
@@ -287,6 +298,48 @@ func importedWorlds(files []string, packsDir string) ([]playground.World, []worl
 		out = append(out, playground.World{Label: "world file " + name, World: w, Account: account, File: f})
 	}
 	return out, problems
+}
+
+// assignments reads the assignment files, each once, into the library's
+// Assigned group. An entry with a problem is left out (the others stay)
+// and its problem returned.
+func assignments(lib *scenarios.Library, files []string) ([]home.Assigned, []assign.Problem) {
+	var out []home.Assigned
+	var problems []assign.Problem
+	seen := map[string]bool{}
+	for _, f := range files {
+		abs, _ := filepath.Abs(f)
+		if seen[abs] {
+			continue
+		}
+		seen[abs] = true
+		af, ps := assign.ReadFile(f, lib, time.Local)
+		problems = append(problems, ps...)
+		title := af.Title
+		if title == "" {
+			title = filepath.Base(f)
+		}
+		for _, it := range af.Items {
+			if s, ok := lib.ScenarioIn(it.Pack, it.ID); ok {
+				out = append(out, home.Assigned{Title: title, Scenario: s, Due: it.Due})
+			}
+		}
+	}
+	return out, problems
+}
+
+func assignNotice(ps []assign.Problem) string {
+	const most = 8
+	var b strings.Builder
+	b.WriteString("An assignment file has problems; what could be read is under Assigned in the library.")
+	for i, p := range ps {
+		if i == most {
+			fmt.Fprintf(&b, "\n…and %d more; iamlab check FILE lists them all.", len(ps)-most)
+			break
+		}
+		b.WriteString("\n" + p.Error())
+	}
+	return b.String()
 }
 
 // worldNotice tells which world files could not be opened and where they
