@@ -74,7 +74,7 @@ func runNewScenario(opts *NewScenarioOptions, stdio IO) error {
 	}
 	if on != nil {
 		// The same world already in the pack is shared, not copied again.
-		if b, err := os.ReadFile(filepath.Join(opts.Pack, filepath.FromSlash(worldFile))); err != nil || string(b) != worldSrc {
+		if b, err := os.ReadFile(filepath.Join(opts.Pack, filepath.FromSlash(worldFile))); err != nil || withoutModeline(string(b)) != withoutModeline(worldSrc) {
 			files[worldFile] = worldSrc
 		}
 	}
@@ -160,4 +160,15 @@ func scaffoldWorld(opts *NewScenarioOptions) (*scenarios.ScaffoldWorld, string, 
 	}
 	on.Decision = string(out.Decision)
 	return on, "worlds/" + name + ".yaml", string(src), nil
+}
+
+// withoutModeline drops a first-line yaml-language-server comment, which
+// iamlab may put on files it writes: the world is the same without it.
+func withoutModeline(s string) string {
+	if strings.HasPrefix(s, "# yaml-language-server:") {
+		if _, rest, ok := strings.Cut(s, "\n"); ok {
+			return rest
+		}
+	}
+	return s
 }

@@ -44,7 +44,7 @@ func TestNewScenarioFromImportedWorld(t *testing.T) {
 		}
 	}
 	copied, err := os.ReadFile(filepath.Join(pack, "worlds", "incident.yaml"))
-	if err != nil || string(copied) != string(src) {
+	if err != nil || withoutModeline(string(copied)) != string(src) {
 		t.Fatalf("the world was not copied whole: %v", err)
 	}
 	out, _, code := runCmd(t, "check", pack)

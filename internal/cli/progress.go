@@ -151,7 +151,7 @@ func runProgress(ctx context.Context, opts *ProgressOptions, stdio IO) error {
 		if err != nil {
 			return exitf(1, "%v", err)
 		}
-		ex.IAMLabVersion = Version
+		ex.IAMLabVersion = exportVersion()
 		if opts.CSV {
 			err = ex.WriteCSV(stdio.Out)
 		} else {
