@@ -126,7 +126,7 @@ func readJSON(file string, data []byte) (*Learner, error) {
 	if ex.Attempts == nil && ex.Answers == nil && ex.Learner == "" {
 		return nil, fmt.Errorf("no learner, attempts or answers: not an iamlab progress export")
 	}
-	l := &Learner{File: file, Name: ex.Learner, ID: ex.LearnerID, Version: ex.IAMLabVersion, Format: max(ex.FormatVersion, ex.SchemaVersion)}
+	l := &Learner{File: file, Name: ex.Learner, ID: ex.LearnerID, Version: ex.IAMLabVersion, Format: max(ex.FormatVersion, 1)}
 	for _, a := range ex.Attempts {
 		r := Record{Kind: "attempt", ID: a.ScenarioID, Pack: a.PackID, PackVersion: a.PackVersion, Mode: a.Mode, Outcome: a.Outcome,
 			Correct: a.Outcome == "solved", Score: a.Score, Stars: a.Stars, Hints: len(a.Hints), Duration: time.Duration(a.DurationNS),
@@ -203,7 +203,8 @@ func readCSV(file string, data []byte) (*Learner, error) {
 			return nil, fmt.Errorf("1:1: the header has no %q column; expected the CSV of iamlab progress --csv (columns %s)", c, strings.Join(csvColumns, ", "))
 		}
 	}
-	l := &Learner{File: file}
+	// Exports from before the format had a number are format 1.
+	l := &Learner{File: file, Format: 1}
 	get := func(row []string, name string) string {
 		i, ok := col[name]
 		if !ok || i >= len(row) {
@@ -229,6 +230,9 @@ func readCSV(file string, data []byte) (*Learner, error) {
 		}
 		if v := get(row, "iamlab_version"); v != "" {
 			l.Version = v
+		}
+		if v, err := strconv.Atoi(get(row, "format_version")); err == nil {
+			l.Format = v
 		}
 		r := Record{Kind: get(row, "kind"), ID: get(row, "item_id"), Pack: get(row, "pack_id"), Mode: get(row, "mode"), Outcome: get(row, "outcome"), Chosen: get(row, "chosen")}
 		if r.Kind != "attempt" && r.Kind != "answer" {

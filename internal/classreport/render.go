@@ -6,6 +6,7 @@ import (
 	"html"
 	"io"
 	"math"
+	"sort"
 	"strings"
 )
 
@@ -70,17 +71,56 @@ func (t table) write(w io.Writer, sep string) {
 	}
 }
 
-func (r *Report) learnerTable() table {
-	t := table{append([]string{"learner", "solved", "completion", "avg score", "stars", "minutes", "quiz"}, r.domainHeads()...)}
+// learnerTable lists the learners; full adds each one's learner id and
+// iamlab version, which pages have room for and the terminal does not.
+func (r *Report) learnerTable(full bool) table {
+	head := append([]string{"learner", "solved", "completion", "avg score", "stars", "minutes", "quiz"}, r.domainHeads()...)
+	if full {
+		head = append(head, "learner id", "iamlab")
+	}
+	t := table{head}
 	for _, l := range r.Learners {
 		quiz := "—"
 		if l.Answered > 0 {
 			quiz = fmt.Sprintf("%d/%d", l.Correct, l.Answered)
 		}
-		t = append(t, append([]string{l.Name, fmt.Sprintf("%d/%d", l.Solved, l.Attempted), pct(l.Completion), fmt.Sprintf("%.0f", l.AvgScore),
-			fmt.Sprint(l.Stars), fmt.Sprintf("%.0f", l.TimeSpent), quiz}, r.readinessCells(l)...))
+		row := append([]string{l.Name, fmt.Sprintf("%d/%d", l.Solved, l.Attempted), pct(l.Completion), fmt.Sprintf("%.0f", l.AvgScore),
+			fmt.Sprint(l.Stars), fmt.Sprintf("%.0f", l.TimeSpent), quiz}, r.readinessCells(l)...)
+		if full {
+			row = append(row, orDash(shortID(l.ID)), orDash(l.Version))
+		}
+		t = append(t, row)
 	}
 	return t
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// versionNote names the iamlab versions that wrote the exports when they
+// differ: numbers from different versions may not mean quite the same.
+func (r *Report) versionNote() string {
+	seen := map[string]bool{}
+	var vs []string
+	for _, l := range r.Learners {
+		v := l.Version
+		if v == "" {
+			v = "unknown (older export)"
+		}
+		if !seen[v] {
+			seen[v] = true
+			vs = append(vs, v)
+		}
+	}
+	if len(vs) < 2 {
+		return ""
+	}
+	sort.Strings(vs)
+	return "Exports come from different iamlab versions: " + strings.Join(vs, ", ") + "."
 }
 
 func (r *Report) scenarioTable() table {
@@ -94,7 +134,10 @@ func (r *Report) scenarioTable() table {
 // WriteText writes the report as terminal tables.
 func (r *Report) WriteText(w io.Writer) {
 	fmt.Fprintf(w, "Class report — %d learner(s), domains of %s\n\n", len(r.Learners), r.Exam)
-	r.learnerTable().write(w, "  ")
+	r.learnerTable(false).write(w, "  ")
+	if n := r.versionNote(); n != "" {
+		fmt.Fprintln(w, "  "+n)
+	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Domains:")
 	for _, d := range r.Domains {
@@ -157,7 +200,10 @@ func (t table) markdown(w io.Writer) {
 // WriteMarkdown writes the report as a Markdown document.
 func (r *Report) WriteMarkdown(w io.Writer) {
 	fmt.Fprintf(w, "# Class report\n\n%d learner(s); readiness by the domains of %s.\n\n## Learners\n\n", len(r.Learners), r.Exam)
-	r.learnerTable().markdown(w)
+	r.learnerTable(true).markdown(w)
+	if n := r.versionNote(); n != "" {
+		fmt.Fprintln(w, "\n"+n)
+	}
 	fmt.Fprintln(w, "\n## Domains")
 	fmt.Fprintln(w)
 	t := table{{"domain", "weight", "correct", "observations"}}
@@ -279,7 +325,7 @@ th{background:#f9fafb}.num{text-align:right}.muted{color:#6b7280}svg text{font:1
 	}
 
 	fmt.Fprintln(w, `<h2>Learners</h2><table>`)
-	t := r.learnerTable()
+	t := r.learnerTable(true)
 	for i, row := range t {
 		tag := "td"
 		if i == 0 {
@@ -292,6 +338,9 @@ th{background:#f9fafb}.num{text-align:right}.muted{color:#6b7280}svg text{font:1
 		fmt.Fprintln(w, "</tr>")
 	}
 	fmt.Fprintln(w, `</table>`)
+	if n := r.versionNote(); n != "" {
+		fmt.Fprintf(w, `<p class="muted">%s</p>`+"\n", e(n))
+	}
 	if len(r.Errors) > 0 {
 		fmt.Fprintln(w, `<h2>Files not included</h2><ul>`)
 		for _, er := range r.Errors {

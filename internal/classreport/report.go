@@ -1,6 +1,7 @@
 package classreport
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -109,6 +110,8 @@ func Build(learners []*Learner, errs []FileError, opt Options, now time.Time) *R
 		title = func(_, id string) string { return id }
 	}
 	rep := &Report{Exam: exam.ID, Generated: now.UTC(), Errors: append([]FileError{}, errs...)}
+	learners, dups := oneExportPerLearner(learners)
+	rep.Errors = append(rep.Errors, dups...)
 	domainOf := func(tasks []string) []int {
 		seen := map[int]bool{}
 		var out []int
@@ -256,6 +259,7 @@ func Build(learners []*Learner, errs []FileError, opt Options, now time.Time) *R
 	sort.SliceStable(rep.Learners, func(i, j int) bool {
 		return strings.ToLower(rep.Learners[i].Name) < strings.ToLower(rep.Learners[j].Name)
 	})
+	tellApart(rep.Learners)
 	for _, d := range exam.Domains {
 		row := DomainRow{Number: d.Number, Name: d.Name, Weight: d.Weight, Accuracy: -1}
 		if t := classDomains[d.Number]; t != nil {
@@ -336,4 +340,57 @@ func Build(learners []*Learner, errs []FileError, opt Options, now time.Time) *R
 		rep.Mistakes = rep.Mistakes[:20]
 	}
 	return rep
+}
+
+// oneExportPerLearner keeps one export per learner id: a learner who hands
+// in two exports would otherwise count twice. Exports only grow, so the one
+// with more records is the newer; the other is listed, not silently lost.
+// Exports without an id (format 1) cannot be matched and are all kept.
+func oneExportPerLearner(learners []*Learner) ([]*Learner, []FileError) {
+	keep := map[string]int{}
+	var out []*Learner
+	var dropped []FileError
+	for _, l := range learners {
+		i, seen := keep[l.ID]
+		if l.ID == "" || !seen {
+			if l.ID != "" {
+				keep[l.ID] = len(out)
+			}
+			out = append(out, l)
+			continue
+		}
+		older, newer := out[i], l
+		if len(newer.Records) < len(older.Records) {
+			older, newer = newer, older
+		}
+		out[i] = newer
+		dropped = append(dropped, FileError{File: older.File, Err: fmt.Sprintf("left out: an older export of the same learner (id %s) as %s", shortID(l.ID), newer.File)})
+	}
+	return out, dropped
+}
+
+// tellApart adds a short learner id to names two learners share, so two
+// "Alex"es stay two rows an instructor can tell apart.
+func tellApart(rows []LearnerRow) {
+	n := map[string]int{}
+	for _, r := range rows {
+		n[strings.ToLower(r.Name)]++
+	}
+	for i, r := range rows {
+		if n[strings.ToLower(r.Name)] > 1 {
+			if r.ID != "" {
+				rows[i].Name += " #" + shortID(r.ID)
+			} else {
+				rows[i].Name += " (" + r.File + ")"
+			}
+		}
+	}
+}
+
+// shortID is enough of a learner id to tell a class apart.
+func shortID(id string) string {
+	if len(id) > 6 {
+		return id[:6]
+	}
+	return id
 }

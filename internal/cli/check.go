@@ -5,11 +5,16 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/iamlab/iamlab/content"
+	"github.com/iamlab/iamlab/internal/assign"
 	"github.com/iamlab/iamlab/internal/curriculum"
 	"github.com/iamlab/iamlab/internal/paths"
 	"github.com/iamlab/iamlab/internal/quiz"
@@ -30,6 +35,11 @@ type CheckOptions struct {
 	// UserPacks adds the learner's packs folder to the built-in library when
 	// no path is given.
 	UserPacks bool
+	// Assign are assignment files to check (--assign); a PATH that is a
+	// .yaml file is one too, and so is each folder's assignments/*.yaml.
+	Assign []string
+	// UserDir is the learner's packs folder; "" means paths.Resolve().Packs.
+	UserDir string
 }
 
 func newCheckCmd(stdio IO) *cobra.Command {
@@ -43,9 +53,12 @@ func newCheckCmd(stdio IO) *cobra.Command {
 			"duplicate ids, untagged scenarios and TODOs left by `iamlab new scenario`.\n" +
 			"Each PATH is a pack folder or a folder of packs; with none, the built-in library is checked\n" +
 			"(and, with --user, the packs folder " + paths.Resolve().Packs + ").\n" +
+			"Assignment files are checked too: a PATH ending in .yaml, --assign FILE, and the\n" +
+			"assignments/*.yaml of each folder; their scenarios are looked up in the built-in library,\n" +
+			"the packs given and your packs folder.\n" +
 			"Exit status: 0 no errors (warnings are printed), 1 errors found, 2 a path cannot be read.\n" +
 			"The format is described in docs/authoring.md.",
-		Example: "  iamlab check\n  iamlab check ./my-pack\n  iamlab check --pack ./my-pack     # with the built-in library: catches clashing ids\n  iamlab check --json ./packs | jq .code",
+		Example: "  iamlab check\n  iamlab check ./my-pack\n  iamlab check week3.yaml           # an assignment file\n  iamlab check --pack ./my-pack     # with the built-in library: catches clashing ids\n  iamlab check --json ./packs | jq .code",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			return runCheck(opts, stdio)
@@ -55,16 +68,48 @@ func newCheckCmd(stdio IO) *cobra.Command {
 	cmd.Flags().BoolVar(&opts.UserPacks, "user", false, "with no PATH, also check the packs in your packs folder")
 	cmd.Flags().BoolVar(&opts.Coverage, "coverage", false, "also list the topics and exam tasks no scenario serves yet, and whether each topic still to teach is served")
 	cmd.Flags().StringArrayVar(&opts.Packs, "pack", nil, "check this pack folder together with the built-in library (repeatable)")
+	cmd.Flags().StringArrayVar(&opts.Assign, "assign", nil, "also check the assignment file `FILE` (repeatable)")
 	return cmd
 }
 
 func runCheck(opts *CheckOptions, stdio IO) error {
-	lo := scenarios.LibraryOptions{Dirs: append(append([]string(nil), opts.Paths...), opts.Packs...), NoBuiltIn: len(opts.Paths) > 0}
-	if opts.UserPacks && len(opts.Paths) == 0 {
-		lo.UserDir = paths.Resolve().Packs
+	userDir := opts.UserDir
+	if userDir == "" {
+		userDir = paths.Resolve().Packs
 	}
-	lib := scenarios.LoadLibrary(lo)
-	findings := scenarios.CheckLibrary(lib)
+	dirs, assignFiles := splitCheckPaths(opts.Paths)
+	assignFiles = append(assignFiles, opts.Assign...)
+	for _, d := range dirs {
+		assignFiles = append(assignFiles, assign.InFolder(d)...)
+	}
+	if opts.UserPacks && len(dirs) == 0 {
+		assignFiles = append(assignFiles, assign.InFolder(userDir)...)
+	}
+	// Only assignment files named: the library they refer to is not what
+	// is being checked, so its own findings are left out.
+	assignOnly := len(opts.Paths) > 0 && len(dirs) == 0 && len(opts.Packs) == 0
+	var lib *scenarios.Library
+	var findings []scenarios.Finding
+	if assignOnly {
+		lib = scenarios.LoadLibrary(scenarios.LibraryOptions{UserDir: userDir})
+	} else {
+		lo := scenarios.LibraryOptions{Dirs: append(append([]string(nil), dirs...), opts.Packs...), NoBuiltIn: len(dirs) > 0}
+		if opts.UserPacks && len(dirs) == 0 {
+			lo.UserDir = userDir
+		}
+		lib = scenarios.LoadLibrary(lo)
+		findings = scenarios.CheckLibrary(lib)
+	}
+	if len(assignFiles) > 0 {
+		// Assignments name scenarios of any pack: the built-in ones, the
+		// packs checked and the learner's own.
+		full := lib
+		if !assignOnly {
+			full = scenarios.LoadLibrary(scenarios.LibraryOptions{Dirs: append(append([]string(nil), dirs...), opts.Packs...), UserDir: userDir})
+		}
+		findings = append(findings, checkAssignments(full, assignFiles)...)
+		scenarios.SortFindings(findings)
+	}
 	var bank contentCounts
 	if len(opts.Paths) == 0 {
 		// The built-in library comes with the lessons and the quiz bank:
@@ -93,6 +138,9 @@ func runCheck(opts *CheckOptions, stdio IO) error {
 		// escapes (see safetext).
 		w := safetext.NewWriter(stdio.Out)
 		writeFindings(w, lib, findings)
+		if len(assignFiles) > 0 {
+			fmt.Fprintf(w, "assignments: %d file(s) checked\n", len(assignFiles))
+		}
 		if bank.items > 0 || bank.lessons > 0 {
 			fmt.Fprintf(w, "content: %d quiz items and %d lessons checked\n", bank.items, bank.lessons)
 		}
@@ -220,4 +268,36 @@ func checkContent(lib *scenarios.Library) (contentCounts, []scenarios.Finding) {
 		out = append(out, scenarios.Finding{Code: f.Code, Severity: scenarios.Severity(f.Severity), File: f.File, Line: f.Line, Col: f.Col, Scenario: f.Item, Message: f.Message})
 	}
 	return c, out
+}
+
+// splitCheckPaths tells pack folders from assignment files (.yaml files).
+func splitCheckPaths(ps []string) (dirs, files []string) {
+	for _, p := range ps {
+		ext := strings.ToLower(filepath.Ext(p))
+		if st, err := os.Stat(p); (ext == ".yaml" || ext == ".yml") && (err != nil || st.Mode().IsRegular()) {
+			files = append(files, p)
+			continue
+		}
+		dirs = append(dirs, p)
+	}
+	return dirs, files
+}
+
+// checkAssignments reads each assignment file once; its problems are
+// findings like a pack's, code "assignment".
+func checkAssignments(lib *scenarios.Library, files []string) []scenarios.Finding {
+	var out []scenarios.Finding
+	seen := map[string]bool{}
+	for _, f := range files {
+		abs, _ := filepath.Abs(f)
+		if seen[abs] {
+			continue
+		}
+		seen[abs] = true
+		_, ps := assign.ReadFile(f, lib, time.Local)
+		for _, p := range ps {
+			out = append(out, scenarios.Finding{Code: "assignment", Severity: scenarios.SevError, File: p.File, Line: p.Line, Col: p.Col, Message: p.Message})
+		}
+	}
+	return out
 }

@@ -44,6 +44,7 @@ func exportLearner(t *testing.T, dir, name string, csv bool, solved bool, wrongI
 	if err != nil {
 		t.Fatal(err)
 	}
+	ex.IAMLabVersion = exportVersion() // as runProgress does
 	var buf bytes.Buffer
 	ext := ".json"
 	if csv {

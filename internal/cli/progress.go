@@ -52,12 +52,14 @@ func newProgressCmd(stdio IO) *cobra.Command {
 		Long: "progress summarises what you have practised: readiness per exam domain (weighted by the\n" +
 			"official domain weights), the topics where practice would gain the most, reviews that are\n" +
 			"due, your streak and recent attempts.\n\n" +
-			"--json and --csv export every attempt and answer (one CSV row each) for an instructor;\n" +
-			"--name puts the name you choose into the export.\n\n" +
+			"--json and --csv export every attempt and answer (one CSV row each) for an instructor, with\n" +
+			"your learner id, the name set once with `iamlab progress name` (--name overrides it for one\n" +
+			"export) and this iamlab's version; docs/export.schema.json describes the format.\n\n" +
 			"The default exam is " + defaultExam + ", the current Security Specialty, whose Identity and\n" +
 			"Access Management domain is what iamlab teaches; use --exam SAA-C03 for the associate exam.",
 		Example: "  iamlab progress --exam-date 2026-06-15\n" +
-			"  iamlab progress --csv --name \"Dana K.\" > dana.csv\n" +
+			"  iamlab progress name \"Dana K.\"\n" +
+			"  iamlab progress --csv > dana.csv\n" +
 			"  iamlab progress reset --scenario two-groups-one-bucket",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -66,11 +68,11 @@ func newProgressCmd(stdio IO) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "export everything as one JSON document")
 	cmd.Flags().BoolVar(&opts.CSV, "csv", false, "export one CSV row per attempt and per answer")
-	cmd.Flags().StringVar(&opts.Name, "name", "", "your name as it should appear in an export")
+	cmd.Flags().StringVar(&opts.Name, "name", "", "a name for this export only, instead of the one set with `progress name`")
 	cmd.Flags().StringVar(&opts.Exam, "exam", defaultExam, "exam to measure readiness for: "+strings.Join(curriculum.ExamIDs(), ", "))
 	cmd.Flags().StringVar(&opts.ExamDate, "exam-date", "", "your exam date (YYYY-MM-DD): retention is estimated for that day")
 	cmd.MarkFlagsMutuallyExclusive("json", "csv")
-	cmd.AddCommand(newProgressResetCmd(stdio))
+	cmd.AddCommand(newProgressResetCmd(stdio), newProgressNameCmd(stdio))
 	return cmd
 }
 
@@ -149,6 +151,7 @@ func runProgress(ctx context.Context, opts *ProgressOptions, stdio IO) error {
 		if err != nil {
 			return exitf(1, "%v", err)
 		}
+		ex.IAMLabVersion = exportVersion()
 		if opts.CSV {
 			err = ex.WriteCSV(stdio.Out)
 		} else {
@@ -169,6 +172,75 @@ func runProgress(ctx context.Context, opts *ProgressOptions, stdio IO) error {
 		return exitf(1, "%v", err)
 	}
 	writeProgressSummary(stdio.Out, exam, sum, now)
+	return nil
+}
+
+// ProgressNameOptions are the flags of iamlab progress name.
+type ProgressNameOptions struct {
+	DBPath string
+}
+
+func newProgressNameCmd(stdio IO) *cobra.Command {
+	opts := &ProgressNameOptions{}
+	return &cobra.Command{
+		Use:   "name [NAME]",
+		Short: "Show or set the name your exports carry",
+		Long: "name sets the display name an instructor sees in a class report, once, instead of typing it\n" +
+			"into every export. Without NAME it shows the name and your learner id. The learner id is made\n" +
+			"on first start and never changes, so a renamed learner is still the same learner.",
+		Example: "  iamlab progress name \"Dana K.\"",
+		Args:    cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runProgressName(cmd.Context(), opts, args, stdio)
+		},
+	}
+}
+
+func runProgressName(ctx context.Context, opts *ProgressNameOptions, args []string, stdio IO) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	path := progressDBPath(opts.DBPath)
+	if len(args) == 0 {
+		s, err := openProgressForReading(path)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		name, _, err := s.Setting(ctx, progress.SettingLearnerName)
+		if err != nil {
+			return exitf(1, "%v", err)
+		}
+		id, err := s.LearnerID(ctx)
+		if err != nil {
+			return exitf(1, "%v", err)
+		}
+		if name == "" {
+			name = "(not set: iamlab progress name \"Your Name\")"
+		}
+		if id == "" {
+			id = "(made on first start)"
+		}
+		fmt.Fprintf(stdio.Out, "Name:       %s\nLearner id: %s\n", name, id)
+		return nil
+	}
+	name := strings.TrimSpace(args[0])
+	if name == "" || strings.ContainsAny(name, "\n\r\t") || len(name) > 80 {
+		return exitf(2, "name %q: expected one line of 1 to 80 characters", args[0])
+	}
+	s, err := progress.Open(path)
+	if err != nil {
+		return exitf(1, "%v", err)
+	}
+	defer s.Close()
+	if err := s.SetSetting(ctx, progress.SettingLearnerName, name); err != nil {
+		return exitf(1, "%v", err)
+	}
+	id, err := s.LearnerID(ctx)
+	if err != nil {
+		return exitf(1, "%v", err)
+	}
+	fmt.Fprintf(stdio.Out, "Exports now carry the name %q (learner id %s).\n", name, id)
 	return nil
 }
 

@@ -95,8 +95,8 @@ func TestProgressReadsWithoutWriting(t *testing.T) {
 	s.Close()
 	db, _ := sql.Open("sqlite", old)
 	for _, q := range []string{
-		// what schemas 3 and 4 added, so the file really is schema 2
-		`DROP TABLE exam_domains`, `DROP TABLE exams`, `DROP TABLE paused_exam`, `DROP TABLE playground_drafts`, `DROP TABLE playground_requests`, `DROP TABLE settings`,
+		// what schemas 3, 4 and 5 added, so the file really is schema 2
+		`ALTER TABLE attempts DROP COLUMN pack_version`, `DROP TABLE exam_domains`, `DROP TABLE exams`, `DROP TABLE paused_exam`, `DROP TABLE playground_drafts`, `DROP TABLE playground_requests`, `DROP TABLE settings`,
 		`DROP TABLE best`, `DROP TABLE drafts`, `DROP INDEX attempts_scenario`, `ALTER TABLE attempts DROP COLUMN pack_id`,
 		`CREATE TABLE best (scenario_id TEXT PRIMARY KEY, best_score REAL NOT NULL, best_stars INTEGER NOT NULL, solved_at INTEGER, attempt_id INTEGER NOT NULL REFERENCES attempts (id) ON DELETE CASCADE) STRICT`,
 		`CREATE TABLE drafts (scenario_id TEXT NOT NULL, doc_name TEXT NOT NULL, body TEXT NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (scenario_id, doc_name)) STRICT`,

@@ -11,20 +11,43 @@ import (
 	"time"
 )
 
+// ExportFormat is the version of the export format (JSON and CSV) that
+// docs/export.schema.json describes. 1 was the format before it had a
+// number (no learner id, version or pack version); 2 added them. Bump it
+// when a field changes meaning or goes away; adding a field does not.
+const ExportFormat = 2
+
 // Export is everything an instructor needs, for one learner.
 type Export struct {
-	Learner       string          `json:"learner"`
+	FormatVersion int    `json:"format_version"`
+	Learner       string `json:"learner"`
+	// LearnerID is stable across exports and display names; "" only when
+	// a database from before schema 5 is exported without being opened
+	// for writing first.
+	LearnerID string `json:"learner_id"`
+	// IAMLabVersion is the program that wrote the export; the caller
+	// (who knows its build) fills it in.
+	IAMLabVersion string          `json:"iamlab_version"`
 	ExportedAt    time.Time       `json:"exported_at"`
-	SchemaVersion int             `json:"schema_version"`
+	SchemaVersion int             `json:"schema_version"` // the store's schema, for support
 	Readiness     *Report         `json:"readiness,omitempty"`
 	Attempts      []AttemptRecord `json:"attempts"`
 	Answers       []AnswerRecord  `json:"answers"`
 }
 
-// Export reads every attempt and answer, oldest first.
+// Export reads every attempt and answer, oldest first. learner overrides
+// the display name kept in settings; "" uses it.
 func (s *Store) Export(ctx context.Context, learner string, now time.Time) (Export, error) {
-	ex := Export{Learner: learner, ExportedAt: now.UTC(), SchemaVersion: SchemaVersion()}
+	ex := Export{FormatVersion: ExportFormat, Learner: learner, ExportedAt: now.UTC(), SchemaVersion: SchemaVersion()}
 	var err error
+	if ex.LearnerID, err = s.LearnerID(ctx); err != nil {
+		return ex, err
+	}
+	if ex.Learner == "" {
+		if ex.Learner, _, err = s.Setting(ctx, SettingLearnerName); err != nil {
+			return ex, err
+		}
+	}
 	if ex.Attempts, err = s.attempts(ctx, `ORDER BY a.finished_at, a.id LIMIT ?`, -1); err != nil {
 		return ex, s.wrap("export attempts", err)
 	}
@@ -49,7 +72,7 @@ func (s *Store) Export(ctx context.Context, learner string, now time.Time) (Expo
 func (s *Store) attempts(ctx context.Context, tail string, limit int) ([]AttemptRecord, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.pack_id, a.scenario_id, a.content_version, a.mode, a.started_at,
 		a.finished_at, a.outcome, a.attempt_no, a.least_privilege, a.score, a.stars, a.hints, a.revealed,
-		a.duration_ms, a.target_ms, a.policies, a.rating, a.confidence,
+		a.duration_ms, a.target_ms, a.policies, a.rating, a.confidence, a.pack_version,
 		(SELECT coalesce(group_concat(topic_id, ' '), '') FROM attempt_topics WHERE attempt_id = a.id),
 		(SELECT coalesce(group_concat(task_id, ' '), '') FROM attempt_tasks WHERE attempt_id = a.id)
 		FROM attempts a `+tail, limit)
@@ -65,7 +88,7 @@ func (s *Store) attempts(ctx context.Context, tail string, limit int) ([]Attempt
 		var rating int
 		if err := rows.Scan(&r.ID, &r.PackID, &r.ScenarioID, &r.ContentVersion, &r.Mode, &started, &finished, &outcome,
 			&r.AttemptNo, &r.LeastPrivilege, &r.Score, &r.Stars, &hints, &r.Revealed, &dur, &target, &policies,
-			&rating, &confidence, &topics, &tasks); err != nil {
+			&rating, &confidence, &r.PackVersion, &topics, &tasks); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -147,8 +170,9 @@ var CSVHeader = []string{
 	"learner", "kind", "id", "item_id", "content_version", "mode", "started_at", "finished_at",
 	"outcome", "correct", "chosen", "confidence", "attempt_no", "checks_passed", "checks_total",
 	"score", "least_privilege", "stars", "hints", "revealed", "duration_s", "rating", "topics", "tasks",
-	// Added with schema 3, last so the earlier columns keep their places.
-	"pack_id",
+	// Added later, at the end so the earlier columns keep their places:
+	// pack_id with schema 3, the rest with export format 2.
+	"pack_id", "pack_version", "learner_id", "iamlab_version", "format_version",
 }
 
 // WriteCSV writes the export as CSV with CSVHeader.
@@ -181,6 +205,7 @@ func (ex Export) WriteCSV(w io.Writer) error {
 			strconv.Itoa(a.AttemptNo), strconv.Itoa(passed), strconv.Itoa(len(a.Checks)), f(a.Score), lp,
 			strconv.Itoa(a.Stars), strings.Join(hints, " "), b(a.Revealed), f(a.Duration.Seconds()),
 			ratingName(a.Rating), strings.Join(a.Topics, " "), strings.Join(a.Tasks, " "), a.PackID,
+			strconv.Itoa(a.PackVersion), ex.LearnerID, ex.IAMLabVersion, strconv.Itoa(ex.FormatVersion),
 		})); err != nil {
 			return err
 		}
@@ -195,6 +220,7 @@ func (ex Export) WriteCSV(w io.Writer) error {
 			ts(a.At.Add(-a.Duration)), ts(a.At), outcome, b(a.Correct), a.Chosen, string(a.Confidence),
 			"", "", "", "", "", "", "", "", f(a.Duration.Seconds()),
 			ratingName(a.Rating), strings.Join(a.Topics, " "), strings.Join(a.Tasks, " "), "",
+			"", ex.LearnerID, ex.IAMLabVersion, strconv.Itoa(ex.FormatVersion),
 		})); err != nil {
 			return err
 		}

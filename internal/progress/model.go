@@ -46,6 +46,9 @@ func (k ScenarioKey) check(what string) error {
 // Attempt is what the trainer reports when a scenario attempt ends.
 type Attempt struct {
 	ScenarioKey
+	// PackVersion is the version: of the scenario's pack.yaml; 0 for
+	// attempts recorded before schema 5, which did not know it.
+	PackVersion    int           `json:"pack_version"`
 	ContentVersion string        `json:"content_version,omitempty"`
 	Mode           string        `json:"mode,omitempty"` // learn, practice, exam, challenge
 	StartedAt      time.Time     `json:"started_at"`

@@ -88,10 +88,10 @@ func (s *Store) RecordAttempt(ctx context.Context, a Attempt) (int64, error) {
 		base := RateAttempt(perf)
 		res, err := tx.ExecContext(ctx, `INSERT INTO attempts (pack_id, scenario_id, content_version, mode, started_at, finished_at,
 			outcome, attempt_no, checks_passed, checks_total, least_privilege, score, stars, hints, max_hint, revealed,
-			duration_ms, target_ms, policies, rating, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			duration_ms, target_ms, policies, rating, confidence, pack_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			a.PackID, a.ScenarioID, a.ContentVersion, a.Mode, ms(a.StartedAt), ms(a.FinishedAt), string(a.Outcome), prior+1,
 			passed, len(a.Checks), a.LeastPrivilege, a.Score, a.Stars, string(hints), maxHint, a.Revealed,
-			a.Duration.Milliseconds(), a.TargetTime.Milliseconds(), string(policies), int(base), string(a.Confidence))
+			a.Duration.Milliseconds(), a.TargetTime.Milliseconds(), string(policies), int(base), string(a.Confidence), a.PackVersion)
 		if err != nil {
 			return err
 		}

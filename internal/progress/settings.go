@@ -2,7 +2,9 @@ package progress
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 )
 
@@ -13,7 +15,36 @@ const (
 	SettingExam = "exam"
 	// SettingPlaygroundWorld is the world the playground was last left on.
 	SettingPlaygroundWorld = "playground.world"
+	// SettingLearnerID is the learner's stable id, made by migration 5.
+	SettingLearnerID = "learner.id"
+	// SettingLearnerName is the display name exports carry, set once by
+	// the learner (iamlab progress name), not typed into every export.
+	SettingLearnerName = "learner.name"
 )
+
+// LearnerID is the learner's stable id. Migration 5 makes it; a database
+// whose settings row was removed by hand gets a new one here, because an
+// export without an id cannot be told apart from another learner's. On a
+// read-only store the missing id is reported as "".
+func (s *Store) LearnerID(ctx context.Context) (string, error) {
+	id, ok, err := s.Setting(ctx, SettingLearnerID)
+	if err != nil || ok || s.readOnly {
+		return id, err
+	}
+	id, err = newLearnerID()
+	if err != nil {
+		return "", s.wrap("make your learner id", err)
+	}
+	return id, s.SetSetting(ctx, SettingLearnerID, id)
+}
+
+func newLearnerID() (string, error) {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(b[:]), nil
+}
 
 // Setting reads one setting; ok is false when it was never set.
 func (s *Store) Setting(ctx context.Context, key string) (value string, ok bool, err error) {

@@ -116,8 +116,9 @@ type Scenario struct {
 	Predict *PredictTask
 	Choose  *ChooseTask
 
-	Pack string // pack id
-	File string // scenario file, for messages
+	Pack        string // pack id
+	PackVersion int    // the pack's version:, recorded with each attempt
+	File        string // scenario file, for messages
 
 	doc      *yamlDoc              // positions, kept so `iamlab check` can point at lines
 	where    map[string]policyText // world document ID → where its text was written
@@ -176,4 +177,46 @@ func (c *ChooseTask) Multi() bool {
 		}
 	}
 	return n > 1
+}
+
+// PacksOf lists the ids of the packs that have a scenario id, in library
+// order: an assignment or a command naming a scenario by id alone is
+// ambiguous when there are two.
+func (l *Library) PacksOf(id string) []string {
+	var out []string
+	for _, p := range l.Packs {
+		for _, s := range p.Scenarios {
+			if s.ID == id {
+				out = append(out, p.ID)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// IDs lists every scenario id, for suggestions.
+func (l *Library) IDs() []string {
+	var out []string
+	for _, p := range l.Packs {
+		for _, s := range p.Scenarios {
+			out = append(out, s.ID)
+		}
+	}
+	return out
+}
+
+// ScenarioIn finds a scenario by pack id and scenario id.
+func (l *Library) ScenarioIn(pack, id string) (*Scenario, bool) {
+	for _, p := range l.Packs {
+		if p.ID != pack {
+			continue
+		}
+		for _, s := range p.Scenarios {
+			if s.ID == id {
+				return s, true
+			}
+		}
+	}
+	return nil, false
 }

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -9,7 +10,75 @@ import (
 // folder: valid YAML that `iamlab check` loads, with TODO markers and an
 // answer key that cannot pass until the author fills it in, so a scaffold
 // is never published by accident.
-func Scaffold(id string, kind Kind) (map[string]string, error) {
+func Scaffold(id string, kind Kind) (map[string]string, error) { return ScaffoldOn(id, kind, nil) }
+
+// ScaffoldWorld is an existing world a new scenario starts from (an
+// imported account): the scenario names it instead of carrying the example
+// world, and its checks and editable policy use the world's own names.
+type ScaffoldWorld struct {
+	Name     string // worlds/<Name>.yaml in the pack
+	Caller   string // "user dana"
+	Action   string
+	Resource string
+	Decision string // what the engine decides for Caller, Action, Resource today
+	Editable string // a document id the learner edits; "" for none
+	Document string // its current JSON
+}
+
+func (w *ScaffoldWorld) head() string {
+	return "# The world: worlds/" + w.Name + ".yaml, as imported. The checks below start from a request the\n" +
+		"# engine decides as written; TODO: replace them with the ones the exercise is about.\nworld: " + w.Name + "\n"
+}
+
+// replacer turns the example world's names in a template into the world's.
+func (w *ScaffoldWorld) replacer() *strings.Replacer {
+	doc := "{}"
+	if w.Document != "" {
+		doc = w.Document
+	}
+	var indented strings.Builder
+	for i, line := range strings.Split(strings.TrimRight(doc, "\n"), "\n") {
+		if i > 0 {
+			indented.WriteString("\n      ")
+		}
+		indented.WriteString(line)
+	}
+	return strings.NewReplacer(
+		"policy:111122223333/StartingPolicy", w.Editable,
+		"name: alex cannot delete", "name: TODO a request the wrong fix gets wrong",
+		"as: user alex", "as: "+w.Caller,
+		"action: s3:GetObject\n    resource: arn:aws:s3:::example-bucket/report.csv\n    expect: allowed",
+		"action: "+w.Action+"\n    resource: "+quoteYAML(w.Resource)+"\n    expect: "+w.Decision,
+		"action: s3:DeleteObject\n    resource: arn:aws:s3:::example-bucket/report.csv",
+		"action: "+w.Action+"\n    resource: "+quoteYAML(w.Resource),
+		"action: s3:GetObject\n    resource: arn:aws:s3:::example-bucket/report.csv\n  answer:\n    decision: allowed",
+		"action: "+w.Action+"\n    resource: "+quoteYAML(w.Resource)+"\n  answer:\n    decision: "+w.Decision,
+		`{
+        "Version": "2012-10-17",
+        "Statement": [
+          {
+            "Sid": "Placeholder",
+            "Effect": "Allow",
+            "Action": "s3:ListAllMyBuckets",
+            "Resource": "*"
+          }
+        ]
+      }`, indented.String(),
+	)
+}
+
+func quoteYAML(s string) string {
+	if s == "*" || strings.ContainsAny(s, ":#{}[]&!|>'\"%@`") && !strings.HasPrefix(s, "arn:") {
+		return strconv.Quote(s)
+	}
+	return s
+}
+
+// ScaffoldOn is Scaffold on an existing world (nil: the example world).
+func ScaffoldOn(id string, kind Kind, on *ScaffoldWorld) (map[string]string, error) {
+	if on != nil && kind == Build && on.Editable == "" {
+		return nil, fmt.Errorf("the world has no customer managed or inline policy a learner could edit; use --kind predict or choose, or add a policy to the world")
+	}
 	if !idPattern.MatchString(id) {
 		return nil, fmt.Errorf("scenario id %q is not kebab-case: use lower-case letters, digits and dashes, e.g. ec2-reads-one-bucket", id)
 	}
@@ -24,7 +93,11 @@ func Scaffold(id string, kind Kind) (map[string]string, error) {
 	default:
 		return nil, fmt.Errorf("unknown kind %q: use build, predict or choose", kind)
 	}
-	head := strings.NewReplacer("{{id}}", id, "{{kind}}", string(kind)).Replace(scaffoldHead)
+	head := strings.NewReplacer("{{id}}", id, "{{kind}}", string(kind), "{{world}}", scaffoldInlineWorld).Replace(scaffoldHead)
+	if on != nil {
+		head = strings.NewReplacer("{{id}}", id, "{{kind}}", string(kind), "{{world}}", on.head()).Replace(scaffoldHead)
+		body = on.replacer().Replace(body)
+	}
 	return map[string]string{
 		"scenarios/" + id + ".yaml": head + strings.ReplaceAll(body, "{{id}}", id),
 		"briefings/" + id + ".md":   strings.ReplaceAll(scaffoldBriefing, "{{id}}", id),
@@ -76,7 +149,9 @@ difficulty: 1
 minutes: 10
 briefingFile: briefings/{{id}}.md
 debriefFile: debriefs/{{id}}.md
-# TODO: the world the scenario needs (or world: <name> for worlds/<name>.yaml).
+{{world}}`
+
+const scaffoldInlineWorld = `# TODO: the world the scenario needs (or world: <name> for worlds/<name>.yaml).
 world:
   account: Example
   accounts:

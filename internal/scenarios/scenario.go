@@ -37,7 +37,7 @@ func (l *loader) loadScenario(rel string) (s *Scenario) {
 	s = &Scenario{
 		ID: sf.ID, Version: max(sf.Version, 1), Kind: Kind(sf.Kind),
 		Difficulty: sf.Difficulty, Minutes: sf.Minutes,
-		Pack: l.pack.ID, File: doc.file, doc: doc,
+		Pack: l.pack.ID, PackVersion: l.pack.Version, File: doc.file, doc: doc,
 	}
 	s.Title = l.text(doc, "title", sf.Title)
 	l.header(doc, &sf, s)

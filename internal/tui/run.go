@@ -10,6 +10,8 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -17,6 +19,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/iamlab/iamlab/internal/assign"
 	"github.com/iamlab/iamlab/internal/paths"
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/quiz"
@@ -31,16 +34,23 @@ import (
 	"github.com/iamlab/iamlab/internal/tui/progressview"
 	tuiquiz "github.com/iamlab/iamlab/internal/tui/quiz"
 	"github.com/iamlab/iamlab/internal/tui/scenario"
+	"github.com/iamlab/iamlab/internal/worldfile"
 )
 
 // Options configure a run. Zero values mean the real environment.
 type Options struct {
 	Dirs     paths.Dirs
 	PackDirs []string // --pack folders
-	Getenv   func(string) string
-	Now      func() time.Time
-	In       io.Reader // nil: the terminal
-	Out      io.Writer // nil: the terminal
+	// WorldFiles are world files to explore (--world): the playground
+	// opens on the first. The packs folder's worlds/ are offered too.
+	WorldFiles []string
+	// AssignFiles are assignment files (--assign) shown with those in the
+	// packs folder's assignments/.
+	AssignFiles []string
+	Getenv      func(string) string
+	Now         func() time.Time
+	In          io.Reader // nil: the terminal
+	Out         io.Writer // nil: the terminal
 }
 
 // Run starts the trainer and returns when the learner quits.
@@ -131,6 +141,11 @@ func assemble(opt Options) parts {
 	}
 
 	deps := common.Deps{Now: opt.Now, Log: logger, Store: store, Recording: store.Persistent()}
+	imported, worldProblems := importedWorlds(opt.WorldFiles, opt.Dirs.Packs)
+	for _, p := range worldProblems {
+		logger.Warn("world file problem", "problem", p)
+	}
+	playgroundWorlds := func() []playground.World { return append(slices.Clip(imported), playground.WorldsOf(lib)...) }
 	open := func(s *scenarios.Scenario) common.Screen {
 		sc := scenario.New(deps, s)
 		for _, p := range lib.Packs {
@@ -164,7 +179,7 @@ func assemble(opt Options) parts {
 		Title: "Playground",
 		Help:  "any world, any request: read the decision and the whole trace",
 		Key:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "playground")),
-		Open:  func() common.Screen { return playground.New(deps, playground.WorldsOf(lib), 0) },
+		Open:  func() common.Screen { return playground.New(deps, playgroundWorlds(), 0) },
 	}, {
 		Title: "Quiz",
 		Help:  "exam-style questions: practice with feedback, a timed mock exam, spaced review",
@@ -198,14 +213,30 @@ func assemble(opt Options) parts {
 		Key:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "exam")),
 		Open:  func() common.Screen { return examchoice.New(deps, false) },
 	}}
-	root := app.New(home.New(deps, lib, open, entries...), opt.Getenv)
+	assigned, assignProblems := assignments(lib, append(slices.Clip(opt.AssignFiles), assign.InFolder(opt.Dirs.Packs)...))
+	for _, p := range assignProblems {
+		logger.Warn("assignment file problem", "problem", p)
+	}
+	root := app.New(home.New(deps, lib, open, entries...).WithAssigned(assigned), opt.Getenv)
+	// --world opens the playground on the first world asked for; esc goes
+	// on to the library.
+	if len(opt.WorldFiles) > 0 && len(imported) > 0 && imported[0].File == opt.WorldFiles[0] {
+		root = root.WithFirstScreen(playground.New(deps, playgroundWorlds(), 0))
+	}
 	if examchoice.NeedsAsking(store) {
 		root = root.WithFirstScreen(examchoice.New(deps, true))
 	}
 	if len(notices) > 0 {
 		root = root.WithStatus(strings.Join(notices, " · "), true)
 	}
-	// What happened to the learner's records is shown whole, until read.
+	// What happened to the learner's records is shown whole, until read;
+	// so is a world file that could not be opened, with where it is wrong.
+	if len(worldProblems) > 0 {
+		storeNotices = append(storeNotices, worldNotice(worldProblems))
+	}
+	if len(assignProblems) > 0 {
+		storeNotices = append(storeNotices, assignNotice(assignProblems))
+	}
 	if len(storeNotices) > 0 {
 		root = root.WithNotice(strings.Join(storeNotices, "\n"))
 	}
@@ -237,6 +268,94 @@ func scenarioFor(lib *scenarios.Library, store *progress.Store, topicID string, 
 		}
 	}
 	return first
+}
+
+// importedWorlds loads the world files asked for and those in the packs
+// folder's worlds/, in that order, each once. A file with problems is left
+// out and its problems returned, positioned, for the learner to read.
+func importedWorlds(files []string, packsDir string) ([]playground.World, []worldfile.Problem) {
+	if packsDir != "" {
+		for _, pat := range []string{"*.yaml", "*.yml"} {
+			found, _ := filepath.Glob(filepath.Join(packsDir, "worlds", pat))
+			files = append(files, found...)
+		}
+	}
+	var out []playground.World
+	var problems []worldfile.Problem
+	seen := map[string]bool{}
+	for _, f := range files {
+		abs, _ := filepath.Abs(f)
+		if seen[abs] {
+			continue
+		}
+		seen[abs] = true
+		w, account, ps := worldfile.LoadFile(f)
+		if len(ps) > 0 {
+			problems = append(problems, ps...)
+			continue
+		}
+		name := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
+		out = append(out, playground.World{Label: "world file " + name, World: w, Account: account, File: f})
+	}
+	return out, problems
+}
+
+// assignments reads the assignment files, each once, into the library's
+// Assigned group. An entry with a problem is left out (the others stay)
+// and its problem returned.
+func assignments(lib *scenarios.Library, files []string) ([]home.Assigned, []assign.Problem) {
+	var out []home.Assigned
+	var problems []assign.Problem
+	seen := map[string]bool{}
+	for _, f := range files {
+		abs, _ := filepath.Abs(f)
+		if seen[abs] {
+			continue
+		}
+		seen[abs] = true
+		af, ps := assign.ReadFile(f, lib, time.Local)
+		problems = append(problems, ps...)
+		title := af.Title
+		if title == "" {
+			title = filepath.Base(f)
+		}
+		for _, it := range af.Items {
+			if s, ok := lib.ScenarioIn(it.Pack, it.ID); ok {
+				out = append(out, home.Assigned{Title: title, Scenario: s, Due: it.Due})
+			}
+		}
+	}
+	return out, problems
+}
+
+func assignNotice(ps []assign.Problem) string {
+	const most = 8
+	var b strings.Builder
+	b.WriteString("An assignment file has problems; what could be read is under Assigned in the library.")
+	for i, p := range ps {
+		if i == most {
+			fmt.Fprintf(&b, "\n…and %d more; iamlab check FILE lists them all.", len(ps)-most)
+			break
+		}
+		b.WriteString("\n" + p.Error())
+	}
+	return b.String()
+}
+
+// worldNotice tells which world files could not be opened and where they
+// are wrong; the first problems of each are enough to start fixing.
+func worldNotice(ps []worldfile.Problem) string {
+	const most = 8
+	var b strings.Builder
+	b.WriteString("A world file could not be opened; the playground has the other worlds.")
+	for i, p := range ps {
+		if i == most {
+			fmt.Fprintf(&b, "\n…and %d more; run iamlab check on a pack that uses the world to see them all.", len(ps)-most)
+			break
+		}
+		b.WriteString("\n" + p.Error())
+	}
+	return b.String()
 }
 
 // worldsOf lists the library's distinct worlds, for generated questions.

@@ -1,7 +1,11 @@
 package worldfile
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"sort"
 
 	"github.com/goccy/go-yaml"
@@ -119,3 +123,46 @@ func withExpected(msg, expected string) string {
 }
 
 func worldFields() []string { return yamlpos.FieldNames(World{}) }
+
+// MaxFileBytes bounds a world file read from disk: an account's whole
+// authorization details run to megabytes, not hundreds of them.
+const MaxFileBytes = 64 << 20
+
+// LoadFile reads a world file from disk with Load. A policy's `file:` is
+// read from the world file's own folder and nowhere else (os.Root refuses
+// names that climb out of it or follow a link outside).
+func LoadFile(path string) (*sandbox.World, string, []Problem) {
+	fail := func(msg string) (*sandbox.World, string, []Problem) {
+		return nil, "", []Problem{{File: path, Line: 1, Col: 1, Code: CodeMissing, Message: msg}}
+	}
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return fail(fmt.Sprintf("cannot read the world file: %v", unwrapPath(err)))
+	case !st.Mode().IsRegular():
+		return fail("not a file; expected a world file such as `iamlab import aws` writes")
+	case st.Size() > MaxFileBytes:
+		return fail(fmt.Sprintf("the file is %d MiB; a world file is at most %d MiB", st.Size()>>20, MaxFileBytes>>20))
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return fail(fmt.Sprintf("cannot read the world file: %v", unwrapPath(err)))
+	}
+	root, err := os.OpenRoot(filepath.Dir(path))
+	if err != nil {
+		return fail(fmt.Sprintf("cannot open the world file's folder: %v", unwrapPath(err)))
+	}
+	defer root.Close()
+	return Load(path, src, func(name string) ([]byte, error) {
+		b, err := root.ReadFile(filepath.FromSlash(name))
+		return b, unwrapPath(err)
+	})
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -37,6 +37,8 @@ type Model struct {
 	lib     *scenarios.Library
 	open    Opener
 	entries []*Entry
+	// assigned are the scenarios of the instructor's assignment files.
+	assigned []Assigned
 
 	status   map[progress.ScenarioKey]progress.ScenarioState
 	exam     string // the exam the learner prepares for, "" when not said
@@ -65,6 +67,13 @@ func New(deps common.Deps, lib *scenarios.Library, open Opener, entries ...*Entr
 	ti.Placeholder = "filter by title, topic or exam task"
 	ti.SetVirtualCursor(false)
 	m := &Model{KeyMap: DefaultKeyMap(), deps: deps, lib: lib, open: open, entries: entries, filter: ti, status: map[progress.ScenarioKey]progress.ScenarioState{}}
+	m.rebuild()
+	return m
+}
+
+// WithAssigned shows the instructor's assigned scenarios at the top.
+func (m *Model) WithAssigned(a []Assigned) *Model {
+	m.assigned = a
 	m.rebuild()
 	return m
 }
@@ -157,7 +166,7 @@ func (m *Model) rebuild() {
 	if m.cursor < len(m.rows) {
 		keep = m.rows[m.cursor].scenario
 	}
-	m.rows = buildRows(m.lib, m.entries, m.grouping, m.filter.Value())
+	m.rows = buildRows(m.lib, m.entries, m.assigned, m.grouping, m.filter.Value())
 	m.cursor = 0
 	for i, r := range m.rows {
 		if keep != nil && r.scenario == keep {
@@ -183,7 +192,7 @@ func (m *Model) firstSelectable(from, dir int) int {
 }
 
 // suggestion is what to do next: a scenario in progress, else the
-// easiest unsolved one for the learner's exam (the first in teaching
+// assigned one due soonest, else the easiest unsolved one for the learner's exam (the first in teaching
 // order among the easiest), else the easiest unsolved one of any exam.
 func (m *Model) suggestion() *scenarios.Scenario {
 	var easiest, easiestExam *scenarios.Scenario
@@ -202,6 +211,13 @@ func (m *Model) suggestion() *scenarios.Scenario {
 			if forExam(s, m.exam) && (easiestExam == nil || s.Difficulty < easiestExam.Difficulty) {
 				easiestExam = s
 			}
+		}
+	}
+	// What the instructor assigned comes before the library's own order:
+	// the soonest due that is not solved yet.
+	for _, r := range assignedRows(m.assigned) {
+		if r.kind == rowScenario && m.status[progress.Key(r.scenario.Pack, r.scenario.ID)].Status != progress.StatusSolved {
+			return r.scenario
 		}
 	}
 	if easiestExam != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/sahilm/fuzzy"
 
@@ -48,6 +49,9 @@ type row struct {
 	scenario *scenarios.Scenario
 	pack     *scenarios.Pack
 	entry    *Entry
+	// assigned marks a row of the Assigned group, with its due date.
+	assigned bool
+	due      time.Time
 }
 
 func (r row) selectable() bool { return r.kind == rowScenario || r.kind == rowEntry }
@@ -148,12 +152,13 @@ func matching(all []*scenarios.Scenario, filter string) map[*scenarios.Scenario]
 const nothingMatches = "nothing matches the filter (esc clears it)"
 
 // buildRows lays the library out for a grouping and a filter.
-func buildRows(lib *scenarios.Library, entries []*Entry, g Grouping, filter string) []row {
+func buildRows(lib *scenarios.Library, entries []*Entry, assigned []Assigned, g Grouping, filter string) []row {
 	var rows []row
 	if filter == "" {
 		for _, e := range entries {
 			rows = append(rows, row{kind: rowEntry, entry: e, text: e.Title})
 		}
+		rows = append(rows, assignedRows(assigned)...)
 	}
 	var all []*scenarios.Scenario
 	for _, p := range lib.Packs {
@@ -290,4 +295,41 @@ func packTitle(p *scenarios.Pack) string {
 		t += " (" + p.Origin + ")"
 	}
 	return t
+}
+
+// Assigned is one scenario an instructor assigned (assignment files), as
+// the library shows it: at the top, under its assignment's title.
+type Assigned struct {
+	Title    string // the assignment's title
+	Scenario *scenarios.Scenario
+	Due      time.Time // zero: no due date
+}
+
+// assignedRows groups the assigned scenarios by assignment, in the order
+// given, soonest due first inside each (no date last).
+func assignedRows(as []Assigned) []row {
+	var rows []row
+	var titles []string
+	by := map[string][]Assigned{}
+	for _, a := range as {
+		if _, ok := by[a.Title]; !ok {
+			titles = append(titles, a.Title)
+		}
+		by[a.Title] = append(by[a.Title], a)
+	}
+	for _, t := range titles {
+		items := by[t]
+		sort.SliceStable(items, func(i, j int) bool {
+			di, dj := items[i].Due, items[j].Due
+			if di.IsZero() != dj.IsZero() {
+				return dj.IsZero()
+			}
+			return di.Before(dj)
+		})
+		rows = append(rows, row{kind: rowHeader, text: "Assigned · " + t})
+		for _, a := range items {
+			rows = append(rows, row{kind: rowScenario, scenario: a.Scenario, text: a.Scenario.Title, assigned: true, due: a.Due})
+		}
+	}
+	return rows
 }

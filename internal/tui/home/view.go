@@ -3,9 +3,11 @@ package home
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/iamlab/iamlab/internal/assign"
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/scenarios"
 )
@@ -88,6 +90,9 @@ func (m *Model) rowView(i int) string {
 		line = "▸ " + r.entry.Title + st.Muted.Render("  "+r.entry.Help)
 	case rowScenario:
 		line = m.scenarioLine(r.scenario)
+		if r.assigned {
+			line = m.assignedLine(r)
+		}
 	}
 	if sel {
 		return st.Selected.Render(ansi.Strip(padRight("› "+line, m.width)))
@@ -140,6 +145,37 @@ func (m *Model) scenarioLine(s *scenarios.Scenario) string {
 	titleW := max(10, m.width-4-ansi.StringWidth(right)-18)
 	title := ansi.Truncate(s.Title, titleW, "…")
 	return padRight(title, titleW) + "  " + st.Muted.Render(right) + badge
+}
+
+// assignedLine is a scenario of the Assigned group: what is due when, then
+// the usual progress badge.
+func (m *Model) assignedLine(r row) string {
+	st := m.styles
+	s := r.scenario
+	key := progress.Key(s.Pack, s.ID)
+	now := time.Now()
+	if m.deps.Now != nil {
+		now = m.deps.Now()
+	}
+	state, days := assign.Status(assign.Item{Due: r.due}, m.status[key].Status == progress.StatusSolved, now)
+	label := assign.Label(state, days)
+	if label == "" {
+		label = "no due date"
+	}
+	const labelW = 16
+	styled := st.Muted.Render(fmt.Sprintf("%-*s", labelW, label))
+	switch {
+	case state == assign.Overdue:
+		styled = st.Error.Render(fmt.Sprintf("%-*s", labelW, label))
+	case state == assign.Done:
+		styled = st.Success.Render(fmt.Sprintf("%-*s", labelW, label))
+	case state == assign.Due && days <= 2:
+		styled = st.Warning.Render(fmt.Sprintf("%-*s", labelW, label))
+	}
+	badge := m.statusBadge(key)
+	titleW := max(10, m.width-4-labelW-2-18)
+	title := ansi.Truncate(s.Title, titleW, "…")
+	return padRight(title, titleW) + "  " + styled + badge
 }
 
 func (m *Model) details() []string {

@@ -14,6 +14,7 @@ type World struct {
 	Label   string
 	World   *sandbox.World
 	Account string
+	File    string // the world file it was read from, "" for a pack's world
 }
 
 // WorldsOf lists the distinct worlds of a library: a shared world once,

@@ -78,6 +78,7 @@ func (m *Model) baseAttempt(g scenarios.Grade) progress.Attempt {
 	now := m.deps.Now()
 	a := progress.Attempt{
 		ScenarioKey:    m.key(),
+		PackVersion:    m.s.PackVersion,
 		ContentVersion: strconv.Itoa(m.s.Version),
 		Mode:           "learn",
 		StartedAt:      m.started,
