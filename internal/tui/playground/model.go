@@ -330,21 +330,8 @@ func (m *Model) evaluate() {
 			m.before = b
 		}
 	}
-	m.trace.SetContent(Content(o))
+	m.trace.SetContent(trace.FromOutcome(trace.CallTitle(o.Call), o))
 	m.trace.SetStale(false)
 	m.attachWhyNot()
 	m.layout()
-}
-
-// Content turns a sandbox outcome into what the trace pane draws.
-func Content(o *sandbox.Outcome) *trace.Content {
-	c := &trace.Content{Title: o.Call.As + " → " + o.Call.Action + " → " + o.Call.Resource,
-		Final: trace.Final{Decision: o.Decision, DecidedBy: o.DecidedBy, Reason: o.Reason}}
-	for _, h := range o.Hops {
-		c.Hops = append(c.Hops, trace.Hop{Title: h.Description, Result: h.Result})
-	}
-	for _, r := range o.Rules {
-		c.Rules = append(c.Rules, trace.Rule{Name: r.Rule, Applies: r.Applies, Denies: r.Denies, Reason: r.Reason})
-	}
-	return c
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/iamlab/iamlab/internal/progress"
 	qz "github.com/iamlab/iamlab/internal/quiz"
 	"github.com/iamlab/iamlab/internal/tui/markdown"
-	"github.com/iamlab/iamlab/internal/tui/playground"
 	"github.com/iamlab/iamlab/internal/tui/trace"
 )
 
@@ -301,7 +300,7 @@ func (b *builder) feedback() {
 		b.line(st.Pane.Title.Render("The evaluation trace"))
 		tr := trace.New(st)
 		tr.SetSize(b.width, 1)
-		tr.SetContent(playground.Content(fb.Outcome))
+		tr.SetContent(trace.FromOutcome(trace.CallTitle(fb.Outcome.Call), fb.Outcome))
 		b.lines(tr.Lines())
 	}
 }

@@ -202,13 +202,8 @@ func traceContent(c sandbox.Call, o *sandbox.Outcome, err error, want string) *t
 		tc.Final = trace.Final{Decision: eval.ImplicitDeny, Reason: reason}
 		return tc
 	}
-	for _, h := range o.Hops {
-		tc.Hops = append(tc.Hops, trace.Hop{Title: h.Description, Result: h.Result})
-	}
-	for _, r := range o.Rules {
-		tc.Rules = append(tc.Rules, trace.Rule{Name: r.Rule, Applies: r.Applies, Denies: r.Denies, Reason: r.Reason})
-	}
-	tc.Final = trace.Final{Decision: o.Decision, DecidedBy: o.DecidedBy, Reason: o.Reason}
+	tc = trace.FromOutcome(tc.Title, o)
+	tc.Expected = want
 	return tc
 }
 
