@@ -31,10 +31,6 @@ func WithClock(now func() time.Time) Option { return func(c *config) { c.clock =
 // WithLocation sets the time zone that decides where a day starts (streaks).
 func WithLocation(loc *time.Location) Option { return func(c *config) { c.loc = loc } }
 
-// WithBusyTimeout sets how long a write waits for another iamlab process
-// holding the database before giving up.
-func WithBusyTimeout(d time.Duration) Option { return func(c *config) { c.busyTimeout = d } }
-
 func withMigrations(m []migration) Option { return func(c *config) { c.migrations = m } }
 
 // withPragma adds a per-connection pragma, e.g. "query_only(1)" to act like

@@ -10,11 +10,11 @@ import (
 // BuiltinRoot is the bank's folder inside content.FS.
 const BuiltinRoot = "quiz"
 
-var builtin = sync.OnceValues(func() (*Bank, []Problem) { return LoadBank(content.FS, BuiltinRoot) })
+var builtin = sync.OnceValues(func() (*Bank, []Finding) { return LoadBank(content.FS, BuiltinRoot) })
 
 // Builtin is the quiz bank embedded in the binary, loaded once. Items with
 // problems are still returned; sessions skip those that cannot be played.
-func Builtin() (*Bank, []Problem) { return builtin() }
+func Builtin() (*Bank, []Finding) { return builtin() }
 
 // CheckBuiltin loads and checks the embedded bank for `iamlab check`:
 // loading problems and Check's findings together, sorted, with file paths

@@ -10,7 +10,7 @@ import (
 )
 
 // bankOf loads a bank from files given as name → YAML text.
-func bankOf(t testing.TB, files map[string]string) (*Bank, []Problem) {
+func bankOf(t testing.TB, files map[string]string) (*Bank, []Finding) {
 	t.Helper()
 	m := fstest.MapFS{}
 	for name, text := range files {

@@ -14,9 +14,6 @@ import (
 	"github.com/iamlab/iamlab/internal/yamlpos"
 )
 
-// Problem is a finding found while loading; the same type as Check's.
-type Problem = Finding
-
 // maxFileSize caps one bank file; the bank is authored text, and a huge
 // file is a mistake (or a hostile pack) rather than content.
 const maxFileSize = 4 << 20
@@ -46,9 +43,9 @@ func (b *Bank) Item(id string) (*Item, bool) {
 // starting with "_" or "." are skipped). Problems are positioned in the
 // files; an item that cannot be decoded is left out, the rest still load,
 // so a broken file never hides the whole bank.
-func LoadBank(fsys fs.FS, root string) (*Bank, []Problem) {
+func LoadBank(fsys fs.FS, root string) (*Bank, []Finding) {
 	b := &Bank{byID: map[string]*Item{}, meta: map[*Item]*itemMeta{}}
-	var probs []Problem
+	var probs []Finding
 	var files []string
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -88,19 +85,19 @@ func LoadBank(fsys fs.FS, root string) (*Bank, []Problem) {
 }
 
 // loadFile decodes one file: a YAML list of items.
-func (b *Bank) loadFile(file string, src []byte) []Problem {
+func (b *Bank) loadFile(file string, src []byte) []Finding {
 	if e := yamlpos.CheckDepth(src); e != nil {
-		return []Problem{{File: file, Line: e.Line, Col: e.Col, Severity: SevError, Code: CodeYAMLSyntax, Message: e.Message + "; " + e.Expected}}
+		return []Finding{{File: file, Line: e.Line, Col: e.Col, Severity: SevError, Code: CodeYAMLSyntax, Message: e.Message + "; " + e.Expected}}
 	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
-		return []Problem{fromYAMLError(file, err, itemNames)}
+		return []Finding{fromYAMLError(file, err, itemNames)}
 	}
 	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
 		return nil // an empty file holds no items
 	}
 	if len(f.Docs) > 1 {
-		return []Problem{{File: file, Line: 1, Col: 1, Severity: SevError, Code: CodeYAMLSyntax, Message: "more than one YAML document (---) in the file; expected one list of items"}}
+		return []Finding{{File: file, Line: 1, Col: 1, Severity: SevError, Code: CodeYAMLSyntax, Message: "more than one YAML document (---) in the file; expected one list of items"}}
 	}
 	seq, ok := yamlpos.Unwrap(f.Docs[0].Body).(*ast.SequenceNode)
 	if !ok {
@@ -109,9 +106,9 @@ func (b *Bank) loadFile(file string, src []byte) []Problem {
 		if tk != nil {
 			p.Line, p.Col = tk.Position.Line, tk.Position.Column
 		}
-		return []Problem{p}
+		return []Finding{p}
 	}
-	var probs []Problem
+	var probs []Finding
 	for _, n := range seq.Values {
 		var raw itemFile
 		if err := yaml.NodeToValue(n, &raw, yaml.DisallowUnknownField()); err != nil {

@@ -24,9 +24,6 @@ type LibraryOptions struct {
 	UserDir string
 }
 
-// BuiltIn is the embedded library's file system.
-func BuiltIn() fs.FS { return library.FS }
-
 // LoadLibrary loads every pack. A broken pack is kept, marked Broken or
 // with its problems, so the caller can show it; the others load normally.
 //
