@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"github.com/iamlab/iamlab/internal/suggest"
+
 	"sort"
 	"strings"
 )
@@ -34,7 +36,7 @@ func Suggest(action string, n int) []string {
 	default:
 		services = closestServices(strings.ToLower(prefix))
 		for _, s := range services {
-			svcDist[s] = editDistance(strings.ToLower(prefix), s.Prefix)
+			svcDist[s] = suggest.DistanceOSA(strings.ToLower(prefix), s.Prefix)
 		}
 	}
 
@@ -53,7 +55,7 @@ func Suggest(action string, n int) []string {
 				continue
 			}
 			lower = appendLower(lower[:0], a.Name)
-			if d := editDistance(name, string(lower)); d <= limit {
+			if d := suggest.DistanceOSA(name, string(lower)); d <= limit {
 				cands = append(cands, candidate{a, d + svcDist[s]})
 			}
 		}
@@ -77,7 +79,7 @@ func closestServices(prefix string) []*Service {
 	best := maxTypos(len(prefix)) + 1
 	var out []*Service
 	for _, s := range get().services {
-		d := editDistance(prefix, s.Prefix)
+		d := suggest.DistanceOSA(prefix, s.Prefix)
 		switch {
 		case d < best:
 			best, out = d, []*Service{s}
@@ -95,35 +97,6 @@ func closestServices(prefix string) []*Service {
 // contain: short names allow few, or everything would look alike.
 func maxTypos(n int) int {
 	return max(1, min(4, n/3))
-}
-
-// editDistance is the optimal string alignment distance: insertions,
-// deletions, substitutions and swaps of adjacent characters each cost
-// one. Inputs are lower-case ASCII, so it works on bytes.
-func editDistance(a, b string) int {
-	// Three rolling rows: the swap rule looks two rows back.
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }
 
 func appendLower(dst []byte, s string) []byte {

@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"github.com/iamlab/iamlab/internal/suggest"
+
 	"strings"
 	"sync"
 
@@ -31,31 +33,9 @@ func knownARNService(svc string) bool { return arnServices()[strings.ToLower(svc
 func closestARNService(svc string) string {
 	best, bestD := "", 3
 	for s := range arnServices() {
-		if d := editDistance(strings.ToLower(svc), s); d < bestD || d == bestD && best != "" && s < best {
+		if d := suggest.Distance(strings.ToLower(svc), s); d < bestD || d == bestD && best != "" && s < best {
 			best, bestD = s, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance; the strings compared here are
-// short service prefixes and condition keys.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

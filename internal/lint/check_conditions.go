@@ -6,6 +6,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/catalog"
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/suggest"
 )
 
 // checkConditionKeys flags keys no service defines and service keys that
@@ -126,7 +127,7 @@ func keyAdvice(key string, known []string) string {
 	best, bestD := "", 4
 	lk := strings.ToLower(key)
 	for _, k := range known {
-		if d := editDistance(lk, strings.ToLower(k)); d < bestD {
+		if d := suggest.Distance(lk, strings.ToLower(k)); d < bestD {
 			best, bestD = k, d
 		}
 	}

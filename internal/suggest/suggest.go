@@ -71,3 +71,33 @@ func Distance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// DistanceOSA is the optimal string alignment distance: insertions,
+// deletions, substitutions and swaps of adjacent characters each cost
+// one. It works on bytes: the catalogue compares lower-case ASCII names,
+// thousands at a time, where a transposed pair is the commonest typo.
+func DistanceOSA(a, b string) int {
+	// Three rolling rows: the swap rule looks two rows back.
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}

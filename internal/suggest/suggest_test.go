@@ -39,3 +39,23 @@ func TestDistance(t *testing.T) {
 		}
 	}
 }
+
+// The catalogue ranks action names with DistanceOSA: a swapped pair is one
+// typo, not two.
+func TestDistanceOSA(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"a", "", 1}, {"", "abc", 3}, {"abc", "abc", 0},
+		{"getobject", "getobjects", 1}, {"getobjet", "getobject", 1},
+		{"ab", "ba", 1}, {"kitten", "sitting", 3}, {"ca", "abc", 3},
+	} {
+		if got := DistanceOSA(tc.a, tc.b); got != tc.want {
+			t.Errorf("DistanceOSA(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+		if got := DistanceOSA(tc.b, tc.a); got != tc.want {
+			t.Errorf("DistanceOSA(%q, %q) = %d, want %d", tc.b, tc.a, got, tc.want)
+		}
+	}
+}

@@ -21,10 +21,11 @@ func (s splice) apply(src string) string { return src[:s.From] + s.Text + src[s.
 // the characters inserted, after what the old and new text share. Writing
 // "a" as ["a", "b"] costs the brackets and the new value, not the old value
 // twice.
-func (s splice) size(src string) int { return editDistance(src[s.From:s.To], s.Text) }
+func (s splice) size(src string) int { return changeSize(src[s.From:s.To], s.Text) }
 
-// editDistance is the insert/delete distance of two short strings.
-func editDistance(a, b string) int {
+// changeSize is the insert/delete distance of two short strings: how many
+// characters a reader sees removed and written, not a typo distance.
+func changeSize(a, b string) int {
 	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
 		a, b = a[1:], b[1:]
 	}
