@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/iamlab/iamlab/internal/arn"
 )
 
 // Condition is one operator–key pair of a Condition block with its values.
@@ -283,7 +285,7 @@ func (c *Condition) matchValue(i int, rv *resolvedValue, req string) bool {
 			return rv.g.match(req)
 		}
 	case famARN:
-		parts, isARN := splitARN(req)
+		parts, isARN := arn.Split(req)
 		if !isARN {
 			return rv.arn.all
 		}

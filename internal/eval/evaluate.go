@@ -1,6 +1,10 @@
 package eval
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/iamlab/iamlab/internal/arn"
+)
 
 // Options tune one evaluation.
 type Options struct {
@@ -49,7 +53,7 @@ func (e *evaluator) prepare() {
 	e.p = describePrincipal(r)
 	e.action = strings.ToLower(r.Action)
 	e.res = r.Resource
-	e.parts, e.isARN = splitARN(r.Resource)
+	e.parts, e.isARN = arn.Split(r.Resource)
 	e.resAcct = r.ResourceAccount
 	if e.resAcct == "" && e.isARN {
 		e.resAcct = e.parts[4]
@@ -244,7 +248,7 @@ func (e *evaluator) matchResource(s *Statement, tr *StatementTrace) bool {
 // resource's actually changes when lower-cased.
 func resourceCaseTrap(s *Statement, res string) bool {
 	lres := strings.ToLower(res)
-	parts, isARN := splitARN(lres)
+	parts, isARN := arn.Split(lres)
 	for i, v := range s.Resources {
 		if s.resTmpl[i].hasVars() {
 			continue
@@ -265,7 +269,7 @@ func resourceCaseTrap(s *Statement, res string) bool {
 // path, so aws:PrincipalArn is what shows which role it is.
 func (e *evaluator) rolePathNote(ps *PrincipalSpec, g grant) string {
 	for _, en := range ps.Entries {
-		parts, ok := splitARN(en.Value)
+		parts, ok := arn.Split(en.Value)
 		if en.Type != "AWS" || !ok || parts[2] != "iam" || parts[4] != e.p.account || !strings.HasPrefix(parts[5], "role/") {
 			continue
 		}

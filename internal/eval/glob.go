@@ -205,21 +205,6 @@ func compileResourcePattern(g glob) arnPattern {
 
 func endsWithStar(g glob) bool { return len(g) > 0 && g[len(g)-1].kind == tokStar }
 
-// splitARN cuts an ARN into its six parts; ok is false for anything else.
-func splitARN(s string) (parts [6]string, ok bool) {
-	rest := s
-	for i := 0; i < 5; i++ {
-		j := strings.IndexByte(rest, ':')
-		if j < 0 {
-			return parts, false
-		}
-		parts[i] = rest[:j]
-		rest = rest[j+1:]
-	}
-	parts[5] = rest
-	return parts, parts[0] == "arn"
-}
-
 // match compares the pattern with a resource, each ARN segment on its own
 // so that a '*' never spans from one segment into the next.
 func (p arnPattern) match(res string, parts *[6]string, isARN bool) bool {

@@ -1,6 +1,10 @@
 package eval
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/iamlab/iamlab/internal/arn"
+)
 
 // grant is how directly a resource-based policy names the caller, which
 // decides how its Allow combines with the caller's own policies in the same
@@ -48,25 +52,13 @@ func (g grant) describe(p *principal, entry string, limits string) string {
 	return ""
 }
 
-func isAccountID(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	for i := 0; i < 12; i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // accountOf returns the account an AWS principal entry names as a whole
 // (a 12-digit id or a root ARN), or "".
 func accountOf(v string) string {
-	if isAccountID(v) {
+	if arn.IsAccountID(v) {
 		return v
 	}
-	if parts, ok := splitARN(v); ok && parts[2] == "iam" && parts[5] == "root" {
+	if parts, ok := arn.Split(v); ok && parts[2] == "iam" && parts[5] == "root" {
 		return parts[4]
 	}
 	return ""

@@ -1,6 +1,10 @@
 package eval
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/iamlab/iamlab/internal/arn"
+)
 
 // Request is one API call: who, what, on which resource, with which context.
 type Request struct {
@@ -114,7 +118,7 @@ func describePrincipal(r *Request) principal {
 		}
 		return p
 	}
-	parts, ok := splitARN(s)
+	parts, ok := arn.Split(s)
 	if !ok {
 		p.kind = Anonymous
 		return p
@@ -158,8 +162,8 @@ func describePrincipal(r *Request) principal {
 
 // isServiceLinkedRoleARN: service-linked roles live under the
 // /aws-service-role/ path, which only AWS services can create.
-func isServiceLinkedRoleARN(arn string) bool {
-	parts, ok := splitARN(arn)
+func isServiceLinkedRoleARN(s string) bool {
+	parts, ok := arn.Split(s)
 	return ok && parts[2] == "iam" && strings.HasPrefix(parts[5], "role/aws-service-role/")
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/iamlab/iamlab/internal/arn"
 	"github.com/iamlab/iamlab/internal/eval"
 )
 
@@ -25,7 +26,7 @@ func checkPrincipals(c *checker, s *eval.Statement) {
 func principalProblem(typ, v string) (problem, advice string) {
 	switch typ {
 	case "AWS":
-		if isAccountID(v) {
+		if arn.IsAccountID(v) {
 			return "", ""
 		}
 		f := strings.SplitN(v, ":", 6)
@@ -57,10 +58,6 @@ func principalProblem(typ, v string) (problem, advice string) {
 		return "is not a canonical user ID", "a canonical user ID is 64 hexadecimal characters"
 	}
 	return "", ""
-}
-
-func isAccountID(s string) bool {
-	return len(s) == 12 && strings.Trim(s, "0123456789") == ""
 }
 
 // checkPublicPrincipal: Principal "*" with no condition lets anyone,

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/iamlab/iamlab/internal/arn"
 )
 
 // DefaultRegion is where resources live when neither they nor their account
@@ -52,14 +54,14 @@ func (w *World) AddAccount(a *Account) error {
 	if a == nil {
 		return fmt.Errorf("AddAccount: no account given")
 	}
-	if !isAccountID(a.ID) {
+	if !arn.IsAccountID(a.ID) {
 		return fmt.Errorf("account %q: the id %q must be 12 digits (for example 111122223333)", a.Name, a.ID)
 	}
 	if o, dup := w.byKey[a.ID]; dup {
 		return fmt.Errorf("account %s: id %s is already used by account %s", a.label(), a.ID, o.label())
 	}
 	if a.Name != "" {
-		if isAccountID(a.Name) && a.Name != a.ID {
+		if arn.IsAccountID(a.Name) && a.Name != a.ID {
 			return fmt.Errorf("account %s: a name of 12 digits would be read as an account id; choose a word", a.Name)
 		}
 		if o, dup := w.byKey[strings.ToLower(a.Name)]; dup {
@@ -264,7 +266,7 @@ func (w *World) titleFor(id, what string) string {
 	_, rest, _ := strings.Cut(id, ":")
 	name := rest
 	acct := ""
-	if i := strings.IndexByte(rest, '/'); i > 0 && isAccountID(rest[:i]) {
+	if i := strings.IndexByte(rest, '/'); i > 0 && arn.IsAccountID(rest[:i]) {
 		acct, name = rest[:i], rest[i+1:]
 		if a, ok := w.Account(acct); ok {
 			acct = a.label()
@@ -296,16 +298,4 @@ func (a *Account) region() string {
 		return a.Region
 	}
 	return DefaultRegion
-}
-
-func isAccountID(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	for i := 0; i < 12; i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
