@@ -122,16 +122,12 @@ func (e *evaluator) scpSkipReason() string {
 func (e *evaluator) rcpApplies() (bool, string) {
 	in := e.in
 	svc := ServiceOf(in.Request.Action)
-	supported := in.RCPSupported
-	if supported == nil {
-		supported = defaultRCPSupported
-	}
 	switch {
 	case len(in.RCPs) == 0:
 		return false, "the resource's account has no RCPs"
 	case in.ManagementAccount != "" && e.resAcct == in.ManagementAccount:
 		return false, "RCPs do not apply to resources in the management account"
-	case !supported(svc):
+	case in.RCPSupported != nil && !in.RCPSupported(svc):
 		return false, "RCPs do not apply to " + svc + ": the service does not support them"
 	case e.p.slr:
 		return false, "RCPs do not apply to calls made by service-linked roles: their permissions cannot be restricted by RCPs"

@@ -62,8 +62,9 @@ type Input struct {
 	// HasBoundary tells the engine the principal has a boundary attached
 	// even if it was not passed (it matters for Deny + NotPrincipal).
 	HasBoundary bool
-	// RCPSupported says whether a service supports RCPs; nil uses the
-	// catalogue's list.
+	// RCPSupported says whether a service supports RCPs (the service
+	// catalogue knows: catalog.RCPSupported). The engine knows no list of its
+	// own, so its callers pass one; nil means RCPs apply to every service.
 	RCPSupported func(servicePrefix string) bool
 }
 

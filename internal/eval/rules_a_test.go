@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/iamlab/iamlab/internal/catalog"
 	"github.com/iamlab/iamlab/internal/eval"
 )
 
@@ -200,6 +201,7 @@ func TestA3_RCPUnsupportedServiceExempt(t *testing.T) {
 	denyAny := doc(`{"Effect":"Deny","Principal":"*","Action":["s3:*","ec2:*"],"Resource":"*"}`)
 	in := rcpInput(t, "ec2:TerminateInstances", "arn:aws:ec2:us-east-1:111111111111:instance/i-1")
 	in.RCPs = chain(t, eval.RCP, denyAny)
+	in.RCPSupported = catalog.RCPSupported // the caller passes the catalogue's list
 	r := want(t, in, eval.Allowed, eval.LayerIdentity)
 	if l := layerOf(r, eval.LayerRCP); l == nil || l.Applicable {
 		t.Fatalf("RCP layer should be not applicable for ec2: %+v", l)
@@ -706,4 +708,15 @@ func TestA12_PassRoleIsAnIdentityPermissionOnTheRole(t *testing.T) {
 	want(t, in, eval.Allowed, eval.LayerIdentity)
 	in.Request.Resource = "arn:aws:iam::111111111111:role/Admin"
 	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+}
+
+// The engine knows no service list of its own: without one, RCPs apply to
+// every service; the catalogue's list comes from the caller.
+func TestA3_RCPServiceListIsTheCallers(t *testing.T) {
+	denyAny := doc(`{"Effect":"Deny","Principal":"*","Action":["ec2:*"],"Resource":"*"}`)
+	in := rcpInput(t, "ec2:TerminateInstances", "arn:aws:ec2:us-east-1:111111111111:instance/i-1")
+	in.RCPs = chain(t, eval.RCP, denyAny)
+	want(t, in, eval.ExplicitDeny, eval.LayerRCP)
+	in.RCPSupported = func(string) bool { return false }
+	want(t, in, eval.Allowed, eval.LayerIdentity)
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/iamlab/iamlab/internal/catalog"
 	"github.com/iamlab/iamlab/internal/eval"
 )
 
@@ -392,6 +393,7 @@ func TestE7_SCPExemptionsAndRCPScope(t *testing.T) {
 		in.Identity = pols(t, eval.IdentityPolicy, doc(allowAll))
 		in.RCPs = chain(t, eval.RCP, doc(`{"Effect":"Deny","Principal":"*","Action":["s3:*","sqs:*","ec2:*","lambda:*"],"Resource":"*"}`))
 		in.ManagementAccount = mgmt
+		in.RCPSupported = catalog.RCPSupported
 		return in
 	}
 	want(t, rcpIn("s3:GetObject", bucketObj, acctA), eval.ExplicitDeny, eval.LayerRCP)

@@ -10,6 +10,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/iamlab/iamlab/internal/catalog"
 	"github.com/iamlab/iamlab/internal/eval"
 )
 
@@ -137,6 +138,7 @@ func (r *reader) caseOf(n *eval.Node, num int) *Case {
 			c.Input.SCPs = r.levels(v, eval.SCP)
 		case "rcps":
 			c.Input.RCPs = r.levels(v, eval.RCP)
+			c.Input.RCPSupported = catalog.RCPSupported // RCPs apply to the services the catalogue lists
 		case "expect":
 			if s, ok := r.str(v, "expect"); ok {
 				switch eval.Decision(s) {

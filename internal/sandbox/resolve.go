@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/iamlab/iamlab/internal/catalog"
 	"github.com/iamlab/iamlab/internal/eval"
 )
 
@@ -184,6 +185,8 @@ func (r *run) hop(desc string, p *principal, action string, res *resource, regio
 func (r *run) input(p *principal, action string, res *resource, region string, final bool, extra []ctxKey) (eval.Input, error) {
 	in := eval.Input{
 		Request: eval.Request{Principal: p.arn, SessionIssuer: p.issuer, Action: action, Resource: res.arn},
+		// the services RCPs apply to, from the AWS service catalogue
+		RCPSupported: catalog.RCPSupported,
 	}
 	switch {
 	case res.acct != nil:
