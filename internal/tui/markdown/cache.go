@@ -13,7 +13,7 @@ import (
 // in Update or Peek in View, and passes every RenderedMsg to Handle.
 // Only Update writes to it; the lock guards tests that read concurrently.
 type Cache struct {
-	// Flush drops glamour's two-cell left margin and cuts lines to the
+	// Flush drops the two-cell left margin and cuts lines to the
 	// width, for screens whose Markdown lines up with other text.
 	Flush bool
 
