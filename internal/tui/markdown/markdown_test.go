@@ -266,3 +266,23 @@ func BenchmarkRenderLesson(b *testing.B) {
 		Render(src, 80, theme.VariantDark)
 	}
 }
+
+func TestSplitTables(t *testing.T) {
+	src := "text\n\n```\n| a | b |\n|---|---|\n```\n\n| x | y \\| z |\n|:--|--:|\n| 1 | 2 |\n| 3 |\nafter\n"
+	got := splitTables(src)
+	if len(got) != 3 || got[0].rows != nil || got[2].rows != nil {
+		t.Fatalf("chunks: %+v", got)
+	}
+	if !strings.Contains(got[0].text, "| a | b |") {
+		t.Errorf("a table inside a fence was cut out: %+v", got[0])
+	}
+	want := [][]string{{"x", "y | z"}, {"1", "2"}, {"3"}}
+	if len(got[1].rows) != len(want) || strings.Join(got[1].rows[0], "/") != strings.Join(want[0], "/") ||
+		strings.Join(got[1].rows[2], "/") != "3" {
+		t.Errorf("rows: %q", got[1].rows)
+	}
+	out := ansi.Strip(strings.Join(Render(src, 40, theme.VariantNoColor), "\n"))
+	if !strings.Contains(out, "x │ y | z") || strings.Contains(out, `\|`) {
+		t.Errorf("escaped pipe:\n%s", out)
+	}
+}

@@ -9,8 +9,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/iamlab/iamlab/internal/tui/theme"
@@ -21,9 +19,10 @@ import (
 const margin = "  "
 
 var (
-	parser = sync.OnceValue(func() goldmark.Markdown {
-		return goldmark.New(goldmark.WithExtensions(extension.Table))
-	})
+	// goldmark's extension package (for tables) compiles its linkify
+	// regexps at package init, which every process would pay for; tables
+	// are found by splitTables instead.
+	parser   = sync.OnceValue(func() goldmark.Markdown { return goldmark.New() })
 	stylesMu sync.Mutex
 	styles   = map[theme.Variant]*theme.MarkdownStyles{}
 )
@@ -61,11 +60,29 @@ type piece struct {
 }
 
 func render(src string, width int, v theme.Variant) []string {
-	b := []byte(src)
-	doc := parser().Parser().Parse(text.NewReader(b))
-	r := renderer{src: b, st: stylesFor(v)}
-	return r.blocks(doc, width)
+	st := stylesFor(v)
+	var out []string
+	for _, c := range splitTables(src) {
+		var lines []string
+		if c.rows == nil {
+			b := []byte(c.text)
+			r := renderer{src: b, st: st}
+			lines = r.blocks(parse(b), width)
+		} else {
+			lines = tableLines(st, c.rows, width)
+		}
+		if len(lines) == 0 {
+			continue
+		}
+		if len(out) > 0 {
+			out = append(out, "")
+		}
+		out = append(out, lines...)
+	}
+	return out
 }
+
+func parse(b []byte) ast.Node { return parser().Parser().Parse(text.NewReader(b)) }
 
 // blocks renders the block children of n, a blank line between them
 // (none between the items of a tight list).
@@ -121,8 +138,6 @@ func (r *renderer) block(n ast.Node, width int) []string {
 		return inner
 	case *ast.ThematicBreak:
 		return []string{r.st.Rule.Render(strings.Repeat("─", width))}
-	case *east.Table:
-		return r.table(n, width)
 	default:
 		if n.Type() == ast.TypeBlock && n.HasChildren() {
 			return r.blocks(n, width)
@@ -354,27 +369,20 @@ func cutWord(w word, width int) (head, tail word) {
 	return head, tail
 }
 
-// table draws a table with │ between columns and a rule under the header;
-// columns too wide for the width are narrowed from the widest, and their
-// cells wrapped.
-func (r *renderer) table(t *east.Table, width int) []string {
-	var rows [][][]piece
-	var head []bool
-	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
-		var cells [][]piece
-		isHead := row.Kind() == east.KindTableHeader
-		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-			var st *lipgloss.Style
-			if isHead {
-				st = &r.st.TableHead
-			}
-			cells = append(cells, r.inline(c, st, nil))
-		}
-		rows = append(rows, cells)
-		head = append(head, isHead)
-	}
+// tableLines draws a table (its first row the header) with │ between
+// columns and a rule under the header; columns too wide for the width are
+// narrowed from the widest, and their cells wrapped.
+func tableLines(st *theme.MarkdownStyles, raw [][]string, width int) []string {
+	rows := make([][][]piece, len(raw))
 	cols := 0
-	for _, row := range rows {
+	for i, row := range raw {
+		var cs *lipgloss.Style
+		if i == 0 {
+			cs = &st.TableHead
+		}
+		for _, cell := range row {
+			rows[i] = append(rows[i], cellPieces(st, cell, cs))
+		}
 		cols = max(cols, len(row))
 	}
 	if cols == 0 {
@@ -401,7 +409,7 @@ func (r *renderer) table(t *east.Table, width int) []string {
 		}
 		widths[widest]--
 	}
-	sep := r.st.Rule.Render(" │ ")
+	sep := st.Rule.Render(" │ ")
 	var out []string
 	for ri, row := range rows {
 		cells := make([][]string, cols)
@@ -429,13 +437,24 @@ func (r *renderer) table(t *east.Table, width int) []string {
 			}
 			out = append(out, strings.TrimRight(sb.String(), " "))
 		}
-		if head[ri] {
+		if ri == 0 {
 			parts := make([]string, cols)
 			for i, w := range widths {
 				parts[i] = strings.Repeat("─", w)
 			}
-			out = append(out, r.st.Rule.Render(strings.Join(parts, "─┼─")))
+			out = append(out, st.Rule.Render(strings.Join(parts, "─┼─")))
 		}
+	}
+	return out
+}
+
+// cellPieces renders the inline Markdown of a table cell.
+func cellPieces(st *theme.MarkdownStyles, cell string, outer *lipgloss.Style) []piece {
+	b := []byte(cell)
+	r := renderer{src: b, st: st}
+	var out []piece
+	for n := parse(b).FirstChild(); n != nil; n = n.NextSibling() {
+		out = r.inline(n, outer, out)
 	}
 	return out
 }
