@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"sync"
 
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/yamlpos"
@@ -33,7 +34,7 @@ type Builder struct {
 	Policy func(path, docID string, src Source) (sandbox.PolicyText, bool)
 }
 
-var accountID = regexp.MustCompile(`^[0-9]{12}$`)
+var accountID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]{12}$`) })
 
 // Build converts the world written at path at ("" for a file that is only
 // the world) and returns it with its default account id. A world with no
@@ -49,7 +50,7 @@ func (b Builder) Build(at string, wf *World) (*sandbox.World, string) {
 	names := map[string]bool{}
 	for i, af := range wf.Accounts {
 		aat := yamlpos.Join(at, "accounts", i)
-		if !accountID.MatchString(af.ID) {
+		if !accountID().MatchString(af.ID) {
 			b.Problem(yamlpos.Join(aat, "id"), CodeBadValue, fmt.Sprintf("account id %q", af.ID), "12 digits in quotes, e.g. id: \"111122223333\"")
 			continue
 		}
