@@ -10,6 +10,8 @@ package markdown
 import (
 	"strings"
 
+	"github.com/iamlab/iamlab/internal/tui/cells"
+
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/tui/theme"
@@ -46,7 +48,7 @@ func flush(lines []string, width int) []string {
 	out := make([]string, len(lines))
 	for i, l := range lines {
 		if strings.HasPrefix(ansi.Strip(l), "  ") {
-			l = ansi.TruncateLeft(l, min(2, ansi.StringWidth(l)), "")
+			l = ansi.TruncateLeft(l, min(2, cells.Width(l)), "")
 		}
 		out[i] = ansi.Truncate(l, width, "…")
 	}
@@ -70,7 +72,7 @@ func Wrap(s string, width int) []string {
 	var out []string
 	line, lineW := "", 0
 	for _, word := range strings.Split(s, " ") {
-		ww := ansi.StringWidth(word)
+		ww := cells.Width(word)
 		for ww > width { // cut what cannot fit on any line
 			if line != "" {
 				out = append(out, line)
@@ -78,7 +80,7 @@ func Wrap(s string, width int) []string {
 			}
 			out = append(out, ansi.Cut(word, 0, width))
 			word = ansi.Cut(word, width, ww)
-			ww = ansi.StringWidth(word)
+			ww = cells.Width(word)
 		}
 		switch {
 		case line == "" && lineW == 0:

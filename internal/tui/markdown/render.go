@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/iamlab/iamlab/internal/tui/cells"
+
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/yuin/goldmark"
@@ -157,7 +159,7 @@ func (r *renderer) list(l *ast.List, width int) []string {
 			marker = strconv.Itoa(num) + string(l.Marker)
 			num++
 		}
-		indent := ansi.StringWidth(marker) + 1
+		indent := cells.Width(marker) + 1
 		lines := r.blocks(it, max(1, width-indent))
 		if len(lines) == 0 {
 			lines = []string{""}
@@ -190,7 +192,7 @@ func (r *renderer) code(n ast.Node, width int) []string {
 		l := strings.TrimRight(string(seg.Value(r.src)), "\r\n")
 		l = strings.ReplaceAll(l, "\t", "    ")
 		for {
-			lw := ansi.StringWidth(l)
+			lw := cells.Width(l)
 			part := l
 			if lw > w {
 				part = ansi.Cut(l, 0, w)
@@ -318,7 +320,7 @@ func wrap(ps []piece, width int) []string {
 			}
 			if f != "" {
 				cur.parts = append(cur.parts, piece{text: f, style: p.style})
-				cur.width += ansi.StringWidth(f)
+				cur.width += cells.Width(f)
 			}
 		}
 	}
@@ -348,7 +350,7 @@ func renderWord(w word) string {
 func cutWord(w word, width int) (head, tail word) {
 	left := width
 	for i, p := range w.parts {
-		pw := ansi.StringWidth(p.text)
+		pw := cells.Width(p.text)
 		if pw <= left {
 			head.parts = append(head.parts, p)
 			head.width += pw
@@ -362,7 +364,7 @@ func cutWord(w word, width int) (head, tail word) {
 		rest := piece{text: ansi.Cut(p.text, left, pw), style: p.style}
 		tail.parts = append([]piece{rest}, w.parts[i+1:]...)
 		for _, q := range tail.parts {
-			tail.width += ansi.StringWidth(q.text)
+			tail.width += cells.Width(q.text)
 		}
 		return head, tail
 	}
@@ -392,7 +394,7 @@ func tableLines(st *theme.MarkdownStyles, raw [][]string, width int) []string {
 	for _, row := range rows {
 		for i, c := range row {
 			for _, l := range wrap(c, 1<<20) {
-				widths[i] = max(widths[i], ansi.StringWidth(l))
+				widths[i] = max(widths[i], cells.Width(l))
 			}
 		}
 	}
@@ -412,13 +414,13 @@ func tableLines(st *theme.MarkdownStyles, raw [][]string, width int) []string {
 	sep := st.Rule.Render(" │ ")
 	var out []string
 	for ri, row := range rows {
-		cells := make([][]string, cols)
+		cellLines := make([][]string, cols)
 		height := 1
 		for i := range cols {
 			if i < len(row) {
-				cells[i] = wrap(row[i], widths[i])
+				cellLines[i] = wrap(row[i], widths[i])
 			}
-			height = max(height, len(cells[i]))
+			height = max(height, len(cellLines[i]))
 		}
 		for h := range height {
 			var sb strings.Builder
@@ -427,12 +429,12 @@ func tableLines(st *theme.MarkdownStyles, raw [][]string, width int) []string {
 					sb.WriteString(sep)
 				}
 				s := ""
-				if h < len(cells[i]) {
-					s = cells[i][h]
+				if h < len(cellLines[i]) {
+					s = cellLines[i][h]
 				}
 				sb.WriteString(s)
 				if i < cols-1 {
-					sb.WriteString(strings.Repeat(" ", max(0, widths[i]-ansi.StringWidth(s))))
+					sb.WriteString(strings.Repeat(" ", max(0, widths[i]-cells.Width(s))))
 				}
 			}
 			out = append(out, strings.TrimRight(sb.String(), " "))

@@ -30,8 +30,8 @@ func splitTables(src string) []chunk {
 			i+1 >= len(lines) || !isDelimiterRow(strings.TrimSpace(lines[i+1])) {
 			continue
 		}
-		head := cells(t)
-		if len(head) != len(cells(strings.TrimSpace(lines[i+1]))) {
+		head := rowCells(t)
+		if len(head) != len(rowCells(strings.TrimSpace(lines[i+1]))) {
 			continue
 		}
 		if text := strings.Join(lines[start:i], "\n"); strings.TrimSpace(text) != "" {
@@ -44,7 +44,7 @@ func splitTables(src string) []chunk {
 			if r == "" || !strings.Contains(r, "|") {
 				break
 			}
-			rows = append(rows, cells(r))
+			rows = append(rows, rowCells(r))
 		}
 		out = append(out, chunk{rows: rows})
 		start, i = j, j-1
@@ -65,9 +65,9 @@ func fenceOf(t string) string {
 	return ""
 }
 
-// cells splits a trimmed row at its unescaped pipes, outer pipes aside.
+// rowCells splits a trimmed row at its unescaped pipes, outer pipes aside.
 // An escaped pipe is a pipe in the cell's text.
-func cells(row string) []string {
+func rowCells(row string) []string {
 	row = strings.TrimPrefix(row, "|")
 	if strings.HasSuffix(row, "|") && !strings.HasSuffix(row, `\|`) {
 		row = row[:len(row)-1]
@@ -95,7 +95,7 @@ func isDelimiterRow(t string) bool {
 	if !strings.Contains(t, "|") && !strings.Contains(t, "-") {
 		return false
 	}
-	for _, c := range cells(t) {
+	for _, c := range rowCells(t) {
 		c = strings.TrimSuffix(strings.TrimPrefix(c, ":"), ":")
 		if c == "" || strings.Trim(c, "-") != "" {
 			return false

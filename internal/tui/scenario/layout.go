@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/iamlab/iamlab/internal/tui/cells"
+
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -84,19 +86,19 @@ func (m *Model) box(r rect, focused bool, title, badge string, body []string) []
 		// The badge says what state the pane is in ("✎ typing"): the title
 		// gives way to it, down to a dozen cells.
 		if badge != "" {
-			tw = max(min(tw, 12), room-2-ansi.StringWidth(badge)-5)
+			tw = max(min(tw, 12), room-2-cells.Width(badge)-5)
 		}
 		title = ansi.Truncate(title, max(1, tw), "…")
 		t = " " + tst.Render(title) + " "
 	}
 	bd := ""
 	if badge != "" {
-		if avail := room - ansi.StringWidth(t) - 3; avail > 4 {
+		if avail := room - cells.Width(t) - 3; avail > 4 {
 			badge = ansi.Truncate(badge, avail, "…")
 			bd = " " + m.fr.badge.Render(badge) + " "
 		}
 	}
-	fill := max(0, iw-1-ansi.StringWidth(t)-ansi.StringWidth(bd)-1)
+	fill := max(0, iw-1-cells.Width(t)-cells.Width(bd)-1)
 	top := bst.Render(b.TopLeft+b.Top) + t + bst.Render(strings.Repeat(b.Top, fill)) + bd + bst.Render(b.Top+b.TopRight)
 	if iw < 2 {
 		top = bst.Render(b.TopLeft + strings.Repeat(b.Top, iw) + b.TopRight)
@@ -122,10 +124,10 @@ func fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	n := ansi.StringWidth(s)
+	n := cells.Width(s)
 	if n > w {
 		s = ansi.Truncate(s, w, "…")
-		n = ansi.StringWidth(s)
+		n = cells.Width(s)
 	}
 	if n < w {
 		s += strings.Repeat(" ", w-n)
@@ -135,7 +137,7 @@ func fit(s string, w int) string {
 
 // fitWords shortens plain text to w cells at a word boundary.
 func fitWords(s string, w int) string {
-	if ansi.StringWidth(s) <= w {
+	if cells.Width(s) <= w {
 		return s
 	}
 	if w <= 1 {

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/iamlab/iamlab/internal/tui/cells"
+
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/eval"
@@ -212,7 +214,7 @@ func (r *renderer) layer(n int, l *eval.LayerTrace, deciding bool) {
 	st := r.m.styles
 	title := fmt.Sprintf("%d %s ", n, l.Title)
 	v := r.verdict(l.Verdict)
-	dots := max(3, min(r.width, 64)-ansi.StringWidth(title)-ansi.StringWidth(v)-1)
+	dots := max(3, min(r.width, 64)-cells.Width(title)-cells.Width(v)-1)
 	line := st.Trace.Step.Render(title) + st.Trace.Leader.Render(strings.Repeat(".", dots)) + " " + v
 	if deciding {
 		line += st.Trace.Note.Render("  ← decides")
