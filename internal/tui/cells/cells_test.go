@@ -16,12 +16,26 @@ func TestWidthAgreesWithAnsi(t *testing.T) {
 		}
 	}
 	rapid.Check(t, func(t *rapid.T) {
-		parts := rapid.SliceOf(rapid.SampledFrom([]string{"a", " ", "~", "\x1b[1m", "\x1b[0m", "\x1b[38;5;200m", "é", "│", "\x1b", "[", "m", "\x07"})).Draw(t, "parts")
+		parts := rapid.SliceOf(rapid.SampledFrom([]string{"a", " ", "~", "\x1b[1m", "\x1b[0m", "\x1b[38;5;200m", "é", "│", "\x1b", "[", "m", "\x07",
+			"…", "✔", "★", "·", "▸", "\ufe0f", "\u0301", "\u200d", "⚠", "日", "\u00ad"})).Draw(t, "parts")
 		s := strings.Join(parts, "")
 		if got, want := Width(s), ansi.StringWidth(s); got != want {
 			t.Fatalf("Width(%q) = %d, ansi says %d", s, got, want)
 		}
 	})
+}
+
+func TestNarrowRunesAreOneCell(t *testing.T) {
+	for _, rg := range narrow {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if w := ansi.StringWidth(string(r)); w != 1 {
+				t.Errorf("U+%04X is %d cells for ansi", r, w)
+			}
+			if w := ansi.StringWidth("a" + string(r) + "b"); w != 3 {
+				t.Errorf("a U+%04X b is %d cells for ansi", r, w)
+			}
+		}
+	}
 }
 
 func BenchmarkWidth(b *testing.B) {
