@@ -47,13 +47,15 @@ type frames struct {
 	title, titleBlurred   lipgloss.Style
 	badge                 lipgloss.Style
 	tabActive, tabBlurred lipgloss.Style
+	// The side borders, rendered once: every line of every pane has them.
+	focusedSides, blurredSides [2]string
 }
 
 func newFrames(st *theme.Styles) frames {
 	fg := func(s lipgloss.Style) lipgloss.Style {
 		return lipgloss.NewStyle().Foreground(s.GetBorderTopForeground())
 	}
-	return frames{
+	f := frames{
 		focused:      st.Pane.Focused.GetBorderStyle(),
 		blurred:      st.Pane.Blurred.GetBorderStyle(),
 		focusedFg:    fg(st.Pane.Focused),
@@ -64,6 +66,9 @@ func newFrames(st *theme.Styles) frames {
 		tabActive:    st.Selected,
 		tabBlurred:   st.Muted,
 	}
+	f.focusedSides = [2]string{f.focusedFg.Render(f.focused.Left), f.focusedFg.Render(f.focused.Right)}
+	f.blurredSides = [2]string{f.blurredFg.Render(f.blurred.Left), f.blurredFg.Render(f.blurred.Right)}
+	return f
 }
 
 // box draws a bordered pane of exactly r's size, the title and a badge set
@@ -72,9 +77,9 @@ func (m *Model) box(r rect, focused bool, title, badge string, body []string) []
 	if r.h <= 0 || r.w <= 0 {
 		return nil
 	}
-	b, bst, tst := m.fr.blurred, m.fr.blurredFg, m.fr.titleBlurred
+	b, bst, tst, sides := m.fr.blurred, m.fr.blurredFg, m.fr.titleBlurred, m.fr.blurredSides
 	if focused {
-		b, bst, tst = m.fr.focused, m.fr.focusedFg, m.fr.title
+		b, bst, tst, sides = m.fr.focused, m.fr.focusedFg, m.fr.title, m.fr.focusedSides
 	}
 	iw := max(0, r.w-2)
 	out := make([]string, 0, r.h)
@@ -104,7 +109,7 @@ func (m *Model) box(r rect, focused bool, title, badge string, body []string) []
 		top = bst.Render(b.TopLeft + strings.Repeat(b.Top, iw) + b.TopRight)
 	}
 	out = append(out, top)
-	left, right := bst.Render(b.Left), bst.Render(b.Right)
+	left, right := sides[0], sides[1]
 	for i := 0; i < r.h-2; i++ {
 		line := ""
 		if i < len(body) {
