@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sync"
 
 	library "github.com/iamlab/iamlab/scenarios"
 )
@@ -37,21 +36,14 @@ func BuiltIn() fs.FS { return library.FS }
 // library (NoBuiltIn), packs are still compared with it.
 func LoadLibrary(opts LibraryOptions) *Library {
 	lib := &Library{}
-	// Decoding the YAML of the library is most of the time to the first
-	// frame; packs are independent, so they load side by side.
-	dirs := packDirs(library.FS, ".")
-	builtIn := make([]*Pack, len(dirs))
-	var wg sync.WaitGroup
-	for i, dir := range dirs {
-		wg.Go(func() {
-			// Named by their place in the repository, so an author of the
-			// built-in library can jump to the file.
-			p, _ := Load(library.FS, dir, "scenarios/"+dir)
-			p.BuiltIn = true
-			builtIn[i] = p
-		})
+	var builtIn []*Pack
+	for _, dir := range packDirs(library.FS, ".") {
+		// Named by their place in the repository, so an author of the
+		// built-in library can jump to the file.
+		p, _ := Load(library.FS, dir, "scenarios/"+dir)
+		p.BuiltIn = true
+		builtIn = append(builtIn, p)
 	}
-	wg.Wait()
 	if !opts.NoBuiltIn {
 		// Teaching order, not folder order: foundations before the
 		// guardrails that build on them.
