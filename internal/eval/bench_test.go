@@ -159,3 +159,17 @@ func TestBenchInputsAreValid(t *testing.T) {
 		t.Fatalf("policy200 has %d lines", n)
 	}
 }
+
+// BenchmarkContextEntries lists a request context of typical size in
+// order, as the trace pane does on every keystroke.
+func BenchmarkContextEntries(b *testing.B) {
+	var c eval.Context
+	for _, k := range []string{"aws:SourceIp", "aws:PrincipalArn", "aws:SecureTransport", "aws:MultiFactorAuthPresent",
+		"aws:CurrentTime", "aws:PrincipalAccount", "aws:PrincipalTag/team", "s3:prefix", "aws:RequestedRegion", "aws:username"} {
+		c.Set(k, "v")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = c.Entries()
+	}
+}

@@ -1,7 +1,7 @@
 package eval
 
 import (
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -77,11 +77,18 @@ func (c *Context) Entries() []ContextEntry {
 	if c == nil {
 		return nil
 	}
-	out := make([]ContextEntry, 0, len(c.m))
-	for _, e := range c.m {
-		out = append(out, ContextEntry{Key: e.name, Value: e.val})
+	// The map's keys are the lower-cased names: sorting them orders the
+	// entries without lower-casing inside the comparator.
+	keys := make([]string, 0, len(c.m))
+	for k := range c.m {
+		keys = append(keys, k)
 	}
-	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Key) < strings.ToLower(out[j].Key) })
+	slices.Sort(keys)
+	out := make([]ContextEntry, len(keys))
+	for i, k := range keys {
+		e := c.m[k]
+		out[i] = ContextEntry{Key: e.name, Value: e.val}
+	}
 	return out
 }
 

@@ -113,11 +113,14 @@ func (e *evaluator) deriveValue(i int) string {
 	return ""
 }
 
-// statement decides whether one statement applies to the request.
-func (e *evaluator) statement(s *Statement, withPrincipal bool) (bool, grant, string, *StatementTrace) {
+// statement decides whether one statement applies to the request. With a
+// trace it fills slot: policies allocates the traces of a policy's
+// statements in one slice, not one by one.
+func (e *evaluator) statement(s *Statement, withPrincipal bool, slot *StatementTrace) (bool, grant, string, *StatementTrace) {
 	var tr *StatementTrace
 	if e.trace {
-		tr = &StatementTrace{Index: s.Index, Sid: s.Sid, Effect: s.Effect.String(), Pos: s.Pos}
+		tr = slot
+		*tr = StatementTrace{Index: s.Index, Sid: s.Sid, Effect: s.Effect.String(), Pos: s.Pos}
 	}
 	ok := e.matchAction(s, tr)
 	if !ok && tr == nil {
@@ -383,12 +386,19 @@ func (e *evaluator) policies(layer Layer, level string, refs []PolicyRef, withPr
 			continue
 		}
 		var pt *PolicyTrace
+		var slab []StatementTrace
 		if e.trace {
 			pt = &PolicyTrace{Name: ref.Name, Verdict: VerdictNoAllow}
 			pts = append(pts, pt)
+			n := len(ref.Policy.Statements)
+			slab, pt.Statements = make([]StatementTrace, n), make([]*StatementTrace, 0, n)
 		}
-		for _, s := range ref.Policy.Statements {
-			ok, g, entry, st := e.statement(s, withPrincipal)
+		for i, s := range ref.Policy.Statements {
+			var slot *StatementTrace
+			if slab != nil {
+				slot = &slab[i]
+			}
+			ok, g, entry, st := e.statement(s, withPrincipal, slot)
 			if pt != nil {
 				pt.Statements = append(pt.Statements, st)
 			}

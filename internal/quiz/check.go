@@ -4,11 +4,12 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/iamlab/iamlab/internal/curriculum"
 )
 
-var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var kebab = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`) })
 
 // Check validates a loaded bank: unique kebab-case ids; every item tagged
 // with at least one known exam task and one to three known topics; a stem,
@@ -63,7 +64,7 @@ func (c *checker) header(first map[string]*Item) {
 	switch {
 	case it.ID == "":
 		c.err("id", CodeMissing, "the item has no id; expected a stable kebab-case id such as id: scp-never-grants-admin")
-	case !kebab.MatchString(it.ID):
+	case !kebab().MatchString(it.ID):
 		c.err("id", CodeBadValue, "id %q is not kebab-case; expected lower-case words joined by hyphens, e.g. %q", it.ID, suggestKebab(it.ID))
 	default:
 		if prev, dup := first[it.ID]; dup {
@@ -82,7 +83,7 @@ func (c *checker) header(first map[string]*Item) {
 		c.err("difficulty", pick(it.Difficulty == 0, CodeMissing, CodeBadValue), "difficulty %d: expected 1 (recall), 2 (apply) or 3 (combine rules)", it.Difficulty)
 	}
 	for i, src := range it.Sources {
-		if !awsDocURL.MatchString(strings.TrimSpace(src)) {
+		if !awsDocURL().MatchString(strings.TrimSpace(src)) {
 			c.err(joinPath("sources", i), CodeBadValue, "source %q: expected the https URL of an AWS documentation page, e.g. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html", src)
 		}
 	}
@@ -143,27 +144,33 @@ func historyHint(tk curriculum.Task) string {
 
 // awsDocURL accepts the pages a key may rest on: AWS documentation and
 // AWS's own pages (product FAQs, the security blog).
-var awsDocURL = regexp.MustCompile(`^https://(docs\.aws\.amazon\.com|aws\.amazon\.com|repost\.aws)/\S+$`)
+var awsDocURL = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^https://(docs\.aws\.amazon\.com|aws\.amazon\.com|repost\.aws)/\S+$`)
+})
 
 var (
 	// Openings that only make sense after another item: "The same user…",
 	// "The previous policy…", "After the MFA policy is fixed…", "Now…".
-	dependentOpening = regexp.MustCompile(`(?i)^(the same|same|the previous|previously|now|again|then|next|after the\b[^.?!]{0,60}?\b(?:is|are|was|were|has been|have been) (?:fixed|corrected|changed|updated|repaired|added|removed))\b`)
+	dependentOpening = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(the same|same|the previous|previously|now|again|then|next|after the\b[^.?!]{0,60}?\b(?:is|are|was|were|has been|have been) (?:fixed|corrected|changed|updated|repaired|added|removed))\b`)
+	})
 	// References to other items anywhere in the stem.
-	dependentRef = regexp.MustCompile(`(?i)\b((?:the )?(?:previous|prior|last|above|earlier|preceding) (?:question|item|scenario|exercise|example|answer)s?|as (?:before|above)|from before)\b`)
+	dependentRef = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b((?:the )?(?:previous|prior|last|above|earlier|preceding) (?:question|item|scenario|exercise|example|answer)s?|as (?:before|above)|from before)\b`)
+	})
 	// Markdown that may open a stem before its first word.
-	leadingMarkup = regexp.MustCompile(`^[\s*_>#\-]+`)
+	leadingMarkup = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[\s*_>#\-]+`) })
 )
 
 // dependentStem reports the phrase by which a stem leans on another item.
 // A stem may compare with something it has itself described ("in the same
 // account as the role above it" is not flagged unless it names another item).
 func dependentStem(stem string) (string, bool) {
-	s := leadingMarkup.ReplaceAllString(stem, "")
-	if m := dependentOpening.FindString(s); m != "" {
+	s := leadingMarkup().ReplaceAllString(stem, "")
+	if m := dependentOpening().FindString(s); m != "" {
 		return m, true
 	}
-	if m := dependentRef.FindString(s); m != "" {
+	if m := dependentRef().FindString(s); m != "" {
 		return m, true
 	}
 	return "", false

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -29,7 +30,7 @@ type lessonFront struct {
 var lessonNames = yamlpos.FieldNames(lessonFront{})
 
 // mdLink finds inline Markdown links; the target is group 1.
-var mdLink = regexp.MustCompile(`\]\(([^)\s]+)(?:\s+"[^"]*")?\)`)
+var mdLink = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\]\(([^)\s]+)(?:\s+"[^"]*")?\)`) })
 
 // CheckLessons validates the lessons in fsys (every *.md but README.md,
 // subfolders included): front matter present and strictly decoded, a
@@ -127,7 +128,7 @@ func checkLesson(fsys fs.FS, file string, src []byte, known map[string]bool, ids
 	switch {
 	case lf.ID == "":
 		at("id", CodeMissing, "the lesson has no id; expected a stable kebab-case id such as id: %s", suggestKebab(strings.TrimSuffix(path.Base(file), ".md")))
-	case !kebab.MatchString(lf.ID):
+	case !kebab().MatchString(lf.ID):
 		at("id", CodeBadValue, "id %q is not kebab-case; expected e.g. %q", lf.ID, suggestKebab(lf.ID))
 	default:
 		if prev, dup := ids[lf.ID]; dup {
@@ -173,7 +174,7 @@ func checkLesson(fsys fs.FS, file string, src []byte, known map[string]bool, ids
 		}
 	}
 	for i, line := range strings.Split(string(body), "\n") {
-		for _, m := range mdLink.FindAllStringSubmatchIndex(line, -1) {
+		for _, m := range mdLink().FindAllStringSubmatchIndex(line, -1) {
 			target := line[m[2]:m[3]]
 			if strings.Contains(target, "://") || strings.HasPrefix(target, "#") || strings.HasPrefix(target, "mailto:") {
 				continue

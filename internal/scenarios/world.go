@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/sandbox"
@@ -218,7 +219,7 @@ func (l *loader) guessPath(doc *yamlDoc, at string, err error) string {
 	msg := err.Error()
 	var tries [][]string
 	var quoted []string
-	for _, q := range quotedName.FindAllStringSubmatch(msg, -1) {
+	for _, q := range quotedName().FindAllStringSubmatch(msg, -1) {
 		quoted = append(quoted, q[1], "aws:"+q[1])
 	}
 	tries = append(tries, quoted)
@@ -247,4 +248,4 @@ func (l *loader) guessPath(doc *yamlDoc, at string, err error) string {
 	return at
 }
 
-var quotedName = regexp.MustCompile(`"([^"]+)"`)
+var quotedName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"([^"]+)"`) })

@@ -1,17 +1,16 @@
 package editor
 
 import (
-	"strings"
+	"unicode/utf8"
 
-	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
-// span is a run of runes of one token type; spans of a line are contiguous
+// span is a run of runes of one token kind; spans of a line are contiguous
 // and end is the exclusive rune index where the run stops.
 type span struct {
 	end int
-	typ chroma.TokenType
+	typ theme.Token
 }
 
 // maxCachedLines bounds the caches: typing leaves every intermediate version
@@ -19,21 +18,19 @@ type span struct {
 // bookkeeping an LRU.
 const maxCachedLines = 4096
 
-// highlighter tokenises one line at a time with chroma's JSON lexer and
-// caches the result by the line's content. JSON strings cannot span lines,
-// so a line is enough context for its own tokens; what one line cannot tell
-// (key or value, stray punctuation) is fixed up by classify.
+// highlighter tokenises one line at a time and caches the result by the
+// line's content. JSON strings cannot span lines, so a line is enough
+// context for its own tokens: a string is a key when a colon follows it on
+// the same line, and structural characters are punctuation wherever they
+// stand, since the line may continue a block opened above. (A general
+// lexer registry costs every process tens of milliseconds at start-up for
+// the one language the editor shows.)
 type highlighter struct {
-	lexer chroma.Lexer
 	cache map[string][]span
 }
 
 func newHighlighter() *highlighter {
-	lx := lexers.Get("json")
-	if lx == nil {
-		lx = lexers.Fallback
-	}
-	return &highlighter{lexer: lx, cache: make(map[string][]span)}
+	return &highlighter{cache: make(map[string][]span)}
 }
 
 // spans returns the token runs of a line, from the cache when possible.
@@ -41,7 +38,7 @@ func (h *highlighter) spans(line string) []span {
 	if sp, ok := h.cache[line]; ok {
 		return sp
 	}
-	sp := h.tokenise(line)
+	sp := tokenise(line)
 	if len(h.cache) >= maxCachedLines {
 		clear(h.cache)
 	}
@@ -49,109 +46,143 @@ func (h *highlighter) spans(line string) []span {
 	return sp
 }
 
-type token struct {
-	typ   chroma.TokenType
-	value string
-}
-
-func (h *highlighter) tokenise(line string) []span {
-	if line == "" {
-		return nil
-	}
-	// The lexer's comment rule needs a line end to match.
-	it, err := h.lexer.Tokenise(nil, defuseEscapes(line)+"\n")
-	if err != nil {
-		return []span{{end: len([]rune(line)), typ: chroma.Text}}
-	}
-	var toks []token
-	for t := it(); t != chroma.EOF; t = it() {
-		toks = append(toks, token{t.Type, t.Value})
-	}
-	classify(toks)
-
+// tokenise splits a line of JSON into runs of token kinds. It never fails:
+// what JSON does not allow is an Error run, and an unterminated string runs
+// to the end of the line (it is being typed). A comment that opens with
+// /* and does not close on the line runs to its end too.
+func tokenise(line string) []span {
 	var out []span
-	n, limit := 0, len([]rune(line))
-	for _, t := range toks {
-		n += len([]rune(t.value))
-		end := min(n, limit)
-		if end == 0 || (len(out) > 0 && out[len(out)-1].end >= end) {
-			continue
+	runes := 0 // runes consumed so far
+	add := func(n int, typ theme.Token) {
+		runes += n
+		if len(out) > 0 && out[len(out)-1].typ == typ {
+			out[len(out)-1].end = runes
+			return
 		}
-		if len(out) > 0 && out[len(out)-1].typ == t.typ {
-			out[len(out)-1].end = end
-			continue
-		}
-		out = append(out, span{end: end, typ: t.typ})
+		out = append(out, span{end: runes, typ: typ})
 	}
-	if len(out) == 0 || out[len(out)-1].end < limit {
-		out = append(out, span{end: limit, typ: chroma.Text})
+	// lastString is the index in out of the most recent string run with
+	// only blanks after it, so that a colon can make it a key.
+	lastString := -1
+	for i := 0; i < len(line); {
+		c := line[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+			j := i
+			for j < len(line) && (line[j] == ' ' || line[j] == '\t' || line[j] == '\r' || line[j] == '\n') {
+				j++
+			}
+			add(j-i, theme.TokenText)
+			i = j
+			continue
+		case c == '"':
+			j := i + 1
+			for j < len(line) && line[j] != '"' {
+				if line[j] == '\\' && j+1 < len(line) {
+					j++
+				}
+				j++
+			}
+			j = min(j+1, len(line))
+			// A string directly after a string must not merge with it:
+			// the first may be a value and the second a key.
+			runes += utf8.RuneCountInString(line[i:j])
+			out = append(out, span{end: runes, typ: theme.TokenString})
+			lastString = len(out) - 1
+			i = j
+			continue
+		case c == ':':
+			if lastString >= 0 {
+				out[lastString].typ = theme.TokenKey
+			}
+			add(1, theme.TokenPunct)
+		case c == '{' || c == '}' || c == '[' || c == ']' || c == ',':
+			add(1, theme.TokenPunct)
+		case c == '-' || (c >= '0' && c <= '9'):
+			j := scanNumber(line, i)
+			if j == i {
+				add(1, theme.TokenError)
+				j = i + 1
+			} else {
+				add(j-i, theme.TokenNumber)
+			}
+			i = j
+			lastString = -1
+			continue
+		case c == '/' && i+1 < len(line) && line[i+1] == '/':
+			add(utf8.RuneCountInString(line[i:]), theme.TokenComment)
+			i = len(line)
+			continue
+		case c == '/' && i+1 < len(line) && line[i+1] == '*':
+			j := len(line)
+			for k := i + 2; k+1 < len(line); k++ {
+				if line[k] == '*' && line[k+1] == '/' {
+					j = k + 2
+					break
+				}
+			}
+			add(utf8.RuneCountInString(line[i:j]), theme.TokenComment)
+			i = j
+			continue
+		case isLetter(c):
+			j := i
+			for j < len(line) && isLetter(line[j]) {
+				j++
+			}
+			switch line[i:j] {
+			case "true", "false", "null":
+				add(j-i, theme.TokenKeyword)
+			default:
+				add(j-i, theme.TokenError)
+			}
+			i = j
+			lastString = -1
+			continue
+		default:
+			_, size := utf8.DecodeRuneInString(line[i:])
+			add(1, theme.TokenError)
+			i += size
+			lastString = -1
+			continue
+		}
+		// Only blanks may stand between a key and its colon.
+		lastString = -1
+		i++
 	}
 	return out
 }
 
-// classify repairs what the lexer gets wrong when it starts a line in the
-// middle of a document: it only knows a key inside an object it has seen
-// open, and reports closers and colons of unseen blocks as errors. A string
-// followed by a colon is a key; any other string is a value; structural
-// characters are punctuation.
-func classify(toks []token) {
-	for i := range toks {
-		t := &toks[i]
-		switch {
-		case t.typ == chroma.Error && isStructural(t.value):
-			t.typ = chroma.Punctuation
-		case t.typ == chroma.NameTag || t.typ.InSubCategory(chroma.LiteralString):
-			t.typ = chroma.LiteralStringDouble
-			if nextIsColon(toks[i+1:]) {
-				t.typ = chroma.NameTag
-			}
-		}
+// scanNumber returns the end of the JSON number starting at i, or i when
+// there is none (a lone minus).
+func scanNumber(s string, i int) int {
+	j := i
+	if j < len(s) && s[j] == '-' {
+		j++
 	}
+	digits := func() bool {
+		k := j
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		return j > k
+	}
+	if !digits() {
+		return i
+	}
+	if j < len(s) && s[j] == '.' {
+		j++
+		digits()
+	}
+	if j < len(s) && (s[j] == 'e' || s[j] == 'E') {
+		j++
+		if j < len(s) && (s[j] == '+' || s[j] == '-') {
+			j++
+		}
+		digits()
+	}
+	return j
 }
 
-func isStructural(s string) bool {
-	switch s {
-	case "{", "}", "[", "]", ",", ":":
-		return true
-	}
-	return false
-}
-
-func nextIsColon(rest []token) bool {
-	for _, t := range rest {
-		switch {
-		case t.typ == chroma.Text || t.typ == chroma.TextWhitespace:
-			continue
-		default:
-			return t.value == ":" || (len(t.value) > 0 && t.value[0] == ':')
-		}
-	}
-	return false
-}
-
-// defuseEscapes replaces each escape sequence inside a string with two
-// plain runes. The lexer's string pattern can match a backslash two ways,
-// and a backtracking regexp needs exponential time (hundreds of
-// milliseconds, then chroma's timeout) on an unterminated string full of
-// backslashes. Escapes never change token boundaries, and only the lengths
-// of tokens are used, so the tokens are the same.
-func defuseEscapes(line string) string {
-	if !strings.ContainsRune(line, '\\') {
-		return line
-	}
-	r := []rune(line)
-	inString := false
-	for i := 0; i < len(r); i++ {
-		switch {
-		case r[i] == '"':
-			inString = !inString
-		case r[i] == '\\' && inString:
-			r[i] = '_'
-			if i+1 < len(r) {
-				i++
-				r[i] = '_'
-			}
-		}
-	}
-	return string(r)
+func isLetter(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
 }

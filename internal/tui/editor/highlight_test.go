@@ -26,12 +26,21 @@ func TestHighlightPerLine(t *testing.T) {
 		line string
 		want []string
 	}{
-		{`  "Effect": "Deny",`, []string{`"Effect"=NameTag`, `:=Punctuation`, `"Deny"=LiteralStringDouble`, `,=Punctuation`}},
-		{`    "s3:GetObject",`, []string{`"s3:GetObject"=LiteralStringDouble`, `,=Punctuation`}},
-		{`  }],`, []string{`}],=Punctuation`}},
-		{`"Statement": [{`, []string{`"Statement"=NameTag`, `:=Punctuation`, `[{=Punctuation`}},
-		{`"a\"b": true`, []string{`"a\"b"=NameTag`, `:=Punctuation`, `true=KeywordConstant`}},
-		{`"n": 12.5`, []string{`"n"=NameTag`, `:=Punctuation`, `12.5=LiteralNumberFloat`}},
+		{`  "Effect": "Deny",`, []string{`"Effect"=Key`, `:=Punct`, `"Deny"=String`, `,=Punct`}},
+		{`    "s3:GetObject",`, []string{`"s3:GetObject"=String`, `,=Punct`}},
+		{`  }],`, []string{`}],=Punct`}},
+		{`"Statement": [{`, []string{`"Statement"=Key`, `:=Punct`, `[{=Punct`}},
+		{`"a\"b": true`, []string{`"a\"b"=Key`, `:=Punct`, `true=Keyword`}},
+		{`"n": 12.5`, []string{`"n"=Key`, `:=Punct`, `12.5=Number`}},
+		{`"n": -1.5e+3, "m": null`, []string{`"n"=Key`, `:=Punct`, `-1.5e+3=Number`, `,=Punct`, `"m"=Key`, `:=Punct`, `null=Keyword`}},
+		// A value string followed by a key on one line: only the key is a key.
+		{`"v" "k" :`, []string{`"v"=String`, `"k"=Key`, `:=Punct`}},
+		// Being typed: the unterminated string runs to the line's end.
+		{`  "Act`, []string{`"Act=String`}},
+		{`"a": tru,`, []string{`"a"=Key`, `:=Punct`, `tru=Error`, `,=Punct`}},
+		{`"a": 1 // why /* not */`, []string{`"a"=Key`, `:=Punct`, `1=Number`, `// why /* not */=Comment`}},
+		{`/* c */ "a": @`, []string{`/* c */=Comment`, `"a"=Key`, `:=Punct`, `@=Error`}},
+		{`"k": - ,`, []string{`"k"=Key`, `:=Punct`, `-=Error`, `,=Punct`}},
 	}
 	for _, tt := range tests {
 		got := kinds(tt.line)
@@ -62,9 +71,9 @@ func TestHighlightSpansCoverTheLine(t *testing.T) {
 	}
 }
 
-// An unterminated string of backslashes made the lexer's regexp backtrack
-// exponentially (until chroma's 250 ms timeout); a keystroke must never
-// cost that. The time is compared with an unterminated string of letters,
+// An unterminated string of backslashes once made a regexp lexer backtrack
+// exponentially (for a quarter of a second); a keystroke must never cost
+// that. The time is compared with an unterminated string of letters,
 // which takes the same error path without the ambiguity, so that a slow
 // machine or the race detector does not fail the test.
 func TestHighlightNoBacktrackingBlowUp(t *testing.T) {

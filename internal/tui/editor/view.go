@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/iamlab/iamlab/internal/tui/cells"
+
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -166,7 +168,7 @@ func (m Model) renderMarks(marks []Mark) (string, int) {
 			st = m.styles.Editor.MarkAllow
 		}
 		sb.WriteString(st.Render(mk.Text))
-		w += ansi.StringWidth(mk.Text)
+		w += cells.Width(mk.Text)
 	}
 	return sb.String(), w
 }
@@ -374,7 +376,7 @@ func (m Model) statusMeta() (meta string, room int) {
 	if m.readOnly {
 		meta = "read-only · " + meta
 	}
-	room = m.width - ansi.StringWidth(meta) - 1
+	room = m.width - cells.Width(meta) - 1
 	if room < 8 {
 		// Narrow: the message matters more than the position.
 		return "", m.width
@@ -408,7 +410,7 @@ func (m Model) statusView() string {
 		if i == 0 {
 			right = meta
 		}
-		sb.WriteString(strings.Repeat(" ", max(0, m.width-ansi.StringWidth(l)-ansi.StringWidth(right))))
+		sb.WriteString(strings.Repeat(" ", max(0, m.width-cells.Width(l)-cells.Width(right))))
 		if right != "" {
 			sb.WriteString(es.StatusMeta.Render(right))
 		}

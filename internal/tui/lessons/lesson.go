@@ -1,6 +1,6 @@
 // Package lessons is the lessons reader: a list of the short Markdown
 // lessons grouped by curriculum topic group, filterable, and a reader that
-// renders a lesson with glamour and opens the scenarios that practise it.
+// renders a lesson as Markdown and opens the scenarios that practise it.
 package lessons
 
 import (

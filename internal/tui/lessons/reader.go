@@ -13,7 +13,7 @@ import (
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
-// Reader shows one lesson, rendered with glamour and scrollable, with its
+// Reader shows one lesson, rendered from Markdown and scrollable, with its
 // "Practise it" scenarios one key away.
 type Reader struct {
 	KeyMap ReaderKeyMap
@@ -23,7 +23,7 @@ type Reader struct {
 	open   Opener
 	titles Titler
 
-	// md holds glamour's output per width and palette; rendering happens
+	// md holds the rendering per width and palette; rendering happens
 	// in a command, and until it arrives the source is shown.
 	md     *markdown.Cache
 	yoff   int
@@ -188,7 +188,7 @@ func (m *Reader) linkLines() []string {
 	return lines
 }
 
-// render starts glamour for the current width unless it is done or busy.
+// render starts the Markdown rendering for the current width unless it is done or busy.
 func (m *Reader) render() tea.Cmd {
 	if m.width == 0 {
 		return nil

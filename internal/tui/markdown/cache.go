@@ -13,13 +13,13 @@ import (
 // in Update or Peek in View, and passes every RenderedMsg to Handle.
 // Only Update writes to it; the lock guards tests that read concurrently.
 type Cache struct {
-	// Flush drops glamour's two-cell left margin and cuts lines to the
+	// Flush drops the two-cell left margin and cuts lines to the
 	// width, for screens whose Markdown lines up with other text.
 	Flush bool
 
 	mu      sync.Mutex
 	done    map[cacheKey]entry
-	pending map[cacheKey]string // the source being rendered
+	pending map[cacheKey]entry // the source being rendered and its plain fallback
 }
 
 type cacheKey struct {
@@ -51,14 +51,16 @@ func (c *Cache) Get(key, src string, width int, v theme.Variant) ([]string, tea.
 	if e, ok := c.done[k]; ok && e.src == src {
 		return e.lines, nil
 	}
+	// Until the rendering arrives every frame asks again: the fallback is
+	// kept with the pending source rather than wrapped each time.
+	if p, busy := c.pending[k]; busy && p.src == src {
+		return p.lines, nil
+	}
 	plain := Plain(src, width)
-	if p, busy := c.pending[k]; busy && p == src {
-		return plain, nil
-	}
 	if c.pending == nil {
-		c.pending = map[cacheKey]string{}
+		c.pending = map[cacheKey]entry{}
 	}
-	c.pending[k] = src
+	c.pending[k] = entry{src: src, lines: plain}
 	flushed := c.Flush
 	return plain, func() tea.Msg {
 		lines := Render(src, width, v)
@@ -92,7 +94,7 @@ func (c *Cache) Handle(msg tea.Msg) bool {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if p, busy := c.pending[m.key]; !busy || p != m.src {
+	if p, busy := c.pending[m.key]; !busy || p.src != m.src {
 		return false
 	}
 	delete(c.pending, m.key)

@@ -38,7 +38,7 @@ func TestRenderPerVariant(t *testing.T) {
 					t.Errorf("line %d is %d wide: %q", i, w, ansi.Strip(l))
 				}
 				if strings.HasSuffix(l, " ") {
-					t.Errorf("line %d keeps glamour's padding: %q", i, l)
+					t.Errorf("line %d keeps padding: %q", i, l)
 				}
 			}
 			colour := colourSGR.MatchString(strings.Join(lines, "\n"))
@@ -74,28 +74,10 @@ func TestRenderJoinsSoftBreaks(t *testing.T) {
 	}
 }
 
-func TestJoinSoftBreaks(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
-		// Indented continuations, code fences left alone (was the scenario's).
-		{"- an IAM user ARN: the grant\n  is not limited\n- a role\n\n```json\n  {\n  \"a\": 1\n```\ntext\n  more",
-			"- an IAM user ARN: the grant is not limited\n- a role\n\n```json\n  {\n  \"a\": 1\n```\ntext more"},
-		// Lazy continuations of list items (was the quiz's and the lessons').
-		{"- one\n  two\n- three\nfour\n\n```\n- x\n  y\n```\n",
-			"- one two\n- three four\n\n```\n- x\n  y\n```\n"},
-		// Blocks, rules and hard breaks are not joined.
-		{"- a\n# b\n- c\n---\n- d\n> e\ntext  \n  more\n1. f\n2) g",
-			"- a\n# b\n- c\n---\n- d\n> e\ntext  \n  more\n1. f\n2) g"},
-	} {
-		if got := joinSoftBreaks(c.in); got != c.want {
-			t.Errorf("joinSoftBreaks(%q)\n got %q\nwant %q", c.in, got, c.want)
-		}
-	}
-}
-
 func TestFlushDropsMargin(t *testing.T) {
-	kept := Render("Some text.", 30, theme.VariantDark)
+	kept := Render("Some `text`.", 30, theme.VariantDark)
 	if !strings.HasPrefix(ansi.Strip(kept[0]), "  Some") {
-		t.Fatalf("glamour's margin: %q", ansi.Strip(kept[0]))
+		t.Fatalf("the margin: %q", ansi.Strip(kept[0]))
 	}
 	flat := flush(kept, 30)
 	if !strings.HasPrefix(ansi.Strip(flat[0]), "Some") || !colourSGR.MatchString(flat[0]) {
@@ -232,5 +214,75 @@ func TestHeadingsRenderWithoutMarkers(t *testing.T) {
 				t.Errorf("variant %v: %q missing:\n%s", v, want, text)
 			}
 		}
+	}
+}
+
+func TestRenderBlocks(t *testing.T) {
+	src := "## Why\n\nSee [the guide](https://docs.aws.amazon.com/IAM/) and `s3:*`.\n\n" +
+		"1. first item that wraps onto a second line\n2. second\n   - nested\n\n" +
+		"| Key | Meaning |\n|---|---|\n| `aws:SourceIp` | the caller's address, which is long enough to wrap |\n\n" +
+		"> quoted\n\n---\n\n```\n" + strings.Repeat("x", 50) + "\n```\n"
+	lines := Render(src, 34, theme.VariantDark)
+	got := ansi.Strip(strings.Join(lines, "\n"))
+	want := strings.Join([]string{
+		"  Why",
+		"",
+		"  See the guide and s3:*.",
+		"",
+		"  1. first item that wraps onto",
+		"     a second line",
+		"  2. second",
+		"     • nested",
+		"",
+		"  Key          │ Meaning",
+		"  ─────────────┼────────────────",
+		"  aws:SourceIp │ the caller's",
+		"               │ address, which",
+		"               │ is long enough",
+		"               │ to wrap",
+		"",
+		"  │ quoted",
+		"",
+		"  ──────────────────────────────",
+		"",
+		"    xxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+		"    xxxxxxxxxxxxxxxxxxxxxx",
+	}, "\n")
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w > 34 {
+			t.Errorf("line %d is %d wide", i, w)
+		}
+	}
+}
+
+// BenchmarkRenderLesson renders a lesson-sized text: headings, lists,
+// code spans and a table.
+func BenchmarkRenderLesson(b *testing.B) {
+	src := strings.Repeat(doc+"\n| a | b |\n|---|---|\n| `x` | y |\n\n", 8)
+	for b.Loop() {
+		Render(src, 80, theme.VariantDark)
+	}
+}
+
+func TestSplitTables(t *testing.T) {
+	src := "text\n\n```\n| a | b |\n|---|---|\n```\n\n| x | y \\| z |\n|:--|--:|\n| 1 | 2 |\n| 3 |\nafter\n"
+	got := splitTables(src)
+	if len(got) != 3 || got[0].rows != nil || got[2].rows != nil {
+		t.Fatalf("chunks: %+v", got)
+	}
+	if !strings.Contains(got[0].text, "| a | b |") {
+		t.Errorf("a table inside a fence was cut out: %+v", got[0])
+	}
+	want := [][]string{{"x", "y | z"}, {"1", "2"}, {"3"}}
+	if len(got[1].rows) != len(want) || strings.Join(got[1].rows[0], "/") != strings.Join(want[0], "/") ||
+		strings.Join(got[1].rows[2], "/") != "3" {
+		t.Errorf("rows: %q", got[1].rows)
+	}
+	out := ansi.Strip(strings.Join(Render(src, 40, theme.VariantNoColor), "\n"))
+	if !strings.Contains(out, "x │ y | z") || strings.Contains(out, `\|`) {
+		t.Errorf("escaped pipe:\n%s", out)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -371,7 +372,7 @@ func (b *builder) summary() {
 }
 
 // emphasis is *word* in Markdown (not a wildcard such as s3:* or "*").
-var emphasis = regexp.MustCompile(`\*([^*\s][^*]*?[^*\s]|[^*\s])\*`)
+var emphasis = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\*([^*\s][^*]*?[^*\s]|[^*\s])\*`) })
 
 // plainMarks drops Markdown emphasis and code marks, leaving code spans
 // verbatim: an asterisk in `Principal: "*"` or `s3:*` is content, not
@@ -380,7 +381,7 @@ func plainMarks(s string) string {
 	parts := strings.Split(s, "`")
 	for i := range parts {
 		if i%2 == 0 {
-			parts[i] = emphasis.ReplaceAllString(strings.ReplaceAll(parts[i], "**", ""), "$1")
+			parts[i] = emphasis().ReplaceAllString(strings.ReplaceAll(parts[i], "**", ""), "$1")
 		}
 	}
 	return strings.Join(parts, "")

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/iamlab/iamlab/internal/tui/cells"
+
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/eval"
@@ -108,8 +110,8 @@ func (m *Model) docLines(w, h int) []string {
 		}
 		label := cur + mark + d.Name
 		kind := docKind(d.ID)
-		line := fitWords(label, max(4, w-ansi.StringWidth(kind)-2))
-		line += strings.Repeat(" ", max(1, w-ansi.StringWidth(line)-ansi.StringWidth(kind))) + kind
+		line := fitWords(label, max(4, w-cells.Width(kind)-2))
+		line += strings.Repeat(" ", max(1, w-cells.Width(line)-cells.Width(kind))) + kind
 		switch {
 		case i == m.docSel && m.focus == paneDocs:
 			line = m.st.Selected.Render(fit(line, w))
@@ -219,7 +221,7 @@ func (m *Model) checkRow(r *scenarios.CheckResult, w int, selected bool) string 
 		// Predict and choose list requests, not goals: each row shows the
 		// decision, with its symbol.
 		sym, tail = m.decisionSymbol(r), r.Got
-	} else if w-4-ansi.StringWidth(tail) < 30 {
+	} else if w-4-cells.Width(tail) < 30 {
 		// Narrow: a passing check says only what it got; a failing one
 		// keeps both.
 		tail = "want " + r.Want + " · got " + r.Got
@@ -230,11 +232,11 @@ func (m *Model) checkRow(r *scenarios.CheckResult, w int, selected bool) string 
 	if r.Check.Hidden {
 		tail += "  (was hidden)"
 	}
-	nameW := max(10, w-4-ansi.StringWidth(tail))
+	nameW := max(10, w-4-cells.Width(tail))
 	name := fitWords(checkName(r.Check), nameW)
-	gap := max(2, w-2-ansi.StringWidth(name)-ansi.StringWidth(tail))
+	gap := max(2, w-2-cells.Width(name)-cells.Width(tail))
 	line := sym + " " + name + strings.Repeat(" ", gap) + st.Muted.Render(tail)
-	if ansi.StringWidth(line) > w {
+	if cells.Width(line) > w {
 		line = sym + " " + fitWords(checkName(r.Check)+"  "+tail, w-2)
 	}
 	if selected {
@@ -267,7 +269,7 @@ func (m *Model) checkResultLines(r *scenarios.CheckResult, w int) []string {
 	}
 	out[0] = sym + " " + name[0]
 	last := len(out) - 1
-	if gap := w - ansi.StringWidth(out[last]) - ansi.StringWidth(tail); gap >= 2 {
+	if gap := w - cells.Width(out[last]) - cells.Width(tail); gap >= 2 {
 		out[last] += strings.Repeat(" ", gap) + st.Muted.Render(tail)
 	} else {
 		for _, l := range wrap(tail, max(8, w-4)) {

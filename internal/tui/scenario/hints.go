@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/iamlab/iamlab/internal/tui/cells"
+
 	"github.com/charmbracelet/x/ansi"
 
 	tea "charm.land/bubbletea/v2"
@@ -214,7 +216,7 @@ func reflow(s string) string {
 // hang wraps text after a first-line prefix, indenting the continuation
 // lines by the prefix's width.
 func hang(prefix, text string, w int) []string {
-	pw := ansi.StringWidth(prefix)
+	pw := cells.Width(prefix)
 	lines := wrap(text, max(1, w-pw))
 	pad := strings.Repeat(" ", pw)
 	for i := range lines {

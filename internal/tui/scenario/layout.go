@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/iamlab/iamlab/internal/tui/cells"
+
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -45,13 +47,15 @@ type frames struct {
 	title, titleBlurred   lipgloss.Style
 	badge                 lipgloss.Style
 	tabActive, tabBlurred lipgloss.Style
+	// The side borders, rendered once: every line of every pane has them.
+	focusedSides, blurredSides [2]string
 }
 
 func newFrames(st *theme.Styles) frames {
 	fg := func(s lipgloss.Style) lipgloss.Style {
 		return lipgloss.NewStyle().Foreground(s.GetBorderTopForeground())
 	}
-	return frames{
+	f := frames{
 		focused:      st.Pane.Focused.GetBorderStyle(),
 		blurred:      st.Pane.Blurred.GetBorderStyle(),
 		focusedFg:    fg(st.Pane.Focused),
@@ -62,6 +66,9 @@ func newFrames(st *theme.Styles) frames {
 		tabActive:    st.Selected,
 		tabBlurred:   st.Muted,
 	}
+	f.focusedSides = [2]string{f.focusedFg.Render(f.focused.Left), f.focusedFg.Render(f.focused.Right)}
+	f.blurredSides = [2]string{f.blurredFg.Render(f.blurred.Left), f.blurredFg.Render(f.blurred.Right)}
+	return f
 }
 
 // box draws a bordered pane of exactly r's size, the title and a badge set
@@ -70,9 +77,9 @@ func (m *Model) box(r rect, focused bool, title, badge string, body []string) []
 	if r.h <= 0 || r.w <= 0 {
 		return nil
 	}
-	b, bst, tst := m.fr.blurred, m.fr.blurredFg, m.fr.titleBlurred
+	b, bst, tst, sides := m.fr.blurred, m.fr.blurredFg, m.fr.titleBlurred, m.fr.blurredSides
 	if focused {
-		b, bst, tst = m.fr.focused, m.fr.focusedFg, m.fr.title
+		b, bst, tst, sides = m.fr.focused, m.fr.focusedFg, m.fr.title, m.fr.focusedSides
 	}
 	iw := max(0, r.w-2)
 	out := make([]string, 0, r.h)
@@ -84,25 +91,25 @@ func (m *Model) box(r rect, focused bool, title, badge string, body []string) []
 		// The badge says what state the pane is in ("✎ typing"): the title
 		// gives way to it, down to a dozen cells.
 		if badge != "" {
-			tw = max(min(tw, 12), room-2-ansi.StringWidth(badge)-5)
+			tw = max(min(tw, 12), room-2-cells.Width(badge)-5)
 		}
 		title = ansi.Truncate(title, max(1, tw), "…")
 		t = " " + tst.Render(title) + " "
 	}
 	bd := ""
 	if badge != "" {
-		if avail := room - ansi.StringWidth(t) - 3; avail > 4 {
+		if avail := room - cells.Width(t) - 3; avail > 4 {
 			badge = ansi.Truncate(badge, avail, "…")
 			bd = " " + m.fr.badge.Render(badge) + " "
 		}
 	}
-	fill := max(0, iw-1-ansi.StringWidth(t)-ansi.StringWidth(bd)-1)
+	fill := max(0, iw-1-cells.Width(t)-cells.Width(bd)-1)
 	top := bst.Render(b.TopLeft+b.Top) + t + bst.Render(strings.Repeat(b.Top, fill)) + bd + bst.Render(b.Top+b.TopRight)
 	if iw < 2 {
 		top = bst.Render(b.TopLeft + strings.Repeat(b.Top, iw) + b.TopRight)
 	}
 	out = append(out, top)
-	left, right := bst.Render(b.Left), bst.Render(b.Right)
+	left, right := sides[0], sides[1]
 	for i := 0; i < r.h-2; i++ {
 		line := ""
 		if i < len(body) {
@@ -122,10 +129,10 @@ func fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	n := ansi.StringWidth(s)
+	n := cells.Width(s)
 	if n > w {
 		s = ansi.Truncate(s, w, "…")
-		n = ansi.StringWidth(s)
+		n = cells.Width(s)
 	}
 	if n < w {
 		s += strings.Repeat(" ", w-n)
@@ -135,7 +142,7 @@ func fit(s string, w int) string {
 
 // fitWords shortens plain text to w cells at a word boundary.
 func fitWords(s string, w int) string {
-	if ansi.StringWidth(s) <= w {
+	if cells.Width(s) <= w {
 		return s
 	}
 	if w <= 1 {

@@ -4,7 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// Markdown texts the screen renders with glamour, named by their key in
+// Markdown texts the screen renders, named by their key in
 // the markdown cache.
 const (
 	mdBriefing = "briefing"

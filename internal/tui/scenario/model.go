@@ -5,7 +5,7 @@
 //
 // The screen keeps the expensive work off View: the checks and the trace
 // are recomputed when the text changes (evaluate.go), Markdown is rendered
-// by glamour in a command and cached per width (markdown.go), and the store
+// as Markdown in a command and cached per width (markdown.go), and the store
 // is written through Deps.Record (drafts.go, submit.go).
 package scenario
 

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/iamlab/iamlab/internal/tui/cells"
+
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/sandbox"
@@ -403,7 +405,7 @@ func (t *worldTree) lines(focused bool) []string {
 		}
 		text := strings.Repeat("  ", n.depth) + icon + label
 		if n.note != "" && !n.open {
-			if room := t.w - ansi.StringWidth(text) - 2; room > 8 {
+			if room := t.w - cells.Width(text) - 2; room > 8 {
 				text += "  " + t.st.Muted.Render(fitWords(n.note, room))
 			}
 		}

@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/iamlab/iamlab/internal/tui/cells"
+
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/scenarios"
 )
@@ -69,7 +70,7 @@ func (m *Model) tabSpans() []tabSpan {
 		for _, p := range t.also {
 			active = active || m.focus == p
 		}
-		w := ansi.StringWidth(text)
+		w := cells.Width(text)
 		out = append(out, tabSpan{x, x + w, t.pane, text, active})
 		x += w + 1
 	}

@@ -23,14 +23,15 @@ type Styles struct {
 	Selected lipgloss.Style // the selected row of a list, tree or table
 	Key      lipgloss.Style // a key name quoted in prose ("press enter")
 
-	App     AppStyles
-	Pane    PaneStyles
-	Help    help.Styles // ready to assign to a bubbles help.Model
-	Status  StatusStyles
-	Verdict Verdicts
-	Trace   TraceStyles
-	Editor  EditorStyles
-	Syntax  Syntax
+	App      AppStyles
+	Pane     PaneStyles
+	Help     help.Styles // ready to assign to a bubbles help.Model
+	Status   StatusStyles
+	Verdict  Verdicts
+	Trace    TraceStyles
+	Editor   EditorStyles
+	Syntax   Syntax
+	Markdown MarkdownStyles
 }
 
 // AppStyles are the frame of the application: the header line.
@@ -215,6 +216,7 @@ func NewStyles(t Theme) *Styles {
 	}
 
 	s.Syntax = newSyntax(t, fg)
+	s.Markdown = newMarkdown(t, fg)
 	return s
 }
 

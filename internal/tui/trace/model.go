@@ -82,9 +82,12 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 
 // Model is the trace pane's content.
 type Model struct {
-	KeyMap   KeyMap
-	styles   *theme.Styles
-	content  *Content
+	KeyMap  KeyMap
+	styles  *theme.Styles
+	content *Content
+	// memo holds rendered pieces of the styles in memoFor (see rs).
+	memo     map[memoKey]string
+	memoFor  *theme.Styles
 	stale    bool
 	lines    []string
 	deciding int // line of the deciding layer, -1 when none

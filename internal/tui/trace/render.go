@@ -5,9 +5,11 @@ import (
 	"sort"
 	"strings"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/tui/cells"
 )
 
 // render builds every line for the current width; it runs on content,
@@ -56,41 +58,41 @@ func (r *renderer) blank() { r.out = append(r.out, "") }
 func (r *renderer) all(c *Content) {
 	st := r.m.styles
 	if r.m.stale {
-		r.add(0, st.Verdict.Stale.Render()+" "+st.Muted.Render("the policy you are editing does not parse: this is the last good trace"))
+		r.add(0, st.Verdict.Stale.Render()+" "+r.rs(&st.Muted, "the policy you are editing does not parse: this is the last good trace"))
 		r.blank()
 	}
 	if c.Title != "" {
-		r.add(0, st.Trace.Heading.Render(c.Title))
+		r.add(0, r.rs(&st.Trace.Heading, c.Title))
 	}
 	for i, h := range c.Hops {
 		if len(c.Hops) > 1 {
 			r.blank()
-			r.add(0, st.Trace.Heading.Render(fmt.Sprintf("Hop %d of %d: %s", i+1, len(c.Hops), h.Title)))
+			r.add(0, r.rs(&st.Trace.Heading, fmt.Sprintf("Hop %d of %d: %s", i+1, len(c.Hops), h.Title)))
 		}
 		r.hop(h.Result)
 	}
 	if len(c.Rules) > 0 {
 		r.blank()
-		r.add(0, st.Trace.Step.Render("Service rules"))
+		r.add(0, r.rs(&st.Trace.Step, "Service rules"))
 		for _, ru := range c.Rules {
-			verdict := st.Trace.NotReached.Render("· does not apply")
+			verdict := r.rs(&st.Trace.NotReached, "· does not apply")
 			switch {
 			case ru.Applies && ru.Denies:
-				verdict = st.Trace.Deny.Render("✗ refuses")
+				verdict = r.rs(&st.Trace.Deny, "✗ refuses")
 			case ru.Applies:
-				verdict = st.Trace.Allow.Render("✓ satisfied")
+				verdict = r.rs(&st.Trace.Allow, "✓ satisfied")
 			}
 			r.add(2, ru.Name+"  "+verdict)
 			if ru.Reason != "" {
-				r.add(4, st.Trace.Detail.Render(ru.Reason))
+				r.add(4, r.rs(&st.Trace.Detail, ru.Reason))
 			}
 		}
 	}
 	r.blank()
 	f := c.Final
-	line := st.Trace.Decision.Render("Decision: ") + r.badge(f.Decision) + " " + st.Trace.Detail.Render("("+eval.LayerTitle(f.DecidedBy)+")")
+	line := r.rs(&st.Trace.Decision, "Decision: ") + r.badge(f.Decision) + " " + r.rs(&st.Trace.Detail, "("+eval.LayerTitle(f.DecidedBy)+")")
 	if c.Expected != "" {
-		line += "  " + st.Muted.Render("expected "+c.Expected)
+		line += "  " + r.rs(&st.Muted, "expected "+c.Expected)
 	}
 	r.add(0, line)
 	r.add(2, f.Reason)
@@ -129,7 +131,7 @@ func (r *renderer) hop(res eval.Result) {
 	head += ") → " + q.Action + " → " + q.Resource
 	r.add(0, head)
 	if q.CrossAccount {
-		r.add(2, st.Trace.Note.Render("cross-account: the resource belongs to "+q.ResourceAccount+"; both sides must allow"))
+		r.add(2, r.rs(&st.Trace.Note, "cross-account: the resource belongs to "+q.ResourceAccount+"; both sides must allow"))
 	}
 	var ctx []string
 	for _, e := range q.Context {
@@ -137,14 +139,14 @@ func (r *renderer) hop(res eval.Result) {
 		if e.Value.Multi {
 			val = "[" + val + "]"
 		}
-		ctx = append(ctx, st.Trace.Detail.Render(e.Key+"="+val))
+		ctx = append(ctx, r.rs(&st.Trace.Detail, e.Key+"="+val))
 	}
 	if len(ctx) > 0 {
-		r.add(2, st.Muted.Render("context ")+strings.Join(ctx, "  "))
+		r.add(2, r.rs(&st.Muted, "context ")+strings.Join(ctx, "  "))
 	}
 	missing := absentKeysUsed(t)
 	if len(missing) > 0 {
-		r.add(2, st.Muted.Render("absent  ")+st.Trace.Detail.Render(strings.Join(missing, ", ")+" — not in the request"))
+		r.add(2, r.rs(&st.Muted, "absent  ")+r.rs(&st.Trace.Detail, strings.Join(missing, ", ")+" — not in the request"))
 	}
 	decidingLayer := res.DecidedBy
 	layers := append([]*eval.LayerTrace(nil), t.Layers...)
@@ -202,33 +204,33 @@ func absentKeysUsed(t *eval.Trace) []string {
 }
 
 func (r *renderer) verdict(v eval.Verdict) string {
-	st := r.m.styles.Trace
+	st := &r.m.styles.Trace
 	switch v {
 	case eval.VerdictAllow:
-		return st.Allow.Render("✓ ALLOW")
+		return r.rs(&st.Allow, "✓ ALLOW")
 	case eval.VerdictDeny:
-		return st.Deny.Render("✗ DENY")
+		return r.rs(&st.Deny, "✗ DENY")
 	case eval.VerdictNoAllow:
-		return r.m.styles.Warning.Render("○ no allow")
+		return r.rs(&r.m.styles.Warning, "○ no allow")
 	}
-	return st.NotReached.Render("· not applicable")
+	return r.rs(&st.NotReached, "· not applicable")
 }
 
 func (r *renderer) layer(n int, l *eval.LayerTrace, deciding bool) {
 	st := r.m.styles
 	title := fmt.Sprintf("%d %s ", n, l.Title)
 	v := r.verdict(l.Verdict)
-	dots := max(3, min(r.width, 64)-ansi.StringWidth(title)-ansi.StringWidth(v)-1)
-	line := st.Trace.Step.Render(title) + st.Trace.Leader.Render(strings.Repeat(".", dots)) + " " + v
+	dots := max(3, min(r.width, 64)-cells.Width(title)-cells.Width(v)-1)
+	line := r.rs(&st.Trace.Step, title) + r.rs(&st.Trace.Leader, strings.Repeat(".", dots)) + " " + v
 	if deciding {
-		line += st.Trace.Note.Render("  ← decides")
+		line += r.rs(&st.Trace.Note, "  ← decides")
 	}
 	if !l.Applicable {
 		// A layer can decide by being absent: "no resource-based policy
 		// allows" across accounts. It is marked all the same.
-		line = st.Trace.NotReached.Render(title) + st.Trace.Leader.Render(strings.Repeat(".", dots)) + " " + v
+		line = r.rs(&st.Trace.NotReached, title) + r.rs(&st.Trace.Leader, strings.Repeat(".", dots)) + " " + v
 		if deciding {
-			line += st.Trace.Note.Render("  ← decides")
+			line += r.rs(&st.Trace.Note, "  ← decides")
 		}
 	}
 	if deciding {
@@ -236,12 +238,12 @@ func (r *renderer) layer(n int, l *eval.LayerTrace, deciding bool) {
 	}
 	r.add(0, line)
 	if l.Note != "" {
-		r.add(4, st.Trace.Detail.Render(l.Note))
+		r.add(4, r.rs(&st.Trace.Detail, l.Note))
 	}
 	for _, lv := range l.Levels {
 		extra := ""
 		if lv.Implied {
-			extra = st.Muted.Render(" (RCPFullAWSAccess implied)")
+			extra = r.rs(&st.Muted, " (RCPFullAWSAccess implied)")
 		}
 		r.add(2, "level "+lv.ID+"  "+r.verdict(lv.Verdict)+extra)
 		for _, p := range lv.Policies {
@@ -254,7 +256,7 @@ func (r *renderer) layer(n int, l *eval.LayerTrace, deciding bool) {
 }
 
 func (r *renderer) policy(ind int, p *eval.PolicyTrace) {
-	r.add(ind, r.m.styles.Bold.Render(p.Name)+"  "+r.verdict(p.Verdict))
+	r.add(ind, r.rs(&r.m.styles.Bold, p.Name)+"  "+r.verdict(p.Verdict))
 	for _, s := range p.Statements {
 		r.statement(ind+2, s)
 	}
@@ -262,9 +264,9 @@ func (r *renderer) policy(ind int, p *eval.PolicyTrace) {
 
 func (r *renderer) mark(ok bool) string {
 	if ok {
-		return r.m.styles.Trace.Match.Render("✓")
+		return r.rs(&r.m.styles.Trace.Match, "✓")
 	}
-	return r.m.styles.Trace.NoMatch.Render("✗")
+	return r.rs(&r.m.styles.Trace.NoMatch, "✗")
 }
 
 func (r *renderer) statement(ind int, s *eval.StatementTrace) {
@@ -275,26 +277,26 @@ func (r *renderer) statement(ind int, s *eval.StatementTrace) {
 	}
 	head := fmt.Sprintf("%s %s (line %d) ", label, s.Effect, s.Pos.Line)
 	if s.Applies {
-		eff := st.Trace.Allow.Render("applies → " + s.Effect)
+		eff := r.rs(&st.Trace.Allow, "applies → "+s.Effect)
 		if s.Effect == "Deny" {
-			eff = st.Trace.Deny.Render("applies → Deny")
+			eff = r.rs(&st.Trace.Deny, "applies → Deny")
 		}
 		r.add(ind, head+eff)
 	} else {
-		r.add(ind, head+st.Muted.Render(s.Reason))
+		r.add(ind, head+r.rs(&st.Muted, s.Reason))
 	}
 	el := func(e eval.ElementTrace) {
 		if e.Element == "" {
-			r.add(ind+2, r.mark(e.Matched)+" "+st.Trace.Detail.Render(e.Note))
+			r.add(ind+2, r.mark(e.Matched)+" "+r.rs(&st.Trace.Detail, e.Note))
 			return
 		}
 		pat := e.Pattern
 		if pat == "" {
-			pat = st.Muted.Render("no listed value matches")
+			pat = r.rs(&st.Muted, "no listed value matches")
 		}
 		line := r.mark(e.Matched) + " " + fmt.Sprintf("%-11s", e.Element) + " " + pat
 		if e.Note != "" {
-			line += "  " + st.Trace.Note.Render("← "+e.Note)
+			line += "  " + r.rs(&st.Trace.Note, "← "+e.Note)
 		}
 		r.add(ind+2, line)
 		for _, sub := range e.Substitutions {
@@ -302,7 +304,7 @@ func (r *renderer) statement(ind int, s *eval.StatementTrace) {
 			if !sub.Resolved {
 				txt = sub.Variable + " has no value: " + sub.Note
 			}
-			r.add(ind+6, st.Trace.Detail.Render(txt))
+			r.add(ind+6, r.rs(&st.Trace.Detail, txt))
 		}
 	}
 	el(s.Action)
@@ -310,15 +312,15 @@ func (r *renderer) statement(ind int, s *eval.StatementTrace) {
 	if p := s.Principal; p != nil {
 		line := r.mark(p.Matched) + " " + fmt.Sprintf("%-11s", p.Element) + " " + p.Entry
 		if p.Names != "" {
-			line += "  " + st.Trace.Detail.Render("names "+p.Names)
+			line += "  " + r.rs(&st.Trace.Detail, "names "+p.Names)
 		}
 		if p.Note != "" {
-			line += "  " + st.Trace.Note.Render("← "+p.Note)
+			line += "  " + r.rs(&st.Trace.Note, "← "+p.Note)
 		}
 		r.add(ind+2, line)
 	}
 	for _, c := range s.Conditions {
-		req := st.Trace.Note.Render("absent")
+		req := r.rs(&st.Trace.Note, "absent")
 		if c.Present {
 			req = fmt.Sprintf("%q", strings.Join(c.RequestValues, `", "`))
 			if c.Multi {
@@ -333,11 +335,38 @@ func (r *renderer) statement(ind int, s *eval.StatementTrace) {
 				t += " → " + fmt.Sprintf("%q", v.Resolved)
 			}
 			if v.Matched {
-				t = st.Trace.Match.Render(t + " ✓")
+				t = r.rs(&st.Trace.Match, t+" ✓")
 			}
 			vals = append(vals, t)
 		}
-		r.add(ind+6, st.Muted.Render("policy: ")+strings.Join(vals, ", "))
-		r.add(ind+6, st.Trace.Detail.Render(c.Reason))
+		r.add(ind+6, r.rs(&st.Muted, "policy: ")+strings.Join(vals, ", "))
+		r.add(ind+6, r.rs(&st.Trace.Detail, c.Reason))
 	}
 }
+
+// rs renders s in a style through the model's memo: a keystroke
+// re-renders the whole trace, and nearly every styled piece is the same
+// as the frame before, while each lipgloss Render measures its text again.
+func (r *renderer) rs(st *lipgloss.Style, s string) string {
+	m := r.m
+	if m.memoFor != m.styles || len(m.memo) > maxMemo {
+		m.memo, m.memoFor = make(map[memoKey]string), m.styles
+	}
+	k := memoKey{st, s}
+	if out, ok := m.memo[k]; ok {
+		return out
+	}
+	out := st.Render(s)
+	m.memo[k] = out
+	return out
+}
+
+// memoKey is a style of the model's Styles (by address) and a text.
+type memoKey struct {
+	st *lipgloss.Style
+	s  string
+}
+
+// maxMemo bounds the memo; starting afresh now and then is cheaper than
+// evicting.
+const maxMemo = 4096
