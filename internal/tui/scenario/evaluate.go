@@ -1,15 +1,14 @@
 package scenario
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/iamlab/iamlab/internal/eval"
-	"github.com/iamlab/iamlab/internal/lint"
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/editor"
+	"github.com/iamlab/iamlab/internal/tui/policydiag"
 	"github.com/iamlab/iamlab/internal/tui/trace"
 )
 
@@ -51,57 +50,15 @@ func (m *Model) applyDocument(id string, e *editor.Model) {
 	}
 	if err != nil {
 		m.broken[id] = err
-		e.SetDiagnostics(parseDiagnostics(err))
+		e.SetDiagnostics(policydiag.Parse(err))
 		return
 	}
 	delete(m.broken, id)
 	// The world compiled the text just now: lint that policy rather than
 	// parse the text a second time on every keystroke.
 	if d, ok := m.world.Document(id); ok && d.Policy != nil {
-		e.SetDiagnostics(lintDiagnostics(lint.Compiled(d.Policy)))
+		e.SetDiagnostics(policydiag.Lint(d.Policy))
 	}
-}
-
-// parseDiagnostics places each parse error at its line and column.
-func parseDiagnostics(err error) []editor.Diagnostic {
-	var pes eval.ParseErrors
-	if errors.As(err, &pes) {
-		out := make([]editor.Diagnostic, 0, len(pes))
-		for _, pe := range pes {
-			msg := pe.Msg
-			if pe.Expected != "" {
-				msg += "; " + pe.Expected
-			}
-			out = append(out, editor.Diagnostic{Line: max(pe.Pos.Line, 1), Col: max(pe.Pos.Col, 1), Message: msg, Severity: editor.SeverityError})
-		}
-		return out
-	}
-	var pe *eval.ParseError
-	if errors.As(err, &pe) {
-		return []editor.Diagnostic{{Line: max(pe.Pos.Line, 1), Col: max(pe.Pos.Col, 1), Message: pe.Msg, Severity: editor.SeverityError}}
-	}
-	return []editor.Diagnostic{{Line: 1, Col: 1, Message: err.Error(), Severity: editor.SeverityError}}
-}
-
-// lintDiagnostics shows the linter's findings as warnings (errors stay
-// errors, suggestions are informational).
-func lintDiagnostics(fs []lint.Finding) []editor.Diagnostic {
-	out := make([]editor.Diagnostic, 0, len(fs))
-	for _, f := range fs {
-		sev := editor.SeverityWarning
-		switch f.Severity {
-		case lint.Error:
-			sev = editor.SeverityError
-		case lint.Suggestion:
-			sev = editor.SeverityInfo
-		}
-		msg := f.Message
-		if f.Advice != "" {
-			msg += " (" + f.Advice + ")"
-		}
-		out = append(out, editor.Diagnostic{Line: max(f.Pos.Line, 1), Col: max(f.Pos.Col, 1), Message: msg, Severity: sev})
-	}
-	return out
 }
 
 // visibleChecks are the checks shown before the first submit; after it,

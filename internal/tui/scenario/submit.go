@@ -12,6 +12,7 @@ import (
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/policydiag"
 )
 
 // submit grades the learner's world with every check, hidden ones too,
@@ -20,7 +21,7 @@ func (m *Model) submit() tea.Cmd {
 	if len(m.broken) > 0 {
 		for _, id := range m.s.Editable {
 			if err, ok := m.broken[id]; ok {
-				ds := parseDiagnostics(err)
+				ds := policydiag.Parse(err)
 				return common.Status(fmt.Sprintf("fix the JSON first: %s line %d, column %d: %s", m.docName(id), ds[0].Line, ds[0].Col, ds[0].Message), true)
 			}
 		}
