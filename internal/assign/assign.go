@@ -313,3 +313,28 @@ func Label(st State, days int) string {
 	}
 	return ""
 }
+
+// ReadFiles reads each assignment file once (the same file named twice, by
+// two paths, counts once), in the order given, and returns every file read
+// with all their problems.
+func ReadFiles(paths []string, lib Library, loc *time.Location) ([]*File, []Problem) {
+	var files []*File
+	var problems []Problem
+	seen := map[string]bool{}
+	for _, p := range paths {
+		abs, _ := filepath.Abs(p)
+		if seen[abs] {
+			continue
+		}
+		seen[abs] = true
+		f, ps := ReadFile(p, lib, loc)
+		problems = append(problems, ps...)
+		if f != nil {
+			if f.Title == "" {
+				f.Title = filepath.Base(p)
+			}
+			files = append(files, f)
+		}
+	}
+	return files, problems
+}

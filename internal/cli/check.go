@@ -287,17 +287,9 @@ func splitCheckPaths(ps []string) (dirs, files []string) {
 // findings like a pack's, code "assignment".
 func checkAssignments(lib *scenarios.Library, files []string) []scenarios.Finding {
 	var out []scenarios.Finding
-	seen := map[string]bool{}
-	for _, f := range files {
-		abs, _ := filepath.Abs(f)
-		if seen[abs] {
-			continue
-		}
-		seen[abs] = true
-		_, ps := assign.ReadFile(f, lib, time.Local)
-		for _, p := range ps {
-			out = append(out, scenarios.Finding{Code: "assignment", Severity: scenarios.SevError, File: p.File, Line: p.Line, Col: p.Col, Message: p.Message})
-		}
+	_, ps := assign.ReadFiles(files, lib, time.Local)
+	for _, p := range ps {
+		out = append(out, scenarios.Finding{Code: "assignment", Severity: scenarios.SevError, File: p.File, Line: p.Line, Col: p.Col, Message: p.Message})
 	}
 	return out
 }

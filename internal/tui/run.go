@@ -305,23 +305,11 @@ func importedWorlds(files []string, packsDir string) ([]playground.World, []worl
 // and its problem returned.
 func assignments(lib *scenarios.Library, files []string) ([]home.Assigned, []assign.Problem) {
 	var out []home.Assigned
-	var problems []assign.Problem
-	seen := map[string]bool{}
-	for _, f := range files {
-		abs, _ := filepath.Abs(f)
-		if seen[abs] {
-			continue
-		}
-		seen[abs] = true
-		af, ps := assign.ReadFile(f, lib, time.Local)
-		problems = append(problems, ps...)
-		title := af.Title
-		if title == "" {
-			title = filepath.Base(f)
-		}
+	afs, problems := assign.ReadFiles(files, lib, time.Local)
+	for _, af := range afs {
 		for _, it := range af.Items {
 			if s, ok := lib.ScenarioIn(it.Pack, it.ID); ok {
-				out = append(out, home.Assigned{Title: title, Scenario: s, Due: it.Due})
+				out = append(out, home.Assigned{Title: af.Title, Scenario: s, Due: it.Due})
 			}
 		}
 	}
