@@ -372,11 +372,26 @@ func TestTraceText_CaseNoteOnlyWhenCaseDiffers(t *testing.T) {
 	// Same letters, no match: a flat matcher would let the '*' of the
 	// account segment run on; per segment it does not match, and case has
 	// nothing to do with it.
-	if n := note("arn:aws:sqs:us-*-1:queue1", "arn:aws:sqs:us-east-1:111111111111:queue1"); n != "" {
-		t.Errorf("note where case is identical: %q", n)
+	if n := note("arn:aws:sqs:us-*-1:queue1", "arn:aws:sqs:us-east-1:111111111111:queue1"); strings.Contains(n, "letter case") {
+		t.Errorf("case note where case is identical: %q", n)
 	}
-	if n := note("arn:aws:s3:::other/*", bucketObj); n != "" {
-		t.Errorf("note for an unrelated resource: %q", n)
+	if n := note("arn:aws:s3:::other/*", bucketObj); strings.Contains(n, "letter case") {
+		t.Errorf("case note for an unrelated resource: %q", n)
+	}
+}
+
+// "No listed value matches" shows what was listed next to what was asked
+// for, in Action and Resource alike.
+func TestTraceText_ListedNextToRequested(t *testing.T) {
+	in := &eval.Input{Request: req(alice, "s3:PutObject", bucketObj), Identity: pols(t, eval.IdentityPolicy,
+		doc(`{"Effect":"Allow","Action":["s3:GetObject","s3:ListBucket"],"Resource":"arn:aws:s3:::other/*"}`))}
+	in.Request.ResourceAccount = acctA
+	st := layerOf(decide(t, in), eval.LayerIdentity).Policies[0].Statements[0]
+	if want := "listed s3:GetObject, s3:ListBucket; requested s3:PutObject"; st.Action.Note != want {
+		t.Errorf("action note %q, want %q", st.Action.Note, want)
+	}
+	if want := "listed arn:aws:s3:::other/*; requested " + bucketObj; st.Resource.Note != want {
+		t.Errorf("resource note %q, want %q", st.Resource.Note, want)
 	}
 }
 

@@ -186,9 +186,32 @@ func (e *evaluator) matchAction(s *Statement, tr *StatementTrace) bool {
 			}
 		} else if s.NotAction {
 			tr.Action.Note = "the action is not listed in NotAction, so the statement covers it"
+		} else {
+			tr.Action.Note = listedVsRequested(s.Actions, e.in.Request.Action)
 		}
 	}
 	return ok
+}
+
+// listedVsRequested says what a statement lists next to what was asked for,
+// so a learner sees why nothing matched without opening the policy.
+func listedVsRequested(listed []Value, requested string) string {
+	const most = 4
+	var b strings.Builder
+	b.WriteString("listed ")
+	for i, v := range listed {
+		if i == most {
+			b.WriteString(", …")
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(v.Text)
+	}
+	b.WriteString("; requested ")
+	b.WriteString(requested)
+	return b.String()
 }
 
 func (e *evaluator) matchResource(s *Statement, tr *StatementTrace) bool {
@@ -238,6 +261,8 @@ func (e *evaluator) matchResource(s *Statement, tr *StatementTrace) bool {
 				tr.Resource.Note = "the resource is not listed in NotResource, so the statement covers it"
 			case resourceCaseTrap(s, e.res):
 				tr.Resource.Note = "a listed resource differs only in letter case: resource matching is case-sensitive"
+			default:
+				tr.Resource.Note = listedVsRequested(s.Resources, e.res)
 			}
 		}
 	}
