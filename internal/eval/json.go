@@ -124,11 +124,16 @@ func (r *jsonReader) errf(p Pos, msg, expected string) *ParseError {
 }
 
 // describe names the character at the cursor for an error message.
-func (r *jsonReader) describe() string {
-	if r.off >= len(r.src) {
+func (r *jsonReader) describe() string { return DescribeNext(r.src[r.off:]) }
+
+// DescribeNext names the first character of b for an error message ("line
+// break", "character 'x'", "end of document"); every JSON reader of
+// iamlab words its errors this way.
+func DescribeNext(b []byte) string {
+	if len(b) == 0 {
 		return "end of document"
 	}
-	c, _ := utf8.DecodeRune(r.src[r.off:])
+	c, _ := utf8.DecodeRune(b)
 	switch c {
 	case '\n':
 		return "line break"

@@ -537,18 +537,5 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 
 func (r *Reader) describe() string {
 	r.fill(utf8.UTFMax)
-	if r.avail() == 0 {
-		return "end of document"
-	}
-	c, _ := utf8.DecodeRune(r.buf[r.r:r.w])
-	switch c {
-	case '\n':
-		return "line break"
-	case '\'':
-		return "single quote ' (JSON strings use double quotes)"
-	}
-	if c < 0x20 || c == utf8.RuneError {
-		return fmt.Sprintf("character %U", c)
-	}
-	return fmt.Sprintf("character %q", c)
+	return eval.DescribeNext(r.buf[r.r:r.w])
 }
