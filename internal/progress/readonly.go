@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
 )
 
@@ -41,15 +40,11 @@ var errReadOnlyStore = errors.New("this store was opened for reading only")
 // copied into memory and brought up to date there, so the readers see
 // today's schema while the file keeps its own.
 func OpenReadOnly(path string, opts ...Option) (*Store, error) {
-	cfg := defaults()
-	for _, o := range opts {
-		o(&cfg)
-	}
-	abs, err := filepath.Abs(path)
+	s, err := newStore(path, opts, true)
 	if err != nil {
-		return nil, fmt.Errorf("progress database path %q: %w", path, err)
+		return nil, err
 	}
-	s := &Store{path: abs, cfg: cfg, sched: newScheduler(), readOnly: true}
+	abs := s.path
 	if _, err := os.Stat(abs); err != nil {
 		return nil, s.wrap("read the progress database", err)
 	}
@@ -79,7 +74,7 @@ func OpenReadOnly(path string, opts ...Option) (*Store, error) {
 		db.Close()
 		return nil, &DamagedError{Path: abs, Reason: reason}
 	}
-	if version < len(cfg.migrations) {
+	if version < len(s.cfg.migrations) {
 		mem, err := s.upgradedCopy(ctx, db)
 		db.Close()
 		if err != nil {

@@ -41,15 +41,11 @@ var memSeq atomic.Int64
 // ErrReadOnly or ErrDiskFull; OpenOrMemory turns that into a working,
 // non-persistent store.
 func Open(path string, opts ...Option) (*Store, error) {
-	cfg := defaults()
-	for _, o := range opts {
-		o(&cfg)
-	}
-	abs, err := filepath.Abs(path)
+	s, err := newStore(path, opts, false)
 	if err != nil {
-		return nil, fmt.Errorf("progress database path %q: %w", path, err)
+		return nil, err
 	}
-	s := &Store{path: abs, cfg: cfg, sched: newScheduler()}
+	abs := s.path
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return nil, s.wrap("create the folder for the progress database", err)
 	}
@@ -68,7 +64,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 			// moving files around; something else is wrong.
 			return nil, fmt.Errorf("the new progress database at %s is unusable (%s); check the disk", abs, reason)
 		}
-		backup, err := moveAside(abs, cfg.clock())
+		backup, err := moveAside(abs, s.cfg.clock())
 		if err != nil {
 			return nil, s.wrap("move the unreadable progress database aside", err)
 		}
@@ -105,6 +101,21 @@ func (s *Store) probeWrite(ctx context.Context) error {
 	defer tx.Rollback()
 	_, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('write-check', '') ON CONFLICT (key) DO NOTHING`)
 	return s.wrap("check the progress database can be written", err)
+}
+
+// newStore is a store for the database at path, not opened yet: the
+// options applied and the path made absolute, as Open and OpenReadOnly
+// both need.
+func newStore(path string, opts []Option, readOnly bool) (*Store, error) {
+	cfg := defaults()
+	for _, o := range opts {
+		o(&cfg)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("progress database path %q: %w", path, err)
+	}
+	return &Store{path: abs, cfg: cfg, sched: newScheduler(), readOnly: readOnly}, nil
 }
 
 // OpenMemory gives a store that works for this session only: used when the
