@@ -317,28 +317,26 @@ func assignments(lib *scenarios.Library, files []string) ([]home.Assigned, []ass
 }
 
 func assignNotice(ps []assign.Problem) string {
-	const most = 8
-	var b strings.Builder
-	b.WriteString("An assignment file has problems; what could be read is under Assigned in the library.")
-	for i, p := range ps {
-		if i == most {
-			fmt.Fprintf(&b, "\n…and %d more; iamlab check FILE lists them all.", len(ps)-most)
-			break
-		}
-		b.WriteString("\n" + p.Error())
-	}
-	return b.String()
+	return problemsNotice("An assignment file has problems; what could be read is under Assigned in the library.",
+		"iamlab check FILE lists them all.", ps)
 }
 
 // worldNotice tells which world files could not be opened and where they
 // are wrong; the first problems of each are enough to start fixing.
 func worldNotice(ps []worldfile.Problem) string {
+	return problemsNotice("A world file could not be opened; the playground has the other worlds.",
+		"run iamlab check on a pack that uses the world to see them all.", ps)
+}
+
+// problemsNotice is a start-up notice: what happened, then the first
+// positioned problems, and where to see the rest.
+func problemsNotice[P interface{ Error() string }](head, rest string, ps []P) string {
 	const most = 8
 	var b strings.Builder
-	b.WriteString("A world file could not be opened; the playground has the other worlds.")
+	b.WriteString(head)
 	for i, p := range ps {
 		if i == most {
-			fmt.Fprintf(&b, "\n…and %d more; run iamlab check on a pack that uses the world to see them all.", len(ps)-most)
+			fmt.Fprintf(&b, "\n…and %d more; %s", len(ps)-most, rest)
 			break
 		}
 		b.WriteString("\n" + p.Error())
