@@ -15,9 +15,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/parser"
-
 	"github.com/iamlab/iamlab/internal/suggest"
 	"github.com/iamlab/iamlab/internal/yamlpos"
 )
@@ -86,29 +83,12 @@ func Parse(file string, src []byte, lib Library, loc *time.Location) (*File, []P
 	add := func(line, col int, msg string) {
 		probs = append(probs, Problem{File: file, Line: line, Col: col, Message: msg})
 	}
-	f, err := parser.ParseBytes(src, 0)
-	if err != nil {
-		e := yamlpos.Explain(err)
-		add(e.Line, e.Col, join(e.Message, e.Expected))
-		return out, probs
-	}
-	if len(f.Docs) != 1 || f.Docs[0].Body == nil {
-		add(1, 1, "expected one YAML document: title: ..., scenarios: [pack/id, ...]")
-		return out, probs
-	}
 	var ff fileFormat
-	if err := yaml.NodeToValue(f.Docs[0].Body, &ff, yaml.DisallowUnknownField()); err != nil {
-		e := yamlpos.Explain(err)
-		msg := join(e.Message, e.Expected)
-		if e.Code == yamlpos.CodeUnknownField {
-			if s, ok := suggest.Closest(e.Field, []string{"title", "due", "scenarios", "scenario"}); ok {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			}
-		}
-		add(e.Line, e.Col, msg)
+	doc, e := yamlpos.DecodeOne(src, &ff, []string{"title", "due", "scenarios", "scenario"}, "title: ..., scenarios: [pack/id, ...]")
+	if e != nil {
+		add(e.Line, e.Col, e.Text())
 		return out, probs
 	}
-	doc := yamlpos.Index(src, f.Docs[0].Body)
 	at := func(path string) (int, int) {
 		l, c, ok := doc.FieldPos(path)
 		if !ok {

@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/parser"
 	"github.com/spf13/cobra"
 
 	"github.com/iamlab/iamlab/internal/paths"
@@ -190,23 +188,8 @@ func runFromCalls(opts *FromCallsOptions, stdio IO) error {
 }
 
 func decodeCalls(file string, src []byte, cf *callsFile) error {
-	f, err := parser.ParseBytes(src, 0)
-	if err == nil && (len(f.Docs) != 1 || f.Docs[0].Body == nil) {
-		return fmt.Errorf("%s:1:1: expected one YAML document with allow: [...]", file)
-	}
-	if err == nil {
-		err = yaml.NodeToValue(f.Docs[0].Body, cf, yaml.DisallowUnknownField())
-	}
-	if err != nil {
-		e := yamlpos.Explain(err)
-		msg := e.Message
-		if e.Expected != "" {
-			msg += "; " + e.Expected
-		}
-		if e.Code == yamlpos.CodeUnknownField {
-			msg += "; expected world, scenario, document, allow or deny"
-		}
-		return fmt.Errorf("%s:%d:%d: %s", file, e.Line, e.Col, msg)
+	if _, e := yamlpos.DecodeOne(src, cf, []string{"world", "scenario", "document", "allow", "deny"}, "world or scenario, document, allow and deny"); e != nil {
+		return fmt.Errorf("%s:%d:%d: %s", file, e.Line, e.Col, e.Text())
 	}
 	return nil
 }

@@ -8,11 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 
-	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/parser"
-
 	"github.com/iamlab/iamlab/internal/sandbox"
-	"github.com/iamlab/iamlab/internal/suggest"
 	"github.com/iamlab/iamlab/internal/yamlpos"
 )
 
@@ -37,29 +33,12 @@ func Load(file string, src []byte, readFile func(name string) ([]byte, error)) (
 	add := func(line, col int, code, msg string) {
 		probs = append(probs, Problem{File: file, Line: line, Col: col, Code: code, Message: msg})
 	}
-	f, err := parser.ParseBytes(src, 0)
-	if err != nil {
-		e := yamlpos.Explain(err)
-		add(e.Line, e.Col, e.Code, withExpected(e.Message, e.Expected))
-		return nil, "", probs
-	}
-	if len(f.Docs) != 1 || f.Docs[0].Body == nil {
-		add(1, 1, yamlpos.CodeSyntax, "expected one YAML document holding a world (accounts: [...])")
-		return nil, "", probs
-	}
 	var wf World
-	if err := yaml.NodeToValue(f.Docs[0].Body, &wf, yaml.DisallowUnknownField()); err != nil {
-		e := yamlpos.Explain(err)
-		msg := withExpected(e.Message, e.Expected)
-		if e.Code == yamlpos.CodeUnknownField {
-			if s, ok := suggest.Closest(e.Field, worldFields()); ok {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			}
-		}
-		add(e.Line, e.Col, e.Code, msg)
+	doc, e := yamlpos.DecodeOne(src, &wf, worldFields(), "a world: accounts: [{id: \"111122223333\", name: ..., ...}]")
+	if e != nil {
+		add(e.Line, e.Col, e.Code, e.Text())
 		return nil, "", probs
 	}
-	doc := yamlpos.Index(src, f.Docs[0].Body)
 	at := func(path string) (int, int) {
 		l, c, ok := doc.FieldPos(path)
 		if !ok {

@@ -43,3 +43,14 @@ func TestLoadProblemsArePositioned(t *testing.T) {
 		}
 	}
 }
+
+// A world file nested past yamlpos.MaxDepth is refused before go-yaml
+// reads it, as packs and the quiz bank are: its cost grows with the square
+// of the depth.
+func TestLoadRefusesDeepNesting(t *testing.T) {
+	src := "accounts: " + strings.Repeat("[", 16000) + "\n"
+	_, _, probs := Load("deep.yaml", []byte(src), nil)
+	if len(probs) != 1 || !strings.Contains(probs[0].Error(), "nested more than") {
+		t.Fatalf("%v", probs)
+	}
+}
