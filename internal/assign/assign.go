@@ -216,13 +216,6 @@ func pathErr(err error) error {
 	return err
 }
 
-func join(msg, expected string) string {
-	if expected == "" {
-		return msg
-	}
-	return msg + "; " + expected
-}
-
 func contains(xs []string, x string) bool {
 	for _, v := range xs {
 		if v == x {
