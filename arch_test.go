@@ -112,7 +112,7 @@ func TestArchitecture(t *testing.T) {
 
 	// Screens never import screens: each is its own model with its own
 	// keys and help, composed only by internal/tui/app and internal/tui.
-	screens := []string{"home", "lessons", "playground", "progressview", "quiz", "scenario"}
+	screens := []string{"home", "lessons", "playground", "progressview", "quizview", "scenario"}
 	allowed := map[string]bool{}
 	for _, s := range screens {
 		pkg := "internal/tui/" + s
@@ -120,7 +120,7 @@ func TestArchitecture(t *testing.T) {
 			for _, other := range screens {
 				edge := pkg + " -> " + "internal/tui/" + other
 				if other != s && under(imp, "internal/tui/"+other) && !allowed[edge] {
-					t.Errorf("screen %s imports screen %s: share through internal/tui/common instead", pkg, imp)
+					t.Errorf("screen %s imports screen %s: share through internal/tui/screen instead", pkg, imp)
 				}
 			}
 		}

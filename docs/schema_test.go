@@ -14,7 +14,7 @@ import (
 
 	"github.com/iamlab/iamlab/content"
 	"github.com/iamlab/iamlab/docs"
-	library "github.com/iamlab/iamlab/scenarios"
+	"github.com/iamlab/iamlab/packs"
 )
 
 // compile loads every embedded schema into a real JSON Schema (2020-12)
@@ -91,7 +91,7 @@ func TestBuiltinFilesValidate(t *testing.T) {
 	for _, tree := range []struct {
 		name string
 		fsys fs.FS
-	}{{"scenarios", library.FS}, {"content", content.FS}} {
+	}{{"packs", packs.FS}, {"content", content.FS}} {
 		err := fs.WalkDir(tree.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".yaml") {
 				return err

@@ -6,15 +6,15 @@ import (
 	"testing"
 	"testing/fstest"
 
-	library "github.com/iamlab/iamlab/scenarios"
+	"github.com/iamlab/iamlab/packs"
 )
 
 // Packs come from anywhere: no scenario file may crash the loader or the
 // checks, and nothing that leaves it may carry an escape sequence.
 func FuzzLoadScenario(f *testing.F) {
-	matches, _ := fs.Glob(library.FS, "*/scenarios/*.yaml")
+	matches, _ := fs.Glob(packs.FS, "*/scenarios/*.yaml")
 	for _, m := range matches {
-		data, _ := fs.ReadFile(library.FS, m)
+		data, _ := fs.ReadFile(packs.FS, m)
 		f.Add(data)
 	}
 	f.Add([]byte("id: x\nworld: {accounts: [{id: \"111122223333\"}]}\n"))

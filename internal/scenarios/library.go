@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 
-	library "github.com/iamlab/iamlab/scenarios"
+	"github.com/iamlab/iamlab/packs"
 )
 
 // LibraryOptions says where packs come from besides the built-in ones.
@@ -34,10 +34,10 @@ type LibraryOptions struct {
 func LoadLibrary(opts LibraryOptions) *Library {
 	lib := &Library{}
 	var builtIn []*Pack
-	for _, dir := range packDirs(library.FS, ".") {
+	for _, dir := range packDirs(packs.FS, ".") {
 		// Named by their place in the repository, so an author of the
 		// built-in library can jump to the file.
-		p, _ := Load(library.FS, dir, "scenarios/"+dir)
+		p, _ := Load(packs.FS, dir, "packs/"+dir)
 		p.BuiltIn = true
 		builtIn = append(builtIn, p)
 	}

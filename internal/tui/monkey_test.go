@@ -20,11 +20,11 @@ import (
 	qz "github.com/iamlab/iamlab/internal/quiz"
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/app"
-	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/lessons"
 	"github.com/iamlab/iamlab/internal/tui/playground"
 	"github.com/iamlab/iamlab/internal/tui/progressview"
-	tuiquiz "github.com/iamlab/iamlab/internal/tui/quiz"
+	"github.com/iamlab/iamlab/internal/tui/quizview"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
 // The monkey test is short by default, so CI runs it in seconds; a longer
@@ -211,37 +211,37 @@ func randomEvent(r *rand.Rand) tea.Msg {
 
 // monkeyScreens are the screens the stream starts on; the stream is free
 // to leave them (esc, the library's keys) and wander elsewhere.
-func monkeyScreens(p parts, everyScenario bool) map[string]func() common.Screen {
+func monkeyScreens(p parts, everyScenario bool) map[string]func() screen.Screen {
 	deps := p.deps
 	seed := int64(7)
-	out := map[string]func() common.Screen{
+	out := map[string]func() screen.Screen{
 		"home":       nil,
-		"playground": func() common.Screen { return playground.New(deps, playground.WorldsOf(p.lib), 0) },
-		"quiz menu":  func() common.Screen { return tuiquiz.NewMenu(deps, p.bank(), worldsOf(p.lib)) },
-		"practice": func() common.Screen {
-			return tuiquiz.NewPracticeSession(deps, qz.NewPractice(p.bank(), qz.PracticeOptions{Seed: seed, Worlds: worldsOf(p.lib)}))
+		"playground": func() screen.Screen { return playground.New(deps, playground.WorldsOf(p.lib), 0) },
+		"quiz menu":  func() screen.Screen { return quizview.NewMenu(deps, p.bank(), worldsOf(p.lib)) },
+		"practice": func() screen.Screen {
+			return quizview.NewPracticeSession(deps, qz.NewPractice(p.bank(), qz.PracticeOptions{Seed: seed, Worlds: worldsOf(p.lib)}))
 		},
-		"exam": func() common.Screen {
+		"exam": func() screen.Screen {
 			e, err := qz.NewExam(p.bank(), "SCS-C03", seed, qz.WithItems(13))
 			if err != nil {
 				panic(err)
 			}
-			return tuiquiz.NewExamSession(deps, e)
+			return quizview.NewExamSession(deps, e)
 		},
-		"review": func() common.Screen {
-			return tuiquiz.NewReviewSession(deps, qz.NewReview(p.bank(), nil, nil, qz.ReviewOptions{Seed: seed}))
+		"review": func() screen.Screen {
+			return quizview.NewReviewSession(deps, qz.NewReview(p.bank(), nil, nil, qz.ReviewOptions{Seed: seed}))
 		},
-		"lessons": func() common.Screen { return lessons.NewBuiltin(deps, nil) },
-		"lesson reader": func() common.Screen {
+		"lessons": func() screen.Screen { return lessons.NewBuiltin(deps, nil) },
+		"lesson reader": func() screen.Screen {
 			ls, _ := lessons.Builtin()
-			return lessons.NewReader(deps, ls[len(ls)/2], func(id string) common.Screen {
+			return lessons.NewReader(deps, ls[len(ls)/2], func(id string) screen.Screen {
 				if s, ok := p.lib.Scenario(id); ok {
 					return p.open(s)
 				}
 				return nil
 			})
 		},
-		"progress": func() common.Screen { return progressview.New(deps, progressview.Options{}) },
+		"progress": func() screen.Screen { return progressview.New(deps, progressview.Options{}) },
 	}
 	kinds := map[scenarios.Kind]bool{}
 	for _, pk := range p.lib.Packs {
@@ -250,7 +250,7 @@ func monkeyScreens(p parts, everyScenario bool) map[string]func() common.Screen 
 				continue
 			}
 			kinds[s.Kind] = true
-			out["scenario "+s.ID] = func() common.Screen { return p.open(s) }
+			out["scenario "+s.ID] = func() screen.Screen { return p.open(s) }
 		}
 	}
 	return out
@@ -276,9 +276,9 @@ func TestMonkey(t *testing.T) {
 			defer p.closeAll()
 			st := &monkeyState{}
 			tm := teatest.NewTestModel(t, monkey{inner: p.root, st: st}, teatest.WithInitialTermSize(120, 40))
-			tm.Send(common.BackMsg{}) // past a first-start question, to the library
+			tm.Send(screen.BackMsg{}) // past a first-start question, to the library
 			if open := monkeyScreens(p, true)[name]; open != nil {
-				tm.Send(common.OpenMsg{Screen: open()})
+				tm.Send(screen.OpenMsg{Screen: open()})
 			}
 			r := rand.New(rand.NewPCG(seed, uint64(i)))
 			for range events {

@@ -26,14 +26,14 @@ import (
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/app"
-	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/examchoice"
 	"github.com/iamlab/iamlab/internal/tui/home"
 	"github.com/iamlab/iamlab/internal/tui/lessons"
 	"github.com/iamlab/iamlab/internal/tui/playground"
 	"github.com/iamlab/iamlab/internal/tui/progressview"
-	tuiquiz "github.com/iamlab/iamlab/internal/tui/quiz"
+	"github.com/iamlab/iamlab/internal/tui/quizview"
 	"github.com/iamlab/iamlab/internal/tui/scenario"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/worldfile"
 )
 
@@ -85,9 +85,9 @@ type parts struct {
 	root     app.Model
 	logger   *slog.Logger
 	closeAll func()
-	deps     common.Deps
+	deps     screen.Deps
 	lib      *scenarios.Library
-	open     func(*scenarios.Scenario) common.Screen
+	open     func(*scenarios.Scenario) screen.Screen
 	bank     func() *quiz.Bank
 }
 
@@ -140,13 +140,13 @@ func assemble(opt Options) parts {
 		logger.Info("older records assigned to their packs", "scenarios", n)
 	}
 
-	deps := common.Deps{Now: opt.Now, Log: logger, Store: store, Recording: store.Persistent()}
+	deps := screen.Deps{Now: opt.Now, Log: logger, Store: store, Recording: store.Persistent()}
 	imported, worldProblems := importedWorlds(opt.WorldFiles, opt.Dirs.Packs)
 	for _, p := range worldProblems {
 		logger.Warn("world file problem", "problem", p)
 	}
 	playgroundWorlds := func() []playground.World { return append(slices.Clip(imported), playground.WorldsOf(lib)...) }
-	open := func(s *scenarios.Scenario) common.Screen {
+	open := func(s *scenarios.Scenario) screen.Screen {
 		sc := scenario.New(deps, s)
 		for _, p := range lib.Packs {
 			if p.ID == s.Pack {
@@ -166,12 +166,12 @@ func assemble(opt Options) parts {
 	})
 	// "Practise this": an unsolved scenario on the topic first (doing beats
 	// answering), then quiz questions on it.
-	practise := func(topicID string) common.Screen {
+	practise := func(topicID string) screen.Screen {
 		if s := scenarioFor(lib, store, topicID, true); s != nil {
 			return open(s)
 		}
 		if b := bank(); b != nil {
-			return tuiquiz.NewPracticeOn(deps, b, topicID)
+			return quizview.NewPracticeOn(deps, b, topicID)
 		}
 		return nil
 	}
@@ -179,18 +179,18 @@ func assemble(opt Options) parts {
 		Title: "Playground",
 		Help:  "any world, any request: read the decision and the whole trace",
 		Key:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "playground")),
-		Open:  func() common.Screen { return playground.New(deps, playgroundWorlds(), 0) },
+		Open:  func() screen.Screen { return playground.New(deps, playgroundWorlds(), 0) },
 	}, {
 		Title: "Quiz",
 		Help:  "exam-style questions: practice with feedback, a timed mock exam, spaced review",
 		Key:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "test yourself")),
-		Open:  func() common.Screen { return tuiquiz.NewMenu(deps, bank(), worldsOf(lib)) },
+		Open:  func() screen.Screen { return quizview.NewMenu(deps, bank(), worldsOf(lib)) },
 	}, {
 		Title: "Lessons",
 		Help:  "short readings on every topic, each linked to the scenarios that practise it",
 		Key:   key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "lessons")),
-		Open: func() common.Screen {
-			return lessons.NewBuiltin(deps, func(id string) common.Screen {
+		Open: func() screen.Screen {
+			return lessons.NewBuiltin(deps, func(id string) screen.Screen {
 				if s, ok := lib.Scenario(id); ok {
 					return open(s)
 				}
@@ -206,12 +206,12 @@ func assemble(opt Options) parts {
 		Title: "Progress",
 		Help:  "readiness per exam domain, weakest topics, due reviews, streak",
 		Key:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "scores & readiness")),
-		Open:  func() common.Screen { return progressview.New(deps, progressview.Options{Practise: practise}) },
+		Open:  func() screen.Screen { return progressview.New(deps, progressview.Options{Practise: practise}) },
 	}, {
 		Title: "Your exam",
 		Help:  "SAA-C03 or SCS-C03: Next and the quiz follow your choice",
 		Key:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "exam")),
-		Open:  func() common.Screen { return examchoice.New(deps, false) },
+		Open:  func() screen.Screen { return examchoice.New(deps, false) },
 	}}
 	assigned, assignProblems := assignments(lib, append(slices.Clip(opt.AssignFiles), assign.InFolder(opt.Dirs.Packs)...))
 	for _, p := range assignProblems {

@@ -13,7 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/paths"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
 func dirs(t testing.TB) paths.Dirs {
@@ -159,7 +159,7 @@ func TestClashingUserPackIsShownAsAProblem(t *testing.T) {
 	d := dirs(t)
 	pack := filepath.Join(d.Packs, "copy")
 	// The whole built-in core pack, under another pack id.
-	core := os.DirFS("../../scenarios/core")
+	core := os.DirFS("../../packs/core")
 	err := fs.WalkDir(core, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
@@ -195,7 +195,7 @@ func TestLessonLinksNameScenariosByTitle(t *testing.T) {
 	defer p.closeAll()
 	var m tea.Model = p.root
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	m, _ = m.Update(common.BackMsg{}) // past the first start's exam question, to the library
+	m, _ = m.Update(screen.BackMsg{}) // past the first start's exam question, to the library
 	m, cmd := m.Update(tea.KeyPressMsg{Code: 'l', Text: "l"})
 	m, _ = m.Update(cmd())
 	for range 3 {

@@ -8,10 +8,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	qz "github.com/iamlab/iamlab/internal/quiz"
-	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/golden"
 	"github.com/iamlab/iamlab/internal/tui/lessons"
-	tuiquiz "github.com/iamlab/iamlab/internal/tui/quiz"
+	"github.com/iamlab/iamlab/internal/tui/quizview"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
 // screenClock is the fixed time of the screen tests: clocks, seeds drawn
@@ -91,13 +91,13 @@ func (d *driver) frame() string { return d.root.View().Content }
 // screenCase opens one screen in a state worth keeping as text.
 type screenCase struct {
 	name string
-	open func(p parts) common.Screen // nil: the library
+	open func(p parts) screen.Screen // nil: the library
 	keys []string
 }
 
 func screenCases(t *testing.T) []screenCase {
-	scenario := func(id string) func(p parts) common.Screen {
-		return func(p parts) common.Screen {
+	scenario := func(id string) func(p parts) screen.Screen {
+		return func(p parts) screen.Screen {
 			s, ok := p.lib.Scenario(id)
 			if !ok {
 				t.Fatalf("no scenario %q", id)
@@ -105,12 +105,12 @@ func screenCases(t *testing.T) []screenCase {
 			return p.open(s)
 		}
 	}
-	reader := func(id string) func(p parts) common.Screen {
-		return func(p parts) common.Screen {
+	reader := func(id string) func(p parts) screen.Screen {
+		return func(p parts) screen.Screen {
 			ls, _ := lessons.Builtin()
 			for _, l := range ls {
 				if l.ID == id {
-					return lessons.NewReader(p.deps, l, func(string) common.Screen { return nil }).WithTitles(func(sid string) string {
+					return lessons.NewReader(p.deps, l, func(string) screen.Screen { return nil }).WithTitles(func(sid string) string {
 						if s, ok := p.lib.Scenario(sid); ok {
 							return s.Title
 						}
@@ -132,17 +132,17 @@ func screenCases(t *testing.T) []screenCase {
 		{name: "predict", open: scenario("scp-vs-boundary")},
 		{name: "choose", open: scenario("s3-mfa-delete")},
 		{name: "choose-confidence", open: scenario("s3-mfa-delete"), keys: []string{"b"}},
-		{name: "quiz-menu", open: func(p parts) common.Screen { return tuiquiz.NewMenu(p.deps, p.bank(), worldsOf(p.lib)) }},
-		{name: "practice", open: func(p parts) common.Screen {
-			return tuiquiz.NewPracticeSession(p.deps, qz.NewPractice(p.bank(), qz.PracticeOptions{Seed: 7, Generated: -1, Topics: []string{"scp-never-grants"}}))
+		{name: "quiz-menu", open: func(p parts) screen.Screen { return quizview.NewMenu(p.deps, p.bank(), worldsOf(p.lib)) }},
+		{name: "practice", open: func(p parts) screen.Screen {
+			return quizview.NewPracticeSession(p.deps, qz.NewPractice(p.bank(), qz.PracticeOptions{Seed: 7, Generated: -1, Topics: []string{"scp-never-grants"}}))
 		}},
-		{name: "practice-quit", open: func(p parts) common.Screen {
-			return tuiquiz.NewPracticeSession(p.deps, qz.NewPractice(p.bank(), qz.PracticeOptions{Seed: 7, Generated: -1, Topics: []string{"scp-never-grants"}}))
+		{name: "practice-quit", open: func(p parts) screen.Screen {
+			return quizview.NewPracticeSession(p.deps, qz.NewPractice(p.bank(), qz.PracticeOptions{Seed: 7, Generated: -1, Topics: []string{"scp-never-grants"}}))
 		}, keys: []string{"q"}},
-		{name: "review", open: func(p parts) common.Screen {
-			return tuiquiz.NewReviewSession(p.deps, qz.NewReview(p.bank(), nil, nil, qz.ReviewOptions{Seed: 7}))
+		{name: "review", open: func(p parts) screen.Screen {
+			return quizview.NewReviewSession(p.deps, qz.NewReview(p.bank(), nil, nil, qz.ReviewOptions{Seed: 7}))
 		}},
-		{name: "lessons", open: func(p parts) common.Screen { return lessons.NewBuiltin(p.deps, nil) }},
+		{name: "lessons", open: func(p parts) screen.Screen { return lessons.NewBuiltin(p.deps, nil) }},
 		{name: "lesson-evaluation", open: reader("evaluation-logic")},
 	}
 }
@@ -164,9 +164,9 @@ func TestScreens(t *testing.T) {
 				d.send(run(d.root.Init())...)
 				// A question asked on first start (in front of the library)
 				// is not what these screens show: back to the first screen.
-				d.send(common.BackMsg{})
+				d.send(screen.BackMsg{})
 				if c.open != nil {
-					d.send(common.OpenMsg{Screen: c.open(p)})
+					d.send(screen.OpenMsg{Screen: c.open(p)})
 				}
 				d.keys(c.keys...)
 				golden.Check(t, fmt.Sprintf("%s-%dx%d", c.name, size[0], size[1]), d.frame(), size[0], size[1])

@@ -12,8 +12,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/editor"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -30,8 +30,8 @@ type Model struct {
 	help     help.Model
 	styles   *theme.Styles
 	getenv   func(string) string
-	screen   common.Screen
-	history  []common.Screen
+	screen   screen.Screen
+	history  []screen.Screen
 	width    int
 	height   int
 	status   string
@@ -48,7 +48,7 @@ type Model struct {
 
 // New builds the root around a first screen. getenv is consulted for
 // NO_COLOR; the real background arrives later as a message.
-func New(first common.Screen, getenv func(string) string) Model {
+func New(first screen.Screen, getenv func(string) string) Model {
 	st := theme.NewStyles(theme.Detect(true, getenv))
 	h := help.New()
 	h.Styles = st.Help
@@ -58,7 +58,7 @@ func New(first common.Screen, getenv func(string) string) Model {
 
 // WithFirstScreen shows s in front of the first screen, which esc (Back)
 // then returns to: a question the learner answers before starting.
-func (m Model) WithFirstScreen(s common.Screen) Model {
+func (m Model) WithFirstScreen(s screen.Screen) Model {
 	s.SetStyles(m.styles)
 	m.history = append(m.history, m.screen)
 	m.screen = s
@@ -131,7 +131,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		switch {
 		case quitKey:
-			if g, ok := m.screen.(common.QuitGuard); ok {
+			if g, ok := m.screen.(screen.QuitGuard); ok {
 				if w := g.QuitWarning(); w != "" {
 					m.confirmQuit = true
 					m.setStatus(w+" Quit anyway? y (or q again) quits, any other key stays.", true)
@@ -162,13 +162,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseMotionMsg:
 		msg.Y -= headerRows
 		return m.toScreen(msg)
-	case common.OpenMsg:
+	case screen.OpenMsg:
 		m.history = append(m.history, m.screen)
 		m.screen = msg.Screen
 		m.screen.SetStyles(m.styles)
 		m.resize()
 		return m, m.screen.Init()
-	case common.BackMsg:
+	case screen.BackMsg:
 		if n := len(m.history); n > 0 {
 			m.screen = m.history[n-1]
 			m.history = m.history[:n-1]
@@ -178,7 +178,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.screen.Init()
 		}
 		return m, nil
-	case common.StatusMsg:
+	case screen.StatusMsg:
 		m.setStatus(msg.Text, msg.Error)
 		return m, nil
 	}
@@ -199,7 +199,7 @@ func (m Model) toScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 // debounce) before the program ends.
 func (m Model) quit() (tea.Model, tea.Cmd) {
 	m.quitting = true
-	if f, ok := m.screen.(common.Flusher); ok {
+	if f, ok := m.screen.(screen.Flusher); ok {
 		if cmd := f.Flush(); cmd != nil {
 			return m, tea.Sequence(cmd, tea.Quit)
 		}

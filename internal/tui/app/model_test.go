@@ -9,7 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -24,7 +24,7 @@ type fake struct {
 }
 
 func (f *fake) Init() tea.Cmd { return nil }
-func (f *fake) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+func (f *fake) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	f.got = append(f.got, msg)
 	return f, nil
 }
@@ -128,7 +128,7 @@ func TestNavigationAndCursorOffset(t *testing.T) {
 	m := New(home, env(nil))
 	m, _ = update(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
 	next := &fake{name: "scenario", cursorAt: tea.NewCursor(3, 4)}
-	m, _ = update(t, m, common.OpenMsg{Screen: next})
+	m, _ = update(t, m, screen.OpenMsg{Screen: next})
 	if next.w != 100 || next.styles == nil {
 		t.Fatal("opened screen was not sized and styled")
 	}
@@ -136,7 +136,7 @@ func TestNavigationAndCursorOffset(t *testing.T) {
 	if v.Cursor == nil || v.Cursor.X != 3 || v.Cursor.Y != 5 {
 		t.Fatalf("cursor %+v, want 3,5 (below the header)", v.Cursor)
 	}
-	m, _ = update(t, m, common.BackMsg{})
+	m, _ = update(t, m, screen.BackMsg{})
 	if !strings.Contains(ansi.Strip(m.View().Content), "screen home") {
 		t.Fatal("back did not return home")
 	}
@@ -170,7 +170,7 @@ type flusher struct {
 	flushed bool
 }
 
-func (f *flusher) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+func (f *flusher) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	f.got = append(f.got, msg)
 	return f, nil
 }
@@ -226,7 +226,7 @@ func runSequence(t *testing.T, cmd tea.Cmd) []tea.Msg {
 // guarded is a screen with an exam in progress.
 type guarded struct{ fake }
 
-func (g *guarded) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+func (g *guarded) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	g.got = append(g.got, msg)
 	return g, nil
 }
@@ -289,7 +289,7 @@ func (b *busy) ShortHelp() []key.Binding {
 	return out
 }
 
-func (b *busy) Update(tea.Msg) (common.Screen, tea.Cmd) { return b, nil }
+func (b *busy) Update(tea.Msg) (screen.Screen, tea.Cmd) { return b, nil }
 
 func (b *busy) View() string {
 	return strings.Repeat("x", b.w+5) + strings.Repeat("\nline", b.h)

@@ -15,7 +15,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/curriculum"
 	"github.com/iamlab/iamlab/internal/progress"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -40,7 +40,7 @@ func DefaultKeyMap() KeyMap {
 // Model is the screen.
 type Model struct {
 	KeyMap  KeyMap
-	deps    common.Deps
+	deps    screen.Deps
 	st      *theme.Styles
 	first   bool // first start: the question is new to the learner
 	current string
@@ -50,7 +50,7 @@ type Model struct {
 }
 
 // New asks for the exam; first says this is the learner's first start.
-func New(deps common.Deps, first bool) *Model {
+func New(deps screen.Deps, first bool) *Model {
 	m := &Model{KeyMap: DefaultKeyMap(), deps: deps, first: first}
 	if deps.Store != nil {
 		if v, ok, err := deps.Store.Setting(context.Background(), progress.SettingExam); err == nil && ok {
@@ -108,7 +108,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 }
 
 // Update moves and chooses.
-func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
@@ -128,9 +128,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.choose(Choices[m.cursor])
 	case key.Matches(km, m.KeyMap.Later):
 		if m.current != "" {
-			return m, common.Back // unchanged
+			return m, screen.Back // unchanged
 		}
-		return m, tea.Batch(common.Back, common.Status("No exam chosen yet: Next suggests the easiest scenario of any exam. e on the library chooses one.", false))
+		return m, tea.Batch(screen.Back, screen.Status("No exam chosen yet: Next suggests the easiest scenario of any exam. e on the library chooses one.", false))
 	}
 	return m, nil
 }
@@ -143,7 +143,7 @@ func (m *Model) choose(exam string) tea.Cmd {
 	if store == nil {
 		save = nil
 	}
-	return tea.Sequence(save, common.Back, common.Status("Preparing for "+exam+": Next suggests the easiest scenario for it and the quiz starts on it. e on the library changes it.", false))
+	return tea.Sequence(save, screen.Back, screen.Status("Preparing for "+exam+": Next suggests the easiest scenario for it and the quiz starts on it. e on the library changes it.", false))
 }
 
 // View draws the question.

@@ -10,7 +10,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/scenarios"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -28,7 +28,7 @@ func TestAssignedGroup(t *testing.T) {
 	two, scp := lib.Packs[0].Scenarios[0], lib.Packs[0].Scenarios[1]
 	day := func(d int) time.Time { return time.Date(2026, 12, d, 0, 0, 0, 0, time.Local) }
 	var openedOn *scenarios.Scenario
-	m := New(common.Deps{Store: store, Now: func() time.Time { return now }}, lib, func(s *scenarios.Scenario) common.Screen { openedOn = s; return opened{} }).
+	m := New(screen.Deps{Store: store, Now: func() time.Time { return now }}, lib, func(s *scenarios.Scenario) screen.Screen { openedOn = s; return opened{} }).
 		WithAssigned([]Assigned{
 			{Title: "Week 3: guardrails", Scenario: two, Due: day(6)},
 			{Title: "Week 3: guardrails", Scenario: scp, Due: day(1)},

@@ -12,7 +12,7 @@ import (
 	"github.com/iamlab/iamlab/internal/curriculum"
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/scenarios"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -46,7 +46,7 @@ func library(t *testing.T) *scenarios.Library {
 	}}
 }
 
-type opened struct{ common.Screen }
+type opened struct{ screen.Screen }
 
 func newHome(t *testing.T) (*Model, *progress.Store) {
 	store, err := progress.OpenMemory()
@@ -54,7 +54,7 @@ func newHome(t *testing.T) (*Model, *progress.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	m := New(common.Deps{Store: store}, library(t), func(s *scenarios.Scenario) common.Screen { return opened{} })
+	m := New(screen.Deps{Store: store}, library(t), func(s *scenarios.Scenario) screen.Screen { return opened{} })
 	m.SetStyles(theme.NewStyles(theme.NoColor()))
 	m.SetSize(100, 20)
 	return m, store
@@ -116,7 +116,7 @@ func TestFilterAndOpen(t *testing.T) {
 	if cmd == nil {
 		t.Fatal("enter did not open the match")
 	}
-	if _, ok := cmd().(common.OpenMsg); !ok {
+	if _, ok := cmd().(screen.OpenMsg); !ok {
 		t.Fatal("enter did not send OpenMsg")
 	}
 	m.Update(keyPress("esc"))
@@ -144,8 +144,8 @@ func TestGroupingCycles(t *testing.T) {
 func TestEntriesOpenScreens(t *testing.T) {
 	store, _ := progress.OpenMemory()
 	defer store.Close()
-	e := &Entry{Title: "Playground", Help: "any request", Key: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "playground")), Open: func() common.Screen { return opened{} }}
-	m := New(common.Deps{Store: store}, library(t), nil, e)
+	e := &Entry{Title: "Playground", Help: "any request", Key: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "playground")), Open: func() screen.Screen { return opened{} }}
+	m := New(screen.Deps{Store: store}, library(t), nil, e)
 	m.SetStyles(theme.NewStyles(theme.Dark()))
 	m.SetSize(80, 24)
 	if !strings.Contains(view(m), "Playground") {
@@ -168,7 +168,7 @@ func TestEntriesOpenScreens(t *testing.T) {
 func healthyHome(t *testing.T) *Model {
 	lib := library(t)
 	lib.Packs = lib.Packs[:1]
-	m := New(common.Deps{}, lib, func(s *scenarios.Scenario) common.Screen { return opened{} })
+	m := New(screen.Deps{}, lib, func(s *scenarios.Scenario) screen.Screen { return opened{} })
 	m.SetStyles(theme.NewStyles(theme.NoColor()))
 	m.SetSize(100, 20)
 	return m
@@ -233,7 +233,7 @@ func TestSearchRanksTitleMatchesFirst(t *testing.T) {
 			mk("b/prefix", "SCP vs boundary", "explicit-deny"),
 		}},
 	}}
-	m := New(common.Deps{}, lib, nil)
+	m := New(screen.Deps{}, lib, nil)
 	m.SetStyles(theme.NewStyles(theme.NoColor()))
 	m.SetSize(100, 20)
 	m.Update(keyPress("/"))

@@ -14,7 +14,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/scenarios"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -23,16 +23,16 @@ type Entry struct {
 	Title string
 	Help  string
 	Key   key.Binding
-	Open  func() common.Screen
+	Open  func() screen.Screen
 }
 
 // Opener builds the screen for a scenario.
-type Opener func(s *scenarios.Scenario) common.Screen
+type Opener func(s *scenarios.Scenario) screen.Screen
 
 // Model is the home screen.
 type Model struct {
 	KeyMap  KeyMap
-	deps    common.Deps
+	deps    screen.Deps
 	styles  *theme.Styles
 	lib     *scenarios.Library
 	open    Opener
@@ -61,7 +61,7 @@ type statusMsg struct {
 }
 
 // New builds the home screen over a library.
-func New(deps common.Deps, lib *scenarios.Library, open Opener, entries ...*Entry) *Model {
+func New(deps screen.Deps, lib *scenarios.Library, open Opener, entries ...*Entry) *Model {
 	ti := textinput.New()
 	ti.Prompt = "/ "
 	ti.Placeholder = "filter by title, topic or exam task"

@@ -9,8 +9,8 @@ import (
 	"github.com/iamlab/iamlab/internal/curriculum"
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/scenarios"
-	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/golden"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -40,7 +40,7 @@ func TestNextIsTheEasiestUnsolvedForTheChosenExam(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	m := New(common.Deps{Store: store}, lib, nil)
+	m := New(screen.Deps{Store: store}, lib, nil)
 	m.SetStyles(theme.NewStyles(theme.NoColor()))
 	m.SetSize(100, 20)
 	ctx := context.Background()
@@ -75,7 +75,7 @@ func TestNextOnTheBuiltInLibrary(t *testing.T) {
 	for _, exam := range []string{"SAA-C03", "SCS-C03"} {
 		store, _ := progress.OpenMemory()
 		_ = store.SetSetting(context.Background(), progress.SettingExam, exam)
-		m := New(common.Deps{Store: store}, lib, nil)
+		m := New(screen.Deps{Store: store}, lib, nil)
 		loaded(t, m)
 		s := m.suggestion()
 		if s == nil || s.Difficulty != 1 || !forExam(s, exam) {

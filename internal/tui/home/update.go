@@ -4,15 +4,15 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
 // Update handles the list, the filter and the entries.
-func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case statusMsg:
 		if msg.err != nil {
-			return m, common.Status("could not read progress: "+msg.err.Error(), true)
+			return m, screen.Status("could not read progress: "+msg.err.Error(), true)
 		}
 		if msg.status != nil {
 			m.status = msg.status
@@ -45,7 +45,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return m, nil
 }
 
-func (m *Model) updateFilter(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
+func (m *Model) updateFilter(msg tea.KeyPressMsg) (screen.Screen, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.KeyMap.ClearFilter):
 		m.filter.SetValue("")
@@ -76,7 +76,7 @@ func (m *Model) updateFilter(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	return m, cmd
 }
 
-func (m *Model) updateList(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
+func (m *Model) updateList(msg tea.KeyPressMsg) (screen.Screen, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.KeyMap.Up):
 		m.move(-1)
@@ -101,12 +101,12 @@ func (m *Model) updateList(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		m.rebuild()
 	case key.Matches(msg, m.KeyMap.Next):
 		if s := m.suggestion(); s != nil && m.open != nil {
-			return m, common.Open(m.open(s))
+			return m, screen.Open(m.open(s))
 		}
 	default:
 		for _, e := range m.entries {
 			if key.Matches(msg, e.Key) {
-				return m, common.Open(e.Open())
+				return m, screen.Open(e.Open())
 			}
 		}
 	}
@@ -140,9 +140,9 @@ func (m *Model) activate() tea.Cmd {
 	r := m.rows[m.cursor]
 	switch {
 	case r.kind == rowEntry:
-		return common.Open(r.entry.Open())
+		return screen.Open(r.entry.Open())
 	case r.kind == rowScenario && m.open != nil:
-		return common.Open(m.open(r.scenario))
+		return screen.Open(m.open(r.scenario))
 	}
 	return nil
 }

@@ -9,8 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/markdown"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -55,7 +55,7 @@ func TestLoad(t *testing.T) {
 	}
 }
 
-func show(s common.Screen, w, h int, noColor bool) {
+func show(s screen.Screen, w, h int, noColor bool) {
 	th := theme.Dark()
 	if noColor {
 		th = theme.NoColor()
@@ -84,7 +84,7 @@ func keyMsg(k string) tea.KeyPressMsg {
 }
 
 // press sends keys and runs the commands, returning messages for the root.
-func press(s common.Screen, keys ...string) []tea.Msg {
+func press(s screen.Screen, keys ...string) []tea.Msg {
 	var out []tea.Msg
 	for _, k := range keys {
 		_, cmd := s.Update(keyMsg(k))
@@ -93,7 +93,7 @@ func press(s common.Screen, keys ...string) []tea.Msg {
 	return out
 }
 
-func run(s common.Screen, cmd tea.Cmd) []tea.Msg {
+func run(s screen.Screen, cmd tea.Cmd) []tea.Msg {
 	if cmd == nil {
 		return nil
 	}
@@ -114,12 +114,12 @@ func run(s common.Screen, cmd tea.Cmd) []tea.Msg {
 	}
 }
 
-func screen(s common.Screen) string { return ansi.Strip(s.View()) }
+func plain(s screen.Screen) string { return ansi.Strip(s.View()) }
 
 func newList(t *testing.T, open Opener) *List {
 	t.Helper()
 	ls, _ := Load(testFS())
-	m := New(common.Deps{}, ls, open).WithTitles(testTitles)
+	m := New(screen.Deps{}, ls, open).WithTitles(testTitles)
 	show(m, 120, 38, false)
 	return m
 }
@@ -131,7 +131,7 @@ func testTitles(id string) string {
 
 func TestListGroupsAndFilters(t *testing.T) {
 	m := newList(t, nil)
-	out := screen(m)
+	out := plain(m)
 	core := strings.Index(out, "Core concepts")
 	a := strings.Index(out, "A · How a request is evaluated")
 	f := strings.Index(out, "F · Permissions boundaries")
@@ -145,8 +145,8 @@ func TestListGroupsAndFilters(t *testing.T) {
 	if m.rows[m.cursor].lesson.ID != "explicit-deny-wins" {
 		t.Fatalf("down skipped to %+v", m.rows[m.cursor])
 	}
-	if !strings.Contains(screen(m), "Practise it: Two groups, one bucket, SCP vs permissions boundary") {
-		t.Fatalf("details:\n%s", screen(m))
+	if !strings.Contains(plain(m), "Practise it: Two groups, one bucket, SCP vs permissions boundary") {
+		t.Fatalf("details:\n%s", plain(m))
 	}
 	press(m, "/")
 	if !m.CapturesText() {
@@ -166,7 +166,7 @@ func TestListGroupsAndFilters(t *testing.T) {
 	if len(msgs) != 1 {
 		t.Fatalf("open: %v", msgs)
 	}
-	r, ok := msgs[0].(common.OpenMsg).Screen.(*Reader)
+	r, ok := msgs[0].(screen.OpenMsg).Screen.(*Reader)
 	if !ok || r.lesson.ID != "mfa-basics" {
 		t.Fatalf("opened %+v", msgs[0])
 	}
@@ -181,23 +181,23 @@ func TestListGroupsAndFilters(t *testing.T) {
 
 func TestReaderRendersScrollsAndPractises(t *testing.T) {
 	var opened []string
-	open := func(id string) common.Screen {
+	open := func(id string) screen.Screen {
 		opened = append(opened, id)
 		if id == "scp-vs-boundary" {
 			return nil
 		}
-		return NewReader(common.Deps{}, Lesson{ID: id}, nil)
+		return NewReader(screen.Deps{}, Lesson{ID: id}, nil)
 	}
 	m := newList(t, open)
 	press(m, "down")
 	msgs := press(m, "enter")
-	r := msgs[0].(common.OpenMsg).Screen.(*Reader)
+	r := msgs[0].(screen.OpenMsg).Screen.(*Reader)
 	show(r, 80, 22, false)
 	run(r, r.Init())
 	if _, ok := r.peek(); !ok {
 		t.Fatal("not rendered")
 	}
-	out := screen(r)
+	out := plain(r)
 	if !strings.Contains(out, "Deny") || !strings.Contains(out, "Practise it: 1 Two groups, one bucket   2 SCP vs permissions boundary") {
 		t.Fatalf("reader:\n%s", out)
 	}
@@ -216,17 +216,17 @@ func TestReaderRendersScrollsAndPractises(t *testing.T) {
 	if len(msgs) != 1 || opened[0] != "two-groups-one-bucket" {
 		t.Fatalf("practise 1: %v %v", msgs, opened)
 	}
-	if _, ok := msgs[0].(common.OpenMsg); !ok {
+	if _, ok := msgs[0].(screen.OpenMsg); !ok {
 		t.Fatalf("practise 1: %T", msgs[0])
 	}
 	msgs = press(r, "2")
-	if st, ok := msgs[0].(common.StatusMsg); !ok || !st.Error || !strings.Contains(st.Text, "scp-vs-boundary") {
+	if st, ok := msgs[0].(screen.StatusMsg); !ok || !st.Error || !strings.Contains(st.Text, "scp-vs-boundary") {
 		t.Fatalf("missing scenario: %v", msgs)
 	}
 	if msgs := press(r, "9"); len(msgs) != 0 {
 		t.Fatalf("no ninth scenario: %v", msgs)
 	}
-	if _, ok := press(r, "esc")[0].(common.BackMsg); !ok {
+	if _, ok := press(r, "esc")[0].(screen.BackMsg); !ok {
 		t.Fatal("esc does not go back")
 	}
 }
@@ -234,18 +234,18 @@ func TestReaderRendersScrollsAndPractises(t *testing.T) {
 func TestReaderWithoutOpener(t *testing.T) {
 	m := newList(t, nil)
 	press(m, "down")
-	r := press(m, "enter")[0].(common.OpenMsg).Screen.(*Reader)
+	r := press(m, "enter")[0].(screen.OpenMsg).Screen.(*Reader)
 	show(r, 80, 22, true)
 	run(r, r.Init())
-	if !strings.Contains(screen(r), "Practised in: Two groups, one bucket, SCP vs permissions boundary") {
-		t.Fatalf("reader:\n%s", screen(r))
+	if !strings.Contains(plain(r), "Practised in: Two groups, one bucket, SCP vs permissions boundary") {
+		t.Fatalf("reader:\n%s", plain(r))
 	}
 	for _, b := range r.ShortHelp() {
 		if b.Help().Key == "1-9" {
 			t.Fatal("practise key offered without an opener")
 		}
 	}
-	if msgs := press(r, "1"); len(msgs) != 1 || msgs[0].(common.StatusMsg).Error {
+	if msgs := press(r, "1"); len(msgs) != 1 || msgs[0].(screen.StatusMsg).Error {
 		t.Fatalf("practise without an opener: %v", msgs)
 	}
 }
@@ -257,7 +257,7 @@ func TestLayouts(t *testing.T) {
 		for _, noColor := range []bool{false, true} {
 			m := newList(t, nil)
 			show(m, size[0], size[1], noColor)
-			check := func(name string, s common.Screen) {
+			check := func(name string, s screen.Screen) {
 				t.Helper()
 				v := s.View()
 				lines := strings.Split(v, "\n")
@@ -277,7 +277,7 @@ func TestLayouts(t *testing.T) {
 			press(m, "/", "z", "z", "z")
 			check("empty filter", m)
 			press(m, "esc", "down")
-			r := press(m, "enter")[0].(common.OpenMsg).Screen.(*Reader)
+			r := press(m, "enter")[0].(screen.OpenMsg).Screen.(*Reader)
 			show(r, size[0], size[1], noColor)
 			check("reader before rendering", r)
 			run(r, r.Init())

@@ -11,13 +11,13 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/curriculum"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
 // Opener opens the scenario with this id, or returns nil when there is
 // none.
-type Opener func(scenarioID string) common.Screen
+type Opener func(scenarioID string) screen.Screen
 
 // Titler names the scenario with this id for the "Practise it" links, or
 // returns "" when there is none.
@@ -31,7 +31,7 @@ type row struct {
 // List is the lessons list.
 type List struct {
 	KeyMap   KeyMap
-	deps     common.Deps
+	deps     screen.Deps
 	st       *theme.Styles
 	lessons  []Lesson
 	problems []error
@@ -49,7 +49,7 @@ type List struct {
 
 // New builds the list over lessons; open (may be nil) opens a scenario
 // from a lesson's "Practise it" links.
-func New(deps common.Deps, lessons []Lesson, open Opener) *List {
+func New(deps screen.Deps, lessons []Lesson, open Opener) *List {
 	ti := textinput.New()
 	ti.Prompt = "/ "
 	ti.Placeholder = "filter by title or topic"
@@ -67,7 +67,7 @@ func (m *List) WithTitles(t Titler) *List {
 }
 
 // NewBuiltin builds the list over the lessons embedded in the binary.
-func NewBuiltin(deps common.Deps, open Opener) *List {
+func NewBuiltin(deps screen.Deps, open Opener) *List {
 	ls, errs := Builtin()
 	m := New(deps, ls, open)
 	m.problems = errs
@@ -77,7 +77,7 @@ func NewBuiltin(deps common.Deps, open Opener) *List {
 // Init reports lessons that could not be read.
 func (m *List) Init() tea.Cmd {
 	if len(m.problems) > 0 {
-		return common.Status(fmt.Sprintf("%d lessons could not be read (iamlab check tells why)", len(m.problems)), true)
+		return screen.Status(fmt.Sprintf("%d lessons could not be read (iamlab check tells why)", len(m.problems)), true)
 	}
 	return nil
 }
@@ -214,7 +214,7 @@ func (m *List) move(d int) {
 }
 
 // Update handles the list and the filter.
-func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+func (m *List) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
@@ -266,7 +266,7 @@ func (m *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.rebuild()
 			return m, nil
 		}
-		return m, common.Back
+		return m, screen.Back
 	}
 	return m, nil
 }
@@ -275,7 +275,7 @@ func (m *List) openSelected() tea.Cmd {
 	if m.cursor >= len(m.rows) || m.rows[m.cursor].lesson == nil {
 		return nil
 	}
-	return common.Open(NewReader(m.deps, *m.rows[m.cursor].lesson, m.open).WithTitles(m.titles))
+	return screen.Open(NewReader(m.deps, *m.rows[m.cursor].lesson, m.open).WithTitles(m.titles))
 }
 
 // Layout: the filter line (when shown), the list, then the details of the

@@ -8,8 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/markdown"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -17,7 +17,7 @@ import (
 // "Practise it" scenarios one key away.
 type Reader struct {
 	KeyMap ReaderKeyMap
-	deps   common.Deps
+	deps   screen.Deps
 	st     *theme.Styles
 	lesson Lesson
 	open   Opener
@@ -35,7 +35,7 @@ type Reader struct {
 const lessonKey = "lesson"
 
 // NewReader opens a lesson; open (may be nil) opens its scenarios.
-func NewReader(deps common.Deps, l Lesson, open Opener) *Reader {
+func NewReader(deps screen.Deps, l Lesson, open Opener) *Reader {
 	return &Reader{KeyMap: DefaultReaderKeyMap(), deps: deps, lesson: l, open: open, md: new(markdown.Cache)}
 }
 
@@ -213,7 +213,7 @@ func (m *Reader) clamp() {
 }
 
 // Update scrolls, opens scenarios and stores renderings.
-func (m *Reader) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+func (m *Reader) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case markdown.RenderedMsg:
 		if m.md.Handle(msg) {
@@ -248,7 +248,7 @@ func (m *Reader) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		case key.Matches(msg, k.Practise):
 			return m, m.practise(int(msg.String()[0] - '1'))
 		case key.Matches(msg, k.Back):
-			return m, common.Back
+			return m, screen.Back
 		}
 		m.clamp()
 	}
@@ -262,13 +262,13 @@ func (m *Reader) practise(i int) tea.Cmd {
 	}
 	id := m.lesson.Scenarios[i]
 	if m.open == nil {
-		return common.Status("scenarios cannot be opened from here", false)
+		return screen.Status("scenarios cannot be opened from here", false)
 	}
 	s := m.open(id)
 	if s == nil {
-		return common.Status("scenario "+id+" is not in the library", true)
+		return screen.Status("scenario "+id+" is not in the library", true)
 	}
-	return common.Open(s)
+	return screen.Open(s)
 }
 
 // View draws exactly the size: the lesson, then the links.

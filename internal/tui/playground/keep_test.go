@@ -9,8 +9,8 @@ import (
 
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/sandbox"
-	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/golden"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -39,7 +39,7 @@ func storeAt(t *testing.T, path string) *progress.Store {
 }
 
 func openWith(t *testing.T, s *progress.Store, w, h int) *Model {
-	m := New(common.Deps{Store: s, Recording: true}, []World{testWorld(t), secondWorld(t)}, 0)
+	m := New(screen.Deps{Store: s, Recording: true}, []World{testWorld(t), secondWorld(t)}, 0)
 	m.SetStyles(theme.NewStyles(theme.NoColor()))
 	m.SetSize(w, h)
 	m.Init()
@@ -72,14 +72,14 @@ func TestEscClosesOnlyTheCompletionList(t *testing.T) {
 	m.setFocus(fAction)
 	m.inputs[fAction].SetValue("")
 	typeText(m, "s3:GetObjectT")
-	if !m.listOpen() || !strings.Contains(screen(m), "esc closes the list") {
-		t.Fatalf("no completion list:\n%s", screen(m))
+	if !m.listOpen() || !strings.Contains(plain(m), "esc closes the list") {
+		t.Fatalf("no completion list:\n%s", plain(m))
 	}
 	if cmd := press(m, esc); cmd != nil {
 		t.Fatal("esc with the list open left the screen")
 	}
-	if m.listOpen() || m.inputs[fAction].Value() != "s3:GetObjectT" || strings.Contains(screen(m), "esc closes the list") {
-		t.Fatalf("esc did more than close the list: %q\n%s", m.inputs[fAction].Value(), screen(m))
+	if m.listOpen() || m.inputs[fAction].Value() != "s3:GetObjectT" || strings.Contains(plain(m), "esc closes the list") {
+		t.Fatalf("esc did more than close the list: %q\n%s", m.inputs[fAction].Value(), plain(m))
 	}
 	typeText(m, "a")
 	if !m.listOpen() {
@@ -136,8 +136,8 @@ func TestWorkSurvivesLeavingAndARestart(t *testing.T) {
 		t.Fatalf("the first world's work after a restart: %q %s", again.inputs[fCaller].Value(), again.outcome.Decision)
 	}
 	press(again, ctrl('t'))
-	if !strings.Contains(again.pol.ed.Value(), "other/*") || !strings.Contains(screen(again), "edited here only") {
-		t.Fatalf("the editor does not show the edit:\n%s", screen(again))
+	if !strings.Contains(again.pol.ed.Value(), "other/*") || !strings.Contains(plain(again), "edited here only") {
+		t.Fatalf("the editor does not show the edit:\n%s", plain(again))
 	}
 	// ctrl+r forgets the edits, and they stay forgotten.
 	run(press(again, ctrl('r')))
@@ -158,9 +158,9 @@ func TestDecisionLineWrapsAtBothSizes(t *testing.T) {
 		if len("Decision: ○ implicitDeny  "+reason) <= 80 {
 			t.Fatalf("the reason is too short to test wrapping: %q", reason)
 		}
-		flat := strings.Join(strings.Fields(screen(m)), " ")
+		flat := strings.Join(strings.Fields(plain(m)), " ")
 		if !strings.Contains(flat, reason) {
-			t.Fatalf("%dx%d: the reason is cut:\n%s", size[0], size[1], screen(m))
+			t.Fatalf("%dx%d: the reason is cut:\n%s", size[0], size[1], plain(m))
 		}
 		golden.Check(t, "decision-"+sizeName(size), m.View(), size[0], size[1])
 	}
@@ -174,7 +174,7 @@ func TestWorldViewPicksTheRequest(t *testing.T) {
 	m := newPlayground(t, 120, 38)
 	setField(m, fCaller, "")
 	press(m, ctrl('o'))
-	out := screen(m)
+	out := plain(m)
 	for _, want := range []string{"Account Analytics (111122223333)", "user dana", "attached: ReadReports", "bucket acme-reports", "s3:GetObject", "anyone on the internet"} {
 		if !strings.Contains(out, want) {
 			t.Fatalf("the world view lacks %q:\n%s", want, out)
@@ -192,8 +192,8 @@ func TestWorldViewPicksTheRequest(t *testing.T) {
 		press(m, tea.KeyPressMsg{Code: tea.KeyDown})
 	}
 	press(m, tea.KeyPressMsg{Code: tea.KeyEnter})
-	if !m.pol.focused || !strings.Contains(screen(m), "Policy: ReadReports") {
-		t.Fatalf("enter on a policy did not open it:\n%s", screen(m))
+	if !m.pol.focused || !strings.Contains(plain(m), "Policy: ReadReports") {
+		t.Fatalf("enter on a policy did not open it:\n%s", plain(m))
 	}
 	small := newPlayground(t, 80, 22)
 	press(small, ctrl('o'))
@@ -215,7 +215,7 @@ func TestSavedRequestsAndHistory(t *testing.T) {
 	setField(m, fCaller, "anyone on the internet")
 	_, cmd := m.Update(ctrl('l'))
 	m.Update(cmd())
-	out := screen(m)
+	out := plain(m)
 	if !strings.Contains(out, "Saved") || !strings.Contains(out, "✓ user dana, with MFA → s3:GetObject") ||
 		!strings.Contains(out, "History") || !strings.Contains(out, "· user dana → s3:GetObject") {
 		t.Fatalf("requests panel:\n%s", out)
@@ -235,7 +235,7 @@ func TestWhatChangedShowsBeforeAndAfter(t *testing.T) {
 		press(m, ctrl('t'))
 		m.pol.ed.SetValue(`{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*"}]}`)
 		m.policyChanged()
-		out := screen(m)
+		out := plain(m)
 		if m.before == nil || !strings.Contains(out, "What changed") || !strings.Contains(out, "Before your edit") ||
 			!strings.Contains(out, "allowed") || !strings.Contains(out, "explicit") {
 			t.Fatalf("no comparison:\n%s", out)
@@ -247,7 +247,7 @@ func TestWhatChangedShowsBeforeAndAfter(t *testing.T) {
 		// The same decision again: the comparison goes.
 		m.pol.ed.SetValue(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}`)
 		m.policyChanged()
-		if m.before != nil || strings.Contains(screen(m), "What changed") {
+		if m.before != nil || strings.Contains(plain(m), "What changed") {
 			t.Fatal("the comparison stays although the decision did not change")
 		}
 	}
@@ -267,8 +267,8 @@ func TestPolicyEditorShowsLintMarks(t *testing.T) {
 func TestHelpAndFooterFit(t *testing.T) {
 	m := newPlayground(t, 80, 22)
 	press(m, tea.KeyPressMsg{Code: '?', Text: "?"})
-	if m.panel != panelHelp || !strings.Contains(screen(m), "Playground help") {
-		t.Fatalf("? did not open help:\n%s", screen(m))
+	if m.panel != panelHelp || !strings.Contains(plain(m), "Playground help") {
+		t.Fatalf("? did not open help:\n%s", plain(m))
 	}
 	golden.Check(t, "help-80x24", m.View(), 80, 22)
 	press(m, esc)
@@ -315,7 +315,7 @@ func TestEachWorldKeepsItsOwnRequest(t *testing.T) {
 
 // A library without worlds still gives a working playground.
 func TestNoWorldsDoesNotPanic(t *testing.T) {
-	m := New(common.Deps{}, nil, 0)
+	m := New(screen.Deps{}, nil, 0)
 	m.SetStyles(theme.NewStyles(theme.NoColor()))
 	m.SetSize(80, 22)
 	m.Init()

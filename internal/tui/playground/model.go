@@ -13,8 +13,8 @@ import (
 
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/sandbox"
-	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/editor"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 	"github.com/iamlab/iamlab/internal/tui/trace"
 )
@@ -57,7 +57,7 @@ func (s mfaState) String() string {
 // Model is the playground.
 type Model struct {
 	KeyMap KeyMap
-	deps   common.Deps
+	deps   screen.Deps
 	styles *theme.Styles
 	worlds []World
 	wi     int
@@ -117,7 +117,7 @@ const (
 type listState struct{ cur, off int }
 
 // New opens the playground on the worlds given, starting with start.
-func New(deps common.Deps, worlds []World, start int) *Model {
+func New(deps screen.Deps, worlds []World, start int) *Model {
 	m := &Model{KeyMap: DefaultKeyMap(), deps: deps, worlds: worlds, wi: max(0, min(start, len(worlds)-1)), trace: trace.New(nil)}
 	m.pol.ed = editor.New(nil)
 	m.pol.ed.KeyMap.External.SetEnabled(false) // a playground edit has no file to hand to $EDITOR

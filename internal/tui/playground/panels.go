@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/progress"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
 // keptRequest is one line of the requests panel.
@@ -128,7 +128,7 @@ func (m *Model) pickFromWorld(r wvRow) tea.Cmd {
 			m.layout()
 			return nil
 		}
-		return common.Status(r.value+" is an AWS managed policy: AWS owns it, so it cannot be edited", false)
+		return screen.Status(r.value+" is an AWS managed policy: AWS owns it, so it cannot be edited", false)
 	default:
 		return nil
 	}
@@ -140,7 +140,7 @@ func (m *Model) pickFromWorld(r wvRow) tea.Cmd {
 	m.listClosed = true
 	m.refreshSuggestions()
 	m.evaluate()
-	return tea.Batch(m.inputs[f].Focus(), m.markDirty(), common.Status(fieldLabels[f]+": "+r.value, false))
+	return tea.Batch(m.inputs[f].Focus(), m.markDirty(), screen.Status(fieldLabels[f]+": "+r.value, false))
 }
 
 // loadKept reads the saved requests and the history of this world.
@@ -198,14 +198,14 @@ func (m *Model) saveRequest() tea.Cmd {
 		return nil
 	}
 	if m.outcome == nil || m.problem != "" {
-		return common.Status("this request does not resolve yet: fix it, then ctrl+s saves it", true)
+		return screen.Status("this request does not resolve yet: fix it, then ctrl+s saves it", true)
 	}
 	r := m.form()
 	pr := progress.PlaygroundRequest{World: w.Label, Kind: progress.RequestSaved, Name: r.summary(), Request: r.encode(), Decision: string(m.outcome.Decision)}
 	return tea.Batch(m.deps.Record("the request", func() error {
 		_, err := store.AddPlaygroundRequest(context.Background(), pr)
 		return err
-	}), common.Status("saved: "+r.summary()+" · ctrl+l lists saved requests and history", false))
+	}), screen.Status("saved: "+r.summary()+" · ctrl+l lists saved requests and history", false))
 }
 
 // ask adds the current request to the history when it resolves and is new.

@@ -10,7 +10,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/sandbox"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
 // The playground keeps the learner's work in the progress store, next to
@@ -210,7 +210,7 @@ func (m *Model) save() tea.Cmd {
 
 // leave saves and goes back.
 func (m *Model) leave() tea.Cmd {
-	return tea.Batch(m.save(), common.Back)
+	return tea.Batch(m.save(), screen.Back)
 }
 
 // saveDelay is how long typing must pause before the work is saved.

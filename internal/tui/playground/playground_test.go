@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/sandbox"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -30,7 +30,7 @@ func testWorld(t *testing.T) World {
 }
 
 func newPlayground(t *testing.T, w, h int) *Model {
-	m := New(common.Deps{}, []World{testWorld(t)}, 0)
+	m := New(screen.Deps{}, []World{testWorld(t)}, 0)
 	m.SetStyles(theme.NewStyles(theme.NoColor()))
 	m.SetSize(w, h)
 	m.Init()
@@ -48,7 +48,7 @@ func setField(m *Model, f field, v string) {
 	m.evaluate()
 }
 
-func screen(m *Model) string { return ansi.Strip(m.View()) }
+func plain(m *Model) string { return ansi.Strip(m.View()) }
 
 func TestMFAFlipsTheDecision(t *testing.T) {
 	m := newPlayground(t, 120, 40)
@@ -65,7 +65,7 @@ func TestMFAFlipsTheDecision(t *testing.T) {
 	if m.mfa != mfaOn || m.outcome.Decision != "allowed" {
 		t.Fatalf("with MFA: want allowed, got %s", m.outcome.Decision)
 	}
-	out := screen(m)
+	out := plain(m)
 	if !strings.Contains(out, "Decision: ✓ allowed") || !strings.Contains(out, "with MFA") {
 		t.Fatalf("screen:\n%s", out)
 	}
@@ -84,10 +84,10 @@ func TestTypingCompletesAndReportsBadCallers(t *testing.T) {
 		t.Fatalf("enter did not take the suggestion: %q", m.inputs[fAction].Value())
 	}
 	setField(m, fCaller, "user nobody")
-	if m.problem == "" || !strings.Contains(screen(m), "✗") {
+	if m.problem == "" || !strings.Contains(plain(m), "✗") {
 		t.Fatalf("unknown user not reported: %q", m.problem)
 	}
-	if !strings.Contains(screen(m), "last good trace") {
+	if !strings.Contains(plain(m), "last good trace") {
 		t.Fatal("the last good trace is not marked stale")
 	}
 	lines := strings.Split(m.View(), "\n")
@@ -136,8 +136,8 @@ func TestEditingAPolicyChangesOnlyThePlaygroundsCopy(t *testing.T) {
 	}
 	original := m.world().World
 	m.Update(ctrl('t'))
-	if !m.pol.open || !m.pol.focused || !strings.Contains(screen(m), "Policy: ReadReports") {
-		t.Fatalf("ctrl+t did not open the policy editor:\n%s", screen(m))
+	if !m.pol.open || !m.pol.focused || !strings.Contains(plain(m), "Policy: ReadReports") {
+		t.Fatalf("ctrl+t did not open the policy editor:\n%s", plain(m))
 	}
 	if c := m.Cursor(); c == nil || c.Y < m.topRows() {
 		t.Fatalf("the cursor is not in the editor: %+v", c)
@@ -151,7 +151,7 @@ func TestEditingAPolicyChangesOnlyThePlaygroundsCopy(t *testing.T) {
 	if d, _ := original.Document("policy:111122223333/ReadReports"); strings.Contains(d.Source, "other/*") {
 		t.Fatal("the edit reached the original world")
 	}
-	if !strings.Contains(screen(m), "edited here only") {
+	if !strings.Contains(plain(m), "edited here only") {
 		t.Fatal("the title does not say the policy is edited here only")
 	}
 	// Broken JSON: marked at its position, the last good world is kept.
@@ -160,8 +160,8 @@ func TestEditingAPolicyChangesOnlyThePlaygroundsCopy(t *testing.T) {
 	if m.pol.broken == "" || len(m.pol.ed.Diagnostics()) == 0 || m.pol.ed.Diagnostics()[0].Line != 1 {
 		t.Fatalf("broken policy not marked: %q %+v", m.pol.broken, m.pol.ed.Diagnostics())
 	}
-	if !strings.Contains(screen(m), "does not parse") || m.outcome.Decision != "implicitDeny" {
-		t.Fatalf("the last good result was not kept:\n%s", screen(m))
+	if !strings.Contains(plain(m), "does not parse") || m.outcome.Decision != "implicitDeny" {
+		t.Fatalf("the last good result was not kept:\n%s", plain(m))
 	}
 	// ctrl+r forgets the edits; esc goes back to the request.
 	m.Update(ctrl('r'))

@@ -4,18 +4,18 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/editor"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
 // Update edits the form and re-evaluates on every change; "why not?", when
 // shown, is searched for the request as it now stands.
-func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	s, cmd := m.update(msg)
 	return s, tea.Batch(cmd, m.whyNotCmd())
 }
 
-func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
+func (m *Model) update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		switch msg := msg.(type) {
@@ -29,7 +29,7 @@ func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.kept = msg.kept
 			m.reqs.cur = min(m.reqs.cur, max(0, len(m.kept)-1))
 			if msg.err != nil {
-				return m, common.Status("could not read your requests: "+msg.err.Error(), true)
+				return m, screen.Status("could not read your requests: "+msg.err.Error(), true)
 			}
 		case tea.MouseWheelMsg:
 			m.trace, _ = m.trace.Update(msg)

@@ -106,8 +106,8 @@ func TestWhyNotAppliesAPolicyEdit(t *testing.T) {
 		if now := sources(m.worlds[0].World.Documents()); len(orig) == 0 || now != orig {
 			t.Errorf("%v: the library's world changed", size)
 		}
-		if !strings.Contains(screen(m), "applied: ") {
-			t.Errorf("%v: no notice of what was applied:\n%s", size, screen(m))
+		if !strings.Contains(plain(m), "applied: ") {
+			t.Errorf("%v: no notice of what was applied:\n%s", size, plain(m))
 		}
 	}
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/progress"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -62,13 +62,13 @@ func populate(t *testing.T, s *progress.Store) {
 }
 
 type practiceScreen struct {
-	common.Screen
+	screen.Screen
 	topic string
 }
 
 func newScreen(t *testing.T, s *progress.Store, opts Options, w, h int, th theme.Theme) *Model {
 	t.Helper()
-	m := New(common.Deps{Now: clock, Store: s, Recording: true}, opts)
+	m := New(screen.Deps{Now: clock, Store: s, Recording: true}, opts)
 	m.SetStyles(theme.NewStyles(th))
 	m.SetSize(w, h)
 	run(m, m.Init())

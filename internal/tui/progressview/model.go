@@ -18,7 +18,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/curriculum"
 	"github.com/iamlab/iamlab/internal/progress"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -35,15 +35,15 @@ type Options struct {
 	ExamDate time.Time
 	// Practise builds the screen that practises a topic. When nil the
 	// "practise this" key is disabled.
-	Practise func(topicID string) common.Screen
+	Practise func(topicID string) screen.Screen
 }
 
-var _ common.Screen = (*Model)(nil)
+var _ screen.Screen = (*Model)(nil)
 
 // Model is the progress screen.
 type Model struct {
 	KeyMap KeyMap
-	deps   common.Deps
+	deps   screen.Deps
 	opts   Options
 	styles *theme.Styles
 	bands  bandBadges
@@ -96,7 +96,7 @@ type loadedMsg struct {
 }
 
 // New builds the progress screen.
-func New(deps common.Deps, opts Options) *Model {
+func New(deps screen.Deps, opts Options) *Model {
 	if deps.Now == nil {
 		deps.Now = time.Now
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/progress"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -132,7 +132,7 @@ func TestStaleLoadIsIgnored(t *testing.T) {
 
 func TestPractiseOpensTheGivenScreen(t *testing.T) {
 	var asked []string
-	opts := Options{Practise: func(id string) common.Screen {
+	opts := Options{Practise: func(id string) screen.Screen {
 		asked = append(asked, id)
 		return practiceScreen{topic: id}
 	}}
@@ -141,7 +141,7 @@ func TestPractiseOpensTheGivenScreen(t *testing.T) {
 		t.Fatal("practise key disabled with a Practise function")
 	}
 	msg := press(m, "enter")
-	open, ok := msg.(common.OpenMsg)
+	open, ok := msg.(screen.OpenMsg)
 	if !ok {
 		t.Fatalf("enter sent %T, want OpenMsg", msg)
 	}
@@ -152,7 +152,7 @@ func TestPractiseOpensTheGivenScreen(t *testing.T) {
 	if !strings.Contains(plain(m), "› 2. root-user") {
 		t.Fatalf("down did not select the second topic:\n%s", plain(m))
 	}
-	if open, ok := press(m, "p").(common.OpenMsg); !ok || open.Screen.(practiceScreen).topic != "root-user" {
+	if open, ok := press(m, "p").(screen.OpenMsg); !ok || open.Screen.(practiceScreen).topic != "root-user" {
 		t.Fatalf("p did not practise root-user: %v", asked)
 	}
 	// Past the weakest list, the due reviews not listed above are next; here
@@ -211,7 +211,7 @@ func TestStoreErrorIsShownAndTheScreenKeepsWorking(t *testing.T) {
 	}
 	assertSize(t, m, 80, 22)
 
-	nilStore := New(common.Deps{Now: clock}, Options{})
+	nilStore := New(screen.Deps{Now: clock}, Options{})
 	nilStore.SetStyles(theme.NewStyles(theme.NoColor()))
 	nilStore.SetSize(80, 22)
 	run(nilStore, nilStore.Init())
@@ -336,7 +336,7 @@ func TestScrollingAndBack(t *testing.T) {
 	if !strings.Contains(plain(m), "› 3. explicit-deny") {
 		t.Fatalf("selected topic not visible:\n%s", plain(m))
 	}
-	if _, ok := press(m, "esc").(common.BackMsg); !ok {
+	if _, ok := press(m, "esc").(screen.BackMsg); !ok {
 		t.Fatal("esc does not go back")
 	}
 	if len(m.ShortHelp()) == 0 || len(m.FullHelp()) == 0 {
@@ -362,7 +362,7 @@ func TestEveryLineFits(t *testing.T) {
 		for _, th := range []theme.Theme{theme.Dark(), theme.Light(), theme.NoColor()} {
 			s := memStore(t)
 			populate(t, s)
-			m := newScreen(t, s, Options{Practise: func(string) common.Screen { return practiceScreen{} }}, sz[0], sz[1], th)
+			m := newScreen(t, s, Options{Practise: func(string) screen.Screen { return practiceScreen{} }}, sz[0], sz[1], th)
 			assertSize(t, m, sz[0], sz[1])
 			press(m, "tab")
 			assertSize(t, m, sz[0], sz[1])
@@ -416,7 +416,7 @@ func hasColour(s string) bool {
 func TestNoColor(t *testing.T) {
 	s := memStore(t)
 	populate(t, s)
-	m := newScreen(t, s, Options{Practise: func(string) common.Screen { return practiceScreen{} }}, 120, 40, theme.NoColor())
+	m := newScreen(t, s, Options{Practise: func(string) screen.Screen { return practiceScreen{} }}, 120, 40, theme.NoColor())
 	press(m, "d")
 	views := []string{m.View(), strings.Join(m.body, "\n")}
 	press(m, "esc")

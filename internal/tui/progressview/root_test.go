@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/tui/app"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
 // TestInsideTheRoot draws the screen under the real header and footer.
@@ -16,7 +16,7 @@ func TestInsideTheRoot(t *testing.T) {
 	s := memStore(t)
 	populate(t, s)
 	for _, sz := range [][2]int{{80, 24}, {120, 40}} {
-		scr := New(common.Deps{Now: clock, Store: s}, Options{Practise: func(string) common.Screen { return practiceScreen{} }})
+		scr := New(screen.Deps{Now: clock, Store: s}, Options{Practise: func(string) screen.Screen { return practiceScreen{} }})
 		var root tea.Model = app.New(scr, func(k string) string {
 			if k == "NO_COLOR" {
 				return "1"

@@ -7,13 +7,13 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
 const dateLayout = "2006-01-02"
 
 // Update handles loading, the keys and the mouse wheel.
-func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
 		if msg.seq != m.seq {
@@ -51,11 +51,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return m, nil
 }
 
-func (m *Model) updateKeys(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
+func (m *Model) updateKeys(msg tea.KeyPressMsg) (screen.Screen, tea.Cmd) {
 	k := m.KeyMap
 	switch {
 	case key.Matches(msg, k.Back):
-		return m, common.Back
+		return m, screen.Back
 	case key.Matches(msg, k.Up):
 		m.moveOrScroll(-1)
 	case key.Matches(msg, k.Down):
@@ -91,7 +91,7 @@ func (m *Model) updateKeys(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 }
 
 // updateDate edits the exam date; enter applies it and reloads.
-func (m *Model) updateDate(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
+func (m *Model) updateDate(msg tea.KeyPressMsg) (screen.Screen, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.KeyMap.Cancel):
 		m.closeDate()
@@ -157,9 +157,9 @@ func (m *Model) practise() tea.Cmd {
 	p := m.picks[m.cursor]
 	s := m.opts.Practise(p.topicID)
 	if s == nil {
-		return common.Status("nothing to practise for "+p.topicID+" yet", false)
+		return screen.Status("nothing to practise for "+p.topicID+" yet", false)
 	}
-	return common.Open(s)
+	return screen.Open(s)
 }
 
 // moveOrScroll moves the topic selection; past either end of the list (or

@@ -14,7 +14,7 @@ import (
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/scenarios"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
 // choice is one option of an answer step.
@@ -101,7 +101,7 @@ func (m *Model) confidenceStep() bool {
 // answerKey is true for a key that picks one of the current step's
 // choices: it goes to the question before the screen's own letters (b, h).
 func (m *Model) answerKey(msg tea.KeyPressMsg) bool {
-	i := common.AnswerIndex(msg.String())
+	i := screen.AnswerIndex(msg.String())
 	return m.focus == paneQuestion && !m.ans.revealed && i >= 0 && i < len(m.stepChoices())
 }
 
@@ -145,9 +145,9 @@ func (m *Model) updateAnswer(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case choosing && m.multi() && key.Matches(msg, k.Toggle):
 		a.picked[a.cursor] = !a.picked[a.cursor]
-	case common.AnswerIndex(msg.String()) >= 0:
+	case screen.AnswerIndex(msg.String()) >= 0:
 		// The letter shown, or the number, as on the quiz.
-		i := common.AnswerIndex(msg.String())
+		i := screen.AnswerIndex(msg.String())
 		if i < len(cs) {
 			a.cursor = i
 			if choosing && m.multi() {
@@ -179,7 +179,7 @@ func (m *Model) pick(c choice) tea.Cmd {
 		// As on the exam, a "choose N" question is answered with exactly N
 		// picks: enter with fewer or more says so instead of moving on.
 		if want, got := m.correctCount(), countTrue(a.picked); got != want {
-			return common.Status(fmt.Sprintf("Choose %d: you have picked %d. Space selects or clears an answer; enter confirms.", want, got), false)
+			return screen.Status(fmt.Sprintf("Choose %d: you have picked %d. Space selects or clears an answer; enter confirms.", want, got), false)
 		}
 	default:
 		a.confidence = c.value
@@ -315,7 +315,7 @@ func (m *Model) answerKeys() []key.Binding {
 	} else {
 		qp := k.QuickPick
 		if n := len(m.stepChoices()); n < 10 {
-			help := fmt.Sprintf("%s-%s", common.AnswerLetters[0], common.AnswerLetters[n-1])
+			help := fmt.Sprintf("%s-%s", screen.AnswerLetters[0], screen.AnswerLetters[n-1])
 			if m.confidenceStep() {
 				help = fmt.Sprintf("1-%d", n)
 			}

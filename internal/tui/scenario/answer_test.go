@@ -8,7 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/iamlab/iamlab/internal/scenarios"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
 func TestPredictCommitsBeforeReveal(t *testing.T) {
@@ -239,7 +239,7 @@ func TestChooseMultiNeedsTheStatedCount(t *testing.T) {
 	if cmd == nil {
 		t.Fatal("no message about the count")
 	}
-	if st, ok := cmd().(common.StatusMsg); !ok || !strings.Contains(st.Text, "Choose 2: you have picked 1") {
+	if st, ok := cmd().(screen.StatusMsg); !ok || !strings.Contains(st.Text, "Choose 2: you have picked 1") {
 		t.Fatalf("message %#v", cmd())
 	}
 	press(m, "down", "down", "space", "enter")
@@ -261,7 +261,7 @@ func TestChooseTakesTheQuizKeys(t *testing.T) {
 		if m.ans.step != 1 || !m.ans.picked[k.want] || len(m.ans.picked) != 1 {
 			t.Errorf("%s: step %d, picked %v; want option %d", k.key, m.ans.step, m.ans.picked, k.want)
 		}
-		if v := plain(m.View()); !strings.Contains(v, "your pick: "+common.AnswerLetters[k.want]) {
+		if v := plain(m.View()); !strings.Contains(v, "your pick: "+screen.AnswerLetters[k.want]) {
 			t.Errorf("%s: pick not shown:\n%s", k.key, v)
 		}
 	}

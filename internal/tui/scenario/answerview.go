@@ -7,7 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/iamlab/iamlab/internal/scenarios"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
 // layoutAnswer places the panes of predict and choose scenarios.
@@ -143,8 +143,8 @@ func (m *Model) choiceLines(at, w int) []string {
 
 // optionLetter is the letter of option i, the quiz's.
 func optionLetter(i int) string {
-	if i < len(common.AnswerLetters) {
-		return common.AnswerLetters[i]
+	if i < len(screen.AnswerLetters) {
+		return screen.AnswerLetters[i]
 	}
 	return fmt.Sprint(i + 1)
 }

@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/iamlab/iamlab/internal/progress"
-	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/editor"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
 // fixNoFinance narrows the Deny of two-groups-one-bucket to the finance
@@ -100,7 +100,7 @@ func isBack(cmd cmdFunc) bool {
 	}
 	found := false
 	walk(cmd, func(msg any) {
-		if _, ok := msg.(common.BackMsg); ok {
+		if _, ok := msg.(screen.BackMsg); ok {
 			found = true
 		}
 	})

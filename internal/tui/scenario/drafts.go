@@ -11,7 +11,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/scenarios"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
 // draftDelay is how long typing must pause before the drafts are saved.
@@ -69,7 +69,7 @@ func (m *Model) loadProgress() tea.Cmd {
 func (m *Model) restoreDrafts(msg progressLoadedMsg) tea.Cmd {
 	m.priorAttempts = msg.attempts
 	if msg.err != nil {
-		return common.Status("could not read your saved work: "+msg.err.Error(), true)
+		return screen.Status("could not read your saved work: "+msg.err.Error(), true)
 	}
 	if m.s.Kind != scenarios.Build {
 		return nil
@@ -192,7 +192,7 @@ func (m *Model) askDraftConflict(msg draftConflictMsg) tea.Cmd {
 
 func (m *Model) draftQuestion() tea.Cmd {
 	t := m.conflict.Theirs
-	return common.Status(fmt.Sprintf("Another window saved a newer draft of %s at %s. Keep yours? y keeps yours (replacing it) · n takes the other window's",
+	return screen.Status(fmt.Sprintf("Another window saved a newer draft of %s at %s. Keep yours? y keeps yours (replacing it) · n takes the other window's",
 		t.DocName, t.UpdatedAt.Local().Format("15:04:05")), true)
 }
 
@@ -209,7 +209,7 @@ func (m *Model) answerDraftConflict(msg tea.KeyPressMsg) tea.Cmd {
 		m.conflict, m.confirm = nil, confirmNone
 		m.dirty = true
 		m.syncFocus()
-		return tea.Batch(m.saveDrafts(), common.Status("kept your draft of "+theirs.DocName, false))
+		return tea.Batch(m.saveDrafts(), screen.Status("kept your draft of "+theirs.DocName, false))
 	case "n", "N":
 		m.revs.mu.Lock()
 		m.revs.rev[theirs.DocName] = theirs.Rev
@@ -222,7 +222,7 @@ func (m *Model) answerDraftConflict(msg tea.KeyPressMsg) tea.Cmd {
 		m.syncFocus()
 		m.relayout()
 		// Other documents may still hold unsaved edits of this window.
-		return tea.Batch(m.saveDrafts(), common.Status("took the other window's draft of "+theirs.DocName, false))
+		return tea.Batch(m.saveDrafts(), screen.Status("took the other window's draft of "+theirs.DocName, false))
 	}
 	return m.draftQuestion()
 }
@@ -231,7 +231,7 @@ func (m *Model) answerDraftConflict(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) askReset() tea.Cmd {
 	m.confirm = confirmReset
 	m.syncFocus()
-	return common.Status("Reset every editable document to its starting text? y / n", false)
+	return screen.Status("Reset every editable document to its starting text? y / n", false)
 }
 
 // resetToStart puts the starting text back and forgets the drafts.
@@ -257,7 +257,7 @@ func (m *Model) resetToStart() tea.Cmd {
 			clear(revs.rev)
 			return store.DeleteDrafts(context.Background(), sid)
 		}),
-		common.Status("back to the starting text", false),
+		screen.Status("back to the starting text", false),
 	)
 }
 

@@ -13,7 +13,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/scenarios"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -36,7 +36,7 @@ func scenarioByID(t testing.TB, id string) *scenarios.Scenario {
 	return s
 }
 
-func testDeps(t testing.TB) common.Deps {
+func testDeps(t testing.TB) screen.Deps {
 	t.Helper()
 	st, err := progress.OpenMemory()
 	if err != nil {
@@ -44,7 +44,7 @@ func testDeps(t testing.TB) common.Deps {
 	}
 	t.Cleanup(func() { _ = st.Close() })
 	now := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
-	return common.Deps{Now: func() time.Time { return now }, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Store: st, Recording: true}
+	return screen.Deps{Now: func() time.Time { return now }, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Store: st, Recording: true}
 }
 
 // drive runs commands the way the runtime would, feeding their messages
@@ -64,7 +64,7 @@ func drive(m *Model, cmd tea.Cmd) {
 			continue
 		case nil:
 			continue
-		case common.BackMsg, common.StatusMsg:
+		case screen.BackMsg, screen.StatusMsg:
 			continue
 		case kickMsg:
 		}
@@ -121,7 +121,7 @@ func typeText(m *Model, s string) {
 	}
 }
 
-func open(t testing.TB, id string, w, h int, deps common.Deps) *Model {
+func open(t testing.TB, id string, w, h int, deps screen.Deps) *Model {
 	t.Helper()
 	m := New(deps, scenarioByID(t, id))
 	m.draftDelay = time.Millisecond

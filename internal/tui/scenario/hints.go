@@ -12,7 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/iamlab/iamlab/internal/scenarios"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
 // confirmKind is a yes/no question waiting for one key.
@@ -59,9 +59,9 @@ func (m *Model) nextHint() tea.Cmd {
 	build := m.s.Kind == scenarios.Build && m.grade == nil
 	switch {
 	case len(m.s.Hints) == 0:
-		return common.Status("this scenario has no hints", false)
+		return screen.Status("this scenario has no hints", false)
 	case m.hintsShown > len(m.s.Hints) || (m.hintsShown == len(m.s.Hints) && !build):
-		return common.Status("you have seen every hint; the briefing pane keeps them", false)
+		return screen.Status("you have seen every hint; the briefing pane keeps them", false)
 	case m.hintsShown == len(m.s.Hints):
 		m.confirm = confirmWhyNot
 		m.syncFocus()

@@ -19,9 +19,9 @@ import (
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/scenarios"
-	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/editor"
 	"github.com/iamlab/iamlab/internal/tui/markdown"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 	"github.com/iamlab/iamlab/internal/tui/trace"
 )
@@ -49,9 +49,9 @@ type docEntry struct {
 }
 
 // Model is the scenario screen. It is used through a pointer: Update
-// changes it in place and returns it as the common.Screen.
+// changes it in place and returns it as the screen.Screen.
 type Model struct {
-	deps common.Deps
+	deps screen.Deps
 	s    *scenarios.Scenario
 	keys keyMap
 	st   *theme.Styles
@@ -118,7 +118,7 @@ type Model struct {
 
 // New builds the screen for one scenario. The starting text of the editable
 // documents is loaded at once; drafts saved earlier arrive with Init.
-func New(deps common.Deps, s *scenarios.Scenario) *Model {
+func New(deps screen.Deps, s *scenarios.Scenario) *Model {
 	if deps.Now == nil {
 		deps.Now = time.Now
 	}

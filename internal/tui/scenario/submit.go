@@ -11,8 +11,8 @@ import (
 
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/scenarios"
-	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/policydiag"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
 // submit grades the learner's world with every check, hidden ones too,
@@ -22,7 +22,7 @@ func (m *Model) submit() tea.Cmd {
 		for _, id := range m.s.Editable {
 			if err, ok := m.broken[id]; ok {
 				ds := policydiag.Parse(err)
-				return common.Status(fmt.Sprintf("fix the JSON first: %s line %d, column %d: %s", m.docName(id), ds[0].Line, ds[0].Col, ds[0].Message), true)
+				return screen.Status(fmt.Sprintf("fix the JSON first: %s line %d, column %d: %s", m.docName(id), ds[0].Line, ds[0].Col, ds[0].Message), true)
 			}
 		}
 	}

@@ -7,14 +7,14 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/iamlab/iamlab/internal/scenarios"
-	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/editor"
 	"github.com/iamlab/iamlab/internal/tui/markdown"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
 // Update routes: the screen's own messages, then keys and mouse to the
 // focused pane only.
-func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	var cmds []tea.Cmd
 	switch msg.(type) {
 	case tea.KeyPressMsg, tea.MouseClickMsg, tea.MouseWheelMsg, tea.PasteMsg:
@@ -302,7 +302,7 @@ func (m *Model) resultKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // leave goes home, saving a pending draft first.
 func (m *Model) leave() tea.Cmd {
-	return tea.Batch(m.saveDrafts(), common.Back)
+	return tea.Batch(m.saveDrafts(), screen.Back)
 }
 
 // focusOrder is the tab order of the panes for the kind and state.

@@ -9,7 +9,7 @@ import (
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/scenarios"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/trace"
 	"github.com/iamlab/iamlab/internal/whynot"
 )
@@ -67,7 +67,7 @@ func (m *Model) whyKey() string {
 func (m *Model) toggleWhyNot() tea.Cmd {
 	if !m.whyUnlocked() {
 		if m.s.Kind == scenarios.Build {
-			return common.Status("why not? is the last hint rung: climb the hints first (h)", false)
+			return screen.Status("why not? is the last hint rung: climb the hints first (h)", false)
 		}
 		return nil
 	}

@@ -1,4 +1,4 @@
-package quiz
+package quizview
 
 import (
 	"context"
@@ -9,10 +9,10 @@ import (
 
 	"github.com/iamlab/iamlab/internal/progress"
 	qz "github.com/iamlab/iamlab/internal/quiz"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
-func newMenu(t *testing.T, deps common.Deps, w, h int, noColor bool) *Menu {
+func newMenu(t *testing.T, deps screen.Deps, w, h int, noColor bool) *Menu {
 	t.Helper()
 	m := NewMenu(deps, testBank(t), nil)
 	show(m, w, h, noColor)
@@ -39,7 +39,7 @@ func TestMenuNothingDue(t *testing.T) {
 		"SCS-C03 — the IAM-bearing skills of all six domains: 65 items, 170 min", "Nothing is due for review")
 	menuTo(t, m, rowReview, "", 0)
 	msgs := press(t, m, "enter")
-	if len(msgs) != 1 || !strings.Contains(msgs[0].(common.StatusMsg).Text, "nothing is due") {
+	if len(msgs) != 1 || !strings.Contains(msgs[0].(screen.StatusMsg).Text, "nothing is due") {
 		t.Fatalf("review with nothing due: %v", msgs)
 	}
 }
@@ -58,7 +58,7 @@ func TestMenuStartsPracticeWithChoices(t *testing.T) {
 	if len(msgs) != 1 {
 		t.Fatalf("start: %v", msgs)
 	}
-	s := msgs[0].(common.OpenMsg).Screen.(*Session)
+	s := msgs[0].(screen.OpenMsg).Screen.(*Session)
 	for _, e := range s.run.Entries() {
 		found := false
 		for _, tp := range e.Item.Topics {
@@ -89,7 +89,7 @@ func TestMenuExamAsksFirst(t *testing.T) {
 	press(t, m, "enter")
 	contains(t, m, "This takes 26 minutes")
 	msgs := press(t, m, "enter")
-	s := msgs[0].(common.OpenMsg).Screen.(*Session)
+	s := msgs[0].(screen.OpenMsg).Screen.(*Session)
 	if s.exam == nil || s.exam.ExamInfo().ID != "SAA-C03" {
 		t.Fatalf("opened %+v", s)
 	}
@@ -112,7 +112,7 @@ func TestMenuExamRemembersItsItems(t *testing.T) {
 		menuTo(t, m, rowExam, "SAA-C03", 13)
 		press(t, m, "enter")
 		msgs := press(t, m, "enter")
-		s := msgs[0].(common.OpenMsg).Screen.(*Session)
+		s := msgs[0].(screen.OpenMsg).Screen.(*Session)
 		saved, err := deps.Store.LastExamItems(context.Background(), "SAA-C03")
 		if err != nil || len(saved) == 0 || !reflect.DeepEqual(saved, s.exam.ItemIDs()) {
 			t.Fatalf("saved %v (%v), exam %v", saved, err, s.exam.ItemIDs())
@@ -183,7 +183,7 @@ func TestReviewOrderAndRetake(t *testing.T) {
 
 	menuTo(t, m, rowReview, "", 0)
 	msgs := press(t, m, "enter")
-	s := msgs[0].(common.OpenMsg).Screen.(*Session)
+	s := msgs[0].(screen.OpenMsg).Screen.(*Session)
 	show(s, 120, 38, false)
 	if s.kind != kindReview || s.Breadcrumb()[1] != "Review" {
 		t.Fatalf("opened %v %v", s.kind, s.Breadcrumb())
@@ -209,7 +209,7 @@ func TestReviewOrderAndRetake(t *testing.T) {
 		t.Fatalf("recorded %d answers", len(got))
 	}
 	msgs = press(t, s, "r")
-	re := msgs[0].(common.OpenMsg).Screen.(*Session)
+	re := msgs[0].(screen.OpenMsg).Screen.(*Session)
 	if _, n := re.run.Position(); n != 1 || re.ans.item.ID != first || re.kind != kindReview {
 		t.Fatalf("retake %d items starting %s", n, re.ans.item.ID)
 	}

@@ -1,4 +1,4 @@
-package quiz
+package quizview
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 	"github.com/iamlab/iamlab/internal/progress"
 	qz "github.com/iamlab/iamlab/internal/quiz"
 	"github.com/iamlab/iamlab/internal/sandbox"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -62,7 +62,7 @@ type reviewMsg struct {
 // timed mock exams, and review.
 type Menu struct {
 	KeyMap MenuKeyMap
-	deps   common.Deps
+	deps   screen.Deps
 	st     *theme.Styles
 	bank   *qz.Bank
 	worlds []*sandbox.World
@@ -85,7 +85,7 @@ type Menu struct {
 // NewMenu builds the quiz menu over a bank; worlds (for example the
 // scenario library's) add generated policy questions when the bank runs
 // short.
-func NewMenu(deps common.Deps, bank *qz.Bank, worlds []*sandbox.World) *Menu {
+func NewMenu(deps screen.Deps, bank *qz.Bank, worlds []*sandbox.World) *Menu {
 	m := &Menu{KeyMap: DefaultMenuKeyMap(), deps: deps, bank: bank, worlds: worlds, countPick: 1}
 	m.rows = []menuRow{
 		{kind: rowHeader, text: "Practice · feedback after every answer, topics interleaved"},
@@ -242,26 +242,26 @@ func (m *Menu) FullHelp() [][]key.Binding {
 }
 
 // Update moves, changes choices and starts sessions.
-func (m *Menu) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+func (m *Menu) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case pausedMsg:
 		m.setPaused(msg)
 		if msg.err != nil {
-			return m, common.Status("could not read your paused exam: "+msg.err.Error(), true)
+			return m, screen.Status("could not read your paused exam: "+msg.err.Error(), true)
 		}
 	case reviewMsg:
 		m.loading = false
 		m.review = &msg
 		if msg.err != nil {
-			return m, common.Status("could not read your review history: "+msg.err.Error(), true)
+			return m, screen.Status("could not read your review history: "+msg.err.Error(), true)
 		}
 	case examDrawnMsg:
 		if msg.err != nil {
-			return m, common.Status(msg.err.Error(), true)
+			return m, screen.Status(msg.err.Error(), true)
 		}
-		open := common.Open(NewExamSession(m.deps, msg.exam))
+		open := screen.Open(NewExamSession(m.deps, msg.exam))
 		if msg.warn != "" {
-			return m, tea.Batch(open, common.Status(msg.warn, true))
+			return m, tea.Batch(open, screen.Status(msg.warn, true))
 		}
 		return m, open
 	case tea.KeyPressMsg:
@@ -293,7 +293,7 @@ func (m *Menu) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Next):
 		return m.change(1)
 	case key.Matches(msg, k.Back):
-		return common.Back
+		return screen.Back
 	case key.Matches(msg, k.Start):
 		return m.activate()
 	}
@@ -336,14 +336,14 @@ func (m *Menu) activate() tea.Cmd {
 		return m.resumeExam()
 	case rowReview:
 		if m.review == nil || m.review.review == nil {
-			return common.Status("review is still loading", false)
+			return screen.Status("review is still loading", false)
 		}
 		if n, _ := m.review.review.Position(); n == 0 || m.review.review.Done() {
-			return common.Status("nothing is due for review: practise first, or come back later", false)
+			return screen.Status("nothing is due for review: practise first, or come back later", false)
 		}
 		rev := m.review.review
 		m.review = nil // a review is played once; Init draws the next
-		return common.Open(NewReviewSession(m.deps, rev))
+		return screen.Open(NewReviewSession(m.deps, rev))
 	}
 	return nil
 }
@@ -360,9 +360,9 @@ func (m *Menu) practiceOptions() qz.PracticeOptions {
 func (m *Menu) startPractice() tea.Cmd {
 	p := qz.NewPractice(m.bank, m.practiceOptions())
 	if p.Done() {
-		return common.Status("no questions match this choice: pick another exam or topic", true)
+		return screen.Status("no questions match this choice: pick another exam or topic", true)
 	}
-	return common.Open(NewPracticeSession(m.deps, p))
+	return screen.Open(NewPracticeSession(m.deps, p))
 }
 
 // examDrawnMsg carries a mock exam drawn away from the update loop, since

@@ -1,4 +1,4 @@
-package quiz
+package quizview
 
 import (
 	"strings"
@@ -6,7 +6,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/progress"
 	qz "github.com/iamlab/iamlab/internal/quiz"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
 // letterFor is the letter the screen shows for an option id.
@@ -77,7 +77,7 @@ func TestSingleConfidenceBeforeReveal(t *testing.T) {
 	contains(t, s, "1 of 1 right", "Every answer right")
 	if msgs := press(t, s, "esc"); len(msgs) != 1 {
 		t.Fatalf("esc from the summary: %v", msgs)
-	} else if _, ok := msgs[0].(common.BackMsg); !ok {
+	} else if _, ok := msgs[0].(screen.BackMsg); !ok {
 		t.Fatalf("esc: %T", msgs[0])
 	}
 }
@@ -93,7 +93,7 @@ func TestSingleWrongWhileSure(t *testing.T) {
 	if len(msgs) != 1 {
 		t.Fatalf("retake: %v", msgs)
 	}
-	open, ok := msgs[0].(common.OpenMsg)
+	open, ok := msgs[0].(screen.OpenMsg)
 	if !ok {
 		t.Fatalf("retake: %T", msgs[0])
 	}
@@ -115,8 +115,8 @@ func TestMultipleNeedsTheRightCount(t *testing.T) {
 	contains(t, s, "choose two", "[ ] a)")
 	key := s.ans.item.CorrectOptions()
 	press(t, s, letterFor(t, s, key[0]), "enter")
-	if s.phase != phaseAnswer || !strings.Contains(screen(s), "choose TWO: 1 chosen") {
-		t.Fatalf("submitted with one of two:\n%s", screen(s))
+	if s.phase != phaseAnswer || !strings.Contains(plain(s), "choose TWO: 1 chosen") {
+		t.Fatalf("submitted with one of two:\n%s", plain(s))
 	}
 	contains(t, s, "[x] ")
 	// space toggles the highlighted option: toggle the first off and on.
@@ -188,8 +188,8 @@ func TestMatchingByLetters(t *testing.T) {
 		t.Fatalf("type %s", it.Type)
 	}
 	press(t, s, "enter")
-	if s.phase != phaseAnswer || !strings.Contains(screen(s), "match every row first") {
-		t.Fatalf("submitted unmatched:\n%s", screen(s))
+	if s.phase != phaseAnswer || !strings.Contains(plain(s), "match every row first") {
+		t.Fatalf("submitted unmatched:\n%s", plain(s))
 	}
 	// A letter answers the row under the cursor and leaves the cursor
 	// there: the learner moves on with ↓, never skipping a row.
@@ -205,7 +205,7 @@ func TestMatchingByLetters(t *testing.T) {
 	press(t, s, "right", "left")
 	press(t, s, "enter", "1")
 	if s.fb == nil || !s.fb.Correct {
-		t.Fatalf("feedback %+v\n%s", s.fb, screen(s))
+		t.Fatalf("feedback %+v\n%s", s.fb, plain(s))
 	}
 	contains(t, s, "The right matches", "Unused answer: Session policy")
 }

@@ -1,4 +1,4 @@
-package quiz
+package quizview
 
 import (
 	"context"
@@ -10,12 +10,12 @@ import (
 
 	"github.com/iamlab/iamlab/internal/progress"
 	qz "github.com/iamlab/iamlab/internal/quiz"
-	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/markdown"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
 // Update handles keys, the clock and rendered Markdown.
-func (m *Session) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+func (m *Session) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case markdown.RenderedMsg:
@@ -68,7 +68,7 @@ func (m *Session) key(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Down), key.Matches(msg, k.Toggle):
 			m.scrollBy(1)
 		case key.Matches(msg, k.Back):
-			return common.Back
+			return screen.Back
 		}
 	case phaseSummary:
 		switch {
@@ -79,7 +79,7 @@ func (m *Session) key(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Down):
 			m.scrollBy(1)
 		case key.Matches(msg, k.Back), key.Matches(msg, k.Submit):
-			return common.Back
+			return screen.Back
 		}
 	case phaseList:
 		return m.keyList(msg)
@@ -95,9 +95,9 @@ func (m *Session) key(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Yes):
 			if m.exam != nil {
 				// Leaving keeps the exam, paused, for the quiz menu.
-				return tea.Batch(m.pause(), common.Back)
+				return tea.Batch(m.pause(), screen.Back)
 			}
-			return common.Back
+			return screen.Back
 		case key.Matches(msg, k.No), key.Matches(msg, k.Back):
 			m.phase = m.back
 		}
@@ -154,7 +154,7 @@ func (m *Session) keyAnswer(msg tea.KeyPressMsg) tea.Cmd {
 			m.back, m.phase = phaseAnswer, phaseConfirmLeave
 			return nil
 		}
-		return common.Back
+		return screen.Back
 	case key.Matches(msg, k.Submit):
 		return m.submitAnswer()
 	case a.item.Type == qz.Ordering && key.Matches(msg, k.MoveUp):
@@ -287,7 +287,7 @@ func (m *Session) retake() tea.Cmd {
 		s = NewPracticeSession(m.deps, m.run.(*qz.Practice).RetakeWrong())
 		s.label = "Retake"
 	}
-	return common.Open(s)
+	return screen.Open(s)
 }
 
 // saveExam stores the current exam answer. An incomplete answer is not
@@ -374,7 +374,7 @@ func (m *Session) keyReport(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Retake):
 		return m.retake()
 	case key.Matches(msg, k.Back):
-		return common.Back
+		return screen.Back
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package quiz
+package quizview
 
 import (
 	"fmt"

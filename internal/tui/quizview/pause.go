@@ -1,4 +1,4 @@
-package quiz
+package quizview
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/progress"
 	qz "github.com/iamlab/iamlab/internal/quiz"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
 // A mock exam can be paused: the clock stops and the exam is saved in the
@@ -29,7 +29,7 @@ func (m *Session) pause() tea.Cmd {
 	}
 	m.leaveItem()
 	if err := m.exam.Pause(); err != nil {
-		return common.Status(err.Error(), true)
+		return screen.Status(err.Error(), true)
 	}
 	m.phase, m.yoff = phasePaused, 0
 	return m.savePaused()
@@ -43,7 +43,7 @@ func (m *Session) savePaused() tea.Cmd {
 	}
 	raw, err := json.Marshal(m.exam.State())
 	if err != nil {
-		return common.Status("could not save the paused exam: "+err.Error(), true)
+		return screen.Status("could not save the paused exam: "+err.Error(), true)
 	}
 	return m.deps.Record("your paused exam", func() error {
 		return store.SavePausedExam(context.Background(), string(raw))
@@ -64,7 +64,7 @@ func (m *Session) keyPaused(msg tea.KeyPressMsg) tea.Cmd {
 		m.tickID++
 		return m.tick()
 	case key.Matches(msg, m.KeyMap.Back):
-		return common.Back
+		return screen.Back
 	}
 	return nil
 }
@@ -194,9 +194,9 @@ func (m *Menu) resumeExam() tea.Cmd {
 	}
 	e, err := qz.ResumeExam(m.bank, *m.paused, qz.WithClock(clock(m.deps)), qz.WithWorlds(m.worlds...))
 	if err != nil {
-		return common.Status(err.Error(), true)
+		return screen.Status(err.Error(), true)
 	}
-	return common.Open(NewExamSession(m.deps, e))
+	return screen.Open(NewExamSession(m.deps, e))
 }
 
 // rememberedExam is the exam the practice filter starts on: the last one

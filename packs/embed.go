@@ -1,7 +1,7 @@
-// Package library holds iamlab's built-in scenario packs, one folder per
+// Package packs holds iamlab's built-in scenario packs, one folder per
 // pack, embedded in the binary so the trainer works with no files beside
 // it. internal/scenarios loads them through FS like any other pack.
-package library
+package packs
 
 import "embed"
 

@@ -1,4 +1,4 @@
-// Package quiz holds the quiz screens: a menu to pick a mode, and one
+// Package quizview holds the quiz screens: a menu to pick a mode, and one
 // session screen that plays practice, review and mock exams over the quiz
 // engine (internal/quiz), recording every answer in the progress store.
 //
@@ -7,7 +7,7 @@
 // policy questions, the evaluation trace. The exam is timed from the
 // injected clock, keeps its feedback until submit, and ends on a report per
 // domain with the caution that the real exam's scaled score differs.
-package quiz
+package quizview
 
 import (
 	"fmt"
@@ -18,8 +18,8 @@ import (
 
 	"github.com/iamlab/iamlab/internal/progress"
 	qz "github.com/iamlab/iamlab/internal/quiz"
-	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/markdown"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -60,7 +60,7 @@ const (
 // Session is the screen that plays one practice, review or exam session.
 type Session struct {
 	KeyMap KeyMap
-	deps   common.Deps
+	deps   screen.Deps
 	st     *theme.Styles
 	kind   kind
 	label  string
@@ -86,26 +86,26 @@ type Session struct {
 	height  int
 }
 
-func now(d common.Deps) time.Time {
+func now(d screen.Deps) time.Time {
 	if d.Now != nil {
 		return d.Now()
 	}
 	return time.Now()
 }
 
-func clock(d common.Deps) qz.Clock {
+func clock(d screen.Deps) qz.Clock {
 	if d.Now != nil {
 		return d.Now
 	}
 	return time.Now
 }
 
-func newSession(deps common.Deps, k kind, label string, seed int64) *Session {
+func newSession(deps screen.Deps, k kind, label string, seed int64) *Session {
 	return &Session{KeyMap: DefaultKeyMap(), deps: deps, kind: k, label: label, seed: seed, md: &markdown.Cache{Flush: true}, anchor: -1}
 }
 
 // NewPracticeSession plays a practice session drawn by the engine.
-func NewPracticeSession(deps common.Deps, p *qz.Practice) *Session {
+func NewPracticeSession(deps screen.Deps, p *qz.Practice) *Session {
 	s := newSession(deps, kindPractice, "Practice", now(deps).UnixNano())
 	s.run = p
 	s.startItem()
@@ -113,7 +113,7 @@ func NewPracticeSession(deps common.Deps, p *qz.Practice) *Session {
 }
 
 // NewReviewSession plays a review session.
-func NewReviewSession(deps common.Deps, r *qz.Review) *Session {
+func NewReviewSession(deps screen.Deps, r *qz.Review) *Session {
 	s := newSession(deps, kindReview, "Review", now(deps).UnixNano())
 	s.run = r
 	s.startItem()
@@ -121,7 +121,7 @@ func NewReviewSession(deps common.Deps, r *qz.Review) *Session {
 }
 
 // NewExamSession plays a mock exam; its clock started when it was drawn.
-func NewExamSession(deps common.Deps, e *qz.Exam) *Session {
+func NewExamSession(deps screen.Deps, e *qz.Exam) *Session {
 	s := newSession(deps, kindExam, e.ExamInfo().ID+" exam", now(deps).UnixNano())
 	s.exam = e
 	s.gotoItem(0)
@@ -130,7 +130,7 @@ func NewExamSession(deps common.Deps, e *qz.Exam) *Session {
 
 // NewPracticeOn opens a practice session of ten items on one topic, for
 // "practise this" actions of other screens.
-func NewPracticeOn(deps common.Deps, bank *qz.Bank, topicID string) common.Screen {
+func NewPracticeOn(deps screen.Deps, bank *qz.Bank, topicID string) screen.Screen {
 	p := qz.NewPractice(bank, qz.PracticeOptions{Topics: []string{topicID}, Seed: now(deps).UnixNano(), Clock: clock(deps)})
 	return NewPracticeSession(deps, p)
 }

@@ -1,4 +1,4 @@
-package quiz
+package quizview
 
 // sessionQuitWarning makes q in practice and review ask first, as the
 // exam does: a stray q (typed for an answer) must not end the session.

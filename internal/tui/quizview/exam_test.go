@@ -1,4 +1,4 @@
-package quiz
+package quizview
 
 import (
 	"context"
@@ -10,12 +10,12 @@ import (
 
 	"github.com/iamlab/iamlab/internal/progress"
 	qz "github.com/iamlab/iamlab/internal/quiz"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
 // examSession is a five-item SCS-C03 mock exam over the test bank, timed
 // by the fake clock.
-func examSession(t *testing.T, c *fakeClock, deps common.Deps) *Session {
+func examSession(t *testing.T, c *fakeClock, deps screen.Deps) *Session {
 	t.Helper()
 	e, err := qz.NewExam(testBank(t), "SCS-C03", 7, qz.WithClock(c.Now), qz.WithItems(5))
 	if err != nil {
@@ -61,8 +61,8 @@ func TestExamCountdownFlagsAndNoFeedback(t *testing.T) {
 	// Flag the first item, answer it wrong: nothing is revealed.
 	first := s.ans.item
 	press(t, s, "f")
-	if !strings.Contains(s.Meta(), "⚑ 1") || !strings.Contains(screen(s), "⚑ flagged") {
-		t.Fatalf("flag not shown: %q\n%s", s.Meta(), screen(s))
+	if !strings.Contains(s.Meta(), "⚑ 1") || !strings.Contains(plain(s), "⚑ flagged") {
+		t.Fatalf("flag not shown: %q\n%s", s.Meta(), plain(s))
 	}
 	answerWrong(t, s)
 	press(t, s, "enter")
@@ -134,7 +134,7 @@ func TestExamCountdownFlagsAndNoFeedback(t *testing.T) {
 	if len(msgs) != 1 {
 		t.Fatalf("retake: %v", msgs)
 	}
-	re := msgs[0].(common.OpenMsg).Screen.(*Session)
+	re := msgs[0].(screen.OpenMsg).Screen.(*Session)
 	if _, n := re.run.Position(); n != 5 || re.kind != kindPractice {
 		t.Fatalf("retake of %d items, kind %v", n, re.kind)
 	}
@@ -249,7 +249,7 @@ func TestExamSubmitScoresPerDomain(t *testing.T) {
 		t.Fatalf("%d recorded right", right)
 	}
 	msgs := press(t, s, "r")
-	re := msgs[0].(common.OpenMsg).Screen.(*Session)
+	re := msgs[0].(screen.OpenMsg).Screen.(*Session)
 	if _, n := re.run.Position(); n != 2 {
 		t.Fatalf("retake of %d items, want the 2 wrong", n)
 	}
@@ -293,7 +293,7 @@ func TestExamLeaveConfirmed(t *testing.T) {
 	if len(msgs) != 1 {
 		t.Fatalf("leave: %v", msgs)
 	}
-	if _, ok := msgs[0].(common.BackMsg); !ok {
+	if _, ok := msgs[0].(screen.BackMsg); !ok {
 		t.Fatalf("leave: %T", msgs[0])
 	}
 	if len(answers(t, deps)) != 0 {

@@ -1,7 +1,7 @@
-// Package common holds what every screen of the TUI shares: the screen
+// Package screen holds what every screen of the TUI shares: the screen
 // interface the root model routes to, the messages screens use to ask the
 // root for navigation, and the injected dependencies (clock, logger).
-package common
+package screen
 
 import (
 	"log/slog"

@@ -1,18 +1,18 @@
-package quiz
+package quizview
 
 import (
 	"charm.land/bubbles/v2/key"
 
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
 // letters label options and responses (the scenario screen's questions
 // use the same ones).
-var letters = common.AnswerLetters
+var letters = screen.AnswerLetters
 
 // letterIndex is the option a key names: its letter (either case), or its
 // number from 1.
-func letterIndex(s string) int { return common.AnswerIndex(s) }
+func letterIndex(s string) int { return screen.AnswerIndex(s) }
 
 // KeyMap is the session screen's bindings; which are enabled depends on
 // the phase and the item type (see Session.syncKeys).

@@ -1,4 +1,4 @@
-package quiz
+package quizview
 
 import (
 	"context"
@@ -8,18 +8,18 @@ import (
 
 	"github.com/iamlab/iamlab/internal/progress"
 	qz "github.com/iamlab/iamlab/internal/quiz"
-	"github.com/iamlab/iamlab/internal/tui/common"
 	"github.com/iamlab/iamlab/internal/tui/golden"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
-func fileDeps(t *testing.T, c *fakeClock, path string) common.Deps {
+func fileDeps(t *testing.T, c *fakeClock, path string) screen.Deps {
 	t.Helper()
 	st, err := progress.Open(path, progress.WithClock(c.Now))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	return common.Deps{Now: c.Now, Store: st, Recording: true}
+	return screen.Deps{Now: c.Now, Store: st, Recording: true}
 }
 
 // p pauses: the clock stops; enter resumes where it stopped.
@@ -92,7 +92,7 @@ func TestPausedExamResumesAfterARestartAndIsRecorded(t *testing.T) {
 	if len(msgs) != 1 {
 		t.Fatalf("resume: %v", msgs)
 	}
-	open, ok := msgs[0].(common.OpenMsg)
+	open, ok := msgs[0].(screen.OpenMsg)
 	if !ok {
 		t.Fatalf("resume: %T", msgs[0])
 	}

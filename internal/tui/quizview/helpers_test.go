@@ -1,4 +1,4 @@
-package quiz
+package quizview
 
 import (
 	"context"
@@ -15,7 +15,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/progress"
 	qz "github.com/iamlab/iamlab/internal/quiz"
-	"github.com/iamlab/iamlab/internal/tui/common"
+	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -56,19 +56,19 @@ func (c *fakeClock) Add(d time.Duration) {
 	c.mu.Unlock()
 }
 
-func testDeps(t *testing.T, c *fakeClock) common.Deps {
+func testDeps(t *testing.T, c *fakeClock) screen.Deps {
 	t.Helper()
 	st, err := progress.OpenMemory(progress.WithClock(c.Now))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	return common.Deps{Now: c.Now, Store: st, Recording: true}
+	return screen.Deps{Now: c.Now, Store: st, Recording: true}
 }
 
 // practiceOn opens practice on one topic of the test bank: one item of a
 // known type, no generated questions.
-func practiceOn(t *testing.T, deps common.Deps, topic string) *Session {
+func practiceOn(t *testing.T, deps screen.Deps, topic string) *Session {
 	t.Helper()
 	p := qz.NewPractice(testBank(t), qz.PracticeOptions{Topics: []string{topic}, N: 1, Generated: -1, Seed: 1, Clock: deps.Now})
 	s := NewPracticeSession(deps, p)
@@ -76,7 +76,7 @@ func practiceOn(t *testing.T, deps common.Deps, topic string) *Session {
 	return s
 }
 
-func show(s common.Screen, w, h int, noColor bool) {
+func show(s screen.Screen, w, h int, noColor bool) {
 	th := theme.Dark()
 	if noColor {
 		th = theme.NoColor()
@@ -87,7 +87,7 @@ func show(s common.Screen, w, h int, noColor bool) {
 
 // press sends keys by name ("a", "enter", "space", "shift+up" …) and runs
 // the commands they return; messages for the root come back.
-func press(t *testing.T, s common.Screen, keys ...string) []tea.Msg {
+func press(t *testing.T, s screen.Screen, keys ...string) []tea.Msg {
 	t.Helper()
 	var out []tea.Msg
 	for _, k := range keys {
@@ -132,7 +132,7 @@ func keyMsg(k string) tea.KeyPressMsg {
 
 // drain runs commands (never a tick: the tests send ticks themselves) and
 // feeds the screen's own messages back to it.
-func drain(t *testing.T, s common.Screen, cmd tea.Cmd) []tea.Msg {
+func drain(t *testing.T, s screen.Screen, cmd tea.Cmd) []tea.Msg {
 	t.Helper()
 	if cmd == nil {
 		return nil
@@ -146,12 +146,12 @@ func drain(t *testing.T, s common.Screen, cmd tea.Cmd) []tea.Msg {
 			out = append(out, drain(t, s, c)...)
 		}
 		return out
-	case common.StatusMsg:
+	case screen.StatusMsg:
 		if msg.Error {
 			t.Errorf("error status: %s", msg.Text)
 		}
 		return []tea.Msg{msg}
-	case common.BackMsg, common.OpenMsg:
+	case screen.BackMsg, screen.OpenMsg:
 		return []tea.Msg{msg}
 	case tickMsg:
 		return []tea.Msg{msg}
@@ -161,9 +161,9 @@ func drain(t *testing.T, s common.Screen, cmd tea.Cmd) []tea.Msg {
 	}
 }
 
-func screen(s common.Screen) string { return ansi.Strip(s.View()) }
+func plain(s screen.Screen) string { return ansi.Strip(s.View()) }
 
-func answers(t *testing.T, deps common.Deps) []progress.AnswerRecord {
+func answers(t *testing.T, deps screen.Deps) []progress.AnswerRecord {
 	t.Helper()
 	ex, err := deps.Store.Export(context.Background(), "", deps.Now())
 	if err != nil {
@@ -173,7 +173,7 @@ func answers(t *testing.T, deps common.Deps) []progress.AnswerRecord {
 }
 
 // checkSize asserts the view fills exactly w×h.
-func checkSize(t *testing.T, name string, s common.Screen, w, h int) {
+func checkSize(t *testing.T, name string, s screen.Screen, w, h int) {
 	t.Helper()
 	v := s.View()
 	lines := strings.Split(v, "\n")
@@ -189,16 +189,16 @@ func checkSize(t *testing.T, name string, s common.Screen, w, h int) {
 
 var colourSGR = regexp.MustCompile(`\x1b\[[0-9;]*(3[0-9]|4[0-9]|9[0-7]|10[0-7])(;[0-9;]*)?m`)
 
-func checkNoColour(t *testing.T, name string, s common.Screen) {
+func checkNoColour(t *testing.T, name string, s screen.Screen) {
 	t.Helper()
 	if loc := colourSGR.FindStringIndex(s.View()); loc != nil {
 		t.Errorf("%s: colour escape under NO_COLOR: %q", name, s.View()[loc[0]:min(len(s.View()), loc[1]+10)])
 	}
 }
 
-func contains(t *testing.T, s common.Screen, want ...string) {
+func contains(t *testing.T, s screen.Screen, want ...string) {
 	t.Helper()
-	got := screen(s)
+	got := plain(s)
 	for _, w := range want {
 		if !strings.Contains(got, w) {
 			t.Errorf("screen lacks %q:\n%s", w, got)
@@ -206,9 +206,9 @@ func contains(t *testing.T, s common.Screen, want ...string) {
 	}
 }
 
-func lacks(t *testing.T, s common.Screen, bad ...string) {
+func lacks(t *testing.T, s screen.Screen, bad ...string) {
 	t.Helper()
-	got := screen(s)
+	got := plain(s)
 	for _, w := range bad {
 		if strings.Contains(got, w) {
 			t.Errorf("screen shows %q too early:\n%s", w, got)
