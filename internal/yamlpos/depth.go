@@ -64,53 +64,84 @@ func (c *depthScanner) line(l []byte) int {
 		indent++
 	}
 	blank := indent == len(l) || (indent < len(l) && l[indent] == '\t' && len(bytes.TrimSpace(l)) == 0)
+	if c.blockText(indent, blank) {
+		return -1
+	}
+	i := 0
+	switch {
+	case c.quote == 0 && c.flow == 0:
+		if blank || l[indent] == '#' {
+			return -1
+		}
+		var done bool
+		if i, done = c.openBlocks(l, indent); done {
+			if len(c.blocks) > MaxDepth {
+				return i
+			}
+			return -1
+		}
+		c.expect = true
+	case c.quote == 0:
+		i = indent
+	}
+	return c.scan(l, i)
+}
+
+// blockText reports whether the line belongs to a literal or folded block
+// scalar, which is text to YAML; it ends the block at the first line
+// indented less.
+func (c *depthScanner) blockText(indent int, blank bool) bool {
 	if c.inBlock {
 		if blank || indent >= c.blockIndent {
-			return -1
+			return true
 		}
 		c.inBlock = false
 	}
 	if c.blockPending {
 		if blank {
-			return -1
+			return true
 		}
 		c.blockPending = false
 		if indent > c.blockParent {
 			c.inBlock, c.blockIndent = true, indent
-			return -1
+			return true
 		}
 	}
-	i := 0
-	if c.quote == 0 && c.flow == 0 {
-		if blank || l[indent] == '#' {
-			return -1
+	return false
+}
+
+// openBlocks closes the block collections the line's indentation leaves
+// and opens the ones it starts: its own level and one per "- " or "? "
+// entry on it. It returns where scanning goes on, and done when the line
+// has nothing more to scan or a level went past MaxDepth (then i is where).
+func (c *depthScanner) openBlocks(l []byte, indent int) (i int, done bool) {
+	for len(c.blocks) > 0 && c.blocks[len(c.blocks)-1] >= indent {
+		c.blocks = c.blocks[:len(c.blocks)-1]
+	}
+	c.blocks = append(c.blocks, indent)
+	if len(c.blocks) > MaxDepth {
+		return indent, true
+	}
+	i = indent
+	for i+1 < len(l) && (l[i] == '-' || l[i] == '?') && (l[i+1] == ' ' || l[i+1] == '\t') {
+		i += 2
+		for i < len(l) && l[i] == ' ' {
+			i++
 		}
-		for len(c.blocks) > 0 && c.blocks[len(c.blocks)-1] >= indent {
-			c.blocks = c.blocks[:len(c.blocks)-1]
+		if i == len(l) || l[i] == '#' {
+			return i, true
 		}
-		c.blocks = append(c.blocks, indent)
+		c.blocks = append(c.blocks, i)
 		if len(c.blocks) > MaxDepth {
-			return indent
+			return i, true
 		}
-		i = indent
-		// "- " and "? " entries on one line each open a level.
-		for i+1 < len(l) && (l[i] == '-' || l[i] == '?') && (l[i+1] == ' ' || l[i+1] == '\t') {
-			i += 2
-			for i < len(l) && l[i] == ' ' {
-				i++
-			}
-			if i == len(l) || l[i] == '#' {
-				return -1
-			}
-			c.blocks = append(c.blocks, i)
-			if len(c.blocks) > MaxDepth {
-				return i
-			}
-		}
-		c.expect = true
-	} else if c.quote == 0 {
-		i = indent
 	}
+	return i, false
+}
+
+// scan reads the rest of the line from i: quoted text, flow brackets and
+// the ": " and "," that make the next value start.
+func (c *depthScanner) scan(l []byte, i int) int {
 	for i < len(l) {
 		if c.quote != 0 {
 			i = c.skipQuote(l, i)
@@ -125,51 +156,70 @@ func (c *depthScanner) line(l []byte) int {
 			return -1
 		}
 		if c.expect {
-			switch ch {
-			case '"', '\'':
-				c.quote, c.expect = ch, false
-				i++
-				continue
-			case '[', '{':
-				c.flow++
-				if len(c.blocks)+c.flow > MaxDepth {
-					return i
-				}
-				i++
-				continue
-			case '|', '>':
-				if c.flow == 0 {
-					c.blockPending, c.blockParent = true, c.blocks[len(c.blocks)-1]
-					return -1
-				}
-			case '&', '!', '*':
-				// An anchor, tag or alias: a value may still follow.
-				for i < len(l) && l[i] != ' ' && l[i] != '\t' {
-					i++
-				}
+			next, stop, over := c.valueStart(l, i)
+			switch {
+			case over:
+				return i
+			case stop:
+				return -1
+			case next != i:
+				i = next
 				continue
 			}
 			c.expect = false
 		}
-		// Inside a plain scalar or after a value.
-		switch {
-		case ch == ':' && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\t' || (c.flow > 0 && bytes.IndexByte([]byte(",[]{}"), l[i+1]) >= 0)):
-			c.expect = true
-		case c.flow > 0 && ch == ',':
-			c.expect = true
-		case c.flow > 0 && (ch == '[' || ch == '{'):
-			// Not allowed inside a plain scalar in a flow; count it anyway.
-			c.flow++
-			c.expect = true
-			if len(c.blocks)+c.flow > MaxDepth {
-				return i
-			}
-		case c.flow > 0 && (ch == ']' || ch == '}'):
-			c.flow--
+		if c.afterValue(l, i) {
+			return i
 		}
 		i++
 	}
 	return -1
+}
+
+// valueStart handles the character where a value may start: a quote or a
+// bracket opens, a block indicator starts block text (stop), an anchor,
+// tag or alias is skipped. It returns i unchanged when the value is a
+// plain scalar, and over when a bracket went past MaxDepth.
+func (c *depthScanner) valueStart(l []byte, i int) (next int, stop, over bool) {
+	switch ch := l[i]; ch {
+	case '"', '\'':
+		c.quote, c.expect = ch, false
+		return i + 1, false, false
+	case '[', '{':
+		c.flow++
+		return i + 1, false, len(c.blocks)+c.flow > MaxDepth
+	case '|', '>':
+		if c.flow == 0 {
+			c.blockPending, c.blockParent = true, c.blocks[len(c.blocks)-1]
+			return i, true, false
+		}
+	case '&', '!', '*':
+		// An anchor, tag or alias: a value may still follow.
+		for i < len(l) && l[i] != ' ' && l[i] != '\t' {
+			i++
+		}
+		return i, false, false
+	}
+	return i, false, false
+}
+
+// afterValue handles a character inside a plain scalar or after a value,
+// and reports whether it opened a level past MaxDepth.
+func (c *depthScanner) afterValue(l []byte, i int) bool {
+	switch ch := l[i]; {
+	case ch == ':' && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\t' || (c.flow > 0 && bytes.IndexByte([]byte(",[]{}"), l[i+1]) >= 0)):
+		c.expect = true
+	case c.flow > 0 && ch == ',':
+		c.expect = true
+	case c.flow > 0 && (ch == '[' || ch == '{'):
+		// Not allowed inside a plain scalar in a flow; count it anyway.
+		c.flow++
+		c.expect = true
+		return len(c.blocks)+c.flow > MaxDepth
+	case c.flow > 0 && (ch == ']' || ch == '}'):
+		c.flow--
+	}
+	return false
 }
 
 // skipQuote advances through a quoted scalar from i and returns where
