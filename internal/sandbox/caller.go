@@ -3,6 +3,7 @@ package sandbox
 import (
 	"fmt"
 	"net/netip"
+	"slices"
 	"strings"
 )
 
@@ -102,99 +103,129 @@ func parseBase(s string) (CallerSpec, error) {
 	// "assumed by" splits a role from its assumer; the first one counts, so
 	// role chains read left to right.
 	if i := indexWords(words, "assumed", "by"); i >= 0 {
-		head, err := parseBase(strings.Join(words[:i], " "))
-		if err != nil {
-			return CallerSpec{}, err
-		}
-		if head.Kind != CallerRole {
-			return CallerSpec{}, fmt.Errorf("caller %q: only a role is assumed; write \"role NAME assumed by …\"", s)
-		}
-		by, err := parseAssumer(words[i+2:], s)
-		if err != nil {
-			return CallerSpec{}, err
-		}
-		head.AssumedBy = &by
-		return head, nil
+		return parseAssumed(words[:i], words[i+2:], s)
 	}
 	words = dropArticle(words)
 	lw := lower(words)
-	acctWords := func(rest []string) (string, []string, error) {
-		n := len(rest)
-		if n >= 3 && (strings.EqualFold(rest[n-3], "from") || strings.EqualFold(rest[n-3], "in") || strings.EqualFold(rest[n-3], "of")) && strings.EqualFold(rest[n-2], "account") {
-			return rest[n-1], rest[:n-3], nil
-		}
-		return "", rest, nil
-	}
-	one := func(kind CallerKind, rest []string, what string) (CallerSpec, error) {
-		acct, rest, _ := acctWords(rest)
-		if len(rest) != 1 {
-			return CallerSpec{}, fmt.Errorf("caller %q: expected one %s name, for example %q", s, what, examplePhrase(kind))
-		}
-		return CallerSpec{Kind: kind, Name: rest[0], Account: acct}, nil
-	}
 	switch {
 	case lw[0] == "user":
-		return one(CallerUser, words[1:], "user")
+		return oneNamed(CallerUser, words[1:], "user", s)
 	case lw[0] == "root":
-		rest := words[1:]
-		if len(rest) > 0 && strings.EqualFold(rest[0], "user") {
-			rest = rest[1:]
-		}
-		acct, rest, _ := acctWords(rest)
-		if len(rest) != 0 {
-			return CallerSpec{}, fmt.Errorf("caller %q: write \"root\" or \"root of account B\"", s)
-		}
-		return CallerSpec{Kind: CallerRoot, Account: acct}, nil
-	case s == "*" || lw[0] == "anyone" || lw[0] == "anonymous" || (lw[0] == "everyone"):
+		return parseRoot(words[1:], s)
+	case s == "*" || lw[0] == "anyone" || lw[0] == "anonymous" || lw[0] == "everyone":
 		return CallerSpec{Kind: CallerAnonymous}, nil
 	case lw[0] == "service":
-		if len(words) != 2 || !strings.Contains(words[1], ".") {
-			return CallerSpec{}, fmt.Errorf("caller %q: write \"service\" and a service principal, for example \"service lambda.amazonaws.com\"", s)
-		}
-		return CallerSpec{Kind: CallerService, Name: strings.ToLower(words[1])}, nil
-	case lw[0] == "role" || (len(lw) > 3 && lw[0] == "session" && lw[1] == "of" && lw[2] == "role"):
-		if lw[0] == "session" {
-			words = words[2:]
-		}
-		return one(CallerRole, words[1:], "role")
-	case lw[0] == "instance" || (len(lw) > 3 && lw[0] == "app" && lw[1] == "on" && lw[2] == "instance"):
-		if lw[0] == "app" {
-			words = words[2:]
-		}
-		return one(CallerInstance, words[1:], "instance")
+		return parseService(words, s)
+	case lw[0] == "role":
+		return oneNamed(CallerRole, words[1:], "role", s)
+	case len(lw) > 3 && startsWith(lw, "session", "of", "role"):
+		return oneNamed(CallerRole, words[3:], "role", s)
+	case lw[0] == "instance":
+		return oneNamed(CallerInstance, words[1:], "instance", s)
+	case len(lw) > 3 && startsWith(lw, "app", "on", "instance"):
+		return oneNamed(CallerInstance, words[3:], "instance", s)
 	case lw[0] == "lambda" || lw[0] == "function":
-		rest := words[1:]
-		if lw[0] == "lambda" && len(rest) > 1 && strings.EqualFold(rest[0], "function") {
-			rest = rest[1:]
-		}
-		return one(CallerFunction, rest, "function")
-	case lw[0] == "guest" || (len(lw) > 1 && lw[0] == "unauthenticated" && (lw[1] == "user" || lw[1] == "identity")):
+		return parseFunction(words, lw[0] == "lambda", s)
+	case lw[0] == "guest" || startsWith(lw, "unauthenticated", "user") || startsWith(lw, "unauthenticated", "identity"):
 		return parsePool(CallerPoolGuest, words, s)
-	case len(lw) > 1 && lw[0] == "authenticated" && (lw[1] == "user" || lw[1] == "identity"):
+	case startsWith(lw, "authenticated", "user") || startsWith(lw, "authenticated", "identity"):
 		return parsePool(CallerPoolUser, words, s)
-	case len(lw) > 1 && lw[0] == "federated" && lw[1] == "user":
-		i := indexWords(words, "via")
-		if i != 3 {
-			return CallerSpec{}, fmt.Errorf("caller %q: write \"federated user NAME via USER\" (the IAM user who called GetFederationToken)", s)
-		}
-		by, err := parseBase(strings.Join(words[4:], " "))
-		if err != nil {
-			return CallerSpec{}, err
-		}
-		if by.Kind != CallerUser {
-			return CallerSpec{}, fmt.Errorf("caller %q: only an IAM user can call GetFederationToken (with long-term access keys)", s)
-		}
-		return CallerSpec{Kind: CallerFederatedUser, Name: words[2], AssumedBy: &by}, nil
+	case startsWith(lw, "federated", "user"):
+		return parseFederated(words, s)
 	}
 	if isKeyword(lw[0]) {
 		return CallerSpec{}, fmt.Errorf("caller %q is not a phrase iamlab knows; for example %s", s, strings.Join(phraseExamples, ", "))
 	}
 	// A bare name is an IAM user: "bob", "carol from account B".
-	spec, err := one(CallerUser, words, "user")
+	spec, err := oneNamed(CallerUser, words, "user", s)
 	if err != nil {
 		return CallerSpec{}, fmt.Errorf("caller %q is not a phrase iamlab knows%s; for example %s", s, didYouMean(lw[0], callerWords), strings.Join(phraseExamples, ", "))
 	}
 	return spec, nil
+}
+
+// startsWith reports whether the lower-cased words begin with want.
+func startsWith(lw []string, want ...string) bool {
+	return len(lw) >= len(want) && slices.Equal(lw[:len(want)], want)
+}
+
+// accountSuffix splits a trailing "from|in|of account ID" off rest.
+func accountSuffix(rest []string) (account string, head []string) {
+	n := len(rest)
+	if n >= 3 && (strings.EqualFold(rest[n-3], "from") || strings.EqualFold(rest[n-3], "in") || strings.EqualFold(rest[n-3], "of")) && strings.EqualFold(rest[n-2], "account") {
+		return rest[n-1], rest[:n-3]
+	}
+	return "", rest
+}
+
+// oneNamed reads "NAME [from account ID]" for a caller of kind.
+func oneNamed(kind CallerKind, rest []string, what, s string) (CallerSpec, error) {
+	acct, rest := accountSuffix(rest)
+	if len(rest) != 1 {
+		return CallerSpec{}, fmt.Errorf("caller %q: expected one %s name, for example %q", s, what, examplePhrase(kind))
+	}
+	return CallerSpec{Kind: kind, Name: rest[0], Account: acct}, nil
+}
+
+// parseAssumed reads "role NAME … assumed by ASSUMER".
+func parseAssumed(role, assumer []string, s string) (CallerSpec, error) {
+	head, err := parseBase(strings.Join(role, " "))
+	if err != nil {
+		return CallerSpec{}, err
+	}
+	if head.Kind != CallerRole {
+		return CallerSpec{}, fmt.Errorf("caller %q: only a role is assumed; write \"role NAME assumed by …\"", s)
+	}
+	by, err := parseAssumer(assumer, s)
+	if err != nil {
+		return CallerSpec{}, err
+	}
+	head.AssumedBy = &by
+	return head, nil
+}
+
+// parseRoot reads what follows "root": "[user] [of account ID]".
+func parseRoot(rest []string, s string) (CallerSpec, error) {
+	if len(rest) > 0 && strings.EqualFold(rest[0], "user") {
+		rest = rest[1:]
+	}
+	acct, rest := accountSuffix(rest)
+	if len(rest) != 0 {
+		return CallerSpec{}, fmt.Errorf("caller %q: write \"root\" or \"root of account B\"", s)
+	}
+	return CallerSpec{Kind: CallerRoot, Account: acct}, nil
+}
+
+// parseService reads "service PRINCIPAL".
+func parseService(words []string, s string) (CallerSpec, error) {
+	if len(words) != 2 || !strings.Contains(words[1], ".") {
+		return CallerSpec{}, fmt.Errorf("caller %q: write \"service\" and a service principal, for example \"service lambda.amazonaws.com\"", s)
+	}
+	return CallerSpec{Kind: CallerService, Name: strings.ToLower(words[1])}, nil
+}
+
+// parseFunction reads "lambda [function] NAME" or "function NAME".
+func parseFunction(words []string, lambda bool, s string) (CallerSpec, error) {
+	rest := words[1:]
+	if lambda && len(rest) > 1 && strings.EqualFold(rest[0], "function") {
+		rest = rest[1:]
+	}
+	return oneNamed(CallerFunction, rest, "function", s)
+}
+
+// parseFederated reads "federated user NAME via USER".
+func parseFederated(words []string, s string) (CallerSpec, error) {
+	if indexWords(words, "via") != 3 {
+		return CallerSpec{}, fmt.Errorf("caller %q: write \"federated user NAME via USER\" (the IAM user who called GetFederationToken)", s)
+	}
+	by, err := parseBase(strings.Join(words[4:], " "))
+	if err != nil {
+		return CallerSpec{}, err
+	}
+	if by.Kind != CallerUser {
+		return CallerSpec{}, fmt.Errorf("caller %q: only an IAM user can call GetFederationToken (with long-term access keys)", s)
+	}
+	return CallerSpec{Kind: CallerFederatedUser, Name: words[2], AssumedBy: &by}, nil
 }
 
 // parseAssumer reads what follows "assumed by".
