@@ -105,154 +105,19 @@ func Build(learners []*Learner, errs []FileError, opt Options, now time.Time) *R
 	if err != nil {
 		exam, _ = curriculum.ExamByID("SCS-C03")
 	}
-	title := opt.Title
-	if title == nil {
-		title = func(_, id string) string { return id }
+	if opt.Title == nil {
+		opt.Title = func(_, id string) string { return id }
 	}
 	rep := &Report{Exam: exam.ID, Generated: now.UTC(), Errors: append([]FileError{}, errs...)}
 	learners, dups := oneExportPerLearner(learners)
 	rep.Errors = append(rep.Errors, dups...)
-	domainOf := func(tasks []string) []int {
-		seen := map[int]bool{}
-		var out []int
-		for _, t := range tasks {
-			tk, ok := curriculum.TaskByID(t)
-			if !ok || tk.Exam != exam.ID || seen[tk.Domain] {
-				continue
-			}
-			seen[tk.Domain] = true
-			out = append(out, tk.Domain)
-		}
-		return out
-	}
-	type tally struct{ n, ok int }
-	classDomains := map[int]*tally{}
-	topics := map[string]*tally{}
-	type scen struct {
-		learners, solved, attempts int
-		scores                     []float64
-		minutes                    float64
-		failures                   map[string]int
-	}
-	scens := map[string]*scen{}
-	type mkey struct{ kind, id, chosen string }
-	mistakes := map[mkey]map[string]int{} // → learner → count
 
-	library := map[string]bool{}
-	for _, id := range opt.Scenarios {
-		library[id] = true
-	}
+	c := newClass(exam, opt)
 	for li, l := range learners {
-		who := l.ID
-		if who == "" {
-			who = l.File
-		}
-		row := LearnerRow{Name: l.Name, ID: l.ID, File: l.File, Version: l.Version, Readiness: map[int]float64{}}
-		if row.Name == "" {
-			row.Name = "learner " + strconv.Itoa(li+1)
-		}
-		best := map[string]int{}
-		solved := map[string]bool{}
-		tried := map[string]int{}
-		var scoreSum float64
-		var scored int
-		mine := map[int]*tally{}
-		for _, r := range l.Records {
-			row.TimeSpent += r.Duration.Minutes()
-			for _, d := range domainOf(r.Tasks) {
-				for _, m := range []map[int]*tally{mine, classDomains} {
-					if m[d] == nil {
-						m[d] = &tally{}
-					}
-					m[d].n++
-					if r.Correct {
-						m[d].ok++
-					}
-				}
-			}
-			for _, t := range r.Topics {
-				if topics[t] == nil {
-					topics[t] = &tally{}
-				}
-				topics[t].n++
-				if r.Correct {
-					topics[t].ok++
-				}
-			}
-			switch r.Kind {
-			case "attempt":
-				if len(opt.Scenarios) == 0 {
-					library[r.ID] = true
-				}
-				tried[r.ID]++
-				s := scens[r.ID]
-				if s == nil {
-					s = &scen{failures: map[string]int{}}
-					scens[r.ID] = s
-				}
-				s.attempts++
-				s.minutes += r.Duration.Minutes()
-				if r.Outcome == "solved" {
-					solved[r.ID] = true
-					s.scores = append(s.scores, r.Score)
-					scoreSum += r.Score
-					scored++
-					if r.Stars > best[r.ID] {
-						best[r.ID] = r.Stars
-					}
-				}
-				if r.Outcome == "failed" {
-					for _, c := range r.FailedCheck {
-						s.failures[c]++
-						k := mkey{"check", r.ID, c}
-						if mistakes[k] == nil {
-							mistakes[k] = map[string]int{}
-						}
-						mistakes[k][who]++
-					}
-				}
-			case "answer":
-				row.Answered++
-				if r.Correct {
-					row.Correct++
-				} else if r.Chosen != "" {
-					k := mkey{"answer", r.ID, r.Chosen}
-					if mistakes[k] == nil {
-						mistakes[k] = map[string]int{}
-					}
-					mistakes[k][who]++
-				}
-			}
-		}
-		for id := range tried {
-			scens[id].learners++
-			if solved[id] {
-				scens[id].solved++
-			}
-		}
-		row.Attempted, row.Solved = len(tried), len(solved)
-		for _, s := range best {
-			row.Stars += s
-		}
-		if scored > 0 {
-			row.AvgScore = scoreSum / float64(scored)
-		}
-		if l.Readiness != nil && l.Exam == exam.ID {
-			row.ReadinessFrom = "export"
-			for d, v := range l.Readiness {
-				row.Readiness[d] = v
-			}
-		} else {
-			row.ReadinessFrom = "answers"
-			for d, t := range mine {
-				row.Readiness[d] = float64(t.ok) / float64(t.n)
-			}
-		}
-		rep.Learners = append(rep.Learners, row)
+		rep.Learners = append(rep.Learners, c.learner(li, l))
 	}
-	total := len(library)
-	for i := range rep.Learners {
-		if total > 0 {
+	if total := len(c.library); total > 0 {
+		for i := range rep.Learners {
 			rep.Learners[i].Completion = float64(rep.Learners[i].Solved) / float64(total)
 		}
 	}
@@ -260,15 +125,200 @@ func Build(learners []*Learner, errs []FileError, opt Options, now time.Time) *R
 		return strings.ToLower(rep.Learners[i].Name) < strings.ToLower(rep.Learners[j].Name)
 	})
 	tellApart(rep.Learners)
-	for _, d := range exam.Domains {
+	rep.Domains = c.domainRows()
+	rep.Scenarios = c.scenarioRows()
+	rep.Topics = c.topicRows()
+	rep.Mistakes = c.mistakeRows()
+	return rep
+}
+
+// tally counts observations and how many of them were right.
+type tally struct{ n, ok int }
+
+func (t *tally) add(correct bool) {
+	t.n++
+	if correct {
+		t.ok++
+	}
+}
+
+func count[K comparable](m map[K]*tally, k K, correct bool) {
+	if m[k] == nil {
+		m[k] = &tally{}
+	}
+	m[k].add(correct)
+}
+
+// scenarioTally is one scenario across the class.
+type scenarioTally struct {
+	learners, solved, attempts int
+	scores                     []float64
+	minutes                    float64
+	failures                   map[string]int
+}
+
+// mistakeKey is one wrong answer or one failed check of one scenario.
+type mistakeKey struct{ kind, id, chosen string }
+
+// class accumulates what the report measures while learners are read.
+type class struct {
+	exam      curriculum.Exam
+	opt       Options
+	library   map[string]bool // the scenarios completion is measured against
+	domains   map[int]*tally
+	topics    map[string]*tally
+	scenarios map[string]*scenarioTally
+	mistakes  map[mistakeKey]map[string]int // → learner → count
+}
+
+func newClass(exam curriculum.Exam, opt Options) *class {
+	c := &class{exam: exam, opt: opt, library: map[string]bool{}, domains: map[int]*tally{},
+		topics: map[string]*tally{}, scenarios: map[string]*scenarioTally{}, mistakes: map[mistakeKey]map[string]int{}}
+	for _, id := range opt.Scenarios {
+		c.library[id] = true
+	}
+	return c
+}
+
+// domainsOf lists the exam's domains the tasks belong to, each once.
+func (c *class) domainsOf(tasks []string) []int {
+	seen := map[int]bool{}
+	var out []int
+	for _, t := range tasks {
+		tk, ok := curriculum.TaskByID(t)
+		if !ok || tk.Exam != c.exam.ID || seen[tk.Domain] {
+			continue
+		}
+		seen[tk.Domain] = true
+		out = append(out, tk.Domain)
+	}
+	return out
+}
+
+func (c *class) mistake(k mistakeKey, who string) {
+	if c.mistakes[k] == nil {
+		c.mistakes[k] = map[string]int{}
+	}
+	c.mistakes[k][who]++
+}
+
+// learnerTally is one learner's records, accumulated.
+type learnerTally struct {
+	best     map[string]int
+	solved   map[string]bool
+	tried    map[string]int
+	scoreSum float64
+	scored   int
+	domains  map[int]*tally
+}
+
+// learner reads one learner's records into the class and returns their row.
+func (c *class) learner(li int, l *Learner) LearnerRow {
+	who := l.ID
+	if who == "" {
+		who = l.File
+	}
+	row := LearnerRow{Name: l.Name, ID: l.ID, File: l.File, Version: l.Version, Readiness: map[int]float64{}}
+	if row.Name == "" {
+		row.Name = "learner " + strconv.Itoa(li+1)
+	}
+	me := learnerTally{best: map[string]int{}, solved: map[string]bool{}, tried: map[string]int{}, domains: map[int]*tally{}}
+	for _, r := range l.Records {
+		row.TimeSpent += r.Duration.Minutes()
+		for _, d := range c.domainsOf(r.Tasks) {
+			count(me.domains, d, r.Correct)
+			count(c.domains, d, r.Correct)
+		}
+		for _, t := range r.Topics {
+			count(c.topics, t, r.Correct)
+		}
+		switch r.Kind {
+		case "attempt":
+			c.attempt(&me, r, who)
+		case "answer":
+			row.Answered++
+			if r.Correct {
+				row.Correct++
+			} else if r.Chosen != "" {
+				c.mistake(mistakeKey{"answer", r.ID, r.Chosen}, who)
+			}
+		}
+	}
+	for id := range me.tried {
+		c.scenarios[id].learners++
+		if me.solved[id] {
+			c.scenarios[id].solved++
+		}
+	}
+	row.Attempted, row.Solved = len(me.tried), len(me.solved)
+	for _, s := range me.best {
+		row.Stars += s
+	}
+	if me.scored > 0 {
+		row.AvgScore = me.scoreSum / float64(me.scored)
+	}
+	if l.Readiness != nil && l.Exam == c.exam.ID {
+		row.ReadinessFrom = "export"
+		for d, v := range l.Readiness {
+			row.Readiness[d] = v
+		}
+	} else {
+		row.ReadinessFrom = "answers"
+		for d, t := range me.domains {
+			row.Readiness[d] = float64(t.ok) / float64(t.n)
+		}
+	}
+	return row
+}
+
+// attempt reads one scenario attempt.
+func (c *class) attempt(me *learnerTally, r Record, who string) {
+	if len(c.opt.Scenarios) == 0 {
+		c.library[r.ID] = true
+	}
+	me.tried[r.ID]++
+	s := c.scenarios[r.ID]
+	if s == nil {
+		s = &scenarioTally{failures: map[string]int{}}
+		c.scenarios[r.ID] = s
+	}
+	s.attempts++
+	s.minutes += r.Duration.Minutes()
+	switch r.Outcome {
+	case "solved":
+		me.solved[r.ID] = true
+		s.scores = append(s.scores, r.Score)
+		me.scoreSum += r.Score
+		me.scored++
+		if r.Stars > me.best[r.ID] {
+			me.best[r.ID] = r.Stars
+		}
+	case "failed":
+		for _, check := range r.FailedCheck {
+			s.failures[check]++
+			c.mistake(mistakeKey{"check", r.ID, check}, who)
+		}
+	}
+}
+
+func (c *class) domainRows() []DomainRow {
+	var rows []DomainRow
+	for _, d := range c.exam.Domains {
 		row := DomainRow{Number: d.Number, Name: d.Name, Weight: d.Weight, Accuracy: -1}
-		if t := classDomains[d.Number]; t != nil {
+		if t := c.domains[d.Number]; t != nil {
 			row.Observations, row.Accuracy = t.n, float64(t.ok)/float64(t.n)
 		}
-		rep.Domains = append(rep.Domains, row)
+		rows = append(rows, row)
 	}
-	for id, s := range scens {
-		row := ScenarioRow{ID: id, Title: title("scenario", id), Learners: s.learners, Solved: s.solved}
+	return rows
+}
+
+// scenarioRows lists the scenarios hardest first: lowest solve rate, then
+// most attempts.
+func (c *class) scenarioRows() []ScenarioRow {
+	var rows []ScenarioRow
+	for id, s := range c.scenarios {
+		row := ScenarioRow{ID: id, Title: c.opt.Title("scenario", id), Learners: s.learners, Solved: s.solved}
 		if s.learners > 0 {
 			row.SolveRate = float64(s.solved) / float64(s.learners)
 			row.AvgAttempts = float64(s.attempts) / float64(s.learners)
@@ -284,15 +334,15 @@ func Build(learners []*Learner, errs []FileError, opt Options, now time.Time) *R
 			row.AvgScore = sum / float64(len(s.scores))
 		}
 		bestN := 0
-		for c, n := range s.failures {
-			if n > bestN || (n == bestN && c < row.CommonFailure) {
-				row.CommonFailure, bestN = c, n
+		for check, n := range s.failures {
+			if n > bestN || (n == bestN && check < row.CommonFailure) {
+				row.CommonFailure, bestN = check, n
 			}
 		}
-		rep.Scenarios = append(rep.Scenarios, row)
+		rows = append(rows, row)
 	}
-	sort.SliceStable(rep.Scenarios, func(i, j int) bool {
-		a, b := rep.Scenarios[i], rep.Scenarios[j]
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
 		if a.SolveRate != b.SolveRate {
 			return a.SolveRate < b.SolveRate
 		}
@@ -301,33 +351,45 @@ func Build(learners []*Learner, errs []FileError, opt Options, now time.Time) *R
 		}
 		return a.ID < b.ID
 	})
-	for id, t := range topics {
-		rep.Topics = append(rep.Topics, TopicRow{ID: id, Observations: t.n, Accuracy: float64(t.ok) / float64(t.n)})
+	return rows
+}
+
+// topicRows lists the topics weakest first.
+func (c *class) topicRows() []TopicRow {
+	var rows []TopicRow
+	for id, t := range c.topics {
+		rows = append(rows, TopicRow{ID: id, Observations: t.n, Accuracy: float64(t.ok) / float64(t.n)})
 	}
-	sort.SliceStable(rep.Topics, func(i, j int) bool {
-		if rep.Topics[i].Accuracy != rep.Topics[j].Accuracy {
-			return rep.Topics[i].Accuracy < rep.Topics[j].Accuracy
+	sort.SliceStable(rows, func(i, j int) bool {
+		if rows[i].Accuracy != rows[j].Accuracy {
+			return rows[i].Accuracy < rows[j].Accuracy
 		}
-		return rep.Topics[i].ID < rep.Topics[j].ID
+		return rows[i].ID < rows[j].ID
 	})
-	for k, who := range mistakes {
+	return rows
+}
+
+// mistakeRows lists the twenty mistakes most learners share.
+func (c *class) mistakeRows() []Mistake {
+	var rows []Mistake
+	for k, who := range c.mistakes {
 		m := Mistake{Kind: k.kind, ID: k.id, Chosen: k.chosen, Learners: len(who)}
 		for _, n := range who {
 			m.Count += n
 		}
 		if k.kind == "answer" {
-			m.Title = title("item", k.id)
-			if opt.Misconception != nil {
-				m.Misconception = opt.Misconception(k.id, k.chosen)
+			m.Title = c.opt.Title("item", k.id)
+			if c.opt.Misconception != nil {
+				m.Misconception = c.opt.Misconception(k.id, k.chosen)
 			}
 		} else {
-			m.Title = title("scenario", k.id)
+			m.Title = c.opt.Title("scenario", k.id)
 			m.Misconception = "fails the check \"" + k.chosen + "\" on submit"
 		}
-		rep.Mistakes = append(rep.Mistakes, m)
+		rows = append(rows, m)
 	}
-	sort.SliceStable(rep.Mistakes, func(i, j int) bool {
-		a, b := rep.Mistakes[i], rep.Mistakes[j]
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
 		if a.Learners != b.Learners {
 			return a.Learners > b.Learners
 		}
@@ -336,10 +398,10 @@ func Build(learners []*Learner, errs []FileError, opt Options, now time.Time) *R
 		}
 		return a.ID+a.Chosen < b.ID+b.Chosen
 	})
-	if len(rep.Mistakes) > 20 {
-		rep.Mistakes = rep.Mistakes[:20]
+	if len(rows) > 20 {
+		rows = rows[:20]
 	}
-	return rep
+	return rows
 }
 
 // oneExportPerLearner keeps one export per learner id: a learner who hands
