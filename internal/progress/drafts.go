@@ -4,28 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 )
-
-// DraftConflictError says that another window (or process) saved this
-// document's draft since the caller last read or saved it. Nothing was
-// written; Theirs is the draft now stored, so the caller can offer to keep
-// either: SaveDraft again with Theirs.Rev keeps the caller's text, loading
-// Theirs.Text takes the other.
-type DraftConflictError struct {
-	Theirs Draft
-}
-
-func (e *DraftConflictError) Error() string {
-	return fmt.Sprintf("the draft of %s in %s was saved by another window at %s",
-		e.Theirs.DocName, e.Theirs.ScenarioKey, e.Theirs.UpdatedAt.Local().Format("15:04:05"))
-}
-
-// ErrDraftConflict matches a *DraftConflictError with errors.Is.
-var ErrDraftConflict = errors.New("the draft was saved by another window")
-
-// Is lets errors.Is(err, ErrDraftConflict) match.
-func (e *DraftConflictError) Is(target error) bool { return target == ErrDraftConflict }
 
 // SaveDraft autosaves one document of a scenario, replacing the previous
 // text, and returns the draft's new revision. baseRev is the revision the
@@ -33,7 +12,7 @@ func (e *DraftConflictError) Is(target error) bool { return target == ErrDraftCo
 // moved on since — another window saved it — nothing is written and the
 // error is a *DraftConflictError holding the stored draft.
 func (s *Store) SaveDraft(ctx context.Context, key ScenarioKey, docName, text string, baseRev int64) (int64, error) {
-	if err := key.check("a draft"); err != nil {
+	if err := checkKey(key, "a draft"); err != nil {
 		return 0, err
 	}
 	if docName == "" {
@@ -95,7 +74,7 @@ func (s *Store) Drafts(ctx context.Context, key ScenarioKey) ([]Draft, error) {
 
 // DeleteDrafts forgets a scenario's drafts (after a solve, or "start over").
 func (s *Store) DeleteDrafts(ctx context.Context, key ScenarioKey) error {
-	if err := key.check("deleting drafts"); err != nil {
+	if err := checkKey(key, "deleting drafts"); err != nil {
 		return err
 	}
 	return s.inTx(ctx, "delete your drafts", func(tx *sql.Tx) error {

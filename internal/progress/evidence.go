@@ -21,13 +21,13 @@ func (s *Store) Readiness(ctx context.Context, examID string, examDate, now time
 	if err != nil {
 		return Report{}, s.wrap("compute readiness", err)
 	}
-	return computeReadiness(exam, ev, examDate, now, s.retrievability), nil
+	return ComputeReadiness(exam, ev, examDate, now, s.sched.Retrievability), nil
 }
 
 // loadEvidence aggregates in SQL, so its cost grows with the number of
 // topics, not of attempts.
-func (s *Store) loadEvidence(ctx context.Context) (evidence, error) {
-	ev := evidence{obs: map[string][2]int{}, cards: map[string]fsrs.Card{}, tasks: map[string]bool{}}
+func (s *Store) loadEvidence(ctx context.Context) (Evidence, error) {
+	ev := Evidence{Observations: map[string][2]int{}, Cards: map[string]fsrs.Card{}, Tasks: map[string]bool{}}
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT topic_id, sum(n), sum(k) FROM (
 			SELECT t.topic_id, count(*) AS n,
@@ -48,7 +48,7 @@ func (s *Store) loadEvidence(ctx context.Context) (evidence, error) {
 			rows.Close()
 			return ev, err
 		}
-		ev.obs[id] = [2]int{n, k}
+		ev.Observations[id] = [2]int{n, k}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -67,7 +67,7 @@ func (s *Store) loadEvidence(ctx context.Context) (evidence, error) {
 		}
 		// Authors may write "SCS-C03 4.2.3"; count it under the canonical ID.
 		if t, err := curriculum.ParseTaskID(id); err == nil {
-			ev.tasks[t.ID] = true
+			ev.Tasks[t.ID] = true
 		}
 	}
 	rows.Close()
@@ -85,14 +85,14 @@ func (s *Store) loadEvidence(ctx context.Context) (evidence, error) {
 			rows.Close()
 			return ev, err
 		}
-		ev.cards[id] = c
+		ev.Cards[id] = c
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return ev, err
 	}
 
-	c := &ev.calibration
+	c := &ev.Calibration
 	err = s.db.QueryRowContext(ctx, `SELECT
 		coalesce(sum(confidence = 'sure' AND correct = 0), 0),
 		coalesce(sum(confidence = 'sure'), 0), coalesce(sum(confidence = 'sure' AND correct = 1), 0),

@@ -23,22 +23,22 @@ func reviewedNow(now time.Time, stability float64) fsrs.Card {
 }
 
 func TestReadinessHandComputed(t *testing.T) {
-	s, _ := openTemp(t)
+	s := NewScheduler()
 	exam, _ := curriculum.ExamByID("SCS-C03")
 	now := t0
 	examDate := now.AddDate(0, 0, 10)
-	ev := evidence{
-		obs: map[string][2]int{
+	ev := Evidence{
+		Observations: map[string][2]int{
 			"explicit-deny": {3, 2}, // Beta(3,2): mean 0.6, var 0.04
 			"root-user":     {1, 1}, // Beta(2,1): mean 2/3, var 1/18
 		},
-		cards: map[string]fsrs.Card{
+		Cards: map[string]fsrs.Card{
 			"explicit-deny": reviewedNow(now, 10),
 			"root-user":     reviewedNow(now, 10),
 		},
-		tasks: map[string]bool{"SCS-C03:4.2.3": true},
+		Tasks: map[string]bool{"SCS-C03:4.2.3": true},
 	}
-	rep := computeReadiness(exam, ev, examDate, now, s.retrievability)
+	rep := ComputeReadiness(exam, ev, examDate, now, s.Retrievability)
 
 	// Topics: predicted = mastery × R(exam date) = mastery × 0.9.
 	byID := map[string]TopicReadiness{}
@@ -99,18 +99,18 @@ func TestReadinessHandComputed(t *testing.T) {
 }
 
 func TestReadinessBandsAndUnknown(t *testing.T) {
-	s, _ := openTemp(t)
+	s := NewScheduler()
 	exam, _ := curriculum.ExamByID("SCS-C03")
-	empty := computeReadiness(exam, evidence{}, time.Time{}, t0, s.retrievability)
+	empty := ComputeReadiness(exam, Evidence{}, time.Time{}, t0, s.Retrievability)
 	if empty.Band != BandUnknown || empty.Predicted != 0 || !empty.Uncertain || len(empty.Topics) != 0 {
 		t.Fatalf("no evidence must be unknown, not zero: %+v", empty)
 	}
-	ev := evidence{
-		obs:   map[string][2]int{"explicit-deny": {20, 20}},
-		cards: map[string]fsrs.Card{"explicit-deny": reviewedNow(t0, 30)},
+	ev := Evidence{
+		Observations: map[string][2]int{"explicit-deny": {20, 20}},
+		Cards:        map[string]fsrs.Card{"explicit-deny": reviewedNow(t0, 30)},
 	}
 	// Exam date in the past: retention is taken now, R = 1.
-	rep := computeReadiness(exam, ev, t0.AddDate(0, 0, -3), t0, s.retrievability)
+	rep := ComputeReadiness(exam, ev, t0.AddDate(0, 0, -3), t0, s.Retrievability)
 	d4 := rep.Domains[3]
 	if !near(d4.Predicted, 21.0/22) || d4.Band != BandReady || d4.Uncertain {
 		t.Fatalf("D4 %+v", d4)

@@ -6,21 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"time"
 )
-
-// Recorder is the part of the store the trainer writes through. Every method
-// is one transaction; errors match ErrReadOnly / ErrDiskFull when recording
-// should be switched off and the learner told.
-type Recorder interface {
-	RecordAttempt(ctx context.Context, a Attempt) (int64, error)
-	RecordAnswer(ctx context.Context, a Answer) (int64, error)
-	SaveDraft(ctx context.Context, key ScenarioKey, docName, text string, baseRev int64) (int64, error)
-	Drafts(ctx context.Context, key ScenarioKey) ([]Draft, error)
-	DeleteDrafts(ctx context.Context, key ScenarioKey) error
-	ScenarioStatus(ctx context.Context) (map[ScenarioKey]ScenarioState, error)
-	DueReviews(ctx context.Context, now time.Time) ([]DueReview, error)
-}
 
 var _ Recorder = (*Store)(nil)
 
@@ -40,6 +26,15 @@ func (s *Store) inTx(ctx context.Context, op string, f func(tx *sql.Tx) error) e
 	return s.wrap(op, tx.Commit())
 }
 
+// checkKey refuses a key without a pack or a scenario: records under it
+// could not be told apart from another pack's.
+func checkKey(k ScenarioKey, what string) error {
+	if k.PackID == "" || k.ScenarioID == "" {
+		return invalid("%s needs a pack ID and a scenario ID (got %q)", what, k.String())
+	}
+	return nil
+}
+
 func invalid(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
 }
@@ -48,7 +43,7 @@ func invalid(format string, args ...any) error {
 // the scenario's best result, and schedules each of its topics with the
 // rating RateAttempt derives. It returns the attempt's ID.
 func (s *Store) RecordAttempt(ctx context.Context, a Attempt) (int64, error) {
-	if err := a.ScenarioKey.check("an attempt"); err != nil {
+	if err := checkKey(a.ScenarioKey, "an attempt"); err != nil {
 		return 0, err
 	}
 	switch a.Outcome {

@@ -59,14 +59,6 @@ func (s *Store) ScenarioStatus(ctx context.Context) (map[ScenarioKey]ScenarioSta
 	return out, s.wrap(op, rows.Err())
 }
 
-// StatusOf reads one scenario's state from a ScenarioStatus map.
-func StatusOf(m map[ScenarioKey]ScenarioState, key ScenarioKey) ScenarioState {
-	if st, ok := m[key]; ok {
-		return st
-	}
-	return ScenarioState{ScenarioKey: key, Status: StatusNew}
-}
-
 // AdoptUnpacked gives records made before progress was keyed by pack, whose
 // scenario is in no built-in pack, to the pack that has that scenario now.
 // owners maps a scenario id to the ids of every loaded pack that has it; an

@@ -12,7 +12,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	fsrs "github.com/open-spaced-repetition/go-fsrs/v3"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -21,7 +20,7 @@ type Store struct {
 	db    *sql.DB
 	path  string // "" for an in-memory store
 	cfg   config
-	sched *fsrs.FSRS
+	sched *Scheduler
 
 	mu      sync.Mutex
 	notices []string
@@ -115,7 +114,7 @@ func newStore(path string, opts []Option, readOnly bool) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("progress database path %q: %w", path, err)
 	}
-	return &Store{path: abs, cfg: cfg, sched: newScheduler(), readOnly: readOnly}, nil
+	return &Store{path: abs, cfg: cfg, sched: NewScheduler(), readOnly: readOnly}, nil
 }
 
 // OpenMemory gives a store that works for this session only: used when the
@@ -125,7 +124,7 @@ func OpenMemory(opts ...Option) (*Store, error) {
 	for _, o := range opts {
 		o(&cfg)
 	}
-	s := &Store{cfg: cfg, sched: newScheduler()}
+	s := &Store{cfg: cfg, sched: NewScheduler()}
 	dsn := fmt.Sprintf("file:iamlab-memory-%d?mode=memory&cache=private", memSeq.Add(1))
 	db, err := sql.Open("sqlite", dsn+"&"+s.dsnParams().Encode())
 	if err != nil {
@@ -282,3 +281,8 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	return nil
 }
+
+// Times are stored as Unix milliseconds and read back in UTC.
+func ms(t time.Time) int64 { return t.UnixMilli() }
+
+func fromMS(v int64) time.Time { return time.UnixMilli(v).UTC() }
