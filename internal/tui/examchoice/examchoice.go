@@ -15,6 +15,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/curriculum"
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/progress/progressdb"
 	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
@@ -68,7 +69,7 @@ func New(deps screen.Deps, first bool) *Model {
 // NeedsAsking reports whether the learner has not said which exam yet.
 // A store that does not persist is not asked for: the answer would be
 // forgotten, and the notice saying so matters more on the first frame.
-func NeedsAsking(s *progress.Store) bool {
+func NeedsAsking(s *progressdb.Store) bool {
 	if s == nil || !s.Persistent() {
 		return false
 	}

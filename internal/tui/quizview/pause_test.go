@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/progress/progressdb"
 	qz "github.com/iamlab/iamlab/internal/quiz"
 	"github.com/iamlab/iamlab/internal/tui/golden"
 	"github.com/iamlab/iamlab/internal/tui/screen"
@@ -14,7 +15,7 @@ import (
 
 func fileDeps(t *testing.T, c *fakeClock, path string) screen.Deps {
 	t.Helper()
-	st, err := progress.Open(path, progress.WithClock(c.Now))
+	st, err := progressdb.Open(path, progressdb.WithClock(c.Now))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,0 @@
-package progress
-
-import "syscall"
-
-var (
-	errReadOnlyFS = syscall.EROFS
-	errNoSpace    = syscall.ENOSPC
-)

@@ -1,0 +1,8 @@
+package progressdb
+
+import "syscall"
+
+var (
+	errReadOnlyFS = syscall.EROFS
+	errNoSpace    = syscall.ENOSPC
+)
