@@ -4,8 +4,8 @@
 // (schedule.go), and how readiness for an exam is estimated from the
 // evidence (readiness.go). It is pure: no database, no files.
 //
-// Recorder (recorder.go) is what the trainer writes these records through;
-// package progressdb keeps them in SQLite. The quiz, the scenarios and the
-// screens speak this package's vocabulary, so none of them depends on the
-// database.
+// Store and its parts (store.go) are what the trainer asks of the place
+// that keeps these records; package progressdb keeps them in SQLite. The
+// quiz, the scenarios and the screens speak this package's vocabulary, so
+// none of them depends on the database.
 package progress

@@ -224,7 +224,7 @@ func assemble(opt Options) parts {
 	if len(opt.WorldFiles) > 0 && len(imported) > 0 && imported[0].File == opt.WorldFiles[0] {
 		root = root.WithFirstScreen(playground.New(deps, playgroundWorlds(), 0))
 	}
-	if examchoice.NeedsAsking(store) {
+	if examchoice.NeedsAsking(deps) {
 		root = root.WithFirstScreen(examchoice.New(deps, true))
 	}
 	if len(notices) > 0 {
@@ -250,7 +250,7 @@ func assemble(opt Options) parts {
 
 // scenarioFor picks a scenario that practises a topic: the first one not
 // yet solved, else (unless unsolvedOnly) the first one.
-func scenarioFor(lib *scenarios.Library, store *progressdb.Store, topicID string, unsolvedOnly bool) *scenarios.Scenario {
+func scenarioFor(lib *scenarios.Library, store progress.Recorder, topicID string, unsolvedOnly bool) *scenarios.Scenario {
 	status, _ := store.ScenarioStatus(context.Background())
 	var first *scenarios.Scenario
 	for _, p := range lib.Packs {

@@ -10,7 +10,7 @@ import (
 	"github.com/iamlab/iamlab/internal/progress"
 )
 
-var _ progress.Recorder = (*Store)(nil)
+var _ progress.Store = (*Store)(nil)
 
 // inTx runs f in one IMMEDIATE transaction and classifies any failure.
 func (s *Store) inTx(ctx context.Context, op string, f func(tx *sql.Tx) error) error {

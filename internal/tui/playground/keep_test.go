@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/progress/progressdb"
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/tui/golden"
@@ -38,7 +39,9 @@ func storeAt(t *testing.T, path string) *progressdb.Store {
 	return s
 }
 
-func openWith(t *testing.T, s *progressdb.Store, w, h int) *Model {
+// openWith opens the playground on s; a nil s (untyped, so that the
+// interface is nil too) is no store at all.
+func openWith(t *testing.T, s progress.Store, w, h int) *Model {
 	m := New(screen.Deps{Store: s, Recording: true}, []World{testWorld(t), secondWorld(t)}, 0)
 	m.SetStyles(theme.NewStyles(theme.NoColor()))
 	m.SetSize(w, h)

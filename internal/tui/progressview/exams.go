@@ -10,7 +10,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/progress"
-	"github.com/iamlab/iamlab/internal/progress/progressdb"
 )
 
 // The exam history: every submitted mock exam of the exam shown, with its
@@ -25,7 +24,7 @@ type historyMsg struct {
 }
 
 // loadHistory reads the submitted exams of the exam shown.
-func loadHistory(store *progressdb.Store, exam string) historyMsg {
+func loadHistory(store progress.Exams, exam string) historyMsg {
 	if store == nil {
 		return historyMsg{}
 	}
@@ -36,7 +35,7 @@ func loadHistory(store *progressdb.Store, exam string) historyMsg {
 }
 
 // learnerExam is the exam the learner said they prepare for, if any.
-func learnerExam(s *progressdb.Store) string {
+func learnerExam(s progress.Settings) string {
 	if s == nil {
 		return ""
 	}

@@ -10,7 +10,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/iamlab/iamlab/internal/progress"
-	"github.com/iamlab/iamlab/internal/progress/progressdb"
 	qz "github.com/iamlab/iamlab/internal/quiz"
 	"github.com/iamlab/iamlab/internal/tui/screen"
 )
@@ -202,7 +201,7 @@ func (m *Menu) resumeExam() tea.Cmd {
 
 // rememberedExam is the exam the practice filter starts on: the last one
 // chosen in the quiz, else the one the learner prepares for.
-func rememberedExam(store *progressdb.Store) string {
+func rememberedExam(store progress.Settings) string {
 	if store == nil {
 		return ""
 	}

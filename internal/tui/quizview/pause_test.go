@@ -78,7 +78,7 @@ func TestPausedExamResumesAfterARestartAndIsRecorded(t *testing.T) {
 	left := s.exam.Remaining()
 	// Quitting the program flushes: the exam is paused and kept.
 	drain(t, s, s.Flush())
-	deps.Store.Close()
+	deps.Store.(*progressdb.Store).Close()
 
 	c.Add(48 * time.Hour)
 	deps2 := fileDeps(t, c, path)

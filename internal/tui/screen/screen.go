@@ -11,7 +11,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/iamlab/iamlab/internal/progress/progressdb"
+	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -61,7 +61,8 @@ type Deps struct {
 	// Store records attempts, drafts and answers. It is never nil: when the
 	// database cannot be written it is an in-memory store and Recording is
 	// false, so screens keep working and say that progress is not saved.
-	Store     *progressdb.Store
+	// It is an interface so that no screen links the database.
+	Store     progress.Store
 	Recording bool
 }
 
