@@ -126,8 +126,24 @@ func OpenMemory(opts ...Option) (*Store, error) {
 		o(&cfg)
 	}
 	s := &Store{cfg: cfg, sched: progress.NewScheduler()}
-	dsn := fmt.Sprintf("file:iamlab-memory-%d?mode=memory&cache=private", memSeq.Add(1))
-	db, err := sql.Open("sqlite", dsn+"&"+s.dsnParams().Encode())
+	db, err := openMemoryDB("iamlab-memory", s.dsnParams())
+	if err != nil {
+		return nil, err
+	}
+	s.db = db
+	if err := s.migrate(context.Background()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// openMemoryDB opens a private in-memory database with the connection
+// parameters q, named prefix-N so that no two ever share data.
+func openMemoryDB(prefix string, q url.Values) (*sql.DB, error) {
+	q.Set("mode", "memory")
+	q.Set("cache", "private")
+	db, err := sql.Open("sqlite", fmt.Sprintf("file:%s-%d?%s", prefix, memSeq.Add(1), q.Encode()))
 	if err != nil {
 		return nil, err
 	}
@@ -136,12 +152,7 @@ func OpenMemory(opts ...Option) (*Store, error) {
 	db.SetMaxIdleConns(1)
 	db.SetConnMaxLifetime(0)
 	db.SetConnMaxIdleTime(0)
-	s.db = db
-	if err := s.migrate(context.Background()); err != nil {
-		db.Close()
-		return nil, err
-	}
-	return s, nil
+	return db, nil
 }
 
 // OpenOrMemory opens the database at path and, if that fails, returns an
