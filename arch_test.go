@@ -6,6 +6,8 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"os"
+	pathpkg "path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -150,4 +152,175 @@ func TestArchitecture(t *testing.T) {
 			})
 		}
 	}
+}
+
+// The quiz, the scenarios and the screens speak the learner model's
+// vocabulary (internal/progress) and are handed the store as the
+// progress.Store interface, so none of them links the SQLite driver: only
+// the composition roots (internal/tui, internal/cli) open progressdb. The
+// walk follows non-test imports transitively, through the standard library
+// and third-party modules as well, as `go list -deps` would.
+func TestModelsAndScreensDoNotLinkSQLite(t *testing.T) {
+	pkgs := loadPackages(t)
+	roots := []string{"internal/progress"}
+	for pkg := range pkgs {
+		if under(pkg, "internal/quiz") || under(pkg, "internal/scenarios") || under(pkg, "internal/tui") && pkg != "internal/tui" {
+			roots = append(roots, pkg)
+		}
+	}
+	slices.Sort(roots)
+	for _, want := range []string{"internal/quiz", "internal/scenarios", "internal/tui/screen", "internal/tui/scenario"} {
+		if !slices.Contains(roots, want) {
+			t.Fatalf("%s is not among the packages checked %v", want, roots)
+		}
+	}
+	// database/sql/driver alone is no database: go-colorful, under the TUI
+	// libraries, imports it for its Valuer interface.
+	sqlite := func(imp string) bool { return imp == "database/sql" || under(imp, "modernc.org/sqlite") }
+
+	w := newImportWalker(t, pkgs)
+	for _, root := range roots {
+		if c := w.chainTo(root, sqlite); c != nil {
+			t.Errorf("%s links SQLite: %s; take the store as a progress interface from screen.Deps instead",
+				root, strings.Join(c, " → "))
+		}
+	}
+	// The controls: the trainer's composition root opens progressdb, so the
+	// same walk must find SQLite there, and it must have read third-party
+	// packages' imports too; otherwise it is blind.
+	if c := w.chainTo("internal/tui", sqlite); len(c) < 3 {
+		t.Fatalf("the walk from internal/tui found no SQLite (chain %v): the import walk is broken", c)
+	}
+	if !w.readThirdParty {
+		t.Fatal("the walk never read a third-party package's imports: the import walk is broken")
+	}
+}
+
+type importNode struct {
+	dir     string
+	std     bool // in GOROOT: its imports may be GOROOT's vendored copies
+	imports []string
+}
+
+// importWalker finds packages' folders and non-test imports as the build
+// would. A third-party package is read from the module cache at the
+// version go.mod requires (go.mod lists every module the build uses):
+// build.Import would find the same folder but runs `go list` once per
+// package, which makes a walk take half a minute. When the folder is not
+// there (another module cache, a replace directive), build.Import decides.
+type importWalker struct {
+	t              *testing.T
+	pkgs           map[string]pkgInfo
+	required       map[string]string // module path → version
+	modCache       string
+	cache          map[string]importNode
+	readThirdParty bool // some third-party package's own imports were read
+}
+
+func newImportWalker(t *testing.T, pkgs map[string]pkgInfo) *importWalker {
+	t.Helper()
+	gomod, err := os.ReadFile("go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &importWalker{t: t, pkgs: pkgs, required: map[string]string{}, cache: map[string]importNode{}}
+	if !strings.Contains(string(gomod), "replace") {
+		for _, line := range strings.Split(string(gomod), "\n") {
+			f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "require "))
+			if len(f) >= 2 && strings.HasPrefix(f[1], "v") && strings.Contains(f[0], ".") {
+				w.required[f[0]] = f[1]
+			}
+		}
+	}
+	w.modCache = os.Getenv("GOMODCACHE")
+	if w.modCache == "" {
+		w.modCache = filepath.Join(filepath.SplitList(build.Default.GOPATH)[0], "pkg", "mod")
+	}
+	return w
+}
+
+// chainTo is the import path from root to the first package target
+// accepts, breadth first so that it is a shortest one, or nil when root
+// never reaches one.
+func (w *importWalker) chainTo(root string, target func(string) bool) []string {
+	via := map[string]string{root: ""}
+	nodes := map[string]importNode{root: w.resolve(root, importNode{})}
+	for queue := []string{root}; len(queue) > 0; queue = queue[1:] {
+		pkg := queue[0]
+		if target(pkg) {
+			chain := []string{pkg}
+			for p := via[pkg]; p != ""; p = via[p] {
+				chain = append(chain, p)
+			}
+			slices.Reverse(chain)
+			return chain
+		}
+		for _, imp := range nodes[pkg].imports {
+			if _, ok := via[imp]; !ok {
+				via[imp] = pkg
+				nodes[imp] = w.resolve(imp, nodes[pkg])
+				queue = append(queue, imp)
+			}
+		}
+	}
+	return nil
+}
+
+// resolve reads the package at path as imported from the package from.
+func (w *importWalker) resolve(path string, from importNode) importNode {
+	if info, ok := w.pkgs[path]; ok {
+		return importNode{dir: info.dir, imports: info.imports}
+	}
+	if path == "C" || path == "unsafe" {
+		return importNode{}
+	}
+	// Only where a standard package imports it can a path mean a vendored
+	// copy; elsewhere it means the same package throughout.
+	key := path
+	if from.std {
+		key += " (from the standard library)"
+	}
+	if n, ok := w.cache[key]; ok {
+		return n
+	}
+	var bp *build.Package
+	if !from.std {
+		if dir := w.inModCache(path); dir != "" {
+			bp, _ = build.ImportDir(dir, 0)
+		}
+	}
+	if bp == nil {
+		var err error
+		if bp, err = build.Import(path, from.dir, 0); err != nil {
+			w.t.Fatalf("resolving %s from %s: %v", path, from.dir, err)
+		}
+	}
+	n := importNode{dir: bp.Dir, std: bp.Goroot, imports: bp.Imports}
+	if !n.std && len(n.imports) > 0 {
+		w.readThirdParty = true
+	}
+	w.cache[key] = n
+	return n
+}
+
+// inModCache is the module cache folder of a third-party package, or ""
+// for a path no required module holds.
+func (w *importWalker) inModCache(path string) string {
+	for mod := path; mod != "." && mod != "/"; mod = pathpkg.Dir(mod) {
+		v, ok := w.required[mod]
+		if !ok {
+			continue
+		}
+		// The module cache spells a capital as "!" and its lower case.
+		var esc strings.Builder
+		for _, r := range mod {
+			if 'A' <= r && r <= 'Z' {
+				esc.WriteString("!" + string(r+'a'-'A'))
+			} else {
+				esc.WriteRune(r)
+			}
+		}
+		return filepath.Join(w.modCache, esc.String()+"@"+v, strings.TrimPrefix(path, mod))
+	}
+	return ""
 }

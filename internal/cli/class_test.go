@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/progress/progressdb"
 )
 
 // exportLearner records a learner's work in a real store and writes the
@@ -18,7 +19,7 @@ import (
 func exportLearner(t *testing.T, dir, name string, csv bool, solved bool, wrongItem string) string {
 	t.Helper()
 	ctx := context.Background()
-	s, err := progress.OpenMemory()
+	s, err := progressdb.OpenMemory()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/classreport"
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/progress/progressdb"
 )
 
 func exportSchema(t *testing.T) *jsonschema.Schema {
@@ -45,7 +46,7 @@ func exportSchema(t *testing.T) *jsonschema.Schema {
 func seedVersioned(t *testing.T) string {
 	t.Helper()
 	path := seedProgress(t)
-	s, err := progress.Open(path, progress.WithClock(progressFixedNow))
+	s, err := progressdb.Open(path, progressdb.WithClock(progressFixedNow))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/iamlab/iamlab/internal/curriculum"
 	"github.com/iamlab/iamlab/internal/paths"
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/progress/progressdb"
 )
 
 func init() { register(newProgressCmd) }
@@ -113,11 +114,11 @@ func progressClock(now func() time.Time) time.Time {
 // empty in-memory store when there is none yet: looking at progress never
 // creates, moves, changes or migrates a file. A damaged database is an
 // error (exit 1) and stays as it is.
-func openProgressForReading(path string) (*progress.Store, error) {
+func openProgressForReading(path string) (*progressdb.Store, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return progress.OpenMemory()
+		return progressdb.OpenMemory()
 	}
-	s, err := progress.OpenReadOnly(path)
+	s, err := progressdb.OpenReadOnly(path)
 	if err != nil {
 		return nil, exitf(1, "%v", err)
 	}
@@ -228,7 +229,7 @@ func runProgressName(ctx context.Context, opts *ProgressNameOptions, args []stri
 	if name == "" || strings.ContainsAny(name, "\n\r\t") || len(name) > 80 {
 		return exitf(2, "name %q: expected one line of 1 to 80 characters", args[0])
 	}
-	s, err := progress.Open(path)
+	s, err := progressdb.Open(path)
 	if err != nil {
 		return exitf(1, "%v", err)
 	}
@@ -256,11 +257,11 @@ func runProgressReset(ctx context.Context, opts *ProgressResetOptions, stdio IO)
 		fmt.Fprintf(stdio.Out, "No progress recorded yet (%s does not exist); nothing to reset.\n", path)
 		return nil
 	}
-	var clock []progress.Option
+	var clock []progressdb.Option
 	if opts.Now != nil {
-		clock = append(clock, progress.WithClock(opts.Now))
+		clock = append(clock, progressdb.WithClock(opts.Now))
 	}
-	s, err := progress.Open(path, clock...)
+	s, err := progressdb.Open(path, clock...)
 	if err != nil {
 		return exitf(1, "%v", err)
 	}
@@ -306,7 +307,7 @@ func runProgressReset(ctx context.Context, opts *ProgressResetOptions, stdio IO)
 // resetKey finds the records --scenario names: "ID", or "PACK/ID" when
 // packs share the id. A name with no records, or one that more than one
 // pack has records of, changes nothing.
-func resetKey(ctx context.Context, s *progress.Store, name string) (progress.ScenarioKey, error) {
+func resetKey(ctx context.Context, s *progressdb.Store, name string) (progress.ScenarioKey, error) {
 	pack, id, qualified := strings.Cut(name, "/")
 	if !qualified {
 		id = name

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/progress/progressdb"
 )
 
 // snapshot is every file of a folder with its bytes.
@@ -88,7 +88,7 @@ func TestProgressReadsWithoutWriting(t *testing.T) {
 
 	// A database of schema 2 is exported as it is, not migrated.
 	old := filepath.Join(t.TempDir(), "progress.db")
-	s, err := progress.Open(old)
+	s, err := progressdb.Open(old)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/progress/progressdb"
 )
 
 var progressNow = time.Date(2026, 3, 2, 18, 0, 0, 0, time.UTC)
@@ -28,7 +29,7 @@ func progressIO(in string) (IO, *bytes.Buffer, *bytes.Buffer) {
 func seedProgress(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "progress.db")
-	s, err := progress.Open(path, progress.WithClock(progressFixedNow))
+	s, err := progressdb.Open(path, progressdb.WithClock(progressFixedNow))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,7 +219,7 @@ func TestProgressReset(t *testing.T) {
 	if !strings.Contains(out.String(), "Backup kept at "+backup) {
 		t.Fatalf("output %q", out)
 	}
-	s, err := progress.Open(path)
+	s, err := progressdb.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,7 +228,7 @@ func TestProgressReset(t *testing.T) {
 	if _, ok := st[progress.Key("core", "scp-gap")]; ok || st[progress.Key("core", "two-groups")].Status != progress.StatusSolved {
 		t.Fatalf("after reset: %+v", st)
 	}
-	b, err := progress.Open(backup)
+	b, err := progressdb.Open(backup)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +255,7 @@ func TestProgressReset(t *testing.T) {
 func TestProgressResetAcrossPacks(t *testing.T) {
 	ctx := context.Background()
 	path := seedProgress(t)
-	s, err := progress.Open(path, progress.WithClock(progressFixedNow))
+	s, err := progressdb.Open(path, progressdb.WithClock(progressFixedNow))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,7 +271,7 @@ func TestProgressResetAcrossPacks(t *testing.T) {
 	if err := runProgressReset(ctx, &ProgressResetOptions{DBPath: path, Scenario: "my-pack/two-groups", Yes: true, Now: progressFixedNow}, stdio); err != nil {
 		t.Fatal(err)
 	}
-	s, _ = progress.Open(path)
+	s, _ = progressdb.Open(path)
 	defer s.Close()
 	st, _ := s.ScenarioStatus(ctx)
 	if _, ok := st[progress.Key("my-pack", "two-groups")]; ok || st[progress.Key("core", "two-groups")].Status != progress.StatusSolved {

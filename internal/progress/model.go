@@ -36,13 +36,6 @@ func Key(packID, scenarioID string) ScenarioKey {
 
 func (k ScenarioKey) String() string { return k.PackID + "/" + k.ScenarioID }
 
-func (k ScenarioKey) check(what string) error {
-	if k.PackID == "" || k.ScenarioID == "" {
-		return invalid("%s needs a pack ID and a scenario ID (got %q)", what, k.String())
-	}
-	return nil
-}
-
 // Attempt is what the trainer reports when a scenario attempt ends.
 type Attempt struct {
 	ScenarioKey
@@ -151,6 +144,22 @@ type ScenarioState struct {
 	LastActive time.Time `json:"last_active"`
 }
 
-func ms(t time.Time) int64 { return t.UnixMilli() }
+// DueReview is a knowledge component whose review is due.
+type DueReview struct {
+	TopicID string    `json:"topic_id"`
+	Title   string    `json:"title"`
+	Due     time.Time `json:"due"`
+	// Retrievability is FSRS's estimate that the learner would recall the
+	// topic now, 0..1.
+	Retrievability float64 `json:"retrievability"`
+	Reps           int     `json:"reps"`
+	Lapses         int     `json:"lapses"`
+}
 
-func fromMS(v int64) time.Time { return time.UnixMilli(v).UTC() }
+// StatusOf reads one scenario's state from a ScenarioStatus map.
+func StatusOf(m map[ScenarioKey]ScenarioState, key ScenarioKey) ScenarioState {
+	if st, ok := m[key]; ok {
+		return st
+	}
+	return ScenarioState{ScenarioKey: key, Status: StatusNew}
+}

@@ -60,10 +60,10 @@ func TestRateAnswer(t *testing.T) {
 
 // Failures every 2.4 h mixed with successes every 4 h drive go-fsrs
 // v3.3.1's stability to exactly zero after about a hundred reviews (then the
-// next review is NaN); the store clamps it. Checked against the raw library
+// next review is NaN); the scheduler clamps it. Checked against the raw library
 // while writing this test.
 func TestManyAgainsKeepCardsFinite(t *testing.T) {
-	s, _ := openTemp(t)
+	s := NewScheduler()
 	c := fsrs.NewCard()
 	again, good := t0, t0.Add(105*time.Minute)
 	var at time.Time
@@ -76,12 +76,12 @@ func TestManyAgainsKeepCardsFinite(t *testing.T) {
 			at = again
 			again = again.Add(144 * time.Minute)
 		}
-		c = s.next(c, at, r)
+		c = s.Next(c, at, r)
 		if c.Stability < minStability || c.Stability != c.Stability || c.Difficulty < 1 || c.Difficulty > 10 {
 			t.Fatalf("review %d: stability %v difficulty %v", i, c.Stability, c.Difficulty)
 		}
 	}
-	if r := s.retrievability(c, at.AddDate(0, 0, 30)); r < 0 || r > 1 || r != r {
+	if r := s.Retrievability(c, at.AddDate(0, 0, 30)); r < 0 || r > 1 || r != r {
 		t.Fatalf("retrievability %v", r)
 	}
 }

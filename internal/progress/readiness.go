@@ -104,15 +104,16 @@ type Calibration struct {
 	UnsureCorrect  int `json:"unsure_correct"`
 }
 
-// evidence is what readiness is computed from, loaded by loadEvidence.
-type evidence struct {
-	obs         map[string][2]int // topic → (first-try observations, correct)
-	cards       map[string]fsrs.Card
-	tasks       map[string]bool // task IDs tagged directly on records
-	calibration Calibration
+// Evidence is what readiness is computed from: the store aggregates it
+// from the learner's records.
+type Evidence struct {
+	Observations map[string][2]int // topic → (first-try observations, correct)
+	Cards        map[string]fsrs.Card
+	Tasks        map[string]bool // task IDs tagged directly on records
+	Calibration  Calibration
 }
 
-// computeReadiness is the readiness model, deterministic given its inputs:
+// ComputeReadiness is the readiness model, deterministic given its inputs:
 //
 //   - Mastery of a topic is the mean of a Beta(1,1) prior updated with its
 //     first-try observations: (correct+1)/(n+2). An observation is the first
@@ -136,7 +137,7 @@ type evidence struct {
 //     practised topic) over the exam's task statements.
 //   - Gain of a topic = Σ over its domains of weight × item share × (1 −
 //     predicted), item share = 1 / topics serving that domain.
-func computeReadiness(exam curriculum.Exam, ev evidence, examDate, now time.Time, r func(fsrs.Card, time.Time) float64) Report {
+func ComputeReadiness(exam curriculum.Exam, ev Evidence, examDate, now time.Time, r func(fsrs.Card, time.Time) float64) Report {
 	at := examDate
 	if at.IsZero() || at.Before(now) {
 		at = now
@@ -144,14 +145,14 @@ func computeReadiness(exam curriculum.Exam, ev evidence, examDate, now time.Time
 	rep := Report{
 		Exam: exam.ID, ExamName: exam.Name, ExamDate: examDate, Now: now,
 		PassFraction: float64(exam.PassMark) / curriculum.ScaleMax,
-		Calibration:  ev.calibration,
+		Calibration:  ev.Calibration,
 	}
 	tasks := exam.Tasks()
 	topics := curriculum.TopicsForExam(exam.ID)
 
 	// Topics first: each practised topic's prediction and the tasks it covers.
 	practisedTask := map[string]bool{}
-	for id := range ev.tasks {
+	for id := range ev.Tasks {
 		practisedTask[id] = true
 	}
 	byID := map[string]*TopicReadiness{}
@@ -161,7 +162,7 @@ func computeReadiness(exam curriculum.Exam, ev evidence, examDate, now time.Time
 		for _, d := range doms {
 			topicsInDomain[d]++
 		}
-		o := ev.obs[t.ID]
+		o := ev.Observations[t.ID]
 		if o[0] == 0 {
 			rep.Untouched = append(rep.Untouched, t.ID)
 			continue
@@ -171,7 +172,7 @@ func computeReadiness(exam curriculum.Exam, ev evidence, examDate, now time.Time
 		}
 		a, b := float64(o[1]+1), float64(o[0]-o[1]+1)
 		ret := 1.0 // observed but never scheduled cannot happen; be neutral
-		if c, ok := ev.cards[t.ID]; ok {
+		if c, ok := ev.Cards[t.ID]; ok {
 			ret = r(c, at)
 		}
 		mastery := a / (a + b)

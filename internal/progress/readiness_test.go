@@ -1,7 +1,6 @@
 package progress
 
 import (
-	"context"
 	"math"
 	"strings"
 	"testing"
@@ -11,6 +10,9 @@ import (
 
 	"github.com/iamlab/iamlab/internal/curriculum"
 )
+
+// t0 is the tests' "now": a fixed instant, so cards and ranges repeat.
+var t0 = time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 
@@ -23,22 +25,22 @@ func reviewedNow(now time.Time, stability float64) fsrs.Card {
 }
 
 func TestReadinessHandComputed(t *testing.T) {
-	s, _ := openTemp(t)
+	s := NewScheduler()
 	exam, _ := curriculum.ExamByID("SCS-C03")
 	now := t0
 	examDate := now.AddDate(0, 0, 10)
-	ev := evidence{
-		obs: map[string][2]int{
+	ev := Evidence{
+		Observations: map[string][2]int{
 			"explicit-deny": {3, 2}, // Beta(3,2): mean 0.6, var 0.04
 			"root-user":     {1, 1}, // Beta(2,1): mean 2/3, var 1/18
 		},
-		cards: map[string]fsrs.Card{
+		Cards: map[string]fsrs.Card{
 			"explicit-deny": reviewedNow(now, 10),
 			"root-user":     reviewedNow(now, 10),
 		},
-		tasks: map[string]bool{"SCS-C03:4.2.3": true},
+		Tasks: map[string]bool{"SCS-C03:4.2.3": true},
 	}
-	rep := computeReadiness(exam, ev, examDate, now, s.retrievability)
+	rep := ComputeReadiness(exam, ev, examDate, now, s.Retrievability)
 
 	// Topics: predicted = mastery × R(exam date) = mastery × 0.9.
 	byID := map[string]TopicReadiness{}
@@ -99,18 +101,18 @@ func TestReadinessHandComputed(t *testing.T) {
 }
 
 func TestReadinessBandsAndUnknown(t *testing.T) {
-	s, _ := openTemp(t)
+	s := NewScheduler()
 	exam, _ := curriculum.ExamByID("SCS-C03")
-	empty := computeReadiness(exam, evidence{}, time.Time{}, t0, s.retrievability)
+	empty := ComputeReadiness(exam, Evidence{}, time.Time{}, t0, s.Retrievability)
 	if empty.Band != BandUnknown || empty.Predicted != 0 || !empty.Uncertain || len(empty.Topics) != 0 {
 		t.Fatalf("no evidence must be unknown, not zero: %+v", empty)
 	}
-	ev := evidence{
-		obs:   map[string][2]int{"explicit-deny": {20, 20}},
-		cards: map[string]fsrs.Card{"explicit-deny": reviewedNow(t0, 30)},
+	ev := Evidence{
+		Observations: map[string][2]int{"explicit-deny": {20, 20}},
+		Cards:        map[string]fsrs.Card{"explicit-deny": reviewedNow(t0, 30)},
 	}
 	// Exam date in the past: retention is taken now, R = 1.
-	rep := computeReadiness(exam, ev, t0.AddDate(0, 0, -3), t0, s.retrievability)
+	rep := ComputeReadiness(exam, ev, t0.AddDate(0, 0, -3), t0, s.Retrievability)
 	d4 := rep.Domains[3]
 	if !near(d4.Predicted, 21.0/22) || d4.Band != BandReady || d4.Uncertain {
 		t.Fatalf("D4 %+v", d4)
@@ -120,41 +122,6 @@ func TestReadinessBandsAndUnknown(t *testing.T) {
 	}
 	if band(0.70, 0.75) != BandBorderline || band(0.64, 0.75) != BandNeedsWork || band(0.80, 0.75) != BandReady {
 		t.Fatal("band thresholds")
-	}
-}
-
-func TestReadinessFromStore(t *testing.T) {
-	ctx := context.Background()
-	s, _ := openTemp(t)
-	mustRecord(t, s, solvedAttempt("a", t0, "explicit-deny")) // first try, no hints: correct
-	second := solvedAttempt("a", t0.Add(time.Hour), "explicit-deny")
-	mustRecord(t, s, second) // not a first attempt: not an observation
-	hinted := solvedAttempt("b", t0, "explicit-deny")
-	hinted.Hints = []int{2}
-	mustRecord(t, s, hinted) // first try with help: incorrect
-	s.RecordAnswer(ctx, Answer{ItemID: "q", At: t0, Correct: true, Confidence: Sure, Topics: []string{"explicit-deny"}})
-
-	rep, err := s.Readiness(ctx, "scs-c03", t0.AddDate(0, 1, 0), t0.Add(2*time.Hour))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr := rep.Topics[0]
-	if tr.TopicID != "explicit-deny" || tr.Observations != 3 || tr.Correct != 2 || !near(tr.Mastery, 0.6) {
-		t.Fatalf("topic %+v", tr)
-	}
-	if tr.Retention <= 0 || tr.Retention >= 1 {
-		t.Fatalf("retention a month out should be strictly between 0 and 1: %v", tr.Retention)
-	}
-	if _, err := s.Readiness(ctx, "XYZ", time.Time{}, t0); err == nil {
-		t.Fatal("unknown exam must fail")
-	}
-	sum, err := s.Summary(ctx, "SCS-C03", time.Time{}, t0.Add(3*time.Hour))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if sum.Totals.Attempts != 3 || sum.Totals.Answers != 1 || sum.Streak.Days != 1 || len(sum.Recent) != 3 ||
-		sum.Recent[0].ScenarioID != "a" || !near(sum.Totals.HintShare, 1.0/3) {
-		t.Fatalf("summary %+v", sum)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/progress/progressdb"
 	"github.com/iamlab/iamlab/internal/tui/golden"
 )
 
@@ -37,7 +38,7 @@ func TestFirstStartAsksForTheExamOnce(t *testing.T) {
 	}
 	closeAll()
 
-	s, err := progress.Open(d.DatabasePath())
+	s, err := progressdb.Open(d.DatabasePath())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,7 @@ package tui
 import (
 	"testing"
 
-	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/progress/progressdb"
 	"github.com/iamlab/iamlab/internal/scenarios"
 )
 
@@ -11,8 +11,8 @@ func scenariosForTest(t *testing.T) *scenarios.Library {
 	return scenarios.LoadLibrary(scenarios.LibraryOptions{})
 }
 
-func memStore(t *testing.T) *progress.Store {
-	s, err := progress.OpenMemory()
+func memStore(t *testing.T) *progressdb.Store {
+	s, err := progressdb.OpenMemory()
 	if err != nil {
 		t.Fatal(err)
 	}

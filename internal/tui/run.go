@@ -22,6 +22,7 @@ import (
 	"github.com/iamlab/iamlab/internal/assign"
 	"github.com/iamlab/iamlab/internal/paths"
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/progress/progressdb"
 	"github.com/iamlab/iamlab/internal/quiz"
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/scenarios"
@@ -110,7 +111,7 @@ func assemble(opt Options) parts {
 	}
 	logger.Info("iamlab starting", "data", opt.Dirs.Data)
 
-	store, err := progress.OpenOrMemory(opt.Dirs.DatabasePath(), progress.WithClock(opt.Now))
+	store, err := progressdb.OpenOrMemory(opt.Dirs.DatabasePath(), progressdb.WithClock(opt.Now))
 	if err != nil {
 		logger.Error("progress store unavailable", "err", err)
 	}
@@ -223,7 +224,7 @@ func assemble(opt Options) parts {
 	if len(opt.WorldFiles) > 0 && len(imported) > 0 && imported[0].File == opt.WorldFiles[0] {
 		root = root.WithFirstScreen(playground.New(deps, playgroundWorlds(), 0))
 	}
-	if examchoice.NeedsAsking(store) {
+	if examchoice.NeedsAsking(deps) {
 		root = root.WithFirstScreen(examchoice.New(deps, true))
 	}
 	if len(notices) > 0 {
@@ -249,7 +250,7 @@ func assemble(opt Options) parts {
 
 // scenarioFor picks a scenario that practises a topic: the first one not
 // yet solved, else (unless unsolvedOnly) the first one.
-func scenarioFor(lib *scenarios.Library, store *progress.Store, topicID string, unsolvedOnly bool) *scenarios.Scenario {
+func scenarioFor(lib *scenarios.Library, store progress.Recorder, topicID string, unsolvedOnly bool) *scenarios.Scenario {
 	status, _ := store.ScenarioStatus(context.Background())
 	var first *scenarios.Scenario
 	for _, p := range lib.Packs {

@@ -68,11 +68,11 @@ func New(deps screen.Deps, first bool) *Model {
 // NeedsAsking reports whether the learner has not said which exam yet.
 // A store that does not persist is not asked for: the answer would be
 // forgotten, and the notice saying so matters more on the first frame.
-func NeedsAsking(s *progress.Store) bool {
-	if s == nil || !s.Persistent() {
+func NeedsAsking(deps screen.Deps) bool {
+	if deps.Store == nil || !deps.Recording {
 		return false
 	}
-	_, ok, err := s.Setting(context.Background(), progress.SettingExam)
+	_, ok, err := deps.Store.Setting(context.Background(), progress.SettingExam)
 	return err == nil && !ok
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/progress/progressdb"
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
@@ -19,7 +20,7 @@ import (
 // soonest that is not solved; enter opens it.
 func TestAssignedGroup(t *testing.T) {
 	now := time.Date(2026, 12, 3, 10, 0, 0, 0, time.Local)
-	store, err := progress.OpenMemory()
+	store, err := progressdb.OpenMemory()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/curriculum"
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/progress/progressdb"
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
@@ -48,8 +49,8 @@ func library(t *testing.T) *scenarios.Library {
 
 type opened struct{ screen.Screen }
 
-func newHome(t *testing.T) (*Model, *progress.Store) {
-	store, err := progress.OpenMemory()
+func newHome(t *testing.T) (*Model, *progressdb.Store) {
+	store, err := progressdb.OpenMemory()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +143,7 @@ func TestGroupingCycles(t *testing.T) {
 }
 
 func TestEntriesOpenScreens(t *testing.T) {
-	store, _ := progress.OpenMemory()
+	store, _ := progressdb.OpenMemory()
 	defer store.Close()
 	e := &Entry{Title: "Playground", Help: "any request", Key: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "playground")), Open: func() screen.Screen { return opened{} }}
 	m := New(screen.Deps{Store: store}, library(t), nil, e)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/curriculum"
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/progress/progressdb"
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/golden"
 	"github.com/iamlab/iamlab/internal/tui/screen"
@@ -35,7 +36,7 @@ func TestNextIsTheEasiestUnsolvedForTheChosenExam(t *testing.T) {
 			s.Pack = p.ID // progress is kept by pack and scenario
 		}
 	}
-	store, err := progress.OpenMemory()
+	store, err := progressdb.OpenMemory()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +74,7 @@ func TestNextOnTheBuiltInLibrary(t *testing.T) {
 		t.Fatalf("first pack %s", lib.Packs[0].ID)
 	}
 	for _, exam := range []string{"SAA-C03", "SCS-C03"} {
-		store, _ := progress.OpenMemory()
+		store, _ := progressdb.OpenMemory()
 		_ = store.SetSetting(context.Background(), progress.SettingExam, exam)
 		m := New(screen.Deps{Store: store}, lib, nil)
 		loaded(t, m)

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/progress/progressdb"
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/tui/golden"
 	"github.com/iamlab/iamlab/internal/tui/screen"
@@ -30,15 +31,17 @@ func secondWorld(t *testing.T) World {
 	return World{Label: "second world", World: w, Account: "Prod"}
 }
 
-func storeAt(t *testing.T, path string) *progress.Store {
-	s, err := progress.Open(path)
+func storeAt(t *testing.T, path string) *progressdb.Store {
+	s, err := progressdb.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return s
 }
 
-func openWith(t *testing.T, s *progress.Store, w, h int) *Model {
+// openWith opens the playground on s; a nil s (untyped, so that the
+// interface is nil too) is no store at all.
+func openWith(t *testing.T, s progress.Store, w, h int) *Model {
 	m := New(screen.Deps{Store: s, Recording: true}, []World{testWorld(t), secondWorld(t)}, 0)
 	m.SetStyles(theme.NewStyles(theme.NoColor()))
 	m.SetSize(w, h)
@@ -201,7 +204,7 @@ func TestWorldViewPicksTheRequest(t *testing.T) {
 }
 
 func TestSavedRequestsAndHistory(t *testing.T) {
-	s, err := progress.OpenMemory()
+	s, err := progressdb.OpenMemory()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,7 @@ import (
 const loadTimeout = 10 * time.Second
 
 // loadSummary reads everything the screen shows; it runs in a tea.Cmd.
-func loadSummary(seq int, store *progress.Store, examID string, examDate, now time.Time) loadedMsg {
+func loadSummary(seq int, store progress.Reports, examID string, examDate, now time.Time) loadedMsg {
 	if store == nil {
 		return loadedMsg{seq: seq, err: errors.New("no progress store is open")}
 	}

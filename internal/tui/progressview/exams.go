@@ -24,7 +24,7 @@ type historyMsg struct {
 }
 
 // loadHistory reads the submitted exams of the exam shown.
-func loadHistory(store *progress.Store, exam string) historyMsg {
+func loadHistory(store progress.Exams, exam string) historyMsg {
 	if store == nil {
 		return historyMsg{}
 	}
@@ -35,7 +35,7 @@ func loadHistory(store *progress.Store, exam string) historyMsg {
 }
 
 // learnerExam is the exam the learner said they prepare for, if any.
-func learnerExam(s *progress.Store) string {
+func learnerExam(s progress.Settings) string {
 	if s == nil {
 		return ""
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/progress/progressdb"
 	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
@@ -18,9 +19,9 @@ var t0 = time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 
 func clock() time.Time { return t0 }
 
-func memStore(t *testing.T) *progress.Store {
+func memStore(t *testing.T) *progressdb.Store {
 	t.Helper()
-	s, err := progress.OpenMemory(progress.WithClock(clock), progress.WithLocation(time.UTC))
+	s, err := progressdb.OpenMemory(progressdb.WithClock(clock), progressdb.WithLocation(time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +32,7 @@ func memStore(t *testing.T) *progress.Store {
 // populate records a little practice through the store's public API:
 // scenario attempts on explicit-deny (SCS-C03 D4) and root-user (D6), and
 // quiz answers, one of them confidently wrong, a day before t0.
-func populate(t *testing.T, s *progress.Store) {
+func populate(t *testing.T, s *progressdb.Store) {
 	t.Helper()
 	ctx := context.Background()
 	day := t0.AddDate(0, 0, -1)
@@ -66,7 +67,7 @@ type practiceScreen struct {
 	topic string
 }
 
-func newScreen(t *testing.T, s *progress.Store, opts Options, w, h int, th theme.Theme) *Model {
+func newScreen(t *testing.T, s *progressdb.Store, opts Options, w, h int, th theme.Theme) *Model {
 	t.Helper()
 	m := New(screen.Deps{Now: clock, Store: s, Recording: true}, opts)
 	m.SetStyles(theme.NewStyles(th))

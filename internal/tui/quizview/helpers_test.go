@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/progress/progressdb"
 	qz "github.com/iamlab/iamlab/internal/quiz"
 	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
@@ -58,7 +59,7 @@ func (c *fakeClock) Add(d time.Duration) {
 
 func testDeps(t *testing.T, c *fakeClock) screen.Deps {
 	t.Helper()
-	st, err := progress.OpenMemory(progress.WithClock(c.Now))
+	st, err := progressdb.OpenMemory(progressdb.WithClock(c.Now))
 	if err != nil {
 		t.Fatal(err)
 	}

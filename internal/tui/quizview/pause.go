@@ -201,7 +201,7 @@ func (m *Menu) resumeExam() tea.Cmd {
 
 // rememberedExam is the exam the practice filter starts on: the last one
 // chosen in the quiz, else the one the learner prepares for.
-func rememberedExam(store *progress.Store) string {
+func rememberedExam(store progress.Settings) string {
 	if store == nil {
 		return ""
 	}

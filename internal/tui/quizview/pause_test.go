@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/progress/progressdb"
 	qz "github.com/iamlab/iamlab/internal/quiz"
 	"github.com/iamlab/iamlab/internal/tui/golden"
 	"github.com/iamlab/iamlab/internal/tui/screen"
@@ -14,7 +15,7 @@ import (
 
 func fileDeps(t *testing.T, c *fakeClock, path string) screen.Deps {
 	t.Helper()
-	st, err := progress.Open(path, progress.WithClock(c.Now))
+	st, err := progressdb.Open(path, progressdb.WithClock(c.Now))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +78,7 @@ func TestPausedExamResumesAfterARestartAndIsRecorded(t *testing.T) {
 	left := s.exam.Remaining()
 	// Quitting the program flushes: the exam is paused and kept.
 	drain(t, s, s.Flush())
-	deps.Store.Close()
+	deps.Store.(*progressdb.Store).Close()
 
 	c.Add(48 * time.Hour)
 	deps2 := fileDeps(t, c, path)

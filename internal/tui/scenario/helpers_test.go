@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/progress/progressdb"
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
@@ -38,7 +39,7 @@ func scenarioByID(t testing.TB, id string) *scenarios.Scenario {
 
 func testDeps(t testing.TB) screen.Deps {
 	t.Helper()
-	st, err := progress.OpenMemory()
+	st, err := progressdb.OpenMemory()
 	if err != nil {
 		t.Fatal(err)
 	}

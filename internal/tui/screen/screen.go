@@ -61,7 +61,8 @@ type Deps struct {
 	// Store records attempts, drafts and answers. It is never nil: when the
 	// database cannot be written it is an in-memory store and Recording is
 	// false, so screens keep working and say that progress is not saved.
-	Store     *progress.Store
+	// It is an interface so that no screen links the database.
+	Store     progress.Store
 	Recording bool
 }
 

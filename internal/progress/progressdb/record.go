@@ -1,4 +1,4 @@
-package progress
+package progressdb
 
 import (
 	"context"
@@ -6,28 +6,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"time"
+
+	"github.com/iamlab/iamlab/internal/progress"
 )
 
-// Recorder is the part of the store the trainer writes through. Every method
-// is one transaction; errors match ErrReadOnly / ErrDiskFull when recording
-// should be switched off and the learner told.
-type Recorder interface {
-	RecordAttempt(ctx context.Context, a Attempt) (int64, error)
-	RecordAnswer(ctx context.Context, a Answer) (int64, error)
-	SaveDraft(ctx context.Context, key ScenarioKey, docName, text string, baseRev int64) (int64, error)
-	Drafts(ctx context.Context, key ScenarioKey) ([]Draft, error)
-	DeleteDrafts(ctx context.Context, key ScenarioKey) error
-	ScenarioStatus(ctx context.Context) (map[ScenarioKey]ScenarioState, error)
-	DueReviews(ctx context.Context, now time.Time) ([]DueReview, error)
-}
-
-var _ Recorder = (*Store)(nil)
+var _ progress.Store = (*Store)(nil)
 
 // inTx runs f in one IMMEDIATE transaction and classifies any failure.
 func (s *Store) inTx(ctx context.Context, op string, f func(tx *sql.Tx) error) error {
 	if s.readOnly {
-		return &StoreError{Op: op, Path: s.path, Kind: ErrReadOnly, Err: errReadOnlyStore}
+		return &StoreError{Op: op, Path: s.path, Kind: progress.ErrReadOnly, Err: errReadOnlyStore}
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -40,19 +28,28 @@ func (s *Store) inTx(ctx context.Context, op string, f func(tx *sql.Tx) error) e
 	return s.wrap(op, tx.Commit())
 }
 
+// checkKey refuses a key without a pack or a scenario: records under it
+// could not be told apart from another pack's.
+func checkKey(k progress.ScenarioKey, what string) error {
+	if k.PackID == "" || k.ScenarioID == "" {
+		return invalid("%s needs a pack ID and a scenario ID (got %q)", what, k.String())
+	}
+	return nil
+}
+
 func invalid(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
+	return fmt.Errorf("%w: %s", progress.ErrInvalid, fmt.Sprintf(format, args...))
 }
 
 // RecordAttempt stores a finished attempt with its checks and tags, updates
 // the scenario's best result, and schedules each of its topics with the
 // rating RateAttempt derives. It returns the attempt's ID.
-func (s *Store) RecordAttempt(ctx context.Context, a Attempt) (int64, error) {
-	if err := a.ScenarioKey.check("an attempt"); err != nil {
+func (s *Store) RecordAttempt(ctx context.Context, a progress.Attempt) (int64, error) {
+	if err := checkKey(a.ScenarioKey, "an attempt"); err != nil {
 		return 0, err
 	}
 	switch a.Outcome {
-	case Solved, Failed, Abandoned:
+	case progress.Solved, progress.Failed, progress.Abandoned:
 	default:
 		return 0, invalid("attempt at %s has outcome %q; expected solved, failed or abandoned", a.ScenarioKey, a.Outcome)
 	}
@@ -83,9 +80,9 @@ func (s *Store) RecordAttempt(ctx context.Context, a Attempt) (int64, error) {
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM attempts WHERE pack_id = ? AND scenario_id = ?`, a.PackID, a.ScenarioID).Scan(&prior); err != nil {
 			return err
 		}
-		perf := Performance{Outcome: a.Outcome, AttemptNo: prior + 1, MaxHint: maxHint, Revealed: a.Revealed,
+		perf := progress.Performance{Outcome: a.Outcome, AttemptNo: prior + 1, MaxHint: maxHint, Revealed: a.Revealed,
 			Duration: a.Duration, TargetTime: a.TargetTime}
-		base := RateAttempt(perf)
+		base := progress.RateAttempt(perf)
 		res, err := tx.ExecContext(ctx, `INSERT INTO attempts (pack_id, scenario_id, content_version, mode, started_at, finished_at,
 			outcome, attempt_no, checks_passed, checks_total, least_privilege, score, stars, hints, max_hint, revealed,
 			duration_ms, target_ms, policies, rating, confidence, pack_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
@@ -110,7 +107,7 @@ func (s *Store) RecordAttempt(ctx context.Context, a Attempt) (int64, error) {
 		if err := insertTags(ctx, tx, "attempt_tasks", "attempt_id", "task_id", id, a.Tasks); err != nil {
 			return err
 		}
-		if a.Mode == string(Practice) {
+		if a.Mode == string(progress.Practice) {
 			// A predict or choose answered again after its reveal: kept in
 			// the history, but the first answer is the one that counts for
 			// the best result, the stars and the review schedule.
@@ -129,7 +126,7 @@ func (s *Store) RecordAttempt(ctx context.Context, a Attempt) (int64, error) {
 				return err
 			}
 			p.Transfer = reps > 0
-			if err := s.review(ctx, tx, topic, a.FinishedAt, RateAttempt(p), id, 0); err != nil {
+			if err := s.review(ctx, tx, topic, a.FinishedAt, progress.RateAttempt(p), id, 0); err != nil {
 				return err
 			}
 		}
@@ -141,9 +138,9 @@ func (s *Store) RecordAttempt(ctx context.Context, a Attempt) (int64, error) {
 	return id, nil
 }
 
-func updateBest(ctx context.Context, tx *sql.Tx, id int64, a Attempt) error {
+func updateBest(ctx context.Context, tx *sql.Tx, id int64, a progress.Attempt) error {
 	var solvedAt any
-	if a.Outcome == Solved {
+	if a.Outcome == progress.Solved {
 		solvedAt = ms(a.FinishedAt)
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO best (pack_id, scenario_id, best_score, best_stars, solved_at, attempt_id)
@@ -159,25 +156,25 @@ func updateBest(ctx context.Context, tx *sql.Tx, id int64, a Attempt) error {
 
 // RecordAnswer stores a quiz answer and schedules its topics with the
 // rating RateAnswer derives. It returns the answer's ID.
-func (s *Store) RecordAnswer(ctx context.Context, a Answer) (int64, error) {
+func (s *Store) RecordAnswer(ctx context.Context, a progress.Answer) (int64, error) {
 	if a.ItemID == "" {
 		return 0, invalid("an answer needs a quiz item ID")
 	}
 	if a.Mode == "" {
-		a.Mode = Practice
+		a.Mode = progress.Practice
 	}
-	if a.Mode != Practice && a.Mode != ExamMode {
+	if a.Mode != progress.Practice && a.Mode != progress.ExamMode {
 		return 0, invalid("answer to %s has mode %q; expected practice or exam", a.ItemID, a.Mode)
 	}
 	switch a.Confidence {
-	case NoConfidence, Sure, ThinkSo, Guess:
+	case progress.NoConfidence, progress.Sure, progress.ThinkSo, progress.Guess:
 	default:
 		return 0, invalid("answer to %s has confidence %q; expected sure, think or guess", a.ItemID, a.Confidence)
 	}
 	if a.At.IsZero() {
 		a.At = s.now()
 	}
-	r := RateAnswer(a.Correct, a.Confidence)
+	r := progress.RateAnswer(a.Correct, a.Confidence)
 	var id int64
 	err := s.inTx(ctx, "save your answer", func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO answers (item_id, content_version, answered_at, chosen, correct,

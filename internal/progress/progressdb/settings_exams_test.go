@@ -1,21 +1,23 @@
-package progress
+package progressdb
 
 import (
 	"context"
 	"testing"
 	"time"
+
+	"github.com/iamlab/iamlab/internal/progress"
 )
 
 func TestSettingsSurviveReopen(t *testing.T) {
 	s, path := openTemp(t)
 	ctx := context.Background()
-	if _, ok, err := s.Setting(ctx, SettingExam); ok || err != nil {
+	if _, ok, err := s.Setting(ctx, progress.SettingExam); ok || err != nil {
 		t.Fatalf("a new store has an exam setting: %v %v", ok, err)
 	}
-	if err := s.SetSetting(ctx, SettingExam, "SAA-C03"); err != nil {
+	if err := s.SetSetting(ctx, progress.SettingExam, "SAA-C03"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetSetting(ctx, SettingExam, "SCS-C03"); err != nil {
+	if err := s.SetSetting(ctx, progress.SettingExam, "SCS-C03"); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -24,7 +26,7 @@ func TestSettingsSurviveReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s2.Close()
-	if v, ok, err := s2.Setting(ctx, SettingExam); !ok || err != nil || v != "SCS-C03" {
+	if v, ok, err := s2.Setting(ctx, progress.SettingExam); !ok || err != nil || v != "SCS-C03" {
 		t.Fatalf("after reopening: %q %v %v", v, ok, err)
 	}
 	if err := s2.SetSetting(ctx, "", "x"); err == nil {
@@ -36,14 +38,14 @@ func TestExamHistoryKeepsDomainsInOrder(t *testing.T) {
 	s, _ := openTemp(t)
 	ctx := context.Background()
 	for i, correct := range []int{5, 9} {
-		r := ExamResult{Exam: "SAA-C03", StartedAt: t0.Add(time.Duration(i) * time.Hour), FinishedAt: t0.Add(time.Duration(i)*time.Hour + 20*time.Minute),
-			Items: 13, Correct: correct, Elapsed: 20 * time.Minute, Limit: 26 * time.Minute, Band: BandNeedsWork,
-			Domains: []ExamDomainResult{{Number: 1, Name: "Design Secure Architectures", Correct: correct, Total: 10}, {Number: 3, Name: "High-Performing", Correct: 0, Total: 3}}}
+		r := progress.ExamResult{Exam: "SAA-C03", StartedAt: t0.Add(time.Duration(i) * time.Hour), FinishedAt: t0.Add(time.Duration(i)*time.Hour + 20*time.Minute),
+			Items: 13, Correct: correct, Elapsed: 20 * time.Minute, Limit: 26 * time.Minute, Band: progress.BandNeedsWork,
+			Domains: []progress.ExamDomainResult{{Number: 1, Name: "Design Secure Architectures", Correct: correct, Total: 10}, {Number: 3, Name: "High-Performing", Correct: 0, Total: 3}}}
 		if _, err := s.RecordExam(ctx, r); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, err := s.RecordExam(ctx, ExamResult{Exam: "SCS-C03", Items: 2, Correct: 1, FinishedAt: t0}); err != nil {
+	if _, err := s.RecordExam(ctx, progress.ExamResult{Exam: "SCS-C03", Items: 2, Correct: 1, FinishedAt: t0}); err != nil {
 		t.Fatal(err)
 	}
 	h, err := s.ExamHistory(ctx, "SAA-C03")
@@ -53,14 +55,14 @@ func TestExamHistoryKeepsDomainsInOrder(t *testing.T) {
 	if h[0].Correct != 5 || h[1].Correct != 9 || len(h[1].Domains) != 2 || h[1].Domains[0].Correct != 9 || h[1].Domains[1].Number != 3 {
 		t.Fatalf("history %+v", h)
 	}
-	if h[1].Elapsed != 20*time.Minute || h[1].Band != BandNeedsWork || h[0].Percent() < 38 || h[0].Percent() > 39 {
+	if h[1].Elapsed != 20*time.Minute || h[1].Band != progress.BandNeedsWork || h[0].Percent() < 38 || h[0].Percent() > 39 {
 		t.Fatalf("history %+v", h[1])
 	}
 	all, _ := s.ExamHistory(ctx, "")
 	if len(all) != 3 {
 		t.Fatalf("all: %d", len(all))
 	}
-	if _, err := s.RecordExam(ctx, ExamResult{Exam: "SAA-C03", Items: 2, Correct: 3}); err == nil {
+	if _, err := s.RecordExam(ctx, progress.ExamResult{Exam: "SAA-C03", Items: 2, Correct: 3}); err == nil {
 		t.Fatal("more correct than items was accepted")
 	}
 	if _, err := s.ResetAll(ctx); err != nil {
@@ -113,40 +115,40 @@ func TestPlaygroundDraftsAndRequests(t *testing.T) {
 		t.Fatal("drafts leaked to another world")
 	}
 	for _, req := range []string{"a", "b", "a"} {
-		if _, err := s.AddPlaygroundRequest(ctx, PlaygroundRequest{World: "w1", Kind: RequestAsked, Request: req, Decision: "allowed"}); err != nil {
+		if _, err := s.AddPlaygroundRequest(ctx, progress.PlaygroundRequest{World: "w1", Kind: progress.RequestAsked, Request: req, Decision: "allowed"}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	h, _ := s.PlaygroundRequests(ctx, "w1", RequestAsked)
+	h, _ := s.PlaygroundRequests(ctx, "w1", progress.RequestAsked)
 	if len(h) != 2 || h[0].Request != "a" || h[1].Request != "b" {
 		t.Fatalf("history %+v", h)
 	}
 	for i := 0; i < historyKeep+5; i++ {
-		if _, err := s.AddPlaygroundRequest(ctx, PlaygroundRequest{World: "w1", Kind: RequestAsked, Request: string(rune('A' + i))}); err != nil {
+		if _, err := s.AddPlaygroundRequest(ctx, progress.PlaygroundRequest{World: "w1", Kind: progress.RequestAsked, Request: string(rune('A' + i))}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if h, _ := s.PlaygroundRequests(ctx, "w1", RequestAsked); len(h) != historyKeep {
+	if h, _ := s.PlaygroundRequests(ctx, "w1", progress.RequestAsked); len(h) != historyKeep {
 		t.Fatalf("history not bounded: %d", len(h))
 	}
-	_, err = s.AddPlaygroundRequest(ctx, PlaygroundRequest{World: "w1", Kind: RequestSaved, Name: "dana reads", Request: "x"})
+	_, err = s.AddPlaygroundRequest(ctx, progress.PlaygroundRequest{World: "w1", Kind: progress.RequestSaved, Name: "dana reads", Request: "x"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddPlaygroundRequest(ctx, PlaygroundRequest{World: "w1", Kind: RequestSaved, Name: "dana reads", Request: "y"}); err != nil {
+	if _, err := s.AddPlaygroundRequest(ctx, progress.PlaygroundRequest{World: "w1", Kind: progress.RequestSaved, Name: "dana reads", Request: "y"}); err != nil {
 		t.Fatal(err)
 	}
-	sv, _ := s.PlaygroundRequests(ctx, "w1", RequestSaved)
+	sv, _ := s.PlaygroundRequests(ctx, "w1", progress.RequestSaved)
 	if len(sv) != 1 || sv[0].Request != "y" {
 		t.Fatalf("saved %+v", sv)
 	}
-	if _, err := s.AddPlaygroundRequest(ctx, PlaygroundRequest{World: "w1", Kind: RequestSaved, Request: "z"}); err == nil {
+	if _, err := s.AddPlaygroundRequest(ctx, progress.PlaygroundRequest{World: "w1", Kind: progress.RequestSaved, Request: "z"}); err == nil {
 		t.Fatal("a saved request without a name was accepted")
 	}
 	if err := s.DeletePlaygroundRequest(ctx, sv[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	if sv, _ := s.PlaygroundRequests(ctx, "w1", RequestSaved); len(sv) != 0 {
+	if sv, _ := s.PlaygroundRequests(ctx, "w1", progress.RequestSaved); len(sv) != 0 {
 		t.Fatal("delete kept the request")
 	}
 }

@@ -1,10 +1,12 @@
-package progress
+package progressdb
 
 import (
 	"context"
 	"errors"
 	"path/filepath"
 	"testing"
+
+	"github.com/iamlab/iamlab/internal/progress"
 )
 
 // Two packs may both have a scenario "two-groups": typing in one never
@@ -13,7 +15,7 @@ import (
 func TestPacksNeverShareARecord(t *testing.T) {
 	ctx := context.Background()
 	s, _ := openTemp(t)
-	core, copy := Key("core", "two-groups"), Key("my-pack", "two-groups")
+	core, copy := progress.Key("core", "two-groups"), progress.Key("my-pack", "two-groups")
 	if _, err := s.SaveDraft(ctx, core, "NoFinance", "built-in work", 0); err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +29,7 @@ func TestPacksNeverShareARecord(t *testing.T) {
 	a.ScenarioKey = copy
 	mustRecord(t, s, a)
 	st, _ := s.ScenarioStatus(ctx)
-	if st[copy].Status != StatusSolved || st[core].Status != StatusInProgress || st[core].Attempts != 0 {
+	if st[copy].Status != progress.StatusSolved || st[core].Status != progress.StatusInProgress || st[core].Attempts != 0 {
 		t.Fatalf("status: %+v", st)
 	}
 	b := solvedAttempt("two-groups", t0)
@@ -41,7 +43,7 @@ func TestPacksNeverShareARecord(t *testing.T) {
 		t.Fatal(err)
 	}
 	st, _ = s.ScenarioStatus(ctx)
-	if _, ok := st[copy]; ok || st[core].Status != StatusSolved {
+	if _, ok := st[copy]; ok || st[core].Status != progress.StatusSolved {
 		t.Fatalf("reset of the copy touched the built-in: %+v", st)
 	}
 	keys, _ := s.RecordedKeys(ctx, "two-groups")
@@ -57,13 +59,13 @@ func TestKeyWithoutPackIsRefused(t *testing.T) {
 	s, _ := openTemp(t)
 	a := solvedAttempt("x", t0)
 	a.PackID = ""
-	if _, err := s.RecordAttempt(ctx, a); !errors.Is(err, ErrInvalid) {
+	if _, err := s.RecordAttempt(ctx, a); !errors.Is(err, progress.ErrInvalid) {
 		t.Fatalf("attempt without pack: %v", err)
 	}
-	if _, err := s.SaveDraft(ctx, ScenarioKey{ScenarioID: "x"}, "doc", "t", 0); !errors.Is(err, ErrInvalid) {
+	if _, err := s.SaveDraft(ctx, progress.ScenarioKey{ScenarioID: "x"}, "doc", "t", 0); !errors.Is(err, progress.ErrInvalid) {
 		t.Fatalf("draft without pack: %v", err)
 	}
-	if err := s.DeleteDrafts(ctx, ScenarioKey{ScenarioID: "x"}); !errors.Is(err, ErrInvalid) {
+	if err := s.DeleteDrafts(ctx, progress.ScenarioKey{ScenarioID: "x"}); !errors.Is(err, progress.ErrInvalid) {
 		t.Fatalf("delete without pack: %v", err)
 	}
 }
@@ -102,15 +104,15 @@ func TestMigration3KeepsRecordsOnBuiltInPacks(t *testing.T) {
 	if got := userVersion(t, path); got < 3 {
 		t.Fatalf("version %d", got)
 	}
-	builtin := Key("core", "two-groups-one-bucket")
+	builtin := progress.Key("core", "two-groups-one-bucket")
 	st, _ := s.ScenarioStatus(ctx)
-	if st[builtin].Status != StatusSolved || st[builtin].Attempts != 1 || !st[builtin].HasDraft {
+	if st[builtin].Status != progress.StatusSolved || st[builtin].Attempts != 1 || !st[builtin].HasDraft {
 		t.Fatalf("built-in record not on its pack: %+v", st)
 	}
 	if d, _ := s.Drafts(ctx, builtin); len(d) != 1 || d[0].Text != "built-in draft" || d[0].Rev != 1 {
 		t.Fatalf("built-in draft: %+v", d)
 	}
-	if _, ok := st[Key("", "my-own")]; !ok {
+	if _, ok := st[progress.Key("", "my-own")]; !ok {
 		t.Fatalf("a user pack's record was lost: %+v", st)
 	}
 	var topics int
@@ -124,10 +126,10 @@ func TestMigration3KeepsRecordsOnBuiltInPacks(t *testing.T) {
 		t.Fatalf("adopted %d, %v", n, err)
 	}
 	st, _ = s.ScenarioStatus(ctx)
-	if st[Key("mine", "my-own")].Attempts != 1 || !st[Key("mine", "my-own")].HasDraft {
+	if st[progress.Key("mine", "my-own")].Attempts != 1 || !st[progress.Key("mine", "my-own")].HasDraft {
 		t.Fatalf("adopted record: %+v", st)
 	}
-	if _, ok := st[Key("", "shared-name")]; !ok {
+	if _, ok := st[progress.Key("", "shared-name")]; !ok {
 		t.Fatalf("a record two packs could own must stay unassigned: %+v", st)
 	}
 	var fk string
@@ -142,15 +144,15 @@ func TestMigration3KeepsRecordsOnBuiltInPacks(t *testing.T) {
 func TestDraftSavedByAnotherWindowIsDetected(t *testing.T) {
 	ctx := context.Background()
 	s, _ := openTemp(t)
-	k := Key("core", "two-groups")
+	k := progress.Key("core", "two-groups")
 	a, _ := s.SaveDraft(ctx, k, "doc", "window A, first", 0) // A opened on nothing
 	b, err := s.SaveDraft(ctx, k, "doc", "window B", a)      // B loaded A's draft
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, err = s.SaveDraft(ctx, k, "doc", "window A, second", a) // A still thinks rev a
-	var conflict *DraftConflictError
-	if !errors.As(err, &conflict) || !errors.Is(err, ErrDraftConflict) || conflict.Theirs.Text != "window B" || conflict.Theirs.Rev != b {
+	var conflict *progress.DraftConflictError
+	if !errors.As(err, &conflict) || !errors.Is(err, progress.ErrDraftConflict) || conflict.Theirs.Text != "window B" || conflict.Theirs.Rev != b {
 		t.Fatalf("want a conflict holding B's draft, got %v", err)
 	}
 	if d, _ := s.Drafts(ctx, k); d[0].Text != "window B" {
@@ -164,7 +166,7 @@ func TestDraftSavedByAnotherWindowIsDetected(t *testing.T) {
 		t.Fatalf("keep mine: %q", d[0].Text)
 	}
 	// A window that opened on no draft conflicts with one made since.
-	if _, err := s.SaveDraft(ctx, k, "doc", "window C", 0); !errors.Is(err, ErrDraftConflict) {
+	if _, err := s.SaveDraft(ctx, k, "doc", "window C", 0); !errors.Is(err, progress.ErrDraftConflict) {
 		t.Fatalf("window opened before any draft: %v", err)
 	}
 }

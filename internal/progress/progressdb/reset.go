@@ -1,4 +1,4 @@
-package progress
+package progressdb
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/iamlab/iamlab/internal/progress"
 )
 
 // Backup writes a consistent copy of the database to dest with VACUUM INTO,
@@ -101,7 +103,7 @@ func (s *Store) ResetAll(ctx context.Context) (backup string, err error) {
 // ResetScenario deletes the records of one scenario, after writing a backup
 // whose path it returns ("" for an in-memory store). Cards of the topics
 // involved are rebuilt from the reviews that remain.
-func (s *Store) ResetScenario(ctx context.Context, key ScenarioKey) (backup string, err error) {
+func (s *Store) ResetScenario(ctx context.Context, key progress.ScenarioKey) (backup string, err error) {
 	// An empty pack is allowed: records made before packs keyed progress
 	// and never adopted (AdoptUnpacked) have one.
 	if key.ScenarioID == "" {
@@ -110,7 +112,7 @@ func (s *Store) ResetScenario(ctx context.Context, key ScenarioKey) (backup stri
 	return s.reset(ctx, &key)
 }
 
-func (s *Store) reset(ctx context.Context, key *ScenarioKey) (backup string, err error) {
+func (s *Store) reset(ctx context.Context, key *progress.ScenarioKey) (backup string, err error) {
 	if s.Persistent() {
 		backup = s.backupPath()
 		if err := s.Backup(ctx, backup); err != nil {
@@ -166,16 +168,16 @@ func (s *Store) reset(ctx context.Context, key *ScenarioKey) (backup string, err
 // RecordedKeys lists the scenarios with any record whose scenario id is id,
 // in every pack, so a reset can be given "ID" or "PACK/ID" and a mistyped
 // one refused instead of silently doing nothing.
-func (s *Store) RecordedKeys(ctx context.Context, scenarioID string) ([]ScenarioKey, error) {
+func (s *Store) RecordedKeys(ctx context.Context, scenarioID string) ([]progress.ScenarioKey, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT pack_id, scenario_id FROM attempts WHERE scenario_id = ?
 		UNION SELECT pack_id, scenario_id FROM drafts WHERE scenario_id = ? ORDER BY 1`, scenarioID, scenarioID)
 	if err != nil {
 		return nil, s.wrap("look up scenario "+strings.TrimSpace(scenarioID), err)
 	}
 	defer rows.Close()
-	var out []ScenarioKey
+	var out []progress.ScenarioKey
 	for rows.Next() {
-		var k ScenarioKey
+		var k progress.ScenarioKey
 		if err := rows.Scan(&k.PackID, &k.ScenarioID); err != nil {
 			return nil, s.wrap("look up scenario "+strings.TrimSpace(scenarioID), err)
 		}

@@ -1,4 +1,4 @@
-package progress
+package progressdb
 
 import (
 	"context"
@@ -7,27 +7,28 @@ import (
 	fsrs "github.com/open-spaced-repetition/go-fsrs/v3"
 
 	"github.com/iamlab/iamlab/internal/curriculum"
+	"github.com/iamlab/iamlab/internal/progress"
 )
 
 // Readiness computes the readiness report for an exam ("SCS-C03") at an exam
 // date; a zero or past date means "if the exam were now". now is the
 // caller's clock, so the report is reproducible.
-func (s *Store) Readiness(ctx context.Context, examID string, examDate, now time.Time) (Report, error) {
+func (s *Store) Readiness(ctx context.Context, examID string, examDate, now time.Time) (progress.Report, error) {
 	exam, err := curriculum.ExamByID(examID)
 	if err != nil {
-		return Report{}, err
+		return progress.Report{}, err
 	}
 	ev, err := s.loadEvidence(ctx)
 	if err != nil {
-		return Report{}, s.wrap("compute readiness", err)
+		return progress.Report{}, s.wrap("compute readiness", err)
 	}
-	return computeReadiness(exam, ev, examDate, now, s.retrievability), nil
+	return progress.ComputeReadiness(exam, ev, examDate, now, s.sched.Retrievability), nil
 }
 
 // loadEvidence aggregates in SQL, so its cost grows with the number of
 // topics, not of attempts.
-func (s *Store) loadEvidence(ctx context.Context) (evidence, error) {
-	ev := evidence{obs: map[string][2]int{}, cards: map[string]fsrs.Card{}, tasks: map[string]bool{}}
+func (s *Store) loadEvidence(ctx context.Context) (progress.Evidence, error) {
+	ev := progress.Evidence{Observations: map[string][2]int{}, Cards: map[string]fsrs.Card{}, Tasks: map[string]bool{}}
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT topic_id, sum(n), sum(k) FROM (
 			SELECT t.topic_id, count(*) AS n,
@@ -48,7 +49,7 @@ func (s *Store) loadEvidence(ctx context.Context) (evidence, error) {
 			rows.Close()
 			return ev, err
 		}
-		ev.obs[id] = [2]int{n, k}
+		ev.Observations[id] = [2]int{n, k}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -67,7 +68,7 @@ func (s *Store) loadEvidence(ctx context.Context) (evidence, error) {
 		}
 		// Authors may write "SCS-C03 4.2.3"; count it under the canonical ID.
 		if t, err := curriculum.ParseTaskID(id); err == nil {
-			ev.tasks[t.ID] = true
+			ev.Tasks[t.ID] = true
 		}
 	}
 	rows.Close()
@@ -85,14 +86,14 @@ func (s *Store) loadEvidence(ctx context.Context) (evidence, error) {
 			rows.Close()
 			return ev, err
 		}
-		ev.cards[id] = c
+		ev.Cards[id] = c
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return ev, err
 	}
 
-	c := &ev.calibration
+	c := &ev.Calibration
 	err = s.db.QueryRowContext(ctx, `SELECT
 		coalesce(sum(confidence = 'sure' AND correct = 0), 0),
 		coalesce(sum(confidence = 'sure'), 0), coalesce(sum(confidence = 'sure' AND correct = 1), 0),

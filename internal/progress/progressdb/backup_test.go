@@ -1,4 +1,4 @@
-package progress
+package progressdb
 
 import (
 	"context"
@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/iamlab/iamlab/internal/progress"
 )
 
 // backupHelper is the child of TestResetBackupKilledLeavesNoFalseBackup: it
@@ -22,7 +24,7 @@ func backupHelper() {
 		os.Exit(2)
 	}
 	fmt.Println("backing up")
-	if _, err := s.ResetScenario(context.Background(), Key("core", os.Getenv("HELPER_TAG"))); err != nil {
+	if _, err := s.ResetScenario(context.Background(), progress.Key("core", os.Getenv("HELPER_TAG"))); err != nil {
 		fmt.Fprintln(os.Stderr, "helper reset:", err)
 		os.Exit(3)
 	}

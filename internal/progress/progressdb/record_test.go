@@ -1,4 +1,4 @@
-package progress
+package progressdb
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/iamlab/iamlab/internal/progress"
 	fsrs "github.com/open-spaced-repetition/go-fsrs/v3"
 )
 
@@ -18,10 +19,10 @@ func TestRecordAttemptStatusAndBest(t *testing.T) {
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	fail := solvedAttempt("two-groups", t0, "explicit-deny")
-	fail.Outcome, fail.Score, fail.Stars = Failed, 40, 0
+	fail.Outcome, fail.Score, fail.Stars = progress.Failed, 40, 0
 	id1 := mustRecord(t, s, fail)
 	st, _ := s.ScenarioStatus(ctx)
-	if got := st[Key("core", "two-groups")]; got.Status != StatusInProgress || got.Attempts != 1 || got.BestScore != 40 {
+	if got := st[progress.Key("core", "two-groups")]; got.Status != progress.StatusInProgress || got.Attempts != 1 || got.BestScore != 40 {
 		t.Fatalf("after a failed attempt: %+v", got)
 	}
 	ok := solvedAttempt("two-groups", t0.Add(time.Hour), "explicit-deny")
@@ -31,11 +32,11 @@ func TestRecordAttemptStatusAndBest(t *testing.T) {
 	worse.Score, worse.Stars = 70, 1
 	mustRecord(t, s, worse)
 	st, _ = s.ScenarioStatus(ctx)
-	got := st[Key("core", "two-groups")]
-	if got.Status != StatusSolved || got.Stars != 2 || got.BestScore != 80 || got.Attempts != 3 {
+	got := st[progress.Key("core", "two-groups")]
+	if got.Status != progress.StatusSolved || got.Stars != 2 || got.BestScore != 80 || got.Attempts != 3 {
 		t.Fatalf("best not kept: %+v", got)
 	}
-	if StatusOf(st, Key("core", "never-seen")).Status != StatusNew {
+	if progress.StatusOf(st, progress.Key("core", "never-seen")).Status != progress.StatusNew {
 		t.Fatal("unknown scenarios are new")
 	}
 	var bestID int64
@@ -66,13 +67,13 @@ func TestRecordAttemptStatusAndBest(t *testing.T) {
 func TestInvalidRecords(t *testing.T) {
 	s, _ := openTemp(t)
 	ctx := context.Background()
-	if _, err := s.RecordAttempt(ctx, Attempt{Outcome: Solved}); !errors.Is(err, ErrInvalid) {
+	if _, err := s.RecordAttempt(ctx, progress.Attempt{Outcome: progress.Solved}); !errors.Is(err, progress.ErrInvalid) {
 		t.Fatalf("missing scenario: %v", err)
 	}
-	if _, err := s.RecordAttempt(ctx, Attempt{ScenarioKey: Key("core", "x"), Outcome: "won"}); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "expected solved") {
+	if _, err := s.RecordAttempt(ctx, progress.Attempt{ScenarioKey: progress.Key("core", "x"), Outcome: "won"}); !errors.Is(err, progress.ErrInvalid) || !strings.Contains(err.Error(), "expected solved") {
 		t.Fatalf("bad outcome: %v", err)
 	}
-	if _, err := s.RecordAnswer(ctx, Answer{ItemID: "q", Confidence: "very"}); !errors.Is(err, ErrInvalid) {
+	if _, err := s.RecordAnswer(ctx, progress.Answer{ItemID: "q", Confidence: "very"}); !errors.Is(err, progress.ErrInvalid) {
 		t.Fatalf("bad confidence: %v", err)
 	}
 }
@@ -80,21 +81,21 @@ func TestInvalidRecords(t *testing.T) {
 func TestDrafts(t *testing.T) {
 	ctx := context.Background()
 	s, _ := openTemp(t)
-	rev, _ := s.SaveDraft(ctx, Key("core", "two-groups"), "NoFinance", "v1", 0)
-	if _, err := s.SaveDraft(ctx, Key("core", "two-groups"), "NoFinance", "v2", rev); err != nil {
+	rev, _ := s.SaveDraft(ctx, progress.Key("core", "two-groups"), "NoFinance", "v1", 0)
+	if _, err := s.SaveDraft(ctx, progress.Key("core", "two-groups"), "NoFinance", "v2", rev); err != nil {
 		t.Fatal(err)
 	}
-	s.SaveDraft(ctx, Key("core", "two-groups"), "ReadReports", "r", 0)
-	d, err := s.Drafts(ctx, Key("core", "two-groups"))
+	s.SaveDraft(ctx, progress.Key("core", "two-groups"), "ReadReports", "r", 0)
+	d, err := s.Drafts(ctx, progress.Key("core", "two-groups"))
 	if err != nil || len(d) != 2 || d[0].DocName != "NoFinance" || d[0].Text != "v2" || !d[0].UpdatedAt.Equal(t0) {
 		t.Fatalf("drafts %+v %v", d, err)
 	}
 	st, _ := s.ScenarioStatus(ctx)
-	if g := st[Key("core", "two-groups")]; g.Status != StatusInProgress || !g.HasDraft {
+	if g := st[progress.Key("core", "two-groups")]; g.Status != progress.StatusInProgress || !g.HasDraft {
 		t.Fatalf("draft-only scenario: %+v", g)
 	}
-	s.DeleteDrafts(ctx, Key("core", "two-groups"))
-	if d, _ := s.Drafts(ctx, Key("core", "two-groups")); len(d) != 0 {
+	s.DeleteDrafts(ctx, progress.Key("core", "two-groups"))
+	if d, _ := s.Drafts(ctx, progress.Key("core", "two-groups")); len(d) != 0 {
 		t.Fatal("drafts not deleted")
 	}
 }
@@ -102,14 +103,14 @@ func TestDrafts(t *testing.T) {
 func TestAnswersDueReviewsAndCalibration(t *testing.T) {
 	ctx := context.Background()
 	s, _ := openTemp(t)
-	answer := func(item, topic string, correct bool, c Confidence, at time.Time) {
-		if _, err := s.RecordAnswer(ctx, Answer{ItemID: item, At: at, Chosen: "B", Correct: correct, Confidence: c,
-			Duration: 90 * time.Second, Mode: ExamMode, Topics: []string{topic}}); err != nil {
+	answer := func(item, topic string, correct bool, c progress.Confidence, at time.Time) {
+		if _, err := s.RecordAnswer(ctx, progress.Answer{ItemID: item, At: at, Chosen: "B", Correct: correct, Confidence: c,
+			Duration: 90 * time.Second, Mode: progress.ExamMode, Topics: []string{topic}}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	answer("q1", "scp-never-grants", false, Sure, t0)
-	answer("q2", "session-policies", true, Sure, t0)
+	answer("q1", "scp-never-grants", false, progress.Sure, t0)
+	answer("q2", "session-policies", true, progress.Sure, t0)
 	due, err := s.DueReviews(ctx, t0.Add(time.Hour))
 	if err != nil {
 		t.Fatal(err)
@@ -154,8 +155,8 @@ func TestExportFormats(t *testing.T) {
 	a := solvedAttempt("two-groups", t0, "explicit-deny")
 	a.Hints = []int{1, 2}
 	mustRecord(t, s, a)
-	s.RecordAnswer(ctx, Answer{ItemID: "quiz-7", At: t0.Add(time.Minute), Chosen: "C, A", Correct: true,
-		Confidence: Guess, Duration: 30 * time.Second, Mode: Practice, Topics: []string{"notaction"}})
+	s.RecordAnswer(ctx, progress.Answer{ItemID: "quiz-7", At: t0.Add(time.Minute), Chosen: "C, A", Correct: true,
+		Confidence: progress.Guess, Duration: 30 * time.Second, Mode: progress.Practice, Topics: []string{"notaction"}})
 	ex, err := s.Export(ctx, "Dana, group 2", t0)
 	if err != nil {
 		t.Fatal(err)
@@ -168,11 +169,11 @@ func TestExportFormats(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 3 || strings.Join(rows[0], ",") != strings.Join(CSVHeader, ",") {
+	if len(rows) != 3 || strings.Join(rows[0], ",") != strings.Join(progress.CSVHeader, ",") {
 		t.Fatalf("csv rows %q", rows)
 	}
 	col := func(row []string, name string) string {
-		for i, h := range CSVHeader {
+		for i, h := range progress.CSVHeader {
 			if h == name {
 				return row[i]
 			}
@@ -193,12 +194,12 @@ func TestExportFormats(t *testing.T) {
 	if err := ex.WriteJSON(&buf); err != nil {
 		t.Fatal(err)
 	}
-	var back Export
+	var back progress.Export
 	if err := json.Unmarshal(buf.Bytes(), &back); err != nil {
 		t.Fatal(err)
 	}
 	if back.Learner != "Dana, group 2" || len(back.Attempts) != 1 || len(back.Answers) != 1 ||
-		back.Attempts[0].Hints[1] != 2 || back.Answers[0].Confidence != Guess || back.SchemaVersion != SchemaVersion() {
+		back.Attempts[0].Hints[1] != 2 || back.Answers[0].Confidence != progress.Guess || back.SchemaVersion != SchemaVersion() {
 		t.Fatalf("json round trip %+v", back)
 	}
 }
@@ -208,13 +209,13 @@ func TestResetScenarioAndAll(t *testing.T) {
 	s, path := openTemp(t)
 	mustRecord(t, s, solvedAttempt("a", t0, "explicit-deny"))
 	mustRecord(t, s, solvedAttempt("b", t0.Add(time.Hour), "explicit-deny", "notaction"))
-	s.SaveDraft(ctx, Key("core", "b"), "doc", "text", 0)
+	s.SaveDraft(ctx, progress.Key("core", "b"), "doc", "text", 0)
 	var before fsrs.Card
 	{
 		_, c, _ := scanCard(s.db.QueryRow(`SELECT ` + cardColumns + ` FROM cards WHERE topic_id = 'explicit-deny'`))
 		before = c
 	}
-	backup, err := s.ResetScenario(ctx, Key("core", "b"))
+	backup, err := s.ResetScenario(ctx, progress.Key("core", "b"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,7 +233,7 @@ func TestResetScenarioAndAll(t *testing.T) {
 	old.Close()
 
 	st, _ := s.ScenarioStatus(ctx)
-	if _, ok := st[Key("core", "b")]; ok || st[Key("core", "a")].Status != StatusSolved {
+	if _, ok := st[progress.Key("core", "b")]; ok || st[progress.Key("core", "a")].Status != progress.StatusSolved {
 		t.Fatalf("after reset of b: %+v", st)
 	}
 	_, after, _ := scanCard(s.db.QueryRow(`SELECT ` + cardColumns + ` FROM cards WHERE topic_id = 'explicit-deny'`))

@@ -1,10 +1,12 @@
-package progress
+package progressdb
 
 import (
 	"context"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/iamlab/iamlab/internal/progress"
 )
 
 var t0 = time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
@@ -22,12 +24,12 @@ func openTemp(t testing.TB, opts ...Option) (*Store, string) {
 	return s, path
 }
 
-func solvedAttempt(scenario string, at time.Time, topics ...string) Attempt {
+func solvedAttempt(scenario string, at time.Time, topics ...string) progress.Attempt {
 	lp := 1.0
-	return Attempt{
-		ScenarioKey: Key("core", scenario), ContentVersion: "1", Mode: "learn",
-		FinishedAt: at, Outcome: Solved, Score: 100, Stars: 3,
-		Checks: []CheckResult{
+	return progress.Attempt{
+		ScenarioKey: progress.Key("core", scenario), ContentVersion: "1", Mode: "learn",
+		FinishedAt: at, Outcome: progress.Solved, Score: 100, Stars: 3,
+		Checks: []progress.CheckResult{
 			{Name: "dana GetObject q3", Want: "allowed", Got: "allowed", Passed: true},
 			{Name: "dana PutObject", Want: "implicitDeny", Got: "implicitDeny", Passed: true, Hidden: true},
 		},
@@ -37,7 +39,7 @@ func solvedAttempt(scenario string, at time.Time, topics ...string) Attempt {
 	}
 }
 
-func mustRecord(t testing.TB, s *Store, a Attempt) int64 {
+func mustRecord(t testing.TB, s *Store, a progress.Attempt) int64 {
 	t.Helper()
 	id, err := s.RecordAttempt(context.Background(), a)
 	if err != nil {

@@ -1,4 +1,4 @@
-package progress
+package progressdb
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/iamlab/iamlab/internal/progress"
 )
 
 // A predict or choose attempt keeps the learner's confidence through the
@@ -18,16 +20,16 @@ func TestAttemptConfidenceIsStoredAndExported(t *testing.T) {
 	defer s.Close()
 	ctx := context.Background()
 	now := time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)
-	if _, err := s.RecordAttempt(ctx, Attempt{ScenarioKey: Key("core", "scp-vs-boundary"), StartedAt: now.Add(-time.Minute), FinishedAt: now,
-		Outcome: Failed, Confidence: Sure, Topics: []string{"scp-never-grants"},
-		Checks: []CheckResult{{Name: "decision", Want: "implicitDeny", Got: "allowed"}}}); err != nil {
+	if _, err := s.RecordAttempt(ctx, progress.Attempt{ScenarioKey: progress.Key("core", "scp-vs-boundary"), StartedAt: now.Add(-time.Minute), FinishedAt: now,
+		Outcome: progress.Failed, Confidence: progress.Sure, Topics: []string{"scp-never-grants"},
+		Checks: []progress.CheckResult{{Name: "decision", Want: "implicitDeny", Got: "allowed"}}}); err != nil {
 		t.Fatal(err)
 	}
 	ex, err := s.Export(ctx, "ann", now)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ex.Attempts) != 1 || ex.Attempts[0].Confidence != Sure {
+	if len(ex.Attempts) != 1 || ex.Attempts[0].Confidence != progress.Sure {
 		t.Fatalf("confidence not stored: %+v", ex.Attempts)
 	}
 	var b bytes.Buffer
@@ -54,11 +56,11 @@ func TestFirstAnswerCountsAndRedoIsPractice(t *testing.T) {
 	defer s.Close()
 	ctx := context.Background()
 	now := time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)
-	first := Attempt{ScenarioKey: Key("core", "scp-vs-boundary"), Mode: "learn", StartedAt: now.Add(-time.Minute), FinishedAt: now,
-		Outcome: Failed, Score: 35, Confidence: Sure, Topics: []string{"scp-never-grants"}, Tasks: []string{"SCS-C03:4.2.1"}}
+	first := progress.Attempt{ScenarioKey: progress.Key("core", "scp-vs-boundary"), Mode: "learn", StartedAt: now.Add(-time.Minute), FinishedAt: now,
+		Outcome: progress.Failed, Score: 35, Confidence: progress.Sure, Topics: []string{"scp-never-grants"}, Tasks: []string{"SCS-C03:4.2.1"}}
 	mustRecord(t, s, first)
 	redo := first
-	redo.Mode, redo.Outcome, redo.Score, redo.Stars, redo.Confidence = string(Practice), Solved, 90, 0, Sure
+	redo.Mode, redo.Outcome, redo.Score, redo.Stars, redo.Confidence = string(progress.Practice), progress.Solved, 90, 0, progress.Sure
 	redo.FinishedAt = now.Add(time.Minute)
 	mustRecord(t, s, redo)
 
@@ -66,8 +68,8 @@ func TestFirstAnswerCountsAndRedoIsPractice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := StatusOf(st, Key("core", "scp-vs-boundary"))
-	if got.Status != StatusInProgress || got.BestScore != 35 || got.Stars != 0 || got.Attempts != 2 {
+	got := progress.StatusOf(st, progress.Key("core", "scp-vs-boundary"))
+	if got.Status != progress.StatusInProgress || got.BestScore != 35 || got.Stars != 0 || got.Attempts != 2 {
 		t.Errorf("after a wrong first answer and a right redo: %+v; want in progress, best 35, no stars, 2 attempts", got)
 	}
 	r, err := s.Readiness(ctx, "SCS-C03", time.Time{}, now)

@@ -1,15 +1,17 @@
-package progress
+package progressdb
 
 import (
 	"context"
 	"database/sql"
+
+	"github.com/iamlab/iamlab/internal/progress"
 )
 
 // ScenarioStatus returns the state of every scenario with any record;
 // scenarios missing from the map are new.
-func (s *Store) ScenarioStatus(ctx context.Context) (map[ScenarioKey]ScenarioState, error) {
+func (s *Store) ScenarioStatus(ctx context.Context) (map[progress.ScenarioKey]progress.ScenarioState, error) {
 	const op = "read scenario progress"
-	out := map[ScenarioKey]ScenarioState{}
+	out := map[progress.ScenarioKey]progress.ScenarioState{}
 	rows, err := s.db.QueryContext(ctx, `SELECT b.pack_id, b.scenario_id, b.best_score, b.best_stars, b.solved_at IS NOT NULL,
 		(SELECT count(*) FROM attempts a WHERE a.pack_id = b.pack_id AND a.scenario_id = b.scenario_id),
 		(SELECT max(finished_at) FROM attempts a WHERE a.pack_id = b.pack_id AND a.scenario_id = b.scenario_id)
@@ -18,16 +20,16 @@ func (s *Store) ScenarioStatus(ctx context.Context) (map[ScenarioKey]ScenarioSta
 		return nil, s.wrap(op, err)
 	}
 	for rows.Next() {
-		var st ScenarioState
+		var st progress.ScenarioState
 		var solved bool
 		var last int64
 		if err := rows.Scan(&st.PackID, &st.ScenarioID, &st.BestScore, &st.Stars, &solved, &st.Attempts, &last); err != nil {
 			rows.Close()
 			return nil, s.wrap(op, err)
 		}
-		st.Status, st.LastActive = StatusInProgress, fromMS(last)
+		st.Status, st.LastActive = progress.StatusInProgress, fromMS(last)
 		if solved {
-			st.Status = StatusSolved
+			st.Status = progress.StatusSolved
 		}
 		out[st.ScenarioKey] = st
 	}
@@ -41,14 +43,14 @@ func (s *Store) ScenarioStatus(ctx context.Context) (map[ScenarioKey]ScenarioSta
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var key ScenarioKey
+		var key progress.ScenarioKey
 		var at int64
 		if err := rows.Scan(&key.PackID, &key.ScenarioID, &at); err != nil {
 			return nil, s.wrap(op, err)
 		}
 		st, ok := out[key]
 		if !ok {
-			st = ScenarioState{ScenarioKey: key, Status: StatusInProgress}
+			st = progress.ScenarioState{ScenarioKey: key, Status: progress.StatusInProgress}
 		}
 		st.HasDraft = true
 		if t := fromMS(at); t.After(st.LastActive) {
@@ -57,14 +59,6 @@ func (s *Store) ScenarioStatus(ctx context.Context) (map[ScenarioKey]ScenarioSta
 		out[key] = st
 	}
 	return out, s.wrap(op, rows.Err())
-}
-
-// StatusOf reads one scenario's state from a ScenarioStatus map.
-func StatusOf(m map[ScenarioKey]ScenarioState, key ScenarioKey) ScenarioState {
-	if st, ok := m[key]; ok {
-		return st
-	}
-	return ScenarioState{ScenarioKey: key, Status: StatusNew}
 }
 
 // AdoptUnpacked gives records made before progress was keyed by pack, whose

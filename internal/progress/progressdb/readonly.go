@@ -1,4 +1,4 @@
-package progress
+package progressdb
 
 import (
 	"context"
@@ -129,17 +129,11 @@ func (s *Store) upgradedCopy(ctx context.Context, src *sql.DB) (*sql.DB, error) 
 		return nil, err
 	}
 	q := s.dsnParams()
-	q.Set("mode", "memory")
-	q.Set("cache", "private")
 	q.Del("_txlock")
-	mem, err := sql.Open("sqlite", fmt.Sprintf("file:iamlab-readonly-%d?%s", memSeq.Add(1), q.Encode()))
+	mem, err := openMemoryDB("iamlab-readonly", q)
 	if err != nil {
 		return nil, err
 	}
-	mem.SetMaxOpenConns(1)
-	mem.SetMaxIdleConns(1)
-	mem.SetConnMaxLifetime(0)
-	mem.SetConnMaxIdleTime(0)
 	fail := func(err error) (*sql.DB, error) { mem.Close(); return nil, err }
 	// Rows are copied table by table through the Go side: ATTACH would need
 	// the file's URI handled again, and the database is small.

@@ -1,9 +1,11 @@
-package progress
+package progressdb
 
 import (
 	"context"
 	"testing"
 	"time"
+
+	"github.com/iamlab/iamlab/internal/progress"
 )
 
 // Each practised domain carries a 90% range around its prediction.
@@ -16,7 +18,7 @@ func TestDomainRangeBracketsThePrediction(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)
 	for i, ok := range []bool{true, true, false, true} {
-		if _, err := s.RecordAnswer(ctx, Answer{ItemID: "q" + string(rune('a'+i)), At: now.Add(time.Duration(i) * time.Minute), Correct: ok, Confidence: Sure, Mode: Practice, Topics: []string{"explicit-deny"}, Tasks: []string{"SCS-C03:4.2.4"}}); err != nil {
+		if _, err := s.RecordAnswer(ctx, progress.Answer{ItemID: "q" + string(rune('a'+i)), At: now.Add(time.Duration(i) * time.Minute), Correct: ok, Confidence: progress.Sure, Mode: progress.Practice, Topics: []string{"explicit-deny"}, Tasks: []string{"SCS-C03:4.2.4"}}); err != nil {
 			t.Fatal(err)
 		}
 	}

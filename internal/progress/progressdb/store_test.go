@@ -1,4 +1,4 @@
-package progress
+package progressdb
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/iamlab/iamlab/internal/progress"
 )
 
 func TestOpenCreatesFoldersAndSchema(t *testing.T) {
@@ -39,7 +41,7 @@ func TestOpenCreatesFoldersAndSchema(t *testing.T) {
 	}
 	defer s2.Close()
 	st, _ := s2.ScenarioStatus(context.Background())
-	if st[Key("core", "two-groups")].Status != StatusSolved {
+	if st[progress.Key("core", "two-groups")].Status != progress.StatusSolved {
 		t.Fatalf("data lost on reopen: %+v", st)
 	}
 }
@@ -191,7 +193,7 @@ func TestReadOnlyAndFullDisk(t *testing.T) {
 	}
 	defer ro.Close()
 	_, err = ro.RecordAttempt(ctx, solvedAttempt("x", t0, "implicit-deny"))
-	if !errors.Is(err, ErrReadOnly) || !RecordingUnavailable(err) || !strings.Contains(err.Error(), "keeps running") {
+	if !errors.Is(err, progress.ErrReadOnly) || !progress.RecordingUnavailable(err) || !strings.Contains(err.Error(), "keeps running") {
 		t.Fatalf("want ErrReadOnly with advice, got %v", err)
 	}
 	if _, err := ro.ScenarioStatus(ctx); err != nil {
@@ -204,8 +206,8 @@ func TestReadOnlyAndFullDisk(t *testing.T) {
 	}
 	defer full.Close()
 	big := strings.Repeat("x", 200_000)
-	_, err = full.SaveDraft(ctx, Key("core", "x"), "policy", big, 0)
-	if !errors.Is(err, ErrDiskFull) || !RecordingUnavailable(err) || !strings.Contains(err.Error(), "Free some space") {
+	_, err = full.SaveDraft(ctx, progress.Key("core", "x"), "policy", big, 0)
+	if !errors.Is(err, progress.ErrDiskFull) || !progress.RecordingUnavailable(err) || !strings.Contains(err.Error(), "Free some space") {
 		t.Fatalf("want ErrDiskFull, got %v", err)
 	}
 
@@ -231,7 +233,7 @@ func TestUnwritableFolder(t *testing.T) {
 		t.Skip("needs Linux /proc")
 	}
 	s, err := OpenOrMemory("/proc/self/iamlab-progress.db")
-	if !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), "IAMLAB_HOME") {
+	if !errors.Is(err, progress.ErrReadOnly) || !strings.Contains(err.Error(), "IAMLAB_HOME") {
 		t.Fatalf("want ErrReadOnly with advice, got %v", err)
 	}
 	defer s.Close()
@@ -245,8 +247,8 @@ func TestKindOfOSErrors(t *testing.T) {
 		err  error
 		want error
 	}{
-		{&os.PathError{Op: "open", Path: "/x", Err: errReadOnlyFS}, ErrReadOnly},
-		{&os.PathError{Op: "write", Path: "/x", Err: errNoSpace}, ErrDiskFull},
+		{&os.PathError{Op: "open", Path: "/x", Err: errReadOnlyFS}, progress.ErrReadOnly},
+		{&os.PathError{Op: "write", Path: "/x", Err: errNoSpace}, progress.ErrDiskFull},
 		{errors.New("other"), nil},
 	} {
 		if got := kindOf(c.err); got != c.want {

@@ -1,25 +1,17 @@
-package progress
+package progressdb
 
 import (
 	"context"
 	"database/sql"
 	"errors"
-	"math"
 	"sort"
 	"time"
 
 	fsrs "github.com/open-spaced-repetition/go-fsrs/v3"
 
 	"github.com/iamlab/iamlab/internal/curriculum"
+	"github.com/iamlab/iamlab/internal/progress"
 )
-
-// newScheduler uses FSRS-5 defaults (desired retention 0.9, short-term
-// steps on) with fuzz off, so a replayed review log gives identical cards.
-func newScheduler() *fsrs.FSRS {
-	p := fsrs.DefaultParam()
-	p.EnableFuzz = false
-	return fsrs.NewFSRS(p)
-}
 
 // querier is what both *sql.DB and *sql.Tx offer.
 type querier interface {
@@ -67,7 +59,7 @@ func saveCard(ctx context.Context, q querier, topic string, c fsrs.Card) error {
 // review advances a topic's card by one rating. Times before the card's last
 // review (another process's clock, a clock set back) count as "now" for the
 // card: FSRS cannot take a negative interval.
-func (s *Store) review(ctx context.Context, tx *sql.Tx, topic string, at time.Time, r Rating, attemptID, answerID int64) error {
+func (s *Store) review(ctx context.Context, tx *sql.Tx, topic string, at time.Time, r progress.Rating, attemptID, answerID int64) error {
 	card, err := loadCard(ctx, tx, topic)
 	if err != nil {
 		return err
@@ -75,39 +67,13 @@ func (s *Store) review(ctx context.Context, tx *sql.Tx, topic string, at time.Ti
 	if card.State != fsrs.New && at.Before(card.LastReview) {
 		at = card.LastReview
 	}
-	next := s.next(card, at, r)
+	next := s.sched.Next(card, at, r)
 	if err := saveCard(ctx, tx, topic, next); err != nil {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO reviews (topic_id, reviewed_at, rating, attempt_id, answer_id)
 		VALUES (?, ?, ?, nullif(?, 0), nullif(?, 0))`, topic, ms(at), int(r), attemptID, answerID)
 	return err
-}
-
-// minStability (days) keeps a card out of go-fsrs v3.3.1's underflow: many
-// Again ratings in a row on one day multiply stability towards zero, and
-// at zero the next review computes NaN (which SQLite would store as NULL).
-// FSRS's reference implementation clamps at the same value.
-const minStability = 0.01
-
-// next is one FSRS review with the card kept finite.
-func (s *Store) next(c fsrs.Card, at time.Time, r Rating) fsrs.Card {
-	if c.State != fsrs.New {
-		c.Stability = sane(c.Stability, minStability, minStability, math.MaxFloat64)
-		c.Difficulty = sane(c.Difficulty, 5, 1, 10)
-	}
-	n := s.sched.Next(c, at, r).Card
-	n.Stability = sane(n.Stability, minStability, minStability, math.MaxFloat64)
-	n.Difficulty = sane(n.Difficulty, 5, 1, 10)
-	return n
-}
-
-// sane clamps v to [lo, hi] and replaces NaN with def.
-func sane(v, def, lo, hi float64) float64 {
-	if math.IsNaN(v) {
-		return def
-	}
-	return min(max(v, lo), hi)
 }
 
 // rebuildCards recomputes the cards of the given topics from the review log,
@@ -130,7 +96,7 @@ func (s *Store) rebuildCards(ctx context.Context, tx *sql.Tx, topics []string) e
 			if card.State != fsrs.New && t.Before(card.LastReview) {
 				t = card.LastReview
 			}
-			card = s.next(card, t, Rating(r))
+			card = s.sched.Next(card, t, progress.Rating(r))
 			n++
 		}
 		rows.Close()
@@ -149,32 +115,20 @@ func (s *Store) rebuildCards(ctx context.Context, tx *sql.Tx, topics []string) e
 	return nil
 }
 
-// DueReview is a knowledge component whose review is due.
-type DueReview struct {
-	TopicID string    `json:"topic_id"`
-	Title   string    `json:"title"`
-	Due     time.Time `json:"due"`
-	// Retrievability is FSRS's estimate that the learner would recall the
-	// topic now, 0..1.
-	Retrievability float64 `json:"retrievability"`
-	Reps           int     `json:"reps"`
-	Lapses         int     `json:"lapses"`
-}
-
 // DueReviews lists topics due at now, least likely to be recalled first.
-func (s *Store) DueReviews(ctx context.Context, now time.Time) ([]DueReview, error) {
+func (s *Store) DueReviews(ctx context.Context, now time.Time) ([]progress.DueReview, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+cardColumns+` FROM cards WHERE due <= ?`, ms(now))
 	if err != nil {
 		return nil, s.wrap("read due reviews", err)
 	}
 	defer rows.Close()
-	var out []DueReview
+	var out []progress.DueReview
 	for rows.Next() {
 		id, c, err := scanCard(rows)
 		if err != nil {
 			return nil, s.wrap("read due reviews", err)
 		}
-		d := DueReview{TopicID: id, Due: c.Due, Retrievability: s.retrievability(c, now), Reps: int(c.Reps), Lapses: int(c.Lapses)}
+		d := progress.DueReview{TopicID: id, Due: c.Due, Retrievability: s.sched.Retrievability(c, now), Reps: int(c.Reps), Lapses: int(c.Lapses)}
 		if t, ok := curriculum.TopicByID(id); ok {
 			d.Title = t.Title
 		}
@@ -190,17 +144,4 @@ func (s *Store) DueReviews(ctx context.Context, now time.Time) ([]DueReview, err
 		return out[i].TopicID < out[j].TopicID
 	})
 	return out, nil
-}
-
-// retrievability is R(at), clamped to [0,1]; for a time before the last
-// review it is 1 (just reviewed).
-func (s *Store) retrievability(c fsrs.Card, at time.Time) float64 {
-	if c.State == fsrs.New {
-		return 0
-	}
-	if at.Before(c.LastReview) {
-		return 1
-	}
-	r := s.sched.GetRetrievability(c, at)
-	return min(max(r, 0), 1)
 }

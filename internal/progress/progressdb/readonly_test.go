@@ -1,4 +1,4 @@
-package progress
+package progressdb
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/iamlab/iamlab/internal/progress"
 )
 
 // Beside a running trainer (its write-ahead log present), a reader sees
@@ -28,7 +30,7 @@ func TestOpenReadOnlyBesideAWriter(t *testing.T) {
 	if err != nil || len(st) != 2 {
 		t.Fatalf("reader sees %d scenarios (%v), want both commits", len(st), err)
 	}
-	if _, err := r.SaveDraft(ctx, Key("core", "x"), "doc", "t", 0); !errors.Is(err, ErrReadOnly) {
+	if _, err := r.SaveDraft(ctx, progress.Key("core", "x"), "doc", "t", 0); !errors.Is(err, progress.ErrReadOnly) {
 		t.Fatalf("a read-only store wrote: %v", err)
 	}
 	if _, err := OpenReadOnly(filepath.Join(t.TempDir(), "none.db")); !errors.Is(err, os.ErrNotExist) {
@@ -61,11 +63,11 @@ func TestReadOnlyFileIsDetectedAtOpen(t *testing.T) {
 	if ro.Persistent() {
 		t.Fatal("a store that cannot write must not claim to record")
 	}
-	if st, err := ro.ScenarioStatus(ctx); err != nil || st[Key("core", "two-groups")].Status != StatusSolved {
+	if st, err := ro.ScenarioStatus(ctx); err != nil || st[progress.Key("core", "two-groups")].Status != progress.StatusSolved {
 		t.Fatalf("reads must keep working: %v %v", st, err)
 	}
-	_, err = ro.SaveDraft(ctx, Key("core", "x"), "doc", "t", 0)
-	if !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), "chmod u+w "+path) {
+	_, err = ro.SaveDraft(ctx, progress.Key("core", "x"), "doc", "t", 0)
+	if !errors.Is(err, progress.ErrReadOnly) || !strings.Contains(err.Error(), "chmod u+w "+path) {
 		t.Fatalf("a write's advice must be about the file: %v", err)
 	}
 }

@@ -1,4 +1,4 @@
-package progress
+package progressdb
 
 import (
 	"bytes"
@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/iamlab/iamlab/internal/progress"
 )
 
 // A spreadsheet treats a cell starting with =, +, -, @ (or a tab or carriage
@@ -16,8 +18,8 @@ func TestCSVNeutralisesFormulaCells(t *testing.T) {
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	mustRecord(t, s, solvedAttempt("two-groups", t0, "explicit-deny"))
-	if _, err := s.RecordAnswer(ctx, Answer{ItemID: "@SUM(A1)", At: t0.Add(time.Minute), Chosen: "+1", ContentVersion: "-2",
-		Mode: Practice, Topics: []string{"notaction"}}); err != nil {
+	if _, err := s.RecordAnswer(ctx, progress.Answer{ItemID: "@SUM(A1)", At: t0.Add(time.Minute), Chosen: "+1", ContentVersion: "-2",
+		Mode: progress.Practice, Topics: []string{"notaction"}}); err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range []string{`=HYPERLINK("http://evil.example","x")`, "+cmd", "-2+3", "@SUM(1)", "\t=1", "\r=1", "plain"} {
@@ -36,7 +38,7 @@ func TestCSVNeutralisesFormulaCells(t *testing.T) {
 		for _, row := range rows[1:] {
 			for i, cell := range row {
 				if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
-					t.Errorf("learner %q: column %s is %q, which a spreadsheet runs as a formula", name, CSVHeader[i], cell)
+					t.Errorf("learner %q: column %s is %q, which a spreadsheet runs as a formula", name, progress.CSVHeader[i], cell)
 				}
 			}
 			if name == "plain" && row[0] != "plain" {

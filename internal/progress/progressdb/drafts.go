@@ -1,46 +1,27 @@
-package progress
+package progressdb
 
 import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
+
+	"github.com/iamlab/iamlab/internal/progress"
 )
-
-// DraftConflictError says that another window (or process) saved this
-// document's draft since the caller last read or saved it. Nothing was
-// written; Theirs is the draft now stored, so the caller can offer to keep
-// either: SaveDraft again with Theirs.Rev keeps the caller's text, loading
-// Theirs.Text takes the other.
-type DraftConflictError struct {
-	Theirs Draft
-}
-
-func (e *DraftConflictError) Error() string {
-	return fmt.Sprintf("the draft of %s in %s was saved by another window at %s",
-		e.Theirs.DocName, e.Theirs.ScenarioKey, e.Theirs.UpdatedAt.Local().Format("15:04:05"))
-}
-
-// ErrDraftConflict matches a *DraftConflictError with errors.Is.
-var ErrDraftConflict = errors.New("the draft was saved by another window")
-
-// Is lets errors.Is(err, ErrDraftConflict) match.
-func (e *DraftConflictError) Is(target error) bool { return target == ErrDraftConflict }
 
 // SaveDraft autosaves one document of a scenario, replacing the previous
 // text, and returns the draft's new revision. baseRev is the revision the
 // caller last read or saved (0: it saw no draft). When the stored draft has
 // moved on since — another window saved it — nothing is written and the
 // error is a *DraftConflictError holding the stored draft.
-func (s *Store) SaveDraft(ctx context.Context, key ScenarioKey, docName, text string, baseRev int64) (int64, error) {
-	if err := key.check("a draft"); err != nil {
+func (s *Store) SaveDraft(ctx context.Context, key progress.ScenarioKey, docName, text string, baseRev int64) (int64, error) {
+	if err := checkKey(key, "a draft"); err != nil {
 		return 0, err
 	}
 	if docName == "" {
 		return 0, invalid("a draft needs a document name")
 	}
 	var rev int64
-	var conflict *DraftConflictError
+	var conflict *progress.DraftConflictError
 	err := s.inTx(ctx, "autosave your draft", func(tx *sql.Tx) error {
 		var cur int64
 		var body string
@@ -54,7 +35,7 @@ func (s *Store) SaveDraft(ctx context.Context, key ScenarioKey, docName, text st
 			return err
 		}
 		if cur != baseRev && cur != 0 {
-			conflict = &DraftConflictError{Theirs: Draft{ScenarioKey: key, DocName: docName, Text: body, UpdatedAt: fromMS(at), Rev: cur}}
+			conflict = &progress.DraftConflictError{Theirs: progress.Draft{ScenarioKey: key, DocName: docName, Text: body, UpdatedAt: fromMS(at), Rev: cur}}
 			return nil
 		}
 		rev = cur + 1
@@ -73,16 +54,16 @@ func (s *Store) SaveDraft(ctx context.Context, key ScenarioKey, docName, text st
 }
 
 // Drafts returns a scenario's saved documents, by name.
-func (s *Store) Drafts(ctx context.Context, key ScenarioKey) ([]Draft, error) {
+func (s *Store) Drafts(ctx context.Context, key progress.ScenarioKey) ([]progress.Draft, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT doc_name, body, updated_at, rev FROM drafts WHERE pack_id = ? AND scenario_id = ? ORDER BY doc_name`,
 		key.PackID, key.ScenarioID)
 	if err != nil {
 		return nil, s.wrap("read your drafts", err)
 	}
 	defer rows.Close()
-	var out []Draft
+	var out []progress.Draft
 	for rows.Next() {
-		d := Draft{ScenarioKey: key}
+		d := progress.Draft{ScenarioKey: key}
 		var at int64
 		if err := rows.Scan(&d.DocName, &d.Text, &at, &d.Rev); err != nil {
 			return nil, s.wrap("read your drafts", err)
@@ -94,8 +75,8 @@ func (s *Store) Drafts(ctx context.Context, key ScenarioKey) ([]Draft, error) {
 }
 
 // DeleteDrafts forgets a scenario's drafts (after a solve, or "start over").
-func (s *Store) DeleteDrafts(ctx context.Context, key ScenarioKey) error {
-	if err := key.check("deleting drafts"); err != nil {
+func (s *Store) DeleteDrafts(ctx context.Context, key progress.ScenarioKey) error {
+	if err := checkKey(key, "deleting drafts"); err != nil {
 		return err
 	}
 	return s.inTx(ctx, "delete your drafts", func(tx *sql.Tx) error {
