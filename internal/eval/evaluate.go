@@ -27,7 +27,7 @@ type evaluator struct {
 	isARN        bool
 	resAcct      string
 	cross        bool
-	derived      [5]*ContextValue
+	derived      [nDerivedKeys]*ContextValue
 	lookup       lookupFunc
 	result       Result
 	steps        []Step
@@ -65,22 +65,62 @@ func (e *evaluator) prepare() {
 	e.lookup = e.lookupKey
 }
 
-// derivedKeys are the principal and resource keys the engine fills in when
-// the caller did not pass them, as AWS adds them to every request.
-var derivedKeys = [...]string{"aws:principalarn", "aws:principalaccount", "aws:username", "aws:principaltype", "aws:resourceaccount"}
+// derivedKey is a context key AWS adds to every request from the request
+// itself, when the caller did not pass it (IAM User Guide, "AWS global
+// condition context keys":
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
+type derivedKey struct {
+	name  string // as the documentation spells it; the trace shows it so
+	lower string // as policies are matched against it
+	// value derives the key from the request; "" when AWS does not set the
+	// key for this caller.
+	value func(e *evaluator) string
+}
 
-var derivedNames = [...]string{"aws:PrincipalArn", "aws:PrincipalAccount", "aws:username", "aws:PrincipalType", "aws:ResourceAccount"}
+func derive(name string, value func(e *evaluator) string) derivedKey {
+	return derivedKey{name: name, lower: strings.ToLower(name), value: value}
+}
+
+// nDerivedKeys sizes the evaluator's cache of derived values; it cannot be
+// len(derivedKeys), whose functions take the evaluator.
+const nDerivedKeys = 5
+
+// derivedKeys are in the order the trace lists them.
+var derivedKeys = [nDerivedKeys]derivedKey{
+	derive("aws:PrincipalArn", func(e *evaluator) string {
+		if e.p.inAccount() {
+			return e.p.principalArnKey() // the role, not the session
+		}
+		return ""
+	}),
+	derive("aws:PrincipalAccount", func(e *evaluator) string { return e.p.account }),
+	derive("aws:username", func(e *evaluator) string {
+		if e.p.kind == IAMUser {
+			return e.p.name // IAM users only
+		}
+		return ""
+	}),
+	derive("aws:PrincipalType", func(e *evaluator) string { return e.p.principalTypeKey() }),
+	derive("aws:ResourceAccount", func(e *evaluator) string {
+		// Only when the request says whose resource it is: the caller's
+		// account is a guess, not a fact AWS would add.
+		if e.in.Request.ResourceAccount != "" || (e.isARN && e.parts[4] != "") {
+			return e.resAcct
+		}
+		return ""
+	}),
+}
 
 func (e *evaluator) lookupKey(lkey string) (ContextValue, bool) {
 	if v, ok := e.in.Request.Context.getLower(lkey); ok {
 		return v, true
 	}
-	for i, k := range derivedKeys {
-		if k != lkey {
+	for i := range derivedKeys {
+		if derivedKeys[i].lower != lkey {
 			continue
 		}
 		if e.derived[i] == nil {
-			v := e.deriveValue(i)
+			v := derivedKeys[i].value(e)
 			if v == "" {
 				return ContextValue{}, false
 			}
@@ -89,28 +129,6 @@ func (e *evaluator) lookupKey(lkey string) (ContextValue, bool) {
 		return *e.derived[i], true
 	}
 	return ContextValue{}, false
-}
-
-func (e *evaluator) deriveValue(i int) string {
-	switch i {
-	case 0:
-		if e.p.inAccount() {
-			return e.p.principalArnKey()
-		}
-	case 1:
-		return e.p.account
-	case 2:
-		if e.p.kind == IAMUser {
-			return e.p.name
-		}
-	case 3:
-		return e.p.principalTypeKey()
-	case 4:
-		if e.in.Request.ResourceAccount != "" || (e.isARN && e.parts[4] != "") {
-			return e.resAcct
-		}
-	}
-	return ""
 }
 
 // statement decides whether one statement applies to the request. With a

@@ -212,12 +212,12 @@ func (e *evaluator) requestTrace() RequestTrace {
 		Action: r.Action, Resource: r.Resource, ResourceAccount: e.resAcct, CrossAccount: e.cross,
 	}
 	rt.Context = r.Context.Entries()
-	for i, name := range derivedNames {
-		if _, ok := r.Context.getLower(derivedKeys[i]); ok {
+	for _, k := range derivedKeys {
+		if _, ok := r.Context.getLower(k.lower); ok {
 			continue
 		}
-		if v := e.deriveValue(i); v != "" {
-			rt.Context = append(rt.Context, ContextEntry{Key: name, Value: ContextValue{Values: []string{v}}, Derived: true})
+		if v := k.value(e); v != "" {
+			rt.Context = append(rt.Context, ContextEntry{Key: k.name, Value: ContextValue{Values: []string{v}}, Derived: true})
 		}
 	}
 	return rt
