@@ -48,47 +48,20 @@ func (e *evaluator) explicit(d *StatementRef) Result {
 	return e.finish(ExplicitDeny, d.Layer, reason, d)
 }
 
-// layerNoun is the singular name AWS's access-denied messages use.
-func layerNoun(l Layer, e *evaluator) string {
-	switch l {
-	case LayerSCP:
-		return "service control policy"
-	case LayerRCP:
-		return "resource control policy"
-	case LayerEndpoint:
-		return "VPC endpoint policy"
-	case LayerResource:
-		return e.resourceTypeName()
-	case LayerIdentity:
-		return "identity-based policy"
-	case LayerBoundary:
-		return "permissions boundary"
-	case LayerSession:
-		return "session policy"
-	}
-	return string(l)
-}
-
 func (e *evaluator) resourceTypeName() string {
 	if e.in.Resource != nil && e.in.Resource.Policy != nil {
-		switch e.in.Resource.Policy.Type {
-		case TrustPolicy:
-			return "role trust policy"
-		case KeyPolicy:
-			return "KMS key policy"
+		switch t := e.in.Resource.Policy.Type; t {
+		case TrustPolicy, KeyPolicy:
+			return t.String()
 		}
 	}
-	switch ResourcePolicyTypeFor(e.in.Request.Action, e.in.Request.Resource) {
-	case TrustPolicy:
+	switch t := ResourcePolicyTypeFor(e.in.Request.Action, e.in.Request.Resource); t {
+	case TrustPolicy, KeyPolicy:
 		if e.in.ResourcePolicyRequired {
-			return "role trust policy"
-		}
-	case KeyPolicy:
-		if e.in.ResourcePolicyRequired {
-			return "KMS key policy"
+			return t.String()
 		}
 	}
-	return "resource-based policy"
+	return policyLayers[iResource].noun
 }
 
 // mustTrust: role trust policies and KMS key policies must allow the caller

@@ -100,7 +100,10 @@ func TestA2_ExplicitDenyWinsInEveryLayer(t *testing.T) {
 		eval.LayerBoundary: "a permissions boundary",
 		eval.LayerSession:  "a session policy",
 	}
-	for _, l := range []eval.Layer{eval.LayerSCP, eval.LayerRCP, eval.LayerEndpoint, eval.LayerResource, eval.LayerIdentity, eval.LayerBoundary, eval.LayerSession} {
+	if len(nouns) != len(eval.PolicyLayers()) {
+		t.Fatalf("the test names %d layers, the engine has %d", len(nouns), len(eval.PolicyLayers()))
+	}
+	for _, l := range eval.PolicyLayers() {
 		t.Run(string(l), func(t *testing.T) {
 			r := wantReason(t, build(l), eval.ExplicitDeny, l, "with an explicit deny in "+nouns[l])
 			if r.Deciding == nil || r.Deciding.Layer != l || r.Deciding.Index != 1 {

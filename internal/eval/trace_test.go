@@ -42,6 +42,23 @@ func loadShared(t *testing.T) []*evalcase.Case {
 // awsOrder is the order the trace shows layers in.
 var awsOrder = []eval.Layer{eval.LayerSCP, eval.LayerRCP, eval.LayerEndpoint, eval.LayerResource, eval.LayerIdentity, eval.LayerBoundary, eval.LayerSession}
 
+func TestTrace_PolicyLayersInAWSOrderWithTitles(t *testing.T) {
+	// The engine's table of layers is what the trace, the decision and the
+	// screens walk: it must list the seven layers in AWS's order, each with
+	// a title of its own.
+	if got := eval.PolicyLayers(); !reflect.DeepEqual(got, awsOrder) {
+		t.Fatalf("PolicyLayers() = %v, want %v", got, awsOrder)
+	}
+	seen := map[string]bool{}
+	for _, l := range awsOrder {
+		title := eval.LayerTitle(l)
+		if title == string(l) || seen[title] {
+			t.Errorf("layer %s has title %q: not a title of its own", l, title)
+		}
+		seen[title] = true
+	}
+}
+
 func TestCorpus_EveryCaseGetsItsExpect(t *testing.T) {
 	cases := loadShared(t)
 	bad := 0
