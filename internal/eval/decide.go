@@ -62,7 +62,7 @@ func (e *evaluator) run() Result {
 		e.result.Trace = &Trace{Request: e.requestTrace()}
 	}
 	if e.action == "sts:getcalleridentity" && e.p.kind != Anonymous {
-		return e.finish(Allowed, LayerAlways, "sts:GetCallerIdentity needs no permission: AWS always allows it, even against an explicit deny", nil)
+		return e.finish(Allowed, LayerAlways, RuleAlwaysAllowed, "sts:GetCallerIdentity needs no permission: AWS always allows it, even against an explicit deny", nil)
 	}
 	var L layers
 	for i := range policyLayers {
@@ -103,7 +103,7 @@ func (e *evaluator) decide(L *layers) Result {
 	if p.kind == RootUser && strings.HasPrefix(e.action, "sts:assumerole") {
 		// IAM User Guide, "Switch to an IAM role (AWS API)": you cannot
 		// assume a role when signed in as the root user.
-		return e.finish(ImplicitDeny, LayerRoot, "the root user cannot assume a role, in its own account or any other: AWS refuses "+e.in.Request.Action+" with root user credentials whatever the policies say; sign in as an IAM user or use a role to switch roles", nil)
+		return e.finish(ImplicitDeny, LayerRoot, RuleRootCannotAssumeRole, "the root user cannot assume a role, in its own account or any other: AWS refuses "+e.in.Request.Action+" with root user credentials whatever the policies say; sign in as an IAM user or use a role to switch roles", nil)
 	}
 	// 2. The organization's and the network's limits must each allow.
 	if r, denied := e.mustAllow(L, iSCP, iRCP, iEndpoint); denied {
@@ -129,8 +129,8 @@ func (e *evaluator) decide(L *layers) Result {
 func (e *evaluator) mustAllow(L *layers, which ...int) (Result, bool) {
 	for _, i := range which {
 		pl := &policyLayers[i]
-		if why := pl.gap(e, L); why != "" {
-			return e.finish(ImplicitDeny, pl.layer, why, nil), true
+		if rule, why := pl.gap(e, L); why != "" {
+			return e.finish(ImplicitDeny, pl.layer, rule, why, nil), true
 		}
 		if L.on[i] {
 			e.step(pl.layer, "pass", pl.pass)
@@ -144,29 +144,29 @@ func (e *evaluator) mustAllow(L *layers, which ...int) (Result, bool) {
 func (e *evaluator) decideOutsider(L *layers, g grant) Result {
 	action := e.in.Request.Action
 	if g == grantNone {
-		return e.finish(ImplicitDeny, LayerResource, "no resource-based policy allows the "+action+" action for "+describeCaller(&e.p), nil)
+		return e.finish(ImplicitDeny, LayerResource, RuleNonIAMCallerImplicitDeny, "no resource-based policy allows the "+action+" action for "+describeCaller(&e.p), nil)
 	}
-	return e.finish(Allowed, LayerResource, "the resource-based policy allows "+describeCaller(&e.p)+" to call "+action, L.out[iResource].allow)
+	return e.finish(Allowed, LayerResource, RuleResourceAllowNonIAMCaller, "the resource-based policy allows "+describeCaller(&e.p)+" to call "+action, L.out[iResource].allow)
 }
 
 // decideRoot: the root user owns its account and needs no policy, except
 // where a trust or key policy must name the caller.
 func (e *evaluator) decideRoot(g grant) Result {
 	if e.mustTrust() && g == grantNone {
-		return e.finish(ImplicitDeny, LayerResource, "the root user needs no policy for most of its account's resources, but a "+e.resourceTypeName()+" must allow the caller or its account explicitly, and this one allows neither", nil)
+		return e.finish(ImplicitDeny, LayerResource, RuleResourcePolicyRequired, "the root user needs no policy for most of its account's resources, but a "+e.resourceTypeName()+" must allow the caller or its account explicitly, and this one allows neither", nil)
 	}
-	return e.finish(Allowed, LayerRoot, "the root user is the account's owner and needs no policy to use its resources; only "+e.rootStoppers()+" can stop it, and none does here", nil)
+	return e.finish(Allowed, LayerRoot, RuleRootOwnAccount, "the root user is the account's owner and needs no policy to use its resources; only "+e.rootStoppers()+" can stop it, and none does here", nil)
 }
 
 func (e *evaluator) decideSame(L *layers, g grant) Result {
 	action := e.in.Request.Action
 	if e.mustTrust() && g == grantNone {
-		return e.finish(ImplicitDeny, LayerResource, "no "+e.resourceTypeName()+" statement allows this principal to call "+action+"; it must allow the caller explicitly, even in the same account, and an identity-based policy alone is not enough", nil)
+		return e.finish(ImplicitDeny, LayerResource, RuleResourcePolicyRequired, "no "+e.resourceTypeName()+" statement allows this principal to call "+action+"; it must allow the caller explicitly, even in the same account, and an identity-based policy alone is not enough", nil)
 	}
 	switch g {
 	case grantDirect:
 		e.step(LayerResource, "allow", "the resource-based policy names "+e.describeGrant(g, L.out[iResource].entry))
-		return e.finish(Allowed, LayerResource, "the resource-based policy allows the "+action+" action and names "+e.describeGrant(g, L.out[iResource].entry), L.out[iResource].allow)
+		return e.finish(Allowed, LayerResource, RuleResourceAllowSameAccount, "the resource-based policy allows the "+action+" action and names "+e.describeGrant(g, L.out[iResource].entry), L.out[iResource].allow)
 	case grantRole, grantIssuer:
 		desc := e.describeGrant(g, L.out[iResource].entry)
 		if e.trace {
@@ -179,20 +179,20 @@ func (e *evaluator) decideSame(L *layers, g grant) Result {
 		if _, n := e.limits(); n > 0 {
 			agree = ", and " + pluralVerb(n, "it allows", "they allow") + " it"
 		}
-		return e.finish(Allowed, LayerResource, "the resource-based policy allows the "+action+" action for "+desc+agree, L.out[iResource].allow)
+		return e.finish(Allowed, LayerResource, RuleResourceAllowWithinLimits, "the resource-based policy allows the "+action+" action for "+desc+agree, L.out[iResource].allow)
 	}
 	if L.on[iIdentity] && L.out[iIdentity].allow == nil {
 		why := "no identity-based policy allows the " + action + " action"
 		if g == grantAccount {
 			why += " (the resource-based policy names only the account, which delegates the decision to identity-based policies)"
 		}
-		return e.finish(ImplicitDeny, LayerIdentity, why, nil)
+		return e.finish(ImplicitDeny, LayerIdentity, RuleIdentityImplicitDeny, why, nil)
 	}
 	e.step(LayerIdentity, "allow", "an identity-based policy allows the action")
 	if r, denied := e.boundaryAndSession(L); denied {
 		return r
 	}
-	return e.finish(Allowed, LayerIdentity, "an identity-based policy allows the "+action+" action and no other policy limits it", L.out[iIdentity].allow)
+	return e.finish(Allowed, LayerIdentity, RuleIdentityAllow, "an identity-based policy allows the "+action+" action and no other policy limits it", L.out[iIdentity].allow)
 }
 
 func (e *evaluator) decideCross(L *layers, g grant) Result {
@@ -202,7 +202,7 @@ func (e *evaluator) decideCross(L *layers, g grant) Result {
 		// The root user has full access on its own account's side.
 		e.step(LayerRoot, "allow", "the root user needs no policy in its own account, so its side allows the action")
 	case L.out[iIdentity].allow == nil:
-		return e.finish(ImplicitDeny, LayerIdentity, "no identity-based policy allows the "+action+" action; across accounts the caller's own account must allow the request too", nil)
+		return e.finish(ImplicitDeny, LayerIdentity, RuleCrossAccountIdentityImplicitDeny, "no identity-based policy allows the "+action+" action; across accounts the caller's own account must allow the request too", nil)
 	default:
 		e.step(LayerIdentity, "allow", "the caller's account allows the action")
 	}
@@ -210,13 +210,13 @@ func (e *evaluator) decideCross(L *layers, g grant) Result {
 		return r
 	}
 	if g == grantNone {
-		return e.finish(ImplicitDeny, LayerResource, "no resource-based policy allows the "+action+" action; across accounts the resource's account ("+e.resAcct+") must grant access to the caller or its account", nil)
+		return e.finish(ImplicitDeny, LayerResource, RuleCrossAccountResourceImplicitDeny, "no resource-based policy allows the "+action+" action; across accounts the resource's account ("+e.resAcct+") must grant access to the caller or its account", nil)
 	}
 	e.step(LayerResource, "allow", "the resource's account grants access")
 	if e.p.kind == RootUser {
-		return e.finish(Allowed, LayerResource, "cross-account: the root user needs no policy on its own account's side, and the resource-based policy in account "+e.resAcct+" allows the "+action+" action", L.out[iResource].allow)
+		return e.finish(Allowed, LayerResource, RuleCrossAccountAllow, "cross-account: the root user needs no policy on its own account's side, and the resource-based policy in account "+e.resAcct+" allows the "+action+" action", L.out[iResource].allow)
 	}
-	return e.finish(Allowed, LayerResource, "cross-account: the caller's identity-based policy and the resource-based policy in account "+e.resAcct+" both allow the "+action+" action", L.out[iResource].allow)
+	return e.finish(Allowed, LayerResource, RuleCrossAccountAllow, "cross-account: the caller's identity-based policy and the resource-based policy in account "+e.resAcct+" both allow the "+action+" action", L.out[iResource].allow)
 }
 
 // boundaryAndSession applies the two limits on the caller's own policies,

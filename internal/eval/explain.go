@@ -12,9 +12,9 @@ func (e *evaluator) step(l Layer, outcome, detail string) {
 }
 
 // finish records the decision and, with tracing, the final step.
-func (e *evaluator) finish(d Decision, by Layer, reason string, deciding *StatementRef) Result {
+func (e *evaluator) finish(d Decision, by Layer, rule Rule, reason string, deciding *StatementRef) Result {
 	r := e.result
-	r.Decision, r.DecidedBy, r.Reason, r.Deciding = d, by, reason, deciding
+	r.Decision, r.DecidedBy, r.Rule, r.Reason, r.Deciding = d, by, rule, reason, deciding
 	if r.Trace != nil {
 		outcome := "allow"
 		if d != Allowed {
@@ -45,7 +45,7 @@ func (e *evaluator) explicit(d *StatementRef) Result {
 		loc = where + ", " + stmt
 	}
 	reason := "with an explicit deny in " + article(layerNoun(d.Layer, e)) + " (" + loc + "): an explicit deny overrides every allow"
-	return e.finish(ExplicitDeny, d.Layer, reason, d)
+	return e.finish(ExplicitDeny, d.Layer, RuleExplicitDeny, reason, d)
 }
 
 func (e *evaluator) resourceTypeName() string {

@@ -44,10 +44,10 @@ type policyLayer struct {
 	// note is the trace's line under an applicable layer.
 	note func(e *evaluator, o layerOutcome) string
 
-	// For a limiting layer: gap is the reason of the implicit deny when the
-	// layer does not allow the request, "" when it lets it through (then
-	// the decision records pass as a step).
-	gap  func(e *evaluator, L *layers) string
+	// For a limiting layer: gap is the rule and reason of the implicit deny
+	// when the layer does not allow the request, "" when it lets it through
+	// (then the decision records pass as a step).
+	gap  func(e *evaluator, L *layers) (Rule, string)
 	pass string
 }
 
@@ -77,7 +77,7 @@ var policyLayers = [nLayers]policyLayer{
 		},
 		note: say("RCPFullAWSAccess is attached at every level, so only a Deny can stop the request"),
 		// RCPFullAWSAccess is implied at every level: only a Deny stops.
-		gap:  func(*evaluator, *layers) string { return "" },
+		gap:  func(*evaluator, *layers) (Rule, string) { return "", "" },
 		pass: "no resource control policy denies the request",
 	},
 	iEndpoint: {
@@ -241,33 +241,33 @@ func (e *evaluator) sessionSkipReason() string {
 	return "the caller is not a session"
 }
 
-func (e *evaluator) scpGap(L *layers) string {
+func (e *evaluator) scpGap(L *layers) (Rule, string) {
 	if L.scpFailed == nil {
-		return ""
+		return "", ""
 	}
-	return "no service control policy allows the " + e.in.Request.Action + " action (nothing at level " + L.scpFailed.ID + " allows it); SCPs set the maximum for every principal in a member account"
+	return RuleSCPImplicitDeny, "no service control policy allows the " + e.in.Request.Action + " action (nothing at level " + L.scpFailed.ID + " allows it); SCPs set the maximum for every principal in a member account"
 }
 
-func (e *evaluator) endpointGap(L *layers) string {
+func (e *evaluator) endpointGap(L *layers) (Rule, string) {
 	if L.endpointFailed == "" {
-		return ""
+		return "", ""
 	}
-	return "no VPC endpoint policy allows the " + e.in.Request.Action + " action (endpoint " + L.endpointFailed + ")"
+	return RuleEndpointImplicitDeny, "no VPC endpoint policy allows the " + e.in.Request.Action + " action (endpoint " + L.endpointFailed + ")"
 }
 
-func (e *evaluator) boundaryGap(L *layers) string {
+func (e *evaluator) boundaryGap(L *layers) (Rule, string) {
 	if !L.on[iBoundary] || L.out[iBoundary].allow != nil {
-		return ""
+		return "", ""
 	}
-	return "no permissions boundary allows the " + e.in.Request.Action + " action; a boundary caps what identity-based policies can grant"
+	return RuleBoundaryImplicitDeny, "no permissions boundary allows the " + e.in.Request.Action + " action; a boundary caps what identity-based policies can grant"
 }
 
-func (e *evaluator) sessionGap(L *layers) string {
+func (e *evaluator) sessionGap(L *layers) (Rule, string) {
 	switch {
 	case L.on[iSession] && L.out[iSession].allow == nil:
-		return "no session policy allows the " + e.in.Request.Action + " action; a session gets only what both its role and its session policy allow"
+		return RuleSessionImplicitDeny, "no session policy allows the " + e.in.Request.Action + " action; a session gets only what both its role and its session policy allow"
 	case !L.on[iSession] && e.p.kind == FederatedUser:
-		return "no session policy allows the " + e.in.Request.Action + " action; a federated user's session has only the permissions its session policy passes"
+		return RuleFederatedUserNoSessionPolicy, "no session policy allows the " + e.in.Request.Action + " action; a federated user's session has only the permissions its session policy passes"
 	}
-	return ""
+	return "", ""
 }

@@ -44,6 +44,9 @@ const (
 type Result struct {
 	Decision  Decision `json:"decision"`
 	DecidedBy Layer    `json:"decidedBy"`
+	// Rule is the rule of the evaluation logic that decided, as a stable id
+	// (docs/evaluation-rules.md lists them).
+	Rule Rule `json:"rule"`
 	// Reason is the sentence a learner reads, in the words AWS's
 	// access-denied messages use.
 	Reason string `json:"reason"`

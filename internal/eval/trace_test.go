@@ -84,11 +84,14 @@ func TestTrace_SameDecisionWithAndWithoutTrace(t *testing.T) {
 	for _, c := range loadShared(t) {
 		plain := eval.Evaluate(&c.Input, eval.Options{})
 		traced := eval.Evaluate(&c.Input, eval.Options{Trace: true})
-		if plain.Decision != traced.Decision || plain.DecidedBy != traced.DecidedBy || plain.Reason != traced.Reason || !reflect.DeepEqual(plain.Deciding, traced.Deciding) {
+		if plain.Decision != traced.Decision || plain.DecidedBy != traced.DecidedBy || plain.Rule != traced.Rule || plain.Reason != traced.Reason || !reflect.DeepEqual(plain.Deciding, traced.Deciding) {
 			t.Errorf("%s: trace off %s/%s/%+v, on %s/%s/%+v", c.Name, plain.Decision, plain.DecidedBy, plain.Deciding, traced.Decision, traced.DecidedBy, traced.Deciding)
 		}
 		if plain.Trace != nil || traced.Trace == nil {
 			t.Fatalf("%s: trace presence wrong", c.Name)
+		}
+		if plain.Rule == "" || (plain.Rule == eval.RuleExplicitDeny) != (plain.Decision == eval.ExplicitDeny) {
+			t.Errorf("%s: %s decided by rule %q", c.Name, plain.Decision, plain.Rule)
 		}
 	}
 }
