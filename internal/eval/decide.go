@@ -67,17 +67,17 @@ func (e *evaluator) run() Result {
 	var L layers
 	for i := range policyLayers {
 		pl := &policyLayers[i]
-		L.on[i] = pl.applies(e)
+		L.on[i] = e.applies(i)
 		if !L.on[i] {
 			if e.trace {
-				e.layerTrace(pl, false, pl.skipped(e), layerOutcome{})
+				e.layerTrace(pl, false, e.skipped(i), layerOutcome{})
 			}
 			continue
 		}
-		o, levels, pts := pl.consult(e, &L)
+		o, levels, pts := e.consult(i, &L)
 		L.out[i] = o
 		if e.trace {
-			lt := e.layerTrace(pl, true, pl.note(e, o), o)
+			lt := e.layerTrace(pl, true, e.noteFor(i, o), o)
 			lt.Levels, lt.Policies = levels, pts
 		} else if o.deny != nil {
 			return e.explicit(o.deny)
@@ -129,7 +129,7 @@ func (e *evaluator) decide(L *layers) Result {
 func (e *evaluator) mustAllow(L *layers, which ...int) (Result, bool) {
 	for _, i := range which {
 		pl := &policyLayers[i]
-		if rule, why := pl.gap(e, L); why != "" {
+		if rule, why := e.gap(i, L); why != "" {
 			return e.finish(ImplicitDeny, pl.layer, rule, why, nil), true
 		}
 		if L.on[i] {

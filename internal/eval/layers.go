@@ -18,7 +18,11 @@ const (
 	nLayers
 )
 
-// policyLayer is one kind of policy the engine consults.
+// policyLayer is one kind of policy the engine consults: its words, and
+// the fixed sentences the trace and the decision say about it. What depends
+// on the request is in the evaluator's methods below, one case per layer.
+// (The table holds no functions: a call through a function value makes the
+// evaluator escape to the heap, one allocation more per decision.)
 type policyLayer struct {
 	layer Layer
 	title string // the trace's heading: plural where a layer holds many policies
@@ -28,26 +32,10 @@ type policyLayer struct {
 	noun string
 	// policyType is the document type attached at this layer.
 	policyType PolicyType
-	// grants: an Allow here can grant access (resource-based and
-	// identity-based policies). Every other layer only limits: it must
-	// allow too, but grants nothing.
-	grants bool
-
-	// applies says whether the layer takes part in this request; skipped
-	// says why not, for the trace.
-	applies func(e *evaluator) bool
-	skipped func(e *evaluator) string
-	// consult evaluates the layer's policies; a chain layer also returns its
-	// levels. It may record what the decision needs beyond the outcome
-	// (which SCP level or endpoint failed) in L.
-	consult func(e *evaluator, L *layers) (layerOutcome, []*LevelTrace, []*PolicyTrace)
-	// note is the trace's line under an applicable layer.
-	note func(e *evaluator, o layerOutcome) string
-
-	// For a limiting layer: gap is the rule and reason of the implicit deny
-	// when the layer does not allow the request, "" when it lets it through
-	// (then the decision records pass as a step).
-	gap  func(e *evaluator, L *layers) (Rule, string)
+	// note is the trace's line under the layer when it applies.
+	note string
+	// pass is the step a limiting layer records when it lets the request
+	// through; "" for the layers that grant (resource- and identity-based).
 	pass string
 }
 
@@ -56,104 +44,144 @@ type policyLayer struct {
 var policyLayers = [nLayers]policyLayer{
 	iSCP: {
 		layer: LayerSCP, title: "service control policies", noun: "service control policy", policyType: SCP,
-		applies: (*evaluator).scpApplies,
-		skipped: (*evaluator).scpSkipReason,
-		consult: func(e *evaluator, L *layers) (layerOutcome, []*LevelTrace, []*PolicyTrace) {
-			o, failed, lts := e.chain(LayerSCP, e.in.SCPs, false)
-			L.scpFailed = failed
-			return o, lts, nil
-		},
-		note: say("every level from the root to the account must allow; SCPs never grant"),
-		gap:  (*evaluator).scpGap,
+		note: "every level from the root to the account must allow; SCPs never grant",
 		pass: "every level of the SCP chain allows the action",
 	},
 	iRCP: {
 		layer: LayerRCP, title: "resource control policies", noun: "resource control policy", policyType: RCP,
-		applies: func(e *evaluator) bool { ok, _ := e.rcpApplies(); return ok },
-		skipped: func(e *evaluator) string { _, why := e.rcpApplies(); return why },
-		consult: func(e *evaluator, _ *layers) (layerOutcome, []*LevelTrace, []*PolicyTrace) {
-			o, _, lts := e.chain(LayerRCP, e.in.RCPs, true)
-			return o, lts, nil
-		},
-		note: say("RCPFullAWSAccess is attached at every level, so only a Deny can stop the request"),
-		// RCPFullAWSAccess is implied at every level: only a Deny stops.
-		gap:  func(*evaluator, *layers) (Rule, string) { return "", "" },
+		note: "RCPFullAWSAccess is attached at every level, so only a Deny can stop the request",
 		pass: "no resource control policy denies the request",
 	},
 	iEndpoint: {
 		layer: LayerEndpoint, title: "VPC endpoint policies", noun: "VPC endpoint policy", policyType: EndpointPolicy,
-		applies: func(e *evaluator) bool { return len(e.in.Endpoints) > 0 },
-		skipped: always("the request does not pass through a VPC endpoint"),
-		consult: (*evaluator).endpoints,
-		note:    say("the request passes through a VPC endpoint whose policy must allow it"),
-		gap:     (*evaluator).endpointGap,
-		pass:    "the VPC endpoint policy allows the request",
+		note: "the request passes through a VPC endpoint whose policy must allow it",
+		pass: "the VPC endpoint policy allows the request",
 	},
 	iResource: {
-		layer: LayerResource, title: "resource-based policy", noun: "resource-based policy", policyType: ResourcePolicy, grants: true,
-		applies: func(e *evaluator) bool { return e.in.Resource != nil && e.in.Resource.Policy != nil },
-		skipped: func(e *evaluator) string {
-			if e.mustTrust() {
-				return "the resource has no resource-based policy, and this resource needs one that allows the caller"
-			}
-			return "the resource has no resource-based policy"
-		},
-		consult: func(e *evaluator, _ *layers) (layerOutcome, []*LevelTrace, []*PolicyTrace) {
-			o, pts := e.policies(LayerResource, "", []PolicyRef{*e.in.Resource}, true)
-			return o, nil, pts
-		},
-		note: (*evaluator).resourceNote,
+		layer: LayerResource, title: "resource-based policy", noun: "resource-based policy", policyType: ResourcePolicy,
 	},
 	iIdentity: {
-		layer: LayerIdentity, title: "identity-based policies", noun: "identity-based policy", policyType: IdentityPolicy, grants: true,
-		applies: (*evaluator).hasIdentityPolicies,
-		skipped: func(e *evaluator) string { return "a " + string(e.p.kind) + " has no identity-based policies" },
-		consult: func(e *evaluator, _ *layers) (layerOutcome, []*LevelTrace, []*PolicyTrace) {
-			o, pts := e.policies(LayerIdentity, "", e.in.Identity, false)
-			return o, nil, pts
-		},
-		note: say(""),
+		layer: LayerIdentity, title: "identity-based policies", noun: "identity-based policy", policyType: IdentityPolicy,
 	},
 	iBoundary: {
 		layer: LayerBoundary, title: "permissions boundary", noun: "permissions boundary", policyType: BoundaryPolicy,
-		// A boundary caps identity-based policies: where there are none
-		// (the root user, callers outside an account) it has nothing to cap.
-		applies: func(e *evaluator) bool {
-			return e.in.Boundary != nil && e.in.Boundary.Policy != nil && e.hasIdentityPolicies()
-		},
-		skipped: always("no permissions boundary is set"),
-		consult: func(e *evaluator, _ *layers) (layerOutcome, []*LevelTrace, []*PolicyTrace) {
-			o, pts := e.policies(LayerBoundary, "", []PolicyRef{*e.in.Boundary}, false)
-			return o, nil, pts
-		},
-		note: say("a boundary sets the maximum: it must allow too, but grants nothing"),
-		gap:  (*evaluator).boundaryGap,
+		note: "a boundary sets the maximum: it must allow too, but grants nothing",
 		pass: "the permissions boundary allows the action",
 	},
 	iSession: {
 		layer: LayerSession, title: "session policy", noun: "session policy", policyType: SessionPolicy,
-		applies: func(e *evaluator) bool {
-			return e.p.isSession() && e.in.Session != nil && e.in.Session.Policy != nil
-		},
-		skipped: (*evaluator).sessionSkipReason,
-		consult: func(e *evaluator, _ *layers) (layerOutcome, []*LevelTrace, []*PolicyTrace) {
-			o, pts := e.policies(LayerSession, "", []PolicyRef{*e.in.Session}, false)
-			return o, nil, pts
-		},
-		note: say("a session policy limits the session to what it allows"),
-		gap:  (*evaluator).sessionGap,
+		note: "a session policy limits the session to what it allows",
 		pass: "the session policy allows the action",
 	},
 }
 
-// say is a trace note that does not depend on the outcome.
-func say(note string) func(*evaluator, layerOutcome) string {
-	return func(*evaluator, layerOutcome) string { return note }
+// applies says whether layer i takes part in this request.
+func (e *evaluator) applies(i int) bool {
+	in := e.in
+	switch i {
+	case iSCP:
+		return e.scpApplies()
+	case iRCP:
+		ok, _ := e.rcpApplies()
+		return ok
+	case iEndpoint:
+		return len(in.Endpoints) > 0
+	case iResource:
+		return in.Resource != nil && in.Resource.Policy != nil
+	case iIdentity:
+		return e.hasIdentityPolicies()
+	case iBoundary:
+		// A boundary caps identity-based policies: where there are none
+		// (the root user, callers outside an account) it has nothing to cap.
+		return in.Boundary != nil && in.Boundary.Policy != nil && e.hasIdentityPolicies()
+	case iSession:
+		return e.p.isSession() && in.Session != nil && in.Session.Policy != nil
+	}
+	return false
 }
 
-// always is a reason that does not depend on the request.
-func always(why string) func(*evaluator) string {
-	return func(*evaluator) string { return why }
+// skipped says, for the trace, why layer i does not apply.
+func (e *evaluator) skipped(i int) string {
+	switch i {
+	case iSCP:
+		return e.scpSkipReason()
+	case iRCP:
+		_, why := e.rcpApplies()
+		return why
+	case iEndpoint:
+		return "the request does not pass through a VPC endpoint"
+	case iResource:
+		if e.mustTrust() {
+			return "the resource has no resource-based policy, and this resource needs one that allows the caller"
+		}
+		return "the resource has no resource-based policy"
+	case iIdentity:
+		return "a " + string(e.p.kind) + " has no identity-based policies"
+	case iBoundary:
+		return "no permissions boundary is set"
+	case iSession:
+		return e.sessionSkipReason()
+	}
+	return ""
+}
+
+// consult evaluates the policies of layer i; a chain layer also returns its
+// levels. It records in L what the decision needs beyond the outcome (which
+// SCP level or endpoint failed).
+func (e *evaluator) consult(i int, L *layers) (layerOutcome, []*LevelTrace, []*PolicyTrace) {
+	in := e.in
+	var one *PolicyRef
+	switch i {
+	case iSCP:
+		o, failed, lts := e.chain(LayerSCP, in.SCPs, false)
+		L.scpFailed = failed
+		return o, lts, nil
+	case iRCP:
+		o, _, lts := e.chain(LayerRCP, in.RCPs, true)
+		return o, lts, nil
+	case iEndpoint:
+		return e.endpoints(L)
+	case iIdentity:
+		o, pts := e.policies(LayerIdentity, "", in.Identity, false)
+		return o, nil, pts
+	case iResource:
+		one = in.Resource
+	case iBoundary:
+		one = in.Boundary
+	case iSession:
+		one = in.Session
+	}
+	// Only a resource-side policy has a Principal element to match.
+	o, pts := e.policies(policyLayers[i].layer, "", []PolicyRef{*one}, i == iResource)
+	return o, nil, pts
+}
+
+// noteFor is the trace's line under layer i when it applies.
+func (e *evaluator) noteFor(i int, o layerOutcome) string {
+	if i == iResource {
+		return e.resourceNote(o)
+	}
+	return policyLayers[i].note
+}
+
+// gap is, for a limiting layer, the rule and reason of the implicit deny
+// when the layer does not allow the request; "" when it lets it through.
+func (e *evaluator) gap(i int, L *layers) (Rule, string) {
+	action := e.in.Request.Action
+	switch {
+	case i == iSCP && L.scpFailed != nil:
+		return RuleSCPImplicitDeny, "no service control policy allows the " + action + " action (nothing at level " + L.scpFailed.ID + " allows it); SCPs set the maximum for every principal in a member account"
+	case i == iEndpoint && L.endpointFailed != "":
+		return RuleEndpointImplicitDeny, "no VPC endpoint policy allows the " + action + " action (endpoint " + L.endpointFailed + ")"
+	case i == iBoundary && L.on[i] && L.out[i].allow == nil:
+		return RuleBoundaryImplicitDeny, "no permissions boundary allows the " + action + " action; a boundary caps what identity-based policies can grant"
+	case i == iSession && L.on[i] && L.out[i].allow == nil:
+		return RuleSessionImplicitDeny, "no session policy allows the " + action + " action; a session gets only what both its role and its session policy allow"
+	case i == iSession && !L.on[i] && e.p.kind == FederatedUser:
+		return RuleFederatedUserNoSessionPolicy, "no session policy allows the " + action + " action; a federated user's session has only the permissions its session policy passes"
+	}
+	// RCPs never deny implicitly: RCPFullAWSAccess is implied at every level.
+	return "", ""
 }
 
 // PolicyLayers lists the policy layers in the order AWS's evaluation flow
@@ -239,35 +267,4 @@ func (e *evaluator) sessionSkipReason() string {
 		return "no session policy was passed, and a federated user's session gets its permissions only from one"
 	}
 	return "the caller is not a session"
-}
-
-func (e *evaluator) scpGap(L *layers) (Rule, string) {
-	if L.scpFailed == nil {
-		return "", ""
-	}
-	return RuleSCPImplicitDeny, "no service control policy allows the " + e.in.Request.Action + " action (nothing at level " + L.scpFailed.ID + " allows it); SCPs set the maximum for every principal in a member account"
-}
-
-func (e *evaluator) endpointGap(L *layers) (Rule, string) {
-	if L.endpointFailed == "" {
-		return "", ""
-	}
-	return RuleEndpointImplicitDeny, "no VPC endpoint policy allows the " + e.in.Request.Action + " action (endpoint " + L.endpointFailed + ")"
-}
-
-func (e *evaluator) boundaryGap(L *layers) (Rule, string) {
-	if !L.on[iBoundary] || L.out[iBoundary].allow != nil {
-		return "", ""
-	}
-	return RuleBoundaryImplicitDeny, "no permissions boundary allows the " + e.in.Request.Action + " action; a boundary caps what identity-based policies can grant"
-}
-
-func (e *evaluator) sessionGap(L *layers) (Rule, string) {
-	switch {
-	case L.on[iSession] && L.out[iSession].allow == nil:
-		return RuleSessionImplicitDeny, "no session policy allows the " + e.in.Request.Action + " action; a session gets only what both its role and its session policy allow"
-	case !L.on[iSession] && e.p.kind == FederatedUser:
-		return RuleFederatedUserNoSessionPolicy, "no session policy allows the " + e.in.Request.Action + " action; a federated user's session has only the permissions its session policy passes"
-	}
-	return "", ""
 }
