@@ -350,19 +350,21 @@ func (c *Condition) anyMatch(rvs []resolvedValue, req string, hits []bool) bool 
 	return found
 }
 
-// eval decides the condition for a request. With trace set it also explains.
-func (c *Condition) eval(lookup lookupFunc, trace bool) (bool, *CondTrace) {
+// eval decides the condition for a request. With a trace (mem not nil) it
+// also explains, keeping the explanation in mem.
+func (c *Condition) eval(lookup lookupFunc, mem *traceMem) (bool, *CondTrace) {
 	cv, present := lookup(c.lkey)
 	var tr *CondTrace
 	var hits []bool
-	if trace {
-		tr = &CondTrace{Operator: c.Operator.Name, Key: c.Key, Pos: c.KeyPos, Present: present, RequestValues: cv.Values, Multi: cv.Multi}
-		hits = make([]bool, len(c.vals))
+	if mem != nil {
+		tr = one(&mem.condTraces)
+		*tr = CondTrace{Operator: c.Operator.Name, Key: c.Key, Pos: c.KeyPos, Present: present, RequestValues: cv.Values, Multi: cv.Multi}
+		hits = slab(&mem.hits, len(c.vals), 64)
 	}
 	result, reason, unclear := c.decide(cv, present, lookup, hits)
 	if tr != nil {
 		tr.Result, tr.Reason, tr.DocUnclear = result, reason, unclear
-		tr.Values = c.valueTraces(lookup, hits)
+		tr.Values = c.valueTraces(lookup, hits, slab(&mem.values, len(c.vals), 16))
 	}
 	return result, tr
 }
@@ -491,8 +493,7 @@ func (c *Condition) verb() string {
 	return "matches a listed value"
 }
 
-func (c *Condition) valueTraces(lookup lookupFunc, hits []bool) []ValueTrace {
-	out := make([]ValueTrace, len(c.vals))
+func (c *Condition) valueTraces(lookup lookupFunc, hits []bool, out []ValueTrace) []ValueTrace {
 	for i := range c.vals {
 		cv := &c.vals[i]
 		vt := ValueTrace{Text: c.Values[i].Text, Problem: cv.invalid}

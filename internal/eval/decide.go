@@ -11,8 +11,16 @@ func (e *evaluator) chain(layer Layer, levels []Level, impliedAllow bool) (layer
 	for _, lv := range levels {
 		o, pts := e.policies(layer, lv.ID, lv.Policies, layer == LayerRCP)
 		var lt *LevelTrace
-		if e.trace || o.allow == nil {
-			lt = &LevelTrace{ID: lv.ID, Verdict: verdictOf(o), Policies: pts, Implied: impliedAllow}
+		if e.trace {
+			if lts == nil {
+				lts = slab(&e.mem.lvlPtrs, len(levels), 4)[:0]
+			}
+			lt = one(&e.mem.levels)
+		} else if o.allow == nil {
+			lt = new(LevelTrace)
+		}
+		if lt != nil {
+			*lt = LevelTrace{ID: lv.ID, Verdict: verdictOf(o), Policies: pts, Implied: impliedAllow}
 			if impliedAllow && o.deny == nil {
 				lt.Verdict = VerdictAllow
 			}
@@ -47,7 +55,8 @@ type layers struct {
 }
 
 func (e *evaluator) layerTrace(pl *policyLayer, on bool, note string, o layerOutcome) *LayerTrace {
-	lt := &LayerTrace{Layer: pl.layer, Title: pl.title, Applicable: on, Note: note, Verdict: verdictOf(o)}
+	lt := &e.mem.layers[len(e.result.Trace.Layers)]
+	*lt = LayerTrace{Layer: pl.layer, Title: pl.title, Applicable: on, Note: note, Verdict: verdictOf(o)}
 	if !on {
 		lt.Verdict = VerdictNotApplicable
 	}
@@ -59,7 +68,10 @@ func (e *evaluator) layerTrace(pl *policyLayer, on bool, note string, o layerOut
 // trace the first explicit deny ends the evaluation: nothing can override it.
 func (e *evaluator) run() Result {
 	if e.trace {
-		e.result.Trace = &Trace{Request: e.requestTrace()}
+		e.mem = newTraceMem(e.in)
+		e.mem.trace.Request = e.requestTrace()
+		e.result.Trace = &e.mem.trace
+		e.steps = e.mem.steps[:0]
 	}
 	if e.action == "sts:getcalleridentity" && e.p.kind != Anonymous {
 		return e.finish(Allowed, LayerAlways, RuleAlwaysAllowed, "sts:GetCallerIdentity needs no permission: AWS always allows it, even against an explicit deny", nil)

@@ -161,8 +161,17 @@ func (e *evaluator) describeGrant(g grant, entry string) string {
 	if g != grantRole && g != grantIssuer {
 		return g.describe(&e.p, entry, "")
 	}
+	// In a trace the principal, the layer's note and the decision all say
+	// it: build the sentence once.
+	if m := e.mem; m != nil && m.grantText != "" && m.grant == g && m.grantEntry == entry {
+		return m.grantText
+	}
 	l, _ := e.limits()
-	return g.describe(&e.p, entry, l)
+	s := g.describe(&e.p, entry, l)
+	if m := e.mem; m != nil {
+		m.grant, m.grantEntry, m.grantText = g, entry, s
+	}
+	return s
 }
 
 func describeCaller(p *principal) string {
@@ -184,13 +193,14 @@ func (e *evaluator) requestTrace() RequestTrace {
 		RoleARN: e.p.roleARN, ServiceLinked: e.p.slr,
 		Action: r.Action, Resource: r.Resource, ResourceAccount: e.resAcct, CrossAccount: e.cross,
 	}
-	rt.Context = r.Context.Entries()
-	for _, k := range derivedKeys {
+	rt.Context = r.Context.entries(len(derivedKeys))
+	for i, k := range derivedKeys {
 		if _, ok := r.Context.getLower(k.lower); ok {
 			continue
 		}
 		if v := k.value(e); v != "" {
-			rt.Context = append(rt.Context, ContextEntry{Key: k.name, Value: ContextValue{Values: []string{v}}, Derived: true})
+			e.mem.derived[i] = v
+			rt.Context = append(rt.Context, ContextEntry{Key: k.name, Value: ContextValue{Values: e.mem.derived[i : i+1 : i+1]}, Derived: true})
 		}
 	}
 	return rt
