@@ -109,6 +109,18 @@ func checkTrace(t *testing.T, name string, r eval.Result) {
 	if r.DecidedBy == eval.LayerAlways {
 		return
 	}
+	checkTraceLayers(t, name, tr)
+	checkTraceSteps(t, name, r)
+	checkTraceDeciding(t, name, r)
+	// The trace must serialise for the JSON output.
+	if _, err := json.Marshal(r); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+}
+
+// checkTraceLayers: every layer, in AWS's order, says why when it does not apply.
+func checkTraceLayers(t *testing.T, name string, tr *eval.Trace) {
+	t.Helper()
 	if len(tr.Layers) != len(awsOrder) {
 		t.Fatalf("%s: %d layers in the trace, want %d", name, len(tr.Layers), len(awsOrder))
 	}
@@ -123,6 +135,12 @@ func checkTrace(t *testing.T, name string, r eval.Result) {
 			t.Errorf("%s: layer %s not applicable without a note saying why", name, l.Layer)
 		}
 	}
+}
+
+// checkTraceSteps: the last step is the decision.
+func checkTraceSteps(t *testing.T, name string, r eval.Result) {
+	t.Helper()
+	tr := r.Trace
 	if len(tr.Steps) == 0 {
 		t.Fatalf("%s: no steps", name)
 	}
@@ -133,6 +151,13 @@ func checkTrace(t *testing.T, name string, r eval.Result) {
 	if (r.Decision == eval.Allowed) != (last.Outcome == "allow") {
 		t.Errorf("%s: last step outcome %q for %s", name, last.Outcome, r.Decision)
 	}
+}
+
+// checkTraceDeciding: the deciding statement is in the trace, with the
+// effect and verdict the decision says.
+func checkTraceDeciding(t *testing.T, name string, r eval.Result) {
+	t.Helper()
+	tr := r.Trace
 	if r.Decision == eval.ExplicitDeny {
 		if r.Deciding == nil {
 			t.Fatalf("%s: explicit deny without a deciding statement", name)
@@ -158,10 +183,6 @@ func checkTrace(t *testing.T, name string, r eval.Result) {
 		if l := layerOf(r, r.DecidedBy); l != nil && l.Verdict == eval.VerdictAllow && r.DecidedBy != eval.LayerResource {
 			t.Errorf("%s: implicit deny by %s, whose verdict is allow", name, r.DecidedBy)
 		}
-	}
-	// The trace must serialise for the JSON output.
-	if _, err := json.Marshal(r); err != nil {
-		t.Fatalf("%s: %v", name, err)
 	}
 }
 
