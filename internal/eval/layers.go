@@ -42,37 +42,18 @@ type policyLayer struct {
 // policyLayers are the layers, in the order the trace shows them and AWS's
 // evaluation flow reaches them.
 var policyLayers = [nLayers]policyLayer{
-	iSCP: {
-		layer: LayerSCP, title: "service control policies", noun: "service control policy", policyType: SCP,
-		note: "every level from the root to the account must allow; SCPs never grant",
-		pass: "every level of the SCP chain allows the action",
-	},
-	iRCP: {
-		layer: LayerRCP, title: "resource control policies", noun: "resource control policy", policyType: RCP,
-		note: "RCPFullAWSAccess is attached at every level, so only a Deny can stop the request",
-		pass: "no resource control policy denies the request",
-	},
-	iEndpoint: {
-		layer: LayerEndpoint, title: "VPC endpoint policies", noun: "VPC endpoint policy", policyType: EndpointPolicy,
-		note: "the request passes through a VPC endpoint whose policy must allow it",
-		pass: "the VPC endpoint policy allows the request",
-	},
-	iResource: {
-		layer: LayerResource, title: "resource-based policy", noun: "resource-based policy", policyType: ResourcePolicy,
-	},
-	iIdentity: {
-		layer: LayerIdentity, title: "identity-based policies", noun: "identity-based policy", policyType: IdentityPolicy,
-	},
-	iBoundary: {
-		layer: LayerBoundary, title: "permissions boundary", noun: "permissions boundary", policyType: BoundaryPolicy,
-		note: "a boundary sets the maximum: it must allow too, but grants nothing",
-		pass: "the permissions boundary allows the action",
-	},
-	iSession: {
-		layer: LayerSession, title: "session policy", noun: "session policy", policyType: SessionPolicy,
-		note: "a session policy limits the session to what it allows",
-		pass: "the session policy allows the action",
-	},
+	iSCP: {layer: LayerSCP, title: "service control policies", noun: "service control policy", policyType: SCP,
+		note: "every level from the root to the account must allow; SCPs never grant", pass: "every level of the SCP chain allows the action"},
+	iRCP: {layer: LayerRCP, title: "resource control policies", noun: "resource control policy", policyType: RCP,
+		note: "RCPFullAWSAccess is attached at every level, so only a Deny can stop the request", pass: "no resource control policy denies the request"},
+	iEndpoint: {layer: LayerEndpoint, title: "VPC endpoint policies", noun: "VPC endpoint policy", policyType: EndpointPolicy,
+		note: "the request passes through a VPC endpoint whose policy must allow it", pass: "the VPC endpoint policy allows the request"},
+	iResource: {layer: LayerResource, title: "resource-based policy", noun: "resource-based policy", policyType: ResourcePolicy},
+	iIdentity: {layer: LayerIdentity, title: "identity-based policies", noun: "identity-based policy", policyType: IdentityPolicy},
+	iBoundary: {layer: LayerBoundary, title: "permissions boundary", noun: "permissions boundary", policyType: BoundaryPolicy,
+		note: "a boundary sets the maximum: it must allow too, but grants nothing", pass: "the permissions boundary allows the action"},
+	iSession: {layer: LayerSession, title: "session policy", noun: "session policy", policyType: SessionPolicy,
+		note: "a session policy limits the session to what it allows", pass: "the session policy allows the action"},
 }
 
 // applies says whether layer i takes part in this request.
