@@ -128,7 +128,7 @@ func (e *evaluator) decide(L *layers) Result {
 	}
 	switch {
 	case !p.inAccount():
-		return e.decideOutsider(L, resGrant)
+		return e.decideNonIAMCaller(L, resGrant)
 	case p.kind == RootUser && !e.cross:
 		return e.decideRoot(resGrant)
 	case e.cross:
@@ -151,9 +151,9 @@ func (e *evaluator) mustAllow(L *layers, which ...int) (Result, bool) {
 	return Result{}, false
 }
 
-// decideOutsider: anonymous callers, services and identity providers have
+// decideNonIAMCaller: anonymous callers, services and identity providers have
 // no policies of their own: only the resource can let them in.
-func (e *evaluator) decideOutsider(L *layers, g grant) Result {
+func (e *evaluator) decideNonIAMCaller(L *layers, g grant) Result {
 	action := e.in.Request.Action
 	if g == grantNone {
 		return e.finish(ImplicitDeny, LayerResource, RuleNonIAMCallerImplicitDeny, "no resource-based policy allows the "+action+" action for "+describeCaller(&e.p), nil)

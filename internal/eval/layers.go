@@ -1,10 +1,11 @@
 package eval
 
-// The policy layers as one table: what people call each layer, whether it
-// applies to a request, how its policies are consulted, and how it takes part
-// in the decision. The evaluator walks the table; the trace takes its titles
-// and the reasons their nouns from it, so a layer's vocabulary lives here
-// only.
+// The policy layers as one table, in AWS's order: what people call each
+// layer and what the trace says of it, with, beside it, one method for each
+// thing that depends on the request (whether the layer applies, how its
+// policies are consulted, when it denies implicitly). The evaluator walks
+// the table; the trace takes its titles, the reasons their nouns and
+// PolicyType its names from it, so a layer's vocabulary lives here only.
 
 // Indexes of policyLayers, in the order the trace shows the layers.
 const (
