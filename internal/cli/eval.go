@@ -61,6 +61,7 @@ type evalJSON struct {
 	Name      string             `json:"name"`
 	Decision  eval.Decision      `json:"decision"`
 	DecidedBy eval.Layer         `json:"decidedBy"`
+	Rule      eval.Rule          `json:"rule"`
 	Reason    string             `json:"reason"`
 	Expect    eval.Decision      `json:"expect,omitempty"`
 	Match     *bool              `json:"match,omitempty"`
@@ -239,7 +240,7 @@ func (run *evalRun) evaluate(file string, c *evalcase.Case) error {
 		why = whyNot(c, match)
 	}
 	if opts.JSON {
-		j := evalJSON{File: file, Name: c.Name, Decision: r.Decision, DecidedBy: r.DecidedBy, Reason: r.Reason, Expect: c.Expect, Deciding: r.Deciding, Trace: r.Trace, WhyNot: why}
+		j := evalJSON{File: file, Name: c.Name, Decision: r.Decision, DecidedBy: r.DecidedBy, Rule: r.Rule, Reason: r.Reason, Expect: c.Expect, Deciding: r.Deciding, Trace: r.Trace, WhyNot: why}
 		if c.Expect != "" {
 			j.Match = &match
 		}

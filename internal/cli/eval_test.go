@@ -61,6 +61,7 @@ func TestEvalJSONLines(t *testing.T) {
 		Name      string
 		Decision  string
 		DecidedBy string
+		Rule      string
 		Match     *bool
 		Trace     struct{ Layers []struct{ Layer string } }
 	}
@@ -69,6 +70,9 @@ func TestEvalJSONLines(t *testing.T) {
 	}
 	if got.Name != "deny-wins" || got.Decision != "explicitDeny" || got.DecidedBy != "identity" || got.Match == nil || !*got.Match || len(got.Trace.Layers) != 7 {
 		t.Fatalf("json line: %+v", got)
+	}
+	if got.Rule != "explicit-deny" {
+		t.Fatalf("json line: rule %q, want the stable id of the rule that decided", got.Rule)
 	}
 }
 

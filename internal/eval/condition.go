@@ -350,57 +350,35 @@ func (c *Condition) anyMatch(rvs []resolvedValue, req string, hits []bool) bool 
 	return found
 }
 
-// eval decides the condition for a request. With trace set it also explains.
-func (c *Condition) eval(lookup lookupFunc, trace bool) (bool, *CondTrace) {
+// eval decides the condition for a request. With a trace (mem not nil) it
+// also explains, keeping the explanation in mem.
+func (c *Condition) eval(lookup lookupFunc, mem *traceMem) (bool, *CondTrace) {
 	cv, present := lookup(c.lkey)
 	var tr *CondTrace
 	var hits []bool
-	if trace {
-		tr = &CondTrace{Operator: c.Operator.Name, Key: c.Key, Pos: c.KeyPos, Present: present, RequestValues: cv.Values, Multi: cv.Multi}
-		hits = make([]bool, len(c.vals))
+	if mem != nil {
+		tr = one(&mem.condTraces)
+		*tr = CondTrace{Operator: c.Operator.Name, Key: c.Key, Pos: c.KeyPos, Present: present, RequestValues: cv.Values, Multi: cv.Multi}
+		hits = slab(&mem.hits, len(c.vals), 64)
 	}
 	result, reason, unclear := c.decide(cv, present, lookup, hits)
 	if tr != nil {
 		tr.Result, tr.Reason, tr.DocUnclear = result, reason, unclear
-		tr.Values = c.valueTraces(lookup, hits)
+		tr.Values = c.valueTraces(lookup, hits, slab(&mem.values, len(c.vals), 16))
 	}
 	return result, tr
 }
 
+// decide applies the operator to the request's value of the key: the
+// result, the reason the trace shows, and whether AWS leaves the case
+// undocumented. hits, when tracing, records which listed values matched.
 func (c *Condition) decide(cv ContextValue, present bool, lookup lookupFunc, hits []bool) (bool, string, bool) {
 	op := c.Operator
-	if op.base.fam == famNull {
-		res := false
-		for i := range c.vals {
-			v := &c.vals[i]
-			if v.invalid != "" {
-				continue
-			}
-			if (v.boolean == "true") != present {
-				res = true
-				if hits != nil {
-					hits[i] = true
-				}
-			}
-		}
-		if present {
-			return res, "the key is present", false
-		}
-		return res, "the key is absent", false
-	}
-	if !present {
-		switch {
-		case op.IfExists:
-			return true, "the key is absent, and …IfExists makes an absent key true", false
-		case op.Set == SetForAllValues:
-			return true, "the key is absent: ForAllValues is true for an empty set (vacuous truth)", false
-		case op.Set == SetForAnyValue:
-			return false, "the key is absent: ForAnyValue needs at least one value", false
-		case op.Negated:
-			return true, "the key is absent: a negated operator matches a missing key", false
-		default:
-			return false, "the key is absent from the request", false
-		}
+	switch {
+	case op.base.fam == famNull:
+		return c.decideNull(present, hits)
+	case !present:
+		return decideAbsent(op)
 	}
 	rvs := c.resolveValues(lookup)
 	vals := cv.Values
@@ -414,34 +392,87 @@ func (c *Condition) decide(cv ContextValue, present bool, lookup lookupFunc, hit
 	}
 	switch op.Set {
 	case SetForAnyValue:
-		for _, v := range vals {
-			if c.anyMatch(rvs, v, hits) != op.Negated {
-				if hits == nil {
-					return true, "", false
-				}
-				return true, "at least one request value " + c.verb(), false
-			}
-		}
-		if len(vals) == 0 {
-			return false, "the request has no values: ForAnyValue needs at least one", false
-		}
-		if hits != nil && !op.Negated {
-			got, listed := c.valueLists(vals, lookup)
-			return false, "no request value (" + got + ") matches a listed value (" + listed + ")", false
-		}
-		return false, "no request value " + c.verb(), false
+		return c.decideForAny(rvs, vals, lookup, hits)
 	case SetForAllValues:
-		for _, v := range vals {
-			if c.anyMatch(rvs, v, hits) == op.Negated {
-				return false, "the request value \"" + v + "\" does not " + strings.TrimSuffix(c.verb(), "es"), false
+		return c.decideForAll(rvs, vals, hits)
+	}
+	return c.decideSingle(cv, rvs, lookup, hits)
+}
+
+// decideNull: Null tests whether the key is present at all.
+func (c *Condition) decideNull(present bool, hits []bool) (bool, string, bool) {
+	res := false
+	for i := range c.vals {
+		v := &c.vals[i]
+		if v.invalid != "" {
+			continue
+		}
+		if (v.boolean == "true") != present {
+			res = true
+			if hits != nil {
+				hits[i] = true
 			}
 		}
-		if len(vals) == 0 {
-			return true, "the request has no values: ForAllValues is true for an empty set", false
-		}
-		return true, "every request value " + c.verb(), false
 	}
-	// A single-valued operator.
+	if present {
+		return res, "the key is present", false
+	}
+	return res, "the key is absent", false
+}
+
+// decideAbsent is every other operator on a key the request lacks.
+func decideAbsent(op Operator) (bool, string, bool) {
+	switch {
+	case op.IfExists:
+		return true, "the key is absent, and …IfExists makes an absent key true", false
+	case op.Set == SetForAllValues:
+		return true, "the key is absent: ForAllValues is true for an empty set (vacuous truth)", false
+	case op.Set == SetForAnyValue:
+		return false, "the key is absent: ForAnyValue needs at least one value", false
+	case op.Negated:
+		return true, "the key is absent: a negated operator matches a missing key", false
+	}
+	return false, "the key is absent from the request", false
+}
+
+// decideForAny: at least one request value must match.
+func (c *Condition) decideForAny(rvs []resolvedValue, vals []string, lookup lookupFunc, hits []bool) (bool, string, bool) {
+	op := c.Operator
+	for _, v := range vals {
+		if c.anyMatch(rvs, v, hits) != op.Negated {
+			if hits == nil {
+				return true, "", false
+			}
+			return true, "at least one request value " + c.verb(), false
+		}
+	}
+	if len(vals) == 0 {
+		return false, "the request has no values: ForAnyValue needs at least one", false
+	}
+	if hits != nil && !op.Negated {
+		got, listed := c.valueLists(vals, lookup)
+		return false, "no request value (" + got + ") matches a listed value (" + listed + ")", false
+	}
+	return false, "no request value " + c.verb(), false
+}
+
+// decideForAll: every request value must match, and none is vacuously true.
+func (c *Condition) decideForAll(rvs []resolvedValue, vals []string, hits []bool) (bool, string, bool) {
+	for _, v := range vals {
+		if c.anyMatch(rvs, v, hits) == c.Operator.Negated {
+			return false, "the request value \"" + v + "\" does not " + strings.TrimSuffix(c.verb(), "es"), false
+		}
+	}
+	if len(vals) == 0 {
+		return true, "the request has no values: ForAllValues is true for an empty set", false
+	}
+	return true, "every request value " + c.verb(), false
+}
+
+// decideSingle is a single-valued operator.
+func (c *Condition) decideSingle(cv ContextValue, rvs []resolvedValue, lookup lookupFunc, hits []bool) (bool, string, bool) {
+	op := c.Operator
+	vals := cv.Values
 	if cv.Multi {
 		// AWS documents set operators as required for multivalued keys and
 		// does not say what a single-valued operator does with one: iamlab
@@ -491,8 +522,7 @@ func (c *Condition) verb() string {
 	return "matches a listed value"
 }
 
-func (c *Condition) valueTraces(lookup lookupFunc, hits []bool) []ValueTrace {
-	out := make([]ValueTrace, len(c.vals))
+func (c *Condition) valueTraces(lookup lookupFunc, hits []bool, out []ValueTrace) []ValueTrace {
 	for i := range c.vals {
 		cv := &c.vals[i]
 		vt := ValueTrace{Text: c.Values[i].Text, Problem: cv.invalid}

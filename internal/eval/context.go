@@ -73,7 +73,10 @@ type ContextEntry struct {
 }
 
 // Entries lists the keys sorted by name.
-func (c *Context) Entries() []ContextEntry {
+func (c *Context) Entries() []ContextEntry { return c.entries(0) }
+
+// entries is Entries with room for extra more.
+func (c *Context) entries(extra int) []ContextEntry {
 	if c == nil {
 		return nil
 	}
@@ -84,7 +87,7 @@ func (c *Context) Entries() []ContextEntry {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	out := make([]ContextEntry, len(keys))
+	out := make([]ContextEntry, len(keys), len(keys)+extra)
 	for i, k := range keys {
 		e := c.m[k]
 		out[i] = ContextEntry{Key: e.name, Value: e.val}

@@ -31,7 +31,7 @@ func TestCorner1_NotPrincipalAllowExcludesTheListedCaller(t *testing.T) {
 	onlyAlice := `{"AWS":"` + alice + `"}`
 	in := notPrincipalInput(t, "Allow", onlyAlice, alice)
 	in.Identity = nil // only the bucket policy could let alice in
-	r := want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	r := rule(t, want(t, in, eval.ImplicitDeny, eval.LayerIdentity), eval.RuleIdentityImplicitDeny)
 	st := resourceStatement(t, r)
 	if st.Applies || st.Principal == nil || st.Principal.Matched {
 		t.Fatalf("the Allow applied to the listed caller: %+v", st.Principal)
@@ -42,16 +42,16 @@ func TestCorner1_NotPrincipalAllowExcludesTheListedCaller(t *testing.T) {
 	// Listing her account excludes her too.
 	in = notPrincipalInput(t, "Allow", `{"AWS":"`+rootA+`"}`, alice)
 	in.Identity = nil
-	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerIdentity), eval.RuleIdentityImplicitDeny)
 	// A session is excluded when its role is listed.
 	in = notPrincipalInput(t, "Allow", `{"AWS":"`+roleR+`"}`, sessionRS)
 	in.Identity = nil
-	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerIdentity), eval.RuleIdentityImplicitDeny)
 	// Everyone else is covered, and the trace says how without claiming the
 	// policy names the caller's ARN.
 	in = notPrincipalInput(t, "Allow", onlyAlice, "arn:aws:iam::111111111111:user/mallory")
 	in.Identity = nil
-	r = want(t, in, eval.Allowed, eval.LayerResource)
+	r = rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleResourceAllowSameAccount)
 	note := layerOf(r, eval.LayerResource).Note
 	if !strings.Contains(note, "everyone not listed in NotPrincipal") || strings.Contains(note, "user ARN itself") {
 		t.Errorf("resource layer note %q", note)
@@ -67,21 +67,21 @@ func TestCorner1_NotPrincipalAllowExcludesTheListedCaller(t *testing.T) {
 // the role, and then the assumed-role user".
 func TestCorner2_NotPrincipalDenyNamesTheSession(t *testing.T) {
 	roleAndAccount := `{"AWS":["` + roleR + `","` + rootA + `"]}`
-	r := want(t, notPrincipalInput(t, "Deny", roleAndAccount, sessionRS), eval.ExplicitDeny, eval.LayerResource)
+	r := rule(t, want(t, notPrincipalInput(t, "Deny", roleAndAccount, sessionRS), eval.ExplicitDeny, eval.LayerResource), eval.RuleExplicitDeny)
 	if note := resourceStatement(t, r).Principal.Note; !strings.Contains(note, "not the session itself") {
 		t.Errorf("note %q does not say the session is missing", note)
 	}
 	all := `{"AWS":["` + sessionRS + `","` + roleR + `","` + rootA + `"]}`
-	r = want(t, notPrincipalInput(t, "Deny", all, sessionRS), eval.Allowed, eval.LayerIdentity)
+	r = rule(t, want(t, notPrincipalInput(t, "Deny", all, sessionRS), eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	if note := resourceStatement(t, r).Principal.Note; !strings.Contains(note, "so this Deny does not apply to the caller") || !strings.Contains(note, sessionRS) {
 		t.Errorf("note %q does not name the entries that exempt the session", note)
 	}
 	// Another session of the same role is still denied.
-	want(t, notPrincipalInput(t, "Deny", all, "arn:aws:sts::111111111111:assumed-role/R/other"), eval.ExplicitDeny, eval.LayerResource)
+	rule(t, want(t, notPrincipalInput(t, "Deny", all, "arn:aws:sts::111111111111:assumed-role/R/other"), eval.ExplicitDeny, eval.LayerResource), eval.RuleExplicitDeny)
 	// The session and account without the role: the role link is missing.
-	want(t, notPrincipalInput(t, "Deny", `{"AWS":["`+sessionRS+`","`+rootA+`"]}`, sessionRS), eval.ExplicitDeny, eval.LayerResource)
+	rule(t, want(t, notPrincipalInput(t, "Deny", `{"AWS":["`+sessionRS+`","`+rootA+`"]}`, sessionRS), eval.ExplicitDeny, eval.LayerResource), eval.RuleExplicitDeny)
 	// A user listed with its account is exempt, and the note names both.
-	r = want(t, notPrincipalInput(t, "Deny", `{"AWS":["`+alice+`","`+rootA+`"]}`, alice), eval.Allowed, eval.LayerIdentity)
+	r = rule(t, want(t, notPrincipalInput(t, "Deny", `{"AWS":["`+alice+`","`+rootA+`"]}`, alice), eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	if note := resourceStatement(t, r).Principal.Note; !strings.Contains(note, alice) || !strings.Contains(note, rootA) {
 		t.Errorf("note %q", note)
 	}
@@ -98,25 +98,25 @@ func TestCorner3_RCPsDoNotApplyToServiceLinkedRoles(t *testing.T) {
 	// The role's own calls.
 	in := &eval.Input{Request: req(slrSession, "s3:GetObject", bucketObj), Identity: pols(t, eval.IdentityPolicy, doc(allowAll)), RCPs: rcpDenyAll}
 	in.Request.ResourceAccount = acctA
-	r := want(t, in, eval.Allowed, eval.LayerIdentity)
+	r := rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	if l := layerOf(r, eval.LayerRCP); l.Applicable || !strings.Contains(l.Note, "service-linked roles") {
 		t.Errorf("RCP layer %+v", l)
 	}
 	// The service assuming its service-linked role.
 	in = &eval.Input{Request: req("elasticloadbalancing.amazonaws.com", "sts:AssumeRole", slrRole), RCPs: rcpDenyAll}
 	in.Resource = pol(t, eval.TrustPolicy, doc(`{"Effect":"Allow","Principal":{"Service":"elasticloadbalancing.amazonaws.com"},"Action":"sts:AssumeRole"}`))
-	r = want(t, in, eval.Allowed, eval.LayerResource)
+	r = rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleResourceAllowNonIAMCaller)
 	if l := layerOf(r, eval.LayerRCP); l.Applicable || !strings.Contains(l.Note, "assuming its service-linked role") {
 		t.Errorf("RCP layer %+v", l)
 	}
 	// An ordinary role is still limited.
 	in = &eval.Input{Request: req(sessionRS, "s3:GetObject", bucketObj), Identity: pols(t, eval.IdentityPolicy, doc(allowAll)), RCPs: rcpDenyAll}
 	in.Request.ResourceAccount = acctA
-	want(t, in, eval.ExplicitDeny, eval.LayerRCP)
+	rule(t, want(t, in, eval.ExplicitDeny, eval.LayerRCP), eval.RuleExplicitDeny)
 	// And a service assuming an ordinary role.
 	in = &eval.Input{Request: req("lambda.amazonaws.com", "sts:AssumeRole", roleR), RCPs: rcpDenyAll}
 	in.Resource = pol(t, eval.TrustPolicy, doc(`{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}`))
-	want(t, in, eval.ExplicitDeny, eval.LayerRCP)
+	rule(t, want(t, in, eval.ExplicitDeny, eval.LayerRCP), eval.RuleExplicitDeny)
 }
 
 // TestCorner4_RootCannotAssumeARole pins
@@ -126,17 +126,17 @@ func TestCorner3_RCPsDoNotApplyToServiceLinkedRoles(t *testing.T) {
 func TestCorner4_RootCannotAssumeARole(t *testing.T) {
 	trust := doc(`{"Effect":"Allow","Principal":{"AWS":"` + rootA + `"},"Action":"sts:AssumeRole"}`)
 	in := &eval.Input{Request: req(rootA, "sts:AssumeRole", roleR), Resource: pol(t, eval.TrustPolicy, trust)}
-	wantReason(t, in, eval.ImplicitDeny, eval.LayerRoot, "the root user cannot assume a role")
+	rule(t, wantReason(t, in, eval.ImplicitDeny, eval.LayerRoot, "the root user cannot assume a role"), eval.RuleRootCannotAssumeRole)
 	// Another account's role, trusting that account: still refused.
 	crossTrust := doc(`{"Effect":"Allow","Principal":{"AWS":"` + rootB + `"},"Action":"sts:AssumeRole"}`)
 	in = &eval.Input{Request: req(rootB, "sts:AssumeRole", roleR), Resource: pol(t, eval.TrustPolicy, crossTrust)}
-	wantReason(t, in, eval.ImplicitDeny, eval.LayerRoot, "in its own account or any other")
+	rule(t, wantReason(t, in, eval.ImplicitDeny, eval.LayerRoot, "in its own account or any other"), eval.RuleRootCannotAssumeRole)
 	// A user the trust policy names may.
 	in = &eval.Input{Request: req(alice, "sts:AssumeRole", roleR), Resource: pol(t, eval.TrustPolicy, doc(`{"Effect":"Allow","Principal":{"AWS":"`+alice+`"},"Action":"sts:AssumeRole"}`))}
-	want(t, in, eval.Allowed, eval.LayerResource)
+	rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleResourceAllowSameAccount)
 	// An explicit deny is still reported as one.
 	in = &eval.Input{Request: req(rootA, "sts:AssumeRole", roleR), Resource: pol(t, eval.TrustPolicy, doc(`{"Effect":"Deny","Principal":"*","Action":"sts:AssumeRole"}`))}
-	want(t, in, eval.ExplicitDeny, eval.LayerResource)
+	rule(t, want(t, in, eval.ExplicitDeny, eval.LayerResource), eval.RuleExplicitDeny)
 }
 
 // TestCorner5_TrailingStarSpillsOverColons pins
@@ -402,18 +402,18 @@ func TestTraceText_RoleGrantNamesOnlyTheLayersThatExist(t *testing.T) {
 		in.Request.ResourceAccount = acctA
 		return in
 	}
-	r := want(t, base(), eval.Allowed, eval.LayerResource)
+	r := rule(t, want(t, base(), eval.Allowed, eval.LayerResource), eval.RuleResourceAllowWithinLimits)
 	if strings.Contains(r.Reason, "still limited") || strings.Contains(r.Reason, "they allow") || !strings.Contains(r.Reason, "no permissions boundary or session policy applies") {
 		t.Errorf("reason names layers that do not exist: %q", r.Reason)
 	}
 	in := base()
 	in.Boundary = pol(t, eval.BoundaryPolicy, doc(allowAll))
-	r = want(t, in, eval.Allowed, eval.LayerResource)
+	r = rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleResourceAllowWithinLimits)
 	if !strings.Contains(r.Reason, "still limited by the permissions boundary, and it allows it") || strings.Contains(r.Reason, "session policy") {
 		t.Errorf("boundary only: %q", r.Reason)
 	}
 	in.Session = pol(t, eval.SessionPolicy, doc(allowAll))
-	r = want(t, in, eval.Allowed, eval.LayerResource)
+	r = rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleResourceAllowWithinLimits)
 	if !strings.Contains(r.Reason, "still limited by the permissions boundary and the session policy, and they allow it") {
 		t.Errorf("both: %q", r.Reason)
 	}
@@ -423,7 +423,7 @@ func TestTraceText_RCPStatementsAreLimits(t *testing.T) {
 	in := &eval.Input{Request: req(alice, "s3:GetObject", bucketObj), Identity: pols(t, eval.IdentityPolicy, doc(allowAll))}
 	in.Request.ResourceAccount = acctA
 	in.RCPs = chain(t, eval.RCP, doc(`{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}`, `{"Effect":"Deny","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}`))
-	r := want(t, in, eval.Allowed, eval.LayerIdentity)
+	r := rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	sts := layerOf(r, eval.LayerRCP).Levels[0].Policies[0].Statements
 	for _, st := range sts {
 		if st.Principal == nil || st.Principal.Names != "" || !strings.Contains(st.Principal.Note, "never grants") {
@@ -438,9 +438,9 @@ func TestTraceText_RCPStatementsAreLimits(t *testing.T) {
 func TestTraceText_RootSaysWhyAndWhatStopsIt(t *testing.T) {
 	in := &eval.Input{Request: req(rootA, "s3:DeleteBucket", bucket)}
 	in.Request.ResourceAccount = acctA
-	wantReason(t, in, eval.Allowed, eval.LayerRoot, "the root user is the account's owner and needs no policy", "an RCP or an explicit Deny in a resource-based policy can stop it")
+	rule(t, wantReason(t, in, eval.Allowed, eval.LayerRoot, "the root user is the account's owner and needs no policy", "an RCP or an explicit Deny in a resource-based policy can stop it"), eval.RuleRootOwnAccount)
 	in.SCPs = chain(t, eval.SCP, fullAccess)
-	wantReason(t, in, eval.Allowed, eval.LayerRoot, "an SCP of its organization")
+	rule(t, wantReason(t, in, eval.Allowed, eval.LayerRoot, "an SCP of its organization"), eval.RuleRootOwnAccount)
 }
 
 func TestTraceText_NoMatchShowsBothValueLists(t *testing.T) {
@@ -463,13 +463,13 @@ func TestTraceText_RoleWithPathInABucketPolicy(t *testing.T) {
 		in.Request.ResourceAccount = acctA
 		return in
 	}
-	r := want(t, base(), eval.ImplicitDeny, eval.LayerIdentity)
+	r := rule(t, want(t, base(), eval.ImplicitDeny, eval.LayerIdentity), eval.RuleIdentityImplicitDeny)
 	if n := resourceStatement(t, r).Principal.Note; !strings.Contains(n, "carries no path") || !strings.Contains(n, "aws:PrincipalArn") {
 		t.Errorf("no path note: %q", n)
 	}
 	in := base()
 	in.Request.Context.Set("aws:PrincipalArn", pathRole)
-	r = want(t, in, eval.Allowed, eval.LayerResource)
+	r = rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleResourceAllowWithinLimits)
 	if n := resourceStatement(t, r).Principal.Note; !strings.Contains(n, "carries no path") || !strings.Contains(n, "aws:PrincipalArn ("+pathRole+")") {
 		t.Errorf("matched note: %q", n)
 	}

@@ -10,5 +10,5 @@
 // operators, multivalued context keys, policy variables, the Resource, Version
 // and NotPrincipal elements, permissions boundaries) and the AWS Organizations
 // pages on SCPs and RCPs. docs/evaluation-rules.md states each rule with its
-// source and the test that pins it.
+// source, the test that pins it and the id (Rule) a decision carries.
 package eval

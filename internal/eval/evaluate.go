@@ -27,10 +27,11 @@ type evaluator struct {
 	isARN        bool
 	resAcct      string
 	cross        bool
-	derived      [5]*ContextValue
+	derived      [nDerivedKeys]*ContextValue
 	lookup       lookupFunc
 	result       Result
 	steps        []Step
+	mem          *traceMem // with a trace: where it is kept
 }
 
 // layerOutcome is what one layer's policies say.
@@ -65,22 +66,62 @@ func (e *evaluator) prepare() {
 	e.lookup = e.lookupKey
 }
 
-// derivedKeys are the principal and resource keys the engine fills in when
-// the caller did not pass them, as AWS adds them to every request.
-var derivedKeys = [...]string{"aws:principalarn", "aws:principalaccount", "aws:username", "aws:principaltype", "aws:resourceaccount"}
+// derivedKey is a context key AWS adds to every request from the request
+// itself, when the caller did not pass it (IAM User Guide, "AWS global
+// condition context keys":
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
+type derivedKey struct {
+	name  string // as the documentation spells it; the trace shows it so
+	lower string // as policies are matched against it
+	// value derives the key from the request; "" when AWS does not set the
+	// key for this caller.
+	value func(e *evaluator) string
+}
 
-var derivedNames = [...]string{"aws:PrincipalArn", "aws:PrincipalAccount", "aws:username", "aws:PrincipalType", "aws:ResourceAccount"}
+func derive(name string, value func(e *evaluator) string) derivedKey {
+	return derivedKey{name: name, lower: strings.ToLower(name), value: value}
+}
+
+// nDerivedKeys sizes the evaluator's cache of derived values; it cannot be
+// len(derivedKeys), whose functions take the evaluator.
+const nDerivedKeys = 5
+
+// derivedKeys are in the order the trace lists them.
+var derivedKeys = [nDerivedKeys]derivedKey{
+	derive("aws:PrincipalArn", func(e *evaluator) string {
+		if e.p.inAccount() {
+			return e.p.principalArnKey() // the role, not the session
+		}
+		return ""
+	}),
+	derive("aws:PrincipalAccount", func(e *evaluator) string { return e.p.account }),
+	derive("aws:username", func(e *evaluator) string {
+		if e.p.kind == IAMUser {
+			return e.p.name // IAM users only
+		}
+		return ""
+	}),
+	derive("aws:PrincipalType", func(e *evaluator) string { return e.p.principalTypeKey() }),
+	derive("aws:ResourceAccount", func(e *evaluator) string {
+		// Only when the request says whose resource it is: the caller's
+		// account is a guess, not a fact AWS would add.
+		if e.in.Request.ResourceAccount != "" || (e.isARN && e.parts[4] != "") {
+			return e.resAcct
+		}
+		return ""
+	}),
+}
 
 func (e *evaluator) lookupKey(lkey string) (ContextValue, bool) {
 	if v, ok := e.in.Request.Context.getLower(lkey); ok {
 		return v, true
 	}
-	for i, k := range derivedKeys {
-		if k != lkey {
+	for i := range derivedKeys {
+		if derivedKeys[i].lower != lkey {
 			continue
 		}
 		if e.derived[i] == nil {
-			v := e.deriveValue(i)
+			v := derivedKeys[i].value(e)
 			if v == "" {
 				return ContextValue{}, false
 			}
@@ -89,28 +130,6 @@ func (e *evaluator) lookupKey(lkey string) (ContextValue, bool) {
 		return *e.derived[i], true
 	}
 	return ContextValue{}, false
-}
-
-func (e *evaluator) deriveValue(i int) string {
-	switch i {
-	case 0:
-		if e.p.inAccount() {
-			return e.p.principalArnKey()
-		}
-	case 1:
-		return e.p.account
-	case 2:
-		if e.p.kind == IAMUser {
-			return e.p.name
-		}
-	case 3:
-		return e.p.principalTypeKey()
-	case 4:
-		if e.in.Request.ResourceAccount != "" || (e.isARN && e.parts[4] != "") {
-			return e.resAcct
-		}
-	}
-	return ""
 }
 
 // statement decides whether one statement applies to the request. With a
@@ -142,8 +161,13 @@ func (e *evaluator) statement(s *Statement, withPrincipal bool, slot *StatementT
 			}
 		}
 	}
+	var mem *traceMem
+	if tr != nil && len(s.Conditions) > 0 {
+		mem = e.mem
+		tr.Conditions = slab(&mem.conds, len(s.Conditions), 16)[:0]
+	}
 	for _, c := range s.Conditions {
-		res, ct := c.eval(e.lookup, tr != nil)
+		res, ct := c.eval(e.lookup, mem)
 		if tr != nil {
 			tr.Conditions = append(tr.Conditions, ct)
 		}
@@ -156,7 +180,7 @@ func (e *evaluator) statement(s *Statement, withPrincipal bool, slot *StatementT
 	}
 	if tr != nil {
 		tr.Applies = ok
-		tr.Reason = statementReason(tr, e.inSCP, e.inRCP)
+		tr.Reason = e.statementReason(tr)
 	}
 	if !ok {
 		g = grantNone
@@ -187,7 +211,7 @@ func (e *evaluator) matchAction(s *Statement, tr *StatementTrace) bool {
 		} else if s.NotAction {
 			tr.Action.Note = "the action is not listed in NotAction, so the statement covers it"
 		} else {
-			tr.Action.Note = listedVsRequested(s.Actions, e.in.Request.Action)
+			tr.Action.Note = e.listedVsRequested(s.Actions, e.in.Request.Action)
 		}
 	}
 	return ok
@@ -195,9 +219,9 @@ func (e *evaluator) matchAction(s *Statement, tr *StatementTrace) bool {
 
 // listedVsRequested says what a statement lists next to what was asked for,
 // so a learner sees why nothing matched without opening the policy.
-func listedVsRequested(listed []Value, requested string) string {
+func (e *evaluator) listedVsRequested(listed []Value, requested string) string {
 	const most = 4
-	var b strings.Builder
+	b, mark := &e.mem.text, e.mem.mark()
 	b.WriteString("listed ")
 	for i, v := range listed {
 		if i == most {
@@ -211,7 +235,7 @@ func listedVsRequested(listed []Value, requested string) string {
 	}
 	b.WriteString("; requested ")
 	b.WriteString(requested)
-	return b.String()
+	return e.mem.since(mark)
 }
 
 func (e *evaluator) matchResource(s *Statement, tr *StatementTrace) bool {
@@ -262,7 +286,7 @@ func (e *evaluator) matchResource(s *Statement, tr *StatementTrace) bool {
 			case resourceCaseTrap(s, e.res):
 				tr.Resource.Note = "a listed resource differs only in letter case: resource matching is case-sensitive"
 			default:
-				tr.Resource.Note = listedVsRequested(s.Resources, e.res)
+				tr.Resource.Note = e.listedVsRequested(s.Resources, e.res)
 			}
 		}
 	}
@@ -335,7 +359,8 @@ func (e *evaluator) matchPrincipalElem(s *Statement, tr *StatementTrace) (grant,
 		g, entry = matchPrincipal(ps, &e.p)
 	}
 	if tr != nil {
-		tr.Principal = &PrincipalTrace{Element: el, Matched: g != grantNone, Pos: ps.Pos, Note: note}
+		tr.Principal = one(&e.mem.prins)
+		*tr.Principal = PrincipalTrace{Element: el, Matched: g != grantNone, Pos: ps.Pos, Note: note}
 		switch {
 		case e.inRCP:
 			// Principal "*" in an RCP says whom the limit covers; an RCP
@@ -354,34 +379,68 @@ func (e *evaluator) matchPrincipalElem(s *Statement, tr *StatementTrace) (grant,
 	return g, entry
 }
 
-func statementReason(tr *StatementTrace, inSCP, inRCP bool) string {
-	var miss []string
+// statementReason sums up why a statement applies or not. It writes into
+// the trace's text buffer: a trace holds one reason per statement.
+func (e *evaluator) statementReason(tr *StatementTrace) string {
+	// what did not match: an element's name, or a condition.
+	type miss struct {
+		what string
+		cond *CondTrace
+	}
+	var buf [8]miss
+	misses := buf[:0]
 	if !tr.Action.Matched {
-		miss = append(miss, "the action")
+		misses = append(misses, miss{what: "the action"})
 	}
 	if !tr.Resource.Matched {
-		miss = append(miss, "the resource")
+		misses = append(misses, miss{what: "the resource"})
 	}
 	if tr.Principal != nil && !tr.Principal.Matched {
-		miss = append(miss, "the principal")
+		misses = append(misses, miss{what: "the principal"})
 	}
 	for _, c := range tr.Conditions {
 		if !c.Result {
-			miss = append(miss, "the condition "+c.Operator+" on "+c.Key)
+			misses = append(misses, miss{cond: c})
 		}
 	}
-	if len(miss) == 0 {
+	if len(misses) == 0 {
 		switch {
-		case inRCP && tr.Effect == "Allow":
+		case e.inRCP && tr.Effect == "Allow":
 			return "matches: this is RCPFullAWSAccess, which sets no limit (an RCP never grants)"
-		case inRCP:
+		case e.inRCP:
 			return "matches: this limit covers the request, so its Deny applies"
-		case inSCP && tr.Effect == "Allow":
+		case e.inSCP && tr.Effect == "Allow":
 			return "matches: its Allow keeps the action within the SCP's limit (an SCP never grants)"
+		case tr.Effect == "Allow":
+			return "matches: its Allow applies"
+		case tr.Effect == "Deny":
+			return "matches: its Deny applies"
 		}
 		return "matches: its " + tr.Effect + " applies"
 	}
-	return "does not apply: " + joinAnd(miss) + " " + pluralVerb(len(miss), "does", "do") + " not match"
+	b, mark := &e.mem.text, e.mem.mark()
+	b.WriteString("does not apply: ")
+	for i, m := range misses {
+		switch {
+		case i == 0:
+		case i == len(misses)-1:
+			b.WriteString(" and ")
+		default:
+			b.WriteString(", ")
+		}
+		if m.cond == nil {
+			b.WriteString(m.what)
+			continue
+		}
+		b.WriteString("the condition ")
+		b.WriteString(m.cond.Operator)
+		b.WriteString(" on ")
+		b.WriteString(m.cond.Key)
+	}
+	b.WriteString(" ")
+	b.WriteString(pluralVerb(len(misses), "does", "do"))
+	b.WriteString(" not match")
+	return e.mem.since(mark)
 }
 
 func pluralVerb(n int, one, many string) string {
@@ -401,6 +460,19 @@ func joinAnd(s []string) string {
 	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
 }
 
+// statementRef is where an applicable statement is recorded: with a trace,
+// in its slab.
+func (e *evaluator) statementRef(r StatementRef) *StatementRef {
+	if e.mem == nil {
+		p := new(StatementRef)
+		*p = r
+		return p
+	}
+	p := one(&e.mem.refs)
+	*p = r
+	return p
+}
+
 // policies evaluates a list of policies of one layer.
 func (e *evaluator) policies(layer Layer, level string, refs []PolicyRef, withPrincipal bool) (layerOutcome, []*PolicyTrace) {
 	var out layerOutcome
@@ -411,17 +483,21 @@ func (e *evaluator) policies(layer Layer, level string, refs []PolicyRef, withPr
 			continue
 		}
 		var pt *PolicyTrace
-		var slab []StatementTrace
+		var stmts []StatementTrace
 		if e.trace {
-			pt = &PolicyTrace{Name: ref.Name, Verdict: VerdictNoAllow}
+			if pts == nil {
+				pts = slab(&e.mem.polPtrs, len(refs), 8)[:0]
+			}
+			pt = one(&e.mem.pols)
+			*pt = PolicyTrace{Name: ref.Name, Verdict: VerdictNoAllow}
 			pts = append(pts, pt)
 			n := len(ref.Policy.Statements)
-			slab, pt.Statements = make([]StatementTrace, n), make([]*StatementTrace, 0, n)
+			stmts, pt.Statements = slab(&e.mem.stmts, n, 16), slab(&e.mem.stmtPtrs, n, 16)[:0]
 		}
 		for i, s := range ref.Policy.Statements {
 			var slot *StatementTrace
-			if slab != nil {
-				slot = &slab[i]
+			if stmts != nil {
+				slot = &stmts[i]
 			}
 			ok, g, entry, st := e.statement(s, withPrincipal, slot)
 			if pt != nil {
@@ -430,7 +506,7 @@ func (e *evaluator) policies(layer Layer, level string, refs []PolicyRef, withPr
 			if !ok {
 				continue
 			}
-			ref := &StatementRef{Layer: layer, Level: level, Policy: ref.Name, Index: s.Index, Sid: s.Sid, Pos: s.Pos}
+			ref := e.statementRef(StatementRef{Layer: layer, Level: level, Policy: ref.Name, Index: s.Index, Sid: s.Sid, Pos: s.Pos})
 			if s.Effect == Deny {
 				if out.deny == nil {
 					out.deny = ref

@@ -12,9 +12,9 @@ func (e *evaluator) step(l Layer, outcome, detail string) {
 }
 
 // finish records the decision and, with tracing, the final step.
-func (e *evaluator) finish(d Decision, by Layer, reason string, deciding *StatementRef) Result {
+func (e *evaluator) finish(d Decision, by Layer, rule Rule, reason string, deciding *StatementRef) Result {
 	r := e.result
-	r.Decision, r.DecidedBy, r.Reason, r.Deciding = d, by, reason, deciding
+	r.Decision, r.DecidedBy, r.Rule, r.Reason, r.Deciding = d, by, rule, reason, deciding
 	if r.Trace != nil {
 		outcome := "allow"
 		if d != Allowed {
@@ -45,50 +45,23 @@ func (e *evaluator) explicit(d *StatementRef) Result {
 		loc = where + ", " + stmt
 	}
 	reason := "with an explicit deny in " + article(layerNoun(d.Layer, e)) + " (" + loc + "): an explicit deny overrides every allow"
-	return e.finish(ExplicitDeny, d.Layer, reason, d)
-}
-
-// layerNoun is the singular name AWS's access-denied messages use.
-func layerNoun(l Layer, e *evaluator) string {
-	switch l {
-	case LayerSCP:
-		return "service control policy"
-	case LayerRCP:
-		return "resource control policy"
-	case LayerEndpoint:
-		return "VPC endpoint policy"
-	case LayerResource:
-		return e.resourceTypeName()
-	case LayerIdentity:
-		return "identity-based policy"
-	case LayerBoundary:
-		return "permissions boundary"
-	case LayerSession:
-		return "session policy"
-	}
-	return string(l)
+	return e.finish(ExplicitDeny, d.Layer, RuleExplicitDeny, reason, d)
 }
 
 func (e *evaluator) resourceTypeName() string {
 	if e.in.Resource != nil && e.in.Resource.Policy != nil {
-		switch e.in.Resource.Policy.Type {
-		case TrustPolicy:
-			return "role trust policy"
-		case KeyPolicy:
-			return "KMS key policy"
+		switch t := e.in.Resource.Policy.Type; t {
+		case TrustPolicy, KeyPolicy:
+			return t.String()
 		}
 	}
-	switch ResourcePolicyTypeFor(e.in.Request.Action, e.in.Request.Resource) {
-	case TrustPolicy:
+	switch t := ResourcePolicyTypeFor(e.in.Request.Action, e.in.Request.Resource); t {
+	case TrustPolicy, KeyPolicy:
 		if e.in.ResourcePolicyRequired {
-			return "role trust policy"
-		}
-	case KeyPolicy:
-		if e.in.ResourcePolicyRequired {
-			return "KMS key policy"
+			return t.String()
 		}
 	}
-	return "resource-based policy"
+	return policyLayers[iResource].noun
 }
 
 // mustTrust: role trust policies and KMS key policies must allow the caller
@@ -188,8 +161,17 @@ func (e *evaluator) describeGrant(g grant, entry string) string {
 	if g != grantRole && g != grantIssuer {
 		return g.describe(&e.p, entry, "")
 	}
+	// In a trace the principal, the layer's note and the decision all say
+	// it: build the sentence once.
+	if m := e.mem; m != nil && m.grantText != "" && m.grant == g && m.grantEntry == entry {
+		return m.grantText
+	}
 	l, _ := e.limits()
-	return g.describe(&e.p, entry, l)
+	s := g.describe(&e.p, entry, l)
+	if m := e.mem; m != nil {
+		m.grant, m.grantEntry, m.grantText = g, entry, s
+	}
+	return s
 }
 
 func describeCaller(p *principal) string {
@@ -211,13 +193,14 @@ func (e *evaluator) requestTrace() RequestTrace {
 		RoleARN: e.p.roleARN, ServiceLinked: e.p.slr,
 		Action: r.Action, Resource: r.Resource, ResourceAccount: e.resAcct, CrossAccount: e.cross,
 	}
-	rt.Context = r.Context.Entries()
-	for i, name := range derivedNames {
-		if _, ok := r.Context.getLower(derivedKeys[i]); ok {
+	rt.Context = r.Context.entries(len(derivedKeys))
+	for i, k := range derivedKeys {
+		if _, ok := r.Context.getLower(k.lower); ok {
 			continue
 		}
-		if v := e.deriveValue(i); v != "" {
-			rt.Context = append(rt.Context, ContextEntry{Key: name, Value: ContextValue{Values: []string{v}}, Derived: true})
+		if v := k.value(e); v != "" {
+			e.mem.derived[i] = v
+			rt.Context = append(rt.Context, ContextEntry{Key: k.name, Value: ContextValue{Values: e.mem.derived[i : i+1 : i+1]}, Derived: true})
 		}
 	}
 	return rt

@@ -91,7 +91,10 @@ func decide(t testing.TB, in *eval.Input) eval.Result {
 	t.Helper()
 	plain := eval.Evaluate(in, eval.Options{})
 	traced := eval.Evaluate(in, eval.Options{Trace: true})
-	if plain.Decision != traced.Decision || plain.DecidedBy != traced.DecidedBy || plain.Reason != traced.Reason {
+	if plain.Rule == "" {
+		t.Fatalf("no rule decided %s by %s: %s", plain.Decision, plain.DecidedBy, plain.Reason)
+	}
+	if plain.Decision != traced.Decision || plain.DecidedBy != traced.DecidedBy || plain.Rule != traced.Rule || plain.Reason != traced.Reason {
 		t.Fatalf("trace changes the decision:\n  no trace: %s by %s: %s\n  trace:    %s by %s: %s",
 			plain.Decision, plain.DecidedBy, plain.Reason, traced.Decision, traced.DecidedBy, traced.Reason)
 	}
@@ -205,3 +208,14 @@ func condTraces(r eval.Result) []*eval.CondTrace {
 }
 
 type ctx = map[string]any
+
+// rule checks that the decision came from the rule of
+// docs/evaluation-rules.md the test is about, by its stable id rather than
+// its wording.
+func rule(t testing.TB, r eval.Result, want eval.Rule) eval.Result {
+	t.Helper()
+	if r.Rule != want {
+		t.Fatalf("decided by rule %q, want %q\n  reason: %s", r.Rule, want, r.Reason)
+	}
+	return r
+}

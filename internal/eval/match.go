@@ -69,42 +69,7 @@ func matchEntry(en *PrincipalEntry, p *principal) grant {
 	v := en.Value
 	switch en.Type {
 	case "AWS":
-		if v == "*" {
-			return grantDirect
-		}
-		if acct := accountOf(v); acct != "" {
-			if p.inAccount() && p.account == acct {
-				if p.kind == RootUser {
-					return grantDirect
-				}
-				return grantAccount
-			}
-			return grantNone
-		}
-		switch p.kind {
-		case IAMUser:
-			if v == p.arn {
-				return grantDirect
-			}
-		case FederatedUser:
-			if v == p.arn {
-				return grantDirect
-			}
-			if p.issuer != "" && v == p.issuer {
-				return grantIssuer
-			}
-		case RoleSession:
-			if v == p.arn {
-				return grantDirect
-			}
-			if v == p.roleARN {
-				return grantRole
-			}
-		case IAMRole:
-			if v == p.arn {
-				return grantRole
-			}
-		}
+		return matchAWSEntry(v, p)
 	case "Service":
 		if p.kind == ServiceCaller && strings.EqualFold(v, p.arn) {
 			return grantDirect
@@ -117,6 +82,35 @@ func matchEntry(en *PrincipalEntry, p *principal) grant {
 		if p.kind == CanonicalID && v == p.arn {
 			return grantDirect
 		}
+	}
+	return grantNone
+}
+
+// matchAWSEntry: "*", an account (which names its root user directly and
+// delegates for everyone else in it), or the ARN of a user, role, session
+// or federated user.
+func matchAWSEntry(v string, p *principal) grant {
+	if v == "*" {
+		return grantDirect
+	}
+	if acct := accountOf(v); acct != "" {
+		switch {
+		case !p.inAccount() || p.account != acct:
+			return grantNone
+		case p.kind == RootUser:
+			return grantDirect
+		}
+		return grantAccount
+	}
+	switch {
+	case v == p.arn && p.kind == IAMRole:
+		return grantRole
+	case v == p.arn && (p.kind == IAMUser || p.kind == FederatedUser || p.kind == RoleSession):
+		return grantDirect
+	case p.kind == FederatedUser && p.issuer != "" && v == p.issuer:
+		return grantIssuer
+	case p.kind == RoleSession && v == p.roleARN:
+		return grantRole
 	}
 	return grantNone
 }
@@ -157,65 +151,14 @@ func notPrincipalExcludes(ps *PrincipalSpec, effect Effect, p *principal) (bool,
 	if ps.Any {
 		return true, "NotPrincipal lists \"*\": nobody is left"
 	}
-	find := func(typ, v string) string {
-		if v == "" {
-			return ""
-		}
-		for _, e := range ps.Entries {
-			if e.Type == typ && (e.Value == v || typ == "Service" && strings.EqualFold(e.Value, v)) {
-				return e.Value
-			}
-		}
-		return ""
-	}
-	account := ""
-	if p.account != "" {
-		for _, e := range ps.Entries {
-			if e.Type == "AWS" && accountOf(e.Value) == p.account {
-				account = e.Value
-				break
-			}
-		}
-	}
 	verb := "this Deny does not apply to the caller"
 	if effect == Allow {
 		verb = "this Allow does not cover the caller"
 	}
-	switch p.kind {
-	case ServiceCaller:
-		if v := find("Service", p.arn); v != "" {
-			return true, "the service " + quote(v) + " is listed in NotPrincipal, so " + verb
-		}
-		return false, notListed(effect)
-	case WebIdentity:
-		if v := find("Federated", p.arn); v != "" {
-			return true, "the identity provider " + quote(v) + " is listed in NotPrincipal, so " + verb
-		}
-		return false, notListed(effect)
-	case CanonicalID:
-		if v := find("CanonicalUser", p.arn); v != "" {
-			return true, "the canonical user " + quote(v) + " is listed in NotPrincipal, so " + verb
-		}
-		return false, notListed(effect)
-	case Anonymous:
-		return false, notListed(effect)
+	if !p.inAccount() {
+		return notPrincipalOutsider(ps, effect, p, verb)
 	}
-	// A principal of an account: its chain, outermost first.
-	type link struct{ what, want, listed string }
-	chain := []link{{"its account", p.account, account}}
-	switch p.kind {
-	case IAMUser:
-		chain = append(chain, link{"the user", p.arn, find("AWS", p.arn)})
-	case IAMRole:
-		chain = append(chain, link{"the role", p.arn, find("AWS", p.arn)})
-	case RoleSession:
-		chain = append(chain, link{"its role", p.roleARN, find("AWS", p.roleARN)}, link{"the session", p.arn, find("AWS", p.arn)})
-	case FederatedUser:
-		if p.issuer != "" {
-			chain = append(chain, link{"the IAM user who federated", p.issuer, find("AWS", p.issuer)})
-		}
-		chain = append(chain, link{"the federated user", p.arn, find("AWS", p.arn)})
-	}
+	chain := principalChain(ps, p)
 	if effect == Allow {
 		// Any listed link excludes the caller; name the closest one.
 		for i := len(chain) - 1; i >= 0; i-- {
@@ -225,6 +168,77 @@ func notPrincipalExcludes(ps *PrincipalSpec, effect Effect, p *principal) (bool,
 		}
 		return false, notListed(effect)
 	}
+	return notPrincipalDeny(chain, p, verb)
+}
+
+// outsiderEntry is the NotPrincipal entry type that names a caller outside
+// any account, and what the trace calls it.
+var outsiderEntry = map[PrincipalKind]struct{ typ, noun string }{
+	ServiceCaller: {"Service", "the service"},
+	WebIdentity:   {"Federated", "the identity provider"},
+	CanonicalID:   {"CanonicalUser", "the canonical user"},
+}
+
+// notPrincipalOutsider: a service, an identity provider or a canonical user
+// is exempt when listed; an anonymous caller never is.
+func notPrincipalOutsider(ps *PrincipalSpec, effect Effect, p *principal, verb string) (bool, string) {
+	if o, ok := outsiderEntry[p.kind]; ok {
+		if v := findEntry(ps, o.typ, p.arn); v != "" {
+			return true, o.noun + " " + quote(v) + " is listed in NotPrincipal, so " + verb
+		}
+	}
+	return false, notListed(effect)
+}
+
+// findEntry is the listed entry of type typ that names v, or "".
+func findEntry(ps *PrincipalSpec, typ, v string) string {
+	if v == "" {
+		return ""
+	}
+	for _, e := range ps.Entries {
+		if e.Type == typ && (e.Value == v || typ == "Service" && strings.EqualFold(e.Value, v)) {
+			return e.Value
+		}
+	}
+	return ""
+}
+
+// chainLink is one principal that contains the caller (or the caller),
+// with the NotPrincipal entry that lists it, if any.
+type chainLink struct{ what, want, listed string }
+
+// principalChain is the caller's chain, outermost first: its account, then
+// its role or the user who federated it, then itself.
+func principalChain(ps *PrincipalSpec, p *principal) []chainLink {
+	account := ""
+	if p.account != "" {
+		for _, e := range ps.Entries {
+			if e.Type == "AWS" && accountOf(e.Value) == p.account {
+				account = e.Value
+				break
+			}
+		}
+	}
+	link := func(what, want string) chainLink { return chainLink{what, want, findEntry(ps, "AWS", want)} }
+	chain := []chainLink{{"its account", p.account, account}}
+	switch p.kind {
+	case IAMUser:
+		chain = append(chain, link("the user", p.arn))
+	case IAMRole:
+		chain = append(chain, link("the role", p.arn))
+	case RoleSession:
+		chain = append(chain, link("its role", p.roleARN), link("the session", p.arn))
+	case FederatedUser:
+		if p.issuer != "" {
+			chain = append(chain, link("the IAM user who federated", p.issuer))
+		}
+		chain = append(chain, link("the federated user", p.arn))
+	}
+	return chain
+}
+
+// notPrincipalDeny: with Deny every link of the chain must be listed.
+func notPrincipalDeny(chain []chainLink, p *principal, verb string) (bool, string) {
 	var listed, missing []string
 	for _, l := range chain {
 		if l.listed != "" {
@@ -237,7 +251,7 @@ func notPrincipalExcludes(ps *PrincipalSpec, effect Effect, p *principal) (bool,
 	case len(missing) == 0:
 		return true, joinAnd(listed) + " " + pluralVerb(len(listed), "is", "are") + " listed in NotPrincipal, so " + verb
 	case len(listed) == 0:
-		return false, notListed(effect)
+		return false, notListed(Deny)
 	case p.kind == RoleSession && chain[2].listed == "":
 		return false, joinAnd(listed) + " " + pluralVerb(len(listed), "is", "are") + " listed, but not the session itself (" + p.arn + "): NotPrincipal must name the specific session, a role ARN does not stand for its sessions, so the Deny still applies"
 	}

@@ -19,21 +19,20 @@ const (
 	EndpointPolicy                   // VPC endpoint policy
 )
 
-var policyTypeNames = [...]string{
-	IdentityPolicy: "identity-based policy",
-	ResourcePolicy: "resource-based policy",
-	TrustPolicy:    "role trust policy",
-	KeyPolicy:      "KMS key policy",
-	BoundaryPolicy: "permissions boundary",
-	SessionPolicy:  "session policy",
-	SCP:            "service control policy",
-	RCP:            "resource control policy",
-	EndpointPolicy: "VPC endpoint policy",
-}
-
+// String names the type as AWS's pages and access-denied messages do. A
+// layer's own type takes the layer's noun; trust and key policies are the
+// two kinds of resource-based policy that must name the caller.
 func (t PolicyType) String() string {
-	if int(t) < len(policyTypeNames) {
-		return policyTypeNames[t]
+	switch t {
+	case TrustPolicy:
+		return "role trust policy"
+	case KeyPolicy:
+		return "KMS key policy"
+	}
+	for i := range policyLayers {
+		if policyLayers[i].policyType == t {
+			return policyLayers[i].noun
+		}
 	}
 	return "policy"
 }

@@ -100,23 +100,12 @@ type principal struct {
 func describePrincipal(r *Request) principal {
 	p := principal{arn: r.Principal, issuer: r.SessionIssuer}
 	s := r.Principal
-	switch {
-	case s == "*" || s == "":
+	if s == "*" || s == "" {
 		p.kind = Anonymous
 		return p
-	case !strings.HasPrefix(s, "arn:"):
-		switch {
-		case s == "cognito-identity.amazonaws.com":
-			p.kind = WebIdentity
-		case strings.HasSuffix(s, ".amazonaws.com") || strings.HasSuffix(s, ".amazonaws.com.cn"):
-			p.kind = ServiceCaller
-		case isCanonicalUserID(s):
-			p.kind = CanonicalID
-		default:
-			// A host name such as accounts.google.com, graph.facebook.com,
-			// www.amazon.com or an OIDC issuer: a web identity provider.
-			p.kind = WebIdentity
-		}
+	}
+	if !strings.HasPrefix(s, "arn:") {
+		p.kind = nonARNKind(s)
 		return p
 	}
 	parts, ok := arn.Split(s)
@@ -125,21 +114,57 @@ func describePrincipal(r *Request) principal {
 		return p
 	}
 	p.account = parts[4]
-	res := parts[5]
+	switch parts[2] {
+	case "iam":
+		p.describeIAM(parts[5])
+	case "sts":
+		p.describeSTS(parts[1], parts[5], r)
+	default:
+		p.kind = Anonymous
+	}
+	return p
+}
+
+// nonARNKind: a caller named by something other than an ARN.
+func nonARNKind(s string) PrincipalKind {
 	switch {
-	case parts[2] == "iam" && res == "root":
+	case s == "cognito-identity.amazonaws.com":
+		return WebIdentity
+	case strings.HasSuffix(s, ".amazonaws.com") || strings.HasSuffix(s, ".amazonaws.com.cn"):
+		return ServiceCaller
+	case isCanonicalUserID(s):
+		return CanonicalID
+	}
+	// A host name such as accounts.google.com, graph.facebook.com,
+	// www.amazon.com or an OIDC issuer: a web identity provider.
+	return WebIdentity
+}
+
+// describeIAM: an iam ARN names the root user, a user, a role or an
+// identity provider.
+func (p *principal) describeIAM(res string) {
+	switch {
+	case res == "root":
 		p.kind = RootUser
-	case parts[2] == "iam" && strings.HasPrefix(res, "user/"):
+	case strings.HasPrefix(res, "user/"):
 		p.kind = IAMUser
 		p.name = lastSegment(res)
-	case parts[2] == "iam" && strings.HasPrefix(res, "role/"):
+	case strings.HasPrefix(res, "role/"):
 		p.kind = IAMRole
 		p.name = lastSegment(res)
-		p.roleARN = s
+		p.roleARN = p.arn
 		p.slr = strings.HasPrefix(res, "role/aws-service-role/")
-	case parts[2] == "iam" && (strings.HasPrefix(res, "saml-provider/") || strings.HasPrefix(res, "oidc-provider/")):
+	case strings.HasPrefix(res, "saml-provider/") || strings.HasPrefix(res, "oidc-provider/"):
 		p.kind = WebIdentity
-	case parts[2] == "sts" && strings.HasPrefix(res, "assumed-role/"):
+	default:
+		p.kind = Anonymous
+	}
+}
+
+// describeSTS: an sts ARN names a role session or a federated user.
+func (p *principal) describeSTS(partition, res string, r *Request) {
+	switch {
+	case strings.HasPrefix(res, "assumed-role/"):
 		p.kind = RoleSession
 		rest := strings.TrimPrefix(res, "assumed-role/")
 		role := rest
@@ -147,18 +172,17 @@ func describePrincipal(r *Request) principal {
 			role = rest[:i]
 		}
 		p.name = role
-		p.roleARN = "arn:" + parts[1] + ":iam::" + p.account + ":role/" + role
+		p.roleARN = "arn:" + partition + ":iam::" + p.account + ":role/" + role
 		if v, ok := r.Context.getLower("aws:principalarn"); ok && len(v.Values) == 1 && strings.HasSuffix(v.Values[0], "/"+role) && strings.Contains(v.Values[0], ":role/") {
 			p.roleARN = v.Values[0] // carries the role's path
 		}
 		p.slr = strings.Contains(p.roleARN, ":role/aws-service-role/") || strings.HasPrefix(role, "AWSServiceRoleFor")
-	case parts[2] == "sts" && strings.HasPrefix(res, "federated-user/"):
+	case strings.HasPrefix(res, "federated-user/"):
 		p.kind = FederatedUser
 		p.name = strings.TrimPrefix(res, "federated-user/")
 	default:
 		p.kind = Anonymous
 	}
-	return p
 }
 
 // isServiceLinkedRoleARN: service-linked roles live under the

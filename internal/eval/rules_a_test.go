@@ -13,10 +13,10 @@ import (
 func TestA1_ImplicitDenyByDefault(t *testing.T) {
 	in := &eval.Input{Request: req(alice, "s3:GetObject", bucketObj)}
 	in.Request.ResourceAccount = acctA
-	wantReason(t, in, eval.ImplicitDeny, eval.LayerIdentity, "no identity-based policy allows the s3:GetObject action")
+	rule(t, wantReason(t, in, eval.ImplicitDeny, eval.LayerIdentity, "no identity-based policy allows the s3:GetObject action"), eval.RuleIdentityImplicitDeny)
 
 	in.Identity = pols(t, eval.IdentityPolicy, doc(`{"Effect":"Allow","Action":"s3:PutObject","Resource":"*"}`))
-	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerIdentity), eval.RuleIdentityImplicitDeny)
 }
 
 func TestA1_RootUserOwnAccount(t *testing.T) {
@@ -26,44 +26,44 @@ func TestA1_RootUserOwnAccount(t *testing.T) {
 		return in
 	}
 	t.Run("allowed with no policy at all", func(t *testing.T) {
-		want(t, base(), eval.Allowed, eval.LayerRoot)
+		rule(t, want(t, base(), eval.Allowed, eval.LayerRoot), eval.RuleRootOwnAccount)
 	})
 	t.Run("identity Deny does not reach root", func(t *testing.T) {
 		in := base()
 		// Root has no identity policies; one passed by mistake is ignored.
 		in.Identity = pols(t, eval.IdentityPolicy, doc(denyAll))
-		want(t, in, eval.Allowed, eval.LayerRoot)
+		rule(t, want(t, in, eval.Allowed, eval.LayerRoot), eval.RuleRootOwnAccount)
 	})
 	t.Run("member-account SCP Deny stops root", func(t *testing.T) {
 		in := base()
 		in.SCPs = chain(t, eval.SCP, fullAccess, doc(allowAll, `{"Effect":"Deny","Action":"s3:DeleteBucket","Resource":"*"}`))
-		wantReason(t, in, eval.ExplicitDeny, eval.LayerSCP, "with an explicit deny in a service control policy")
+		rule(t, wantReason(t, in, eval.ExplicitDeny, eval.LayerSCP, "with an explicit deny in a service control policy"), eval.RuleExplicitDeny)
 	})
 	t.Run("member-account SCP without Allow stops root", func(t *testing.T) {
 		in := base()
 		in.SCPs = chain(t, eval.SCP, fullAccess, doc(`{"Effect":"Allow","Action":"ec2:*","Resource":"*"}`))
-		wantReason(t, in, eval.ImplicitDeny, eval.LayerSCP, "no service control policy allows the s3:DeleteBucket action")
+		rule(t, wantReason(t, in, eval.ImplicitDeny, eval.LayerSCP, "no service control policy allows the s3:DeleteBucket action"), eval.RuleSCPImplicitDeny)
 	})
 	t.Run("management-account root is not limited by SCPs", func(t *testing.T) {
 		in := base()
 		in.ManagementAccount = acctA
 		in.SCPs = chain(t, eval.SCP, doc(denyAll))
-		want(t, in, eval.Allowed, eval.LayerRoot)
+		rule(t, want(t, in, eval.Allowed, eval.LayerRoot), eval.RuleRootOwnAccount)
 	})
 	t.Run("RCP Deny stops root", func(t *testing.T) {
 		in := base()
 		in.RCPs = chain(t, eval.RCP, doc(`{"Effect":"Deny","Principal":"*","Action":"s3:DeleteBucket","Resource":"*"}`))
-		wantReason(t, in, eval.ExplicitDeny, eval.LayerRCP, "with an explicit deny in a resource control policy")
+		rule(t, wantReason(t, in, eval.ExplicitDeny, eval.LayerRCP, "with an explicit deny in a resource control policy"), eval.RuleExplicitDeny)
 	})
 	t.Run("resource policy Deny stops root", func(t *testing.T) {
 		in := base()
 		in.Resource = pol(t, eval.ResourcePolicy, doc(`{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*"}`))
-		wantReason(t, in, eval.ExplicitDeny, eval.LayerResource, "with an explicit deny in a resource-based policy")
+		rule(t, wantReason(t, in, eval.ExplicitDeny, eval.LayerResource, "with an explicit deny in a resource-based policy"), eval.RuleExplicitDeny)
 	})
 	t.Run("resource policy without Allow does not stop root", func(t *testing.T) {
 		in := base()
 		in.Resource = pol(t, eval.ResourcePolicy, doc(`{"Effect":"Allow","Principal":{"AWS":"`+bob+`"},"Action":"s3:*","Resource":"*"}`))
-		want(t, in, eval.Allowed, eval.LayerRoot)
+		rule(t, want(t, in, eval.Allowed, eval.LayerRoot), eval.RuleRootOwnAccount)
 	})
 }
 
@@ -90,7 +90,7 @@ func TestA2_ExplicitDenyWinsInEveryLayer(t *testing.T) {
 		in.Session = pol(t, eval.SessionPolicy, pick(eval.LayerSession, allowAll, deny))
 		return in
 	}
-	want(t, build(""), eval.Allowed, "")
+	rule(t, want(t, build(""), eval.Allowed, ""), eval.RuleResourceAllowSameAccount)
 	nouns := map[eval.Layer]string{
 		eval.LayerSCP:      "a service control policy",
 		eval.LayerRCP:      "a resource control policy",
@@ -100,9 +100,12 @@ func TestA2_ExplicitDenyWinsInEveryLayer(t *testing.T) {
 		eval.LayerBoundary: "a permissions boundary",
 		eval.LayerSession:  "a session policy",
 	}
-	for _, l := range []eval.Layer{eval.LayerSCP, eval.LayerRCP, eval.LayerEndpoint, eval.LayerResource, eval.LayerIdentity, eval.LayerBoundary, eval.LayerSession} {
+	if len(nouns) != len(eval.PolicyLayers()) {
+		t.Fatalf("the test names %d layers, the engine has %d", len(nouns), len(eval.PolicyLayers()))
+	}
+	for _, l := range eval.PolicyLayers() {
 		t.Run(string(l), func(t *testing.T) {
-			r := wantReason(t, build(l), eval.ExplicitDeny, l, "with an explicit deny in "+nouns[l])
+			r := rule(t, wantReason(t, build(l), eval.ExplicitDeny, l, "with an explicit deny in "+nouns[l]), eval.RuleExplicitDeny)
 			if r.Deciding == nil || r.Deciding.Layer != l || r.Deciding.Index != 1 {
 				t.Fatalf("deciding statement = %+v, want the second statement of the %s layer", r.Deciding, l)
 			}
@@ -116,7 +119,7 @@ func TestA2_ExplicitDenyBeatsResourcePolicyNamingSession(t *testing.T) {
 	in.Request.ResourceAccount = acctA
 	in.Resource = pol(t, eval.ResourcePolicy, doc(`{"Effect":"Allow","Principal":{"AWS":"`+sessionRS+`"},"Action":"*","Resource":"*"}`))
 	in.Identity = pols(t, eval.IdentityPolicy, doc(`{"Effect":"Deny","Action":"s3:*","Resource":"*"}`))
-	want(t, in, eval.ExplicitDeny, eval.LayerIdentity)
+	rule(t, want(t, in, eval.ExplicitDeny, eval.LayerIdentity), eval.RuleExplicitDeny)
 }
 
 func rcpInput(t *testing.T, action, resource string) *eval.Input {
@@ -134,9 +137,9 @@ func TestA3_RCPOnlyDenyMatters(t *testing.T) {
 		doc(`{"Effect":"Deny","Principal":"*","Action":"s3:PutObject","Resource":"*"}`),
 		doc(`{"Effect":"Deny","Principal":"*","Action":"sqs:*","Resource":"*"}`),
 		"")
-	want(t, in, eval.Allowed, eval.LayerIdentity)
+	rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	in.Request.Action = "s3:PutObject"
-	wantReason(t, in, eval.ExplicitDeny, eval.LayerRCP, "with an explicit deny in a resource control policy")
+	rule(t, wantReason(t, in, eval.ExplicitDeny, eval.LayerRCP, "with an explicit deny in a resource control policy"), eval.RuleExplicitDeny)
 }
 
 func TestA3_RCPGrantsNothing(t *testing.T) {
@@ -145,7 +148,7 @@ func TestA3_RCPGrantsNothing(t *testing.T) {
 	// RCPFullAWSAccess itself, written out at every level.
 	full := doc(`{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}`)
 	in.RCPs = chain(t, eval.RCP, full, full)
-	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerIdentity), eval.RuleIdentityImplicitDeny)
 }
 
 func TestA3_RCPGrammar(t *testing.T) {
@@ -189,12 +192,12 @@ func TestA3_RCPPrincipalRequired(t *testing.T) {
 func TestA3_RCPManagementAccountExempt(t *testing.T) {
 	in := rcpInput(t, "s3:GetObject", bucketObj)
 	in.RCPs = chain(t, eval.RCP, doc(`{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*"}`))
-	want(t, in, eval.ExplicitDeny, eval.LayerRCP)
+	rule(t, want(t, in, eval.ExplicitDeny, eval.LayerRCP), eval.RuleExplicitDeny)
 	in.ManagementAccount = acctA
-	want(t, in, eval.Allowed, eval.LayerIdentity)
+	rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	// The exemption is the resource's account, not the caller's.
 	in.ManagementAccount = acctB
-	want(t, in, eval.ExplicitDeny, eval.LayerRCP)
+	rule(t, want(t, in, eval.ExplicitDeny, eval.LayerRCP), eval.RuleExplicitDeny)
 }
 
 func TestA3_RCPUnsupportedServiceExempt(t *testing.T) {
@@ -202,16 +205,16 @@ func TestA3_RCPUnsupportedServiceExempt(t *testing.T) {
 	in := rcpInput(t, "ec2:TerminateInstances", "arn:aws:ec2:us-east-1:111111111111:instance/i-1")
 	in.RCPs = chain(t, eval.RCP, denyAny)
 	in.RCPSupported = catalog.RCPSupported // the caller passes the catalogue's list
-	r := want(t, in, eval.Allowed, eval.LayerIdentity)
+	r := rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	if l := layerOf(r, eval.LayerRCP); l == nil || l.Applicable {
 		t.Fatalf("RCP layer should be not applicable for ec2: %+v", l)
 	}
 	in = rcpInput(t, "s3:GetObject", bucketObj)
 	in.RCPs = chain(t, eval.RCP, denyAny)
-	want(t, in, eval.ExplicitDeny, eval.LayerRCP)
+	rule(t, want(t, in, eval.ExplicitDeny, eval.LayerRCP), eval.RuleExplicitDeny)
 	// A caller-supplied list overrides the catalogue.
 	in.RCPSupported = func(s string) bool { return s == "ec2" }
-	want(t, in, eval.Allowed, eval.LayerIdentity)
+	rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 }
 
 func TestA3_RCPAWSManagedKeyAndRetireGrantExempt(t *testing.T) {
@@ -222,12 +225,12 @@ func TestA3_RCPAWSManagedKeyAndRetireGrantExempt(t *testing.T) {
 		in.RCPs = chain(t, eval.RCP, doc(`{"Effect":"Deny","Principal":"*","Action":"kms:*","Resource":"*"}`))
 		return in
 	}
-	want(t, mk("kms:Decrypt"), eval.ExplicitDeny, eval.LayerRCP)
+	rule(t, want(t, mk("kms:Decrypt"), eval.ExplicitDeny, eval.LayerRCP), eval.RuleExplicitDeny)
 	in := mk("kms:Decrypt")
 	in.AWSManagedKey = true
-	want(t, in, eval.Allowed, "")
-	want(t, mk("kms:RetireGrant"), eval.Allowed, "")
-	want(t, mk("KMS:retiregrant"), eval.Allowed, "")
+	rule(t, want(t, in, eval.Allowed, ""), eval.RuleIdentityAllow)
+	rule(t, want(t, mk("kms:RetireGrant"), eval.Allowed, ""), eval.RuleIdentityAllow)
+	rule(t, want(t, mk("KMS:retiregrant"), eval.Allowed, ""), eval.RuleIdentityAllow)
 }
 
 func TestA3_RCPAppliesAcrossAccounts(t *testing.T) {
@@ -237,9 +240,9 @@ func TestA3_RCPAppliesAcrossAccounts(t *testing.T) {
 	in.Request.ResourceAccount = acctA
 	in.Identity = pols(t, eval.IdentityPolicy, doc(allowAll))
 	in.Resource = pol(t, eval.ResourcePolicy, doc(`{"Effect":"Allow","Principal":{"AWS":"`+acctB+`"},"Action":"s3:*","Resource":"*"}`))
-	want(t, in, eval.Allowed, eval.LayerResource)
+	rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleCrossAccountAllow)
 	in.RCPs = chain(t, eval.RCP, doc(`{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"StringNotEquals":{"aws:PrincipalAccount":"111111111111"}}}`))
-	want(t, in, eval.ExplicitDeny, eval.LayerRCP)
+	rule(t, want(t, in, eval.ExplicitDeny, eval.LayerRCP), eval.RuleExplicitDeny)
 }
 
 func TestA4_SCPEveryLevelMustAllow(t *testing.T) {
@@ -247,26 +250,26 @@ func TestA4_SCPEveryLevelMustAllow(t *testing.T) {
 	in.Request.ResourceAccount = acctA
 	in.Identity = pols(t, eval.IdentityPolicy, doc(allowAll))
 	in.SCPs = chain(t, eval.SCP, fullAccess, doc(`{"Effect":"Allow","Action":"s3:*","Resource":"*"}`), fullAccess)
-	want(t, in, eval.Allowed, eval.LayerIdentity)
+	rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	for lvl := 0; lvl < 3; lvl++ {
 		levels := []string{fullAccess, fullAccess, fullAccess}
 		levels[lvl] = doc(`{"Effect":"Allow","Action":"ec2:*","Resource":"*"}`)
 		in.SCPs = chain(t, eval.SCP, levels...)
-		r := wantReason(t, in, eval.ImplicitDeny, eval.LayerSCP, "no service control policy allows the s3:GetObject action")
+		r := rule(t, wantReason(t, in, eval.ImplicitDeny, eval.LayerSCP, "no service control policy allows the s3:GetObject action"), eval.RuleSCPImplicitDeny)
 		if !strings.Contains(r.Reason, in.SCPs[lvl].ID) {
 			t.Errorf("level %d: reason %q does not name the level %s", lvl, r.Reason, in.SCPs[lvl].ID)
 		}
 	}
 	// A level with no policy at all allows nothing.
 	in.SCPs = chain(t, eval.SCP, fullAccess, "")
-	want(t, in, eval.ImplicitDeny, eval.LayerSCP)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerSCP), eval.RuleSCPImplicitDeny)
 }
 
 func TestA4_SCPNeverGrants(t *testing.T) {
 	in := &eval.Input{Request: req(alice, "s3:GetObject", bucketObj)}
 	in.Request.ResourceAccount = acctA
 	in.SCPs = chain(t, eval.SCP, fullAccess, fullAccess)
-	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerIdentity), eval.RuleIdentityImplicitDeny)
 }
 
 func TestA4_SCPNoPrincipalElement(t *testing.T) {
@@ -280,7 +283,7 @@ func TestA4_SCPAppliesToMemberRoot(t *testing.T) {
 	in := &eval.Input{Request: req(rootA, "s3:GetObject", bucketObj)}
 	in.Request.ResourceAccount = acctA
 	in.SCPs = chain(t, eval.SCP, doc(`{"Effect":"Allow","Action":"ec2:*","Resource":"*"}`))
-	want(t, in, eval.ImplicitDeny, eval.LayerSCP)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerSCP), eval.RuleSCPImplicitDeny)
 }
 
 func TestA4_SCPManagementAccountAndServiceLinkedRoleExempt(t *testing.T) {
@@ -291,10 +294,10 @@ func TestA4_SCPManagementAccountAndServiceLinkedRoleExempt(t *testing.T) {
 			in.Identity = pols(t, eval.IdentityPolicy, doc(allowAll))
 			in.SCPs = chain(t, eval.SCP, doc(denyAll))
 			if p == slrRole || p == slrSession {
-				want(t, in, eval.Allowed, "")
+				rule(t, want(t, in, eval.Allowed, ""), eval.RuleIdentityAllow)
 				return
 			}
-			want(t, in, eval.ExplicitDeny, eval.LayerSCP)
+			rule(t, want(t, in, eval.ExplicitDeny, eval.LayerSCP), eval.RuleExplicitDeny)
 			in.ManagementAccount = acctA
 			want(t, in, eval.Allowed, "")
 		})
@@ -310,9 +313,9 @@ func TestA4_SCPIsCallersAccountChain(t *testing.T) {
 	in.Resource = pol(t, eval.ResourcePolicy, doc(`{"Effect":"Allow","Principal":{"AWS":"`+bob+`"},"Action":"s3:*","Resource":"*"}`))
 	in.SCPs = chain(t, eval.SCP, doc(denyAll))
 	in.ManagementAccount = acctA
-	want(t, in, eval.ExplicitDeny, eval.LayerSCP)
+	rule(t, want(t, in, eval.ExplicitDeny, eval.LayerSCP), eval.RuleExplicitDeny)
 	in.ManagementAccount = acctB
-	want(t, in, eval.Allowed, eval.LayerResource)
+	rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleCrossAccountAllow)
 }
 
 // sameAcct builds alice's account-A request on a bucket with a resource
@@ -325,12 +328,12 @@ func TestA5_UserARNNotLimitedByIdentityOrBoundary(t *testing.T) {
 	in := &eval.Input{Request: req(alice, "s3:GetObject", bucketObj)}
 	in.Request.ResourceAccount = acctA
 	in.Resource = resPolicyNaming(t, alice)
-	want(t, in, eval.Allowed, eval.LayerResource)
+	rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleResourceAllowSameAccount)
 	in.Boundary = pol(t, eval.BoundaryPolicy, doc(`{"Effect":"Allow","Action":"ec2:*","Resource":"*"}`))
-	want(t, in, eval.Allowed, eval.LayerResource)
+	rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleResourceAllowSameAccount)
 	// An explicit deny in the boundary still wins.
 	in.Boundary = pol(t, eval.BoundaryPolicy, doc(`{"Effect":"Deny","Action":"s3:*","Resource":"*"}`))
-	want(t, in, eval.ExplicitDeny, eval.LayerBoundary)
+	rule(t, want(t, in, eval.ExplicitDeny, eval.LayerBoundary), eval.RuleExplicitDeny)
 }
 
 func TestA5_RoleARNLimitedByBoundaryAndSessionPolicy(t *testing.T) {
@@ -341,15 +344,15 @@ func TestA5_RoleARNLimitedByBoundaryAndSessionPolicy(t *testing.T) {
 		return in
 	}
 	// Not limited by the identity policy.
-	want(t, base(), eval.Allowed, eval.LayerResource)
+	rule(t, want(t, base(), eval.Allowed, eval.LayerResource), eval.RuleResourceAllowWithinLimits)
 	in := base()
 	in.Boundary = pol(t, eval.BoundaryPolicy, doc(`{"Effect":"Allow","Action":"ec2:*","Resource":"*"}`))
-	wantReason(t, in, eval.ImplicitDeny, eval.LayerBoundary, "no permissions boundary allows the s3:GetObject action")
+	rule(t, wantReason(t, in, eval.ImplicitDeny, eval.LayerBoundary, "no permissions boundary allows the s3:GetObject action"), eval.RuleBoundaryImplicitDeny)
 	in.Boundary = pol(t, eval.BoundaryPolicy, doc(`{"Effect":"Allow","Action":"s3:*","Resource":"*"}`))
-	want(t, in, eval.Allowed, eval.LayerResource)
+	rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleResourceAllowWithinLimits)
 	in = base()
 	in.Session = pol(t, eval.SessionPolicy, doc(`{"Effect":"Allow","Action":"ec2:*","Resource":"*"}`))
-	wantReason(t, in, eval.ImplicitDeny, eval.LayerSession, "no session policy allows the s3:GetObject action")
+	rule(t, wantReason(t, in, eval.ImplicitDeny, eval.LayerSession, "no session policy allows the s3:GetObject action"), eval.RuleSessionImplicitDeny)
 }
 
 func TestA5_RoleSessionARNNotLimitedBySessionPolicy(t *testing.T) {
@@ -359,7 +362,7 @@ func TestA5_RoleSessionARNNotLimitedBySessionPolicy(t *testing.T) {
 	in.Boundary = pol(t, eval.BoundaryPolicy, doc(`{"Effect":"Allow","Action":"ec2:*","Resource":"*"}`))
 	in.Session = pol(t, eval.SessionPolicy, doc(`{"Effect":"Allow","Action":"ec2:*","Resource":"*"}`))
 	in.Identity = pols(t, eval.IdentityPolicy, doc(`{"Effect":"Allow","Action":"ec2:*","Resource":"*"}`))
-	want(t, in, eval.Allowed, eval.LayerResource)
+	rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleResourceAllowSameAccount)
 }
 
 func TestA5_FederatedUserARNNotLimited(t *testing.T) {
@@ -369,7 +372,7 @@ func TestA5_FederatedUserARNNotLimited(t *testing.T) {
 	in.Resource = resPolicyNaming(t, fedFred)
 	// No session policy, a boundary that allows nothing: still allowed.
 	in.Boundary = pol(t, eval.BoundaryPolicy, doc(`{"Effect":"Allow","Action":"ec2:*","Resource":"*"}`))
-	want(t, in, eval.Allowed, eval.LayerResource)
+	rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleResourceAllowSameAccount)
 }
 
 func TestA5_FederatingIAMUserLimitedByBoundaryAndSession(t *testing.T) {
@@ -381,20 +384,20 @@ func TestA5_FederatingIAMUserLimitedByBoundaryAndSession(t *testing.T) {
 		in.Session = pol(t, eval.SessionPolicy, doc(`{"Effect":"Allow","Action":"s3:*","Resource":"*"}`))
 		return in
 	}
-	want(t, base(), eval.Allowed, eval.LayerResource)
+	rule(t, want(t, base(), eval.Allowed, eval.LayerResource), eval.RuleResourceAllowWithinLimits)
 	in := base()
 	in.Session = pol(t, eval.SessionPolicy, doc(`{"Effect":"Allow","Action":"ec2:*","Resource":"*"}`))
-	want(t, in, eval.ImplicitDeny, eval.LayerSession)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerSession), eval.RuleSessionImplicitDeny)
 	in = base()
 	in.Session = nil
-	want(t, in, eval.ImplicitDeny, eval.LayerSession)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerSession), eval.RuleFederatedUserNoSessionPolicy)
 	in = base()
 	in.Boundary = pol(t, eval.BoundaryPolicy, doc(`{"Effect":"Allow","Action":"ec2:*","Resource":"*"}`))
-	want(t, in, eval.ImplicitDeny, eval.LayerBoundary)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerBoundary), eval.RuleBoundaryImplicitDeny)
 	// Without SessionIssuer the engine cannot know alice federated.
 	in = base()
 	in.Request.SessionIssuer = ""
-	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerIdentity), eval.RuleIdentityImplicitDeny)
 }
 
 func TestA5_AccountPrincipalDelegatesToIdentity(t *testing.T) {
@@ -403,11 +406,11 @@ func TestA5_AccountPrincipalDelegatesToIdentity(t *testing.T) {
 			in := &eval.Input{Request: req(alice, "s3:GetObject", bucketObj)}
 			in.Request.ResourceAccount = acctA
 			in.Resource = resPolicyNaming(t, who)
-			wantReason(t, in, eval.ImplicitDeny, eval.LayerIdentity, "no identity-based policy allows the s3:GetObject action")
+			rule(t, wantReason(t, in, eval.ImplicitDeny, eval.LayerIdentity, "no identity-based policy allows the s3:GetObject action"), eval.RuleIdentityImplicitDeny)
 			in.Identity = pols(t, eval.IdentityPolicy, doc(`{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}`))
-			want(t, in, eval.Allowed, eval.LayerIdentity)
+			rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 			in.Boundary = pol(t, eval.BoundaryPolicy, doc(`{"Effect":"Allow","Action":"ec2:*","Resource":"*"}`))
-			want(t, in, eval.ImplicitDeny, eval.LayerBoundary)
+			rule(t, want(t, in, eval.ImplicitDeny, eval.LayerBoundary), eval.RuleBoundaryImplicitDeny)
 		})
 	}
 }
@@ -416,24 +419,24 @@ func TestA5_TrustPolicyMustAllowEvenSameAccount(t *testing.T) {
 	in := &eval.Input{Request: req(alice, "sts:AssumeRole", roleR)}
 	in.Identity = pols(t, eval.IdentityPolicy, doc(allowAll))
 	in.ResourcePolicyRequired = true
-	r := want(t, in, eval.ImplicitDeny, eval.LayerResource)
+	r := rule(t, want(t, in, eval.ImplicitDeny, eval.LayerResource), eval.RuleResourcePolicyRequired)
 	if !strings.Contains(r.Reason, "role trust policy") {
 		t.Errorf("reason %q does not say role trust policy", r.Reason)
 	}
 	// A trust policy that names someone else: still denied.
 	in.Resource = pol(t, eval.TrustPolicy, doc(`{"Effect":"Allow","Principal":{"AWS":"`+bob+`"},"Action":"sts:AssumeRole"}`))
-	want(t, in, eval.ImplicitDeny, eval.LayerResource)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerResource), eval.RuleResourcePolicyRequired)
 	// A TrustPolicy alone implies the requirement.
 	in.ResourcePolicyRequired = false
-	want(t, in, eval.ImplicitDeny, eval.LayerResource)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerResource), eval.RuleResourcePolicyRequired)
 	// Naming alice directly: allowed.
 	in.Resource = pol(t, eval.TrustPolicy, doc(`{"Effect":"Allow","Principal":{"AWS":"`+alice+`"},"Action":"sts:AssumeRole"}`))
-	want(t, in, eval.Allowed, eval.LayerResource)
+	rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleResourceAllowSameAccount)
 	// Trusting the account root: the identity policy must then allow.
 	in.Resource = pol(t, eval.TrustPolicy, doc(`{"Effect":"Allow","Principal":{"AWS":"`+rootA+`"},"Action":"sts:AssumeRole"}`))
-	want(t, in, eval.Allowed, eval.LayerIdentity)
+	rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	in.Identity = nil
-	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerIdentity), eval.RuleIdentityImplicitDeny)
 }
 
 func TestA5_KeyPolicyMustAllowAndRootEnablesIAM(t *testing.T) {
@@ -441,17 +444,17 @@ func TestA5_KeyPolicyMustAllowAndRootEnablesIAM(t *testing.T) {
 	in := &eval.Input{Request: req(alice, "kms:Decrypt", key)}
 	in.Identity = pols(t, eval.IdentityPolicy, doc(allowAll))
 	in.ResourcePolicyRequired = true
-	r := want(t, in, eval.ImplicitDeny, eval.LayerResource)
+	r := rule(t, want(t, in, eval.ImplicitDeny, eval.LayerResource), eval.RuleResourcePolicyRequired)
 	if !strings.Contains(r.Reason, "KMS key policy") {
 		t.Errorf("reason %q does not say KMS key policy", r.Reason)
 	}
 	in.ResourcePolicyRequired = false
 	in.Resource = pol(t, eval.KeyPolicy, doc(`{"Effect":"Allow","Principal":{"AWS":"`+bob+`"},"Action":"kms:*","Resource":"*"}`))
-	want(t, in, eval.ImplicitDeny, eval.LayerResource)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerResource), eval.RuleResourcePolicyRequired)
 	in.Resource = pol(t, eval.KeyPolicy, doc(`{"Effect":"Allow","Principal":{"AWS":"`+rootA+`"},"Action":"kms:*","Resource":"*"}`))
-	want(t, in, eval.Allowed, eval.LayerIdentity)
+	rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	in.Identity = pols(t, eval.IdentityPolicy, doc(`{"Effect":"Allow","Action":"kms:Encrypt","Resource":"*"}`))
-	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerIdentity), eval.RuleIdentityImplicitDeny)
 }
 
 func TestA5_ResourcePolicyTypeFor(t *testing.T) {
@@ -481,31 +484,31 @@ func TestA6_IdentityPoliciesUnion(t *testing.T) {
 		doc(`{"Effect":"Allow","Action":"ec2:*","Resource":"*"}`),
 		doc(`{"Effect":"Allow","Action":"sqs:*","Resource":"*"}`),
 		doc(`{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket/*"}`))
-	want(t, in, eval.Allowed, eval.LayerIdentity)
+	rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	// A Deny in any one of them wins.
 	in.Identity = append(in.Identity, pols(t, eval.IdentityPolicy, doc(`{"Effect":"Deny","Action":"s3:Get*","Resource":"*"}`))...)
-	want(t, in, eval.ExplicitDeny, eval.LayerIdentity)
+	rule(t, want(t, in, eval.ExplicitDeny, eval.LayerIdentity), eval.RuleExplicitDeny)
 }
 
 func TestA6_RoleSessionUsesRolePolicies(t *testing.T) {
 	in := &eval.Input{Request: req(sessionRS, "s3:GetObject", bucketObj)}
 	in.Request.ResourceAccount = acctA
 	in.Identity = pols(t, eval.IdentityPolicy, doc(`{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}`))
-	want(t, in, eval.Allowed, eval.LayerIdentity)
+	rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	in.Identity = nil
-	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerIdentity), eval.RuleIdentityImplicitDeny)
 }
 
 func TestA7_BoundaryMustAllow(t *testing.T) {
 	in := &eval.Input{Request: req(alice, "iam:CreateUser", "arn:aws:iam::111111111111:user/newbie")}
 	in.Identity = pols(t, eval.IdentityPolicy, doc(allowAll))
 	in.Boundary = pol(t, eval.BoundaryPolicy, doc(`{"Effect":"Allow","Action":["s3:*","cloudwatch:*"],"Resource":"*"}`))
-	wantReason(t, in, eval.ImplicitDeny, eval.LayerBoundary, "no permissions boundary allows the iam:CreateUser action")
+	rule(t, wantReason(t, in, eval.ImplicitDeny, eval.LayerBoundary, "no permissions boundary allows the iam:CreateUser action"), eval.RuleBoundaryImplicitDeny)
 	in.Request.Action, in.Request.Resource = "s3:ListBucket", bucket
-	want(t, in, eval.Allowed, eval.LayerIdentity)
+	rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	// A boundary grants nothing.
 	in.Identity = nil
-	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerIdentity), eval.RuleIdentityImplicitDeny)
 }
 
 func TestA8_SessionPolicy(t *testing.T) {
@@ -514,33 +517,33 @@ func TestA8_SessionPolicy(t *testing.T) {
 		in.Request.ResourceAccount = acctA
 		in.Identity = pols(t, eval.IdentityPolicy, doc(allowAll))
 		in.Session = pol(t, eval.SessionPolicy, doc(`{"Effect":"Allow","Action":"ec2:*","Resource":"*"}`))
-		wantReason(t, in, eval.ImplicitDeny, eval.LayerSession, "no session policy allows the s3:GetObject action")
+		rule(t, wantReason(t, in, eval.ImplicitDeny, eval.LayerSession, "no session policy allows the s3:GetObject action"), eval.RuleSessionImplicitDeny)
 		in.Session = pol(t, eval.SessionPolicy, doc(`{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}`))
-		want(t, in, eval.Allowed, eval.LayerIdentity)
+		rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 		// A session policy grants nothing by itself.
 		in.Identity = nil
-		want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+		rule(t, want(t, in, eval.ImplicitDeny, eval.LayerIdentity), eval.RuleIdentityImplicitDeny)
 	})
 	t.Run("absent role session ok", func(t *testing.T) {
 		in := &eval.Input{Request: req(sessionRS, "s3:GetObject", bucketObj)}
 		in.Request.ResourceAccount = acctA
 		in.Identity = pols(t, eval.IdentityPolicy, doc(allowAll))
-		want(t, in, eval.Allowed, eval.LayerIdentity)
+		rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	})
 	t.Run("absent federated user denied", func(t *testing.T) {
 		in := &eval.Input{Request: req(fedFred, "s3:GetObject", bucketObj)}
 		in.Request.ResourceAccount = acctA
 		in.Identity = pols(t, eval.IdentityPolicy, doc(allowAll))
-		wantReason(t, in, eval.ImplicitDeny, eval.LayerSession, "no session policy allows the s3:GetObject action")
+		rule(t, wantReason(t, in, eval.ImplicitDeny, eval.LayerSession, "no session policy allows the s3:GetObject action"), eval.RuleFederatedUserNoSessionPolicy)
 		in.Session = pol(t, eval.SessionPolicy, doc(`{"Effect":"Allow","Action":"s3:*","Resource":"*"}`))
-		want(t, in, eval.Allowed, eval.LayerIdentity)
+		rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	})
 	t.Run("ignored for an IAM user", func(t *testing.T) {
 		in := &eval.Input{Request: req(alice, "s3:GetObject", bucketObj)}
 		in.Request.ResourceAccount = acctA
 		in.Identity = pols(t, eval.IdentityPolicy, doc(allowAll))
 		in.Session = pol(t, eval.SessionPolicy, doc(`{"Effect":"Allow","Action":"ec2:*","Resource":"*"}`))
-		want(t, in, eval.Allowed, eval.LayerIdentity)
+		rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	})
 }
 
@@ -552,28 +555,28 @@ func TestA9_CrossAccountBothSidesMustAllow(t *testing.T) {
 		in.Resource = resPolicyNaming(t, acctB)
 		return in
 	}
-	want(t, base(), eval.Allowed, eval.LayerResource)
+	rule(t, want(t, base(), eval.Allowed, eval.LayerResource), eval.RuleCrossAccountAllow)
 	in := base()
 	in.Resource = resPolicyNaming(t, bob)
-	want(t, in, eval.Allowed, eval.LayerResource)
+	rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleCrossAccountAllow)
 	in = base()
 	in.Identity = nil
-	wantReason(t, in, eval.ImplicitDeny, eval.LayerIdentity, "no identity-based policy allows the s3:GetObject action")
+	rule(t, wantReason(t, in, eval.ImplicitDeny, eval.LayerIdentity, "no identity-based policy allows the s3:GetObject action"), eval.RuleCrossAccountIdentityImplicitDeny)
 	// Naming the user directly does not waive the caller's side across accounts.
 	in.Resource = resPolicyNaming(t, bob)
-	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerIdentity), eval.RuleCrossAccountIdentityImplicitDeny)
 	in = base()
 	in.Resource = nil
-	wantReason(t, in, eval.ImplicitDeny, eval.LayerResource, "no resource-based policy allows the s3:GetObject action")
+	rule(t, wantReason(t, in, eval.ImplicitDeny, eval.LayerResource, "no resource-based policy allows the s3:GetObject action"), eval.RuleCrossAccountResourceImplicitDeny)
 	in = base()
 	in.Resource = resPolicyNaming(t, rootA) // names the wrong account
-	want(t, in, eval.ImplicitDeny, eval.LayerResource)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerResource), eval.RuleCrossAccountResourceImplicitDeny)
 	in = base()
 	in.Boundary = pol(t, eval.BoundaryPolicy, doc(`{"Effect":"Allow","Action":"ec2:*","Resource":"*"}`))
-	want(t, in, eval.ImplicitDeny, eval.LayerBoundary)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerBoundary), eval.RuleBoundaryImplicitDeny)
 	in = base()
 	in.SCPs = chain(t, eval.SCP, doc(`{"Effect":"Allow","Action":"ec2:*","Resource":"*"}`))
-	want(t, in, eval.ImplicitDeny, eval.LayerSCP)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerSCP), eval.RuleSCPImplicitDeny)
 }
 
 func TestA9_CrossAccountRoleSession(t *testing.T) {
@@ -582,9 +585,9 @@ func TestA9_CrossAccountRoleSession(t *testing.T) {
 	in.Request.ResourceAccount = acctA
 	in.Identity = pols(t, eval.IdentityPolicy, doc(`{"Effect":"Allow","Action":"s3:*","Resource":"*"}`))
 	in.Resource = resPolicyNaming(t, "arn:aws:iam::222222222222:role/Reader")
-	want(t, in, eval.Allowed, eval.LayerResource)
+	rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleCrossAccountAllow)
 	in.Session = pol(t, eval.SessionPolicy, doc(`{"Effect":"Allow","Action":"ec2:*","Resource":"*"}`))
-	want(t, in, eval.ImplicitDeny, eval.LayerSession)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerSession), eval.RuleSessionImplicitDeny)
 }
 
 func TestA9_CrossAccountRootUser(t *testing.T) {
@@ -593,18 +596,18 @@ func TestA9_CrossAccountRootUser(t *testing.T) {
 	in := &eval.Input{Request: req(rootB, "s3:GetObject", bucketObj)}
 	in.Request.ResourceAccount = acctA
 	in.Resource = resPolicyNaming(t, acctB)
-	want(t, in, eval.Allowed, eval.LayerResource)
+	rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleCrossAccountAllow)
 	in.Resource = nil
-	want(t, in, eval.ImplicitDeny, eval.LayerResource)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerResource), eval.RuleCrossAccountResourceImplicitDeny)
 }
 
 func TestA9_CrossAccountTrustPolicy(t *testing.T) {
 	in := &eval.Input{Request: req(bob, "sts:AssumeRole", roleR)}
 	in.Identity = pols(t, eval.IdentityPolicy, doc(`{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"`+roleR+`"}`))
 	in.ResourcePolicyRequired = true
-	want(t, in, eval.ImplicitDeny, eval.LayerResource)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerResource), eval.RuleCrossAccountResourceImplicitDeny)
 	in.Resource = pol(t, eval.TrustPolicy, doc(`{"Effect":"Allow","Principal":{"AWS":"`+rootB+`"},"Action":"sts:AssumeRole"}`))
-	want(t, in, eval.Allowed, eval.LayerResource)
+	rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleCrossAccountAllow)
 }
 
 func TestA10_VPCEndpointPolicyMustAllow(t *testing.T) {
@@ -612,41 +615,41 @@ func TestA10_VPCEndpointPolicyMustAllow(t *testing.T) {
 	in.Request.ResourceAccount = acctA
 	in.Identity = pols(t, eval.IdentityPolicy, doc(allowAll))
 	in.Endpoints = pols(t, eval.EndpointPolicy, doc(`{"Effect":"Allow","Principal":"*","Action":"s3:PutObject","Resource":"*"}`))
-	wantReason(t, in, eval.ImplicitDeny, eval.LayerEndpoint, "no VPC endpoint policy allows the s3:GetObject action")
+	rule(t, wantReason(t, in, eval.ImplicitDeny, eval.LayerEndpoint, "no VPC endpoint policy allows the s3:GetObject action"), eval.RuleEndpointImplicitDeny)
 	in.Endpoints = pols(t, eval.EndpointPolicy, doc(`{"Effect":"Allow","Principal":{"AWS":"`+alice+`"},"Action":"s3:GetObject","Resource":"*"}`))
-	want(t, in, eval.Allowed, eval.LayerIdentity)
+	rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	in.Endpoints = pols(t, eval.EndpointPolicy, doc(`{"Effect":"Allow","Principal":{"AWS":"`+bob+`"},"Action":"s3:GetObject","Resource":"*"}`))
-	want(t, in, eval.ImplicitDeny, eval.LayerEndpoint)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerEndpoint), eval.RuleEndpointImplicitDeny)
 	// Principal is optional in an endpoint policy.
 	in.Endpoints = pols(t, eval.EndpointPolicy, doc(`{"Effect":"Allow","Action":"*","Resource":"*"}`))
-	want(t, in, eval.Allowed, eval.LayerIdentity)
+	rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	// The endpoint policy grants nothing by itself.
 	in.Identity = nil
-	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerIdentity), eval.RuleIdentityImplicitDeny)
 }
 
 func TestA11_AnonymousOnlyViaPrincipalStar(t *testing.T) {
 	in := &eval.Input{Request: req("*", "s3:GetObject", bucketObj)}
 	in.Request.ResourceAccount = acctA
-	wantReason(t, in, eval.ImplicitDeny, eval.LayerResource, "no resource-based policy allows the s3:GetObject action")
+	rule(t, wantReason(t, in, eval.ImplicitDeny, eval.LayerResource, "no resource-based policy allows the s3:GetObject action"), eval.RuleNonIAMCallerImplicitDeny)
 	// Identity policies belong to nobody here.
 	in.Identity = pols(t, eval.IdentityPolicy, doc(allowAll))
-	want(t, in, eval.ImplicitDeny, eval.LayerResource)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerResource), eval.RuleNonIAMCallerImplicitDeny)
 	in.Resource = resPolicyNaming(t, acctA)
-	want(t, in, eval.ImplicitDeny, eval.LayerResource)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerResource), eval.RuleNonIAMCallerImplicitDeny)
 	in.Resource = pol(t, eval.ResourcePolicy, doc(`{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket/*"}`))
-	want(t, in, eval.Allowed, eval.LayerResource)
+	rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleResourceAllowNonIAMCaller)
 	in.Resource = pol(t, eval.ResourcePolicy, doc(`{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket/*"}`))
-	want(t, in, eval.Allowed, eval.LayerResource)
+	rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleResourceAllowNonIAMCaller)
 	// NotPrincipal that does not name the caller.
 	in.Resource = pol(t, eval.ResourcePolicy, doc(`{"Effect":"Allow","NotPrincipal":{"AWS":"`+bob+`"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket/*"}`))
-	want(t, in, eval.Allowed, eval.LayerResource)
+	rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleResourceAllowNonIAMCaller)
 	// RCPs and endpoint policies still apply.
 	in.RCPs = chain(t, eval.RCP, doc(`{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"Null":{"aws:PrincipalAccount":"true"}}}`))
-	want(t, in, eval.ExplicitDeny, eval.LayerRCP)
+	rule(t, want(t, in, eval.ExplicitDeny, eval.LayerRCP), eval.RuleExplicitDeny)
 	in.RCPs = nil
 	in.Endpoints = pols(t, eval.EndpointPolicy, doc(`{"Effect":"Allow","Principal":"*","Action":"s3:PutObject","Resource":"*"}`))
-	want(t, in, eval.ImplicitDeny, eval.LayerEndpoint)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerEndpoint), eval.RuleEndpointImplicitDeny)
 }
 
 func TestA12_GetCallerIdentityAlwaysAllowed(t *testing.T) {
@@ -655,9 +658,9 @@ func TestA12_GetCallerIdentityAlwaysAllowed(t *testing.T) {
 		in.Identity = pols(t, eval.IdentityPolicy, doc(denyAll))
 		in.SCPs = chain(t, eval.SCP, doc(denyAll))
 		in.Boundary = pol(t, eval.BoundaryPolicy, doc(denyAll))
-		want(t, in, eval.Allowed, eval.LayerAlways)
+		rule(t, want(t, in, eval.Allowed, eval.LayerAlways), eval.RuleAlwaysAllowed)
 		in.Request.Action = "STS:getcalleridentity"
-		want(t, in, eval.Allowed, eval.LayerAlways)
+		rule(t, want(t, in, eval.Allowed, eval.LayerAlways), eval.RuleAlwaysAllowed)
 	}
 }
 
@@ -665,9 +668,9 @@ func TestA12_WildcardOnlyActionNeedsResourceStar(t *testing.T) {
 	// s3:ListAllMyBuckets has no resource ARN: the request's resource is "*".
 	in := &eval.Input{Request: req(alice, "s3:ListAllMyBuckets", "*")}
 	in.Identity = pols(t, eval.IdentityPolicy, doc(`{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"arn:aws:s3:::*"}`))
-	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerIdentity), eval.RuleIdentityImplicitDeny)
 	in.Identity = pols(t, eval.IdentityPolicy, doc(`{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}`))
-	want(t, in, eval.Allowed, eval.LayerIdentity)
+	rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 }
 
 func TestA12_MFADeleteNeedsMFAKey(t *testing.T) {
@@ -677,9 +680,9 @@ func TestA12_MFADeleteNeedsMFAKey(t *testing.T) {
 	in.Request.ResourceAccount = acctA
 	in.Identity = pols(t, eval.IdentityPolicy, doc(allowAll))
 	in.Resource = pol(t, eval.ResourcePolicy, doc(`{"Effect":"Deny","Principal":"*","Action":"s3:DeleteObject","Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}`))
-	want(t, in, eval.ExplicitDeny, eval.LayerResource)
+	rule(t, want(t, in, eval.ExplicitDeny, eval.LayerResource), eval.RuleExplicitDeny)
 	in.Request.Context.Set("aws:MultiFactorAuthPresent", "true")
-	want(t, in, eval.Allowed, eval.LayerIdentity)
+	rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 }
 
 func layerOf(r eval.Result, l eval.Layer) *eval.LayerTrace {
@@ -701,13 +704,13 @@ func TestA12_PassRoleIsAnIdentityPermissionOnTheRole(t *testing.T) {
 	if eval.ResourcePolicyTypeFor("iam:PassRole", roleR) != eval.ResourcePolicy {
 		t.Fatal("PassRole must not require a trust policy")
 	}
-	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerIdentity), eval.RuleIdentityImplicitDeny)
 	in.Identity = pols(t, eval.IdentityPolicy, doc(`{"Effect":"Allow","Action":"iam:PassRole","Resource":"arn:aws:iam::111111111111:role/R","Condition":{"StringEquals":{"iam:PassedToService":"lambda.amazonaws.com"}}}`))
-	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerIdentity), eval.RuleIdentityImplicitDeny)
 	in.Request.Context.Set("iam:PassedToService", "lambda.amazonaws.com")
-	want(t, in, eval.Allowed, eval.LayerIdentity)
+	rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	in.Request.Resource = "arn:aws:iam::111111111111:role/Admin"
-	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerIdentity), eval.RuleIdentityImplicitDeny)
 }
 
 // The engine knows no service list of its own: without one, RCPs apply to
@@ -716,7 +719,7 @@ func TestA3_RCPServiceListIsTheCallers(t *testing.T) {
 	denyAny := doc(`{"Effect":"Deny","Principal":"*","Action":["ec2:*"],"Resource":"*"}`)
 	in := rcpInput(t, "ec2:TerminateInstances", "arn:aws:ec2:us-east-1:111111111111:instance/i-1")
 	in.RCPs = chain(t, eval.RCP, denyAny)
-	want(t, in, eval.ExplicitDeny, eval.LayerRCP)
+	rule(t, want(t, in, eval.ExplicitDeny, eval.LayerRCP), eval.RuleExplicitDeny)
 	in.RCPSupported = func(string) bool { return false }
-	want(t, in, eval.Allowed, eval.LayerIdentity)
+	rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 }

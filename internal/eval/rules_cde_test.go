@@ -78,12 +78,12 @@ func TestC_PrincipalAccountAndType(t *testing.T) {
 	// Root has no identity policies; check through a resource policy Deny.
 	in := &eval.Input{Request: req(rootA, "s3:GetObject", bucketObj)}
 	in.Resource = pol(t, eval.ResourcePolicy, doc(`{"Effect":"Deny","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalType":"Account","aws:PrincipalAccount":"111111111111","aws:PrincipalArn":"`+rootA+`"}}}`))
-	want(t, in, eval.ExplicitDeny, eval.LayerResource)
+	rule(t, want(t, in, eval.ExplicitDeny, eval.LayerResource), eval.RuleExplicitDeny)
 	// Anonymous callers.
 	in = &eval.Input{Request: req("*", "s3:GetObject", bucketObj)}
 	in.Request.ResourceAccount = acctA
 	in.Resource = pol(t, eval.ResourcePolicy, doc(`{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalType":"Anonymous"},"Null":{"aws:PrincipalAccount":"true","aws:PrincipalArn":"true"}}}`))
-	want(t, in, eval.Allowed, eval.LayerResource)
+	rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleResourceAllowNonIAMCaller)
 }
 
 func TestC_ResourceAccountDerived(t *testing.T) {
@@ -92,16 +92,16 @@ func TestC_ResourceAccountDerived(t *testing.T) {
 	}
 	in := &eval.Input{Request: req(alice, "dynamodb:GetItem", "arn:aws:dynamodb:us-east-1:111111111111:table/T")}
 	in.Identity = pols(t, eval.IdentityPolicy, doc(`{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:ResourceAccount":"111111111111"}}}`))
-	want(t, in, eval.Allowed, eval.LayerIdentity)
+	rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 }
 
 func TestC_PassedKeysOverrideDerived(t *testing.T) {
 	in := &eval.Input{Request: req(alice, "s3:GetObject", bucketObj)}
 	in.Request.Context.Set("aws:username", "someone-else")
 	in.Identity = pols(t, eval.IdentityPolicy, doc(`{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:username":"alice"}}}`))
-	want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerIdentity), eval.RuleIdentityImplicitDeny)
 	in.Request.Context.Delete("AWS:USERNAME")
-	r := want(t, in, eval.Allowed, eval.LayerIdentity)
+	r := rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	derived := map[string]string{}
 	for _, e := range r.Trace.Request.Context {
 		if e.Derived {
@@ -129,23 +129,24 @@ func TestD_ReasonNamesTheLayerInAWSWords(t *testing.T) {
 		d     eval.Decision
 		by    eval.Layer
 		frag  string
+		rule  eval.Rule
 	}
 	cases := []tc{
-		{"explicit SCP", func(t *testing.T, in *eval.Input) { in.SCPs = chain(t, eval.SCP, doc(allowAll, denyS3)) }, eval.ExplicitDeny, eval.LayerSCP, "with an explicit deny in a service control policy"},
-		{"implicit SCP", func(t *testing.T, in *eval.Input) { in.SCPs = chain(t, eval.SCP, narrow) }, eval.ImplicitDeny, eval.LayerSCP, "no service control policy allows the s3:GetObject action"},
-		{"explicit RCP", func(t *testing.T, in *eval.Input) { in.RCPs = chain(t, eval.RCP, doc(denyS3P)) }, eval.ExplicitDeny, eval.LayerRCP, "with an explicit deny in a resource control policy"},
-		{"explicit VPCE", func(t *testing.T, in *eval.Input) { in.Endpoints = pols(t, eval.EndpointPolicy, doc(allowAll, denyS3)) }, eval.ExplicitDeny, eval.LayerEndpoint, "with an explicit deny in a VPC endpoint policy"},
-		{"implicit VPCE", func(t *testing.T, in *eval.Input) { in.Endpoints = pols(t, eval.EndpointPolicy, narrow) }, eval.ImplicitDeny, eval.LayerEndpoint, "no VPC endpoint policy allows the s3:GetObject action"},
-		{"explicit resource", func(t *testing.T, in *eval.Input) { in.Resource = pol(t, eval.ResourcePolicy, doc(denyS3P)) }, eval.ExplicitDeny, eval.LayerResource, "with an explicit deny in a resource-based policy"},
-		{"implicit resource (cross-account)", func(t *testing.T, in *eval.Input) { in.Request.ResourceAccount = acctB }, eval.ImplicitDeny, eval.LayerResource, "no resource-based policy allows the s3:GetObject action"},
+		{"explicit SCP", func(t *testing.T, in *eval.Input) { in.SCPs = chain(t, eval.SCP, doc(allowAll, denyS3)) }, eval.ExplicitDeny, eval.LayerSCP, "with an explicit deny in a service control policy", eval.RuleExplicitDeny},
+		{"implicit SCP", func(t *testing.T, in *eval.Input) { in.SCPs = chain(t, eval.SCP, narrow) }, eval.ImplicitDeny, eval.LayerSCP, "no service control policy allows the s3:GetObject action", eval.RuleSCPImplicitDeny},
+		{"explicit RCP", func(t *testing.T, in *eval.Input) { in.RCPs = chain(t, eval.RCP, doc(denyS3P)) }, eval.ExplicitDeny, eval.LayerRCP, "with an explicit deny in a resource control policy", eval.RuleExplicitDeny},
+		{"explicit VPCE", func(t *testing.T, in *eval.Input) { in.Endpoints = pols(t, eval.EndpointPolicy, doc(allowAll, denyS3)) }, eval.ExplicitDeny, eval.LayerEndpoint, "with an explicit deny in a VPC endpoint policy", eval.RuleExplicitDeny},
+		{"implicit VPCE", func(t *testing.T, in *eval.Input) { in.Endpoints = pols(t, eval.EndpointPolicy, narrow) }, eval.ImplicitDeny, eval.LayerEndpoint, "no VPC endpoint policy allows the s3:GetObject action", eval.RuleEndpointImplicitDeny},
+		{"explicit resource", func(t *testing.T, in *eval.Input) { in.Resource = pol(t, eval.ResourcePolicy, doc(denyS3P)) }, eval.ExplicitDeny, eval.LayerResource, "with an explicit deny in a resource-based policy", eval.RuleExplicitDeny},
+		{"implicit resource (cross-account)", func(t *testing.T, in *eval.Input) { in.Request.ResourceAccount = acctB }, eval.ImplicitDeny, eval.LayerResource, "no resource-based policy allows the s3:GetObject action", eval.RuleCrossAccountResourceImplicitDeny},
 		{"explicit identity", func(t *testing.T, in *eval.Input) {
 			in.Identity = append(in.Identity, pols(t, eval.IdentityPolicy, doc(denyS3))...)
-		}, eval.ExplicitDeny, eval.LayerIdentity, "with an explicit deny in an identity-based policy"},
-		{"implicit identity", func(t *testing.T, in *eval.Input) { in.Identity = pols(t, eval.IdentityPolicy, narrow) }, eval.ImplicitDeny, eval.LayerIdentity, "no identity-based policy allows the s3:GetObject action"},
-		{"explicit boundary", func(t *testing.T, in *eval.Input) { in.Boundary = pol(t, eval.BoundaryPolicy, doc(allowAll, denyS3)) }, eval.ExplicitDeny, eval.LayerBoundary, "with an explicit deny in a permissions boundary"},
-		{"implicit boundary", func(t *testing.T, in *eval.Input) { in.Boundary = pol(t, eval.BoundaryPolicy, narrow) }, eval.ImplicitDeny, eval.LayerBoundary, "no permissions boundary allows the s3:GetObject action"},
-		{"explicit session", func(t *testing.T, in *eval.Input) { in.Session = pol(t, eval.SessionPolicy, doc(allowAll, denyS3)) }, eval.ExplicitDeny, eval.LayerSession, "with an explicit deny in a session policy"},
-		{"implicit session", func(t *testing.T, in *eval.Input) { in.Session = pol(t, eval.SessionPolicy, narrow) }, eval.ImplicitDeny, eval.LayerSession, "no session policy allows the s3:GetObject action"},
+		}, eval.ExplicitDeny, eval.LayerIdentity, "with an explicit deny in an identity-based policy", eval.RuleExplicitDeny},
+		{"implicit identity", func(t *testing.T, in *eval.Input) { in.Identity = pols(t, eval.IdentityPolicy, narrow) }, eval.ImplicitDeny, eval.LayerIdentity, "no identity-based policy allows the s3:GetObject action", eval.RuleIdentityImplicitDeny},
+		{"explicit boundary", func(t *testing.T, in *eval.Input) { in.Boundary = pol(t, eval.BoundaryPolicy, doc(allowAll, denyS3)) }, eval.ExplicitDeny, eval.LayerBoundary, "with an explicit deny in a permissions boundary", eval.RuleExplicitDeny},
+		{"implicit boundary", func(t *testing.T, in *eval.Input) { in.Boundary = pol(t, eval.BoundaryPolicy, narrow) }, eval.ImplicitDeny, eval.LayerBoundary, "no permissions boundary allows the s3:GetObject action", eval.RuleBoundaryImplicitDeny},
+		{"explicit session", func(t *testing.T, in *eval.Input) { in.Session = pol(t, eval.SessionPolicy, doc(allowAll, denyS3)) }, eval.ExplicitDeny, eval.LayerSession, "with an explicit deny in a session policy", eval.RuleExplicitDeny},
+		{"implicit session", func(t *testing.T, in *eval.Input) { in.Session = pol(t, eval.SessionPolicy, narrow) }, eval.ImplicitDeny, eval.LayerSession, "no session policy allows the s3:GetObject action", eval.RuleSessionImplicitDeny},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -153,7 +154,7 @@ func TestD_ReasonNamesTheLayerInAWSWords(t *testing.T) {
 			in.Request.ResourceAccount = acctA
 			in.Identity = pols(t, eval.IdentityPolicy, doc(allowAll))
 			c.setup(t, in)
-			r := wantReason(t, in, c.d, c.by, c.frag)
+			r := rule(t, wantReason(t, in, c.d, c.by, c.frag), c.rule)
 			if c.d == eval.ExplicitDeny && (r.Deciding == nil || r.Deciding.Layer != c.by) {
 				t.Errorf("deciding %+v, want a statement of layer %s", r.Deciding, c.by)
 			}
@@ -173,18 +174,18 @@ func TestE1_RoleSessionARNNotLimitedBySessionPolicy(t *testing.T) {
 	in.Resource = resPolicyNaming(t, sessionRS)
 	narrow := doc(`{"Effect":"Allow","Action":"ec2:*","Resource":"*"}`)
 	in.Session = pol(t, eval.SessionPolicy, narrow)
-	r := want(t, in, eval.Allowed, eval.LayerResource)
+	r := rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleResourceAllowSameAccount)
 	if !strings.Contains(r.Reason, "role-session ARN") {
 		t.Errorf("reason %q does not say the session ARN was named", r.Reason)
 	}
 	in.Boundary = pol(t, eval.BoundaryPolicy, narrow)
 	in.Identity = pols(t, eval.IdentityPolicy, narrow)
-	want(t, in, eval.Allowed, eval.LayerResource)
+	rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleResourceAllowSameAccount)
 	// The same policy naming the role instead is limited.
 	in.Resource = resPolicyNaming(t, roleR)
-	want(t, in, eval.ImplicitDeny, eval.LayerBoundary)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerBoundary), eval.RuleBoundaryImplicitDeny)
 	in.Boundary = nil
-	want(t, in, eval.ImplicitDeny, eval.LayerSession)
+	rule(t, want(t, in, eval.ImplicitDeny, eval.LayerSession), eval.RuleSessionImplicitDeny)
 }
 
 func TestE2_NegatedOperatorWithUnresolvedVariableApplies(t *testing.T) {
@@ -201,18 +202,18 @@ func TestE2_NegatedOperatorWithUnresolvedVariableApplies(t *testing.T) {
 	for _, op := range []string{"StringNotEquals", "StringNotLike", "StringNotEqualsIgnoreCase"} {
 		t.Run(op, func(t *testing.T) {
 			in := mk(op, "s3:prefix", "${aws:PrincipalTag/team}", ctx{"s3:prefix": "blue"})
-			want(t, in, eval.ExplicitDeny, eval.LayerIdentity)
+			rule(t, want(t, in, eval.ExplicitDeny, eval.LayerIdentity), eval.RuleExplicitDeny)
 			// With the tag present and equal, the Deny does not apply.
 			in = mk(op, "s3:prefix", "${aws:PrincipalTag/team}", ctx{"s3:prefix": "blue", "aws:PrincipalTag/team": "blue"})
-			want(t, in, eval.Allowed, eval.LayerIdentity)
+			rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 		})
 	}
 	for _, op := range []string{"ArnNotEquals", "ArnNotLike"} {
 		t.Run(op, func(t *testing.T) {
 			in := mk(op, "aws:SourceArn", "arn:aws:sns:us-east-1:111111111111:${aws:PrincipalTag/topic}", ctx{"aws:SourceArn": "arn:aws:sns:us-east-1:111111111111:t"})
-			want(t, in, eval.ExplicitDeny, eval.LayerIdentity)
+			rule(t, want(t, in, eval.ExplicitDeny, eval.LayerIdentity), eval.RuleExplicitDeny)
 			in = mk(op, "aws:SourceArn", "arn:aws:sns:us-east-1:111111111111:${aws:PrincipalTag/topic}", ctx{"aws:SourceArn": "arn:aws:sns:us-east-1:111111111111:t", "aws:PrincipalTag/topic": "t"})
-			want(t, in, eval.Allowed, eval.LayerIdentity)
+			rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 		})
 	}
 	// Positive operators with an unresolved variable are false.
@@ -221,10 +222,10 @@ func TestE2_NegatedOperatorWithUnresolvedVariableApplies(t *testing.T) {
 		if strings.HasPrefix(op, "Arn") {
 			in = mk(op, "aws:SourceArn", "arn:aws:sns:us-east-1:111111111111:${aws:PrincipalTag/topic}", ctx{"aws:SourceArn": "arn:aws:sns:us-east-1:111111111111:"})
 		}
-		want(t, in, eval.Allowed, eval.LayerIdentity)
+		rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	}
 	// The trace says why.
-	r := want(t, mk("StringNotEquals", "s3:prefix", "${aws:PrincipalTag/team}", ctx{"s3:prefix": "blue"}), eval.ExplicitDeny, eval.LayerIdentity)
+	r := rule(t, want(t, mk("StringNotEquals", "s3:prefix", "${aws:PrincipalTag/team}", ctx{"s3:prefix": "blue"}), eval.ExplicitDeny, eval.LayerIdentity), eval.RuleExplicitDeny)
 	cts := condTraces(r)
 	found := false
 	for _, ct := range cts {
@@ -274,9 +275,9 @@ func TestE4_VariablesLiteralBeforeVersion2012(t *testing.T) {
 			src := `{` + v + `"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::bucket/home/${aws:username}/*"}]}`
 			in := &eval.Input{Request: req(alice, "s3:GetObject", "arn:aws:s3:::bucket/home/alice/x")}
 			in.Identity = pols(t, eval.IdentityPolicy, src)
-			want(t, in, eval.ImplicitDeny, eval.LayerIdentity)
+			rule(t, want(t, in, eval.ImplicitDeny, eval.LayerIdentity), eval.RuleIdentityImplicitDeny)
 			in.Request.Resource = "arn:aws:s3:::bucket/home/${aws:username}/x"
-			want(t, in, eval.Allowed, eval.LayerIdentity)
+			rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 			// Conditions too.
 			if condResult(t, version, `{"StringEquals":{"s3:prefix":"home/${aws:username}"}}`, ctx{"s3:prefix": "home/alice"}) {
 				t.Error("variable substituted in a condition")
@@ -375,17 +376,17 @@ func TestE7_SCPExemptionsAndRCPScope(t *testing.T) {
 		in.SCPs = chain(t, eval.SCP, doc(denyAll))
 		return in
 	}
-	want(t, scpIn(alice), eval.ExplicitDeny, eval.LayerSCP)
+	rule(t, want(t, scpIn(alice), eval.ExplicitDeny, eval.LayerSCP), eval.RuleExplicitDeny)
 	in := scpIn(alice)
 	in.ManagementAccount = acctA
-	want(t, in, eval.Allowed, eval.LayerIdentity)
-	r := want(t, scpIn(slrRole), eval.Allowed, eval.LayerIdentity)
+	rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
+	r := rule(t, want(t, scpIn(slrRole), eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	if l := layerOf(r, eval.LayerSCP); l.Applicable || !strings.Contains(l.Note, "service-linked") {
 		t.Errorf("SCP layer for a service-linked role: %+v", l)
 	}
-	want(t, scpIn(slrSession), eval.Allowed, eval.LayerIdentity)
+	rule(t, want(t, scpIn(slrSession), eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	// A role merely named like one is not exempt when its path says otherwise.
-	want(t, scpIn("arn:aws:iam::111111111111:role/service-role/MyRole"), eval.ExplicitDeny, eval.LayerSCP)
+	rule(t, want(t, scpIn("arn:aws:iam::111111111111:role/service-role/MyRole"), eval.ExplicitDeny, eval.LayerSCP), eval.RuleExplicitDeny)
 
 	rcpIn := func(action, res, resAcct string) *eval.Input {
 		in := &eval.Input{Request: req(alice, action, res)}
@@ -396,15 +397,15 @@ func TestE7_SCPExemptionsAndRCPScope(t *testing.T) {
 		in.RCPSupported = catalog.RCPSupported
 		return in
 	}
-	want(t, rcpIn("s3:GetObject", bucketObj, acctA), eval.ExplicitDeny, eval.LayerRCP)
-	want(t, rcpIn("sqs:SendMessage", "arn:aws:sqs:us-east-1:111111111111:q", acctA), eval.ExplicitDeny, eval.LayerRCP)
-	want(t, rcpIn("ec2:RunInstances", "*", acctA), eval.Allowed, eval.LayerIdentity)
-	want(t, rcpIn("lambda:InvokeFunction", "arn:aws:lambda:us-east-1:111111111111:function:f", acctA), eval.Allowed, eval.LayerIdentity)
+	rule(t, want(t, rcpIn("s3:GetObject", bucketObj, acctA), eval.ExplicitDeny, eval.LayerRCP), eval.RuleExplicitDeny)
+	rule(t, want(t, rcpIn("sqs:SendMessage", "arn:aws:sqs:us-east-1:111111111111:q", acctA), eval.ExplicitDeny, eval.LayerRCP), eval.RuleExplicitDeny)
+	rule(t, want(t, rcpIn("ec2:RunInstances", "*", acctA), eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
+	rule(t, want(t, rcpIn("lambda:InvokeFunction", "arn:aws:lambda:us-east-1:111111111111:function:f", acctA), eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 	// A resource in the management account: RCPs do not apply. Its owner
 	// must still grant alice (another account) access.
 	in = rcpIn("s3:GetObject", bucketObj, mgmt)
 	in.Resource = resPolicyNaming(t, alice)
-	want(t, in, eval.Allowed, eval.LayerResource)
+	rule(t, want(t, in, eval.Allowed, eval.LayerResource), eval.RuleCrossAccountAllow)
 }
 
 func TestE8_CaseRules(t *testing.T) {
@@ -426,5 +427,5 @@ func TestE8_CaseRules(t *testing.T) {
 	// Variable names follow key names.
 	in := &eval.Input{Request: req(alice, "s3:GetObject", "arn:aws:s3:::bucket/home/alice/x")}
 	in.Identity = pols(t, eval.IdentityPolicy, doc(`{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::bucket/home/${AWS:UserName}/*"}`))
-	want(t, in, eval.Allowed, eval.LayerIdentity)
+	rule(t, want(t, in, eval.Allowed, eval.LayerIdentity), eval.RuleIdentityAllow)
 }

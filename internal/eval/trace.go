@@ -29,31 +29,6 @@ const (
 	LayerAlways Layer = "always"
 )
 
-// LayerTitle names a layer for people.
-func LayerTitle(l Layer) string {
-	switch l {
-	case LayerSCP:
-		return "service control policies"
-	case LayerRCP:
-		return "resource control policies"
-	case LayerEndpoint:
-		return "VPC endpoint policies"
-	case LayerResource:
-		return "resource-based policy"
-	case LayerIdentity:
-		return "identity-based policies"
-	case LayerBoundary:
-		return "permissions boundary"
-	case LayerSession:
-		return "session policy"
-	case LayerRoot:
-		return "root user"
-	case LayerAlways:
-		return "always allowed"
-	}
-	return string(l)
-}
-
 // Verdict is what one layer says about the request.
 type Verdict string
 
@@ -69,6 +44,9 @@ const (
 type Result struct {
 	Decision  Decision `json:"decision"`
 	DecidedBy Layer    `json:"decidedBy"`
+	// Rule is the rule of the evaluation logic that decided, as a stable id
+	// (docs/evaluation-rules.md lists them).
+	Rule Rule `json:"rule"`
 	// Reason is the sentence a learner reads, in the words AWS's
 	// access-denied messages use.
 	Reason string `json:"reason"`

@@ -42,6 +42,23 @@ func loadShared(t *testing.T) []*evalcase.Case {
 // awsOrder is the order the trace shows layers in.
 var awsOrder = []eval.Layer{eval.LayerSCP, eval.LayerRCP, eval.LayerEndpoint, eval.LayerResource, eval.LayerIdentity, eval.LayerBoundary, eval.LayerSession}
 
+func TestTrace_PolicyLayersInAWSOrderWithTitles(t *testing.T) {
+	// The engine's table of layers is what the trace, the decision and the
+	// screens walk: it must list the seven layers in AWS's order, each with
+	// a title of its own.
+	if got := eval.PolicyLayers(); !reflect.DeepEqual(got, awsOrder) {
+		t.Fatalf("PolicyLayers() = %v, want %v", got, awsOrder)
+	}
+	seen := map[string]bool{}
+	for _, l := range awsOrder {
+		title := eval.LayerTitle(l)
+		if title == string(l) || seen[title] {
+			t.Errorf("layer %s has title %q: not a title of its own", l, title)
+		}
+		seen[title] = true
+	}
+}
+
 func TestCorpus_EveryCaseGetsItsExpect(t *testing.T) {
 	cases := loadShared(t)
 	bad := 0
@@ -67,11 +84,14 @@ func TestTrace_SameDecisionWithAndWithoutTrace(t *testing.T) {
 	for _, c := range loadShared(t) {
 		plain := eval.Evaluate(&c.Input, eval.Options{})
 		traced := eval.Evaluate(&c.Input, eval.Options{Trace: true})
-		if plain.Decision != traced.Decision || plain.DecidedBy != traced.DecidedBy || plain.Reason != traced.Reason || !reflect.DeepEqual(plain.Deciding, traced.Deciding) {
+		if plain.Decision != traced.Decision || plain.DecidedBy != traced.DecidedBy || plain.Rule != traced.Rule || plain.Reason != traced.Reason || !reflect.DeepEqual(plain.Deciding, traced.Deciding) {
 			t.Errorf("%s: trace off %s/%s/%+v, on %s/%s/%+v", c.Name, plain.Decision, plain.DecidedBy, plain.Deciding, traced.Decision, traced.DecidedBy, traced.Deciding)
 		}
 		if plain.Trace != nil || traced.Trace == nil {
 			t.Fatalf("%s: trace presence wrong", c.Name)
+		}
+		if plain.Rule == "" || (plain.Rule == eval.RuleExplicitDeny) != (plain.Decision == eval.ExplicitDeny) {
+			t.Errorf("%s: %s decided by rule %q", c.Name, plain.Decision, plain.Rule)
 		}
 	}
 }
@@ -89,6 +109,18 @@ func checkTrace(t *testing.T, name string, r eval.Result) {
 	if r.DecidedBy == eval.LayerAlways {
 		return
 	}
+	checkTraceLayers(t, name, tr)
+	checkTraceSteps(t, name, r)
+	checkTraceDeciding(t, name, r)
+	// The trace must serialise for the JSON output.
+	if _, err := json.Marshal(r); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+}
+
+// checkTraceLayers: every layer, in AWS's order, says why when it does not apply.
+func checkTraceLayers(t *testing.T, name string, tr *eval.Trace) {
+	t.Helper()
 	if len(tr.Layers) != len(awsOrder) {
 		t.Fatalf("%s: %d layers in the trace, want %d", name, len(tr.Layers), len(awsOrder))
 	}
@@ -103,6 +135,12 @@ func checkTrace(t *testing.T, name string, r eval.Result) {
 			t.Errorf("%s: layer %s not applicable without a note saying why", name, l.Layer)
 		}
 	}
+}
+
+// checkTraceSteps: the last step is the decision.
+func checkTraceSteps(t *testing.T, name string, r eval.Result) {
+	t.Helper()
+	tr := r.Trace
 	if len(tr.Steps) == 0 {
 		t.Fatalf("%s: no steps", name)
 	}
@@ -113,6 +151,13 @@ func checkTrace(t *testing.T, name string, r eval.Result) {
 	if (r.Decision == eval.Allowed) != (last.Outcome == "allow") {
 		t.Errorf("%s: last step outcome %q for %s", name, last.Outcome, r.Decision)
 	}
+}
+
+// checkTraceDeciding: the deciding statement is in the trace, with the
+// effect and verdict the decision says.
+func checkTraceDeciding(t *testing.T, name string, r eval.Result) {
+	t.Helper()
+	tr := r.Trace
 	if r.Decision == eval.ExplicitDeny {
 		if r.Deciding == nil {
 			t.Fatalf("%s: explicit deny without a deciding statement", name)
@@ -138,10 +183,6 @@ func checkTrace(t *testing.T, name string, r eval.Result) {
 		if l := layerOf(r, r.DecidedBy); l != nil && l.Verdict == eval.VerdictAllow && r.DecidedBy != eval.LayerResource {
 			t.Errorf("%s: implicit deny by %s, whose verdict is allow", name, r.DecidedBy)
 		}
-	}
-	// The trace must serialise for the JSON output.
-	if _, err := json.Marshal(r); err != nil {
-		t.Fatalf("%s: %v", name, err)
 	}
 }
 
