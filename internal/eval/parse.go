@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/iamlab/iamlab/internal/suggest"
+	"github.com/iamlab/iamlab/internal/wildcard"
 )
 
 // Parse reads and compiles a policy document of the given type. The error,
@@ -212,7 +213,7 @@ func (c *compiler) statement(n *Node, idx int, p *Policy) *Statement {
 		s.Actions = c.strList(action.Value, action.Key)
 		for _, a := range s.Actions {
 			c.checkAction(a)
-			s.actionGlobs = append(s.actionGlobs, compileGlob(strings.ToLower(a.Text)))
+			s.actionGlobs = append(s.actionGlobs, wildcard.Compile(strings.ToLower(a.Text)))
 		}
 	}
 	if resource == nil {

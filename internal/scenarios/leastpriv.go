@@ -9,6 +9,7 @@ import (
 	"github.com/iamlab/iamlab/internal/catalog"
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/sandbox"
+	"github.com/iamlab/iamlab/internal/wildcard"
 )
 
 // The least-privilege measure, in one place (docs/authoring.md explains it
@@ -240,7 +241,7 @@ func coversAType(act *catalog.Action, pattern string) bool {
 			continue
 		}
 		for _, t := range rt.ARNTemplates {
-			if eval.MatchWildcard(pattern, fillTemplate(t)) {
+			if wildcard.Match(pattern, fillTemplate(t)) {
 				return true
 			}
 		}
@@ -457,7 +458,7 @@ func beyond(learner, ref []Grant) []Beyond {
 	var out []Beyond
 	for _, g := range learner {
 		rs := byAction[g.Action]
-		if slices.ContainsFunc(rs, func(r string) bool { return strings.Trim(r, "*") == "" || eval.MatchWildcard(r, g.Resource) }) {
+		if slices.ContainsFunc(rs, func(r string) bool { return strings.Trim(r, "*") == "" || wildcard.Match(r, g.Resource) }) {
 			continue
 		}
 		reason := "the reference does not grant " + g.Action
