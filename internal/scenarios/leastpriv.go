@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/iamlab/iamlab/internal/arn"
 	"github.com/iamlab/iamlab/internal/catalog"
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/sandbox"
@@ -123,7 +124,7 @@ func uncounted(doc string, p *eval.Policy) []Grant {
 		}
 		for _, v := range st.Actions {
 			act, ok := catalog.Lookup(v.Text)
-			if !ok || strings.ContainsAny(v.Text, "*?") {
+			if !ok || wildcard.HasWildcard(v.Text) {
 				continue
 			}
 			for _, r := range st.Resources {
@@ -143,7 +144,7 @@ func statementActions(st *eval.Statement) []string {
 		for _, a := range acts {
 			seen[a.FullName()] = true
 		}
-		if len(acts) == 0 && !strings.ContainsAny(v.Text, "*?") {
+		if len(acts) == 0 && !wildcard.HasWildcard(v.Text) {
 			seen[v.Text] = true // unknown to the catalogue: still a grant
 		}
 	}
@@ -284,8 +285,8 @@ func scope(r string) (int, string) {
 	if strings.Trim(r, "*") == "" {
 		return weightAnything, ""
 	}
-	parts := strings.SplitN(r, ":", 6)
-	if len(parts) < 6 {
+	parts, ok := arn.Split(r)
+	if !ok {
 		return weightWideARN, ""
 	}
 	rest := parts[5]
@@ -314,10 +315,10 @@ func scope(r string) (int, string) {
 	} else {
 		name = rest[:end]
 	}
-	if name == "" || strings.ContainsAny(head, "*?") {
+	if name == "" || wildcard.HasWildcard(head) {
 		return weightWideARN, ""
 	}
-	if strings.ContainsAny(r, "*?") {
+	if wildcard.HasWildcard(r) {
 		return weightPath, head
 	}
 	return weightExact, head
