@@ -122,9 +122,3 @@ func RCPSupported(servicePrefix string) bool {
 	s, ok := LookupService(servicePrefix)
 	return ok && s.RCPSupported
 }
-
-// RCPServices returns the prefixes of the services that support
-// resource control policies, sorted.
-func RCPServices() []string {
-	return slices.Clone(get().rcp)
-}
