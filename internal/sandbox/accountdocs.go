@@ -92,35 +92,24 @@ func accountDocuments(a *Account) ([]*Document, error) {
 		}
 		add(KeyPolicyID(a.ID, k.ID), title+" (KMS key policy, account "+acct+")", src.Source, src.File, src.Line)
 	}
-	for i, t := range a.Tables {
-		if t == nil || t.Name == "" {
-			return nil, fmt.Errorf("account %s: table #%d has no name", acct, i+1)
+	// Resources that are a name, a Region and a resource policy.
+	for _, kind := range []struct {
+		what, title string
+		id          func(account, name string) string
+		items       []*namedPolicy
+	}{
+		{"table", "DynamoDB table policy", TablePolicyID, policiesOf(a.Tables, func(t *Table) namedPolicy { return namedPolicy{t.Name, t.Policy} })},
+		{"queue", "SQS queue policy", QueuePolicyID, policiesOf(a.Queues, func(q *Queue) namedPolicy { return namedPolicy{q.Name, q.Policy} })},
+		{"topic", "SNS topic policy", TopicPolicyID, policiesOf(a.Topics, func(t *Topic) namedPolicy { return namedPolicy{t.Name, t.Policy} })},
+		{"function", "Lambda function policy", FunctionPolicyID, policiesOf(a.Functions, func(f *Function) namedPolicy { return namedPolicy{f.Name, f.Policy} })},
+		{"secret", "secret resource policy", SecretPolicyID, policiesOf(a.Secrets, func(s *Secret) namedPolicy { return namedPolicy{s.Name, s.Policy} })},
+	} {
+		for i, it := range kind.items {
+			if it == nil || it.name == "" {
+				return nil, fmt.Errorf("account %s: %s #%d has no name", acct, kind.what, i+1)
+			}
+			res(kind.id(a.ID, it.name), kind.title, it.name, it.policy)
 		}
-		res(TablePolicyID(a.ID, t.Name), "DynamoDB table policy", t.Name, t.Policy)
-	}
-	for i, q := range a.Queues {
-		if q == nil || q.Name == "" {
-			return nil, fmt.Errorf("account %s: queue #%d has no name", acct, i+1)
-		}
-		res(QueuePolicyID(a.ID, q.Name), "SQS queue policy", q.Name, q.Policy)
-	}
-	for i, t := range a.Topics {
-		if t == nil || t.Name == "" {
-			return nil, fmt.Errorf("account %s: topic #%d has no name", acct, i+1)
-		}
-		res(TopicPolicyID(a.ID, t.Name), "SNS topic policy", t.Name, t.Policy)
-	}
-	for i, f := range a.Functions {
-		if f == nil || f.Name == "" {
-			return nil, fmt.Errorf("account %s: function #%d has no name", acct, i+1)
-		}
-		res(FunctionPolicyID(a.ID, f.Name), "Lambda function policy", f.Name, f.Policy)
-	}
-	for i, s := range a.Secrets {
-		if s == nil || s.Name == "" {
-			return nil, fmt.Errorf("account %s: secret #%d has no name", acct, i+1)
-		}
-		res(SecretPolicyID(a.ID, s.Name), "secret resource policy", s.Name, s.Policy)
 	}
 	for i, e := range a.Endpoints {
 		if e == nil || !strings.HasPrefix(e.ID, "vpce-") {
@@ -137,6 +126,25 @@ func accountDocuments(a *Account) ([]*Document, error) {
 		}
 	}
 	return docs, nil
+}
+
+// namedPolicy is a resource's name and its policy, whatever its kind.
+type namedPolicy struct {
+	name   string
+	policy PolicyText
+}
+
+// policiesOf reads the name and policy of each resource of a list; a nil
+// entry stays nil, for the caller to report.
+func policiesOf[T any](list []*T, get func(*T) namedPolicy) []*namedPolicy {
+	out := make([]*namedPolicy, len(list))
+	for i, r := range list {
+		if r != nil {
+			np := get(r)
+			out[i] = &np
+		}
+	}
+	return out
 }
 
 func checkName(what, name string) error {
