@@ -4,6 +4,14 @@
 // that the catalogue uses for its condition-key templates. It is the one
 // matcher the engine, the catalogue and the scenario grader share.
 //
+// The IAM User Guide states the two wildcards under "Using wildcards in
+// resource ARNs": "any combination of characters (*)" and "any single
+// character (?)", several of each allowed
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html).
+// Which texts are compared, and whether case matters, is the caller's
+// business: the engine keeps Resource's rule for a '*' that ends an ARN
+// segment, which may match past the colon.
+//
 // A pattern is compiled into tokens so that text that must stay literal —
 // a policy variable's value, or the escapes ${*} and ${?} — can sit next
 // to real wildcards without ever widening the pattern.
