@@ -401,7 +401,7 @@ func (c *compiler) principal(m *Member) *PrincipalSpec {
 				if v.Text == "*" && pm.Key == "AWS" {
 					ps.Any = true
 				}
-				if v.Text != "*" && strings.ContainsAny(v.Text, "*?") {
+				if v.Text != "*" && wildcard.HasWildcard(v.Text) {
 					c.fail(v.Pos, fmt.Sprintf("wildcard inside the principal %q", v.Text), "expected a full ARN, account ID or service name: only \"*\" on its own is a wildcard in Principal (use a condition on aws:PrincipalArn with ArnLike)")
 				}
 				ps.Entries = append(ps.Entries, PrincipalEntry{Type: pm.Key, Value: v.Text, Pos: v.Pos})
