@@ -14,11 +14,16 @@ import (
 // colons; the last segment keeps any further colons, because an ARN's
 // resource part may contain them.
 func splitSegments(g wildcard.Pattern, n int) []wildcard.Pattern {
+	// The segments share one array of tokens, allocated once: each of the
+	// n-1 cuts adds at most one token (the literal before the colon), so
+	// it never grows, and each segment is capped so none spills into the
+	// next.
+	toks := make(wildcard.Pattern, 0, len(g)+n-1)
 	segs := make([]wildcard.Pattern, 0, n)
-	cur := wildcard.Pattern{}
+	start := 0
 	for _, t := range g {
 		if t.Kind != wildcard.Lit || len(segs) == n-1 {
-			cur = append(cur, t)
+			toks = append(toks, t)
 			continue
 		}
 		lit := t.Text
@@ -28,17 +33,17 @@ func splitSegments(g wildcard.Pattern, n int) []wildcard.Pattern {
 				break
 			}
 			if i > 0 {
-				cur = append(cur, wildcard.Literal(lit[:i]))
+				toks = append(toks, wildcard.Literal(lit[:i]))
 			}
-			segs = append(segs, cur)
-			cur = wildcard.Pattern{}
+			segs = append(segs, toks[start:len(toks):len(toks)])
+			start = len(toks)
 			lit = lit[i+1:]
 		}
 		if lit != "" {
-			cur = append(cur, wildcard.Literal(lit))
+			toks = append(toks, wildcard.Literal(lit))
 		}
 	}
-	return append(segs, cur)
+	return append(segs, toks[start:len(toks):len(toks)])
 }
 
 // arnPattern is a Resource pattern compiled for segment-wise matching.

@@ -50,7 +50,9 @@ func Compile(s string) Pattern {
 	if s == "" {
 		return Pattern{}
 	}
-	var p Pattern
+	// Each wildcard makes at most two tokens (it and the text before it),
+	// and the text after the last one a third: sized once, never grown.
+	p := make(Pattern, 0, 2*strings.Count(s, "*")+2*strings.Count(s, "?")+1)
 	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
