@@ -1,6 +1,6 @@
-// Package arn holds the few facts about Amazon Resource Names and account
-// ids that the engine, lint, the sandbox and the world format all need, so
-// each is written once.
+// Package arn holds the few facts about Amazon Resource Names, account ids
+// and action names that the engine, the catalogue, lint, the sandbox and
+// the world format all need, so each is written once.
 package arn
 
 import "strings"
@@ -35,4 +35,19 @@ func IsAccountID(s string) bool {
 		}
 	}
 	return true
+}
+
+// SplitAction cuts an action as a policy writes it, "service:Action", at
+// its first colon. ok is false when there is no colon. Case is kept.
+func SplitAction(action string) (service, name string, ok bool) {
+	return strings.Cut(action, ":")
+}
+
+// ServiceOf returns the service prefix of an action, lower-cased (IAM
+// compares prefixes regardless of case), or "" when there is none.
+func ServiceOf(action string) string {
+	if i := strings.IndexByte(action, ':'); i > 0 {
+		return strings.ToLower(action[:i])
+	}
+	return ""
 }

@@ -41,3 +41,17 @@ func FuzzSplit(f *testing.F) {
 		}
 	})
 }
+
+func TestActionParts(t *testing.T) {
+	if s, n, ok := SplitAction("S3:GetObject"); !ok || s != "S3" || n != "GetObject" {
+		t.Errorf("SplitAction = %q %q %v", s, n, ok)
+	}
+	if _, _, ok := SplitAction("*"); ok {
+		t.Error("\"*\" has no service")
+	}
+	for action, want := range map[string]string{"S3:GetObject": "s3", "iam:*": "iam", "*": "", ":x": "", "": ""} {
+		if got := ServiceOf(action); got != want {
+			t.Errorf("ServiceOf(%q) = %q, want %q", action, got, want)
+		}
+	}
+}

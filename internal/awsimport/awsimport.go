@@ -28,6 +28,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 
+	"github.com/iamlab/iamlab/internal/arn"
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/worldfile"
 )
@@ -225,10 +226,9 @@ type authDetails struct {
 
 var knownAuthKeys = map[string]bool{"UserDetailList": true, "GroupDetailList": true, "RoleDetailList": true, "Policies": true, "IsTruncated": true, "Marker": true}
 
-func (im *importer) acct(arn, file string) *worldfile.Account {
-	parts := strings.SplitN(arn, ":", 6)
+func (im *importer) acct(resARN, file string) *worldfile.Account {
 	id := ""
-	if len(parts) == 6 {
+	if parts, ok := arn.Split(resARN); ok {
 		id = parts[4]
 	}
 	if id == "" || id == "aws" {

@@ -3,6 +3,8 @@ package catalog
 import (
 	"strings"
 	"sync"
+
+	"github.com/iamlab/iamlab/internal/wildcard"
 )
 
 // Deciding whether an ARN, or a wildcard pattern of ARNs, fits a
@@ -112,7 +114,7 @@ func compileTemplate(t string, finalNoSlash bool) template {
 				continue
 			}
 		}
-		n := runeLen(t[i:])
+		n := wildcard.CharLen(t[i:])
 		c := t[i : i+n]
 		switch c {
 		case ":":
@@ -139,7 +141,7 @@ func compileTemplate(t string, finalNoSlash bool) template {
 func (rt *ResourceType) Matches(arn string) bool {
 	var p []pElem
 	for i := 0; i < len(arn); {
-		n := runeLen(arn[i:])
+		n := wildcard.CharLen(arn[i:])
 		p = append(p, pElem{kind: pLit, lit: arn[i : i+n]})
 		i += n
 	}
@@ -202,7 +204,7 @@ func nextPatternElem(s string) (pElem, int) {
 			}
 		}
 	}
-	n := runeLen(s)
+	n := wildcard.CharLen(s)
 	return pElem{kind: pLit, lit: s[:n]}, n
 }
 

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/iamlab/iamlab/internal/wildcard"
 )
 
 // ConditionKeysFor returns the service-specific condition keys that
@@ -80,9 +82,12 @@ type keyTable struct {
 	templates []keyTemplate
 }
 
-// keyTemplate is a key with a variable part, as a glob: "${TagKey}" and
-// "<key>" become "?*" (at least one character).
-type keyTemplate struct{ glob, typ string }
+// keyTemplate is a key with a variable part, as a wildcard pattern:
+// "${TagKey}" and "<key>" become "?*" (at least one character).
+type keyTemplate struct {
+	pattern wildcard.Pattern
+	typ     string
+}
 
 func (t *keyTable) add(key, typ string) {
 	lk := strings.ToLower(key)
@@ -91,7 +96,7 @@ func (t *keyTable) add(key, typ string) {
 	}
 	t.exact[lk] = typ
 	if g, ok := keyGlob(key); ok {
-		t.templates = append(t.templates, keyTemplate{g, typ})
+		t.templates = append(t.templates, keyTemplate{wildcard.Compile(g), typ})
 	}
 }
 
@@ -103,7 +108,7 @@ func (t *keyTable) lookup(key string) (string, bool) {
 		return typ, true
 	}
 	for _, kt := range t.templates {
-		if matchGlob(kt.glob, key, true) {
+		if kt.pattern.MatchFold(key) {
 			return kt.typ, true
 		}
 	}

@@ -1,6 +1,10 @@
 package catalog
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/iamlab/iamlab/internal/wildcard"
+)
 
 // Expand returns the actions an IAM Action pattern matches. '*' matches
 // any run of characters and '?' exactly one, in the service prefix and
@@ -19,25 +23,26 @@ func Expand(pattern string) []*Action {
 	}
 
 	var out []*Action
+	// Only actions starting with the literal head of the pattern can
+	// match; binary search finds them without scanning the service.
+	head := wildcard.LiteralPrefix(actPat)
+	rest := wildcard.Compile(actPat[len(head):])
 	add := func(s *Service) {
-		// Only actions starting with the literal head of the pattern can
-		// match; binary search finds them without scanning the service.
-		head := literalPrefix(actPat)
-		rest := actPat[len(head):]
 		for _, a := range s.actionsWithPrefix(head) {
-			if matchGlob(rest, a.Name[len(head):], true) {
+			if rest.MatchFold(a.Name[len(head):]) {
 				out = append(out, a)
 			}
 		}
 	}
-	if !hasWildcard(svcPat) {
+	if !wildcard.HasWildcard(svcPat) {
 		if s, ok := LookupService(svcPat); ok {
 			add(s)
 		}
 		return out
 	}
+	svc := wildcard.Compile(svcPat)
 	for _, s := range d.services {
-		if matchGlob(svcPat, s.Prefix, true) {
+		if svc.MatchFold(s.Prefix) {
 			add(s)
 		}
 	}
@@ -54,10 +59,11 @@ func expandWhole(d *data, pattern string) []*Action {
 	}
 	var out []*Action
 	var buf []byte
+	p := wildcard.Compile(pattern)
 	for _, s := range d.services {
 		for _, a := range s.Actions {
 			buf = append(append(append(buf[:0], s.Prefix...), ':'), a.Name...)
-			if matchGlob(pattern, string(buf), true) {
+			if p.MatchFold(string(buf)) {
 				out = append(out, a)
 			}
 		}

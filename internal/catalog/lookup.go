@@ -3,7 +3,8 @@ package catalog
 import (
 	"slices"
 	"sort"
-	"strings"
+
+	"github.com/iamlab/iamlab/internal/arn"
 )
 
 // IAM treats service prefixes and action names case-insensitively, and
@@ -82,7 +83,7 @@ func (s *Service) actionsWithPrefix(prefix string) []*Action {
 // ignoring case: "S3:getobject" finds s3:GetObject. Wildcards are not
 // interpreted; see Expand.
 func Lookup(action string) (*Action, bool) {
-	prefix, name, ok := strings.Cut(action, ":")
+	prefix, name, ok := arn.SplitAction(action)
 	if !ok {
 		return nil, false
 	}
@@ -120,10 +121,4 @@ func (s *Service) ResourceType(name string) (*ResourceType, bool) {
 func RCPSupported(servicePrefix string) bool {
 	s, ok := LookupService(servicePrefix)
 	return ok && s.RCPSupported
-}
-
-// RCPServices returns the prefixes of the services that support
-// resource control policies, sorted.
-func RCPServices() []string {
-	return slices.Clone(get().rcp)
 }

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"github.com/iamlab/iamlab/internal/arn"
 	"github.com/iamlab/iamlab/internal/suggest"
 
 	"sort"
@@ -19,7 +20,7 @@ func Suggest(action string, n int) []string {
 	if n <= 0 {
 		return nil
 	}
-	prefix, name, ok := strings.Cut(action, ":")
+	prefix, name, ok := arn.SplitAction(action)
 	if !ok {
 		// No service given: the name alone, looked up everywhere.
 		prefix, name = "", action

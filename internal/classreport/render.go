@@ -159,11 +159,7 @@ func (r *Report) WriteText(w io.Writer) {
 	if len(r.Mistakes) > 0 {
 		fmt.Fprintln(w, "\nMost common mistakes:")
 		for _, m := range r.Mistakes {
-			what := m.Title
-			if m.Kind == "answer" {
-				what += " — chose " + m.Chosen
-			}
-			fmt.Fprintf(w, "  %d learner(s), %d time(s): %s\n", m.Learners, m.Count, what)
+			fmt.Fprintf(w, "  %d learner(s), %d time(s): %s\n", m.Learners, m.Count, m.what())
 			if m.Misconception != "" {
 				fmt.Fprintf(w, "      %s\n", m.Misconception)
 			}
@@ -220,11 +216,7 @@ func (r *Report) WriteMarkdown(w io.Writer) {
 		fmt.Fprintln(w, "\n## Most common mistakes")
 		fmt.Fprintln(w)
 		for _, m := range r.Mistakes {
-			what := m.Title
-			if m.Kind == "answer" {
-				what += " — chose " + m.Chosen
-			}
-			fmt.Fprintf(w, "- **%d learner(s)**, %d time(s): %s", m.Learners, m.Count, what)
+			fmt.Fprintf(w, "- **%d learner(s)**, %d time(s): %s", m.Learners, m.Count, m.what())
 			if m.Misconception != "" {
 				fmt.Fprintf(w, " — %s", m.Misconception)
 			}
@@ -357,4 +349,13 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// what names the mistake: the check that failed, or the item and the
+// option chosen.
+func (m *Mistake) what() string {
+	if m.Kind == "answer" {
+		return m.Title + " — chose " + m.Chosen
+	}
+	return m.Title
 }

@@ -227,13 +227,6 @@ func AllTasks() []Task {
 	return out
 }
 
-// Headings lists the task statements that group skills, in guide order.
-func Headings() []Heading {
-	out := make([]Heading, len(headings))
-	copy(out, headings)
-	return out
-}
-
 // TaskByID finds a task by its canonical ID ("SCS-C03:4.2.3"); use ParseTaskID
 // for anything a person typed.
 func TaskByID(id string) (Task, bool) {

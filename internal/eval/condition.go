@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/iamlab/iamlab/internal/arn"
+	"github.com/iamlab/iamlab/internal/wildcard"
 )
 
 // Condition is one operator–key pair of a Condition block with its values.
@@ -47,7 +48,7 @@ func compileCondition(op Operator, opPos Pos, key string, keyPos Pos, values []V
 		case famString:
 			cv.tmpl = compileTemplate(v.Text, vars)
 			if op.base.cmp == cmpEqFold {
-				cv.tmpl.fixed = cv.tmpl.fixed.lower()
+				cv.tmpl.fixed = cv.tmpl.fixed.Lower()
 			}
 		case famARN:
 			cv.tmpl = compileTemplate(v.Text, vars)
@@ -204,8 +205,8 @@ type ValueTrace struct {
 // resolvedValue is a policy value prepared for one request.
 type resolvedValue struct {
 	ok   bool
-	text string // for equality
-	g    glob   // for Like
+	text string           // for equality: as written, wildcards included, variables filled in
+	g    wildcard.Pattern // for Like
 	arn  arnPattern
 }
 
@@ -223,11 +224,11 @@ func (c *Condition) resolveValues(lookup lookupFunc) []resolvedValue {
 				continue
 			}
 			if c.Operator.base.cmp == cmpEqFold && cv.tmpl.hasVars() {
-				g = g.lower()
+				g = g.Lower()
 			}
 			out[i] = resolvedValue{ok: true, g: g}
 			if c.Operator.base.cmp != cmpLike {
-				out[i].text = literalText(cv, g)
+				out[i].text = g.String()
 			}
 		case famARN:
 			if !cv.tmpl.hasVars() {
@@ -246,26 +247,6 @@ func (c *Condition) resolveValues(lookup lookupFunc) []resolvedValue {
 	return out
 }
 
-// literalText is the exact text an equality operator compares with: the
-// value as written (wildcard characters included) with variables filled in.
-func literalText(cv *condValue, g glob) string {
-	if !cv.tmpl.hasVars() {
-		return g.String()
-	}
-	var b strings.Builder
-	for _, t := range g {
-		switch t.kind {
-		case tokStar:
-			b.WriteByte('*')
-		case tokOne:
-			b.WriteByte('?')
-		default:
-			b.WriteString(t.lit)
-		}
-	}
-	return b.String()
-}
-
 // matchValue is the positive comparison of one request value with one policy
 // value (for negated operators the caller inverts the any-match).
 func (c *Condition) matchValue(i int, rv *resolvedValue, req string) bool {
@@ -282,7 +263,7 @@ func (c *Condition) matchValue(i int, rv *resolvedValue, req string) bool {
 		case cmpEqFold:
 			return strings.EqualFold(req, rv.text)
 		default:
-			return rv.g.match(req)
+			return rv.g.Match(req)
 		}
 	case famARN:
 		parts, isARN := arn.Split(req)
@@ -504,7 +485,7 @@ func (c *Condition) valueLists(req []string, lookup lookupFunc) (string, string)
 		listed[i] = strconv.Quote(c.Values[i].Text)
 		if c.vals[i].tmpl.hasVars() {
 			if g, ok := c.vals[i].tmpl.resolve(lookup); ok {
-				listed[i] = strconv.Quote(literalText(&c.vals[i], g)) + " (from " + listed[i] + ")"
+				listed[i] = strconv.Quote(g.String()) + " (from " + listed[i] + ")"
 			}
 		}
 	}
@@ -532,7 +513,7 @@ func (c *Condition) valueTraces(lookup lookupFunc, hits []bool, out []ValueTrace
 		if cv.tmpl.hasVars() {
 			vt.Substitutions = cv.tmpl.substitutions(lookup)
 			if g, ok := cv.tmpl.resolve(lookup); ok {
-				vt.Resolved = literalText(cv, g)
+				vt.Resolved = g.String()
 			} else {
 				vt.Problem = "a policy variable has no value, so this value matches nothing"
 			}

@@ -41,9 +41,6 @@ func (c *Context) put(key string, v ContextValue) {
 	c.m[strings.ToLower(key)] = contextEntry{name: key, val: v}
 }
 
-// Delete removes a key.
-func (c *Context) Delete(key string) { delete(c.m, strings.ToLower(key)) }
-
 // Get looks a key up, ignoring case.
 func (c *Context) Get(key string) (ContextValue, bool) {
 	return c.getLower(strings.ToLower(key))
@@ -55,14 +52,6 @@ func (c *Context) getLower(lkey string) (ContextValue, bool) {
 	}
 	e, ok := c.m[lkey]
 	return e.val, ok
-}
-
-// Len is the number of keys.
-func (c *Context) Len() int {
-	if c == nil {
-		return 0
-	}
-	return len(c.m)
 }
 
 // ContextEntry is one key of a context, for display.

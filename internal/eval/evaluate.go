@@ -191,7 +191,7 @@ func (e *evaluator) statement(s *Statement, withPrincipal bool, slot *StatementT
 func (e *evaluator) matchAction(s *Statement, tr *StatementTrace) bool {
 	hit := -1
 	for i, g := range s.actionGlobs {
-		if g.match(e.action) {
+		if g.Match(e.action) {
 			hit = i
 			break
 		}
@@ -309,7 +309,7 @@ func resourceCaseTrap(s *Statement, res string) bool {
 		if lv == v.Text && lres == res {
 			continue // nothing to lower: case cannot be the difference
 		}
-		if compileResourcePattern(s.resTmpl[i].fixed.lower()).match(lres, &parts, isARN) {
+		if compileResourcePattern(s.resTmpl[i].fixed.Lower()).match(lres, &parts, isARN) {
 			return true
 		}
 	}

@@ -3,6 +3,8 @@ package eval
 import (
 	"strconv"
 	"strings"
+
+	"github.com/iamlab/iamlab/internal/arn"
 )
 
 func (e *evaluator) step(l Layer, outcome, detail string) {
@@ -94,7 +96,7 @@ func (e *evaluator) scpSkipReason() string {
 
 func (e *evaluator) rcpApplies() (bool, string) {
 	in := e.in
-	svc := ServiceOf(in.Request.Action)
+	svc := arn.ServiceOf(in.Request.Action)
 	switch {
 	case len(in.RCPs) == 0:
 		return false, "the resource's account has no RCPs"

@@ -125,64 +125,10 @@ func agree(t *testing.T, in *eval.Input) {
 	}
 }
 
-// refWildcard is the obviously correct matcher: a regular expression.
-func refWildcard(pattern, s string) bool {
-	var b strings.Builder
-	b.WriteString(`^`)
-	for _, r := range pattern {
-		switch r {
-		case '*':
-			b.WriteString(`(?s:.*)`)
-		case '?':
-			b.WriteString(`(?s:.)`)
-		default:
-			b.WriteString(regexp.QuoteMeta(string(r)))
-		}
-	}
-	b.WriteString(`$`)
-	return regexp.MustCompile(b.String()).MatchString(s)
-}
-
-func FuzzWildcard(f *testing.F) {
-	for _, s := range [][2]string{
-		{"*", ""}, {"a*b", "aXXb"}, {"a?c", "abc"}, {"*a*a*b", "aaaaab"}, {"?", "é"},
-		{"s3:Get*", "s3:GetObject"}, {"*/x/*", "a/x/b"}, {"a**b", "ab"}, {"", ""}, {"??", "😀"},
-	} {
-		f.Add(s[0], s[1])
-	}
-	f.Fuzz(func(t *testing.T, pattern, s string) {
-		got := eval.MatchWildcard(pattern, s)
-		if !utf8.ValidString(pattern) || !utf8.ValidString(s) || len(pattern) > 64 || len(s) > 256 {
-			return
-		}
-		if want := refWildcard(pattern, s); got != want {
-			t.Fatalf("MatchWildcard(%q, %q) = %v, want %v", pattern, s, got, want)
-		}
-	})
-}
-
-func TestWildcardMatchesReference(t *testing.T) {
-	pats := []string{"", "*", "?", "a", "a*", "*a", "a*a", "*a*", "a?a", "?*", "*?", "a*b*c", "*é*", "é?", "**a"}
-	strs := []string{"", "a", "aa", "aba", "abc", "aXbYc", "é", "éé", "bé", "ab", "ba"}
-	for _, p := range pats {
-		for _, s := range strs {
-			if got, want := eval.MatchWildcard(p, s), refWildcard(p, s); got != want {
-				t.Errorf("MatchWildcard(%q, %q) = %v, want %v", p, s, got, want)
-			}
-		}
-	}
-}
-
 func TestWildcardLinear(t *testing.T) {
-	// An exponential backtracking matcher would not finish this.
+	// An exponential backtracking matcher would not finish this; package
+	// wildcard checks the matcher alone, this the engine around it.
 	s := strings.Repeat("a", 10000)
-	if eval.MatchWildcard("*a*a*a*a*a*a*a*a*b", s) {
-		t.Fatal("matched without a b")
-	}
-	if !eval.MatchWildcard("*a*a*a*a*a*a*a*a*a", s) {
-		t.Fatal("did not match")
-	}
-	// The same through the engine, on a resource and a condition.
 	res := "arn:aws:s3:::bucket/" + s
 	in := &eval.Input{Request: req(alice, "s3:GetObject", res)}
 	in.Request.Context.Set("s3:prefix", s)

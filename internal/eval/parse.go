@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/iamlab/iamlab/internal/suggest"
+	"github.com/iamlab/iamlab/internal/wildcard"
 )
 
 // Parse reads and compiles a policy document of the given type. The error,
@@ -212,7 +213,7 @@ func (c *compiler) statement(n *Node, idx int, p *Policy) *Statement {
 		s.Actions = c.strList(action.Value, action.Key)
 		for _, a := range s.Actions {
 			c.checkAction(a)
-			s.actionGlobs = append(s.actionGlobs, compileGlob(strings.ToLower(a.Text)))
+			s.actionGlobs = append(s.actionGlobs, wildcard.Compile(strings.ToLower(a.Text)))
 		}
 	}
 	if resource == nil {
@@ -400,7 +401,7 @@ func (c *compiler) principal(m *Member) *PrincipalSpec {
 				if v.Text == "*" && pm.Key == "AWS" {
 					ps.Any = true
 				}
-				if v.Text != "*" && strings.ContainsAny(v.Text, "*?") {
+				if v.Text != "*" && wildcard.HasWildcard(v.Text) {
 					c.fail(v.Pos, fmt.Sprintf("wildcard inside the principal %q", v.Text), "expected a full ARN, account ID or service name: only \"*\" on its own is a wildcard in Principal (use a condition on aws:PrincipalArn with ArnLike)")
 				}
 				ps.Entries = append(ps.Entries, PrincipalEntry{Type: pm.Key, Value: v.Text, Pos: v.Pos})

@@ -1,6 +1,10 @@
 package eval
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/iamlab/iamlab/internal/wildcard"
+)
 
 // PolicyType says where a document is attached, which decides the grammar it
 // must follow (a Principal is required in some, forbidden in others).
@@ -123,7 +127,7 @@ type Statement struct {
 
 	Conditions []*Condition
 
-	actionGlobs []glob // lower-cased
+	actionGlobs []wildcard.Pattern // lower-cased
 	resTmpl     []template
 	resFixed    []arnPattern // when resTmpl[i] has no variable
 }

@@ -252,14 +252,6 @@ func (p *principal) principalTypeKey() string {
 	return ""
 }
 
-// ServiceOf returns the service prefix of an action, lower-cased.
-func ServiceOf(action string) string {
-	if i := strings.IndexByte(action, ':'); i > 0 {
-		return strings.ToLower(action[:i])
-	}
-	return ""
-}
-
 // ResourcePolicyTypeFor tells which resource-side policy type guards a
 // request: a role's trust policy for sts:AssumeRole* on a role, a key policy
 // for kms actions on a key, otherwise an ordinary resource-based policy.

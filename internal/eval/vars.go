@@ -1,6 +1,10 @@
 package eval
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/iamlab/iamlab/internal/wildcard"
+)
 
 // varRef is one ${key} or ${key, 'default'} in a policy value.
 type varRef struct {
@@ -30,7 +34,7 @@ type template struct {
 	raw   string
 	parts []part // nil when there is no variable
 	vars  []*varRef
-	fixed glob // the compiled value when there is no variable
+	fixed wildcard.Pattern // the compiled value when there is no variable
 }
 
 // compileTemplate reads value for policy variables when vars is true (the
@@ -39,7 +43,7 @@ type template struct {
 func compileTemplate(value string, vars bool) template {
 	t := template{raw: value}
 	if !vars || !strings.Contains(value, "${") {
-		t.fixed = compileGlob(value)
+		t.fixed = wildcard.Compile(value)
 		return t
 	}
 	rest := value
@@ -107,20 +111,20 @@ type Substitution struct {
 	Note string `json:"note,omitempty"`
 }
 
-// resolve builds the glob for one request. ok is false when a variable has
+// resolve builds the pattern for one request. ok is false when a variable has
 // no value: AWS then treats the value as matching nothing.
-func (t *template) resolve(lookup lookupFunc) (glob, bool) {
+func (t *template) resolve(lookup lookupFunc) (wildcard.Pattern, bool) {
 	if t.parts == nil {
 		return t.fixed, true
 	}
-	var g glob
+	var g wildcard.Pattern
 	ok := true
 	for _, p := range t.parts {
 		switch p.kind {
 		case partRaw:
-			g = append(g, compileGlob(p.text)...)
+			g = append(g, wildcard.Compile(p.text)...)
 		case partExact:
-			g = append(g, tok{kind: tokLit, lit: p.text})
+			g = append(g, wildcard.Literal(p.text))
 		case partVar:
 			val, good, _ := resolveVar(p.v, lookup)
 			if !good {
@@ -128,11 +132,11 @@ func (t *template) resolve(lookup lookupFunc) (glob, bool) {
 				continue
 			}
 			if val != "" {
-				g = append(g, tok{kind: tokLit, lit: val})
+				g = append(g, wildcard.Literal(val))
 			}
 		}
 	}
-	return mergeLits(g), ok
+	return g.Compact(), ok
 }
 
 // substitutions explains each variable of the template for the trace.
@@ -160,20 +164,4 @@ func resolveVar(v *varRef, lookup lookupFunc) (string, bool, string) {
 		return v.Default, true, "the key is absent; the default value is used"
 	}
 	return "", false, "the key is absent from the request"
-}
-
-// mergeLits joins neighbouring literal tokens so matching stays simple.
-func mergeLits(g glob) glob {
-	out := g[:0:0]
-	for _, t := range g {
-		if t.kind == tokLit && len(out) > 0 && out[len(out)-1].kind == tokLit {
-			out[len(out)-1].lit += t.lit
-			continue
-		}
-		if t.kind == tokStar && len(out) > 0 && out[len(out)-1].kind == tokStar {
-			continue
-		}
-		out = append(out, t)
-	}
-	return out
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/iamlab/iamlab/internal/arn"
 	"github.com/iamlab/iamlab/internal/catalog"
 	"github.com/iamlab/iamlab/internal/eval"
 )
@@ -339,8 +340,8 @@ func principalProblem(p string) string {
 	case p == "*":
 		return ""
 	case strings.HasPrefix(p, "arn:"):
-		parts := strings.SplitN(p, ":", 6)
-		if len(parts) < 6 {
+		parts, ok := arn.Split(p)
+		if !ok {
 			return "is not a whole ARN (arn:partition:service:region:account:resource)"
 		}
 		if parts[1] == "" || parts[2] == "" || parts[5] == "" {

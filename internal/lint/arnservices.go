@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"github.com/iamlab/iamlab/internal/arn"
 	"github.com/iamlab/iamlab/internal/suggest"
 
 	"strings"
@@ -18,7 +19,7 @@ var arnServices = sync.OnceValue(func() map[string]bool {
 		m[s.Prefix] = true
 		for _, rt := range s.ResourceTypes {
 			for _, t := range rt.ARNTemplates {
-				if f := strings.SplitN(t, ":", 4); len(f) == 4 && f[2] != "" && !strings.Contains(f[2], "${") {
+				if f, ok := arn.Split(t); ok && f[2] != "" && !strings.Contains(f[2], "${") {
 					m[strings.ToLower(f[2])] = true
 				}
 			}

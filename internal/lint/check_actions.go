@@ -2,10 +2,11 @@ package lint
 
 import (
 	"fmt"
-	"strings"
 
+	"github.com/iamlab/iamlab/internal/arn"
 	"github.com/iamlab/iamlab/internal/catalog"
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/wildcard"
 )
 
 // checkUnknownActions flags actions and patterns the catalogue does not
@@ -20,8 +21,8 @@ func checkUnknownActions(c *checker, s *eval.Statement) {
 		if everyAction(a.Text) {
 			continue
 		}
-		prefix, _, _ := strings.Cut(a.Text, ":")
-		if !hasWildcard(prefix) {
+		prefix, _, _ := arn.SplitAction(a.Text)
+		if !wildcard.HasWildcard(prefix) {
 			if _, ok := catalog.LookupService(prefix); !ok {
 				c.add(CodeUnknownService, a.Pos,
 					fmt.Sprintf("%q is not a service prefix in the catalogue, %s", prefix, effect(a.Text)),
@@ -32,7 +33,7 @@ func checkUnknownActions(c *checker, s *eval.Statement) {
 		if len(c.expand(a.Text)) > 0 {
 			continue
 		}
-		if hasWildcard(a.Text) {
+		if wildcard.HasWildcard(a.Text) {
 			msg := "the pattern " + a.Text + " matches no action in the catalogue"
 			if s.NotAction {
 				msg += ", " + effect("it")

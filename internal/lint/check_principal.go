@@ -29,8 +29,7 @@ func principalProblem(typ, v string) (problem, advice string) {
 		if arn.IsAccountID(v) {
 			return "", ""
 		}
-		f := strings.SplitN(v, ":", 6)
-		if len(f) == 6 && f[0] == "arn" && (f[2] == "iam" || f[2] == "sts") && f[4] != "" {
+		if f, ok := arn.Split(v); ok && (f[2] == "iam" || f[2] == "sts") && f[4] != "" {
 			return "", ""
 		}
 		return "is neither a 12-digit account ID nor an IAM or STS ARN",
@@ -42,8 +41,7 @@ func principalProblem(typ, v string) (problem, advice string) {
 		return "is not a service principal",
 			"service principals end in .amazonaws.com, such as \"ec2.amazonaws.com\" or \"lambda.amazonaws.com\""
 	case "Federated":
-		f := strings.SplitN(v, ":", 6)
-		if len(f) == 6 && f[0] == "arn" && f[2] == "iam" {
+		if f, ok := arn.Split(v); ok && f[2] == "iam" {
 			return "", ""
 		}
 		if strings.Contains(v, ".") && !strings.ContainsAny(v, " /:") {

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/iamlab/iamlab/internal/arn"
 	"github.com/iamlab/iamlab/internal/catalog"
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/wildcard"
 )
 
 // checkResourceTypes flags actions that no listed Resource can serve: the
@@ -42,7 +44,7 @@ func checkResourceTypes(c *checker, s *eval.Statement) {
 		if len(acts) == 0 {
 			continue
 		}
-		if !hasWildcard(a.Text) {
+		if !wildcard.HasWildcard(a.Text) {
 			c.checkOneAction(a, acts[0], arns)
 			continue
 		}
@@ -163,18 +165,18 @@ func arnProblem(r string) string {
 	if !strings.HasPrefix(r, "arn:") {
 		return "is not an ARN"
 	}
-	f := strings.SplitN(r, ":", 6)
-	if len(f) < 6 {
-		return fmt.Sprintf("has %d of the 6 colon-separated fields of an ARN", len(f))
+	f, ok := arn.Split(r)
+	if !ok {
+		return fmt.Sprintf("has %d of the 6 colon-separated fields of an ARN", strings.Count(r, ":")+1)
 	}
 	switch part, svc := f[1], f[2]; {
 	case part == "":
 		return "has no partition"
-	case !hasWildcard(part) && !strings.Contains(part, "${") && !partitions[part]:
+	case !wildcard.HasWildcard(part) && !strings.Contains(part, "${") && !partitions[part]:
 		return fmt.Sprintf("names the partition %q, which does not exist", part)
 	case svc == "":
 		return "has no service"
-	case hasWildcard(svc):
+	case wildcard.HasWildcard(svc):
 		return "has a wildcard in the service field, which IAM does not allow"
 	case !strings.Contains(svc, "${") && !knownARNService(svc):
 		return fmt.Sprintf("names the service %q, which no ARN in the catalogue uses", svc)
@@ -185,13 +187,13 @@ func arnProblem(r string) string {
 }
 
 func arnAdvice(r string) string {
-	f := strings.SplitN(r, ":", 6)
+	f, ok := arn.Split(r)
 	switch {
 	case !strings.HasPrefix(r, "arn:"):
 		return "write the whole ARN, such as arn:aws:s3:::" + r + " for a bucket, or \"*\""
-	case len(f) < 6:
+	case !ok:
 		return "an ARN is arn:partition:service:region:account:resource; keep the empty fields, as in arn:aws:s3:::bucket"
-	case len(f[2]) > 0 && !hasWildcard(f[2]):
+	case len(f[2]) > 0 && !wildcard.HasWildcard(f[2]):
 		if s := closestARNService(f[2]); s != "" {
 			return fmt.Sprintf("did you mean the service %q?", s)
 		}

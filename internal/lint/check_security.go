@@ -5,8 +5,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/iamlab/iamlab/internal/arn"
 	"github.com/iamlab/iamlab/internal/catalog"
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/wildcard"
 )
 
 // The security checks apply only to policy types that grant: an
@@ -93,9 +95,9 @@ func anyAllStars(vs []eval.Value) bool {
 }
 
 // allRoles: a role ARN whose name part is only a wildcard.
-func allRoles(arn string) bool {
-	f := strings.SplitN(arn, ":", 6)
-	if len(f) < 6 || f[2] != "iam" {
+func allRoles(r string) bool {
+	f, ok := arn.Split(r)
+	if !ok || f[2] != "iam" {
 		return false
 	}
 	return f[5] == "*" || isAllStars(strings.TrimPrefix(f[5], "role/"))
@@ -120,8 +122,8 @@ func checkAllowServiceAll(c *checker, s *eval.Statement) {
 		return // allow-all says it already
 	}
 	for _, a := range s.Actions {
-		svc, act, ok := strings.Cut(a.Text, ":")
-		if !ok || !isAllStars(act) || hasWildcard(svc) {
+		svc, act, ok := arn.SplitAction(a.Text)
+		if !ok || !isAllStars(act) || wildcard.HasWildcard(svc) {
 			continue
 		}
 		name := svc

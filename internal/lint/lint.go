@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/iamlab/iamlab/internal/arn"
 	"github.com/iamlab/iamlab/internal/catalog"
 	"github.com/iamlab/iamlab/internal/eval"
 )
@@ -192,11 +193,9 @@ func isAllStars(s string) bool { return s != "" && strings.Trim(s, "*") == "" }
 
 // everyAction: "*" and "*:*" both match every action.
 func everyAction(s string) bool {
-	svc, act, ok := strings.Cut(s, ":")
+	svc, act, ok := arn.SplitAction(s)
 	return isAllStars(s) || ok && isAllStars(svc) && isAllStars(act)
 }
-
-func hasWildcard(s string) bool { return strings.ContainsAny(s, "*?") }
 
 // principalAllowed: in types where Principal is an error, the principal
 // checks would only repeat it.

@@ -66,13 +66,19 @@ func TestAnActionThatCannotTakeTheResourceIsAProblem(t *testing.T) {
 	}
 }
 
+// mfaPair is one call twice: with MFA it must be allowed, without it denied.
+func mfaPair() (allow, deny sandbox.Call) {
+	yes, no := true, false
+	allow = call("s3:DeleteObject", "arn:aws:s3:::acme-a/x")
+	allow.MFA = &yes
+	deny = call("s3:DeleteObject", "arn:aws:s3:::acme-a/x")
+	deny.MFA = &no
+	return allow, deny
+}
+
 func TestMustDenyGetsACondition(t *testing.T) {
 	w := world(t)
-	yes, no := true, false
-	allow := call("s3:DeleteObject", "arn:aws:s3:::acme-a/x")
-	allow.MFA = &yes
-	deny := call("s3:DeleteObject", "arn:aws:s3:::acme-a/x")
-	deny.MFA = &no
+	allow, deny := mfaPair()
 	res, err := Write(Spec{World: w, Doc: doc, Allow: []sandbox.Call{allow}, Deny: []sandbox.Call{deny}})
 	if err != nil {
 		t.Fatal(err)
@@ -182,11 +188,7 @@ func list(raw json.RawMessage) []string {
 // were.
 func TestConditionLimitsOnlyItsPair(t *testing.T) {
 	w := world(t)
-	yes, no := true, false
-	allow := call("s3:DeleteObject", "arn:aws:s3:::acme-a/x")
-	allow.MFA = &yes
-	deny := call("s3:DeleteObject", "arn:aws:s3:::acme-a/x")
-	deny.MFA = &no
+	allow, deny := mfaPair()
 	res, err := Write(Spec{World: w, Doc: doc, Allow: []sandbox.Call{allow,
 		call("s3:GetObject", "arn:aws:s3:::acme-a/x"), call("s3:DeleteObject", "arn:aws:s3:::acme-b/x"), call("s3:PutObject", "arn:aws:s3:::acme-a/x"),
 	}, Deny: []sandbox.Call{deny}})

@@ -386,15 +386,6 @@ func (e *Exam) Submit() *ExamReport {
 	return e.report()
 }
 
-// Report is the score report; ErrNotSubmitted before Submit, because exam
-// mode gives no feedback until the end.
-func (e *Exam) Report() (*ExamReport, error) {
-	if !e.Submitted() {
-		return nil, ErrNotSubmitted
-	}
-	return e.report(), nil
-}
-
 // Feedback for one item, available after submit.
 func (e *Exam) Feedback(itemID string) (Feedback, error) {
 	if !e.Submitted() {
@@ -405,19 +396,4 @@ func (e *Exam) Feedback(itemID string) (Feedback, error) {
 		return Feedback{}, err
 	}
 	return FeedbackFor(en.Item, en.Response, en.Confidence), nil
-}
-
-// Answers are the answered items as records for the progress store; only
-// after submit, so that nothing is scheduled from answers still changing.
-func (e *Exam) Answers() []progress.Answer {
-	if !e.Submitted() {
-		return nil
-	}
-	var out []progress.Answer
-	for _, en := range e.entries {
-		if a, ok := en.ProgressAnswer(progress.ExamMode); ok {
-			out = append(out, a)
-		}
-	}
-	return out
 }

@@ -14,9 +14,6 @@ type Response struct {
 	Matches map[string]string // matching: pair ID → chosen response text
 }
 
-// Choose is a Response picking options.
-func Choose(ids ...string) Response { return Response{Options: ids} }
-
 // Grade reports whether r answers the item. Every type is all-or-nothing,
 // as the exams score them: multiple response needs exactly the correct set,
 // ordering the whole order, matching every prompt.

@@ -139,13 +139,3 @@ func (it *Item) CorrectOptions() []string {
 	}
 	return out
 }
-
-// Option finds an option by ID.
-func (it *Item) Option(id string) (Option, bool) {
-	for _, o := range it.Options {
-		if o.ID == id {
-			return o, true
-		}
-	}
-	return Option{}, false
-}

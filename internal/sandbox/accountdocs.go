@@ -20,14 +20,14 @@ func accountDocuments(a *Account) ([]*Document, error) {
 		if err := checkName("customer managed policy", p.Name); err != nil {
 			return nil, fmt.Errorf("account %s: %w", acct, err)
 		}
-		add("policy:"+a.ID+"/"+p.Name, p.Name+" (customer managed policy, account "+acct+")", p.Source, p.File, p.Line)
+		add(CustomerPolicyID(a.ID, p.Name), p.Name+" (customer managed policy, account "+acct+")", p.Source, p.File, p.Line)
 	}
 	inline := func(kind, owner string, ps []NamedPolicy) error {
 		for _, p := range ps {
 			if err := checkName("inline policy of "+kind+" "+owner, p.Name); err != nil {
 				return fmt.Errorf("account %s: %w", acct, err)
 			}
-			add("inline:"+a.ID+"/"+kind+"/"+owner+"/"+p.Name, p.Name+" (inline policy of "+kind+" "+owner+", account "+acct+")", p.Source, p.File, p.Line)
+			add(InlinePolicyID(a.ID, kind, owner, p.Name), p.Name+" (inline policy of "+kind+" "+owner+", account "+acct+")", p.Source, p.File, p.Line)
 		}
 		return nil
 	}
@@ -55,19 +55,19 @@ func accountDocuments(a *Account) ([]*Document, error) {
 			return nil, err
 		}
 		if r.Trust.Source != "" {
-			add("trust:"+a.ID+"/"+r.Name, r.Name+" (role trust policy, account "+acct+")", r.Trust.Source, r.Trust.File, r.Trust.Line)
+			add(TrustPolicyID(a.ID, r.Name), r.Name+" (role trust policy, account "+acct+")", r.Trust.Source, r.Trust.File, r.Trust.Line)
 		}
 	}
-	res := func(prefix, kind, name string, p PolicyText) {
+	res := func(id, kind, name string, p PolicyText) {
 		if p.Source != "" {
-			add(prefix+name, name+" ("+kind+", account "+acct+")", p.Source, p.File, p.Line)
+			add(id, name+" ("+kind+", account "+acct+")", p.Source, p.File, p.Line)
 		}
 	}
 	for i, b := range a.Buckets {
 		if b == nil || b.Name == "" {
 			return nil, fmt.Errorf("account %s: bucket #%d has no name", acct, i+1)
 		}
-		res("bucket-policy:", "bucket policy", b.Name, b.Policy)
+		res(BucketPolicyID(b.Name), "bucket policy", b.Name, b.Policy)
 	}
 	for i, k := range a.Keys {
 		if k == nil {
@@ -90,43 +90,32 @@ func accountDocuments(a *Account) ([]*Document, error) {
 		if src.Source == "" {
 			src.Source = defaultKeyPolicy(a.ID)
 		}
-		add("key-policy:"+a.ID+"/"+k.ID, title+" (KMS key policy, account "+acct+")", src.Source, src.File, src.Line)
+		add(KeyPolicyID(a.ID, k.ID), title+" (KMS key policy, account "+acct+")", src.Source, src.File, src.Line)
 	}
-	for i, t := range a.Tables {
-		if t == nil || t.Name == "" {
-			return nil, fmt.Errorf("account %s: table #%d has no name", acct, i+1)
+	// Resources that are a name, a Region and a resource policy.
+	for _, kind := range []struct {
+		what, title string
+		id          func(account, name string) string
+		items       []*namedPolicy
+	}{
+		{"table", "DynamoDB table policy", TablePolicyID, policiesOf(a.Tables, func(t *Table) namedPolicy { return namedPolicy{t.Name, t.Policy} })},
+		{"queue", "SQS queue policy", QueuePolicyID, policiesOf(a.Queues, func(q *Queue) namedPolicy { return namedPolicy{q.Name, q.Policy} })},
+		{"topic", "SNS topic policy", TopicPolicyID, policiesOf(a.Topics, func(t *Topic) namedPolicy { return namedPolicy{t.Name, t.Policy} })},
+		{"function", "Lambda function policy", FunctionPolicyID, policiesOf(a.Functions, func(f *Function) namedPolicy { return namedPolicy{f.Name, f.Policy} })},
+		{"secret", "secret resource policy", SecretPolicyID, policiesOf(a.Secrets, func(s *Secret) namedPolicy { return namedPolicy{s.Name, s.Policy} })},
+	} {
+		for i, it := range kind.items {
+			if it == nil || it.name == "" {
+				return nil, fmt.Errorf("account %s: %s #%d has no name", acct, kind.what, i+1)
+			}
+			res(kind.id(a.ID, it.name), kind.title, it.name, it.policy)
 		}
-		res("table-policy:"+a.ID+"/", "DynamoDB table policy", t.Name, t.Policy)
-	}
-	for i, q := range a.Queues {
-		if q == nil || q.Name == "" {
-			return nil, fmt.Errorf("account %s: queue #%d has no name", acct, i+1)
-		}
-		res("queue-policy:"+a.ID+"/", "SQS queue policy", q.Name, q.Policy)
-	}
-	for i, t := range a.Topics {
-		if t == nil || t.Name == "" {
-			return nil, fmt.Errorf("account %s: topic #%d has no name", acct, i+1)
-		}
-		res("topic-policy:"+a.ID+"/", "SNS topic policy", t.Name, t.Policy)
-	}
-	for i, f := range a.Functions {
-		if f == nil || f.Name == "" {
-			return nil, fmt.Errorf("account %s: function #%d has no name", acct, i+1)
-		}
-		res("function-policy:"+a.ID+"/", "Lambda function policy", f.Name, f.Policy)
-	}
-	for i, s := range a.Secrets {
-		if s == nil || s.Name == "" {
-			return nil, fmt.Errorf("account %s: secret #%d has no name", acct, i+1)
-		}
-		res("secret-policy:"+a.ID+"/", "secret resource policy", s.Name, s.Policy)
 	}
 	for i, e := range a.Endpoints {
 		if e == nil || !strings.HasPrefix(e.ID, "vpce-") {
 			return nil, fmt.Errorf("account %s: VPC endpoint #%d needs an id starting with \"vpce-\"", acct, i+1)
 		}
-		res("endpoint-policy:", "VPC endpoint policy", e.ID, e.Policy)
+		res(EndpointPolicyID(e.ID), "VPC endpoint policy", e.ID, e.Policy)
 	}
 	for i, p := range a.IdentityPools {
 		if p == nil || p.Name == "" {
@@ -137,6 +126,25 @@ func accountDocuments(a *Account) ([]*Document, error) {
 		}
 	}
 	return docs, nil
+}
+
+// namedPolicy is a resource's name and its policy, whatever its kind.
+type namedPolicy struct {
+	name   string
+	policy PolicyText
+}
+
+// policiesOf reads the name and policy of each resource of a list; a nil
+// entry stays nil, for the caller to report.
+func policiesOf[T any](list []*T, get func(*T) namedPolicy) []*namedPolicy {
+	out := make([]*namedPolicy, len(list))
+	for i, r := range list {
+		if r != nil {
+			np := get(r)
+			out[i] = &np
+		}
+	}
+	return out
 }
 
 func checkName(what, name string) error {

@@ -87,7 +87,7 @@ func buildIndex(w *World) *index {
 			ix.roles[id+"/"+r.Name] = r
 			note(r.Policies...)
 			note(r.Boundary)
-			put(&resource{kind: "role", name: r.Name, arn: roleARN(id, r), acct: a, region: DefaultRegion, policyID: "trust:" + id + "/" + r.Name, tags: r.Tags, role: r})
+			put(&resource{kind: "role", name: r.Name, arn: roleARN(id, r), acct: a, region: DefaultRegion, policyID: TrustPolicyID(id, r.Name), tags: r.Tags, role: r})
 		}
 		for _, p := range a.IdentityPools {
 			ix.pools[id+"/"+p.Name] = p
@@ -99,43 +99,43 @@ func buildIndex(w *World) *index {
 			ix.saml[id+"/"+p.Name] = p
 		}
 		for _, b := range a.Buckets {
-			r := &resource{kind: "bucket", name: b.Name, arn: "arn:aws:s3:::" + b.Name, acct: a, region: orDefault(b.Region, a.region()), policyID: "bucket-policy:" + b.Name, tags: b.Tags, bucket: b}
+			r := &resource{kind: "bucket", name: b.Name, arn: "arn:aws:s3:::" + b.Name, acct: a, region: orDefault(b.Region, a.region()), policyID: BucketPolicyID(b.Name), tags: b.Tags, bucket: b}
 			put(r)
 			ix.buckets[b.Name] = r
 		}
 		for _, k := range a.Keys {
 			region := orDefault(k.Region, a.region())
-			r := &resource{kind: "key", name: k.ID, arn: "arn:aws:kms:" + region + ":" + id + ":key/" + k.ID, acct: a, region: region, policyID: "key-policy:" + id + "/" + k.ID, tags: k.Tags, key: k}
+			r := &resource{kind: "key", name: k.ID, arn: "arn:aws:kms:" + region + ":" + id + ":key/" + k.ID, acct: a, region: region, policyID: KeyPolicyID(id, k.ID), tags: k.Tags, key: k}
 			put(r)
 			if k.Alias != "" {
 				ix.keyByAlias[id+"/"+k.Alias] = k
 				ix.res["key/"+id+"/"+k.Alias] = r
 			}
 		}
-		simple := func(kind, name, region, arn, policyPrefix string, tags map[string]string) *resource {
-			r := &resource{kind: kind, name: name, arn: arn, acct: a, region: region, policyID: policyPrefix + id + "/" + name, tags: tags}
+		simple := func(kind, name, region, arn string, policyID func(account, name string) string, tags map[string]string) *resource {
+			r := &resource{kind: kind, name: name, arn: arn, acct: a, region: region, policyID: policyID(id, name), tags: tags}
 			put(r)
 			return r
 		}
 		for _, t := range a.Tables {
 			region := orDefault(t.Region, a.region())
-			simple("table", t.Name, region, "arn:aws:dynamodb:"+region+":"+id+":table/"+t.Name, "table-policy:", t.Tags)
+			simple("table", t.Name, region, "arn:aws:dynamodb:"+region+":"+id+":table/"+t.Name, TablePolicyID, t.Tags)
 		}
 		for _, q := range a.Queues {
 			region := orDefault(q.Region, a.region())
-			simple("queue", q.Name, region, "arn:aws:sqs:"+region+":"+id+":"+q.Name, "queue-policy:", q.Tags)
+			simple("queue", q.Name, region, "arn:aws:sqs:"+region+":"+id+":"+q.Name, QueuePolicyID, q.Tags)
 		}
 		for _, t := range a.Topics {
 			region := orDefault(t.Region, a.region())
-			simple("topic", t.Name, region, "arn:aws:sns:"+region+":"+id+":"+t.Name, "topic-policy:", t.Tags)
+			simple("topic", t.Name, region, "arn:aws:sns:"+region+":"+id+":"+t.Name, TopicPolicyID, t.Tags)
 		}
 		for _, f := range a.Functions {
 			region := orDefault(f.Region, a.region())
-			simple("function", f.Name, region, "arn:aws:lambda:"+region+":"+id+":function:"+f.Name, "function-policy:", f.Tags).function = f
+			simple("function", f.Name, region, "arn:aws:lambda:"+region+":"+id+":function:"+f.Name, FunctionPolicyID, f.Tags).function = f
 		}
 		for _, s := range a.Secrets {
 			region := orDefault(s.Region, a.region())
-			simple("secret", s.Name, region, secretARN(region, id, s.Name), "secret-policy:", s.Tags)
+			simple("secret", s.Name, region, secretARN(region, id, s.Name), SecretPolicyID, s.Tags)
 		}
 		for _, in := range a.Instances {
 			region := orDefault(in.Region, a.region())

@@ -92,7 +92,7 @@ func managedDoc(name string) (*Document, bool) {
 	}
 	e.once.Do(func() {
 		d := &Document{
-			ID:         "aws:" + name,
+			ID:         AWSPolicyID(name),
 			Title:      name + " (AWS managed policy " + e.Version + ")",
 			Source:     e.source,
 			AWSManaged: true,

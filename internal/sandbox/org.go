@@ -206,7 +206,7 @@ func (w *World) rcpChain(pl *placement) ([]eval.Level, error) {
 	for i, lv := range pl.levels {
 		var refs []eval.PolicyRef
 		for _, n := range lv.rcps {
-			if n == rcpFullAccessName || n == "rcp:"+rcpFullAccessName {
+			if n == rcpFullAccessName || n == RCPID(rcpFullAccessName) {
 				continue
 			}
 			d, err := w.orgDoc("rcp:", n, lv)

@@ -37,8 +37,8 @@ var defaultSCPs = []string{scpFullAccessName}
 
 // builtinOrgDocs are the documents every world with an organization has.
 func builtinOrgDocs() []*Document {
-	scp := &Document{ID: "scp:" + scpFullAccessName, Title: scpFullAccessName + " (service control policy, AWS managed)", Source: fullAWSAccessSource, AWSManaged: true}
-	rcp := &Document{ID: "rcp:" + rcpFullAccessName, Title: rcpFullAccessName + " (resource control policy, AWS managed)", Source: rcpFullAWSAccessSource, AWSManaged: true}
+	scp := &Document{ID: SCPID(scpFullAccessName), Title: scpFullAccessName + " (service control policy, AWS managed)", Source: fullAWSAccessSource, AWSManaged: true}
+	rcp := &Document{ID: RCPID(rcpFullAccessName), Title: rcpFullAccessName + " (resource control policy, AWS managed)", Source: rcpFullAWSAccessSource, AWSManaged: true}
 	for _, d := range []*Document{scp, rcp} {
 		d.Type, _, _ = kindOf(d.ID)
 		d.compile()

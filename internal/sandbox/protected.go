@@ -3,6 +3,7 @@ package sandbox
 import (
 	"strings"
 
+	"github.com/iamlab/iamlab/internal/arn"
 	"github.com/iamlab/iamlab/internal/eval"
 )
 
@@ -36,9 +37,9 @@ func awsManagedPolicy(res *resource, action string) (RuleResult, eval.Decision) 
 	return rr, eval.ExplicitDeny
 }
 
-func isAWSManagedPolicyARN(arn string) bool {
-	parts := strings.SplitN(arn, ":", 6)
-	return len(parts) == 6 && parts[2] == "iam" && parts[4] == "aws" && strings.HasPrefix(parts[5], "policy/")
+func isAWSManagedPolicyARN(s string) bool {
+	parts, ok := arn.Split(s)
+	return ok && parts[2] == "iam" && parts[4] == "aws" && strings.HasPrefix(parts[5], "policy/")
 }
 
 // protectedRoleActions change a role, its policies, trust or boundary, or
@@ -87,9 +88,9 @@ func protectedRole(res *resource, action string) (RuleResult, eval.Decision) {
 
 // protectedRolePath is "/aws-service-role/" or "/aws-reserved/" for a role
 // ARN under either path, otherwise "".
-func protectedRolePath(arn string) string {
-	parts := strings.SplitN(arn, ":", 6)
-	if len(parts) != 6 || parts[2] != "iam" {
+func protectedRolePath(s string) string {
+	parts, ok := arn.Split(s)
+	if !ok || parts[2] != "iam" {
 		return ""
 	}
 	switch {

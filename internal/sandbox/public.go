@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/wildcard"
 )
 
 // fixingKeys are the condition keys S3 accepts as making a grant to "*"
@@ -90,7 +91,7 @@ func allCIDRs(vals []eval.Value) bool {
 
 func noWildcards(vals []eval.Value) bool {
 	for _, v := range vals {
-		if strings.ContainsAny(v.Text, "*?") {
+		if wildcard.HasWildcard(v.Text) {
 			return false
 		}
 	}

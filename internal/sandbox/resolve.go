@@ -225,7 +225,7 @@ func (r *run) input(p *principal, action string, res *resource, region string, f
 		in.ManagementAccount = r.w.managementID()
 	}
 	if final && r.endpoint != nil {
-		if d, ok := r.w.docs["endpoint-policy:"+r.endpoint.ID]; ok {
+		if d, ok := r.w.docs[EndpointPolicyID(r.endpoint.ID)]; ok {
 			if d.Policy == nil {
 				return in, brokenError(d)
 			}

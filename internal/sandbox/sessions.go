@@ -207,7 +207,7 @@ func (r *run) session(a *Account, role *Role, name string, mfa, outer bool) (*pr
 func (r *run) sessionPolicy() (*Document, error) {
 	id := r.call.SessionPolicy
 	if !strings.HasPrefix(id, "session:") {
-		id = "session:" + id
+		id = SessionPolicyID(id)
 	}
 	d, ok := r.w.docs[id]
 	if !ok {

@@ -3,6 +3,9 @@ package sandbox
 import (
 	"fmt"
 	"strings"
+
+	"github.com/iamlab/iamlab/internal/arn"
+	"github.com/iamlab/iamlab/internal/wildcard"
 )
 
 // resourceKinds are the words a friendly resource name may start with.
@@ -101,36 +104,36 @@ func (r *run) s3Resource(bucket, key string, object bool) (*resource, error) {
 
 // resourceByARN finds the world's resource for an ARN, or describes one the
 // world does not hold (an IAM action on "arn:aws:iam::…:user/*", say).
-func (r *run) resourceByARN(arn string) (*resource, error) {
-	if res := r.ix.byARN[arn]; res != nil {
+func (r *run) resourceByARN(resARN string) (*resource, error) {
+	if res := r.ix.byARN[resARN]; res != nil {
 		return res, nil
 	}
-	parts := strings.SplitN(arn, ":", 6)
-	if len(parts) != 6 {
-		return nil, fmt.Errorf("resource %q is not an ARN: arn:partition:service:region:account:resource", arn)
+	parts, ok := arn.Split(resARN)
+	if !ok {
+		return nil, fmt.Errorf("resource %q is not an ARN: arn:partition:service:region:account:resource", resARN)
 	}
 	service, region, account, rest := parts[2], parts[3], parts[4], parts[5]
-	if service == "s3" && account == "" && !strings.ContainsAny(rest, "*?") {
+	if service == "s3" && account == "" && !wildcard.HasWildcard(rest) {
 		bucket, key, ok := strings.Cut(rest, "/")
 		return r.s3Resource(bucket, key, ok)
 	}
 	if service == "secretsmanager" {
 		// A secret ARN without its six-character suffix still names it.
 		for a, res := range r.ix.byARN {
-			if res.kind == "secret" && strings.HasPrefix(a, arn+"-") && len(a) == len(arn)+7 {
+			if res.kind == "secret" && strings.HasPrefix(a, resARN+"-") && len(a) == len(resARN)+7 {
 				return res, nil
 			}
 		}
 	}
 	if service == "iam" && account == "aws" && strings.HasPrefix(rest, "policy/") {
 		// An AWS managed policy: AWS's account "aws", shared by everyone.
-		return &resource{kind: "aws-managed-policy", name: strings.TrimPrefix(rest, "policy/"), arn: arn}, nil
+		return &resource{kind: "aws-managed-policy", name: strings.TrimPrefix(rest, "policy/"), arn: resARN}, nil
 	}
-	res := &resource{kind: "other", arn: arn, region: region}
+	res := &resource{kind: "other", arn: resARN, region: region}
 	if account != "" {
 		a, ok := r.w.Account(account)
 		if !ok {
-			return nil, fmt.Errorf("resource %q: account %s is not in the world%s", arn, account, didYouMean(account, r.w.accountNames()))
+			return nil, fmt.Errorf("resource %q: account %s is not in the world%s", resARN, account, didYouMean(account, r.w.accountNames()))
 		}
 		res.acct = a
 	}

@@ -87,7 +87,7 @@ func (w *World) Validate() []error {
 		for _, r := range a.Roles {
 			dup("role", r.Name)
 			who := acct + ", role " + r.Name
-			if _, ok := w.docs["trust:"+a.ID+"/"+r.Name]; !ok {
+			if _, ok := w.docs[TrustPolicyID(a.ID, r.Name)]; !ok {
 				bad("%s has no trust policy (add one, or a document trust:%s/%s): nobody could assume it", who, a.ID, r.Name)
 			}
 			if r.MaxSessionDuration != 0 && (r.MaxSessionDuration < 3600 || r.MaxSessionDuration > 43200) {
@@ -220,7 +220,7 @@ func (w *World) managedPolicy(a *Account, name string) (*Document, error) {
 		}
 		return nil, fmt.Errorf("AWS managed policy %q is not one the sandbox offers%s", n, didYouMean(n, managedNames()))
 	}
-	if d, ok := w.docs["policy:"+a.ID+"/"+name]; ok {
+	if d, ok := w.docs[CustomerPolicyID(a.ID, name)]; ok {
 		return d, nil
 	}
 	if d, ok := managedDoc(name); ok {

@@ -134,7 +134,7 @@ func (w *World) Document(id string) (*Document, bool) {
 	if rest, ok := strings.CutPrefix(id, "key-policy:"); ok {
 		if acct, alias, ok := strings.Cut(rest, "/"); ok && strings.HasPrefix(alias, "alias/") {
 			if k := w.index().keyByAlias[acct+"/"+alias]; k != nil {
-				d, ok := w.docs["key-policy:"+acct+"/"+k.ID]
+				d, ok := w.docs[KeyPolicyID(acct, k.ID)]
 				return d, ok
 			}
 		}

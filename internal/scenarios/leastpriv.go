@@ -6,9 +6,11 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/iamlab/iamlab/internal/arn"
 	"github.com/iamlab/iamlab/internal/catalog"
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/sandbox"
+	"github.com/iamlab/iamlab/internal/wildcard"
 )
 
 // The least-privilege measure, in one place (docs/authoring.md explains it
@@ -122,7 +124,7 @@ func uncounted(doc string, p *eval.Policy) []Grant {
 		}
 		for _, v := range st.Actions {
 			act, ok := catalog.Lookup(v.Text)
-			if !ok || strings.ContainsAny(v.Text, "*?") {
+			if !ok || wildcard.HasWildcard(v.Text) {
 				continue
 			}
 			for _, r := range st.Resources {
@@ -142,7 +144,7 @@ func statementActions(st *eval.Statement) []string {
 		for _, a := range acts {
 			seen[a.FullName()] = true
 		}
-		if len(acts) == 0 && !strings.ContainsAny(v.Text, "*?") {
+		if len(acts) == 0 && !wildcard.HasWildcard(v.Text) {
 			seen[v.Text] = true // unknown to the catalogue: still a grant
 		}
 	}
@@ -240,7 +242,7 @@ func coversAType(act *catalog.Action, pattern string) bool {
 			continue
 		}
 		for _, t := range rt.ARNTemplates {
-			if eval.MatchWildcard(pattern, fillTemplate(t)) {
+			if wildcard.Match(pattern, fillTemplate(t)) {
 				return true
 			}
 		}
@@ -283,8 +285,8 @@ func scope(r string) (int, string) {
 	if strings.Trim(r, "*") == "" {
 		return weightAnything, ""
 	}
-	parts := strings.SplitN(r, ":", 6)
-	if len(parts) < 6 {
+	parts, ok := arn.Split(r)
+	if !ok {
 		return weightWideARN, ""
 	}
 	rest := parts[5]
@@ -313,10 +315,10 @@ func scope(r string) (int, string) {
 	} else {
 		name = rest[:end]
 	}
-	if name == "" || strings.ContainsAny(head, "*?") {
+	if name == "" || wildcard.HasWildcard(head) {
 		return weightWideARN, ""
 	}
-	if strings.ContainsAny(r, "*?") {
+	if wildcard.HasWildcard(r) {
 		return weightPath, head
 	}
 	return weightExact, head
@@ -457,7 +459,7 @@ func beyond(learner, ref []Grant) []Beyond {
 	var out []Beyond
 	for _, g := range learner {
 		rs := byAction[g.Action]
-		if slices.ContainsFunc(rs, func(r string) bool { return strings.Trim(r, "*") == "" || eval.MatchWildcard(r, g.Resource) }) {
+		if slices.ContainsFunc(rs, func(r string) bool { return strings.Trim(r, "*") == "" || wildcard.Match(r, g.Resource) }) {
 			continue
 		}
 		reason := "the reference does not grant " + g.Action

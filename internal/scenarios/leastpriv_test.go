@@ -10,6 +10,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/catalog"
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/wildcard"
 )
 
 // The measure's properties, over generated policies: a pair that can never
@@ -139,7 +140,7 @@ func TestPropWideningNeverLowersBreadth(t *testing.T) {
 		j := rapid.IntRange(0, len(sts[i].Resource)-1).Draw(t, "resource")
 		narrow := sts[i].Resource[j]
 		wide := widen(t, narrow)
-		if !eval.MatchWildcard(wide, narrow) {
+		if !wildcard.Match(wide, narrow) {
 			t.Fatalf("widen(%s) = %s does not cover it", narrow, wide)
 		}
 		after := slices.Clone(sts)

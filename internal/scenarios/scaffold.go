@@ -6,12 +6,6 @@ import (
 	"strings"
 )
 
-// Scaffold returns the files of a new scenario, relative to the pack
-// folder: valid YAML that `iamlab check` loads, with TODO markers and an
-// answer key that cannot pass until the author fills it in, so a scaffold
-// is never published by accident.
-func Scaffold(id string, kind Kind) (map[string]string, error) { return ScaffoldOn(id, kind, nil) }
-
 // ScaffoldWorld is an existing world a new scenario starts from (an
 // imported account): the scenario names it instead of carrying the example
 // world, and its checks and editable policy use the world's own names.

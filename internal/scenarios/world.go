@@ -220,7 +220,7 @@ func (l *loader) guessPath(doc *yamlDoc, at string, err error) string {
 	var tries [][]string
 	var quoted []string
 	for _, q := range quotedName().FindAllStringSubmatch(msg, -1) {
-		quoted = append(quoted, q[1], "aws:"+q[1])
+		quoted = append(quoted, q[1], sandbox.AWSPolicyID(q[1]))
 	}
 	tries = append(tries, quoted)
 	var ids []string

@@ -23,14 +23,10 @@ type slot struct {
 	place func(in *eval.Input, p *eval.Policy)
 }
 
-// FromInput builds a subject from a compiled input and the text its
-// policies were compiled from. Every policy is editable.
-func FromInput(in *eval.Input, src []byte) (*InputCase, error) {
-	return FromInputAt(in, src, 0)
-}
-
-// FromInputAt is FromInput for a source that starts at byte offset base of
-// the file the positions count in (one case cut out of a streamed file).
+// FromInputAt builds a subject from a compiled input and the text its
+// policies were compiled from, which starts at byte offset base of the file
+// the positions count in (one case cut out of a streamed file; 0 for a
+// whole file). Every policy is editable.
 func FromInputAt(in *eval.Input, src []byte, base int) (*InputCase, error) {
 	c := &InputCase{base: *in}
 	text := string(src)

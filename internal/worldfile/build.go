@@ -68,16 +68,16 @@ func (b Builder) Build(at string, wf *World) (*sandbox.World, string) {
 		oat := yamlpos.Join(at, "organization")
 		for i, nd := range o.Policies {
 			pat := yamlpos.Join(oat, "policies", i)
-			prefix := "scp:"
+			docID := sandbox.SCPID
 			switch nd.Type {
 			case "scp", "":
 			case "rcp":
-				prefix = "rcp:"
+				docID = sandbox.RCPID
 			default:
 				b.Problem(yamlpos.Join(pat, "type"), CodeBadValue, fmt.Sprintf("policy type %q", nd.Type), "scp or rcp")
 				continue
 			}
-			b.addDoc(w, pat, prefix+nd.Name, nd)
+			b.addDoc(w, pat, docID(nd.Name), nd)
 		}
 		org := sandbox.Organization{ID: o.ID, RootID: o.Root, ManagementAccount: o.Management, SCPs: o.SCPs, RCPs: o.RCPs, Accounts: o.Accounts, Units: units(o.OUs)}
 		if err := w.SetOrganization(org); err != nil {
@@ -85,7 +85,7 @@ func (b Builder) Build(at string, wf *World) (*sandbox.World, string) {
 		}
 	}
 	for i, nd := range wf.SessionPolicies {
-		b.addDoc(w, yamlpos.Join(at, "sessionPolicies", i), "session:"+nd.Name, nd)
+		b.addDoc(w, yamlpos.Join(at, "sessionPolicies", i), sandbox.SessionPolicyID(nd.Name), nd)
 	}
 	return w, account
 }
@@ -125,9 +125,9 @@ func (b Builder) account(at string, af Account) *sandbox.Account {
 				b.Problem(yamlpos.Join(pat, "name"), CodeMissing, "policy name is missing", "name: MyPolicy")
 				continue
 			}
-			docID := "policy:" + id + "/" + nd.Name
+			docID := sandbox.CustomerPolicyID(id, nd.Name)
 			if kind != "" {
-				docID = "inline:" + id + "/" + kind + "/" + owner + "/" + nd.Name
+				docID = sandbox.InlinePolicyID(id, kind, owner, nd.Name)
 			}
 			pt, ok := b.Policy(pat, docID, Source{Document: nd.Document, File: nd.File})
 			if !ok {
@@ -156,7 +156,7 @@ func (b Builder) account(at string, af Account) *sandbox.Account {
 	}
 	for i, r := range af.Roles {
 		rat := join(at, "roles", i)
-		a.Roles = append(a.Roles, &sandbox.Role{Name: r.Name, Path: r.Path, Trust: text(join(rat, "trust"), "trust:"+id+"/"+r.Name, r.Trust),
+		a.Roles = append(a.Roles, &sandbox.Role{Name: r.Name, Path: r.Path, Trust: text(join(rat, "trust"), sandbox.TrustPolicyID(id, r.Name), r.Trust),
 			Policies: r.Policies, Inline: named("role", r.Name, join(rat, "inline"), r.Inline), Boundary: r.Boundary, Tags: r.Tags,
 			MaxSessionDuration: r.MaxSessionDuration, InstanceProfiles: r.InstanceProfiles})
 	}
@@ -178,7 +178,7 @@ func (b Builder) account(at string, af Account) *sandbox.Account {
 		if !slices.Contains([]string{"", sandbox.VersioningEnabled, sandbox.VersioningSuspended}, bf.Versioning) {
 			b.Problem(join(bat, "versioning"), CodeBadValue, fmt.Sprintf("versioning %q", bf.Versioning), "Enabled or Suspended (leave it out for never enabled)")
 		}
-		a.Buckets = append(a.Buckets, &sandbox.Bucket{Name: bf.Name, Region: bf.Region, Policy: text(join(bat, "policy"), "bucket-policy:"+bf.Name, bf.Policy),
+		a.Buckets = append(a.Buckets, &sandbox.Bucket{Name: bf.Name, Region: bf.Region, Policy: text(join(bat, "policy"), sandbox.BucketPolicyID(bf.Name), bf.Policy),
 			Versioning: bf.Versioning, MFADelete: bf.MFADelete, BlockPublicAccess: pab(bf.BlockPublicAccess), ObjectOwnership: bf.ObjectOwnership, Tags: bf.Tags})
 	}
 	for i, k := range af.Keys {
@@ -186,28 +186,28 @@ func (b Builder) account(at string, af Account) *sandbox.Account {
 		if kid == "" {
 			kid = k.Alias
 		}
-		a.Keys = append(a.Keys, &sandbox.Key{ID: k.ID, Alias: k.Alias, Region: k.Region, Policy: text(join(at, "keys", i, "policy"), "key-policy:"+id+"/"+kid, k.Policy), AWSManaged: k.AWSManaged, Tags: k.Tags})
+		a.Keys = append(a.Keys, &sandbox.Key{ID: k.ID, Alias: k.Alias, Region: k.Region, Policy: text(join(at, "keys", i, "policy"), sandbox.KeyPolicyID(id, kid), k.Policy), AWSManaged: k.AWSManaged, Tags: k.Tags})
 	}
 	for i, t := range af.Tables {
-		a.Tables = append(a.Tables, &sandbox.Table{Name: t.Name, Region: t.Region, Policy: text(join(at, "tables", i, "policy"), "table-policy:"+id+"/"+t.Name, t.Policy), Tags: t.Tags})
+		a.Tables = append(a.Tables, &sandbox.Table{Name: t.Name, Region: t.Region, Policy: text(join(at, "tables", i, "policy"), sandbox.TablePolicyID(id, t.Name), t.Policy), Tags: t.Tags})
 	}
 	for i, q := range af.Queues {
-		a.Queues = append(a.Queues, &sandbox.Queue{Name: q.Name, Region: q.Region, Policy: text(join(at, "queues", i, "policy"), "queue-policy:"+id+"/"+q.Name, q.Policy), Tags: q.Tags})
+		a.Queues = append(a.Queues, &sandbox.Queue{Name: q.Name, Region: q.Region, Policy: text(join(at, "queues", i, "policy"), sandbox.QueuePolicyID(id, q.Name), q.Policy), Tags: q.Tags})
 	}
 	for i, t := range af.Topics {
-		a.Topics = append(a.Topics, &sandbox.Topic{Name: t.Name, Region: t.Region, Policy: text(join(at, "topics", i, "policy"), "topic-policy:"+id+"/"+t.Name, t.Policy), Tags: t.Tags})
+		a.Topics = append(a.Topics, &sandbox.Topic{Name: t.Name, Region: t.Region, Policy: text(join(at, "topics", i, "policy"), sandbox.TopicPolicyID(id, t.Name), t.Policy), Tags: t.Tags})
 	}
 	for i, s := range af.Secrets {
-		a.Secrets = append(a.Secrets, &sandbox.Secret{Name: s.Name, Region: s.Region, Policy: text(join(at, "secrets", i, "policy"), "secret-policy:"+id+"/"+s.Name, s.Policy), Tags: s.Tags})
+		a.Secrets = append(a.Secrets, &sandbox.Secret{Name: s.Name, Region: s.Region, Policy: text(join(at, "secrets", i, "policy"), sandbox.SecretPolicyID(id, s.Name), s.Policy), Tags: s.Tags})
 	}
 	for i, f := range af.Functions {
-		a.Functions = append(a.Functions, &sandbox.Function{Name: f.Name, Region: f.Region, Role: f.Role, Policy: text(join(at, "functions", i, "policy"), "function-policy:"+id+"/"+f.Name, f.Policy), Tags: f.Tags})
+		a.Functions = append(a.Functions, &sandbox.Function{Name: f.Name, Region: f.Region, Role: f.Role, Policy: text(join(at, "functions", i, "policy"), sandbox.FunctionPolicyID(id, f.Name), f.Policy), Tags: f.Tags})
 	}
 	for _, in := range af.Instances {
 		a.Instances = append(a.Instances, &sandbox.Instance{ID: in.ID, Region: in.Region, InstanceProfile: in.InstanceProfile, VPC: in.VPC, Tags: in.Tags})
 	}
 	for i, e := range af.Endpoints {
-		a.Endpoints = append(a.Endpoints, &sandbox.VPCEndpoint{ID: e.ID, VPC: e.VPC, Service: e.Service, Policy: text(join(at, "endpoints", i, "policy"), "endpoint-policy:"+e.ID, e.Policy)})
+		a.Endpoints = append(a.Endpoints, &sandbox.VPCEndpoint{ID: e.ID, VPC: e.VPC, Service: e.Service, Policy: text(join(at, "endpoints", i, "policy"), sandbox.EndpointPolicyID(e.ID), e.Policy)})
 	}
 	return a
 }

@@ -82,14 +82,14 @@ func worldRows(w *sandbox.World) []wvRow {
 		}
 		add(wvHeader, 0, title, "")
 		for _, s := range a.SCPs {
-			doc(1, "SCP on the account: ", "scp:"+s)
+			doc(1, "SCP on the account: ", sandbox.SCPID(s))
 		}
 		for _, r := range a.RCPs {
-			doc(1, "RCP on the account: ", "rcp:"+r)
+			doc(1, "RCP on the account: ", sandbox.RCPID(r))
 		}
 		attached := func(indent int, names []string) {
 			for _, n := range names {
-				doc(indent, "attached: ", managedID(w, a, n))
+				doc(indent, "attached: ", w.AttachmentID(a.ID, n))
 			}
 		}
 		for _, u := range a.Users {
@@ -99,28 +99,28 @@ func worldRows(w *sandbox.World) []wvRow {
 			}
 			attached(2, u.Policies)
 			for _, p := range u.Inline {
-				doc(2, "inline: ", "inline:"+a.ID+"/user/"+u.Name+"/"+p.Name)
+				doc(2, "inline: ", sandbox.InlinePolicyID(a.ID, "user", u.Name, p.Name))
 			}
 			if u.Boundary != "" {
-				doc(2, "boundary: ", managedID(w, a, u.Boundary))
+				doc(2, "boundary: ", w.AttachmentID(a.ID, u.Boundary))
 			}
 		}
 		for _, g := range a.Groups {
 			add(wvInfo, 1, "group "+g.Name, "")
 			attached(2, g.Policies)
 			for _, p := range g.Inline {
-				doc(2, "inline: ", "inline:"+a.ID+"/group/"+g.Name+"/"+p.Name)
+				doc(2, "inline: ", sandbox.InlinePolicyID(a.ID, "group", g.Name, p.Name))
 			}
 		}
 		for _, r := range a.Roles {
 			add(wvCaller, 1, "role "+r.Name+suffix, "role "+r.Name+suffix)
-			doc(2, "trust: ", "trust:"+a.ID+"/"+r.Name)
+			doc(2, "trust: ", sandbox.TrustPolicyID(a.ID, r.Name))
 			attached(2, r.Policies)
 			for _, p := range r.Inline {
-				doc(2, "inline: ", "inline:"+a.ID+"/role/"+r.Name+"/"+p.Name)
+				doc(2, "inline: ", sandbox.InlinePolicyID(a.ID, "role", r.Name, p.Name))
 			}
 			if r.Boundary != "" {
-				doc(2, "boundary: ", managedID(w, a, r.Boundary))
+				doc(2, "boundary: ", w.AttachmentID(a.ID, r.Boundary))
 			}
 		}
 		for _, in := range a.Instances {
@@ -166,28 +166,11 @@ func orgPolicies(add func(wvKind, int, string, string), doc func(int, string, st
 		add(wvInfo, indent, "SCP on "+where+": FullAWSAccess (AWS attaches it by default)", "")
 	}
 	for _, s := range scps {
-		doc(indent, "SCP on "+where+": ", "scp:"+s)
+		doc(indent, "SCP on "+where+": ", sandbox.SCPID(s))
 	}
 	for _, r := range rcps {
-		doc(indent, "RCP on "+where+": ", "rcp:"+r)
+		doc(indent, "RCP on "+where+": ", sandbox.RCPID(r))
 	}
-}
-
-// managedID finds the document an attachment names: a full ID, a customer
-// managed policy of the account, or an AWS managed policy.
-func managedID(w *sandbox.World, a *sandbox.Account, name string) string {
-	if strings.Contains(name, ":") {
-		return name
-	}
-	if id := "policy:" + a.ID + "/" + name; hasDoc(w, id) {
-		return id
-	}
-	return "aws:" + name
-}
-
-func hasDoc(w *sandbox.World, id string) bool {
-	_, ok := w.Document(id)
-	return ok
 }
 
 // resourcePolicyID is the policy of a resource named as ResourceNames
@@ -197,19 +180,19 @@ func resourcePolicyID(w *sandbox.World, a *sandbox.Account, name string) string 
 	var id string
 	switch kind {
 	case "bucket":
-		id = "bucket-policy:" + n
+		id = sandbox.BucketPolicyID(n)
 	case "key":
-		id = "key-policy:" + a.ID + "/" + n
+		id = sandbox.KeyPolicyID(a.ID, n)
 	case "queue":
-		id = "queue-policy:" + a.ID + "/" + n
+		id = sandbox.QueuePolicyID(a.ID, n)
 	case "topic":
-		id = "topic-policy:" + a.ID + "/" + n
+		id = sandbox.TopicPolicyID(a.ID, n)
 	case "secret":
-		id = "secret-policy:" + a.ID + "/" + n
+		id = sandbox.SecretPolicyID(a.ID, n)
 	case "function":
-		id = "function-policy:" + a.ID + "/" + n
+		id = sandbox.FunctionPolicyID(a.ID, n)
 	case "table":
-		id = "table-policy:" + a.ID + "/" + n
+		id = sandbox.TablePolicyID(a.ID, n)
 	default:
 		return ""
 	}

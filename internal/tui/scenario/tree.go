@@ -86,12 +86,12 @@ func (b *treeBuilder) build() []*node {
 
 func (b *treeBuilder) orgLevel(n *node, scps, rcps, accounts []string, units []*sandbox.OrganizationalUnit) {
 	for _, p := range scps {
-		if d := b.docNode("scp:"+p, "SCP "+p); d != nil {
+		if d := b.docNode(sandbox.SCPID(p), "SCP "+p); d != nil {
 			n.children = append(n.children, d)
 		}
 	}
 	for _, p := range rcps {
-		if d := b.docNode("rcp:"+p, "RCP "+p); d != nil {
+		if d := b.docNode(sandbox.RCPID(p), "RCP "+p); d != nil {
 			n.children = append(n.children, d)
 		}
 	}
@@ -108,30 +108,19 @@ func (b *treeBuilder) orgLevel(n *node, scps, rcps, accounts []string, units []*
 	}
 }
 
-// attached resolves a policy attachment to a document ID.
-func (b *treeBuilder) attached(acct, name string) string {
-	if strings.Contains(name, ":") {
-		return name
-	}
-	if _, ok := b.w.Document("policy:" + acct + "/" + name); ok {
-		return "policy:" + acct + "/" + name
-	}
-	return "aws:" + name
-}
-
 func (b *treeBuilder) policies(n *node, acct string, attached []string, inline []sandbox.NamedPolicy, kind, owner, boundary string) {
 	for _, p := range attached {
-		if d := b.docNode(b.attached(acct, p), "policy "+p); d != nil {
+		if d := b.docNode(b.w.AttachmentID(acct, p), "policy "+p); d != nil {
 			n.children = append(n.children, d)
 		}
 	}
 	for _, p := range inline {
-		if d := b.docNode("inline:"+acct+"/"+kind+"/"+owner+"/"+p.Name, "inline "+p.Name); d != nil {
+		if d := b.docNode(sandbox.InlinePolicyID(acct, kind, owner, p.Name), "inline "+p.Name); d != nil {
 			n.children = append(n.children, d)
 		}
 	}
 	if boundary != "" {
-		if d := b.docNode(b.attached(acct, boundary), "boundary "+boundary); d != nil {
+		if d := b.docNode(b.w.AttachmentID(acct, boundary), "boundary "+boundary); d != nil {
 			n.children = append(n.children, d)
 		}
 	}
@@ -149,12 +138,12 @@ func onOff(v bool) string {
 func (b *treeBuilder) account(a *sandbox.Account) *node {
 	n := &node{label: a.ID + " " + a.Name, open: true}
 	for _, p := range a.SCPs {
-		if d := b.docNode("scp:"+p, "SCP "+p); d != nil {
+		if d := b.docNode(sandbox.SCPID(p), "SCP "+p); d != nil {
 			n.children = append(n.children, d)
 		}
 	}
 	for _, p := range a.RCPs {
-		if d := b.docNode("rcp:"+p, "RCP "+p); d != nil {
+		if d := b.docNode(sandbox.RCPID(p), "RCP "+p); d != nil {
 			n.children = append(n.children, d)
 		}
 	}
@@ -186,7 +175,7 @@ func (b *treeBuilder) account(a *sandbox.Account) *node {
 	kids = nil
 	for _, r := range a.Roles {
 		rn := &node{label: r.Name}
-		if d := b.docNode("trust:"+a.ID+"/"+r.Name, "trust policy"); d != nil {
+		if d := b.docNode(sandbox.TrustPolicyID(a.ID, r.Name), "trust policy"); d != nil {
 			rn.children = append(rn.children, d)
 		}
 		b.policies(rn, a.ID, r.Policies, r.Inline, "role", r.Name, r.Boundary)
@@ -198,7 +187,7 @@ func (b *treeBuilder) account(a *sandbox.Account) *node {
 	group("roles", kids)
 	kids = nil
 	for _, p := range a.Policies {
-		if d := b.docNode("policy:"+a.ID+"/"+p.Name, p.Name); d != nil {
+		if d := b.docNode(sandbox.CustomerPolicyID(a.ID, p.Name), p.Name); d != nil {
 			kids = append(kids, d)
 		}
 	}
@@ -220,7 +209,7 @@ func (b *treeBuilder) resources(n *node, a *sandbox.Account) {
 		bpa := bk.BlockPublicAccess
 		bn.children = append(bn.children, setting(fmt.Sprintf("Block Public Access: ACLs %s/%s, policy %s/%s",
 			onOff(bpa.BlockPublicAcls), onOff(bpa.IgnorePublicAcls), onOff(bpa.BlockPublicPolicy), onOff(bpa.RestrictPublicBuckets))))
-		if d := b.docNode("bucket-policy:"+bk.Name, "bucket policy"); d != nil {
+		if d := b.docNode(sandbox.BucketPolicyID(bk.Name), "bucket policy"); d != nil {
 			bn.children = append(bn.children, d)
 		}
 		kids = append(kids, bn)
@@ -228,11 +217,11 @@ func (b *treeBuilder) resources(n *node, a *sandbox.Account) {
 	if len(kids) > 0 {
 		n.children = append(n.children, &node{label: "s3", open: true, children: kids})
 	}
-	simple := func(label, prefix string, names []string) {
+	simple := func(label string, policyID func(account, name string) string, names []string) {
 		var ks []*node
 		for _, name := range names {
 			rn := &node{label: name}
-			if d := b.docNode(prefix+a.ID+"/"+name, "resource policy"); d != nil {
+			if d := b.docNode(policyID(a.ID, name), "resource policy"); d != nil {
 				rn.children = append(rn.children, d)
 			}
 			ks = append(ks, rn)
@@ -260,19 +249,19 @@ func (b *treeBuilder) resources(n *node, a *sandbox.Account) {
 	for _, s := range a.Secrets {
 		secrets = append(secrets, s.Name)
 	}
-	simple("kms", "key-policy:", keys)
-	simple("dynamodb", "table-policy:", tables)
-	simple("sqs", "queue-policy:", queues)
-	simple("sns", "topic-policy:", topics)
-	simple("lambda", "function-policy:", fns)
-	simple("secretsmanager", "secret-policy:", secrets)
+	simple("kms", sandbox.KeyPolicyID, keys)
+	simple("dynamodb", sandbox.TablePolicyID, tables)
+	simple("sqs", sandbox.QueuePolicyID, queues)
+	simple("sns", sandbox.TopicPolicyID, topics)
+	simple("lambda", sandbox.FunctionPolicyID, fns)
+	simple("secretsmanager", sandbox.SecretPolicyID, secrets)
 	var ec2 []*node
 	for _, in := range a.Instances {
 		ec2 = append(ec2, &node{label: in.ID, note: "profile: " + in.InstanceProfile})
 	}
 	for _, e := range a.Endpoints {
 		en := &node{label: e.ID, note: e.Service + " endpoint"}
-		if d := b.docNode("endpoint-policy:"+e.ID, "endpoint policy"); d != nil {
+		if d := b.docNode(sandbox.EndpointPolicyID(e.ID), "endpoint policy"); d != nil {
 			en.children = append(en.children, d)
 		}
 		ec2 = append(ec2, en)

@@ -23,7 +23,7 @@ func TestWhyNotSectionFromARealAnswer(t *testing.T) {
 		Request:  eval.Request{Principal: "arn:aws:iam::111122223333:user/dana", Action: "s3:ListBucket", Resource: "arn:aws:s3:::acme-reports"},
 		Identity: []eval.PolicyRef{{Name: "ReadReports", Policy: mustPolicy(t, eval.IdentityPolicy, src)}},
 	}
-	sub, err := whynot.FromInput(in, []byte(src))
+	sub, err := whynot.FromInputAt(in, []byte(src), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

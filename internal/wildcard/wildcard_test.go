@@ -1,4 +1,4 @@
-package catalog
+package wildcard
 
 import (
 	"regexp"
@@ -6,6 +6,23 @@ import (
 	"testing"
 	"unicode/utf8"
 )
+
+// matchGlob is the matcher as the catalogue calls it: pattern text, with
+// ASCII case folding or without.
+func matchGlob(pattern, s string, fold bool) bool {
+	if fold {
+		return Compile(pattern).MatchFold(s)
+	}
+	return Compile(pattern).Match(s)
+}
+
+// sameRune compares two encoded characters, folding ASCII case if asked.
+func sameRune(a, b string, fold bool) bool {
+	if a == b {
+		return true
+	}
+	return fold && len(a) == 1 && len(b) == 1 && lowerASCII(a[0]) == lowerASCII(b[0])
+}
 
 func TestMatchGlob(t *testing.T) {
 	for _, tc := range []struct {
@@ -57,7 +74,7 @@ func TestMatchGlobPathological(t *testing.T) {
 func chars(s string) []string {
 	var out []string
 	for len(s) > 0 {
-		n := runeLen(s)
+		n := CharLen(s)
 		out = append(out, s[:n])
 		s = s[n:]
 	}
@@ -125,4 +142,70 @@ func FuzzMatch(f *testing.F) {
 			}
 		}
 	})
+}
+
+// refWildcard is the obviously correct matcher: a regular expression.
+func refWildcard(pattern, s string) bool { return globRegexp(pattern).MatchString(s) }
+
+func FuzzWildcard(f *testing.F) {
+	for _, s := range [][2]string{
+		{"*", ""}, {"a*b", "aXXb"}, {"a?c", "abc"}, {"*a*a*b", "aaaaab"}, {"?", "é"},
+		{"s3:Get*", "s3:GetObject"}, {"*/x/*", "a/x/b"}, {"a**b", "ab"}, {"", ""}, {"??", "😀"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, pattern, s string) {
+		got := Match(pattern, s)
+		if !utf8.ValidString(pattern) || !utf8.ValidString(s) || len(pattern) > 64 || len(s) > 256 {
+			return
+		}
+		if want := refWildcard(pattern, s); got != want {
+			t.Fatalf("MatchWildcard(%q, %q) = %v, want %v", pattern, s, got, want)
+		}
+	})
+}
+
+func TestWildcardMatchesReference(t *testing.T) {
+	pats := []string{"", "*", "?", "a", "a*", "*a", "a*a", "*a*", "a?a", "?*", "*?", "a*b*c", "*é*", "é?", "**a"}
+	strs := []string{"", "a", "aa", "aba", "abc", "aXbYc", "é", "éé", "bé", "ab", "ba"}
+	for _, p := range pats {
+		for _, s := range strs {
+			if got, want := Match(p, s), refWildcard(p, s); got != want {
+				t.Errorf("MatchWildcard(%q, %q) = %v, want %v", p, s, got, want)
+			}
+		}
+	}
+}
+
+func TestWildcardLinear(t *testing.T) {
+	// An exponential backtracking matcher would not finish this.
+	s := strings.Repeat("a", 10000)
+	if Match("*a*a*a*a*a*a*a*a*b", s) {
+		t.Fatal("matched without a b")
+	}
+	if !Match("*a*a*a*a*a*a*a*a*a", s) {
+		t.Fatal("did not match")
+	}
+}
+
+// Text from a policy variable or an escape such as ${*} is a Literal
+// token: its '*' and '?' match only themselves.
+func TestLiteralTokensStayLiteral(t *testing.T) {
+	p := append(Compile("home/"), Literal("a*?"), Token{Kind: Star})
+	if !p.Match("home/a*?/x") || p.Match("home/abc/x") {
+		t.Errorf("%v: a literal star widened the pattern", p)
+	}
+	if got := p.String(); got != "home/a*?*" {
+		t.Errorf("String() = %q", got)
+	}
+	joined := Pattern{Literal("a"), Literal("b"), {Kind: Star}, {Kind: Star}}.Compact()
+	if len(joined) != 2 || joined[0].Text != "ab" || !joined.EndsWithStar() {
+		t.Errorf("Compact() = %v", joined)
+	}
+	if !Compile("ab?").MatchPrefix("abcd") || Compile("ab?").MatchPrefix("ab") {
+		t.Error("MatchPrefix")
+	}
+	if !Compile("*").IsStar() || Compile("**a").IsStar() {
+		t.Error("IsStar")
+	}
 }
