@@ -16,6 +16,7 @@ import (
 	"github.com/iamlab/iamlab/content"
 	"github.com/iamlab/iamlab/internal/assign"
 	"github.com/iamlab/iamlab/internal/curriculum"
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/paths"
 	"github.com/iamlab/iamlab/internal/quiz"
 	"github.com/iamlab/iamlab/internal/safetext"
@@ -89,7 +90,7 @@ func runCheck(opts *CheckOptions, stdio IO) error {
 	// is being checked, so its own findings are left out.
 	assignOnly := len(opts.Paths) > 0 && len(dirs) == 0 && len(opts.Packs) == 0
 	var lib *scenarios.Library
-	var findings []scenarios.Finding
+	var findings []diag.Diagnostic
 	if assignOnly {
 		lib = scenarios.LoadLibrary(scenarios.LibraryOptions{UserDir: userDir})
 	} else {
@@ -108,16 +109,16 @@ func runCheck(opts *CheckOptions, stdio IO) error {
 			full = scenarios.LoadLibrary(scenarios.LibraryOptions{Dirs: append(append([]string(nil), dirs...), opts.Packs...), UserDir: userDir})
 		}
 		findings = append(findings, checkAssignments(full, assignFiles)...)
-		scenarios.SortFindings(findings)
+		diag.Sort(findings)
 	}
 	var bank contentCounts
 	if len(opts.Paths) == 0 {
 		// The built-in library comes with the lessons and the quiz bank:
 		// their links must resolve and their answer keys agree with the engine.
-		var more []scenarios.Finding
+		var more []diag.Diagnostic
 		bank, more = checkContent(lib)
 		findings = append(findings, more...)
-		scenarios.SortFindings(findings)
+		diag.Sort(findings)
 	}
 
 	unreadable := false
@@ -158,17 +159,17 @@ func runCheck(opts *CheckOptions, stdio IO) error {
 	switch {
 	case unreadable:
 		return &ExitError{Code: 2}
-	case scenarios.HasErrors(findings):
+	case diag.HasErrors(findings):
 		return &ExitError{Code: 1}
 	}
 	return nil
 }
 
-func writeFindings(w io.Writer, lib *scenarios.Library, findings []scenarios.Finding) {
+func writeFindings(w io.Writer, lib *scenarios.Library, findings []diag.Diagnostic) {
 	errs, warns := 0, 0
 	for _, f := range findings {
 		sev := "error"
-		if f.Severity == scenarios.SevWarning {
+		if f.Severity == diag.Warning {
 			sev, warns = "warning", warns+1
 		} else {
 			errs++
@@ -233,7 +234,7 @@ type contentCounts struct{ items, lessons int }
 
 // checkContent checks the embedded quiz bank and lessons and reports their
 // findings in the scenario packs' form, so both print alike.
-func checkContent(lib *scenarios.Library) (contentCounts, []scenarios.Finding) {
+func checkContent(lib *scenarios.Library) (contentCounts, []diag.Diagnostic) {
 	var ids []string
 	for _, p := range lib.Packs {
 		for _, s := range p.Scenarios {
@@ -263,9 +264,13 @@ func checkContent(lib *scenarios.Library) (contentCounts, []scenarios.Finding) {
 			}
 		}
 	}
-	var out []scenarios.Finding
+	var out []diag.Diagnostic
 	for _, f := range append(bankFindings, quiz.CheckBuiltinLessons(ids)...) {
-		out = append(out, scenarios.Finding{Code: f.Code, Severity: scenarios.Severity(f.Severity), File: f.File, Line: f.Line, Col: f.Col, Scenario: f.Item, Message: f.Message})
+		sev := diag.Error
+		if f.Severity == quiz.SevWarning {
+			sev = diag.Warning
+		}
+		out = append(out, diag.Diagnostic{Code: f.Code, Severity: sev, File: f.File, Line: f.Line, Col: f.Col, Subject: f.Item, Message: f.Message})
 	}
 	return c, out
 }
@@ -285,11 +290,11 @@ func splitCheckPaths(ps []string) (dirs, files []string) {
 
 // checkAssignments reads each assignment file once; its problems are
 // findings like a pack's, code "assignment".
-func checkAssignments(lib *scenarios.Library, files []string) []scenarios.Finding {
-	var out []scenarios.Finding
+func checkAssignments(lib *scenarios.Library, files []string) []diag.Diagnostic {
+	var out []diag.Diagnostic
 	_, ps := assign.ReadFiles(files, lib, time.Local)
 	for _, p := range ps {
-		out = append(out, scenarios.Finding{Code: "assignment", Severity: scenarios.SevError, File: p.File, Line: p.Line, Col: p.Col, Message: p.Message})
+		out = append(out, diag.Diagnostic{Code: "assignment", Severity: diag.Error, File: p.File, Line: p.Line, Col: p.Col, Message: p.Message})
 	}
 	return out
 }
