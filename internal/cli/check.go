@@ -174,15 +174,12 @@ func writeFindings(w io.Writer, lib *scenarios.Library, findings []diag.Diagnost
 		} else {
 			errs++
 		}
-		line := f.String()
+		// The code goes after the position, where compilers put the severity.
 		if f.File != "" {
-			// Put the code after the position, where compilers put the severity.
-			loc, rest, _ := cutLoc(line)
-			line = fmt.Sprintf("%s: %s %s: %s", loc, sev, f.Code, rest)
+			fmt.Fprintf(w, "%s: %s %s: %s\n", f.Where(), sev, f.Code, f.Text())
 		} else {
-			line = fmt.Sprintf("%s %s: %s", sev, f.Code, line)
+			fmt.Fprintf(w, "%s %s: %s\n", sev, f.Code, f.Text())
 		}
-		fmt.Fprintln(w, line)
 	}
 	packs, usable := len(lib.Packs), 0
 	for _, p := range lib.Packs {
@@ -191,16 +188,6 @@ func writeFindings(w io.Writer, lib *scenarios.Library, findings []diag.Diagnost
 	fmt.Fprintf(w, "%d %s, %d %s loaded; %d %s, %d %s\n",
 		packs, plural(packs, "pack", "packs"), usable, plural(usable, "scenario", "scenarios"),
 		errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
-}
-
-// cutLoc splits "file:line:col: message" after the location.
-func cutLoc(s string) (loc, rest string, ok bool) {
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] == ':' && s[i+1] == ' ' {
-			return s[:i], s[i+2:], true
-		}
-	}
-	return "", s, false
 }
 
 func plural(n int, one, many string) string {
@@ -232,8 +219,8 @@ func writeCoverage(w io.Writer, c scenarios.Coverage) {
 // contentCounts says how much of the built-in content was checked.
 type contentCounts struct{ items, lessons int }
 
-// checkContent checks the embedded quiz bank and lessons and reports their
-// findings in the scenario packs' form, so both print alike.
+// checkContent checks the embedded quiz bank and lessons; their
+// diagnostics print like the packs'.
 func checkContent(lib *scenarios.Library) (contentCounts, []diag.Diagnostic) {
 	var ids []string
 	for _, p := range lib.Packs {
@@ -245,18 +232,17 @@ func checkContent(lib *scenarios.Library) (contentCounts, []diag.Diagnostic) {
 	// One load of the bank serves the count and the check: it is the
 	// slowest part of the content, and the trainer caches the same bank.
 	b, probs := quiz.Builtin()
-	var bankFindings []quiz.Finding
+	out := append([]diag.Diagnostic(nil), probs...)
 	if b != nil {
 		c.items = len(b.Items)
-		bankFindings = quiz.Check(b)
+		out = append(out, quiz.Check(b)...)
 	}
-	bankFindings = append(append([]quiz.Finding(nil), probs...), bankFindings...)
-	for i := range bankFindings {
-		if bankFindings[i].File != "" {
-			bankFindings[i].File = "content/" + bankFindings[i].File
+	for i := range out {
+		if out[i].File != "" {
+			out[i].File = "content/" + out[i].File
 		}
 	}
-	quiz.SortFindings(bankFindings)
+	diag.Sort(out)
 	if md, err := fs.Glob(content.FS, "lessons/*.md"); err == nil {
 		for _, m := range md {
 			if path.Base(m) != "README.md" {
@@ -264,15 +250,7 @@ func checkContent(lib *scenarios.Library) (contentCounts, []diag.Diagnostic) {
 			}
 		}
 	}
-	var out []diag.Diagnostic
-	for _, f := range append(bankFindings, quiz.CheckBuiltinLessons(ids)...) {
-		sev := diag.Error
-		if f.Severity == quiz.SevWarning {
-			sev = diag.Warning
-		}
-		out = append(out, diag.Diagnostic{Code: f.Code, Severity: sev, File: f.File, Line: f.Line, Col: f.Col, Subject: f.Item, Message: f.Message})
-	}
-	return c, out
+	return c, append(out, quiz.CheckBuiltinLessons(ids)...)
 }
 
 // splitCheckPaths tells pack folders from assignment files (.yaml files).

@@ -5,21 +5,22 @@ import (
 	"sync"
 
 	"github.com/iamlab/iamlab/content"
+	"github.com/iamlab/iamlab/internal/diag"
 )
 
 // BuiltinRoot is the bank's folder inside content.FS.
 const BuiltinRoot = "quiz"
 
-var builtin = sync.OnceValues(func() (*Bank, []Finding) { return LoadBank(content.FS, BuiltinRoot) })
+var builtin = sync.OnceValues(func() (*Bank, []diag.Diagnostic) { return LoadBank(content.FS, BuiltinRoot) })
 
 // Builtin is the quiz bank embedded in the binary, loaded once. Items with
 // problems are still returned; sessions skip those that cannot be played.
-func Builtin() (*Bank, []Finding) { return builtin() }
+func Builtin() (*Bank, []diag.Diagnostic) { return builtin() }
 
 // CheckBuiltin loads and checks the embedded bank for `iamlab check`:
 // loading problems and Check's findings together, sorted, with file paths
 // as in the repository ("content/quiz/a-evaluation.yaml").
-func CheckBuiltin() []Finding {
+func CheckBuiltin() []diag.Diagnostic {
 	b, probs := LoadBank(content.FS, BuiltinRoot)
 	out := append(probs, Check(b)...)
 	for i := range out {
@@ -27,16 +28,16 @@ func CheckBuiltin() []Finding {
 			out[i].File = "content/" + out[i].File
 		}
 	}
-	SortFindings(out)
+	diag.Sort(out)
 	return out
 }
 
 // CheckBuiltinLessons checks the embedded lessons against the known
 // scenario ids (see CheckLessons).
-func CheckBuiltinLessons(scenarioIDs []string) []Finding {
+func CheckBuiltinLessons(scenarioIDs []string) []diag.Diagnostic {
 	sub, err := fs.Sub(content.FS, "lessons")
 	if err != nil {
-		return []Finding{{File: "content/lessons", Severity: SevError, Code: CodeUnreadable, Message: err.Error()}}
+		return []diag.Diagnostic{{File: "content/lessons", Severity: diag.Error, Code: CodeUnreadable, Message: err.Error()}}
 	}
 	out := CheckLessons(sub, scenarioIDs)
 	for i := range out {

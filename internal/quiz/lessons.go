@@ -15,6 +15,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/iamlab/iamlab/internal/curriculum"
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/yamlpos"
 )
 
@@ -39,13 +40,13 @@ var mdLink = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\
 // files that exist. The scenario ids are a parameter so that this package
 // need not import the scenario loader; pass nil to skip that check (for
 // example when the scenario library failed to load).
-func CheckLessons(fsys fs.FS, scenarioIDs []string) []Finding {
-	var out []Finding
+func CheckLessons(fsys fs.FS, scenarioIDs []string) []diag.Diagnostic {
+	var out []diag.Diagnostic
 	var files []string
 	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p != "." {
-				out = append(out, Finding{File: p, Severity: SevError, Code: CodeUnreadable, Message: err.Error()})
+				out = append(out, diag.Diagnostic{File: p, Severity: diag.Error, Code: CodeUnreadable, Message: err.Error()})
 			}
 			return nil
 		}
@@ -66,22 +67,22 @@ func CheckLessons(fsys fs.FS, scenarioIDs []string) []Finding {
 	for _, f := range files {
 		src, err := fs.ReadFile(fsys, f)
 		if err != nil {
-			out = append(out, Finding{File: f, Severity: SevError, Code: CodeUnreadable, Message: err.Error()})
+			out = append(out, diag.Diagnostic{File: f, Severity: diag.Error, Code: CodeUnreadable, Message: err.Error()})
 			continue
 		}
 		out = append(out, checkLesson(fsys, f, src, known, ids, scenarioIDs)...)
 	}
-	SortFindings(out)
+	diag.Sort(out)
 	return out
 }
 
-func checkLesson(fsys fs.FS, file string, src []byte, known map[string]bool, ids map[string]string, all []string) []Finding {
-	errAt := func(line, col int, code, format string, args ...any) Finding {
-		return Finding{File: file, Line: line, Col: col, Severity: SevError, Code: code, Message: fmt.Sprintf(format, args...)}
+func checkLesson(fsys fs.FS, file string, src []byte, known map[string]bool, ids map[string]string, all []string) []diag.Diagnostic {
+	errAt := func(line, col int, code, format string, args ...any) diag.Diagnostic {
+		return diag.Diagnostic{File: file, Line: line, Col: col, Severity: diag.Error, Code: code, Message: fmt.Sprintf(format, args...)}
 	}
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	if !bytes.HasPrefix(src, []byte("---\n")) {
-		return []Finding{errAt(1, 1, CodeMissing, "the lesson has no front matter; expected the file to start with a --- line, then id, title, topics, exam and scenarios, then ---")}
+		return []diag.Diagnostic{errAt(1, 1, CodeMissing, "the lesson has no front matter; expected the file to start with a --- line, then id, title, topics, exam and scenarios, then ---")}
 	}
 	rest := src[4:]
 	end := bytes.Index(rest, []byte("\n---\n"))
@@ -89,22 +90,22 @@ func checkLesson(fsys fs.FS, file string, src []byte, known map[string]bool, ids
 		if bytes.HasSuffix(rest, []byte("\n---")) {
 			end = len(rest) - 4
 		} else {
-			return []Finding{errAt(1, 1, CodeYAMLSyntax, "the front matter is not closed; expected a line with --- after it")}
+			return []diag.Diagnostic{errAt(1, 1, CodeYAMLSyntax, "the front matter is not closed; expected a line with --- after it")}
 		}
 	}
 	front := rest[:end+1]
 	body := rest[min(end+5, len(rest)):]
 	bodyLine := bytes.Count(src[:len(src)-len(body)], []byte("\n")) + 1
-	var out []Finding
-	shift := func(f Finding) Finding { f.Line++; return f } // the --- line precedes the YAML
+	var out []diag.Diagnostic
+	shift := func(f diag.Diagnostic) diag.Diagnostic { f.Line++; return f } // the --- line precedes the YAML
 	file0 := file
 	var lf lessonFront
 	if e := yamlpos.CheckDepth(front); e != nil {
-		return []Finding{shift(Finding{File: file0, Line: e.Line, Col: e.Col, Severity: SevError, Code: CodeYAMLSyntax, Message: e.Message + "; " + e.Expected})}
+		return []diag.Diagnostic{shift(diag.Diagnostic{File: file0, Line: e.Line, Col: e.Col, Severity: diag.Error, Code: CodeYAMLSyntax, Message: e.Message + "; " + e.Expected})}
 	}
 	astFile, err := parser.ParseBytes(front, 0)
 	if err != nil {
-		return []Finding{shift(fromYAMLError(file0, err, lessonNames))}
+		return []diag.Diagnostic{shift(fromYAMLError(file0, err, lessonNames))}
 	}
 	var root ast.Node
 	if len(astFile.Docs) > 0 {
@@ -112,12 +113,12 @@ func checkLesson(fsys fs.FS, file string, src []byte, known map[string]bool, ids
 	}
 	if root != nil {
 		if err := yaml.NodeToValue(root, &lf, yaml.DisallowUnknownField()); err != nil {
-			return []Finding{shift(fromYAMLError(file0, err, lessonNames))}
+			return []diag.Diagnostic{shift(fromYAMLError(file0, err, lessonNames))}
 		}
 	}
 	p := newPositions(file, root)
 	at := func(path, code, format string, args ...any) {
-		f := p.at(path, SevError, code, lf.ID, format, args...)
+		f := p.at(path, diag.Error, code, lf.ID, format, args...)
 		if f.Line == 0 {
 			f.Line, f.Col = 1, 1
 		} else {
