@@ -182,16 +182,16 @@ func (c *checker) lintWorld() {
 
 func (c *checker) lint(src string, typ eval.PolicyType, pt policyText, what string, full bool) {
 	for _, lf := range lint.Policy([]byte(src), typ) {
-		if lf.Severity == lint.Suggestion || (!full && lf.Severity != lint.Error) {
+		if lf.Severity == diag.Suggestion || (!full && lf.Severity != diag.Error) {
 			continue
 		}
 		sev := diag.Warning
-		if lf.Severity == lint.Error {
+		if lf.Severity == diag.Error {
 			sev = diag.Error
 		}
-		line, col := pt.at(lf.Pos.Line, lf.Pos.Col)
+		line, col := pt.at(lf.Line, lf.Col)
 		c.add(diag.Diagnostic{Code: CodePolicyLint, Severity: sev, File: pt.file, Line: line, Col: col,
-			Message: fmt.Sprintf("%s (%s): %s", lf.Code, what, lf.Message), Expected: lf.Advice})
+			Message: fmt.Sprintf("%s (%s): %s", lf.Code, what, lf.Message), Expected: lf.Expected})
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/lint"
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/worldfile"
 )
@@ -200,13 +201,12 @@ func (l *loader) policyErrors(pt policyText, err error) {
 		return
 	}
 	for _, e := range pe {
-		line, col := pt.at(e.Pos.Line, e.Pos.Col)
-		f := diag.Diagnostic{Code: CodePolicySyntax, Severity: diag.Error, File: pt.file, Line: line, Col: col, Message: e.Msg}
-		if e.Expected != "" {
-			f.Expected = e.Expected
-			if !strings.HasPrefix(f.Expected, "expected") {
-				f.Expected = "expected " + f.Expected
-			}
+		f := lint.FromParseError(e, CodePolicySyntax)
+		// The engine's offset is in the policy text, not in this file.
+		f.File, f.Offset = pt.file, 0
+		f.Line, f.Col = pt.at(f.Line, f.Col)
+		if f.Expected != "" && !strings.HasPrefix(f.Expected, "expected") {
+			f.Expected = "expected " + f.Expected
 		}
 		l.add(f)
 	}

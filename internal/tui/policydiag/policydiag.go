@@ -7,6 +7,7 @@ package policydiag
 import (
 	"errors"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/lint"
 	"github.com/iamlab/iamlab/internal/tui/editor"
@@ -44,16 +45,16 @@ func Lint(p *eval.Policy) []editor.Diagnostic {
 	for _, f := range fs {
 		sev := editor.SeverityWarning
 		switch f.Severity {
-		case lint.Error:
+		case diag.Error:
 			sev = editor.SeverityError
-		case lint.Suggestion:
+		case diag.Suggestion:
 			sev = editor.SeverityInfo
 		}
 		msg := f.Message
-		if f.Advice != "" {
-			msg += " (" + f.Advice + ")"
+		if f.Expected != "" {
+			msg += " (" + f.Expected + ")"
 		}
-		out = append(out, editor.Diagnostic{Line: max(f.Pos.Line, 1), Col: max(f.Pos.Col, 1), Message: msg, Severity: sev})
+		out = append(out, editor.Diagnostic{Line: max(f.Line, 1), Col: max(f.Col, 1), Message: msg, Severity: sev})
 	}
 	return out
 }
