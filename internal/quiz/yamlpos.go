@@ -49,7 +49,7 @@ func fromYAMLError(file string, err error, names []string) diag.Diagnostic {
 	msg := e.Message
 	switch {
 	case e.Code == CodeUnknownField:
-		if s := closest(e.Field, names); s != "" {
+		if s := closest(yamlpos.UnknownField(err), names); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		} else {
 			msg += "; see docs/quiz-format.md for the fields of an item"

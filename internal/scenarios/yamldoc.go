@@ -41,7 +41,8 @@ func decodeYAML(file string, src []byte, v any, names []string) (doc *yamlDoc, f
 		}
 	}()
 	if e := yamlpos.CheckDepth(src); e != nil {
-		return nil, []diag.Diagnostic{{Code: e.Code, Severity: diag.Error, File: file, Line: e.Line, Col: e.Col, Message: e.Message, Expected: e.Expected}}
+		e.File = file
+		return nil, []diag.Diagnostic{*e}
 	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
@@ -112,10 +113,10 @@ func (d *yamlDoc) blockStart(path string) (line, col int, ok bool) {
 // yamlError turns a go-yaml error into a positioned finding with words an
 // author understands.
 func yamlError(file string, err error, names []string) diag.Diagnostic {
-	e := yamlpos.Explain(err)
-	f := diag.Diagnostic{Code: e.Code, Severity: diag.Error, File: file, Line: e.Line, Col: e.Col, Message: e.Message, Expected: e.Expected}
-	if e.Code == CodeUnknownField {
-		if s := closest(e.Field, names); s != "" {
+	f := yamlpos.Explain(err)
+	f.File = file
+	if f.Code == CodeUnknownField {
+		if s := closest(yamlpos.UnknownField(err), names); s != "" {
 			f.Expected = fmt.Sprintf("did you mean %q?", s)
 		} else {
 			f.Expected = "see docs/authoring.md for the fields of this file"
