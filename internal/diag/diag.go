@@ -112,7 +112,7 @@ func (d Diagnostic) String() string {
 
 // Error makes a diagnostic an error for readers that return one, as
 // go/scanner's Error is.
-func (d *Diagnostic) Error() string { return d.String() }
+func (d Diagnostic) Error() string { return d.String() }
 
 // List is every problem a reader found, as one error.
 type List []*Diagnostic

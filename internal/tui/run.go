@@ -20,6 +20,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/iamlab/iamlab/internal/assign"
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/paths"
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/quiz"
@@ -273,7 +274,7 @@ func scenarioFor(lib *scenarios.Library, store *progress.Store, topicID string, 
 // importedWorlds loads the world files asked for and those in the packs
 // folder's worlds/, in that order, each once. A file with problems is left
 // out and its problems returned, positioned, for the learner to read.
-func importedWorlds(files []string, packsDir string) ([]playground.World, []worldfile.Problem) {
+func importedWorlds(files []string, packsDir string) ([]playground.World, []diag.Diagnostic) {
 	if packsDir != "" {
 		for _, pat := range []string{"*.yaml", "*.yml"} {
 			found, _ := filepath.Glob(filepath.Join(packsDir, "worlds", pat))
@@ -281,7 +282,7 @@ func importedWorlds(files []string, packsDir string) ([]playground.World, []worl
 		}
 	}
 	var out []playground.World
-	var problems []worldfile.Problem
+	var problems []diag.Diagnostic
 	seen := map[string]bool{}
 	for _, f := range files {
 		abs, _ := filepath.Abs(f)
@@ -323,7 +324,7 @@ func assignNotice(ps []assign.Problem) string {
 
 // worldNotice tells which world files could not be opened and where they
 // are wrong; the first problems of each are enough to start fixing.
-func worldNotice(ps []worldfile.Problem) string {
+func worldNotice(ps []diag.Diagnostic) string {
 	return problemsNotice("A world file could not be opened; the playground has the other worlds.",
 		"run iamlab check on a pack that uses the world to see them all.", ps)
 }
