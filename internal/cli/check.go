@@ -267,12 +267,8 @@ func splitCheckPaths(ps []string) (dirs, files []string) {
 }
 
 // checkAssignments reads each assignment file once; its problems are
-// findings like a pack's, code "assignment".
+// reported like a pack's.
 func checkAssignments(lib *scenarios.Library, files []string) []diag.Diagnostic {
-	var out []diag.Diagnostic
 	_, ps := assign.ReadFiles(files, lib, time.Local)
-	for _, p := range ps {
-		out = append(out, diag.Diagnostic{Code: "assignment", Severity: diag.Error, File: p.File, Line: p.Line, Col: p.Col, Message: p.Message})
-	}
-	return out
+	return ps
 }

@@ -304,7 +304,7 @@ func importedWorlds(files []string, packsDir string) ([]playground.World, []diag
 // assignments reads the assignment files, each once, into the library's
 // Assigned group. An entry with a problem is left out (the others stay)
 // and its problem returned.
-func assignments(lib *scenarios.Library, files []string) ([]home.Assigned, []assign.Problem) {
+func assignments(lib *scenarios.Library, files []string) ([]home.Assigned, []diag.Diagnostic) {
 	var out []home.Assigned
 	afs, problems := assign.ReadFiles(files, lib, time.Local)
 	for _, af := range afs {
@@ -317,7 +317,7 @@ func assignments(lib *scenarios.Library, files []string) ([]home.Assigned, []ass
 	return out, problems
 }
 
-func assignNotice(ps []assign.Problem) string {
+func assignNotice(ps []diag.Diagnostic) string {
 	return problemsNotice("An assignment file has problems; what could be read is under Assigned in the library.",
 		"iamlab check FILE lists them all.", ps)
 }
