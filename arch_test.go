@@ -92,7 +92,7 @@ func TestArchitecture(t *testing.T) {
 		{"internal/eval", "internal/evalcase", "internal/lint", "internal/traceview"},
 		{"internal/sandbox"},
 		{"internal/worldfile", "internal/progress"},
-		{"internal/scenarios", "internal/quiz"},
+		{"internal/scenarios", "internal/quiz", "internal/lessons"},
 		{"internal/tui"},
 		{"internal/cli"},
 	}

@@ -4,19 +4,17 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/iamlab/iamlab/content"
 	"github.com/iamlab/iamlab/internal/assign"
 	"github.com/iamlab/iamlab/internal/curriculum"
 	"github.com/iamlab/iamlab/internal/diag"
+	"github.com/iamlab/iamlab/internal/lessons"
 	"github.com/iamlab/iamlab/internal/paths"
 	"github.com/iamlab/iamlab/internal/quiz"
 	"github.com/iamlab/iamlab/internal/safetext"
@@ -149,7 +147,7 @@ func runCheck(opts *CheckOptions, stdio IO) error {
 			writeCoverage(w, scenarios.CoverageOf(lib))
 			if len(opts.Paths) == 0 {
 				b, _ := quiz.Builtin()
-				writePriorities(w, materialOf(lib, quiz.BuiltinLessonTopicCounts(), quiz.TopicCounts(b)))
+				writePriorities(w, materialOf(lib, lessons.BuiltinTopicCounts(), quiz.TopicCounts(b)))
 			}
 		}
 		if err := w.Flush(); err != nil {
@@ -243,14 +241,8 @@ func checkContent(lib *scenarios.Library) (contentCounts, []diag.Diagnostic) {
 		}
 	}
 	diag.Sort(out)
-	if md, err := fs.Glob(content.FS, "lessons/*.md"); err == nil {
-		for _, m := range md {
-			if path.Base(m) != "README.md" {
-				c.lessons++
-			}
-		}
-	}
-	return c, append(out, quiz.CheckBuiltinLessons(ids)...)
+	c.lessons = len(lessons.BuiltinFiles())
+	return c, append(out, lessons.CheckBuiltin(ids)...)
 }
 
 // splitCheckPaths tells pack folders from assignment files (.yaml files).

@@ -1,7 +1,6 @@
 package quiz
 
 import (
-	"io/fs"
 	"sync"
 
 	"github.com/iamlab/iamlab/content"
@@ -29,21 +28,5 @@ func CheckBuiltin() []diag.Diagnostic {
 		}
 	}
 	diag.Sort(out)
-	return out
-}
-
-// CheckBuiltinLessons checks the embedded lessons against the known
-// scenario ids (see CheckLessons).
-func CheckBuiltinLessons(scenarioIDs []string) []diag.Diagnostic {
-	sub, err := fs.Sub(content.FS, "lessons")
-	if err != nil {
-		return []diag.Diagnostic{{File: "content/lessons", Severity: diag.Error, Code: CodeUnreadable, Message: err.Error()}}
-	}
-	out := CheckLessons(sub, scenarioIDs)
-	for i := range out {
-		if out[i].File != "" {
-			out[i].File = "content/lessons/" + out[i].File
-		}
-	}
 	return out
 }

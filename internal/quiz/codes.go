@@ -1,7 +1,7 @@
 package quiz
 
-// The codes of the quiz bank's and the lessons' diagnostics
-// (diag.Diagnostic.Code); stable, listed in docs/quiz-format.md.
+// The codes of the quiz bank's diagnostics (diag.Diagnostic.Code); stable,
+// listed in docs/quiz-format.md. The lessons' are in internal/lessons.
 const (
 	CodeUnreadable   = "unreadable"
 	CodeYAMLSyntax   = "yaml-syntax"
@@ -22,5 +22,4 @@ const (
 	CodeWorld         = "world"
 	CodeCall          = "call"
 	CodeAnswerKey     = "answer-key"
-	CodeUnknownRef    = "unknown-ref" // lessons: a scenario or link that does not exist
 )
