@@ -119,14 +119,11 @@ type List []*Diagnostic
 
 // Error is one diagnostic a line.
 func (l List) Error() string {
-	var b strings.Builder
+	lines := make([]string, len(l))
 	for i, d := range l {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(d.String())
+		lines[i] = d.String()
 	}
-	return b.String()
+	return strings.Join(lines, "\n")
 }
 
 // HasErrors reports whether any diagnostic is an error.

@@ -2,27 +2,8 @@ package diag
 
 import (
 	"encoding/json"
-	"errors"
-	"fmt"
 	"testing"
 )
-
-func TestStringLeavesOutWhatIsNotKnown(t *testing.T) {
-	for _, c := range []struct {
-		d    Diagnostic
-		want string
-	}{
-		{Diagnostic{File: "a.yaml", Line: 3, Col: 7, Message: "bad", Expected: "good"}, "a.yaml:3:7: bad; good"},
-		{Diagnostic{File: "a.yaml", Line: 3, Message: "bad"}, "a.yaml:3:1: bad"},
-		{Diagnostic{File: "a.yaml", Message: "bad"}, "a.yaml: bad"},
-		{Diagnostic{Line: 2, Col: 4, Message: "bad"}, "2:4: bad"},
-		{Diagnostic{Message: "bad", Expected: "good"}, "bad; good"},
-	} {
-		if got := c.d.String(); got != c.want {
-			t.Errorf("%+v: got %q, want %q", c.d, got, c.want)
-		}
-	}
-}
 
 func TestSeverityNamesRoundTrip(t *testing.T) {
 	for _, s := range []Severity{Error, SecurityWarning, Warning, Suggestion} {
@@ -97,8 +78,24 @@ func TestListIsAnError(t *testing.T) {
 	if err.Error() != "c.json:1:2: one\ntwo" {
 		t.Errorf("%q", err)
 	}
-	var d *Diagnostic
-	if !errors.As(fmt.Errorf("wrapped: %w", &Diagnostic{Message: "m"}), &d) || d.Message != "m" {
-		t.Error("a diagnostic is not found in a wrapped error")
+	if err := error(Diagnostic{Line: 3, Col: 2, Message: "m"}); err.Error() != "3:2: m" {
+		t.Errorf("one diagnostic as an error: %q", err)
+	}
+}
+
+func TestStringLeavesOutWhatIsNotKnown(t *testing.T) {
+	for _, c := range []struct {
+		d    Diagnostic
+		want string
+	}{
+		{Diagnostic{File: "a.yaml", Line: 3, Col: 7, Message: "bad", Expected: "good"}, "a.yaml:3:7: bad; good"},
+		{Diagnostic{File: "a.yaml", Line: 3, Message: "bad"}, "a.yaml:3:1: bad"},
+		{Diagnostic{File: "a.yaml", Message: "bad"}, "a.yaml: bad"},
+		{Diagnostic{Line: 2, Col: 4, Message: "bad"}, "2:4: bad"},
+		{Diagnostic{Message: "bad", Expected: "good"}, "bad; good"},
+	} {
+		if got := c.d.String(); got != c.want {
+			t.Errorf("%+v: got %q, want %q", c.d, got, c.want)
+		}
 	}
 }

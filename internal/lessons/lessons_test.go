@@ -1,25 +1,27 @@
 package lessons
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
 )
 
-func lesson(id, title, topics, scenarios, body string) *fstest.MapFile {
-	return &fstest.MapFile{Data: []byte("---\nid: " + id + "\ntitle: \"" + title + "\"\ntopics: [" + topics +
-		"]\nexam: [\"SAA-C03 1.1\"]\nscenarios: [" + scenarios + "]\n---\n\n" + body)}
+// lessonFile is a lesson with every front matter field; exam is fixed.
+func lessonFile(id, title, topics, scenarios, body string) *fstest.MapFile {
+	front := fmt.Sprintf("id: %s\ntitle: %q\ntopics: [%s]\nexam: [\"SAA-C03 1.1\"]\nscenarios: [%s]", id, title, topics, scenarios)
+	return &fstest.MapFile{Data: []byte("---\n" + front + "\n---\n\n" + body)}
 }
 
 func testFS() fstest.MapFS {
 	return fstest.MapFS{
 		"README.md":      {Data: []byte("# not a lesson")},
-		"deny.md":        lesson("explicit-deny-wins", "Explicit deny wins", "explicit-deny", "two-groups-one-bucket, scp-vs-boundary", "# Deny\n\nAn explicit deny wins.\n"),
-		"mfa.md":         lesson("mfa-basics", "MFA in policies", "mfa-ifexists", "", "# MFA\n\nUse BoolIfExists.\n"),
-		"general.md":     lesson("users-groups-roles", "Users, groups and roles", "", "", "# Who is who\n\nText.\n"),
-		"_draft.md":      lesson("draft", "Draft", "", "", "x"),
+		"deny.md":        lessonFile("explicit-deny-wins", "Explicit deny wins", "explicit-deny", "two-groups-one-bucket, scp-vs-boundary", "# Deny\n\nAn explicit deny wins.\n"),
+		"mfa.md":         lessonFile("mfa-basics", "MFA in policies", "mfa-ifexists", "", "# MFA\n\nUse BoolIfExists.\n"),
+		"general.md":     lessonFile("users-groups-roles", "Users, groups and roles", "", "", "# Who is who\n\nText.\n"),
+		"_draft.md":      lessonFile("draft", "Draft", "", "", "x"),
 		"sub/broken.md":  {Data: []byte("---\nid: broken\n")},
-		"sub/boundar.md": lesson("boundaries", "Boundaries cap", "permissions-boundary", "", "# Caps\n"),
+		"sub/boundar.md": lessonFile("boundaries", "Boundaries cap", "permissions-boundary", "", "# Caps\n"),
 	}
 }
 
