@@ -46,7 +46,7 @@ func TestLoad(t *testing.T) {
 }
 
 // The trainer shows a lesson without front matter as its body alone, named
-// after its file; check reports it (TestCheckLessons).
+// after its file; Check reports it (TestCheckLessons).
 func TestLoadIsLenient(t *testing.T) {
 	ls, errs := Load(fstest.MapFS{
 		"plain.md": {Data: []byte("# Just text\r\n")},
