@@ -328,3 +328,24 @@ func TestLongFindingIsWrappedWhole(t *testing.T) {
 		t.Errorf("short message: %d text rows", m.textRows())
 	}
 }
+
+// The editor has three looks for diag's four severities: a security
+// warning is a warning, a suggestion is information, and a diagnostic
+// that does not say is an error. The worst look of a line wins.
+func TestEachSeverityHasALook(t *testing.T) {
+	m := newEditor(samplePolicy, 60, 12, 1, 1)
+	m.SetStyles(theme.NewStyles(theme.NoColor()))
+	m.SetDiagnostics([]diag.Diagnostic{
+		{Line: 1, Col: 1, Message: "unset"},
+		{Line: 2, Col: 1, Message: "security", Severity: diag.SecurityWarning},
+		{Line: 3, Col: 1, Message: "advice", Severity: diag.Suggestion},
+		{Line: 4, Col: 1, Message: "advice", Severity: diag.Suggestion},
+		{Line: 4, Col: 2, Message: "grants more", Severity: diag.SecurityWarning},
+	})
+	rows := plainRows(m)
+	for i, want := range []string{"✗ 1 ", "! 2 ", "i 3 ", "! 4 "} {
+		if !strings.HasPrefix(rows[i], want) {
+			t.Errorf("line %d gutter = %q, want %q", i+1, rows[i], want)
+		}
+	}
+}
