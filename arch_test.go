@@ -69,7 +69,7 @@ func TestArchitecture(t *testing.T) {
 
 	// The engine is pure: it knows nothing of files, screens, the store or
 	// scenarios, so it can be fuzzed, benchmarked and reused alone.
-	engine := []string{"internal/arn", "internal/wildcard", "internal/eval", "internal/catalog", "internal/lint", "internal/suggest", "internal/curriculum"}
+	engine := []string{"internal/arn", "internal/wildcard", "internal/diag", "internal/eval", "internal/catalog", "internal/lint", "internal/suggest", "internal/curriculum"}
 	impure := []string{"os", "os/exec", "io/fs", "path/filepath", "net/http", "database/sql"}
 	for _, e := range engine {
 		for _, imp := range pkgs[e].imports {
@@ -79,14 +79,22 @@ func TestArchitecture(t *testing.T) {
 		}
 	}
 
+	// internal/diag is the leaf every reader reports through: it imports
+	// nothing of this module, so any layer can use it.
+	for _, imp := range pkgs["internal/diag"].imports {
+		if strings.HasPrefix(imp, "internal/") {
+			t.Errorf("internal/diag imports %s: the diagnostic type must stay a leaf", imp)
+		}
+	}
+
 	// Data flows one way: scenario files → sandbox → engine → screens and
 	// the store. A layer never imports one above it.
 	layers := [][]string{
-		{"internal/arn", "internal/wildcard", "internal/suggest", "internal/yamlpos", "internal/paths", "internal/curriculum", "internal/catalog"},
+		{"internal/arn", "internal/wildcard", "internal/diag", "internal/suggest", "internal/yamlpos", "internal/paths", "internal/curriculum", "internal/catalog"},
 		{"internal/eval", "internal/evalcase", "internal/lint", "internal/traceview"},
 		{"internal/sandbox"},
 		{"internal/worldfile", "internal/progress"},
-		{"internal/scenarios", "internal/quiz"},
+		{"internal/scenarios", "internal/quiz", "internal/lessons"},
 		{"internal/tui"},
 		{"internal/cli"},
 	}

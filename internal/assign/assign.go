@@ -15,18 +15,14 @@ import (
 	"strings"
 	"time"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/suggest"
 	"github.com/iamlab/iamlab/internal/yamlpos"
 )
 
-// Problem is a mistake in an assignment file, where its author fixes it.
-type Problem struct {
-	File      string
-	Line, Col int
-	Message   string
-}
-
-func (p Problem) Error() string { return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Message) }
+// CodeAssignment is the code of every problem in an assignment file; check
+// prints it and scripts match on it. The message says what is wrong.
+const CodeAssignment = "assignment"
 
 // File is one assignment file, read and resolved.
 type File struct {
@@ -77,11 +73,11 @@ const MaxFileBytes = 1 << 20
 // Parse reads and checks one assignment file against the library. loc is
 // the time zone due dates are in. Items with problems are left out; the
 // rest are returned.
-func Parse(file string, src []byte, lib Library, loc *time.Location) (*File, []Problem) {
+func Parse(file string, src []byte, lib Library, loc *time.Location) (*File, []diag.Diagnostic) {
 	out := &File{Path: file}
-	var probs []Problem
+	var probs []diag.Diagnostic
 	add := func(line, col int, msg string) {
-		probs = append(probs, Problem{File: file, Line: line, Col: col, Message: msg})
+		probs = append(probs, problem(file, line, col, msg))
 	}
 	var ff fileFormat
 	doc, e := yamlpos.DecodeOne(src, &ff, []string{"title", "due", "scenarios", "scenario"}, "title: ..., scenarios: [pack/id, ...]")
@@ -174,9 +170,9 @@ func Parse(file string, src []byte, lib Library, loc *time.Location) (*File, []P
 }
 
 // ReadFile reads one assignment file from disk and parses it.
-func ReadFile(path string, lib Library, loc *time.Location) (*File, []Problem) {
-	fail := func(msg string) (*File, []Problem) {
-		return &File{Path: path}, []Problem{{File: path, Line: 1, Col: 1, Message: msg}}
+func ReadFile(path string, lib Library, loc *time.Location) (*File, []diag.Diagnostic) {
+	fail := func(msg string) (*File, []diag.Diagnostic) {
+		return &File{Path: path}, []diag.Diagnostic{problem(path, 1, 1, msg)}
 	}
 	st, err := os.Stat(path)
 	switch {
@@ -290,9 +286,9 @@ func Label(st State, days int) string {
 // ReadFiles reads each assignment file once (the same file named twice, by
 // two paths, counts once), in the order given, and returns every file read
 // with all their problems.
-func ReadFiles(paths []string, lib Library, loc *time.Location) ([]*File, []Problem) {
+func ReadFiles(paths []string, lib Library, loc *time.Location) ([]*File, []diag.Diagnostic) {
 	var files []*File
-	var problems []Problem
+	var problems []diag.Diagnostic
 	seen := map[string]bool{}
 	for _, p := range paths {
 		abs, _ := filepath.Abs(p)
@@ -310,4 +306,9 @@ func ReadFiles(paths []string, lib Library, loc *time.Location) ([]*File, []Prob
 		}
 	}
 	return files, problems
+}
+
+// problem is a mistake in an assignment file, where its author fixes it.
+func problem(file string, line, col int, msg string) diag.Diagnostic {
+	return diag.Diagnostic{Code: CodeAssignment, Severity: diag.Error, File: file, Line: line, Col: col, Message: msg}
 }

@@ -4,18 +4,17 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/iamlab/iamlab/content"
 	"github.com/iamlab/iamlab/internal/assign"
 	"github.com/iamlab/iamlab/internal/curriculum"
+	"github.com/iamlab/iamlab/internal/diag"
+	"github.com/iamlab/iamlab/internal/lessons"
 	"github.com/iamlab/iamlab/internal/paths"
 	"github.com/iamlab/iamlab/internal/quiz"
 	"github.com/iamlab/iamlab/internal/safetext"
@@ -89,7 +88,7 @@ func runCheck(opts *CheckOptions, stdio IO) error {
 	// is being checked, so its own findings are left out.
 	assignOnly := len(opts.Paths) > 0 && len(dirs) == 0 && len(opts.Packs) == 0
 	var lib *scenarios.Library
-	var findings []scenarios.Finding
+	var findings []diag.Diagnostic
 	if assignOnly {
 		lib = scenarios.LoadLibrary(scenarios.LibraryOptions{UserDir: userDir})
 	} else {
@@ -108,16 +107,16 @@ func runCheck(opts *CheckOptions, stdio IO) error {
 			full = scenarios.LoadLibrary(scenarios.LibraryOptions{Dirs: append(append([]string(nil), dirs...), opts.Packs...), UserDir: userDir})
 		}
 		findings = append(findings, checkAssignments(full, assignFiles)...)
-		scenarios.SortFindings(findings)
+		diag.Sort(findings)
 	}
 	var bank contentCounts
 	if len(opts.Paths) == 0 {
 		// The built-in library comes with the lessons and the quiz bank:
 		// their links must resolve and their answer keys agree with the engine.
-		var more []scenarios.Finding
+		var more []diag.Diagnostic
 		bank, more = checkContent(lib)
 		findings = append(findings, more...)
-		scenarios.SortFindings(findings)
+		diag.Sort(findings)
 	}
 
 	unreadable := false
@@ -148,7 +147,7 @@ func runCheck(opts *CheckOptions, stdio IO) error {
 			writeCoverage(w, scenarios.CoverageOf(lib))
 			if len(opts.Paths) == 0 {
 				b, _ := quiz.Builtin()
-				writePriorities(w, materialOf(lib, quiz.BuiltinLessonTopicCounts(), quiz.TopicCounts(b)))
+				writePriorities(w, materialOf(lib, lessons.BuiltinTopicCounts(), quiz.TopicCounts(b)))
 			}
 		}
 		if err := w.Flush(); err != nil {
@@ -158,30 +157,27 @@ func runCheck(opts *CheckOptions, stdio IO) error {
 	switch {
 	case unreadable:
 		return &ExitError{Code: 2}
-	case scenarios.HasErrors(findings):
+	case diag.HasErrors(findings):
 		return &ExitError{Code: 1}
 	}
 	return nil
 }
 
-func writeFindings(w io.Writer, lib *scenarios.Library, findings []scenarios.Finding) {
+func writeFindings(w io.Writer, lib *scenarios.Library, findings []diag.Diagnostic) {
 	errs, warns := 0, 0
 	for _, f := range findings {
 		sev := "error"
-		if f.Severity == scenarios.SevWarning {
+		if f.Severity == diag.Warning {
 			sev, warns = "warning", warns+1
 		} else {
 			errs++
 		}
-		line := f.String()
+		// The code goes after the position, where compilers put the severity.
 		if f.File != "" {
-			// Put the code after the position, where compilers put the severity.
-			loc, rest, _ := cutLoc(line)
-			line = fmt.Sprintf("%s: %s %s: %s", loc, sev, f.Code, rest)
+			fmt.Fprintf(w, "%s: %s %s: %s\n", f.Where(), sev, f.Code, f.Text())
 		} else {
-			line = fmt.Sprintf("%s %s: %s", sev, f.Code, line)
+			fmt.Fprintf(w, "%s %s: %s\n", sev, f.Code, f.Text())
 		}
-		fmt.Fprintln(w, line)
 	}
 	packs, usable := len(lib.Packs), 0
 	for _, p := range lib.Packs {
@@ -190,16 +186,6 @@ func writeFindings(w io.Writer, lib *scenarios.Library, findings []scenarios.Fin
 	fmt.Fprintf(w, "%d %s, %d %s loaded; %d %s, %d %s\n",
 		packs, plural(packs, "pack", "packs"), usable, plural(usable, "scenario", "scenarios"),
 		errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
-}
-
-// cutLoc splits "file:line:col: message" after the location.
-func cutLoc(s string) (loc, rest string, ok bool) {
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] == ':' && s[i+1] == ' ' {
-			return s[:i], s[i+2:], true
-		}
-	}
-	return "", s, false
 }
 
 func plural(n int, one, many string) string {
@@ -231,9 +217,9 @@ func writeCoverage(w io.Writer, c scenarios.Coverage) {
 // contentCounts says how much of the built-in content was checked.
 type contentCounts struct{ items, lessons int }
 
-// checkContent checks the embedded quiz bank and lessons and reports their
-// findings in the scenario packs' form, so both print alike.
-func checkContent(lib *scenarios.Library) (contentCounts, []scenarios.Finding) {
+// checkContent checks the embedded quiz bank and lessons; their
+// diagnostics print like the packs'.
+func checkContent(lib *scenarios.Library) (contentCounts, []diag.Diagnostic) {
 	var ids []string
 	for _, p := range lib.Packs {
 		for _, s := range p.Scenarios {
@@ -244,30 +230,19 @@ func checkContent(lib *scenarios.Library) (contentCounts, []scenarios.Finding) {
 	// One load of the bank serves the count and the check: it is the
 	// slowest part of the content, and the trainer caches the same bank.
 	b, probs := quiz.Builtin()
-	var bankFindings []quiz.Finding
+	out := append([]diag.Diagnostic(nil), probs...)
 	if b != nil {
 		c.items = len(b.Items)
-		bankFindings = quiz.Check(b)
+		out = append(out, quiz.Check(b)...)
 	}
-	bankFindings = append(append([]quiz.Finding(nil), probs...), bankFindings...)
-	for i := range bankFindings {
-		if bankFindings[i].File != "" {
-			bankFindings[i].File = "content/" + bankFindings[i].File
+	for i := range out {
+		if out[i].File != "" {
+			out[i].File = "content/" + out[i].File
 		}
 	}
-	quiz.SortFindings(bankFindings)
-	if md, err := fs.Glob(content.FS, "lessons/*.md"); err == nil {
-		for _, m := range md {
-			if path.Base(m) != "README.md" {
-				c.lessons++
-			}
-		}
-	}
-	var out []scenarios.Finding
-	for _, f := range append(bankFindings, quiz.CheckBuiltinLessons(ids)...) {
-		out = append(out, scenarios.Finding{Code: f.Code, Severity: scenarios.Severity(f.Severity), File: f.File, Line: f.Line, Col: f.Col, Scenario: f.Item, Message: f.Message})
-	}
-	return c, out
+	diag.Sort(out)
+	c.lessons = len(lessons.BuiltinFiles())
+	return c, append(out, lessons.CheckBuiltin(ids)...)
 }
 
 // splitCheckPaths tells pack folders from assignment files (.yaml files).
@@ -284,12 +259,8 @@ func splitCheckPaths(ps []string) (dirs, files []string) {
 }
 
 // checkAssignments reads each assignment file once; its problems are
-// findings like a pack's, code "assignment".
-func checkAssignments(lib *scenarios.Library, files []string) []scenarios.Finding {
-	var out []scenarios.Finding
+// reported like a pack's.
+func checkAssignments(lib *scenarios.Library, files []string) []diag.Diagnostic {
 	_, ps := assign.ReadFiles(files, lib, time.Local)
-	for _, p := range ps {
-		out = append(out, scenarios.Finding{Code: "assignment", Severity: scenarios.SevError, File: p.File, Line: p.Line, Col: p.Col, Message: p.Message})
-	}
-	return out
+	return ps
 }

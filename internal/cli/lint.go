@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/lint"
 	"github.com/iamlab/iamlab/internal/safetext"
@@ -47,7 +48,7 @@ const lintTypeList = "identity, resource, trust, key, boundary, session, scp, rc
 // lintFailOn maps --fail-on to the least serious severity that makes the
 // exit status 1; "warning" takes security warnings with it, so a CI job can
 // refuse policies that grant more than they seem to.
-var lintFailOn = map[string]lint.Severity{"error": lint.Error, "warning": lint.Warning}
+var lintFailOn = map[string]diag.Severity{"error": diag.Error, "warning": diag.Warning}
 
 func newLintCmd(stdio IO) *cobra.Command {
 	opts := &LintOptions{}
@@ -86,7 +87,7 @@ func newLintCmd(stdio IO) *cobra.Command {
 type lintedFile struct {
 	name     string
 	typ      eval.PolicyType
-	findings []lint.Finding
+	findings []diag.Diagnostic
 	grants   *lint.Grants
 }
 
@@ -109,7 +110,7 @@ func runLint(opts *LintOptions, stdio IO) error {
 		}
 		typ = t
 	}
-	failOn := lint.Error
+	failOn := diag.Error
 	if opts.FailOn != "" {
 		sev, ok := lintFailOn[strings.ToLower(opts.FailOn)]
 		if !ok {
@@ -135,12 +136,12 @@ func runLint(opts *LintOptions, stdio IO) error {
 		} else {
 			f.findings, f.typ = lint.Auto(src)
 		}
-		if opts.Grants && !lint.HasErrors(f.findings) {
+		if opts.Grants && !diag.HasErrors(f.findings) {
 			if p, err := eval.Parse(src, f.typ); err == nil {
 				f.grants = lint.GrantsOf(p)
 			}
 		}
-		if status == 0 && slices.ContainsFunc(f.findings, func(fd lint.Finding) bool { return fd.Severity <= failOn }) {
+		if status == 0 && slices.ContainsFunc(f.findings, func(fd diag.Diagnostic) bool { return fd.Severity <= failOn }) {
 			status = 1
 		}
 		files = append(files, f)
@@ -202,7 +203,7 @@ type lintFindingJSON struct {
 	File     string        `json:"file"`
 	Line     int           `json:"line"`
 	Col      int           `json:"col"`
-	Severity lint.Severity `json:"severity"`
+	Severity diag.Severity `json:"severity"`
 	Code     string        `json:"code"`
 	Message  string        `json:"message"`
 	Advice   string        `json:"advice,omitempty"`
@@ -212,7 +213,7 @@ func lintWriteFindingsJSON(w io.Writer, files []lintedFile) error {
 	out := []lintFindingJSON{}
 	for _, f := range files {
 		for _, fd := range f.findings {
-			out = append(out, lintFindingJSON{File: f.name, Line: fd.Pos.Line, Col: fd.Pos.Col, Severity: fd.Severity, Code: fd.Code, Message: fd.Message, Advice: fd.Advice})
+			out = append(out, lintFindingJSON{File: f.name, Line: fd.Line, Col: fd.Col, Severity: fd.Severity, Code: fd.Code, Message: fd.Message, Advice: fd.Expected})
 		}
 	}
 	enc := json.NewEncoder(w)
@@ -221,12 +222,12 @@ func lintWriteFindingsJSON(w io.Writer, files []lintedFile) error {
 }
 
 func lintWriteFindingsText(w io.Writer, files []lintedFile) {
-	var all []lint.Finding
+	var all []diag.Diagnostic
 	for _, f := range files {
 		for _, fd := range f.findings {
-			fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", f.name, fd.Pos.Line, fd.Pos.Col, fd.Severity.Title(), fd.Code, fd.Message)
-			if fd.Advice != "" {
-				fmt.Fprintf(w, "    %s\n", fd.Advice)
+			fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", f.name, fd.Line, fd.Col, fd.Severity.Title(), fd.Code, fd.Message)
+			if fd.Expected != "" {
+				fmt.Fprintf(w, "    %s\n", fd.Expected)
 			}
 		}
 		all = append(all, f.findings...)
@@ -242,13 +243,13 @@ func lintWriteFindingsText(w io.Writer, files []lintedFile) {
 }
 
 // lintSummary counts findings by severity, naming only those present.
-func lintSummary(fs []lint.Finding) string {
+func lintSummary(fs []diag.Diagnostic) string {
 	if len(fs) == 0 {
 		return "no findings"
 	}
-	n := lint.Count(fs)
+	n := diag.Count(fs)
 	var parts []string
-	for _, s := range []lint.Severity{lint.Error, lint.SecurityWarning, lint.Warning, lint.Suggestion} {
+	for _, s := range []diag.Severity{diag.Error, diag.SecurityWarning, diag.Warning, diag.Suggestion} {
 		if n[s] > 0 {
 			parts = append(parts, lintPlural(n[s], s.Title()))
 		}
@@ -285,8 +286,8 @@ func lintWriteGrantsJSON(w io.Writer, files []lintedFile) error {
 		g := lintGrantsJSON{File: f.name, Grants: f.grants}
 		if f.grants == nil {
 			for _, fd := range f.findings {
-				if fd.Severity == lint.Error {
-					g.Findings = append(g.Findings, lintFindingJSON{File: f.name, Line: fd.Pos.Line, Col: fd.Pos.Col, Severity: fd.Severity, Code: fd.Code, Message: fd.Message, Advice: fd.Advice})
+				if fd.Severity == diag.Error {
+					g.Findings = append(g.Findings, lintFindingJSON{File: f.name, Line: fd.Line, Col: fd.Col, Severity: fd.Severity, Code: fd.Code, Message: fd.Message, Advice: fd.Expected})
 				}
 			}
 		}
@@ -309,8 +310,8 @@ func lintWriteGrantsText(w io.Writer, f lintedFile, all bool) {
 	if f.grants == nil {
 		fmt.Fprintf(w, "%s: cannot list grants; the policy has errors:\n", f.name)
 		for _, fd := range f.findings {
-			if fd.Severity == lint.Error {
-				fmt.Fprintf(w, "%s:%d:%d: %s: %s\n    %s\n", f.name, fd.Pos.Line, fd.Pos.Col, fd.Code, fd.Message, fd.Advice)
+			if fd.Severity == diag.Error {
+				fmt.Fprintf(w, "%s:%d:%d: %s: %s\n    %s\n", f.name, fd.Line, fd.Col, fd.Code, fd.Message, fd.Expected)
 			}
 		}
 		fmt.Fprintln(w)

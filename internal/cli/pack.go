@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/packfile"
 	"github.com/iamlab/iamlab/internal/paths"
 	"github.com/iamlab/iamlab/internal/scenarios"
@@ -93,7 +94,7 @@ func loadOne(dir string) (*scenarios.Pack, error) {
 // problems checks a pack together with the built-in library and the other
 // installed packs (except those named skip), so clashing ids are caught,
 // and returns the errors found in this pack.
-func problems(p *scenarios.Pack, packsDir, skip string) []scenarios.Finding {
+func problems(p *scenarios.Pack, packsDir, skip string) []diag.Diagnostic {
 	lib := scenarios.LoadLibrary(scenarios.LibraryOptions{})
 	for _, q := range scenarios.LoadDir(packsDir, false) {
 		if q.ID != skip && filepath.Clean(q.Origin) != filepath.Clean(p.Origin) {
@@ -101,26 +102,26 @@ func problems(p *scenarios.Pack, packsDir, skip string) []scenarios.Finding {
 		}
 	}
 	lib.Packs = append(lib.Packs, p)
-	var out []scenarios.Finding
+	var out []diag.Diagnostic
 	origin := filepath.Clean(p.Origin) + string(filepath.Separator)
 	for _, f := range scenarios.CheckLibrary(lib) {
 		mine := strings.HasPrefix(filepath.Clean(f.File), origin) || strings.Contains(f.Message, quoteID(p.ID))
-		if f.Severity == scenarios.SevError && mine {
+		if f.Severity == diag.Error && mine {
 			out = append(out, f)
 		}
 	}
 	for _, f := range p.Problems {
-		if f.Severity == scenarios.SevError && !containsFinding(out, f) {
+		if f.Severity == diag.Error && !containsFinding(out, f) {
 			out = append(out, f)
 		}
 	}
-	scenarios.SortFindings(out)
+	diag.Sort(out)
 	return out
 }
 
 func quoteID(id string) string { return fmt.Sprintf("%q", id) }
 
-func containsFinding(fs []scenarios.Finding, f scenarios.Finding) bool {
+func containsFinding(fs []diag.Diagnostic, f diag.Diagnostic) bool {
 	for _, g := range fs {
 		if g == f {
 			return true
@@ -129,7 +130,7 @@ func containsFinding(fs []scenarios.Finding, f scenarios.Finding) bool {
 	return false
 }
 
-func refuse(stdio IO, what string, fs []scenarios.Finding) error {
+func refuse(stdio IO, what string, fs []diag.Diagnostic) error {
 	for _, f := range fs {
 		fmt.Fprintln(stdio.Err, cleanOut(f.String()))
 	}

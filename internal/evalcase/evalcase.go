@@ -12,7 +12,9 @@ import (
 
 	"github.com/iamlab/iamlab/internal/arn"
 	"github.com/iamlab/iamlab/internal/catalog"
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/lint"
 )
 
 // Case is one request ready for the engine.
@@ -29,44 +31,27 @@ type Case struct {
 	SourceOffset int
 }
 
-// Error is a problem in a case file, positioned in that file.
-type Error struct {
-	File string
-	Pos  eval.Pos
-	Msg  string
+// errorAt is a problem in a case file, at its place in that file. A reader
+// returns every problem of a case together, as a diag.List.
+func errorAt(file string, p eval.Pos, msg string) *diag.Diagnostic {
+	return &diag.Diagnostic{Severity: diag.Error, File: file, Line: p.Line, Col: p.Col, Offset: p.Offset, Message: msg}
 }
 
-func (e *Error) Error() string {
-	if !e.Pos.IsValid() {
-		return fmt.Sprintf("%s: %s", e.File, e.Msg)
-	}
-	if e.File == "" {
-		return fmt.Sprintf("%s: %s", e.Pos, e.Msg)
-	}
-	return fmt.Sprintf("%s:%s: %s", e.File, e.Pos, e.Msg)
-}
-
-// Errors lists every problem found.
-type Errors []*Error
-
-func (es Errors) Error() string {
-	var b strings.Builder
-	for i, e := range es {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
+// policyError is a problem the engine's parser found in a case's policy,
+// in the engine's words (lint.FromParseError) after what names the policy.
+func policyError(file string, pe *eval.ParseError, prefix string) *diag.Diagnostic {
+	d := lint.FromParseError(pe, "")
+	d.File, d.Message = file, prefix+d.Message
+	return &d
 }
 
 type reader struct {
 	file string
-	errs Errors
+	errs diag.List
 }
 
 func (r *reader) fail(p eval.Pos, format string, args ...any) {
-	r.errs = append(r.errs, &Error{File: r.file, Pos: p, Msg: fmt.Sprintf(format, args...)})
+	r.errs = append(r.errs, errorAt(r.file, p, fmt.Sprintf(format, args...)))
 }
 
 // Parse reads a whole file holding one case, a list of cases, or
@@ -76,14 +61,14 @@ func Parse(file string, src []byte) ([]*Case, error) {
 	rd := NewReader(file, bytes.NewReader(src))
 	rd.MaxCase = max(rd.MaxCase, len(src))
 	var out []*Case
-	var errs Errors
+	var errs diag.List
 	for {
 		c, err := rd.Next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			errs = append(errs, err.(Errors)...)
+			errs = append(errs, err.(diag.List)...)
 			continue
 		}
 		out = append(out, c)
@@ -260,7 +245,7 @@ func (r *reader) policyRef(n *eval.Node, typ eval.PolicyType, what string) *eval
 	p, err := eval.Compile(doc, typ)
 	if err != nil {
 		for _, pe := range err.(eval.ParseErrors) {
-			r.fail(pe.Pos, "in the %s %q: %s; %s", what, name, pe.Msg, pe.Expected)
+			r.errs = append(r.errs, policyError(r.file, pe, fmt.Sprintf("in the %s %q: ", what, name)))
 		}
 		return nil
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/iotest"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/eval"
 )
 
@@ -25,12 +26,12 @@ func outcome(t *testing.T, in io.Reader, max int) []string {
 			return out
 		}
 		if err != nil {
-			es, ok := err.(Errors)
+			es, ok := err.(diag.List)
 			if !ok || len(es) == 0 {
-				t.Fatalf("error %T %v is not positioned Errors", err, err)
+				t.Fatalf("error %T %v is not a positioned diag.List", err, err)
 			}
 			for _, e := range es {
-				if e.File != "f.json" || e.Pos.Line < 1 || e.Pos.Col < 1 {
+				if e.File != "f.json" || e.Line < 1 || e.Col < 1 {
 					t.Fatalf("error without a position: %+v", e)
 				}
 			}

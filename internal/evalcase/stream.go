@@ -7,6 +7,7 @@ import (
 	"io"
 	"unicode/utf8"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/eval"
 )
 
@@ -68,9 +69,9 @@ func NewReader(file string, in io.Reader) *Reader {
 }
 
 // Next returns the next case. For a case that cannot be evaluated it
-// returns the case (with its name and position) and the case's Errors.
+// returns the case (with its name and position) and the case's problems, a diag.List.
 // For a problem with the file itself (unreadable, its list structure
-// broken) it returns a nil case and the Errors; reading stops there. At the
+// broken) it returns a nil case and the problems; reading stops there. At the
 // end it returns io.EOF.
 func (r *Reader) Next() (*Case, error) {
 	for {
@@ -249,12 +250,12 @@ func (r *Reader) element() (*Case, error) {
 		// A string or number that long is no case and has no end to
 		// look for.
 		r.state = stDone
-		return nil, Errors{{File: r.file, Pos: start, Msg: fmt.Sprintf("a value of over %d KiB where a case should be; expected a case object", r.MaxCase>>10)}}
+		return nil, diag.List{errorAt(r.file, start, fmt.Sprintf("a value of over %d KiB where a case should be; expected a case object", r.MaxCase>>10))}
 	}
 	if tooBig {
 		r.skipValue()
-		e := &Error{File: r.file, Pos: start, Msg: fmt.Sprintf("case %d is larger than %d KiB; expected a case of at most that size (the largest policy AWS accepts is 32 KB)", r.idx, r.MaxCase>>10)}
-		return &Case{Name: fmt.Sprintf("case-%d", r.idx), Pos: start}, Errors{e}
+		e := errorAt(r.file, start, fmt.Sprintf("case %d is larger than %d KiB; expected a case of at most that size (the largest policy AWS accepts is 32 KB)", r.idx, r.MaxCase>>10))
+		return &Case{Name: fmt.Sprintf("case-%d", r.idx), Pos: start}, diag.List{e}
 	}
 	if !complete && r.ioErr != nil {
 		return r.failIO()
@@ -267,7 +268,7 @@ func (r *Reader) element() (*Case, error) {
 	r.advance(n)
 	if err != nil {
 		pe := err.(*eval.ParseError)
-		e := Errors{{File: r.file, Pos: pe.Pos, Msg: pe.Msg + "; " + pe.Expected}}
+		e := diag.List{policyError(r.file, pe, "")}
 		if !complete || r.depth == 0 {
 			// The file ends inside this case: nothing follows to read.
 			r.state = stDone
@@ -303,10 +304,10 @@ func (r *Reader) caseOf(n *eval.Node, num int) (*Case, error) {
 func (r *Reader) document(root *eval.Node) {
 	switch {
 	case root.Kind == eval.KindObject && root.Get("cases") != nil:
-		var errs Errors
+		var errs diag.List
 		for _, m := range root.Members {
 			if m.Key != "cases" {
-				errs = append(errs, &Error{File: r.file, Pos: m.KeyPos, Msg: fmt.Sprintf("unknown key %q next to \"cases\"; expected only \"cases\"", m.Key)})
+				errs = append(errs, errorAt(r.file, m.KeyPos, fmt.Sprintf("unknown key %q next to \"cases\"; expected only \"cases\"", m.Key)))
 			}
 		}
 		if len(errs) > 0 {
@@ -314,7 +315,7 @@ func (r *Reader) document(root *eval.Node) {
 		}
 		cs := root.Get("cases")
 		if cs.Kind != eval.KindArray {
-			r.queue = append(r.queue, result{nil, Errors{{File: r.file, Pos: cs.Pos, Msg: fmt.Sprintf("\"cases\" is %s; expected a list of cases", cs.Kind)}}})
+			r.queue = append(r.queue, result{nil, diag.List{errorAt(r.file, cs.Pos, fmt.Sprintf("\"cases\" is %s; expected a list of cases", cs.Kind))}})
 			return
 		}
 		for i, e := range cs.Elems {
@@ -326,7 +327,7 @@ func (r *Reader) document(root *eval.Node) {
 		c, err := r.caseOf(root, 1)
 		r.queue = append(r.queue, result{c, err})
 	default:
-		r.queue = append(r.queue, result{nil, Errors{{File: r.file, Pos: root.Pos, Msg: fmt.Sprintf("the file holds %s; expected a case object, a list of cases, or {\"cases\": [...]}", root.Kind)}}})
+		r.queue = append(r.queue, result{nil, diag.List{errorAt(r.file, root.Pos, fmt.Sprintf("the file holds %s; expected a case object, a list of cases, or {\"cases\": [...]}", root.Kind))}})
 	}
 }
 
@@ -442,19 +443,19 @@ func (r *Reader) extraMember() error {
 	n, complete, tooBig := r.scanValue(true)
 	if tooBig || !complete || n == 0 || r.buf[r.r] != '"' {
 		r.state = stDone
-		return Errors{{File: r.file, Pos: at, Msg: "unexpected " + r.describe() + " next to \"cases\"; expected only \"cases\""}}
+		return diag.List{errorAt(r.file, at, "unexpected "+r.describe()+" next to \"cases\"; expected only \"cases\"")}
 	}
 	key := string(r.buf[r.r : r.r+n])
 	r.advance(n)
 	r.skipSpace()
 	if r.avail() == 0 || r.buf[r.r] != ':' {
 		r.state = stDone
-		return Errors{{File: r.file, Pos: r.pos, Msg: "unexpected " + r.describe() + "; expected ':' after a key"}}
+		return diag.List{errorAt(r.file, r.pos, "unexpected "+r.describe()+"; expected ':' after a key")}
 	}
 	r.advance(1)
 	r.skipSpace()
 	r.skipValue()
-	return Errors{{File: r.file, Pos: at, Msg: fmt.Sprintf("unknown key %s next to \"cases\"; expected only \"cases\"", key)}}
+	return diag.List{errorAt(r.file, at, fmt.Sprintf("unknown key %s next to \"cases\"; expected only \"cases\"", key))}
 }
 
 func (r *Reader) fatal(msg, expected string) (*Case, error) {
@@ -462,7 +463,7 @@ func (r *Reader) fatal(msg, expected string) (*Case, error) {
 	if r.ioErr != nil && r.avail() == 0 {
 		return r.failIO()
 	}
-	return nil, Errors{{File: r.file, Pos: r.pos, Msg: msg + "; " + expected}}
+	return nil, diag.List{errorAt(r.file, r.pos, msg+"; "+expected)}
 }
 
 func (r *Reader) failIO() (*Case, error) {
@@ -472,9 +473,9 @@ func (r *Reader) failIO() (*Case, error) {
 		err = u // "read NAME: is a directory" names the file twice
 	}
 	if r.pos.Offset == 0 {
-		return nil, Errors{{File: r.file, Msg: "cannot read: " + err.Error()}}
+		return nil, diag.List{errorAt(r.file, eval.Pos{}, "cannot read: "+err.Error())}
 	}
-	return nil, Errors{{File: r.file, Pos: r.pos, Msg: "cannot read further: " + err.Error()}}
+	return nil, diag.List{errorAt(r.file, r.pos, "cannot read further: "+err.Error())}
 }
 
 func (r *Reader) avail() int { return r.w - r.r }

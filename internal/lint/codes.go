@@ -1,5 +1,7 @@
 package lint
 
+import "github.com/iamlab/iamlab/internal/diag"
+
 // The codes are kebab-case words rather than numbers so a learner can read
 // a finding without the table, and they never change meaning once
 // released: scripts and docs/lint.md refer to them.
@@ -47,56 +49,56 @@ const (
 
 // CodeInfo describes one finding code.
 type CodeInfo struct {
-	Code     string   `json:"code"`
-	Severity Severity `json:"severity"`
-	Summary  string   `json:"summary"`
+	Code     string        `json:"code"`
+	Severity diag.Severity `json:"severity"`
+	Summary  string        `json:"summary"`
 }
 
 // Codes lists every code the linter can emit, in the order of docs/lint.md.
 func Codes() []CodeInfo {
 	return []CodeInfo{
-		{CodeJSONSyntax, Error, "the document is not valid JSON"},
-		{CodeUnknownElement, Error, "an element name IAM does not know (a typo such as \"Efect\")"},
-		{CodeInvalidEffect, Error, "Effect is missing or not exactly \"Allow\" or \"Deny\""},
-		{CodeInvalidVersion, Error, "Version is not \"2012-10-17\" or \"2008-10-17\""},
-		{CodePrincipalNotAllowed, Error, "Principal or NotPrincipal in a policy type that cannot have one"},
-		{CodePrincipalMissing, Error, "a statement of a resource-side policy does not say whom it applies to"},
-		{CodeInvalidOperator, Error, "a condition operator IAM does not know"},
-		{CodeInvalidGrammar, Error, "any other violation of the policy grammar (missing Action, wrong JSON type, …)"},
+		{CodeJSONSyntax, diag.Error, "the document is not valid JSON"},
+		{CodeUnknownElement, diag.Error, "an element name IAM does not know (a typo such as \"Efect\")"},
+		{CodeInvalidEffect, diag.Error, "Effect is missing or not exactly \"Allow\" or \"Deny\""},
+		{CodeInvalidVersion, diag.Error, "Version is not \"2012-10-17\" or \"2008-10-17\""},
+		{CodePrincipalNotAllowed, diag.Error, "Principal or NotPrincipal in a policy type that cannot have one"},
+		{CodePrincipalMissing, diag.Error, "a statement of a resource-side policy does not say whom it applies to"},
+		{CodeInvalidOperator, diag.Error, "a condition operator IAM does not know"},
+		{CodeInvalidGrammar, diag.Error, "any other violation of the policy grammar (missing Action, wrong JSON type, …)"},
 
-		{CodeAllowNotAction, SecurityWarning, "Allow with NotAction grants every action not listed, in every service"},
-		{CodeAllowNotResource, SecurityWarning, "Allow with NotResource grants on every resource not listed"},
-		{CodeAllowNotPrincipal, SecurityWarning, "Allow with NotPrincipal grants everyone else, anonymous users included"},
-		{CodeAllowAll, SecurityWarning, "Allow of every action on every resource"},
-		{CodeAllowServiceAll, SecurityWarning, "Allow of every action of a service (\"s3:*\") on every resource"},
-		{CodePassRoleWildcard, SecurityWarning, "iam:PassRole allowed on every role"},
-		{CodePublicPrincipal, SecurityWarning, "Allow to Principal \"*\" with no condition: anyone, even anonymous"},
+		{CodeAllowNotAction, diag.SecurityWarning, "Allow with NotAction grants every action not listed, in every service"},
+		{CodeAllowNotResource, diag.SecurityWarning, "Allow with NotResource grants on every resource not listed"},
+		{CodeAllowNotPrincipal, diag.SecurityWarning, "Allow with NotPrincipal grants everyone else, anonymous users included"},
+		{CodeAllowAll, diag.SecurityWarning, "Allow of every action on every resource"},
+		{CodeAllowServiceAll, diag.SecurityWarning, "Allow of every action of a service (\"s3:*\") on every resource"},
+		{CodePassRoleWildcard, diag.SecurityWarning, "iam:PassRole allowed on every role"},
+		{CodePublicPrincipal, diag.SecurityWarning, "Allow to Principal \"*\" with no condition: anyone, even anonymous"},
 
-		{CodeUnknownService, Warning, "the action's service prefix is not in the catalogue"},
-		{CodeUnknownAction, Warning, "the action is not in the catalogue, or a pattern matches none"},
-		{CodeResourceMismatch, Warning, "no listed Resource is of a type the action acts on"},
-		{CodeStarOnlyAction, Warning, "the action supports only Resource \"*\", and the statement lists none"},
-		{CodeMalformedARN, Warning, "a Resource that is not \"*\" and not a well-formed ARN"},
-		{CodeMalformedPrincipal, Warning, "a principal that is not an account ID, ARN, service name or \"*\""},
-		{CodeUnknownConditionKey, Warning, "a condition key that no AWS service defines"},
-		{CodeConditionKeyNotApplied, Warning, "a service condition key that none of the statement's actions sets"},
-		{CodeOperatorTypeMismatch, Warning, "the operator compares another kind of value than the key holds"},
-		{CodeSetOperatorMissing, Warning, "a single-valued operator on a multivalued key"},
-		{CodeForAllValuesAllow, Warning, "ForAllValues with Allow is true when the key is missing"},
-		{CodeVariablesInOldVersion, Warning, "a policy variable in a policy without Version \"2012-10-17\" is literal text"},
-		{CodeDuplicateSid, Warning, "two statements share a Sid"},
-		{CodeMFADenyNoIfExists, Warning, "a Deny on aws:MultiFactorAuthPresent with Bool, which never applies to long-term access keys"},
+		{CodeUnknownService, diag.Warning, "the action's service prefix is not in the catalogue"},
+		{CodeUnknownAction, diag.Warning, "the action is not in the catalogue, or a pattern matches none"},
+		{CodeResourceMismatch, diag.Warning, "no listed Resource is of a type the action acts on"},
+		{CodeStarOnlyAction, diag.Warning, "the action supports only Resource \"*\", and the statement lists none"},
+		{CodeMalformedARN, diag.Warning, "a Resource that is not \"*\" and not a well-formed ARN"},
+		{CodeMalformedPrincipal, diag.Warning, "a principal that is not an account ID, ARN, service name or \"*\""},
+		{CodeUnknownConditionKey, diag.Warning, "a condition key that no AWS service defines"},
+		{CodeConditionKeyNotApplied, diag.Warning, "a service condition key that none of the statement's actions sets"},
+		{CodeOperatorTypeMismatch, diag.Warning, "the operator compares another kind of value than the key holds"},
+		{CodeSetOperatorMissing, diag.Warning, "a single-valued operator on a multivalued key"},
+		{CodeForAllValuesAllow, diag.Warning, "ForAllValues with Allow is true when the key is missing"},
+		{CodeVariablesInOldVersion, diag.Warning, "a policy variable in a policy without Version \"2012-10-17\" is literal text"},
+		{CodeDuplicateSid, diag.Warning, "two statements share a Sid"},
+		{CodeMFADenyNoIfExists, diag.Warning, "a Deny on aws:MultiFactorAuthPresent with Bool, which never applies to long-term access keys"},
 
-		{CodeMissingVersion, Suggestion, "no Version: IAM reads the policy as 2008-10-17"},
-		{CodeSetOperatorOnSingle, Suggestion, "ForAnyValue/ForAllValues on a single-valued key"},
-		{CodePolicyTypeDetected, Suggestion, "the policy type was guessed from the document"},
+		{CodeMissingVersion, diag.Suggestion, "no Version: IAM reads the policy as 2008-10-17"},
+		{CodeSetOperatorOnSingle, diag.Suggestion, "ForAnyValue/ForAllValues on a single-valued key"},
+		{CodePolicyTypeDetected, diag.Suggestion, "the policy type was guessed from the document"},
 	}
 }
 
 // codeSeverity is built once from Codes; a code's severity never varies
 // with the policy, so checks name only the code.
-var codeSeverity = func() map[string]Severity {
-	m := map[string]Severity{}
+var codeSeverity = func() map[string]diag.Severity {
+	m := map[string]diag.Severity{}
 	for _, c := range Codes() {
 		m[c.Code] = c.Severity
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/eval"
 )
 
@@ -154,7 +155,7 @@ var codeCases = []codeCase{
 	{CodePolicyTypeDetected, 0, true, pol(stmtOK), ""},
 }
 
-func lintCase(c codeCase) []Finding {
+func lintCase(c codeCase) []diag.Diagnostic {
 	if c.auto {
 		fs, _ := Auto([]byte(c.src))
 		return fs
@@ -177,11 +178,11 @@ func TestCodes(t *testing.T) {
 				if f.Code != c.code {
 					continue
 				}
-				at = append(at, f.Pos.String())
+				at = append(at, f.Where())
 				if f.Severity != codeSeverity[c.code] {
 					t.Errorf("%s has severity %s, want %s", c.code, f.Severity, codeSeverity[c.code])
 				}
-				if f.Message == "" || f.Advice == "" {
+				if f.Message == "" || f.Expected == "" {
 					t.Errorf("%s lacks a message or advice: %+v", c.code, f)
 				}
 			}
@@ -252,7 +253,7 @@ func TestGrammarErrorsKeepOtherFindings(t *testing.T) {
 	if !contains(codes, CodePrincipalNotAllowed) || !contains(codes, CodeUnknownAction) || contains(codes, CodePublicPrincipal) {
 		t.Errorf("codes %v, want principal-not-allowed and unknown-action without public-principal", codes)
 	}
-	if !HasErrors(fs) {
+	if !diag.HasErrors(fs) {
 		t.Error("HasErrors is false")
 	}
 }
@@ -261,7 +262,7 @@ func TestFindingsSorted(t *testing.T) {
 	src := noVersion(`{"Sid": "A", "Effect": "Allow", "Action": ["s4:X", "s3:GetObjects"], "Resource": "bucket"}`, `{"Sid": "A", "Effect": "Allow", "Action": "*", "Resource": "*"}`)
 	fs := Policy([]byte(src), eval.IdentityPolicy)
 	for i := 1; i < len(fs); i++ {
-		if fs[i].Pos.Offset < fs[i-1].Pos.Offset {
+		if fs[i].Offset < fs[i-1].Offset {
 			t.Fatalf("findings out of order: %v before %v", fs[i-1], fs[i])
 		}
 	}
@@ -286,19 +287,6 @@ func TestDetect(t *testing.T) {
 		if got != c.want || ok != c.ok {
 			t.Errorf("Detect(%s) = %v, %v; want %v, %v", c.src, got, ok, c.want, c.ok)
 		}
-	}
-}
-
-func TestSeverityText(t *testing.T) {
-	for _, s := range []Severity{Error, SecurityWarning, Warning, Suggestion} {
-		b, _ := s.MarshalText()
-		var back Severity
-		if err := back.UnmarshalText(b); err != nil || back != s {
-			t.Errorf("%v round-trips to %v, %v", s, back, err)
-		}
-	}
-	if SecurityWarning.Title() != "security warning" {
-		t.Errorf("Title = %q", SecurityWarning.Title())
 	}
 }
 

@@ -3,6 +3,7 @@ package lint
 import (
 	"strings"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/eval"
 )
 
@@ -10,7 +11,7 @@ import (
 // statement names a Principal it cannot be an identity policy, so it is
 // linted as a resource policy (a role trust policy when every action is
 // an sts:AssumeRole… action), and a suggestion says so.
-func Auto(src []byte) ([]Finding, eval.PolicyType) {
+func Auto(src []byte) ([]diag.Diagnostic, eval.PolicyType) {
 	node, err := eval.ParseJSON(src)
 	if err != nil {
 		return Policy(src, eval.IdentityPolicy), eval.IdentityPolicy
@@ -24,11 +25,9 @@ func Auto(src []byte) ([]Finding, eval.PolicyType) {
 	if typ == eval.TrustPolicy {
 		flag = "trust"
 	}
-	out = append(out, Finding{
-		Code: CodePolicyTypeDetected, Severity: Suggestion, Pos: node.Pos,
-		Message: "linted as " + article(typ.String()) + " because every statement names a Principal",
-		Advice:  "pass --type " + flag + " to say so, or --type with another policy type if this is not one",
-	})
+	out = append(out, at(CodePolicyTypeDetected, diag.Suggestion, node.Pos,
+		"linted as "+article(typ.String())+" because every statement names a Principal",
+		"pass --type "+flag+" to say so, or --type with another policy type if this is not one"))
 	sortFindings(out)
 	return out, typ
 }

@@ -159,7 +159,7 @@ func TestGrantsAgreeWithLintOnMismatches(t *testing.T) {
 	lintSays := map[string]bool{}
 	for _, f := range Policy([]byte(src), eval.IdentityPolicy) {
 		if f.Code == CodeResourceMismatch || f.Code == CodeStarOnlyAction {
-			lintSays[f.Pos.String()] = true
+			lintSays[f.Where()] = true
 		}
 	}
 	if len(lintSays) != len(first.Inapplicable) {

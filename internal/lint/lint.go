@@ -6,33 +6,34 @@ import (
 
 	"github.com/iamlab/iamlab/internal/arn"
 	"github.com/iamlab/iamlab/internal/catalog"
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/eval"
 )
 
 // Policy lints one policy document of the given type and returns its
 // findings in document order.
-func Policy(src []byte, typ eval.PolicyType) []Finding {
+func Policy(src []byte, typ eval.PolicyType) []diag.Diagnostic {
 	node, err := eval.ParseJSON(src)
 	if err != nil {
 		var pe *eval.ParseError
 		if errors.As(err, &pe) {
-			return []Finding{fromParseError(pe, CodeJSONSyntax)}
+			return []diag.Diagnostic{FromParseError(pe, CodeJSONSyntax)}
 		}
-		return []Finding{{Code: CodeJSONSyntax, Severity: Error, Message: err.Error()}}
+		return []diag.Diagnostic{{Code: CodeJSONSyntax, Severity: diag.Error, Message: err.Error()}}
 	}
 	return lintNode(node, typ)
 }
 
-func lintNode(node *eval.Node, typ eval.PolicyType) []Finding {
-	var out []Finding
+func lintNode(node *eval.Node, typ eval.PolicyType) []diag.Diagnostic {
+	var out []diag.Diagnostic
 	p, err := eval.Compile(node, typ)
 	if err != nil {
 		var pes eval.ParseErrors
 		if !errors.As(err, &pes) {
-			return []Finding{{Code: CodeInvalidGrammar, Severity: Error, Pos: node.Pos, Message: err.Error()}}
+			return []diag.Diagnostic{at(CodeInvalidGrammar, diag.Error, node.Pos, err.Error(), "")}
 		}
 		for _, pe := range pes {
-			out = append(out, fromParseError(pe, classify(pe)))
+			out = append(out, FromParseError(pe, classify(pe)))
 		}
 		// A misplaced or missing Principal or Resource should not hide
 		// every other finding: compiled as a VPC endpoint policy, where
@@ -52,13 +53,13 @@ func lintNode(node *eval.Node, typ eval.PolicyType) []Finding {
 // Compiled lints a policy the caller has already parsed and compiled, for
 // callers that hold one (the editor on every keystroke): only the
 // semantic checks run, since a compiled policy has no grammar error.
-func Compiled(p *eval.Policy) []Finding {
+func Compiled(p *eval.Policy) []diag.Diagnostic {
 	out := check(p, p.Type)
 	sortFindings(out)
 	return out
 }
 
-func check(p *eval.Policy, typ eval.PolicyType) []Finding {
+func check(p *eval.Policy, typ eval.PolicyType) []diag.Diagnostic {
 	c := newChecker(p, typ)
 	c.run()
 	return c.out
@@ -69,7 +70,7 @@ func check(p *eval.Policy, typ eval.PolicyType) []Finding {
 type checker struct {
 	p   *eval.Policy
 	typ eval.PolicyType
-	out []Finding
+	out []diag.Diagnostic
 
 	expanded map[string][]*catalog.Action // by lower-cased pattern
 	keys     map[*catalog.Action][]string
@@ -92,9 +93,9 @@ func newChecker(p *eval.Policy, typ eval.PolicyType) *checker {
 func (c *checker) add(code string, pos eval.Pos, msg, advice string) {
 	sev, ok := codeSeverity[code]
 	if !ok {
-		sev = Warning
+		sev = diag.Warning
 	}
-	c.out = append(c.out, Finding{Code: code, Severity: sev, Pos: pos, Message: msg, Advice: advice})
+	c.out = append(c.out, at(code, sev, pos, msg, advice))
 }
 
 // statementChecks run once per statement; policyChecks once per document.

@@ -6,12 +6,6 @@ import (
 	"github.com/iamlab/iamlab/internal/eval"
 )
 
-// fromParseError keeps the engine's position, message and expectation, so
-// lint and eval describe a broken document in the same words.
-func fromParseError(pe *eval.ParseError, code string) Finding {
-	return Finding{Code: code, Severity: Error, Pos: pe.Pos, Message: pe.Msg, Advice: pe.Expected}
-}
-
 // grammarCodes maps the engine's grammar messages to finding codes. The
 // engine reports problems as prose; the table is pinned by a test so a
 // reworded message shows up as a failing test, not as a silently

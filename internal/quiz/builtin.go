@@ -1,25 +1,25 @@
 package quiz
 
 import (
-	"io/fs"
 	"sync"
 
 	"github.com/iamlab/iamlab/content"
+	"github.com/iamlab/iamlab/internal/diag"
 )
 
 // BuiltinRoot is the bank's folder inside content.FS.
 const BuiltinRoot = "quiz"
 
-var builtin = sync.OnceValues(func() (*Bank, []Finding) { return LoadBank(content.FS, BuiltinRoot) })
+var builtin = sync.OnceValues(func() (*Bank, []diag.Diagnostic) { return LoadBank(content.FS, BuiltinRoot) })
 
 // Builtin is the quiz bank embedded in the binary, loaded once. Items with
 // problems are still returned; sessions skip those that cannot be played.
-func Builtin() (*Bank, []Finding) { return builtin() }
+func Builtin() (*Bank, []diag.Diagnostic) { return builtin() }
 
 // CheckBuiltin loads and checks the embedded bank for `iamlab check`:
 // loading problems and Check's findings together, sorted, with file paths
 // as in the repository ("content/quiz/a-evaluation.yaml").
-func CheckBuiltin() []Finding {
+func CheckBuiltin() []diag.Diagnostic {
 	b, probs := LoadBank(content.FS, BuiltinRoot)
 	out := append(probs, Check(b)...)
 	for i := range out {
@@ -27,22 +27,6 @@ func CheckBuiltin() []Finding {
 			out[i].File = "content/" + out[i].File
 		}
 	}
-	SortFindings(out)
-	return out
-}
-
-// CheckBuiltinLessons checks the embedded lessons against the known
-// scenario ids (see CheckLessons).
-func CheckBuiltinLessons(scenarioIDs []string) []Finding {
-	sub, err := fs.Sub(content.FS, "lessons")
-	if err != nil {
-		return []Finding{{File: "content/lessons", Severity: SevError, Code: CodeUnreadable, Message: err.Error()}}
-	}
-	out := CheckLessons(sub, scenarioIDs)
-	for i := range out {
-		if out[i].File != "" {
-			out[i].File = "content/lessons/" + out[i].File
-		}
-	}
+	diag.Sort(out)
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/iamlab/iamlab/internal/curriculum"
+	"github.com/iamlab/iamlab/internal/diag"
 )
 
 var kebab = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`) })
@@ -18,8 +19,8 @@ var kebab = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[
 // for multiple; well-formed ordering and matching items; and, for policy
 // items, a world the sandbox accepts, a call it can resolve and a stated
 // answer that agrees with the engine. Findings come sorted by position.
-func Check(b *Bank) []Finding {
-	var out []Finding
+func Check(b *Bank) []diag.Diagnostic {
+	var out []diag.Diagnostic
 	first := map[string]*Item{}
 	for _, it := range b.Items {
 		m := b.meta[it]
@@ -41,22 +42,22 @@ func Check(b *Bank) []Finding {
 		}
 		out = append(out, c.fs...)
 	}
-	SortFindings(out)
+	diag.Sort(out)
 	return out
 }
 
 type checker struct {
 	it *Item
 	p  *positions
-	fs []Finding
+	fs []diag.Diagnostic
 }
 
 func (c *checker) err(path, code, format string, args ...any) {
-	c.fs = append(c.fs, c.p.at(path, SevError, code, c.it.ID, format, args...))
+	c.fs = append(c.fs, c.p.at(path, diag.Error, code, c.it.ID, format, args...))
 }
 
 func (c *checker) warn(path, code, format string, args ...any) {
-	c.fs = append(c.fs, c.p.at(path, SevWarning, code, c.it.ID, format, args...))
+	c.fs = append(c.fs, c.p.at(path, diag.Warning, code, c.it.ID, format, args...))
 }
 
 func (c *checker) header(first map[string]*Item) {

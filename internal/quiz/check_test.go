@@ -3,9 +3,11 @@ package quiz
 import (
 	"strings"
 	"testing"
+
+	"github.com/iamlab/iamlab/internal/diag"
 )
 
-func checkOf(t *testing.T, yaml string) []Finding {
+func checkOf(t *testing.T, yaml string) []diag.Diagnostic {
 	t.Helper()
 	b, probs := bankOf(t, map[string]string{"t.yaml": yaml})
 	if len(probs) > 0 {
@@ -49,7 +51,7 @@ func TestCheckRules(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			fs := checkOf(t, c.yaml)
 			f := mustFind(t, fs, c.code, c.frag, c.line)
-			if f.Severity != SevError || f.File != "quiz/t.yaml" {
+			if f.Severity != diag.Error || f.File != "quiz/t.yaml" {
 				t.Errorf("got %s", f)
 			}
 		})
@@ -85,7 +87,7 @@ func TestDependentStemKeepsSelfContainedComparisons(t *testing.T) {
 func TestCheckWarnsOnHistoryOnlyTask(t *testing.T) {
 	y := strings.Replace(item("x-1", "implicit-deny"), "[SAA-C03 1.1]", "[SAA-C03 1.1, SCS-C03 D6]", 1)
 	f := mustFind(t, checkOf(t, y), CodeBadTask, "SCS-C03 6.1.3", 12)
-	if f.Severity != SevWarning {
+	if f.Severity != diag.Warning {
 		t.Errorf("got %s", f)
 	}
 }
@@ -176,15 +178,5 @@ func TestPolicyOptionsCarryTheKey(t *testing.T) {
 		if !strings.Contains(strings.ToLower(it.Stem), "user alice calls `s3:getobject`") {
 			t.Errorf("%s: default stem %q", ask, it.Stem)
 		}
-	}
-}
-
-func TestFindingString(t *testing.T) {
-	f := Finding{File: "content/quiz/a.yaml", Line: 3, Col: 5, Severity: SevError, Code: CodeKey, Message: "m"}
-	if f.String() != "content/quiz/a.yaml:3:5: error: m" {
-		t.Fatal(f.String())
-	}
-	if (Finding{Severity: SevWarning, Message: "m"}).String() != "warning: m" {
-		t.Fatal("no position")
 	}
 }

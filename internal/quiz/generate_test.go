@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/iamlab/iamlab/internal/curriculum"
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/sandbox"
 )
@@ -16,7 +17,7 @@ func genWorld(t testing.TB) *sandbox.World {
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}
-	if fs := Check(b); HasErrors(fs) {
+	if fs := Check(b); diag.HasErrors(fs) {
 		t.Fatalf("generation world: %s", joinFindings(fs))
 	}
 	return b.Items[0].Policy.World

@@ -7,10 +7,11 @@ import (
 	"testing/fstest"
 
 	"github.com/iamlab/iamlab/content"
+	"github.com/iamlab/iamlab/internal/diag"
 )
 
 // bankOf loads a bank from files given as name → YAML text.
-func bankOf(t testing.TB, files map[string]string) (*Bank, []Finding) {
+func bankOf(t testing.TB, files map[string]string) (*Bank, []diag.Diagnostic) {
 	t.Helper()
 	m := fstest.MapFS{}
 	for name, text := range files {
@@ -59,7 +60,7 @@ func item(id, topic string, extra ...string) string {
 	return s
 }
 
-func mustFind(t *testing.T, fs []Finding, code, frag string, line int) Finding {
+func mustFind(t *testing.T, fs []diag.Diagnostic, code, frag string, line int) diag.Diagnostic {
 	t.Helper()
 	for _, f := range fs {
 		if f.Code == code && strings.Contains(f.Message, frag) && (line == 0 || f.Line == line) {
@@ -67,10 +68,10 @@ func mustFind(t *testing.T, fs []Finding, code, frag string, line int) Finding {
 		}
 	}
 	t.Fatalf("no %s finding mentioning %q at line %d in:\n%s", code, frag, line, joinFindings(fs))
-	return Finding{}
+	return diag.Diagnostic{}
 }
 
-func joinFindings(fs []Finding) string {
+func joinFindings(fs []diag.Diagnostic) string {
 	var b strings.Builder
 	for _, f := range fs {
 		b.WriteString(f.String() + " [" + f.Code + "]\n")

@@ -11,6 +11,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/yamlpos"
 )
 
@@ -29,7 +30,7 @@ type Bank struct {
 // itemMeta is what loading learned about an item for Check.
 type itemMeta struct {
 	pos    *positions
-	issues []Finding // world and call problems found while building a policy item
+	issues []diag.Diagnostic // world and call problems found while building a policy item
 	raw    *itemFile
 }
 
@@ -43,13 +44,13 @@ func (b *Bank) Item(id string) (*Item, bool) {
 // starting with "_" or "." are skipped). Problems are positioned in the
 // files; an item that cannot be decoded is left out, the rest still load,
 // so a broken file never hides the whole bank.
-func LoadBank(fsys fs.FS, root string) (*Bank, []Finding) {
+func LoadBank(fsys fs.FS, root string) (*Bank, []diag.Diagnostic) {
 	b := &Bank{byID: map[string]*Item{}, meta: map[*Item]*itemMeta{}}
-	var probs []Finding
+	var probs []diag.Diagnostic
 	var files []string
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			probs = append(probs, Finding{File: p, Severity: SevError, Code: CodeUnreadable, Message: err.Error()})
+			probs = append(probs, diag.Diagnostic{File: p, Severity: diag.Error, Code: CodeUnreadable, Message: err.Error()})
 			return nil
 		}
 		name := d.Name()
@@ -65,17 +66,17 @@ func LoadBank(fsys fs.FS, root string) (*Bank, []Finding) {
 		return nil
 	})
 	if err != nil {
-		probs = append(probs, Finding{File: root, Severity: SevError, Code: CodeUnreadable, Message: err.Error()})
+		probs = append(probs, diag.Diagnostic{File: root, Severity: diag.Error, Code: CodeUnreadable, Message: err.Error()})
 	}
 	sort.Strings(files)
 	for _, f := range files {
 		src, err := fs.ReadFile(fsys, f)
 		if err != nil {
-			probs = append(probs, Finding{File: f, Severity: SevError, Code: CodeUnreadable, Message: err.Error()})
+			probs = append(probs, diag.Diagnostic{File: f, Severity: diag.Error, Code: CodeUnreadable, Message: err.Error()})
 			continue
 		}
 		if len(src) > maxFileSize {
-			probs = append(probs, Finding{File: f, Line: 1, Col: 1, Severity: SevError, Code: CodeUnreadable,
+			probs = append(probs, diag.Diagnostic{File: f, Line: 1, Col: 1, Severity: diag.Error, Code: CodeUnreadable,
 				Message: fmt.Sprintf("file is %d bytes, over the %d-byte limit; split it", len(src), maxFileSize)})
 			continue
 		}
@@ -85,30 +86,30 @@ func LoadBank(fsys fs.FS, root string) (*Bank, []Finding) {
 }
 
 // loadFile decodes one file: a YAML list of items.
-func (b *Bank) loadFile(file string, src []byte) []Finding {
+func (b *Bank) loadFile(file string, src []byte) []diag.Diagnostic {
 	if e := yamlpos.CheckDepth(src); e != nil {
-		return []Finding{{File: file, Line: e.Line, Col: e.Col, Severity: SevError, Code: CodeYAMLSyntax, Message: e.Message + "; " + e.Expected}}
+		return []diag.Diagnostic{{File: file, Line: e.Line, Col: e.Col, Severity: diag.Error, Code: CodeYAMLSyntax, Message: e.Message + "; " + e.Expected}}
 	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
-		return []Finding{fromYAMLError(file, err, itemNames)}
+		return []diag.Diagnostic{fromYAMLError(file, err, itemNames)}
 	}
 	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
 		return nil // an empty file holds no items
 	}
 	if len(f.Docs) > 1 {
-		return []Finding{{File: file, Line: 1, Col: 1, Severity: SevError, Code: CodeYAMLSyntax, Message: "more than one YAML document (---) in the file; expected one list of items"}}
+		return []diag.Diagnostic{{File: file, Line: 1, Col: 1, Severity: diag.Error, Code: CodeYAMLSyntax, Message: "more than one YAML document (---) in the file; expected one list of items"}}
 	}
 	seq, ok := yamlpos.Unwrap(f.Docs[0].Body).(*ast.SequenceNode)
 	if !ok {
 		tk := f.Docs[0].Body.GetToken()
-		p := Finding{File: file, Line: 1, Col: 1, Severity: SevError, Code: CodeYAMLSyntax, Message: "the file must be a list of items (each starting with \"- id: ...\")"}
+		p := diag.Diagnostic{File: file, Line: 1, Col: 1, Severity: diag.Error, Code: CodeYAMLSyntax, Message: "the file must be a list of items (each starting with \"- id: ...\")"}
 		if tk != nil {
 			p.Line, p.Col = tk.Position.Line, tk.Position.Column
 		}
-		return []Finding{p}
+		return []diag.Diagnostic{p}
 	}
-	var probs []Finding
+	var probs []diag.Diagnostic
 	for _, n := range seq.Values {
 		var raw itemFile
 		if err := yaml.NodeToValue(n, &raw, yaml.DisallowUnknownField()); err != nil {
@@ -136,7 +137,7 @@ func (b *Bank) add(it *Item, m *itemMeta) {
 
 // build converts a decoded item. Structural problems are for Check; only an
 // item whose type is unknown cannot be built at all.
-func build(raw *itemFile, pos *positions) (*Item, []Finding) {
+func build(raw *itemFile, pos *positions) (*Item, []diag.Diagnostic) {
 	line, col := pos.pos("")
 	it := &Item{ID: raw.ID, Version: max(raw.Version, 1), Type: Type(raw.Type), Stem: raw.Stem,
 		Exam: canonicalTasks(raw.Exam), Topics: raw.Topics, Difficulty: raw.Difficulty, Explanation: raw.Explanation, Sources: raw.Sources,
@@ -176,7 +177,7 @@ func build(raw *itemFile, pos *positions) (*Item, []Finding) {
 		} else if want != "" {
 			msg += fmt.Sprintf("; did you mean %q?", want)
 		}
-		return nil, []Finding{pos.at("type", SevError, pick(raw.Type == "", CodeMissing, CodeBadValue), raw.ID, "%s", msg)}
+		return nil, []diag.Diagnostic{pos.at("type", diag.Error, pick(raw.Type == "", CodeMissing, CodeBadValue), raw.ID, "%s", msg)}
 	}
 	return it, nil
 }

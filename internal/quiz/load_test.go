@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/iamlab/iamlab/internal/diag"
 )
 
 // Deliberately broken files: each problem must point at the exact token.
@@ -22,7 +24,7 @@ func TestBrokenFilesArePositioned(t *testing.T) {
 	}
 	b, probs := LoadBank(os.DirFS("testdata"), "broken")
 	for _, c := range cases {
-		var got *Finding
+		var got *diag.Diagnostic
 		for i := range probs {
 			if strings.HasSuffix(probs[i].File, c.file) {
 				got = &probs[i]
@@ -79,7 +81,7 @@ func TestOptionIDsDefaultToLetters(t *testing.T) {
 
 func TestExamplesPassCheck(t *testing.T) {
 	b := examplesBank(t)
-	if fs := Check(b); HasErrors(fs) || len(fs) > 0 {
+	if fs := Check(b); diag.HasErrors(fs) || len(fs) > 0 {
 		t.Fatalf("examples.yaml must be clean:\n%s", joinFindings(fs))
 	}
 	types := map[Type]int{}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/sandbox"
 )
@@ -18,10 +19,10 @@ var layerNames = []eval.Layer{eval.LayerSCP, eval.LayerRCP, eval.LayerEndpoint, 
 // buildPolicy builds the world and call of a policy item, evaluates the
 // call and turns the outcome into options. Problems are returned for Check;
 // an item that cannot be evaluated keeps no options and sessions skip it.
-func buildPolicy(it *Item, raw *itemFile, pos *positions) []Finding {
-	var probs []Finding
+func buildPolicy(it *Item, raw *itemFile, pos *positions) []diag.Diagnostic {
+	var probs []diag.Diagnostic
 	bad := func(path, code, format string, args ...any) {
-		probs = append(probs, pos.at(path, SevError, code, raw.ID, format, args...))
+		probs = append(probs, pos.at(path, diag.Error, code, raw.ID, format, args...))
 	}
 	q := &PolicyQuestion{Ask: Ask(raw.Ask)}
 	it.Policy = q

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/sandbox"
 )
@@ -48,7 +49,7 @@ func sessionBank(t testing.TB) *Bank {
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}
-	if fs := Check(bank); HasErrors(fs) {
+	if fs := Check(bank); diag.HasErrors(fs) {
 		t.Fatal(joinFindings(fs))
 	}
 	return bank

@@ -3,6 +3,7 @@ package quiz
 import (
 	"fmt"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/worldfile"
 )
@@ -12,11 +13,11 @@ import (
 type worldBuilder struct {
 	p     *positions
 	item  string
-	probs []Finding
+	probs []diag.Diagnostic
 }
 
 func (b *worldBuilder) add(path, code, format string, args ...any) {
-	b.probs = append(b.probs, b.p.at(path, SevError, code, b.item, format, args...))
+	b.probs = append(b.probs, b.p.at(path, diag.Error, code, b.item, format, args...))
 }
 
 // build returns the world and its default account id; the world is nil

@@ -5,6 +5,7 @@ import (
 
 	"github.com/goccy/go-yaml/ast"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/suggest"
 	"github.com/iamlab/iamlab/internal/yamlpos"
 )
@@ -36,19 +37,19 @@ func (p *positions) pos(path string) (int, int) {
 }
 
 // at builds a finding positioned at path.
-func (p *positions) at(path string, sev Severity, code, item, format string, args ...any) Finding {
+func (p *positions) at(path string, sev diag.Severity, code, item, format string, args ...any) diag.Diagnostic {
 	line, col := p.pos(path)
-	return Finding{File: p.file, Line: line, Col: col, Severity: sev, Code: code, Item: item, Message: fmt.Sprintf(format, args...)}
+	return diag.Diagnostic{File: p.file, Line: line, Col: col, Severity: sev, Code: code, Subject: item, Message: fmt.Sprintf(format, args...)}
 }
 
 // fromYAMLError turns a go-yaml error into a positioned finding in an
 // author's words, with what was expected in the message.
-func fromYAMLError(file string, err error, names []string) Finding {
+func fromYAMLError(file string, err error, names []string) diag.Diagnostic {
 	e := yamlpos.Explain(err)
 	msg := e.Message
 	switch {
 	case e.Code == CodeUnknownField:
-		if s := closest(e.Field, names); s != "" {
+		if s := closest(yamlpos.UnknownField(err), names); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		} else {
 			msg += "; see docs/quiz-format.md for the fields of an item"
@@ -56,7 +57,7 @@ func fromYAMLError(file string, err error, names []string) Finding {
 	case e.Expected != "":
 		msg += "; " + e.Expected
 	}
-	return Finding{File: file, Line: e.Line, Col: e.Col, Severity: SevError, Code: e.Code, Message: msg}
+	return diag.Diagnostic{File: file, Line: e.Line, Col: e.Col, Severity: diag.Error, Code: e.Code, Message: msg}
 }
 
 // closest suggests the nearest of names, or "".

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/iamlab/iamlab/internal/diag"
 )
 
 var update = flag.Bool("update", false, "rewrite the want.txt files of testdata/broken")
@@ -45,14 +47,14 @@ func TestBrokenPacks(t *testing.T) {
 // (the sandbox, the engine, the linter) are left out for the codes that
 // carry them, so rewording there does not break this test; the code and
 // the position still must match.
-func render(fs []Finding) string {
+func render(fs []diag.Diagnostic) string {
 	var b strings.Builder
 	for _, f := range fs {
 		switch f.Code {
 		case CodeWorld, CodeCall, CodePolicySyntax, CodePolicyLint, CodeAnswerKey:
 			f.Message, f.Expected = "(message from the "+origin[f.Code]+")", ""
 		}
-		b.WriteString(string(f.Severity) + " " + f.Code + " " + f.String() + "\n")
+		b.WriteString(f.Severity.String() + " " + f.Code + " " + f.String() + "\n")
 	}
 	return b.String()
 }

@@ -3,6 +3,7 @@ package scenarios
 import (
 	"fmt"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/policygen"
 	"github.com/iamlab/iamlab/internal/sandbox"
@@ -69,7 +70,7 @@ func (c *checker) againstGenerated(sw *sandbox.World) {
 	if ref <= gen {
 		if s.BroaderReference != "" {
 			f := s.doc.at("broaderReference", CodeBroaderReference, fmt.Sprintf("broaderReference explains a breadth the reference no longer has (%d, the policy written from the checks %d)", ref, gen), "remove broaderReference")
-			f.Severity = SevWarning
+			f.Severity = diag.Warning
 			c.add(f)
 		}
 		return
@@ -82,7 +83,7 @@ func (c *checker) againstGenerated(sw *sandbox.World) {
 	if found {
 		f.File, f.Line, f.Col = pt.file, pt.line, pt.col
 	}
-	f.Severity = SevWarning
+	f.Severity = diag.Warning
 	f.Message = fmt.Sprintf("the reference solution for %s has breadth %d; the least-privilege policy written from the checks has %d (iamlab policy from-calls writes it)", id, ref, gen)
 	f.Expected = "narrow the reference to what the checks need, add checks for what the briefing also asks, or say why in broaderReference"
 	c.add(f)

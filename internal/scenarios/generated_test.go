@@ -3,6 +3,8 @@ package scenarios
 import (
 	"strings"
 	"testing"
+
+	"github.com/iamlab/iamlab/internal/diag"
 )
 
 // The reference of list-needs-the-bucket reads acme-catalog/*; the policy
@@ -23,7 +25,7 @@ func TestBroaderReferenceIsReported(t *testing.T) {
 	}
 	s := *orig
 	s.BroaderReference = ""
-	var f *Finding
+	var f *diag.Diagnostic
 	for _, x := range CheckScenario(&s) {
 		if x.Code == CodeBroaderReference {
 			f = &x
@@ -33,7 +35,7 @@ func TestBroaderReferenceIsReported(t *testing.T) {
 		t.Fatal("no warning for a reference broader than its checks")
 	}
 	pt := s.solWhere[s.Editable[0]]
-	if f.Severity != SevWarning || f.File != pt.file || f.Line != pt.line || f.Line == 0 || !strings.Contains(f.Message, "breadth 3") || !strings.Contains(f.Message, "has 2") {
+	if f.Severity != diag.Warning || f.File != pt.file || f.Line != pt.line || f.Line == 0 || !strings.Contains(f.Message, "breadth 3") || !strings.Contains(f.Message, "has 2") {
 		t.Errorf("finding %+v, solution at %s:%d:%d", f, pt.file, pt.line, pt.col)
 	}
 }
@@ -70,7 +72,7 @@ func TestGeneratedParOnlyForOneIdentityPolicy(t *testing.T) {
 	}
 }
 
-func hasCode(fs []Finding, code string) bool {
+func hasCode(fs []diag.Diagnostic, code string) bool {
 	for _, f := range fs {
 		if f.Code == code {
 			return true

@@ -7,6 +7,7 @@ import (
 
 	"github.com/goccy/go-yaml/ast"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/yamlpos"
 )
 
@@ -14,7 +15,7 @@ import (
 // reports every key the format does not have, with a suggestion from the
 // fields of that very mapping. The decoder stops at the first unknown key;
 // this pass lets an author fix all typos of a file at once.
-func (d *yamlDoc) unknownKeys(n ast.Node, t reflect.Type) []Finding {
+func (d *yamlDoc) unknownKeys(n ast.Node, t reflect.Type) []diag.Diagnostic {
 	n = yamlpos.Unwrap(n)
 	if n == nil {
 		return nil
@@ -28,7 +29,7 @@ func (d *yamlDoc) unknownKeys(n ast.Node, t reflect.Type) []Finding {
 		}
 		t = reflect.TypeOf(worldFile{})
 	}
-	var out []Finding
+	var out []diag.Diagnostic
 	switch t.Kind() {
 	case reflect.Struct:
 		var pairs []*ast.MappingValueNode
@@ -52,7 +53,7 @@ func (d *yamlDoc) unknownKeys(n ast.Node, t reflect.Type) []Finding {
 			}
 			ft, ok := fields[key]
 			if !ok {
-				f := Finding{Code: CodeUnknownField, Severity: SevError, File: d.file, Message: fmt.Sprintf("unknown field %q", key)}
+				f := diag.Diagnostic{Code: CodeUnknownField, Severity: diag.Error, File: d.file, Message: fmt.Sprintf("unknown field %q", key)}
 				if tk := mv.Key.GetToken(); tk != nil {
 					f.Line, f.Col = tk.Position.Line, tk.Position.Column
 				}

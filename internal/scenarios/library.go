@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/packs"
 )
 
@@ -109,7 +110,7 @@ func markClashes(reference, packs []*Pack) {
 			if first.BuiltIn && !p.BuiltIn {
 				msg = fmt.Sprintf("pack id %q is the id of a built-in pack (%s)", p.ID, first.Origin)
 			}
-			f := Finding{Code: CodeDuplicateID, Severity: SevError, File: p.Origin, Message: msg,
+			f := diag.Diagnostic{Code: CodeDuplicateID, Severity: diag.Error, File: p.Origin, Message: msg,
 				Expected: "give the pack its own id in pack.yaml; progress is kept by pack id, so two packs cannot share one"}
 			if p.manifest != nil {
 				f.File = p.manifest.file
@@ -117,7 +118,7 @@ func markClashes(reference, packs []*Pack) {
 			}
 			p.Problems = append(p.Problems, f)
 			p.Broken, p.Scenarios = true, nil
-			SortFindings(p.Problems)
+			diag.Sort(p.Problems)
 			continue
 		}
 		var keep []*Scenario
@@ -132,7 +133,7 @@ func markClashes(reference, packs []*Pack) {
 		}
 		p.Scenarios = keep
 		remember(p)
-		SortFindings(p.Problems)
+		diag.Sort(p.Problems)
 	}
 }
 
@@ -153,7 +154,7 @@ func LoadDir(dir string, required bool) []*Pack {
 		if !required {
 			return nil
 		}
-		return []*Pack{{Origin: dir, Broken: true, Problems: []Finding{{Code: CodeUnreadable, Severity: SevError, File: dir, Message: "cannot read the pack folder: " + msg}}}}
+		return []*Pack{{Origin: dir, Broken: true, Problems: []diag.Diagnostic{{Code: CodeUnreadable, Severity: diag.Error, File: dir, Message: "cannot read the pack folder: " + msg}}}}
 	}
 	fsys := os.DirFS(dir)
 	if _, err := fs.Stat(fsys, manifestName); err == nil {
@@ -166,7 +167,7 @@ func LoadDir(dir string, required bool) []*Pack {
 		out = append(out, p)
 	}
 	if len(out) == 0 && required {
-		out = append(out, &Pack{Origin: dir, Broken: true, Problems: []Finding{{Code: CodeUnreadable, Severity: SevError, File: dir, Message: "no pack.yaml here or in its sub-folders", Expected: "a pack folder (see docs/authoring.md), or `iamlab new scenario ID --pack DIR` to start one"}}})
+		out = append(out, &Pack{Origin: dir, Broken: true, Problems: []diag.Diagnostic{{Code: CodeUnreadable, Severity: diag.Error, File: dir, Message: "no pack.yaml here or in its sub-folders", Expected: "a pack folder (see docs/authoring.md), or `iamlab new scenario ID --pack DIR` to start one"}}})
 	}
 	return out
 }

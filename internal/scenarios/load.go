@@ -6,6 +6,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/iamlab/iamlab/internal/diag"
 )
 
 // idPattern is the shape of pack and scenario ids: stable, kebab-case,
@@ -33,7 +35,7 @@ func (idShape) MatchString(s string) bool {
 // in messages ("core", or the folder on disk). Problems in one scenario
 // leave that scenario out and keep the rest; a manifest that cannot be read
 // makes the whole pack Broken.
-func Load(fsys fs.FS, root, origin string) (*Pack, []Finding) {
+func Load(fsys fs.FS, root, origin string) (*Pack, []diag.Diagnostic) {
 	if root == "" {
 		root = "."
 	}
@@ -42,7 +44,7 @@ func Load(fsys fs.FS, root, origin string) (*Pack, []Finding) {
 		worlds: map[string]*builtWorld{},
 	}
 	p := l.load()
-	SortFindings(p.Problems)
+	diag.Sort(p.Problems)
 	return p, p.Problems
 }
 
@@ -50,7 +52,7 @@ type loader struct {
 	pfs    *packFS
 	pack   *Pack
 	worlds map[string]*builtWorld // shared worlds by name, built once
-	todos  []Finding              // TODO markers in prose files of the scenario being loaded
+	todos  []diag.Diagnostic      // TODO markers in prose files of the scenario being loaded
 }
 
 const manifestName = "pack.yaml"
@@ -109,7 +111,7 @@ func (l *loader) load() *Pack {
 		}
 	}
 	if len(files) == 0 {
-		p.Problems = append(p.Problems, Finding{Code: CodeMissing, Severity: SevWarning, File: l.pfs.display("scenarios"), Message: "the pack has no scenarios", Expected: "scenario files in scenarios/*.yaml"})
+		p.Problems = append(p.Problems, diag.Diagnostic{Code: CodeMissing, Severity: diag.Warning, File: l.pfs.display("scenarios"), Message: "the pack has no scenarios", Expected: "scenario files in scenarios/*.yaml"})
 	}
 	p.Scenarios = all
 	l.checkDuplicates()
@@ -119,7 +121,7 @@ func (l *loader) load() *Pack {
 
 // order puts scenarios in the manifest's order; unlisted ones follow by file
 // name, so a new scenario shows up without editing the manifest.
-func order(all []*Scenario, want []string, doc *yamlDoc, probs *[]Finding) []*Scenario {
+func order(all []*Scenario, want []string, doc *yamlDoc, probs *[]diag.Diagnostic) []*Scenario {
 	byID := map[string]*Scenario{}
 	for _, s := range all {
 		byID[s.ID] = s
@@ -130,7 +132,7 @@ func order(all []*Scenario, want []string, doc *yamlDoc, probs *[]Finding) []*Sc
 		s, ok := byID[id]
 		if !ok {
 			f := doc.at(pth("order", i), CodeUnknownRef, fmt.Sprintf("order lists %q, which no scenario has as its id", id), suggestion(id, keys(byID)))
-			f.Severity = SevWarning
+			f.Severity = diag.Warning
 			*probs = append(*probs, f)
 			continue
 		}
@@ -169,7 +171,7 @@ func (l *loader) text(doc *yamlDoc, at, s string) string {
 	clean, changed := sanitize(s)
 	if changed {
 		f := doc.at(at, CodeSanitized, "control characters or terminal escape sequences were removed from this text", "write plain text; Markdown is fine")
-		f.Severity = SevWarning
+		f.Severity = diag.Warning
 		l.pack.Problems = append(l.pack.Problems, f)
 	}
 	return clean
@@ -189,12 +191,12 @@ func (l *loader) fileText(doc *yamlDoc, at, rel string) (string, bool) {
 	clean, changed := sanitize(string(src))
 	l.todos = append(l.todos, scanTODO(l.pfs.display(rel), clean)...)
 	if changed {
-		l.add(Finding{Code: CodeSanitized, Severity: SevWarning, File: l.pfs.display(rel), Line: 1, Col: 1, Message: "control characters or terminal escape sequences were removed", Expected: "plain text; Markdown is fine"})
+		l.add(diag.Diagnostic{Code: CodeSanitized, Severity: diag.Warning, File: l.pfs.display(rel), Line: 1, Col: 1, Message: "control characters or terminal escape sequences were removed", Expected: "plain text; Markdown is fine"})
 	}
 	return clean, true
 }
 
-func (l *loader) add(f ...Finding) { l.pack.Problems = append(l.pack.Problems, f...) }
+func (l *loader) add(f ...diag.Diagnostic) { l.pack.Problems = append(l.pack.Problems, f...) }
 
 func keys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"github.com/iamlab/iamlab/internal/curriculum"
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/sandbox"
 )
@@ -55,8 +56,8 @@ func (l *Library) Scenario(id string) (*Scenario, bool) {
 }
 
 // Findings gathers the problems of every pack.
-func (l *Library) Findings() []Finding {
-	var out []Finding
+func (l *Library) Findings() []diag.Diagnostic {
+	var out []diag.Diagnostic
 	for _, p := range l.Packs {
 		out = append(out, p.Problems...)
 	}
@@ -76,7 +77,7 @@ type Pack struct {
 	Origin    string // "built-in", or the folder it was read from
 	BuiltIn   bool
 	Scenarios []*Scenario
-	Problems  []Finding
+	Problems  []diag.Diagnostic
 	Broken    bool // the manifest could not be read: nothing in it is usable
 
 	manifest *yamlDoc // pack.yaml's positions, for problems found across packs
@@ -124,7 +125,7 @@ type Scenario struct {
 	where    map[string]policyText // world document ID → where its text was written
 	solWhere map[string]policyText // solution document ID → where its text was written
 	altWhere []map[string]policyText
-	todo     []Finding // TODO markers in the scenario's files
+	todo     []diag.Diagnostic // TODO markers in the scenario's files
 }
 
 // Check is one request with the decision it must get.

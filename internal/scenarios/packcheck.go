@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/lint"
 	"github.com/iamlab/iamlab/internal/sandbox"
@@ -12,10 +13,10 @@ import (
 // CheckLibrary runs the authoring checks of `iamlab check` over every pack:
 // loading problems, then for each usable scenario the checks that need the
 // engine. Findings are sorted by file and position.
-func CheckLibrary(lib *Library) []Finding {
+func CheckLibrary(lib *Library) []diag.Diagnostic {
 	// Clashes of ids between packs are among the packs' problems already
 	// (LoadLibrary's markClashes).
-	var out []Finding
+	var out []diag.Diagnostic
 	for _, p := range lib.Packs {
 		out = append(out, p.Problems...)
 		if p.Broken {
@@ -25,16 +26,16 @@ func CheckLibrary(lib *Library) []Finding {
 			out = append(out, CheckScenario(s)...)
 		}
 	}
-	SortFindings(out)
+	diag.Sort(out)
 	return out
 }
 
 // CheckScenario runs the engine-backed checks on one loaded scenario.
-func CheckScenario(s *Scenario) (out []Finding) {
+func CheckScenario(s *Scenario) (out []diag.Diagnostic) {
 	c := &checker{s: s}
 	defer func() {
 		if r := recover(); r != nil {
-			out = append(c.out, Finding{Code: CodeCall, Severity: SevError, File: s.File, Line: 1, Col: 1, Scenario: s.ID,
+			out = append(c.out, diag.Diagnostic{Code: CodeCall, Severity: diag.Error, File: s.File, Line: 1, Col: 1, Subject: s.ID,
 				Message: fmt.Sprintf("iamlab failed while checking this scenario (%v)", r), Expected: "please report it with the pack attached"})
 		}
 	}()
@@ -54,11 +55,11 @@ func CheckScenario(s *Scenario) (out []Finding) {
 
 type checker struct {
 	s   *Scenario
-	out []Finding
+	out []diag.Diagnostic
 }
 
-func (c *checker) add(f Finding) {
-	f.Scenario = c.s.ID
+func (c *checker) add(f diag.Diagnostic) {
+	f.Subject = c.s.ID
 	c.out = append(c.out, f)
 }
 
@@ -181,16 +182,16 @@ func (c *checker) lintWorld() {
 
 func (c *checker) lint(src string, typ eval.PolicyType, pt policyText, what string, full bool) {
 	for _, lf := range lint.Policy([]byte(src), typ) {
-		if lf.Severity == lint.Suggestion || (!full && lf.Severity != lint.Error) {
+		if lf.Severity == diag.Suggestion || (!full && lf.Severity != diag.Error) {
 			continue
 		}
-		sev := SevWarning
-		if lf.Severity == lint.Error {
-			sev = SevError
+		sev := diag.Warning
+		if lf.Severity == diag.Error {
+			sev = diag.Error
 		}
-		line, col := pt.at(lf.Pos.Line, lf.Pos.Col)
-		c.add(Finding{Code: CodePolicyLint, Severity: sev, File: pt.file, Line: line, Col: col,
-			Message: fmt.Sprintf("%s (%s): %s", lf.Code, what, lf.Message), Expected: lf.Advice})
+		line, col := pt.at(lf.Line, lf.Col)
+		c.add(diag.Diagnostic{Code: CodePolicyLint, Severity: sev, File: pt.file, Line: line, Col: col,
+			Message: fmt.Sprintf("%s (%s): %s", lf.Code, what, lf.Message), Expected: lf.Expected})
 	}
 }
 
@@ -203,8 +204,8 @@ func (c *checker) todos() {
 }
 
 // scanTODO finds TODO markers in a file's text.
-func scanTODO(file, text string) []Finding {
-	var out []Finding
+func scanTODO(file, text string) []diag.Diagnostic {
+	var out []diag.Diagnostic
 	for i, line := range strings.Split(text, "\n") {
 		col := strings.Index(line, "TODO")
 		if col < 0 {
@@ -217,7 +218,7 @@ func scanTODO(file, text string) []Finding {
 		if what != "" {
 			msg += ": " + what
 		}
-		out = append(out, Finding{Code: CodeTODO, Severity: SevError, File: file, Line: i + 1, Col: len([]rune(line[:col])) + 1,
+		out = append(out, diag.Diagnostic{Code: CodeTODO, Severity: diag.Error, File: file, Line: i + 1, Col: len([]rune(line[:col])) + 1,
 			Message: msg, Expected: "replace it before publishing"})
 	}
 	return out

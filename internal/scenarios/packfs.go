@@ -8,6 +8,8 @@ import (
 	"path"
 	"strings"
 	"time"
+
+	"github.com/iamlab/iamlab/internal/diag"
 )
 
 // Size caps. A pack is a few dozen small text files; anything far larger is
@@ -109,7 +111,7 @@ func (p *packFS) resolve(rel string) (string, error) {
 }
 
 // read returns a file's bytes, enforcing the per-file and per-pack caps.
-func (p *packFS) read(rel string) ([]byte, *Finding) {
+func (p *packFS) read(rel string) ([]byte, *diag.Diagnostic) {
 	full, err := p.resolve(rel)
 	if err != nil {
 		code := CodeUnreadable
@@ -117,16 +119,16 @@ func (p *packFS) read(rel string) ([]byte, *Finding) {
 			code = CodeUnsafePath
 		}
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, &Finding{Code: CodeUnknownRef, Severity: SevError, File: p.display(rel), Message: "file does not exist", Expected: "a path relative to the pack folder"}
+			return nil, &diag.Diagnostic{Code: CodeUnknownRef, Severity: diag.Error, File: p.display(rel), Message: "file does not exist", Expected: "a path relative to the pack folder"}
 		}
-		return nil, &Finding{Code: code, Severity: SevError, File: p.display(rel), Message: "cannot use this path: " + err.Error()}
+		return nil, &diag.Diagnostic{Code: code, Severity: diag.Error, File: p.display(rel), Message: "cannot use this path: " + err.Error()}
 	}
 	// Only regular files are opened: opening a FIFO for reading blocks
 	// until something writes to it, and a device can be endless. Stat
 	// does not block, so it is asked first.
 	if st, err := fs.Stat(p.fsys, full); err == nil && !st.Mode().IsRegular() {
 		if st.IsDir() {
-			return nil, &Finding{Code: CodeUnreadable, Severity: SevError, File: p.display(rel), Message: "is a folder", Expected: "a file"}
+			return nil, &diag.Diagnostic{Code: CodeUnreadable, Severity: diag.Error, File: p.display(rel), Message: "is a folder", Expected: "a file"}
 		}
 		return nil, notRegular(p.display(rel), st.Mode())
 	}
@@ -137,16 +139,16 @@ func (p *packFS) read(rel string) ([]byte, *Finding) {
 		case errors.As(err, &nr):
 			return nil, notRegular(p.display(rel), nr.mode)
 		case errors.Is(err, fs.ErrNotExist):
-			return nil, &Finding{Code: CodeUnknownRef, Severity: SevError, File: p.display(rel), Message: "file does not exist", Expected: "a path relative to the pack folder"}
+			return nil, &diag.Diagnostic{Code: CodeUnknownRef, Severity: diag.Error, File: p.display(rel), Message: "file does not exist", Expected: "a path relative to the pack folder"}
 		}
-		return nil, &Finding{Code: CodeUnreadable, Severity: SevError, File: p.display(rel), Message: "cannot read: " + err.Error()}
+		return nil, &diag.Diagnostic{Code: CodeUnreadable, Severity: diag.Error, File: p.display(rel), Message: "cannot read: " + err.Error()}
 	}
 	if len(data) > MaxFileSize {
-		return nil, &Finding{Code: CodeTooLarge, Severity: SevError, File: p.display(rel), Message: fmt.Sprintf("file is larger than %d KiB", MaxFileSize>>10), Expected: "split it or shorten it"}
+		return nil, &diag.Diagnostic{Code: CodeTooLarge, Severity: diag.Error, File: p.display(rel), Message: fmt.Sprintf("file is larger than %d KiB", MaxFileSize>>10), Expected: "split it or shorten it"}
 	}
 	p.total += int64(len(data))
 	if p.total > MaxPackSize {
-		return nil, &Finding{Code: CodeTooLarge, Severity: SevError, File: p.display(rel), Message: fmt.Sprintf("the pack is larger than %d MiB", MaxPackSize>>20), Expected: "split it into several packs"}
+		return nil, &diag.Diagnostic{Code: CodeTooLarge, Severity: diag.Error, File: p.display(rel), Message: fmt.Sprintf("the pack is larger than %d MiB", MaxPackSize>>20), Expected: "split it into several packs"}
 	}
 	return data, nil
 }
@@ -162,8 +164,8 @@ func (e *notRegularError) Error() string {
 	return "not a regular file (" + e.mode.Type().String() + ")"
 }
 
-func notRegular(file string, mode fs.FileMode) *Finding {
-	return &Finding{Code: CodeUnreadable, Severity: SevError, File: file,
+func notRegular(file string, mode fs.FileMode) *diag.Diagnostic {
+	return &diag.Diagnostic{Code: CodeUnreadable, Severity: diag.Error, File: file,
 		Message:  fmt.Sprintf("is not a regular file (%s); iamlab reads only regular files in packs", kindOf(mode)),
 		Expected: "a regular file (not a FIFO, device or socket)"}
 }

@@ -3,17 +3,19 @@ package scenarios
 import (
 	"reflect"
 	"strings"
+
+	"github.com/iamlab/iamlab/internal/diag"
 )
 
 // sanitizeTree cleans every string of a decoded file in place: names of
 // users and buckets, tags, resources and policies reach a terminal as
 // surely as briefings do, and YAML's "\e" escape can put an ESC into any
 // double-quoted value. Each cleaned value is reported where it was written.
-func (d *yamlDoc) sanitizeTree(v reflect.Value, at string) []Finding {
-	var out []Finding
+func (d *yamlDoc) sanitizeTree(v reflect.Value, at string) []diag.Diagnostic {
+	var out []diag.Diagnostic
 	warn := func(path string) {
 		f := d.at(path, CodeSanitized, "control characters or terminal escape sequences were removed from this value", "write plain text; Markdown is fine")
-		f.Severity = SevWarning
+		f.Severity = diag.Warning
 		out = append(out, f)
 	}
 	switch v.Kind() {
@@ -57,7 +59,7 @@ func (d *yamlDoc) sanitizeTree(v reflect.Value, at string) []Finding {
 			clean, changed := sanitize(key)
 			if changed {
 				l, c := d.keyPos(join(at, key))
-				out = append(out, Finding{Code: CodeSanitized, Severity: SevWarning, File: d.file, Line: l, Col: c,
+				out = append(out, diag.Diagnostic{Code: CodeSanitized, Severity: diag.Warning, File: d.file, Line: l, Col: c,
 					Message: "control characters or terminal escape sequences were removed from this key", Expected: "write plain text"})
 				v.SetMapIndex(k, reflect.Value{})
 			}

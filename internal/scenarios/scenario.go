@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/iamlab/iamlab/internal/curriculum"
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/sandbox"
 )
@@ -17,7 +18,7 @@ func (l *loader) loadScenario(rel string) (s *Scenario) {
 	defer func() {
 		if r := recover(); r != nil {
 			s = nil
-			l.add(Finding{Code: CodeUnreadable, Severity: SevError, File: l.pfs.display(rel), Line: 1, Col: 1,
+			l.add(diag.Diagnostic{Code: CodeUnreadable, Severity: diag.Error, File: l.pfs.display(rel), Line: 1, Col: 1,
 				Message: fmt.Sprintf("iamlab failed while loading this file (%v)", r), Expected: "please report it with the file attached"})
 		}
 	}()
@@ -61,7 +62,7 @@ func (l *loader) loadScenario(rel string) (s *Scenario) {
 	s.BroaderReference = strings.TrimSpace(sf.BroaderReference)
 	l.kindParts(doc, s, &sf, bw)
 
-	if HasErrors(l.pack.Problems[before:]) {
+	if diag.HasErrors(l.pack.Problems[before:]) {
 		return nil
 	}
 	return s

@@ -9,7 +9,9 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/lint"
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/worldfile"
 )
@@ -130,7 +132,7 @@ func (l *loader) buildWorld(doc *yamlDoc, at string, wf *worldFile) *builtWorld 
 		l.add(doc.at(l.guessPath(doc, at, err), CodeWorld, err.Error(), ""))
 	}
 	l.documentErrors(bw)
-	bw.ok = !HasErrors(l.pack.Problems[before:])
+	bw.ok = !diag.HasErrors(l.pack.Problems[before:])
 	return bw
 }
 
@@ -155,7 +157,7 @@ func (l *loader) policySource(doc *yamlDoc, at string, src source) (policyText, 
 		// what must never reach a terminal.
 		text, changed := sanitize(string(data))
 		if changed {
-			l.add(Finding{Code: CodeSanitized, Severity: SevWarning, File: l.pfs.display(src.File), Line: 1, Col: 1, Message: "control characters or terminal escape sequences were removed", Expected: "plain JSON"})
+			l.add(diag.Diagnostic{Code: CodeSanitized, Severity: diag.Warning, File: l.pfs.display(src.File), Line: 1, Col: 1, Message: "control characters or terminal escape sequences were removed", Expected: "plain JSON"})
 		}
 		return policyText{text: text, file: l.pfs.display(src.File), line: 1, col: 1, exact: !changed}, true
 	case strings.TrimSpace(src.Document) == "":
@@ -166,7 +168,7 @@ func (l *loader) policySource(doc *yamlDoc, at string, src source) (policyText, 
 	dat := join(at, "document")
 	if changed {
 		f := doc.at(dat, CodeSanitized, "control characters or terminal escape sequences were removed from this policy", "plain JSON")
-		f.Severity = SevWarning
+		f.Severity = diag.Warning
 		l.add(f)
 	}
 	if line, col, ok := doc.blockStart(dat); ok && !changed {
@@ -195,17 +197,16 @@ func (l *loader) documentErrors(bw *builtWorld) {
 func (l *loader) policyErrors(pt policyText, err error) {
 	var pe eval.ParseErrors
 	if !errors.As(err, &pe) {
-		l.add(Finding{Code: CodePolicySyntax, Severity: SevError, File: pt.file, Line: pt.line, Col: pt.col, Message: err.Error()})
+		l.add(diag.Diagnostic{Code: CodePolicySyntax, Severity: diag.Error, File: pt.file, Line: pt.line, Col: pt.col, Message: err.Error()})
 		return
 	}
 	for _, e := range pe {
-		line, col := pt.at(e.Pos.Line, e.Pos.Col)
-		f := Finding{Code: CodePolicySyntax, Severity: SevError, File: pt.file, Line: line, Col: col, Message: e.Msg}
-		if e.Expected != "" {
-			f.Expected = e.Expected
-			if !strings.HasPrefix(f.Expected, "expected") {
-				f.Expected = "expected " + f.Expected
-			}
+		f := lint.FromParseError(e, CodePolicySyntax)
+		// The engine's offset is in the policy text, not in this file.
+		f.File, f.Offset = pt.file, 0
+		f.Line, f.Col = pt.at(f.Line, f.Col)
+		if f.Expected != "" && !strings.HasPrefix(f.Expected, "expected") {
+			f.Expected = "expected " + f.Expected
 		}
 		l.add(f)
 	}

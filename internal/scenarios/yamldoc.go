@@ -9,6 +9,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/suggest"
 	"github.com/iamlab/iamlab/internal/yamlpos"
 )
@@ -31,23 +32,24 @@ func join(base string, parts ...any) string { return yamlpos.Join(base, parts...
 // decodeYAML parses src strictly into v. Unknown fields, wrong types and
 // duplicate keys are findings positioned at the offending token; names
 // lists the field names of the format for "did you mean".
-func decodeYAML(file string, src []byte, v any, names []string) (doc *yamlDoc, fs []Finding) {
+func decodeYAML(file string, src []byte, v any, names []string) (doc *yamlDoc, fs []diag.Diagnostic) {
 	// The YAML library can panic on some malformed input (found by
 	// FuzzLoadScenario); a hostile pack must not crash iamlab.
 	defer func() {
 		if r := recover(); r != nil {
-			doc, fs = nil, []Finding{{Code: CodeYAMLSyntax, Severity: SevError, File: file, Line: 1, Col: 1, Message: "the YAML could not be read", Expected: "well-formed YAML (the parser gave up on this file)"}}
+			doc, fs = nil, []diag.Diagnostic{{Code: CodeYAMLSyntax, Severity: diag.Error, File: file, Line: 1, Col: 1, Message: "the YAML could not be read", Expected: "well-formed YAML (the parser gave up on this file)"}}
 		}
 	}()
 	if e := yamlpos.CheckDepth(src); e != nil {
-		return nil, []Finding{{Code: e.Code, Severity: SevError, File: file, Line: e.Line, Col: e.Col, Message: e.Message, Expected: e.Expected}}
+		e.File = file
+		return nil, []diag.Diagnostic{*e}
 	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
-		return nil, []Finding{yamlError(file, err, names)}
+		return nil, []diag.Diagnostic{yamlError(file, err, names)}
 	}
 	if len(f.Docs) > 1 {
-		return nil, []Finding{{Code: CodeYAMLSyntax, Severity: SevError, File: file, Line: 1, Col: 1, Message: "more than one YAML document (---) in the file", Expected: "exactly one"}}
+		return nil, []diag.Diagnostic{{Code: CodeYAMLSyntax, Severity: diag.Error, File: file, Line: 1, Col: 1, Message: "more than one YAML document (---) in the file", Expected: "exactly one"}}
 	}
 	var body ast.Node
 	if len(f.Docs) == 1 {
@@ -66,7 +68,7 @@ func decodeYAML(file string, src []byte, v any, names []string) (doc *yamlDoc, f
 	// the library's load time.
 	if body != nil {
 		if err := yaml.NodeToValue(body, v, yaml.DisallowUnknownField()); err != nil {
-			return nil, []Finding{yamlError(file, err, names)}
+			return nil, []diag.Diagnostic{yamlError(file, err, names)}
 		}
 	}
 	return doc, doc.sanitizeTree(reflect.ValueOf(v), "")
@@ -97,9 +99,9 @@ func (d *yamlDoc) keyPos(path string) (int, int) {
 }
 
 // at makes a finding positioned at the value of path.
-func (d *yamlDoc) at(path, code, msg, expected string) Finding {
+func (d *yamlDoc) at(path, code, msg, expected string) diag.Diagnostic {
 	l, c := d.pos(path)
-	return Finding{Code: code, Severity: SevError, File: d.file, Line: l, Col: c, Message: msg, Expected: expected}
+	return diag.Diagnostic{Code: code, Severity: diag.Error, File: d.file, Line: l, Col: c, Message: msg, Expected: expected}
 }
 
 // blockStart tells where the text of a `key: |` literal block begins in the
@@ -110,11 +112,11 @@ func (d *yamlDoc) blockStart(path string) (line, col int, ok bool) {
 
 // yamlError turns a go-yaml error into a positioned finding with words an
 // author understands.
-func yamlError(file string, err error, names []string) Finding {
-	e := yamlpos.Explain(err)
-	f := Finding{Code: e.Code, Severity: SevError, File: file, Line: e.Line, Col: e.Col, Message: e.Message, Expected: e.Expected}
-	if e.Code == CodeUnknownField {
-		if s := closest(e.Field, names); s != "" {
+func yamlError(file string, err error, names []string) diag.Diagnostic {
+	f := yamlpos.Explain(err)
+	f.File = file
+	if f.Code == CodeUnknownField {
+		if s := closest(yamlpos.UnknownField(err), names); s != "" {
 			f.Expected = fmt.Sprintf("did you mean %q?", s)
 		} else {
 			f.Expected = "see docs/authoring.md for the fields of this file"
@@ -141,12 +143,12 @@ func closest(s string, names []string) string {
 // noAliases refuses YAML anchors and aliases. Packs come from anywhere, and
 // aliases can expand a small file into a huge value ("billion laughs");
 // scenario files are short enough to write out.
-func (d *yamlDoc) noAliases(body ast.Node) []Finding {
-	var out []Finding
+func (d *yamlDoc) noAliases(body ast.Node) []diag.Diagnostic {
+	var out []diag.Diagnostic
 	ast.Walk(visitFunc(func(n ast.Node) {
 		switch n.(type) {
 		case *ast.AliasNode, *ast.AnchorNode:
-			f := Finding{Code: CodeYAMLSyntax, Severity: SevError, File: d.file, Message: "YAML anchors and aliases (&name, *name) are not allowed in packs", Expected: "write the value out; use a shared world (world: <name>) to reuse a world"}
+			f := diag.Diagnostic{Code: CodeYAMLSyntax, Severity: diag.Error, File: d.file, Message: "YAML anchors and aliases (&name, *name) are not allowed in packs", Expected: "write the value out; use a shared world (world: <name>) to reuse a world"}
 			if tk := n.GetToken(); tk != nil {
 				f.Line, f.Col = tk.Position.Line, tk.Position.Column
 			}

@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
+	lessondata "github.com/iamlab/iamlab/internal/lessons"
 	qz "github.com/iamlab/iamlab/internal/quiz"
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/app"
@@ -233,7 +234,7 @@ func monkeyScreens(p parts, everyScenario bool) map[string]func() screen.Screen 
 		},
 		"lessons": func() screen.Screen { return lessons.NewBuiltin(deps, nil) },
 		"lesson reader": func() screen.Screen {
-			ls, _ := lessons.Builtin()
+			ls, _ := lessondata.Builtin()
 			return lessons.NewReader(deps, ls[len(ls)/2], func(id string) screen.Screen {
 				if s, ok := p.lib.Scenario(id); ok {
 					return p.open(s)

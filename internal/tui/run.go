@@ -20,6 +20,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/iamlab/iamlab/internal/assign"
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/paths"
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/progress/progressdb"
@@ -274,7 +275,7 @@ func scenarioFor(lib *scenarios.Library, store progress.Recorder, topicID string
 // importedWorlds loads the world files asked for and those in the packs
 // folder's worlds/, in that order, each once. A file with problems is left
 // out and its problems returned, positioned, for the learner to read.
-func importedWorlds(files []string, packsDir string) ([]playground.World, []worldfile.Problem) {
+func importedWorlds(files []string, packsDir string) ([]playground.World, []diag.Diagnostic) {
 	if packsDir != "" {
 		for _, pat := range []string{"*.yaml", "*.yml"} {
 			found, _ := filepath.Glob(filepath.Join(packsDir, "worlds", pat))
@@ -282,7 +283,7 @@ func importedWorlds(files []string, packsDir string) ([]playground.World, []worl
 		}
 	}
 	var out []playground.World
-	var problems []worldfile.Problem
+	var problems []diag.Diagnostic
 	seen := map[string]bool{}
 	for _, f := range files {
 		abs, _ := filepath.Abs(f)
@@ -304,7 +305,7 @@ func importedWorlds(files []string, packsDir string) ([]playground.World, []worl
 // assignments reads the assignment files, each once, into the library's
 // Assigned group. An entry with a problem is left out (the others stay)
 // and its problem returned.
-func assignments(lib *scenarios.Library, files []string) ([]home.Assigned, []assign.Problem) {
+func assignments(lib *scenarios.Library, files []string) ([]home.Assigned, []diag.Diagnostic) {
 	var out []home.Assigned
 	afs, problems := assign.ReadFiles(files, lib, time.Local)
 	for _, af := range afs {
@@ -317,14 +318,14 @@ func assignments(lib *scenarios.Library, files []string) ([]home.Assigned, []ass
 	return out, problems
 }
 
-func assignNotice(ps []assign.Problem) string {
+func assignNotice(ps []diag.Diagnostic) string {
 	return problemsNotice("An assignment file has problems; what could be read is under Assigned in the library.",
 		"iamlab check FILE lists them all.", ps)
 }
 
 // worldNotice tells which world files could not be opened and where they
 // are wrong; the first problems of each are enough to start fixing.
-func worldNotice(ps []worldfile.Problem) string {
+func worldNotice(ps []diag.Diagnostic) string {
 	return problemsNotice("A world file could not be opened; the playground has the other worlds.",
 		"run iamlab check on a pack that uses the world to see them all.", ps)
 }

@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	lessondata "github.com/iamlab/iamlab/internal/lessons"
 	qz "github.com/iamlab/iamlab/internal/quiz"
 	"github.com/iamlab/iamlab/internal/tui/golden"
 	"github.com/iamlab/iamlab/internal/tui/lessons"
@@ -107,7 +108,7 @@ func screenCases(t *testing.T) []screenCase {
 	}
 	reader := func(id string) func(p parts) screen.Screen {
 		return func(p parts) screen.Screen {
-			ls, _ := lessons.Builtin()
+			ls, _ := lessondata.Builtin()
 			for _, l := range ls {
 				if l.ID == id {
 					return lessons.NewReader(p.deps, l, func(string) screen.Screen { return nil }).WithTitles(func(sid string) string {

@@ -8,36 +8,27 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/yamlpos"
 )
 
-// Problem is a mistake in a world file, at the line an author edits.
-type Problem struct {
-	File      string
-	Line, Col int
-	Code      string
-	Message   string
-}
-
-func (p Problem) Error() string {
-	return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Message)
-}
-
 // Load reads a world file on its own (not inside a pack): the format of
 // worlds/<name>.yaml. A policy written as `file:` is read with readFile,
 // which confines names to the world's folder; nil refuses `file:`. The
-// world is nil when there are problems.
-func Load(file string, src []byte, readFile func(name string) ([]byte, error)) (*sandbox.World, string, []Problem) {
-	var probs []Problem
-	add := func(line, col int, code, msg string) {
-		probs = append(probs, Problem{File: file, Line: line, Col: col, Code: code, Message: msg})
+// world is nil when there are problems, each an error at the line an
+// author edits.
+func Load(file string, src []byte, readFile func(name string) ([]byte, error)) (*sandbox.World, string, []diag.Diagnostic) {
+	var probs []diag.Diagnostic
+	addx := func(line, col int, code, msg, expected string) {
+		probs = append(probs, diag.Diagnostic{Severity: diag.Error, File: file, Line: line, Col: col, Code: code, Message: msg, Expected: expected})
 	}
+	add := func(line, col int, code, msg string) { addx(line, col, code, msg, "") }
 	var wf World
 	doc, e := yamlpos.DecodeOne(src, &wf, worldFields(), "a world: accounts: [{id: \"111122223333\", name: ..., ...}]")
 	if e != nil {
-		add(e.Line, e.Col, e.Code, e.Text())
-		return nil, "", probs
+		e.File = file
+		return nil, "", []diag.Diagnostic{*e}
 	}
 	at := func(path string) (int, int) {
 		l, c, ok := doc.FieldPos(path)
@@ -49,7 +40,7 @@ func Load(file string, src []byte, readFile func(name string) ([]byte, error)) (
 	b := Builder{
 		Problem: func(path, code, message, expected string) {
 			l, c := at(path)
-			add(l, c, code, withExpected(message, expected))
+			addx(l, c, code, message, expected)
 		},
 		Policy: func(path, _ string, s Source) (sandbox.PolicyText, bool) {
 			l, c := at(path)
@@ -94,13 +85,6 @@ func Load(file string, src []byte, readFile func(name string) ([]byte, error)) (
 	return w, account, nil
 }
 
-func withExpected(msg, expected string) string {
-	if expected == "" {
-		return msg
-	}
-	return msg + "; " + expected
-}
-
 func worldFields() []string { return yamlpos.FieldNames(World{}) }
 
 // MaxFileBytes bounds a world file read from disk: an account's whole
@@ -110,9 +94,9 @@ const MaxFileBytes = 64 << 20
 // LoadFile reads a world file from disk with Load. A policy's `file:` is
 // read from the world file's own folder and nowhere else (os.Root refuses
 // names that climb out of it or follow a link outside).
-func LoadFile(path string) (*sandbox.World, string, []Problem) {
-	fail := func(msg string) (*sandbox.World, string, []Problem) {
-		return nil, "", []Problem{{File: path, Line: 1, Col: 1, Code: CodeMissing, Message: msg}}
+func LoadFile(path string) (*sandbox.World, string, []diag.Diagnostic) {
+	fail := func(msg string) (*sandbox.World, string, []diag.Diagnostic) {
+		return nil, "", []diag.Diagnostic{{Severity: diag.Error, File: path, Line: 1, Col: 1, Code: CodeMissing, Message: msg}}
 	}
 	st, err := os.Stat(path)
 	switch {

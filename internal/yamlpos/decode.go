@@ -6,6 +6,7 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/parser"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/suggest"
 )
 
@@ -15,7 +16,7 @@ import (
 // field gets a "did you mean" from fields, and what is expected is said.
 // shape describes the document for the error when there is none or more
 // than one. The returned Doc positions v's fields.
-func DecodeOne(src []byte, v any, fields []string, shape string) (*Doc, *Error) {
+func DecodeOne(src []byte, v any, fields []string, shape string) (*Doc, *diag.Diagnostic) {
 	if e := CheckDepth(src); e != nil {
 		return nil, e
 	}
@@ -25,12 +26,12 @@ func DecodeOne(src []byte, v any, fields []string, shape string) (*Doc, *Error) 
 		return nil, &e
 	}
 	if len(f.Docs) != 1 || f.Docs[0].Body == nil {
-		return nil, &Error{Line: 1, Col: 1, Code: CodeSyntax, Message: "expected one YAML document", Expected: shape}
+		return nil, &diag.Diagnostic{Severity: diag.Error, Line: 1, Col: 1, Code: CodeSyntax, Message: "expected one YAML document", Expected: shape}
 	}
 	if err := yaml.NodeToValue(f.Docs[0].Body, v, yaml.DisallowUnknownField()); err != nil {
 		e := Explain(err)
 		if e.Code == CodeUnknownField {
-			if s, ok := suggest.Closest(e.Field, fields); ok {
+			if s, ok := suggest.Closest(UnknownField(err), fields); ok {
 				e.Expected = fmt.Sprintf("did you mean %q?", s)
 			} else if e.Expected == "" {
 				e.Expected = shape
@@ -39,12 +40,4 @@ func DecodeOne(src []byte, v any, fields []string, shape string) (*Doc, *Error) 
 		return nil, &e
 	}
 	return Index(src, f.Docs[0].Body), nil
-}
-
-// Text is the error as one message: what is wrong, then what was expected.
-func (e Error) Text() string {
-	if e.Expected == "" {
-		return e.Message
-	}
-	return e.Message + "; " + e.Expected
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/iamlab/iamlab/internal/diag"
 )
 
 // MaxDepth is how deeply collections may nest in a YAML file iamlab reads.
@@ -23,7 +25,7 @@ const MaxDepth = 32
 // a level, never towards hiding one.
 //
 // The error is positioned at the first level too many.
-func CheckDepth(src []byte) *Error {
+func CheckDepth(src []byte) *diag.Diagnostic {
 	c := depthScanner{}
 	for lineNo := 1; len(src) > 0; lineNo++ {
 		line := src
@@ -33,7 +35,7 @@ func CheckDepth(src []byte) *Error {
 			src = nil
 		}
 		if col := c.line(bytes.TrimSuffix(line, []byte{'\r'})); col >= 0 {
-			return &Error{Line: lineNo, Col: utf8.RuneCount(line[:col]) + 1, Code: CodeSyntax,
+			return &diag.Diagnostic{Severity: diag.Error, Line: lineNo, Col: utf8.RuneCount(line[:col]) + 1, Code: CodeSyntax,
 				Message:  fmt.Sprintf("the YAML is nested more than %d levels deep", MaxDepth),
 				Expected: "a flatter structure; no iamlab file needs this many levels"}
 		}

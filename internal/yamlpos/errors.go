@@ -7,9 +7,10 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
+	"github.com/iamlab/iamlab/internal/diag"
 )
 
-// Codes of the decoding errors Explain describes. They are the finding
+// Codes of the decoding errors Explain describes (diag.Diagnostic.Code). They are the finding
 // codes of the scenario packs and of the quiz bank.
 const (
 	CodeSyntax       = "yaml-syntax"
@@ -18,20 +19,11 @@ const (
 	CodeDuplicateKey = "duplicate-key"
 )
 
-// Error is a go-yaml error in an author's words (no Go type names).
-type Error struct {
-	Line, Col int    // 1:1 when go-yaml does not say
-	Code      string // one of the codes above
-	Message   string // what is wrong
-	Expected  string // what was expected, or how to fix it; may be empty
-	// Field is the name of an unknown field, for the caller's "did you
-	// mean"; empty for other errors.
-	Field string
-}
-
-// Explain describes an error of go-yaml's parser or decoder.
-func Explain(err error) Error {
-	e := Error{Line: 1, Col: 1, Code: CodeSyntax}
+// Explain describes an error of go-yaml's parser or decoder in an author's
+// words (no Go type names), at 1:1 when go-yaml does not say where. The
+// caller knows the file.
+func Explain(err error) diag.Diagnostic {
+	e := diag.Diagnostic{Severity: diag.Error, Line: 1, Col: 1, Code: CodeSyntax}
 	var ye yaml.Error
 	if errors.As(err, &ye) {
 		if tk := ye.GetToken(); tk != nil {
@@ -49,10 +41,7 @@ func Explain(err error) Error {
 	switch {
 	case errors.As(err, &unk):
 		e.Code = CodeUnknownField
-		if unk.Token != nil {
-			e.Field = unk.Token.Value
-		}
-		e.Message = fmt.Sprintf("unknown field %q", e.Field)
+		e.Message = fmt.Sprintf("unknown field %q", UnknownField(err))
 	case errors.As(err, &typ):
 		e.Code = CodeWrongType
 		e.Message = "wrong kind of value"
@@ -78,6 +67,16 @@ func Explain(err error) Error {
 	}
 	e.Message = strings.TrimSpace(e.Message)
 	return e
+}
+
+// UnknownField is the name of the field an error of go-yaml's strict
+// decoder is about, for the caller's "did you mean"; "" for other errors.
+func UnknownField(err error) string {
+	var unk *yaml.UnknownFieldError
+	if errors.As(err, &unk) && unk.Token != nil {
+		return unk.Token.Value
+	}
+	return ""
 }
 
 func kindWords(t reflect.Type) string {

@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/iamlab/iamlab/internal/diag"
 )
 
 // fuzzKeys are the keys an op byte picks from: every binding plus the
@@ -48,7 +49,7 @@ func FuzzEditorOps(f *testing.F) {
 			case op == 205:
 				m, _ = m.Update(ExternalEditedMsg{Value: strings.Repeat("x\n", i%5)})
 			case op == 206:
-				m.SetDiagnostics([]Diagnostic{{Line: i%12 - 1, Col: i%50 - 2, Message: "m"}})
+				m.SetDiagnostics([]diag.Diagnostic{{Line: i%12 - 1, Col: i%50 - 2, Message: "m"}})
 				m.SetMarks([]Mark{{Line: i % 8, Text: "◀ DENY", Kind: MarkDeny}})
 			default:
 				m, _ = m.Update(keyMsg(string(rune('a' + op%26))))

@@ -6,24 +6,30 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
-// Severity ranks a diagnostic; the gutter shows the worst one of a line.
-type Severity int
+// look is how the editor draws a diagnostic's severity: three looks for
+// diag's four severities (a security warning is drawn as a warning, a
+// suggestion as information). An unset severity is drawn as an error. The
+// gutter shows the worst look of a line.
+type look int
 
 const (
-	SeverityError Severity = iota
-	SeverityWarning
-	SeverityInfo
+	lookError look = iota
+	lookWarning
+	lookInfo
 )
 
-// Diagnostic is a problem the parent found in the text. Line and Col are
-// 1-based; Col counts characters (runes), not bytes or cells.
-type Diagnostic struct {
-	Line, Col int
-	Message   string
-	Severity  Severity
+func lookOf(s diag.Severity) look {
+	switch s {
+	case diag.SecurityWarning, diag.Warning:
+		return lookWarning
+	case diag.Suggestion:
+		return lookInfo
+	}
+	return lookError
 }
 
 // MarkKind chooses the style of a Mark.
@@ -88,8 +94,8 @@ type Model struct {
 	changed  bool   // set by edits during one Update, to send ChangedMsg
 	status   string // transient message, cleared by the next key
 
-	diags      []Diagnostic // sorted by line, then column
-	lineDiag   map[int]Diagnostic
+	diags      []diag.Diagnostic // sorted by line, then column; File is not used
+	lineDiag   map[int]diag.Diagnostic
 	lineMarks  map[int][]Mark
 	fileExt    string
 	statusLine bool
@@ -219,7 +225,7 @@ func (m *Model) SetStatus(s string) { m.status = s }
 
 // SetDiagnostics replaces the diagnostics. Lines outside the text are kept
 // for the status line but marked nowhere.
-func (m *Model) SetDiagnostics(ds []Diagnostic) {
+func (m *Model) SetDiagnostics(ds []diag.Diagnostic) {
 	m.diags = append(m.diags[:0:0], ds...)
 	sort.SliceStable(m.diags, func(i, j int) bool {
 		a, b := m.diags[i], m.diags[j]
@@ -228,17 +234,17 @@ func (m *Model) SetDiagnostics(ds []Diagnostic) {
 		}
 		return a.Col < b.Col
 	})
-	m.lineDiag = make(map[int]Diagnostic, len(m.diags))
+	m.lineDiag = make(map[int]diag.Diagnostic, len(m.diags))
 	for _, d := range m.diags {
 		// Keep the worst diagnostic of each line; among equals, the first.
-		if old, ok := m.lineDiag[d.Line]; !ok || d.Severity < old.Severity {
+		if old, ok := m.lineDiag[d.Line]; !ok || lookOf(d.Severity) < lookOf(old.Severity) {
 			m.lineDiag[d.Line] = d
 		}
 	}
 }
 
 // Diagnostics returns the current diagnostics, sorted by position.
-func (m Model) Diagnostics() []Diagnostic { return m.diags }
+func (m Model) Diagnostics() []diag.Diagnostic { return m.diags }
 
 // SetMarks replaces the end-of-line annotations.
 func (m *Model) SetMarks(ms []Mark) {

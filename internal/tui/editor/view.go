@@ -22,7 +22,7 @@ type lineKey struct {
 	text           string
 	avail          int
 	diagCol        int
-	sev            Severity
+	sev            look
 	selFrom, selTo int
 }
 
@@ -92,7 +92,7 @@ func (m Model) gutter(ln, digits int) string {
 	k := gutterKey{n: ln + 1, digits: digits}
 	switch {
 	case hasDiag:
-		k.state = 2 + int(d.Severity)
+		k.state = 2 + int(lookOf(d.Severity))
 	case ln == m.cur.line && m.focused:
 		k.state = 1
 	}
@@ -104,11 +104,11 @@ func (m Model) gutter(ln, digits int) string {
 	switch k.state {
 	case 1:
 		numStyle = es.LineNumberCur
-	case 2 + int(SeverityError):
+	case 2 + int(lookError):
 		marker, numStyle = es.GutterError.Render("✗"), es.LineNumberErr
-	case 2 + int(SeverityWarning):
+	case 2 + int(lookWarning):
 		marker = es.GutterWarning.Render("!")
-	case 2 + int(SeverityInfo):
+	case 2 + int(lookInfo):
 		marker = es.GutterInfo.Render("i")
 	}
 	num := strconv.Itoa(ln + 1)
@@ -123,10 +123,10 @@ func (m Model) gutter(ln, digits int) string {
 // row draws the text of one line in tw cells, with its marks if any.
 func (m Model) row(ln, tw int) string {
 	l := m.buf.line(ln)
-	diagCol, sev := -1, SeverityError
+	diagCol, sev := -1, lookError
 	if d, ok := m.lineDiag[ln+1]; ok {
 		diagCol = max(0, min(d.Col-1, len(l)))
-		sev = d.Severity
+		sev = lookOf(d.Severity)
 	}
 	marks := m.lineMarks[ln+1]
 	if len(marks) == 0 {
@@ -173,7 +173,7 @@ func (m Model) renderMarks(marks []Mark) (string, int) {
 	return sb.String(), w
 }
 
-func (m Model) cachedText(ln, avail, diagCol int, sev Severity) string {
+func (m Model) cachedText(ln, avail, diagCol int, sev look) string {
 	if avail <= 0 {
 		return ""
 	}
@@ -218,10 +218,10 @@ func displayRune(r rune) rune {
 // text is hidden on either side, the diagnostic column emphasised and the
 // runes in [selFrom, selTo) selected (selTo past the end selects the line
 // break, drawn as one cell).
-func (m Model) renderText(l []rune, spans []span, avail, diagCol int, sev Severity, selFrom, selTo int) string {
+func (m Model) renderText(l []rune, spans []span, avail, diagCol int, sev look, selFrom, selTo int) string {
 	es := m.styles.Editor
 	diagStyle := es.ErrorChar
-	if sev != SeverityError {
+	if sev != lookError {
 		diagStyle = es.WarningChar
 	}
 	xoff := m.xoff
@@ -434,10 +434,10 @@ func (m Model) statusMessage() (string, lipgloss.Style) {
 		d = m.diags[0]
 	}
 	sym, st := "✗", es.StatusError
-	switch d.Severity {
-	case SeverityWarning:
+	switch lookOf(d.Severity) {
+	case lookWarning:
 		sym, st = "!", es.StatusWarning
-	case SeverityInfo:
+	case lookInfo:
 		sym, st = "i", es.Status
 	}
 	msg := sym + " " + strconv.Itoa(d.Line) + ":" + strconv.Itoa(d.Col) + " " + d.Message

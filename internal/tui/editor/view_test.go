@@ -9,6 +9,7 @@ import (
 	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -58,9 +59,9 @@ func TestGutterAndHighlighting(t *testing.T) {
 func TestDiagnosticMarksLineAndColumn(t *testing.T) {
 	m := newEditor(samplePolicy, 60, 12, 1, 1)
 	m.SetStyles(theme.NewStyles(theme.NoColor()))
-	m.SetDiagnostics([]Diagnostic{
-		{Line: 5, Col: 5, Message: `unknown field "Efect"`, Severity: SeverityError},
-		{Line: 3, Col: 17, Message: "prefer one statement per line", Severity: SeverityWarning},
+	m.SetDiagnostics([]diag.Diagnostic{
+		{Line: 5, Col: 5, Message: `unknown field "Efect"`, Severity: diag.Error},
+		{Line: 3, Col: 17, Message: "prefer one statement per line", Severity: diag.Warning},
 	})
 	rows := plainRows(m)
 	if !strings.HasPrefix(rows[4], "✗ 5 ") {
@@ -99,7 +100,7 @@ func TestDiagnosticMarksLineAndColumn(t *testing.T) {
 func TestDiagnosticPastEndOfLine(t *testing.T) {
 	m := newEditor("{\n  \"a\": 1", 30, 4, 1, 1)
 	m.SetStyles(theme.NewStyles(theme.NoColor()))
-	m.SetDiagnostics([]Diagnostic{{Line: 2, Col: 9, Message: "unexpected end of input"}})
+	m.SetDiagnostics([]diag.Diagnostic{{Line: 2, Col: 9, Message: "unexpected end of input"}})
 	emu := emulate(t, m.View(), 30, 4)
 	c := emu.CellAt(m.gutterWidth()+8, 1)
 	if c.Style.Underline == uv.UnderlineNone {
@@ -281,7 +282,7 @@ func TestViewEmitsOnlySGR(t *testing.T) {
 	for _, th := range []theme.Theme{theme.Dark(), theme.Light(), theme.NoColor()} {
 		m := newEditor(samplePolicy+"\n\"\x1b]8;;x\x07日本\t\"", 40, 12, 3, 5)
 		m.SetStyles(theme.NewStyles(th))
-		m.SetDiagnostics([]Diagnostic{{Line: 4, Col: 3, Message: "x"}, {Line: 6, Col: 99, Severity: SeverityWarning}})
+		m.SetDiagnostics([]diag.Diagnostic{{Line: 4, Col: 3, Message: "x"}, {Line: 6, Col: 99, Severity: diag.Warning}})
 		m.SetMarks([]Mark{{Line: 7, Text: "◀ DENY", Kind: MarkDeny}, {Line: 2, Text: "◀ ALLOW", Kind: MarkAllow}})
 		m = press(m, "shift+down", "shift+end")
 		rest := sgr.ReplaceAllString(m.View(), "")
@@ -299,7 +300,7 @@ func TestLongFindingIsWrappedWhole(t *testing.T) {
 	msg := `unknown action "s3:GetObjects": s3 has no such action; every action in a policy must exist (did you mean "s3:GetObject"?)`
 	for _, w := range []int{40, 60, 80} {
 		m := newEditor(text, w, 10, 2, 14)
-		m.SetDiagnostics([]Diagnostic{{Line: 2, Col: 14, Message: msg, Severity: SeverityError}})
+		m.SetDiagnostics([]diag.Diagnostic{{Line: 2, Col: 14, Message: msg, Severity: diag.Error}})
 		rows := plainRows(m)
 		if len(rows) != 10 {
 			t.Fatalf("width %d: %d rows, want 10", w, len(rows))
@@ -322,8 +323,29 @@ func TestLongFindingIsWrappedWhole(t *testing.T) {
 	}
 	// A short message keeps the status to one row.
 	m := newEditor(text, 60, 10, 1, 1)
-	m.SetDiagnostics([]Diagnostic{{Line: 1, Col: 1, Message: "short", Severity: SeverityWarning}})
+	m.SetDiagnostics([]diag.Diagnostic{{Line: 1, Col: 1, Message: "short", Severity: diag.Warning}})
 	if m.textRows() != 9 {
 		t.Errorf("short message: %d text rows", m.textRows())
+	}
+}
+
+// The editor has three looks for diag's four severities: a security
+// warning is a warning, a suggestion is information, and a diagnostic
+// that does not say is an error. The worst look of a line wins.
+func TestEachSeverityHasALook(t *testing.T) {
+	m := newEditor(samplePolicy, 60, 12, 1, 1)
+	m.SetStyles(theme.NewStyles(theme.NoColor()))
+	m.SetDiagnostics([]diag.Diagnostic{
+		{Line: 1, Col: 1, Message: "unset"},
+		{Line: 2, Col: 1, Message: "security", Severity: diag.SecurityWarning},
+		{Line: 3, Col: 1, Message: "advice", Severity: diag.Suggestion},
+		{Line: 4, Col: 1, Message: "advice", Severity: diag.Suggestion},
+		{Line: 4, Col: 2, Message: "grants more", Severity: diag.SecurityWarning},
+	})
+	rows := plainRows(m)
+	for i, want := range []string{"✗ 1 ", "! 2 ", "i 3 ", "! 4 "} {
+		if !strings.HasPrefix(rows[i], want) {
+			t.Errorf("line %d gutter = %q, want %q", i+1, rows[i], want)
+		}
 	}
 }

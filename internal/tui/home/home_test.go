@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/curriculum"
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/progress/progressdb"
 	"github.com/iamlab/iamlab/internal/scenarios"
@@ -43,7 +44,7 @@ func library(t *testing.T) *scenarios.Library {
 			mk("core/two-groups", "Two groups, one bucket", scenarios.Build, "explicit-deny", "SAA-C03 1.1"),
 			mk("core/scp-vs-boundary", "SCP vs permissions boundary", scenarios.Predict, "scp-never-grants", "SCS-C03 6.1.3"),
 		}},
-		{ID: "class", Origin: "/packs/class", Broken: true, Problems: []scenarios.Finding{{File: "/packs/class/pack.yaml", Line: 3, Col: 1, Severity: scenarios.SevError, Message: "unknown field \"titel\""}}},
+		{ID: "class", Origin: "/packs/class", Broken: true, Problems: []diag.Diagnostic{{File: "/packs/class/pack.yaml", Line: 3, Col: 1, Severity: diag.Error, Message: "unknown field \"titel\""}}},
 	}}
 }
 

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/iamlab/iamlab/internal/lessons"
 	"github.com/iamlab/iamlab/internal/tui/markdown"
 	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
@@ -32,26 +33,6 @@ func testFS() fstest.MapFS {
 		"_draft.md":      lesson("draft", "Draft", "", "", "x"),
 		"sub/broken.md":  {Data: []byte("---\nid: broken\n")},
 		"sub/boundar.md": lesson("boundaries", "Boundaries cap", "permissions-boundary", "", "# Caps\n"),
-	}
-}
-
-func TestLoad(t *testing.T) {
-	ls, errs := Load(testFS())
-	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "sub/broken.md") {
-		t.Fatalf("errors %v", errs)
-	}
-	var ids []string
-	for _, l := range ls {
-		ids = append(ids, l.ID)
-	}
-	if strings.Join(ids, " ") != "boundaries explicit-deny-wins mfa-basics users-groups-roles" {
-		t.Fatalf("lessons %v", ids)
-	}
-	if ls[1].Scenarios[1] != "scp-vs-boundary" || !strings.HasPrefix(ls[1].Body, "\n# Deny") || ls[1].Group().Letter != "A" {
-		t.Fatalf("lesson %+v", ls[1])
-	}
-	if g := ls[3].Group(); g.Letter != "" || g.Title != "Core concepts" {
-		t.Fatalf("general lesson group %+v", g)
 	}
 }
 
@@ -118,7 +99,7 @@ func plain(s screen.Screen) string { return ansi.Strip(s.View()) }
 
 func newList(t *testing.T, open Opener) *List {
 	t.Helper()
-	ls, _ := Load(testFS())
+	ls, _ := lessons.Load(testFS())
 	m := New(screen.Deps{}, ls, open).WithTitles(testTitles)
 	show(m, 120, 38, false)
 	return m
@@ -186,7 +167,7 @@ func TestReaderRendersScrollsAndPractises(t *testing.T) {
 		if id == "scp-vs-boundary" {
 			return nil
 		}
-		return NewReader(screen.Deps{}, Lesson{ID: id}, nil)
+		return NewReader(screen.Deps{}, lessons.Lesson{ID: id}, nil)
 	}
 	m := newList(t, open)
 	press(m, "down")

@@ -1,3 +1,7 @@
+// Package lessons is the lessons screen: a list of the lessons grouped by
+// curriculum topic group, filterable, and a reader that renders a lesson as
+// Markdown and opens the scenarios that practise it. The lessons come from
+// internal/lessons; this package only shows them.
 package lessons
 
 import (
@@ -11,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/curriculum"
+	"github.com/iamlab/iamlab/internal/lessons"
 	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
@@ -25,7 +30,7 @@ type Titler func(scenarioID string) string
 
 type row struct {
 	header string
-	lesson *Lesson
+	lesson *lessons.Lesson
 }
 
 // List is the lessons list.
@@ -33,7 +38,7 @@ type List struct {
 	KeyMap   KeyMap
 	deps     screen.Deps
 	st       *theme.Styles
-	lessons  []Lesson
+	lessons  []lessons.Lesson
 	problems []error
 	open     Opener
 	titles   Titler
@@ -49,12 +54,12 @@ type List struct {
 
 // New builds the list over lessons; open (may be nil) opens a scenario
 // from a lesson's "Practise it" links.
-func New(deps screen.Deps, lessons []Lesson, open Opener) *List {
+func New(deps screen.Deps, ls []lessons.Lesson, open Opener) *List {
 	ti := textinput.New()
 	ti.Prompt = "/ "
 	ti.Placeholder = "filter by title or topic"
 	ti.SetVirtualCursor(false)
-	m := &List{KeyMap: DefaultKeyMap(), deps: deps, lessons: lessons, open: open, filter: ti}
+	m := &List{KeyMap: DefaultKeyMap(), deps: deps, lessons: ls, open: open, filter: ti}
 	m.rebuild()
 	return m
 }
@@ -68,7 +73,7 @@ func (m *List) WithTitles(t Titler) *List {
 
 // NewBuiltin builds the list over the lessons embedded in the binary.
 func NewBuiltin(deps screen.Deps, open Opener) *List {
-	ls, errs := Builtin()
+	ls, errs := lessons.Builtin()
 	m := New(deps, ls, open)
 	m.problems = errs
 	return m
@@ -136,7 +141,7 @@ func (m *List) FullHelp() [][]key.Binding {
 
 // matches is a simple filter: every word of the query appears in the
 // title, the id or a topic.
-func matches(l *Lesson, q string) bool {
+func matches(l *lessons.Lesson, q string) bool {
 	hay := strings.ToLower(l.Title + " " + l.ID + " " + strings.Join(l.Topics, " "))
 	for _, t := range l.Topics {
 		if tp, ok := curriculum.TopicByID(t); ok {
@@ -153,11 +158,11 @@ func matches(l *Lesson, q string) bool {
 
 // rebuild groups the lessons that pass the filter.
 func (m *List) rebuild() {
-	var keep *Lesson
+	var keep *lessons.Lesson
 	if m.cursor < len(m.rows) {
 		keep = m.rows[m.cursor].lesson
 	}
-	byGroup := map[string][]*Lesson{}
+	byGroup := map[string][]*lessons.Lesson{}
 	titles := map[string]string{}
 	for i := range m.lessons {
 		l := &m.lessons[i]

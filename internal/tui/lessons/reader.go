@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/iamlab/iamlab/internal/lessons"
 	"github.com/iamlab/iamlab/internal/tui/markdown"
 	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
@@ -19,7 +20,7 @@ type Reader struct {
 	KeyMap ReaderKeyMap
 	deps   screen.Deps
 	st     *theme.Styles
-	lesson Lesson
+	lesson lessons.Lesson
 	open   Opener
 	titles Titler
 
@@ -35,7 +36,7 @@ type Reader struct {
 const lessonKey = "lesson"
 
 // NewReader opens a lesson; open (may be nil) opens its scenarios.
-func NewReader(deps screen.Deps, l Lesson, open Opener) *Reader {
+func NewReader(deps screen.Deps, l lessons.Lesson, open Opener) *Reader {
 	return &Reader{KeyMap: DefaultReaderKeyMap(), deps: deps, lesson: l, open: open, md: new(markdown.Cache)}
 }
 

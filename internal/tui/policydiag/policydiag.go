@@ -7,53 +7,53 @@ package policydiag
 import (
 	"errors"
 
+	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/lint"
-	"github.com/iamlab/iamlab/internal/tui/editor"
 )
 
-// Parse places each parse error at its line and column.
-func Parse(err error) []editor.Diagnostic {
+// Parse places each parse error at its line and column, with what was
+// expected in the message: the editor's status line shows only Message.
+func Parse(err error) []diag.Diagnostic {
 	var pes eval.ParseErrors
-	if errors.As(err, &pes) {
-		out := make([]editor.Diagnostic, 0, len(pes))
-		for _, pe := range pes {
-			msg := pe.Msg
-			if pe.Expected != "" {
-				msg += "; " + pe.Expected
-			}
-			out = append(out, editor.Diagnostic{Line: max(pe.Pos.Line, 1), Col: max(pe.Pos.Col, 1), Message: msg, Severity: editor.SeverityError})
+	if !errors.As(err, &pes) {
+		var pe *eval.ParseError
+		if !errors.As(err, &pe) {
+			return []diag.Diagnostic{{Severity: diag.Error, Line: 1, Col: 1, Message: err.Error()}}
 		}
-		return out
+		pes = eval.ParseErrors{pe}
 	}
-	var pe *eval.ParseError
-	if errors.As(err, &pe) {
-		return []editor.Diagnostic{{Line: max(pe.Pos.Line, 1), Col: max(pe.Pos.Col, 1), Message: pe.Msg, Severity: editor.SeverityError}}
+	out := make([]diag.Diagnostic, 0, len(pes))
+	for _, pe := range pes {
+		d := lint.FromParseError(pe, "")
+		d.Message, d.Expected = d.Text(), ""
+		out = append(out, mark(d))
 	}
-	return []editor.Diagnostic{{Line: 1, Col: 1, Message: err.Error(), Severity: editor.SeverityError}}
+	return out
 }
 
-// Lint marks a compiled policy's lint findings: errors stay errors,
-// suggestions are informational, the rest are warnings.
-func Lint(p *eval.Policy) []editor.Diagnostic {
+// Lint marks a compiled policy's lint findings, each at its place with its
+// advice in parentheses, as `iamlab lint` words it. The editor draws a
+// security warning as a warning and a suggestion as information.
+func Lint(p *eval.Policy) []diag.Diagnostic {
 	if p == nil {
 		return nil
 	}
 	fs := lint.Compiled(p)
-	out := make([]editor.Diagnostic, 0, len(fs))
+	out := make([]diag.Diagnostic, 0, len(fs))
 	for _, f := range fs {
-		sev := editor.SeverityWarning
-		switch f.Severity {
-		case lint.Error:
-			sev = editor.SeverityError
-		case lint.Suggestion:
-			sev = editor.SeverityInfo
+		if f.Expected != "" {
+			f.Message += " (" + f.Expected + ")"
+			f.Expected = ""
 		}
-		msg := f.Message
-		if f.Advice != "" {
-			msg += " (" + f.Advice + ")"
-		}
-		out = append(out, editor.Diagnostic{Line: max(f.Pos.Line, 1), Col: max(f.Pos.Col, 1), Message: msg, Severity: sev})
+		out = append(out, mark(f))
 	}
 	return out
+}
+
+// mark keeps a diagnostic inside the text: the editor marks line 1,
+// column 1 for a problem the engine could not place.
+func mark(d diag.Diagnostic) diag.Diagnostic {
+	d.Line, d.Col = max(d.Line, 1), max(d.Col, 1)
+	return d
 }

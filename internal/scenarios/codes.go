@@ -1,52 +1,7 @@
 package scenarios
 
-import (
-	"cmp"
-	"fmt"
-	"slices"
-)
-
-// Severity says whether a finding stops a pack from being used.
-type Severity string
-
-// Severities. An error makes the scenario (or pack) unusable or wrong; a
-// warning is something an author should fix before publishing.
-const (
-	SevError   Severity = "error"
-	SevWarning Severity = "warning"
-)
-
-// Finding is one problem in a pack, positioned in the file an author edits.
-// The same type serves loading problems and `iamlab check` findings.
-type Finding struct {
-	Code     string   `json:"code"`
-	Severity Severity `json:"severity"`
-	File     string   `json:"file,omitempty"` // as the author knows it: "core/scenarios/x.yaml"
-	Line     int      `json:"line,omitempty"`
-	Col      int      `json:"col,omitempty"`
-	Scenario string   `json:"scenario,omitempty"`
-	Message  string   `json:"message"`            // what is wrong
-	Expected string   `json:"expected,omitempty"` // what was expected, or how to fix it
-}
-
-// String is the line a compiler would print: "file:line:col: what; expected".
-func (f Finding) String() string {
-	loc := f.File
-	if loc != "" && f.Line > 0 {
-		loc = fmt.Sprintf("%s:%d:%d", f.File, f.Line, max(f.Col, 1))
-	}
-	msg := f.Message
-	if f.Expected != "" {
-		msg += "; " + f.Expected
-	}
-	if loc == "" {
-		return msg
-	}
-	return loc + ": " + msg
-}
-
-// Finding codes. They are stable: docs/authoring.md lists them and scripts
-// may match on them.
+// The codes of a pack's diagnostics (diag.Diagnostic.Code). They are
+// stable: docs/authoring.md lists them and scripts may match on them.
 const (
 	CodeUnreadable    = "unreadable"     // a file or folder cannot be read
 	CodeUnsafePath    = "unsafe-path"    // a path leaves the pack, is absolute, or a symlink escapes
@@ -74,15 +29,3 @@ const (
 	CodeTODO          = "todo"           // a TODO marker left by `iamlab new scenario`
 	CodeSanitized     = "sanitized"      // control characters or escape sequences were removed from a text
 )
-
-// HasErrors reports whether any finding is an error.
-func HasErrors(fs []Finding) bool {
-	return slices.ContainsFunc(fs, func(f Finding) bool { return f.Severity == SevError })
-}
-
-// SortFindings orders findings by file, then position, so output is stable.
-func SortFindings(fs []Finding) {
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), cmp.Compare(a.Code, b.Code))
-	})
-}

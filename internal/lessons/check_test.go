@@ -1,11 +1,14 @@
-package quiz
+package lessons
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/iamlab/iamlab/internal/diag"
 )
 
-func TestCheckLessons(t *testing.T) {
+func TestCheck(t *testing.T) {
 	good := "---\nid: evaluation-logic\ntitle: How AWS decides\ntopics: [explicit-deny]\nexam: [\"SAA-C03 1.1\"]\nscenarios: [deny-wins]\n---\n\n# Body\n\nSee [the other](other.md) and [AWS](https://docs.aws.amazon.com/).\n"
 	fsys := fstest.MapFS{
 		"README.md":  {Data: []byte("# not a lesson")},
@@ -17,7 +20,7 @@ func TestCheckLessons(t *testing.T) {
 		"nofront.md": {Data: []byte("# just text\n")},
 		"typo.md":    {Data: []byte("---\nid: typo\ntitel: x\n---\n")},
 	}
-	fs := CheckLessons(fsys, []string{"deny-wins"})
+	fs := Check(fsys, []string{"deny-wins"})
 	for _, f := range fs {
 		if f.File == "good.md" || f.File == "other.md" {
 			t.Errorf("clean lesson flagged: %s", f)
@@ -35,17 +38,32 @@ func TestCheckLessons(t *testing.T) {
 	mustFind(t, fs, CodeUntagged, "no task on a current exam", 5)
 
 	// nil scenario ids: the scenario check is skipped.
-	for _, f := range CheckLessons(fsys, nil) {
+	for _, f := range Check(fsys, nil) {
 		if f.File == "bad.md" && f.Code == CodeUnknownRef && f.Line == 6 {
 			t.Fatal("scenario check must be skipped without ids")
 		}
 	}
 }
 
-func TestCheckBuiltinLessons(t *testing.T) {
-	for _, f := range CheckBuiltinLessons(nil) {
+func TestCheckBuiltin(t *testing.T) {
+	for _, f := range CheckBuiltin(nil) {
 		if f.File == "" || f.File[:16] != "content/lessons/" {
 			t.Errorf("finding outside content/lessons: %s", f)
 		}
 	}
+}
+
+func mustFind(t *testing.T, fs []diag.Diagnostic, code, frag string, line int) diag.Diagnostic {
+	t.Helper()
+	for _, f := range fs {
+		if f.Code == code && strings.Contains(f.Message, frag) && (line == 0 || f.Line == line) {
+			return f
+		}
+	}
+	var b strings.Builder
+	for _, f := range fs {
+		b.WriteString(f.String() + " [" + f.Code + "]\n")
+	}
+	t.Fatalf("no %s finding mentioning %q at line %d in:\n%s", code, frag, line, b.String())
+	return diag.Diagnostic{}
 }
