@@ -227,20 +227,10 @@ func checkContent(lib *scenarios.Library) (contentCounts, []diag.Diagnostic) {
 		}
 	}
 	var c contentCounts
-	// One load of the bank serves the count and the check: it is the
-	// slowest part of the content, and the trainer caches the same bank.
-	b, probs := quiz.Builtin()
-	out := append([]diag.Diagnostic(nil), probs...)
+	b, out := quiz.CheckBuiltin()
 	if b != nil {
 		c.items = len(b.Items)
-		out = append(out, quiz.Check(b)...)
 	}
-	for i := range out {
-		if out[i].File != "" {
-			out[i].File = "content/" + out[i].File
-		}
-	}
-	diag.Sort(out)
 	c.lessons = len(lessons.BuiltinFiles())
 	return c, append(out, lessons.CheckBuiltin(ids)...)
 }

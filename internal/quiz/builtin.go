@@ -16,17 +16,22 @@ var builtin = sync.OnceValues(func() (*Bank, []diag.Diagnostic) { return LoadBan
 // problems are still returned; sessions skip those that cannot be played.
 func Builtin() (*Bank, []diag.Diagnostic) { return builtin() }
 
-// CheckBuiltin loads and checks the embedded bank for `iamlab check`:
-// loading problems and Check's findings together, sorted, with file paths
-// as in the repository ("content/quiz/a-evaluation.yaml").
-func CheckBuiltin() []diag.Diagnostic {
-	b, probs := LoadBank(content.FS, BuiltinRoot)
-	out := append(probs, Check(b)...)
+// CheckBuiltin checks the embedded bank for `iamlab check`: loading
+// problems and Check's findings together, sorted, with file paths as in
+// the repository ("content/quiz/a-evaluation.yaml"). It checks the bank
+// Builtin caches, which it returns too, so that a caller counting the
+// items does not load the slowest part of the content twice.
+func CheckBuiltin() (*Bank, []diag.Diagnostic) {
+	b, probs := Builtin()
+	out := append([]diag.Diagnostic(nil), probs...)
+	if b != nil {
+		out = append(out, Check(b)...)
+	}
 	for i := range out {
 		if out[i].File != "" {
 			out[i].File = "content/" + out[i].File
 		}
 	}
 	diag.Sort(out)
-	return out
+	return b, out
 }
