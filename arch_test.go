@@ -1,6 +1,8 @@
 package main
 
 import (
+	"flag"
+	"fmt"
 	"go/ast"
 	"go/build"
 	"go/parser"
@@ -23,6 +25,7 @@ type pkgInfo struct {
 	dir     string
 	imports []string // module-relative for this module's packages, else as written
 	files   []string
+	doc     string // the package comment's first sentence
 }
 
 func loadPackages(t *testing.T) map[string]pkgInfo {
@@ -43,7 +46,7 @@ func loadPackages(t *testing.T) map[string]pkgInfo {
 			return err
 		}
 		rel := filepath.ToSlash(p)
-		info := pkgInfo{dir: p}
+		info := pkgInfo{dir: p, doc: bp.Doc}
 		for _, imp := range bp.Imports {
 			info.imports = append(info.imports, strings.TrimPrefix(imp, module))
 		}
@@ -60,6 +63,40 @@ func loadPackages(t *testing.T) map[string]pkgInfo {
 }
 
 func under(pkg, prefix string) bool { return pkg == prefix || strings.HasPrefix(pkg, prefix+"/") }
+
+// layers lists the module's packages from the bottom (depends on nothing
+// of ours) to the top. A package belongs to the layer of the longest
+// prefix that names it; ARCHITECTURE.md's package graph is generated from
+// this table and the import graph (TestArchitectureDoc).
+var layers = []struct {
+	name string
+	pkgs []string
+}{
+	{"leaves: data, primitives, vocabulary", []string{"content", "packs", "docs", "internal/arn", "internal/wildcard", "internal/diag", "internal/suggest", "internal/yamlpos", "internal/paths", "internal/curriculum", "internal/safetext", "internal/npmpkg", "internal/packfile", "internal/catalog"}},
+	{"the engine", []string{"internal/eval", "internal/evalcase", "internal/lint", "internal/traceview"}},
+	{"the sandbox account model", []string{"internal/sandbox", "internal/whynot", "internal/policygen"}},
+	{"worlds from files, the learner model and its store", []string{"internal/worldfile", "internal/progress", "internal/assign", "internal/classreport", "internal/awsimport"}},
+	{"scenarios, quiz and lessons", []string{"internal/scenarios", "internal/quiz", "internal/lessons"}},
+	{"TUI parts", []string{"internal/tui/theme", "internal/tui/cells", "internal/tui/screen", "internal/tui/editor", "internal/tui/markdown", "internal/tui/trace", "internal/tui/policydiag", "internal/tui/golden", "internal/tui/examchoice"}},
+	{"TUI screens", []string{"internal/tui/home", "internal/tui/lessons", "internal/tui/playground", "internal/tui/progressview", "internal/tui/quizview", "internal/tui/scenario"}},
+	{"TUI router", []string{"internal/tui/app"}},
+	{"the trainer's composition root", []string{"internal/tui"}},
+	{"commands", []string{"internal/cli"}},
+	{"the binary", []string{"."}},
+}
+
+// layerOf is the layer of pkg, or -1 when no layer names it.
+func layerOf(pkg string) int {
+	best, at := "", -1
+	for i, l := range layers {
+		for _, p := range l.pkgs {
+			if (pkg == p || p != "." && under(pkg, p)) && len(p) > len(best) {
+				best, at = p, i
+			}
+		}
+	}
+	return at
+}
 
 func TestArchitecture(t *testing.T) {
 	pkgs := loadPackages(t)
@@ -88,33 +125,16 @@ func TestArchitecture(t *testing.T) {
 	}
 
 	// Data flows one way: scenario files → sandbox → engine → screens and
-	// the store. A layer never imports one above it.
-	layers := [][]string{
-		{"internal/arn", "internal/wildcard", "internal/diag", "internal/suggest", "internal/yamlpos", "internal/paths", "internal/curriculum", "internal/catalog"},
-		{"internal/eval", "internal/evalcase", "internal/lint", "internal/traceview"},
-		{"internal/sandbox"},
-		{"internal/worldfile", "internal/progress"},
-		{"internal/scenarios", "internal/quiz", "internal/lessons"},
-		{"internal/tui"},
-		{"internal/cli"},
-	}
-	level := func(pkg string) int {
-		for i, l := range layers {
-			for _, p := range l {
-				if under(pkg, p) {
-					return i
-				}
-			}
-		}
-		return -1
-	}
+	// the store. Every package of the module has a layer, and a layer never
+	// imports one above it.
 	for pkg, info := range pkgs {
-		lp := level(pkg)
+		lp := layerOf(pkg)
 		if lp < 0 {
+			t.Errorf("%s has no layer: add it to the layers in arch_test.go and to ARCHITECTURE.md", pkg)
 			continue
 		}
 		for _, imp := range info.imports {
-			if li := level(imp); li > lp {
+			if li := layerOf(imp); li > lp {
 				t.Errorf("%s (layer %d) imports %s (layer %d): data flows the other way", pkg, lp, imp, li)
 			}
 		}
@@ -331,4 +351,80 @@ func (w *importWalker) inModCache(path string) string {
 		return filepath.Join(w.modCache, esc.String()+"@"+v, strings.TrimPrefix(path, mod))
 	}
 	return ""
+}
+
+var update = flag.Bool("update", false, "rewrite ARCHITECTURE.md's package graph from the import graph")
+
+const (
+	graphBegin = "<!-- package graph: generated from arch_test.go's layers and the import graph; `go test -run TestArchitectureDoc -update .` rewrites it -->"
+	graphEnd   = "<!-- end of package graph -->"
+)
+
+// TestArchitectureDoc keeps ARCHITECTURE.md's package graph true: it is
+// the layers above and every package's own imports, as go/build reads
+// them, so a move that changes the graph changes the document with it.
+func TestArchitectureDoc(t *testing.T) {
+	want := packageGraph(loadPackages(t))
+	doc, err := os.ReadFile("ARCHITECTURE.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(doc)
+	i, j := strings.Index(text, graphBegin), strings.Index(text, graphEnd)
+	if i < 0 || j < i {
+		t.Fatalf("ARCHITECTURE.md: the package graph's markers are missing; want a line %q and a line %q", graphBegin, graphEnd)
+	}
+	got := text[i+len(graphBegin)+1 : j]
+	if got == want {
+		return
+	}
+	if *update {
+		if err := os.WriteFile("ARCHITECTURE.md", []byte(text[:i+len(graphBegin)+1]+want+text[j:]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Errorf("ARCHITECTURE.md's package graph is out of date; run go test -run TestArchitectureDoc -update .\n--- want\n%s", want)
+}
+
+func packageGraph(pkgs map[string]pkgInfo) string {
+	names := make([]string, 0, len(pkgs))
+	for p := range pkgs {
+		names = append(names, p)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		if la, lb := layerOf(a), layerOf(b); la != lb {
+			return la - lb
+		}
+		return strings.Compare(a, b)
+	})
+	short := func(p string) string { return "`" + strings.TrimPrefix(p, "internal/") + "`" }
+	var b strings.Builder
+	b.WriteString("| layer | package | what it is | imports of this module |\n|---|---|---|---|\n")
+	last := -2
+	for _, p := range names {
+		l := layerOf(p)
+		layer := ""
+		if l != last {
+			layer = fmt.Sprintf("%d: %s", l, layers[max(l, 0)].name)
+			last = l
+		}
+		var own []string
+		for _, imp := range pkgs[p].imports {
+			if _, ok := pkgs[imp]; ok {
+				own = append(own, imp)
+			}
+		}
+		slices.Sort(own)
+		for i := range own {
+			own[i] = short(own[i])
+		}
+		imports := strings.Join(own, ", ")
+		if imports == "" {
+			imports = "—"
+		}
+		what := strings.ReplaceAll(pkgs[p].doc, "|", "\\|")
+		fmt.Fprintf(&b, "| %s | `%s` | %s | %s |\n", layer, p, what, imports)
+	}
+	return b.String()
 }
