@@ -12,132 +12,158 @@ import (
 // Documents that do not parse are not reported here: their errors are on
 // the documents (Document.Err), with positions.
 func (w *World) Validate() []error {
-	ix := w.index()
-	errs := append([]error(nil), ix.placeErrs...)
-	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	v := &validation{w: w, ix: w.index()}
+	v.errs = append(v.errs, v.ix.placeErrs...)
 	if w.org != nil {
-		walk := func(where string, scps, rcps []string) {
-			for _, n := range scps {
-				if _, err := w.orgDoc("scp:", n, orgLevel{name: where}); err != nil && !strings.Contains(err.Error(), "does not parse") {
-					bad("%v", err)
-				}
-			}
-			for _, n := range rcps {
-				if n == rcpFullAccessName {
-					continue
-				}
-				if _, err := w.orgDoc("rcp:", n, orgLevel{name: where}); err != nil && !strings.Contains(err.Error(), "does not parse") {
-					bad("%v", err)
-				}
-			}
-		}
-		walk("the organization root", w.org.SCPs, w.org.RCPs)
-		var units func([]*OrganizationalUnit)
-		units = func(us []*OrganizationalUnit) {
-			for _, u := range us {
-				walk("OU "+u.Name, u.SCPs, u.RCPs)
-				units(u.Units)
-			}
-		}
-		units(w.org.Units)
+		v.orgPolicies("the organization root", w.org.SCPs, w.org.RCPs)
+		v.units(w.org.Units)
 	}
 	for _, a := range w.accounts {
 		acct := "account " + a.label()
-		if w.org != nil {
-			if ix.place[a.ID] != nil {
-				walk := func(names []string, prefix string) {
-					for _, n := range names {
-						if prefix == "rcp:" && n == rcpFullAccessName {
-							continue
-						}
-						if _, err := w.orgDoc(prefix, n, orgLevel{name: acct}); err != nil && !strings.Contains(err.Error(), "does not parse") {
-							bad("%v", err)
-						}
-					}
-				}
-				walk(a.SCPs, "scp:")
-				walk(a.RCPs, "rcp:")
-			} else if len(a.SCPs)+len(a.RCPs) > 0 {
-				bad("%s attaches SCPs or RCPs but is not in the organization: place it under the root or in an OU", acct)
-			}
-		} else if len(a.SCPs)+len(a.RCPs) > 0 {
-			bad("%s attaches SCPs or RCPs but the world has no organization", acct)
-		}
-		seen := map[string]string{}
-		dup := func(kind, name string) {
-			if prev, ok := seen[kind+"/"+name]; ok {
-				bad("%s: %s %s is defined twice%s", acct, kind, name, prev)
-			}
-			seen[kind+"/"+name] = ""
-		}
-		for _, u := range a.Users {
-			dup("user", u.Name)
-			who := acct + ", user " + u.Name
-			for _, g := range u.Groups {
-				if ix.groups[a.ID+"/"+g] == nil {
-					bad("%s: group %q is not in the account%s", who, g, didYouMean(g, groupNames(a)))
-				}
-			}
-			errs = append(errs, w.checkPolicies(a, who, u.Policies, u.Boundary)...)
-		}
-		for _, g := range a.Groups {
-			dup("group", g.Name)
-			errs = append(errs, w.checkPolicies(a, acct+", group "+g.Name, g.Policies, "")...)
-		}
-		for _, r := range a.Roles {
-			dup("role", r.Name)
-			who := acct + ", role " + r.Name
-			if _, ok := w.docs[TrustPolicyID(a.ID, r.Name)]; !ok {
-				bad("%s has no trust policy (add one, or a document trust:%s/%s): nobody could assume it", who, a.ID, r.Name)
-			}
-			if r.MaxSessionDuration != 0 && (r.MaxSessionDuration < 3600 || r.MaxSessionDuration > 43200) {
-				bad("%s: MaxSessionDuration %d is outside what IAM accepts (3600 to 43200 seconds)", who, r.MaxSessionDuration)
-			}
-			errs = append(errs, w.checkPolicies(a, who, r.Policies, r.Boundary)...)
-		}
+		v.accountPlacement(a, acct)
+		v.principals(a, acct)
 		for _, b := range a.Buckets {
-			who := acct + ", bucket " + b.Name
-			if o := ix.buckets[b.Name]; o != nil && o.bucket != b {
-				bad("%s: bucket names are global, and %s is also in account %s", who, b.Name, o.acct.label())
-			}
-			switch b.Versioning {
-			case VersioningOff, VersioningEnabled, VersioningSuspended:
-			default:
-				bad("%s: versioning %q is not %q or %q (or empty for never enabled)", who, b.Versioning, VersioningEnabled, VersioningSuspended)
-			}
-			if b.MFADelete && b.Versioning == VersioningOff {
-				bad("%s: MFA Delete is part of the versioning configuration; enable versioning to use it", who)
-			}
-			switch b.ObjectOwnership {
-			case "", "BucketOwnerEnforced", "BucketOwnerPreferred", "ObjectWriter":
-			default:
-				bad("%s: object ownership %q is not BucketOwnerEnforced, BucketOwnerPreferred or ObjectWriter", who, b.ObjectOwnership)
+			v.bucket(a, acct+", bucket "+b.Name, b)
+		}
+		v.computeRoles(a, acct)
+	}
+	return append(v.errs, w.orphanDocuments()...)
+}
+
+// validation collects Validate's errors in the order it finds them.
+type validation struct {
+	w    *World
+	ix   *index
+	errs []error
+}
+
+func (v *validation) bad(format string, args ...any) {
+	v.errs = append(v.errs, fmt.Errorf(format, args...))
+}
+
+// orgPolicies checks that the SCPs and RCPs attached at one level exist.
+// RCPFullAccess is AWS managed and needs no document.
+func (v *validation) orgPolicies(where string, scps, rcps []string) {
+	check := func(prefix, n string) {
+		if _, err := v.w.orgDoc(prefix, n, orgLevel{name: where}); err != nil && !strings.Contains(err.Error(), "does not parse") {
+			v.bad("%v", err)
+		}
+	}
+	for _, n := range scps {
+		check("scp:", n)
+	}
+	for _, n := range rcps {
+		if n != rcpFullAccessName {
+			check("rcp:", n)
+		}
+	}
+}
+
+func (v *validation) units(us []*OrganizationalUnit) {
+	for _, u := range us {
+		v.orgPolicies("OU "+u.Name, u.SCPs, u.RCPs)
+		v.units(u.Units)
+	}
+}
+
+// accountPlacement checks an account's own SCPs and RCPs, which need the
+// account to be in the organization.
+func (v *validation) accountPlacement(a *Account, acct string) {
+	switch {
+	case v.w.org != nil && v.ix.place[a.ID] != nil:
+		v.orgPolicies(acct, a.SCPs, a.RCPs)
+	case len(a.SCPs)+len(a.RCPs) == 0:
+	case v.w.org != nil:
+		v.bad("%s attaches SCPs or RCPs but is not in the organization: place it under the root or in an OU", acct)
+	default:
+		v.bad("%s attaches SCPs or RCPs but the world has no organization", acct)
+	}
+}
+
+// principals checks the account's users, groups and roles: names defined
+// once, groups that exist, policies and boundaries that exist, a trust
+// policy for every role and a session duration IAM accepts.
+func (v *validation) principals(a *Account, acct string) {
+	seen := map[string]bool{}
+	dup := func(kind, name string) {
+		if seen[kind+"/"+name] {
+			v.bad("%s: %s %s is defined twice", acct, kind, name)
+		}
+		seen[kind+"/"+name] = true
+	}
+	for _, u := range a.Users {
+		dup("user", u.Name)
+		who := acct + ", user " + u.Name
+		for _, g := range u.Groups {
+			if v.ix.groups[a.ID+"/"+g] == nil {
+				v.bad("%s: group %q is not in the account%s", who, g, didYouMean(g, groupNames(a)))
 			}
 		}
-		for _, f := range a.Functions {
-			if ix.roles[a.ID+"/"+f.Role] == nil {
-				bad("%s, function %s: execution role %q is not in the account%s", acct, f.Name, f.Role, didYouMean(f.Role, roleNames(a)))
-			}
+		v.errs = append(v.errs, v.w.checkPolicies(a, who, u.Policies, u.Boundary)...)
+	}
+	for _, g := range a.Groups {
+		dup("group", g.Name)
+		v.errs = append(v.errs, v.w.checkPolicies(a, acct+", group "+g.Name, g.Policies, "")...)
+	}
+	for _, r := range a.Roles {
+		dup("role", r.Name)
+		who := acct + ", role " + r.Name
+		if _, ok := v.w.docs[TrustPolicyID(a.ID, r.Name)]; !ok {
+			v.bad("%s has no trust policy (add one, or a document trust:%s/%s): nobody could assume it", who, a.ID, r.Name)
 		}
-		for _, in := range a.Instances {
-			// An instance without a profile is valid (it can still be the
-			// target of a request); only a named profile must hold a role.
-			if in.InstanceProfile == "" {
-				continue
-			}
-			if _, err := w.instanceRole(a, in); err != nil {
-				bad("%v", err)
-			}
+		if r.MaxSessionDuration != 0 && (r.MaxSessionDuration < 3600 || r.MaxSessionDuration > 43200) {
+			v.bad("%s: MaxSessionDuration %d is outside what IAM accepts (3600 to 43200 seconds)", who, r.MaxSessionDuration)
 		}
-		for _, p := range a.IdentityPools {
-			for _, r := range []string{p.AuthenticatedRole, p.UnauthenticatedRole} {
-				if r != "" && ix.roles[a.ID+"/"+r] == nil {
-					bad("%s, identity pool %s: role %q is not in the account%s", acct, p.Name, r, didYouMean(r, roleNames(a)))
-				}
+		v.errs = append(v.errs, v.w.checkPolicies(a, who, r.Policies, r.Boundary)...)
+	}
+}
+
+// bucket checks a bucket's name is unique across accounts and its
+// versioning, MFA Delete and object ownership settings are ones S3 takes.
+func (v *validation) bucket(a *Account, who string, b *Bucket) {
+	if o := v.ix.buckets[b.Name]; o != nil && o.bucket != b {
+		v.bad("%s: bucket names are global, and %s is also in account %s", who, b.Name, o.acct.label())
+	}
+	switch b.Versioning {
+	case VersioningOff, VersioningEnabled, VersioningSuspended:
+	default:
+		v.bad("%s: versioning %q is not %q or %q (or empty for never enabled)", who, b.Versioning, VersioningEnabled, VersioningSuspended)
+	}
+	if b.MFADelete && b.Versioning == VersioningOff {
+		v.bad("%s: MFA Delete is part of the versioning configuration; enable versioning to use it", who)
+	}
+	switch b.ObjectOwnership {
+	case "", "BucketOwnerEnforced", "BucketOwnerPreferred", "ObjectWriter":
+	default:
+		v.bad("%s: object ownership %q is not BucketOwnerEnforced, BucketOwnerPreferred or ObjectWriter", who, b.ObjectOwnership)
+	}
+}
+
+// computeRoles checks that the roles functions, instance profiles and
+// identity pools name are in the account.
+func (v *validation) computeRoles(a *Account, acct string) {
+	for _, f := range a.Functions {
+		if v.ix.roles[a.ID+"/"+f.Role] == nil {
+			v.bad("%s, function %s: execution role %q is not in the account%s", acct, f.Name, f.Role, didYouMean(f.Role, roleNames(a)))
+		}
+	}
+	for _, in := range a.Instances {
+		// An instance without a profile is valid (it can still be the
+		// target of a request); only a named profile must hold a role.
+		if in.InstanceProfile == "" {
+			continue
+		}
+		if _, err := v.w.instanceRole(a, in); err != nil {
+			v.bad("%v", err)
+		}
+	}
+	for _, p := range a.IdentityPools {
+		for _, r := range []string{p.AuthenticatedRole, p.UnauthenticatedRole} {
+			if r != "" && v.ix.roles[a.ID+"/"+r] == nil {
+				v.bad("%s, identity pool %s: role %q is not in the account%s", acct, p.Name, r, didYouMean(r, roleNames(a)))
 			}
 		}
 	}
-	return append(errs, w.orphanDocuments()...)
 }
 
 // orphanDocuments reports documents added by ID whose owner — user, group,
