@@ -218,59 +218,88 @@ func (sr *searcher) liftDeny(s site) []Edit {
 	return out
 }
 
-// completeAllow proposes the one element an Allow statement lacks.
+// completeAllow proposes the one element an Allow statement lacks: when
+// exactly one of its action, resource, principal and conditions did not
+// match, that one is completed; a statement that misses more is left to
+// a new statement.
 func (sr *searcher) completeAllow(s site, req eval.RequestTrace) []Edit {
 	st := s.st
-	label := stmtLabel(st)
-	actionOK, resourceOK := st.Action.Matched, st.Resource.Matched
-	principalOK := st.Principal == nil || st.Principal.Matched
-	condsOK := true
+	failing := 0
 	for _, c := range st.Conditions {
 		if !c.Result {
-			condsOK = false
+			failing++
 		}
 	}
+	missing := []bool{!st.Action.Matched, !st.Resource.Matched, st.Principal != nil && !st.Principal.Matched, failing > 0}
+	only := -1
+	for i, m := range missing {
+		switch {
+		case m && only >= 0:
+			return nil
+		case m:
+			only = i
+		}
+	}
+	label := stmtLabel(st)
+	switch only {
+	case 0:
+		return sr.appendTo(s, st.Action, AddAction, req.Action, label)
+	case 1:
+		return sr.appendTo(s, st.Resource, AddResource, req.Resource, label)
+	case 2:
+		return sr.addPrincipalTo(s, req, label)
+	case 3:
+		return sr.meetConditions(s, failing, label)
+	}
+	return nil
+}
+
+// appendTo adds the requested value to the statement's Action or Resource
+// (not to a NotAction or NotResource, which would exclude it).
+func (sr *searcher) appendTo(s site, el eval.ElementTrace, kind Kind, value, label string) []Edit {
+	key := "Action"
+	if kind == AddResource {
+		key = "Resource"
+	}
+	if el.Element != key {
+		return nil
+	}
+	if n := s.stmt.Get(key); n != nil {
+		if sp, ok := appendValue(s.src, n, value); ok {
+			return []Edit{sr.docEdit(s, kind, sp, "add "+quote(value)+" to the "+key+" of statement "+label+" in "+s.title)}
+		}
+	}
+	return nil
+}
+
+// addPrincipalTo names the caller in the statement's Principal.
+func (sr *searcher) addPrincipalTo(s site, req eval.RequestTrace, label string) []Edit {
+	if s.st.Principal.Element != "Principal" {
+		return nil
+	}
+	if typ, who, ok := principalFor(req); ok {
+		if sp, ok := addPrincipal(s.src, s.stmt.Get("Principal"), typ, who); ok {
+			return []Edit{sr.docEdit(s, AddPrincipal, sp, "name "+who+" in the Principal of statement "+label+" in "+s.title)}
+		}
+	}
+	return nil
+}
+
+// meetConditions supplies the value a lone failing condition wants, and
+// offers to drop each failing condition.
+func (sr *searcher) meetConditions(s site, failing int, label string) []Edit {
 	var out []Edit
-	if !actionOK && resourceOK && principalOK && condsOK && st.Action.Element == "Action" {
-		if n := s.stmt.Get("Action"); n != nil {
-			if sp, ok := appendValue(s.src, n, req.Action); ok {
-				out = append(out, sr.docEdit(s, AddAction, sp, "add "+quote(req.Action)+" to the Action of statement "+label+" in "+s.title))
+	for _, c := range s.st.Conditions {
+		if c.Result {
+			continue
+		}
+		if failing == 1 {
+			if v, ok := supplyValue(c, true); ok && sr.s.CanSupply(c.Key) {
+				out = append(out, sr.supply(c.Key, v, "to meet the condition "+c.Operator+" on "+c.Key+" of statement "+label+" in "+s.title))
 			}
 		}
-	}
-	if actionOK && !resourceOK && principalOK && condsOK && st.Resource.Element == "Resource" {
-		if n := s.stmt.Get("Resource"); n != nil {
-			if sp, ok := appendValue(s.src, n, req.Resource); ok {
-				out = append(out, sr.docEdit(s, AddResource, sp, "add "+quote(req.Resource)+" to the Resource of statement "+label+" in "+s.title))
-			}
-		}
-	}
-	if actionOK && resourceOK && !principalOK && condsOK && st.Principal != nil && st.Principal.Element == "Principal" {
-		if typ, who, ok := principalFor(req); ok {
-			if sp, ok := addPrincipal(s.src, s.stmt.Get("Principal"), typ, who); ok {
-				out = append(out, sr.docEdit(s, AddPrincipal, sp, "name "+who+" in the Principal of statement "+label+" in "+s.title))
-			}
-		}
-	}
-	if actionOK && resourceOK && principalOK && !condsOK {
-		failing := 0
-		for _, c := range st.Conditions {
-			if !c.Result {
-				failing++
-			}
-		}
-		for _, c := range st.Conditions {
-			if c.Result {
-				continue
-			}
-			if failing == 1 {
-				if v, ok := supplyValue(c, true); ok && sr.s.CanSupply(c.Key) {
-					out = append(out, sr.supply(c.Key, v, "to meet the condition "+c.Operator+" on "+c.Key+" of statement "+label+" in "+s.title))
-				}
-			}
-			if sp, ok := removeCondition(s.src, s.stmt, c.Operator, c.Key); ok {
-				out = append(out, sr.docEdit(s, RemoveCondition, sp, "drop the condition "+c.Operator+" on "+c.Key+" from statement "+label+" in "+s.title))
-			}
+		if sp, ok := removeCondition(s.src, s.stmt, c.Operator, c.Key); ok {
+			out = append(out, sr.docEdit(s, RemoveCondition, sp, "drop the condition "+c.Operator+" on "+c.Key+" from statement "+label+" in "+s.title))
 		}
 	}
 	return out
