@@ -111,7 +111,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		for _, s := range m.history {
 			s.SetStyles(m.styles)
 		}
-		return m, nil
+		// As with a resize: the message lets the screen start what it
+		// renders in commands (Markdown in the new palette).
+		var cmd tea.Cmd
+		m.screen, cmd = m.screen.Update(msg)
+		return m, cmd
 	case tea.KeyPressMsg:
 		if m.notice != "" {
 			return m.noticeKey(msg)

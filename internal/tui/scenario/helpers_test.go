@@ -66,7 +66,6 @@ func drive(m *Model, cmd tea.Cmd) {
 			continue
 		case screen.BackMsg, screen.StatusMsg:
 			continue
-		case kickMsg:
 		}
 		_, next := m.Update(msg)
 		queue = append(queue, next)

@@ -96,7 +96,7 @@ func TestLightThemeRerenders(t *testing.T) {
 	m := open(t, "two-groups-one-bucket", 120, 38, testDeps(t))
 	dark := m.View()
 	m.SetStyles(theme.NewStyles(theme.Light()))
-	drive(m, func() tea.Msg { return kickMsg{} })
+	drive(m, func() tea.Msg { return tea.BackgroundColorMsg{} })
 	light := m.View()
 	if dark == light {
 		t.Error("the light palette changed nothing")

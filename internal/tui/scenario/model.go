@@ -220,9 +220,12 @@ func shortName(d *sandbox.Document) string {
 }
 
 // Init loads drafts and the learner's earlier attempts, and starts the
-// Markdown rendering once the screen has a size.
+// Markdown rendering if the screen has a size already (opened from another
+// screen). A screen the program starts on is sized later: the root then
+// forwards the first tea.WindowSizeMsg, and Update, which ends every
+// message by starting the renderings it lacks, renders for the real width.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.loadProgress(), m.renderMarkdown(), kick(m.draftDelay/6))
+	return tea.Batch(m.loadProgress(), m.renderMarkdown())
 }
 
 // Breadcrumb is the pack and the scenario.
@@ -316,12 +319,4 @@ func (m *Model) syncFocus() {
 		m.viewer.Blur()
 	}
 	m.keys.update(m)
-}
-
-// kickMsg arrives shortly after start: by then the root has sized the
-// screen, so Markdown can be rendered for the real width.
-type kickMsg struct{}
-
-func kick(d time.Duration) tea.Cmd {
-	return tea.Tick(d, func(time.Time) tea.Msg { return kickMsg{} })
 }

@@ -21,7 +21,10 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		m.touch()
 	}
 	switch msg := msg.(type) {
-	case kickMsg:
+	case tea.WindowSizeMsg, tea.BackgroundColorMsg:
+		// Sized or repainted by the root (SetSize, SetStyles): nothing to
+		// do here but reach the end, where the renderings for the new
+		// width and palette start.
 	case whyNotMsg:
 		m.gotWhyNot(msg)
 	case markdown.RenderedMsg:
