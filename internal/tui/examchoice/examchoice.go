@@ -15,6 +15,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/curriculum"
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/tui/nav"
 	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
@@ -29,11 +30,12 @@ type KeyMap struct {
 
 // DefaultKeyMap returns the bindings.
 func DefaultKeyMap() KeyMap {
+	n := nav.Default()
 	return KeyMap{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Choose: key.NewBinding(key.WithKeys("enter", "a", "b", "1", "2"), key.WithHelp("enter/a/b", "choose")),
-		Later:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "decide later")),
+		Up:     n.Up,
+		Down:   n.Down,
+		Choose: nav.Bind("enter/a/b", "choose", "enter", "a", "b", "1", "2"),
+		Later:  nav.Bind("esc", "decide later", "esc"),
 	}
 }
 

@@ -1,6 +1,10 @@
 package playground
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"github.com/iamlab/iamlab/internal/tui/nav"
+)
 
 // KeyMap is the playground's bindings. Every field takes typing, so the
 // commands use keys that typing does not produce (and ?, which no request
@@ -28,9 +32,7 @@ type KeyMap struct {
 
 // DefaultKeyMap returns the playground's bindings.
 func DefaultKeyMap() KeyMap {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
+	b := nav.Bind
 	return KeyMap{
 		NextField: b("tab", "next field", "tab"),
 		PrevField: b("shift+tab", "previous field", "shift+tab"),
@@ -43,7 +45,7 @@ func DefaultKeyMap() KeyMap {
 		PrevWorld: b("ctrl+p", "previous world", "ctrl+p"),
 		TraceUp:   b("pgup", "trace up", "pgup"),
 		TraceDown: b("pgdn", "trace down", "pgdown"),
-		Back:      b("esc", "back", "esc"),
+		Back:      nav.Default().Back,
 
 		WorldView:   b("ctrl+o", "world", "ctrl+o"),
 		Requests:    b("ctrl+l", "saved & history", "ctrl+l"),

@@ -14,6 +14,7 @@ import (
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/scenarios"
+	"github.com/iamlab/iamlab/internal/tui/nav"
 	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
@@ -311,7 +312,7 @@ func (m *Model) answerKeys() []key.Binding {
 	}
 	out := []key.Binding{k.Up, k.Down}
 	if m.s.Kind == scenarios.Choose && m.ans.step == 0 && m.multi() {
-		out = append(out, k.Toggle, withHelp(k.Pick, "enter", "confirm"))
+		out = append(out, k.Toggle, nav.WithHelp(k.Pick, "enter", "confirm"))
 	} else {
 		qp := k.QuickPick
 		if n := len(m.stepChoices()); n < 10 {

@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/tui/nav"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -52,24 +53,17 @@ type Content struct {
 	WhyNot *WhyNot
 }
 
-// KeyMap scrolls the trace.
+// KeyMap scrolls the trace: a pager's keys.
 type KeyMap struct {
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	nav.Keys
 }
 
 // DefaultKeyMap returns the trace's bindings.
 func DefaultKeyMap() KeyMap {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
-	return KeyMap{
-		Up:       b("↑/k", "scroll up", "up", "k"),
-		Down:     b("↓/j", "scroll down", "down", "j"),
-		PageUp:   b("pgup", "page up", "pgup", "b"),
-		PageDown: b("pgdn", "page down", "pgdown", "f", "space"),
-		Top:      b("g", "top", "g", "home"),
-		Bottom:   b("G", "bottom", "G", "end"),
-	}
+	k := KeyMap{Keys: nav.Pager()}
+	k.Up = nav.Relabel(k.Up, "scroll up")
+	k.Down = nav.Relabel(k.Down, "scroll down")
+	return k
 }
 
 // ShortHelp is the footer's list.
