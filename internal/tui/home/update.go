@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/scroll"
 )
 
 // Update handles the list, the filter and the entries.
@@ -26,7 +27,7 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		return m.updateList(msg)
 	case tea.MouseClickMsg:
 		if msg.Button == tea.MouseLeft {
-			i := m.yoff + msg.Y - m.listTop()
+			i := m.win.Off + msg.Y - m.listTop()
 			if i >= 0 && i < len(m.rows) && m.rows[i].selectable() {
 				if i == m.cursor {
 					return m, m.activate()
@@ -35,11 +36,8 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 			}
 		}
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			m.move(-3)
-		case tea.MouseWheelDown:
-			m.move(3)
+		if d := scroll.Wheel(msg); d != 0 {
+			m.move(d)
 		}
 	}
 	return m, nil

@@ -205,8 +205,8 @@ func TestReaderRendersScrollsAndPractises(t *testing.T) {
 		t.Fatalf("meta %q", r.Meta())
 	}
 	press(r, "space", "j")
-	if r.yoff != 20 {
-		t.Fatalf("scrolled to %d", r.yoff)
+	if r.view.Off != 20 {
+		t.Fatalf("scrolled to %d", r.view.Off)
 	}
 	press(r, "G")
 	if r.Meta() != "100%" {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/curriculum"
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/scroll"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -42,7 +43,7 @@ type List struct {
 	filterOn bool
 	rows     []row
 	cursor   int
-	yoff     int
+	win      scroll.Window // over the rows
 	width    int
 	height   int
 }
@@ -293,16 +294,10 @@ func (m *List) listHeight() int {
 }
 
 func (m *List) scroll() {
-	h := m.listHeight()
-	if m.cursor < m.yoff {
-		m.yoff = m.cursor
-	}
-	if m.cursor >= m.yoff+h {
-		m.yoff = m.cursor - h + 1
-	}
-	m.yoff = max(0, min(m.yoff, max(0, len(m.rows)-h)))
-	if m.yoff == 1 { // keep the first group's header in view
-		m.yoff = 0
+	m.win.Height = m.listHeight()
+	m.win.Reveal(max(0, m.cursor), 0, len(m.rows))
+	if m.win.Off == 1 { // keep the first group's header in view
+		m.win.Top()
 	}
 }
 
@@ -317,7 +312,7 @@ func (m *List) View() string {
 		lines = append(lines, m.filter.View())
 	}
 	h := m.listHeight()
-	for i := m.yoff; i < min(len(m.rows), m.yoff+h); i++ {
+	for i := m.win.Off; i < min(len(m.rows), m.win.Off+h); i++ {
 		r := m.rows[i]
 		switch {
 		case r.lesson == nil:

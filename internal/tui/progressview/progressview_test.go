@@ -319,7 +319,7 @@ func TestScrollingAndBack(t *testing.T) {
 		t.Fatalf("no hint that there is more:\n%s", plain(m))
 	}
 	press(m, "pgdown")
-	if m.yoff == 0 || !strings.Contains(plain(m), "Due reviews") {
+	if m.win.Off == 0 || !strings.Contains(plain(m), "Due reviews") {
 		t.Fatalf("pgdn did not scroll:\n%s", plain(m))
 	}
 	press(m, "G")
@@ -327,7 +327,7 @@ func TestScrollingAndBack(t *testing.T) {
 		t.Fatalf("end does not show the last attempt:\n%s", plain(m))
 	}
 	press(m, "g")
-	if m.yoff != 0 {
+	if m.win.Off != 0 {
 		t.Fatal("home did not go to the top")
 	}
 	// Moving the selection keeps it on screen.

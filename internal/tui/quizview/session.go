@@ -21,6 +21,7 @@ import (
 	"github.com/iamlab/iamlab/internal/tui/markdown"
 	"github.com/iamlab/iamlab/internal/tui/nav"
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/scroll"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -82,7 +83,7 @@ type Session struct {
 	md      *markdown.Cache
 	content []string
 	anchor  int // content line to keep in view (the cursor), -1 for none
-	yoff    int
+	win     scroll.Window
 	width   int
 	height  int
 }
@@ -147,7 +148,7 @@ func (m *Session) QuitWarning() string {
 
 // startItem prepares the answer of the run's current item.
 func (m *Session) startItem() {
-	m.fb, m.notice, m.yoff = nil, "", 0
+	m.fb, m.notice, m.win.Off = nil, "", 0
 	it := m.run.Current()
 	if it == nil {
 		m.phase = phaseSummary
@@ -167,7 +168,7 @@ func (m *Session) gotoItem(i int) {
 	if en := m.exam.Entries()[i]; en.Answered {
 		m.ans.restore(en.Response)
 	}
-	m.phase, m.notice, m.yoff = phaseAnswer, "", 0
+	m.phase, m.notice, m.win.Off = phaseAnswer, "", 0
 }
 
 // Init starts the exam's clock tick; the root calls it again on return, so

@@ -120,16 +120,7 @@ func (m *Model) updateAnswer(msg tea.KeyPressMsg) tea.Cmd {
 	a := &m.ans
 	k := &m.keys
 	if a.revealed {
-		switch {
-		case key.Matches(msg, k.Up):
-			a.scroll.scroll(-1)
-		case key.Matches(msg, k.Down):
-			a.scroll.scroll(1)
-		case key.Matches(msg, k.PageUp):
-			a.scroll.scroll(-max(1, a.scroll.h-1))
-		case key.Matches(msg, k.PageDown):
-			a.scroll.scroll(max(1, a.scroll.h-1))
-		}
+		a.scroll.update(msg, k.Keys)
 		return nil
 	}
 	cs := m.stepChoices()
@@ -239,7 +230,7 @@ func (m *Model) reveal() tea.Cmd {
 	m.checkSel, m.traceFor = 0, -1
 	m.refreshTrace(true)
 	a.grade = &g
-	a.scroll.yoff = 0
+	a.scroll.Top()
 	m.syncFocus()
 	m.relayout()
 	return tea.Batch(m.recordAnswer(g), m.renderMarkdown())

@@ -67,15 +67,12 @@ func (m *Model) refreshQuestion(in rect) {
 	} else {
 		out = m.chooseLines(w)
 	}
-	keep := m.ans.scroll.yoff
-	m.ans.scroll.set(out, in.h)
-	m.ans.scroll.yoff = keep
-	m.ans.scroll.scroll(0)
+	m.ans.scroll.set(out, in.h) // keeps the offset, within the new lines
 }
 
 // clickChoice picks the choice on a clicked row of the question pane.
 func (m *Model) clickChoice(row int) tea.Cmd {
-	i := m.ans.scroll.yoff + row - m.ans.choiceAt
+	i := m.ans.scroll.Off + row - m.ans.choiceAt
 	if m.ans.revealed || row < 0 || i < 0 || i >= len(m.ans.choiceRows) {
 		return nil
 	}

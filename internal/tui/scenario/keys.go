@@ -82,6 +82,9 @@ func defaultKeyMap() keyMap {
 		NotConfirm: b("n", "no", "n", "N", "esc"),
 	}
 	k.Back = nav.Relabel(k.Back, "home")
+	// The panes scroll by line and page only: home, end, g and G jump
+	// nowhere here, and the footer never offers them.
+	k.Top, k.Bottom = key.Binding{}, key.Binding{}
 	k.PageDown = b("pgdn", "page down", "pgdown", "space")
 	k.Open = b("enter", "open", "enter", "right", "l")
 	return k
@@ -138,7 +141,7 @@ func (m *Model) paneKeys() []key.Binding {
 		return []key.Binding{k.Up, k.Down, nav.WithHelp(k.Open, "enter", "open/expand"), k.Collapse, k.Edit, k.HintKey, k.NextPane}
 	case paneBriefing:
 		var scroll []key.Binding
-		if len(m.briefing.lines) > m.briefing.h {
+		if len(m.briefing.lines) > m.briefing.Height {
 			scroll = []key.Binding{k.Up, k.Down} // only when there is more to read
 		}
 		if m.s.Kind == scenarios.Build {

@@ -42,7 +42,7 @@ func (m *Model) submit() tea.Cmd {
 	}
 	m.refreshTrace(true)
 	m.focus = paneResult
-	m.result.yoff = 0
+	m.result.Top()
 	m.syncFocus()
 	m.relayout()
 	return tea.Batch(m.recordBuild(g), m.renderMarkdown())

@@ -189,25 +189,11 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
 	case paneWorld:
 		m.worldKey(msg)
 	case paneBriefing:
-		m.scrollKey(&m.briefing, msg)
+		m.briefing.update(msg, m.keys.Keys)
 	case paneQuestion:
 		return m.updateAnswer(msg)
 	}
 	return nil
-}
-
-func (m *Model) scrollKey(s *scroller, msg tea.KeyPressMsg) {
-	k := &m.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		s.scroll(-1)
-	case key.Matches(msg, k.Down):
-		s.scroll(1)
-	case key.Matches(msg, k.PageUp):
-		s.scroll(-max(1, s.h-1))
-	case key.Matches(msg, k.PageDown):
-		s.scroll(max(1, s.h-1))
-	}
 }
 
 func (m *Model) worldKey(msg tea.KeyPressMsg) {
@@ -297,7 +283,7 @@ func (m *Model) resultKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.solution, _ = m.solution.Update(msg)
 		m.solution.Blur()
 	default:
-		m.scrollKey(&m.result, msg)
+		m.result.update(msg, m.keys.Keys)
 	}
 	m.keys.update(m)
 	return nil

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/iamlab/iamlab/internal/tui/cells"
+	"github.com/iamlab/iamlab/internal/tui/scroll"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -255,13 +256,8 @@ func (m *Model) wheel(x, y int, msg tea.MouseWheelMsg) {
 	if !ok {
 		return
 	}
-	d := 0
-	switch msg.Button {
-	case tea.MouseWheelUp:
-		d = -3
-	case tea.MouseWheelDown:
-		d = 3
-	default:
+	d := scroll.Wheel(msg)
+	if d == 0 {
 		return
 	}
 	in := r.inner()
@@ -282,14 +278,14 @@ func (m *Model) wheel(x, y int, msg tea.MouseWheelMsg) {
 			m.tree.move(d)
 		}
 	case paneBriefing:
-		m.briefing.scroll(d)
+		m.briefing.By(d, len(m.briefing.lines))
 	case paneResult:
 		if m.showSolution {
 			m.solution, _ = m.solution.Update(msg)
 		} else {
-			m.result.scroll(d)
+			m.result.By(d, len(m.result.lines))
 		}
 	case paneQuestion:
-		m.ans.scroll.scroll(d)
+		m.ans.scroll.By(d, len(m.ans.scroll.lines))
 	}
 }

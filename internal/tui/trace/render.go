@@ -26,7 +26,7 @@ func (m *Model) render() {
 	m.lines = r.out
 	m.deciding = r.deciding
 	m.whyLine = r.whyLine
-	m.clamp()
+	m.win.Clamp(len(m.lines))
 }
 
 type renderer struct {
