@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Two windows on one scenario: the window whose draft is older learns that
@@ -28,7 +30,7 @@ func TestDraftFromAnotherWindow(t *testing.T) {
 			if len(ds) != 1 || !strings.Contains(ds[0].Text, "AAA") {
 				t.Fatalf("A's draft was overwritten before B chose: %+v", ds)
 			}
-			if v := plain(b.View()); !strings.Contains(v, "y") {
+			if v := ansi.Strip(b.View()); !strings.Contains(v, "y") {
 				t.Fatalf("no question shown:\n%s", v)
 			}
 			if w := b.QuitWarning(); !strings.Contains(w, "not saved") {

@@ -4,7 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/iamlab/iamlab/internal/scenarios"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 	"github.com/iamlab/iamlab/internal/whynot"
 )
 
@@ -18,7 +20,7 @@ func TestWhyNotIsTheLastRung(t *testing.T) {
 		press(m, "2") // the checks (a tab in the narrow layout)
 		m.setFocus(paneChecks)
 		if footerHas(m, "why not?") {
-			t.Fatalf("%v: w is offered before the rung is open:\n%s", size, plain(m.View()))
+			t.Fatalf("%v: w is offered before the rung is open:\n%s", size, ansi.Strip(m.View()))
 		}
 		press(m, "w")
 		if m.why.on {
@@ -32,11 +34,11 @@ func TestWhyNotIsTheLastRung(t *testing.T) {
 		if m.confirm != confirmWhyNot {
 			t.Fatalf("%v: the fifth h did not ask for why not?", size)
 		}
-		v := plain(m.View())
-		if q := plain(strings.Join(m.hintLines(500), " ")); !strings.Contains(q, "It costs 2.5 more of the 10 unaided points") || !strings.Contains(v, "Hint: why not?") {
+		v := ansi.Strip(m.View())
+		if q := ansi.Strip(strings.Join(m.hintLines(500), " ")); !strings.Contains(q, "It costs 2.5 more of the 10 unaided points") || !strings.Contains(v, "Hint: why not?") {
 			t.Errorf("%v: the question does not state the cost: %q\n%s", size, q, v)
 		}
-		checkFrame(t, m.View(), size[0], size[1])
+		screentest.CheckFrame(t, m.View(), size[0], size[1])
 		// Select a failing check first, so the answer flips it to pass.
 		fail := -1
 		for i, r := range m.results {
@@ -66,7 +68,7 @@ func TestWhyNotIsTheLastRung(t *testing.T) {
 				}
 			}
 		}
-		v = plain(m.View())
+		v = ansi.Strip(m.View())
 		if !footerHas(m, "hide why not?") {
 			t.Errorf("%v: the footer does not offer w", size)
 		}
@@ -75,7 +77,7 @@ func TestWhyNotIsTheLastRung(t *testing.T) {
 				t.Errorf("%v: view lacks %q:\n%s", size, want, v)
 			}
 		}
-		checkFrame(t, m.View(), size[0], size[1])
+		screentest.CheckFrame(t, m.View(), size[0], size[1])
 		// w hides it, and shows it again from the cache.
 		press(m, "w")
 		if m.trace.WhyNotLine() >= 0 || footerHas(m, "hide why not?") {
@@ -93,7 +95,7 @@ func TestWhyNotIsTheLastRung(t *testing.T) {
 		}
 		m.selectCheck(other)
 		drive(m, m.whyNotCmd())
-		if tv := plain(m.trace.View()); !strings.Contains(strings.SplitN(tv, "\n", 2)[0], "Why not?") {
+		if tv := ansi.Strip(m.trace.View()); !strings.Contains(strings.SplitN(tv, "\n", 2)[0], "Why not?") {
 			t.Errorf("%v: the other check's trace does not open on why not?:\n%s", size, tv)
 		}
 		// The grade charges the fifth rung like the others.
@@ -163,7 +165,7 @@ func TestWhyNotAfterAReveal(t *testing.T) {
 	}
 	press(m, "tab") // the checks
 	if !footerHas(m, "why not?") {
-		t.Fatalf("w is not offered on the checks after the reveal (focus %v):\n%s", m.focus, plain(m.View()))
+		t.Fatalf("w is not offered on the checks after the reveal (focus %v):\n%s", m.focus, ansi.Strip(m.View()))
 	}
 	press(m, "w")
 	sec := m.why.cache[m.whyKey()]
