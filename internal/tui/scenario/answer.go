@@ -214,20 +214,20 @@ func (m *Model) reveal() tea.Cmd {
 	a := &m.ans
 	a.revealed = true
 	var g scenarios.Grade
-	m.results = nil
+	m.checks.results = nil
 	if m.s.Kind == scenarios.Predict && m.s.Predict != nil {
 		g = scenarios.GradePredict(m.s, eval.Decision(a.decision), eval.Layer(a.layer), m.hintsShown, m.priorAttempts+1)
 		p := m.s.Predict
 		a.request = scenarios.Check{Name: "the request you predicted", Call: p.Call, Expect: scenarios.Expect(p.Decision), DecidedBy: p.DecidedBy}
-		m.results = append(m.results, scenarios.RunCheck(&a.request, m.s.World))
+		m.checks.results = append(m.checks.results, scenarios.RunCheck(&a.request, m.s.World))
 	} else {
 		g = scenarios.GradeChoice(m.s, m.pickedList(), m.hintsShown, m.priorAttempts+1)
 	}
 	// The facts the author checked are requests with traces too.
 	for i := range m.s.Checks {
-		m.results = append(m.results, scenarios.RunCheck(&m.s.Checks[i], m.s.World))
+		m.checks.results = append(m.checks.results, scenarios.RunCheck(&m.s.Checks[i], m.s.World))
 	}
-	m.checkSel, m.traceFor = 0, -1
+	m.checks.checkSel, m.checks.traceFor = 0, -1
 	m.refreshTrace(true)
 	a.grade = &g
 	a.scroll.Top()

@@ -57,8 +57,8 @@ func TestPredictCommitsBeforeReveal(t *testing.T) {
 	// Tab reaches the requests now: the predicted one and the facts, each
 	// with its trace.
 	press(m, "tab")
-	if m.focus != paneChecks || len(m.results) != 1+len(m.s.Checks) {
-		t.Errorf("tab after reveal: focus %v, %d requests", m.focus, len(m.results))
+	if m.focus != paneChecks || len(m.checks.results) != 1+len(m.s.Checks) {
+		t.Errorf("tab after reveal: focus %v, %d requests", m.focus, len(m.checks.results))
 	}
 	press(m, "down")
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "Trace · "+m.s.Checks[0].Name) {

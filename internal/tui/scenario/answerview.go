@@ -53,7 +53,7 @@ func (m *Model) layoutAnswer(l *layout, body rect) {
 // traced reports whether the requests and their traces are on screen:
 // after the reveal, when there is any (the predicted request, the facts
 // the author listed as checks).
-func (m *Model) traced() bool { return m.ans.revealed && len(m.results) > 0 }
+func (m *Model) traced() bool { return m.ans.revealed && len(m.checks.results) > 0 }
 
 // refreshQuestion rebuilds the question pane's lines for its size.
 func (m *Model) refreshQuestion(in rect) {

@@ -144,7 +144,7 @@ func TestInvalidJSONMarksStale(t *testing.T) {
 	}
 	press(m, "e", "down") // into the editor, line 2
 	typeText(m, `"oops`)
-	if !m.stale {
+	if !m.checks.stale {
 		t.Fatal("a broken document should make the results stale")
 	}
 	v := ansi.Strip(m.View())
@@ -165,7 +165,7 @@ func TestInvalidJSONMarksStale(t *testing.T) {
 	for range `"oops` {
 		press(m, "backspace")
 	}
-	if m.stale {
+	if m.checks.stale {
 		t.Errorf("still stale after fixing; text:\n%s", m.activeEditor().Value())
 	}
 }
@@ -178,14 +178,14 @@ func TestTwoEditableDocuments(t *testing.T) {
 		t.Skipf("the scenario now has %d editable documents", len(s.Editable))
 	}
 	// Both editable documents come first in the selector, marked ✎.
-	if !m.docs[0].Editable || !m.docs[1].Editable || m.docs[2].Editable {
-		t.Fatalf("documents: %+v", m.docs[:3])
+	if !m.build.docs[0].Editable || !m.build.docs[1].Editable || m.build.docs[2].Editable {
+		t.Fatalf("documents: %+v", m.build.docs[:3])
 	}
 	// Open the second one from the selector and type in it.
 	m.setFocus(paneDocs)
 	press(m, "down", "enter")
-	if m.curDoc != s.Editable[1] || !m.CapturesText() {
-		t.Fatalf("selector opened %s", m.curDoc)
+	if m.build.curDoc != s.Editable[1] || !m.CapturesText() {
+		t.Fatalf("selector opened %s", m.build.curDoc)
 	}
 	typeText(m, " ")
 	ds, _ := deps.Store.Drafts(context.Background(), builtInKey(t, s.ID))
@@ -194,7 +194,7 @@ func TestTwoEditableDocuments(t *testing.T) {
 	}
 	// Put the reference solution in both and submit.
 	for _, id := range s.Editable {
-		m.editors[id].SetValue(s.Solution[id])
+		m.build.editors[id].SetValue(s.Solution[id])
 	}
 	_, cmd := m.Update(editor.ChangedMsg{})
 	drive(m, cmd)
@@ -262,7 +262,7 @@ func TestOpeningWithoutTypingKeepsTheStatus(t *testing.T) {
 		press(m, keys...)
 		press(m, "2", "3", "4", "x", "y", "down", "up") // 1 is the editor tab, like e
 		drive(m, m.saveDrafts())
-		if got := m.editors["policy:111122223333/NoFinance"].Value(); got != m.start["policy:111122223333/NoFinance"] {
+		if got := m.build.editors["policy:111122223333/NoFinance"].Value(); got != m.build.start["policy:111122223333/NoFinance"] {
 			t.Fatalf("%v: keys typed into the policy before e:\n%s", size, got)
 		}
 		st, _ := deps.Store.ScenarioStatus(context.Background())

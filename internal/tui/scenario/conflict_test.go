@@ -48,7 +48,7 @@ func TestDraftFromAnotherWindow(t *testing.T) {
 					t.Fatalf("keep mine: stored %q", ds[0].Text)
 				}
 			case "n":
-				if got := b.editors[ds[0].DocName].Value(); !strings.HasPrefix(got, "AAA{") {
+				if got := b.build.editors[ds[0].DocName].Value(); !strings.HasPrefix(got, "AAA{") {
 					t.Fatalf("take theirs: editor holds %q", got)
 				}
 				if !strings.Contains(ds[0].Text, "AAA") {

@@ -82,7 +82,7 @@ func (m *Model) restoreDrafts(msg progressLoadedMsg) tea.Cmd {
 	}
 	m.revs.mu.Unlock()
 	for _, d := range msg.drafts {
-		e, ok := m.editors[d.DocName]
+		e, ok := m.build.editors[d.DocName]
 		if !ok || d.Text == e.Value() {
 			continue
 		}
@@ -123,13 +123,13 @@ func (m *Model) saveDrafts() tea.Cmd {
 	}
 	m.dirty = false
 	texts := map[string]string{}
-	for id, e := range m.editors {
+	for id, e := range m.build.editors {
 		texts[id] = e.Value()
 	}
 	store, sid, ids, revs := m.deps.Store, m.key(), m.s.Editable, m.revs
 	unchanged := true
 	for id, t := range texts {
-		unchanged = unchanged && t == m.start[id]
+		unchanged = unchanged && t == m.build.start[id]
 	}
 	if unchanged {
 		// Back at the starting text (typed, then undone): there is no
@@ -215,7 +215,7 @@ func (m *Model) answerDraftConflict(msg tea.KeyPressMsg) tea.Cmd {
 		m.revs.rev[theirs.DocName] = theirs.Rev
 		m.revs.mu.Unlock()
 		m.conflict, m.confirm = nil, confirmNone
-		if e, ok := m.editors[theirs.DocName]; ok {
+		if e, ok := m.build.editors[theirs.DocName]; ok {
 			e.SetValue(theirs.Text)
 		}
 		m.reevaluate()
@@ -236,8 +236,8 @@ func (m *Model) askReset() tea.Cmd {
 
 // resetToStart puts the starting text back and forgets the drafts.
 func (m *Model) resetToStart() tea.Cmd {
-	for id, e := range m.editors {
-		e.SetValue(m.start[id])
+	for id, e := range m.build.editors {
+		e.SetValue(m.build.start[id])
 	}
 	m.notice = ""
 	m.restoredN = 0

@@ -112,8 +112,8 @@ func TestMouse(t *testing.T) {
 	// Click the second check (the header row of the root is above us).
 	_, cmd := m.Update(tea.MouseClickMsg{X: r.x + 5, Y: r.y + 2, Button: tea.MouseLeft})
 	drive(m, cmd)
-	if m.focus != paneChecks || m.checkSel != 1 {
-		t.Fatalf("click: focus %v, selected %d", m.focus, m.checkSel)
+	if m.focus != paneChecks || m.checks.checkSel != 1 {
+		t.Fatalf("click: focus %v, selected %d", m.focus, m.checks.checkSel)
 	}
 	// Wheel over the trace scrolls it without taking the focus.
 	tr := m.lay.panes[paneTrace]
@@ -144,8 +144,8 @@ func TestWorldTreeOpensDocuments(t *testing.T) {
 		}
 	}
 	press(m, "enter")
-	if m.focus != paneEditor || m.curDoc != "policy:111122223333/ReadReports" {
-		t.Fatalf("open: focus %v doc %s", m.focus, m.curDoc)
+	if m.focus != paneEditor || m.build.curDoc != "policy:111122223333/ReadReports" {
+		t.Fatalf("open: focus %v doc %s", m.focus, m.build.curDoc)
 	}
 	if m.CapturesText() {
 		t.Error("a read-only document should not capture text")

@@ -42,7 +42,7 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	case editor.ChangedMsg:
 		cmds = append(cmds, m.textChanged())
 	case editor.ExternalEditedMsg:
-		if e, ok := m.editors[m.curDoc]; ok {
+		if e, ok := m.build.editors[m.build.curDoc]; ok {
 			var cmd tea.Cmd
 			*e, cmd = e.Update(msg)
 			cmds = append(cmds, cmd)
@@ -166,9 +166,9 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
 	case paneChecks:
 		switch {
 		case key.Matches(msg, k.Up):
-			m.selectCheck(m.checkSel - 1)
+			m.selectCheck(m.checks.checkSel - 1)
 		case key.Matches(msg, k.Down):
-			m.selectCheck(m.checkSel + 1)
+			m.selectCheck(m.checks.checkSel + 1)
 		case key.Matches(msg, k.Open):
 			m.setFocus(paneTrace)
 		}
@@ -177,12 +177,12 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
 	case paneDocs:
 		switch {
 		case key.Matches(msg, k.Up):
-			m.docSel = max(0, m.docSel-1)
+			m.build.docSel = max(0, m.build.docSel-1)
 		case key.Matches(msg, k.Down):
-			m.docSel = min(len(m.docs)-1, m.docSel+1)
+			m.build.docSel = min(len(m.build.docs)-1, m.build.docSel+1)
 		case key.Matches(msg, k.Open):
-			if m.docSel < len(m.docs) {
-				m.openDoc(m.docs[m.docSel].ID)
+			if m.build.docSel < len(m.build.docs) {
+				m.openDoc(m.build.docs[m.build.docSel].ID)
 				m.setFocus(paneEditor)
 			}
 		}

@@ -41,7 +41,7 @@ func TestWhyNotIsTheLastRung(t *testing.T) {
 		screentest.CheckFrame(t, m.View(), size[0], size[1])
 		// Select a failing check first, so the answer flips it to pass.
 		fail := -1
-		for i, r := range m.results {
+		for i, r := range m.checks.results {
 			if !r.Pass {
 				fail = i
 				break
@@ -50,7 +50,7 @@ func TestWhyNotIsTheLastRung(t *testing.T) {
 		if fail < 0 {
 			t.Fatal("list-needs-the-bucket starts with every check passing")
 		}
-		m.checkSel = fail
+		m.checks.checkSel = fail
 		m.refreshTrace(true)
 		press(m, "y")
 		if m.hintsShown != scenarios.WhyNotRung || m.focus != paneTrace || !m.why.on {
@@ -99,7 +99,7 @@ func TestWhyNotIsTheLastRung(t *testing.T) {
 			t.Errorf("%v: the other check's trace does not open on why not?:\n%s", size, tv)
 		}
 		// The grade charges the fifth rung like the others.
-		g := scenarios.GradeBuild(m.s, m.world, m.hintsShown, 1)
+		g := scenarios.GradeBuild(m.s, m.build.world, m.hintsShown, 1)
 		if len(g.Costs) == 0 || g.Costs[0].Points != 5*scenarios.HintCost {
 			t.Errorf("%v: costs %+v, want %v for five rungs", size, g.Costs, 5*scenarios.HintCost)
 		}
@@ -114,8 +114,8 @@ func TestWhyNotIsTheLastRung(t *testing.T) {
 // learner's documents and makes the failing check pass.
 func TestWhyNotProposalsPassTheCheck(t *testing.T) {
 	m := open(t, "list-needs-the-bucket", 120, 40, testDeps(t))
-	res := m.results[0]
-	for _, r := range m.results {
+	res := m.checks.results[0]
+	for _, r := range m.checks.results {
 		if !r.Pass {
 			res = r
 		}
@@ -127,13 +127,13 @@ func TestWhyNotProposalsPassTheCheck(t *testing.T) {
 	for _, id := range m.s.Editable {
 		editable[id] = true
 	}
-	sub := &whynot.WorldCall{World: m.world, Call: res.Check.Call, Editable: func(id string) bool { return editable[id] }}
+	sub := &whynot.WorldCall{World: m.build.world, Call: res.Check.Call, Editable: func(id string) bool { return editable[id] }}
 	ans, err := whynot.Find(sub, whynot.Options{Want: res.Check.Expect.Matches})
 	if err != nil || len(ans.Proposals) == 0 {
 		t.Fatalf("no proposals: %v", err)
 	}
 	for _, p := range ans.Proposals {
-		w := m.world
+		w := m.build.world
 		for id, src := range p.Sources() {
 			if !editable[id] {
 				t.Errorf("proposal edits %s, which the learner may not", id)
@@ -146,7 +146,7 @@ func TestWhyNotProposalsPassTheCheck(t *testing.T) {
 			t.Errorf("proposal %q leaves the check at %s", p.Edits[0].Summary, r.Outcome.Decision)
 		}
 	}
-	sec := findWhyNot(m.world, res, nil, editable)
+	sec := findWhyNot(m.build.world, res, nil, editable)
 	if sec.Want != expectWords(res.Check.Expect) || len(sec.Proposals) != len(ans.Proposals) {
 		t.Errorf("the screen's search differs: %+v", sec)
 	}
