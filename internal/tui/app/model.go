@@ -128,7 +128,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		quitKey := key.Matches(msg, m.keys.Quit) || !m.screen.CapturesText() && key.Matches(msg, m.keys.QuitQ)
 		if m.confirmQuit {
 			m.confirmQuit = false
-			if quitKey || msg.String() == "y" {
+			if quitKey || key.Matches(msg, m.keys.QuitYes) {
 				return m.quit()
 			}
 			return m, nil

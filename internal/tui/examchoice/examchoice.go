@@ -26,6 +26,9 @@ var Choices = []string{"SAA-C03", "SCS-C03"}
 // KeyMap is the screen's bindings.
 type KeyMap struct {
 	Up, Down, Choose, Later key.Binding
+	// The letters and numbers that choose one exam outright (the help
+	// shows them with Choose).
+	First, Second key.Binding
 }
 
 // DefaultKeyMap returns the bindings.
@@ -36,6 +39,8 @@ func DefaultKeyMap() KeyMap {
 		Down:   n.Down,
 		Choose: nav.Bind("enter/a/b", "choose", "enter", "a", "b", "1", "2"),
 		Later:  nav.Bind("esc", "decide later", "esc"),
+		First:  nav.Bind("a", Choices[0], "a", "1"),
+		Second: nav.Bind("b", Choices[1], "b", "2"),
 	}
 }
 
@@ -121,10 +126,10 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	case key.Matches(km, m.KeyMap.Down):
 		m.cursor = min(len(Choices)-1, m.cursor+1)
 	case key.Matches(km, m.KeyMap.Choose):
-		switch km.String() {
-		case "a", "1":
+		switch {
+		case key.Matches(km, m.KeyMap.First):
 			m.cursor = 0
-		case "b", "2":
+		case key.Matches(km, m.KeyMap.Second):
 			m.cursor = 1
 		}
 		return m, m.choose(Choices[m.cursor])

@@ -14,6 +14,8 @@ type KeyMap struct {
 	Filter      key.Binding
 	ClearFilter key.Binding
 	Group       key.Binding
+	// While the filter is typed: the arrows still move (j and k type).
+	FilterUp, FilterDown key.Binding
 }
 
 // DefaultKeyMap returns the home screen's bindings.
@@ -24,5 +26,7 @@ func DefaultKeyMap() KeyMap {
 		Filter:      nav.Bind("/", "filter", "/"),
 		ClearFilter: nav.Bind("esc", "clear filter", "esc"),
 		Group:       nav.Bind("v", "group by pack/domain/topic", "v"),
+		FilterUp:    nav.Arrows().Up,
+		FilterDown:  nav.Arrows().Down,
 	}
 }

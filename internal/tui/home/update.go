@@ -55,12 +55,11 @@ func (m *Model) updateFilter(msg tea.KeyPressMsg) (screen.Screen, tea.Cmd) {
 		m.filter.Blur()
 		m.filterOn = false
 		return m, m.activate()
-	case msg.String() == "up" || msg.String() == "down":
-		if msg.String() == "up" {
-			m.move(-1)
-		} else {
-			m.move(1)
-		}
+	case key.Matches(msg, m.KeyMap.FilterUp):
+		m.move(-1)
+		return m, nil
+	case key.Matches(msg, m.KeyMap.FilterDown):
+		m.move(1)
 		return m, nil
 	}
 	var cmd tea.Cmd

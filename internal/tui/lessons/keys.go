@@ -12,6 +12,8 @@ type KeyMap struct {
 	nav.Keys
 	Filter      key.Binding
 	ClearFilter key.Binding
+	// While the filter is typed: the arrows still move (j and k type).
+	FilterUp, FilterDown key.Binding
 }
 
 // DefaultKeyMap returns the list's bindings.
@@ -20,6 +22,8 @@ func DefaultKeyMap() KeyMap {
 		Keys:        nav.Default(),
 		Filter:      nav.Bind("/", "filter", "/"),
 		ClearFilter: nav.Bind("esc", "clear filter", "esc"),
+		FilterUp:    nav.Arrows().Up,
+		FilterDown:  nav.Arrows().Down,
 	}
 	k.Open = nav.Relabel(k.Open, "read")
 	return k

@@ -232,9 +232,9 @@ func (m *List) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 			m.filter.Blur()
 			m.filterOn = false
 			return m, m.openSelected()
-		case km.String() == "up":
+		case key.Matches(km, k.FilterUp):
 			m.move(-1)
-		case km.String() == "down":
+		case key.Matches(km, k.FilterDown):
 			m.move(1)
 		default:
 			var cmd tea.Cmd

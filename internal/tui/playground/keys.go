@@ -22,6 +22,8 @@ type KeyMap struct {
 	// parts (or a whole request) into the form.
 	WorldView, Requests, SaveRequest, Delete key.Binding
 	Help                                     key.Binding
+	// HelpTyping is help where ? types (the policy editor, the context).
+	HelpTyping key.Binding
 	// The policy editor: open it or move focus between it and the request,
 	// show the next document, forget the edits, leave it.
 	Policies, NextDoc, ResetDocs, LeaveEditor key.Binding
@@ -52,6 +54,7 @@ func DefaultKeyMap() KeyMap {
 		SaveRequest: b("ctrl+s", "save request", "ctrl+s"),
 		Delete:      b("ctrl+d", "delete saved", "ctrl+d"),
 		Help:        b("?", "help", "?", "f1"),
+		HelpTyping:  b("f1", "help", "f1"),
 
 		Policies:    b("ctrl+t", "policies", "ctrl+t"),
 		NextDoc:     b("ctrl+g", "next policy", "ctrl+g"),

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/iamlab/iamlab/internal/progress"
@@ -201,8 +202,8 @@ func (m *Model) draftQuestion() tea.Cmd {
 // answer replaces one of the two texts.
 func (m *Model) answerDraftConflict(msg tea.KeyPressMsg) tea.Cmd {
 	theirs := m.conflict.Theirs
-	switch msg.String() {
-	case "y", "Y":
+	switch {
+	case key.Matches(msg, m.keys.Confirm):
 		m.revs.mu.Lock()
 		m.revs.rev[theirs.DocName] = theirs.Rev
 		m.revs.mu.Unlock()
@@ -210,7 +211,7 @@ func (m *Model) answerDraftConflict(msg tea.KeyPressMsg) tea.Cmd {
 		m.dirty = true
 		m.syncFocus()
 		return tea.Batch(m.saveDrafts(), screen.Status("kept your draft of "+theirs.DocName, false))
-	case "n", "N":
+	case key.Matches(msg, m.keys.TakeTheirs):
 		m.revs.mu.Lock()
 		m.revs.rev[theirs.DocName] = theirs.Rev
 		m.revs.mu.Unlock()

@@ -11,6 +11,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/iamlab/iamlab/internal/scenarios"
@@ -85,7 +86,7 @@ func (m *Model) answerConfirm(msg tea.KeyPressMsg) tea.Cmd {
 		return m.answerDraftConflict(msg)
 	}
 	m.confirm = confirmNone
-	yes := msg.String() == "y" || msg.String() == "Y"
+	yes := key.Matches(msg, m.keys.Confirm)
 	switch kind {
 	case confirmAnswer:
 		if yes {

@@ -47,6 +47,15 @@ type keyMap struct {
 	KeepEdit   key.Binding // esc in the result view
 	Confirm    key.Binding // y
 	NotConfirm key.Binding // n / esc
+	// A draft conflict has two answers and no way out: n alone takes the
+	// other window's text, and esc asks again.
+	TakeTheirs key.Binding
+
+	// After a submit, ctrl+s goes to the score instead of submitting.
+	ShowScore key.Binding
+	// enter on a build's briefing goes into the editor, as e does (enter's
+	// other keys, → and l, stay with the lists).
+	EditEnter key.Binding
 }
 
 func defaultKeyMap() keyMap {
@@ -80,6 +89,9 @@ func defaultKeyMap() keyMap {
 		KeepEdit:   b("esc", "keep editing", "esc"),
 		Confirm:    b("y", "yes", "y", "Y"),
 		NotConfirm: b("n", "no", "n", "N", "esc"),
+		TakeTheirs: b("n", "take theirs", "n", "N"),
+		ShowScore:  b("ctrl+s", "score", "ctrl+s"),
+		EditEnter:  b("enter", "edit the policy", "enter"),
 	}
 	k.Back = nav.Relabel(k.Back, "home")
 	// The panes scroll by line and page only: home, end, g and G jump
@@ -97,6 +109,7 @@ func (k *keyMap) update(m *Model) {
 	k.Hint.SetEnabled(len(m.s.Hints) > 0)
 	k.HintKey.SetEnabled(len(m.s.Hints) > 0 && !editing)
 	k.Submit.SetEnabled(build && m.grade == nil)
+	k.ShowScore.SetEnabled(build && m.grade != nil)
 	k.Reset.SetEnabled(build && m.grade == nil)
 	k.LeaveEdit.SetEnabled(m.focus == paneEditor)
 	k.Back.SetEnabled(m.focus != paneEditor)
@@ -182,7 +195,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	k := &m.keys
 	groups := [][]key.Binding{m.paneKeys()}
 	groups = append(groups, []key.Binding{k.NextPane, k.PrevPane, k.Briefing, k.Tab1, k.Tab2, k.Tab3, k.Tab4})
-	groups = append(groups, []key.Binding{k.Hint, k.Submit, k.Reset, k.Back})
+	groups = append(groups, []key.Binding{k.Hint, k.Submit, k.ShowScore, k.Reset, k.Back})
 	if m.focus == paneEditor {
 		groups = append(groups, m.activeEditor().FullHelp()...)
 	}

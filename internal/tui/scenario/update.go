@@ -89,7 +89,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.nextHint()
 	case build && key.Matches(msg, k.Submit):
 		return m.submit()
-	case build && m.grade != nil && msg.String() == "ctrl+s":
+	case key.Matches(msg, k.ShowScore):
 		m.setFocus(paneResult)
 		return nil
 	case key.Matches(msg, k.Reset):
@@ -124,7 +124,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Briefing):
 		m.toggleBriefing()
 		return nil
-	case key.Matches(msg, k.Edit), build && m.focus == paneBriefing && key.Matches(msg, k.Open) && msg.String() == "enter":
+	case key.Matches(msg, k.Edit), build && m.focus == paneBriefing && key.Matches(msg, k.EditEnter):
 		if build && m.grade == nil {
 			m.setFocus(paneEditor)
 		}
