@@ -237,3 +237,18 @@ func TestLayouts(t *testing.T) {
 		}
 	}
 }
+
+// While the filter is typed the arrows move and j types.
+func TestFilterArrowsMoveLettersType(t *testing.T) {
+	m := newList(t, nil)
+	press(m, "/")
+	before := m.cursor
+	press(m, "down")
+	if m.cursor == before {
+		t.Error("down did not move while filtering")
+	}
+	press(m, "j")
+	if m.filter.Value() != "j" {
+		t.Errorf("j did not type: filter %q", m.filter.Value())
+	}
+}

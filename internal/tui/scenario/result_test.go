@@ -119,3 +119,35 @@ func TestOneStatementBothARNsIsParAndSaysWhy(t *testing.T) {
 		t.Errorf("a par result lists pairs beyond the reference:\n%s", text)
 	}
 }
+
+// After a solved submit ctrl+s no longer submits: it goes back to the
+// score, and the full help names it.
+func TestCtrlSShowsTheScoreAfterASolve(t *testing.T) {
+	m := open(t, "ec2-instance-role", 120, 40, testDeps(t))
+	m.activeEditor().SetValue(scenarioByID(t, "ec2-instance-role").Solution["policy:444455556666/AppDataRead"])
+	m.reevaluate()
+	press(m, "ctrl+s")
+	if m.grade == nil || !m.grade.Solved || m.focus != paneResult {
+		t.Fatalf("the reference solution did not solve it: focus %v", m.focus)
+	}
+	press(m, "esc")
+	if m.focus == paneResult {
+		t.Fatal("esc stayed on the score")
+	}
+	subs := m.submissions
+	press(m, "ctrl+s")
+	if m.focus != paneResult || m.submissions != subs {
+		t.Fatalf("ctrl+s after a solve: focus %v, submissions %d → %d", m.focus, subs, m.submissions)
+	}
+	found := false
+	for _, g := range m.FullHelp() {
+		for _, b := range g {
+			if b.Enabled() && b.Help().Key == "ctrl+s" && b.Help().Desc == "score" {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Error("the full help does not list ctrl+s score after a solve")
+	}
+}
