@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/curriculum"
+	"github.com/iamlab/iamlab/internal/tui/cells"
 	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/scroll"
 	"github.com/iamlab/iamlab/internal/tui/theme"
@@ -330,14 +331,7 @@ func (m *List) View() string {
 		lines = append(lines, "")
 	}
 	lines = append(lines, m.details()...)
-	for len(lines) < m.height {
-		lines = append(lines, "")
-	}
-	lines = lines[:m.height]
-	for i := range lines {
-		lines[i] = ansi.Truncate(lines[i], m.width, "…")
-	}
-	return strings.Join(lines, "\n")
+	return cells.Frame(lines, m.width, m.height)
 }
 
 func (m *List) details() []string {

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/tui/cells"
 )
 
 // Layout: the exam switcher on the first row (and the exam date field under
@@ -47,10 +48,7 @@ func (m *Model) View() string {
 	win := *m.scroller()
 	win.Clamp(len(m.body))
 	lines = append(lines, win.Visible(m.body)...)
-	for len(lines) < m.height {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines[:m.height], "\n")
+	return strings.Join(cells.Pad(lines, m.height), "\n")
 }
 
 // switcher is the exam tabs with a scroll hint at the right.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/curriculum"
 	qz "github.com/iamlab/iamlab/internal/quiz"
+	"github.com/iamlab/iamlab/internal/tui/cells"
 	"github.com/iamlab/iamlab/internal/tui/scroll"
 )
 
@@ -94,11 +95,7 @@ func (m *Session) View() string {
 	win.Height = m.viewHeight()
 	lines = append(lines, win.Fill(m.content)...)
 	lines = append(lines, m.promptLine())
-	lines = lines[:m.height]
-	for i := range lines {
-		lines[i] = ansi.Truncate(lines[i], m.width, "…")
-	}
-	return strings.Join(lines, "\n")
+	return cells.Frame(lines, m.width, m.height)
 }
 
 // statusLine says where the learner is and what the item is.
