@@ -22,7 +22,7 @@ func TestDraftFromAnotherWindow(t *testing.T) {
 			// B's first key saves over A's draft: B is asked, and the
 			// keys after it answer the question rather than type.
 			typeText(b, "B")
-			if b.confirm != confirmDraft || b.conflict == nil {
+			if b.confirm != confirmDraft || b.drafts.conflict == nil {
 				t.Fatalf("window B was not told about A's draft (confirm %v)", b.confirm)
 			}
 			key := builtInKey(t, "two-groups-one-bucket")
@@ -55,7 +55,7 @@ func TestDraftFromAnotherWindow(t *testing.T) {
 					t.Fatalf("take theirs: stored %q", ds[0].Text)
 				}
 			}
-			if b.confirm != confirmNone || b.conflict != nil || b.QuitWarning() != "" {
+			if b.confirm != confirmNone || b.drafts.conflict != nil || b.QuitWarning() != "" {
 				t.Fatal("the question did not close")
 			}
 			// Both windows go on saving without another question.

@@ -87,7 +87,7 @@ func typeText(m *Model, s string) {
 func open(t testing.TB, id string, w, h int, deps screen.Deps) *Model {
 	t.Helper()
 	m := New(deps, scenarioByID(t, id))
-	m.draftDelay = time.Millisecond
+	m.drafts.delay = time.Millisecond
 	m.SetStyles(theme.NewStyles(theme.Dark()))
 	m.SetSize(w, h)
 	drive(m, m.Init())

@@ -79,14 +79,8 @@ type Model struct {
 	viewer editor.Model // read-only documents
 	trace  trace.Model
 
-	// Drafts.
-	draftSeq   int
-	draftDelay time.Duration
-	dirty      bool
-	revs       *draftRevs
-	conflict   *progress.DraftConflictError // another window's newer draft, awaiting a choice
-	restoredN  int
-	notice     string
+	drafts draftState
+	notice string
 
 	// Hints.
 	hintsShown int
@@ -118,6 +112,16 @@ type buildState struct {
 	evaluated  map[string]int           // document → editor version evaluated
 	broken     map[string]error
 	editorNeed int // rows the editor pane wants in the wide layout
+}
+
+// draftState is the saving of the edited documents as drafts (drafts.go).
+type draftState struct {
+	seq       int // the latest edit's number: a debounce tick for an older one is dropped
+	delay     time.Duration
+	dirty     bool
+	revs      *draftRevs
+	conflict  *progress.DraftConflictError // another window's newer draft, awaiting a choice
+	restoredN int
 }
 
 // checkState is the checks' last results and which one the trace shows.
@@ -152,10 +156,9 @@ func New(deps screen.Deps, s *scenarios.Scenario) *Model {
 			broken:    map[string]error{},
 			world:     s.World,
 		},
-		checks:     checkState{traceFor: -1},
-		draftDelay: draftDelay,
-		revs:       &draftRevs{rev: map[string]int64{}},
-		briefOpen:  s.Kind != scenarios.Build,
+		checks:    checkState{traceFor: -1},
+		drafts:    draftState{delay: draftDelay, revs: &draftRevs{rev: map[string]int64{}}},
+		briefOpen: s.Kind != scenarios.Build,
 	}
 	m.lastInput = m.started
 	m.viewer = newEditor(st, true)

@@ -122,8 +122,8 @@ func (m *Model) recordBuild(g scenarios.Grade) tea.Cmd {
 		return nil
 	}
 	if solved {
-		m.dirty = false
-		m.draftSeq++
+		m.drafts.dirty = false
+		m.drafts.seq++
 	}
 	return m.deps.Record("your attempt", func() error {
 		ctx := context.Background()

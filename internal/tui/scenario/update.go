@@ -36,7 +36,7 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	case draftConflictMsg:
 		cmds = append(cmds, m.askDraftConflict(msg))
 	case draftTickMsg:
-		if msg.seq == m.draftSeq {
+		if msg.seq == m.drafts.seq {
 			cmds = append(cmds, m.saveDrafts())
 		}
 	case editor.ChangedMsg:
