@@ -74,15 +74,11 @@ func (m *Model) updateFilter(msg tea.KeyPressMsg) (screen.Screen, tea.Cmd) {
 }
 
 func (m *Model) updateList(msg tea.KeyPressMsg) (screen.Screen, tea.Cmd) {
+	if d, ok := m.KeyMap.Step(msg, m.listHeight()); ok {
+		m.move(d)
+		return m, nil
+	}
 	switch {
-	case key.Matches(msg, m.KeyMap.Up):
-		m.move(-1)
-	case key.Matches(msg, m.KeyMap.Down):
-		m.move(1)
-	case key.Matches(msg, m.KeyMap.PageUp):
-		m.move(-max(1, m.listHeight()-1))
-	case key.Matches(msg, m.KeyMap.PageDown):
-		m.move(max(1, m.listHeight()-1))
 	case key.Matches(msg, m.KeyMap.Open):
 		return m, m.activate()
 	case key.Matches(msg, m.KeyMap.Filter):

@@ -248,15 +248,11 @@ func (m *List) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if d, ok := k.Step(km, m.listHeight()); ok {
+		m.move(d)
+		return m, nil
+	}
 	switch {
-	case key.Matches(km, k.Up):
-		m.move(-1)
-	case key.Matches(km, k.Down):
-		m.move(1)
-	case key.Matches(km, k.PageUp):
-		m.move(-max(1, m.listHeight()-1))
-	case key.Matches(km, k.PageDown):
-		m.move(max(1, m.listHeight()-1))
 	case key.Matches(km, k.Open):
 		return m, m.openSelected()
 	case key.Matches(km, k.Filter):

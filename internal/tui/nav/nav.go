@@ -5,7 +5,10 @@
 // the same key reads the same way in every footer.
 package nav
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // Bind makes a binding for keys, shown in the help as help and desc.
 func Bind(help, desc string, keys ...string) key.Binding {
@@ -54,6 +57,24 @@ func Arrows() Keys {
 	k.Up = Bind("↑", "up", "up")
 	k.Down = Bind("↓", "down", "down")
 	return k
+}
+
+// Step is how far a key moves a list's cursor when rows rows show: one
+// for up and down, a page less one row for the page keys (so the row the
+// cursor left stays in view). ok is false for any other key.
+func (k Keys) Step(msg tea.KeyPressMsg, rows int) (d int, ok bool) {
+	page := max(1, rows-1)
+	switch {
+	case key.Matches(msg, k.Up):
+		return -1, true
+	case key.Matches(msg, k.Down):
+		return 1, true
+	case key.Matches(msg, k.PageUp):
+		return -page, true
+	case key.Matches(msg, k.PageDown):
+		return page, true
+	}
+	return 0, false
 }
 
 // WithHelp returns b with other help text, for a key that does the usual

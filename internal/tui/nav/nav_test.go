@@ -44,3 +44,27 @@ func TestRelabel(t *testing.T) {
 		t.Error("Relabel changed the default")
 	}
 }
+
+// Step moves a cursor a row, or a page less one row so the row left
+// stays in view; a short list still pages by one.
+func TestStep(t *testing.T) {
+	k := Default()
+	cases := []struct {
+		msg  tea.KeyPressMsg
+		rows int
+		want int
+		ok   bool
+	}{
+		{tea.KeyPressMsg{Code: 'j', Text: "j"}, 10, 1, true},
+		{tea.KeyPressMsg{Code: tea.KeyUp}, 10, -1, true},
+		{tea.KeyPressMsg{Code: tea.KeyPgDown}, 10, 9, true},
+		{tea.KeyPressMsg{Code: tea.KeyPgUp}, 10, -9, true},
+		{tea.KeyPressMsg{Code: tea.KeyPgDown}, 1, 1, true},
+		{tea.KeyPressMsg{Code: tea.KeyEnter}, 10, 0, false},
+	}
+	for _, c := range cases {
+		if d, ok := k.Step(c.msg, c.rows); d != c.want || ok != c.ok {
+			t.Errorf("Step(%s, %d) = %d, %v; want %d, %v", c.msg, c.rows, d, ok, c.want, c.ok)
+		}
+	}
+}

@@ -207,15 +207,11 @@ func (m *Model) worldKey(msg tea.KeyPressMsg) {
 		m.viewer, _ = m.viewer.Update(msg)
 		return
 	}
+	if d, ok := k.Step(msg, m.tree.h); ok {
+		m.tree.move(d)
+		return
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		m.tree.move(-1)
-	case key.Matches(msg, k.Down):
-		m.tree.move(1)
-	case key.Matches(msg, k.PageUp):
-		m.tree.move(-max(1, m.tree.h-1))
-	case key.Matches(msg, k.PageDown):
-		m.tree.move(max(1, m.tree.h-1))
 	case key.Matches(msg, k.Collapse):
 		m.tree.collapse()
 	case key.Matches(msg, k.Open):
