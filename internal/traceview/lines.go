@@ -85,8 +85,12 @@ func RequestLines(q *eval.RequestTrace) []Line {
 
 // LayerLines are one layer numbered n, with its levels, policies and
 // statements.
-func LayerLines(n int, l *eval.LayerTrace) []Line {
-	b := builder{}
+func LayerLines(n int, l *eval.LayerTrace) []Line { return AppendLayer(nil, n, l) }
+
+// AppendLayer appends LayerLines(n, l) to dst, for a reader that redraws
+// on every keystroke and keeps one buffer.
+func AppendLayer(dst []Line, n int, l *eval.LayerTrace) []Line {
+	b := builder{out: dst}
 	b.add(Line{Kind: KindLayer, Number: n, Verdict: l.Verdict, Layer: l})
 	if l.Note != "" {
 		b.add(Line{Kind: KindNote, Indent: 4, Layer: l})

@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/traceview"
 	"github.com/iamlab/iamlab/internal/tui/nav"
 	"github.com/iamlab/iamlab/internal/tui/scroll"
 	"github.com/iamlab/iamlab/internal/tui/theme"
@@ -85,8 +86,9 @@ type Model struct {
 	memoFor  *theme.Styles
 	stale    bool
 	lines    []string
-	deciding int // line of the deciding layer, -1 when none
-	whyLine  int // line of the "why not?" section, -1 when none
+	lineBuf  []traceview.Line // the trace's lines before wording, reused by render
+	deciding int              // line of the deciding layer, -1 when none
+	whyLine  int              // line of the "why not?" section, -1 when none
 	width    int
 	win      scroll.Window
 }

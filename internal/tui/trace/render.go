@@ -18,6 +18,7 @@ import (
 // width or palette changes, never in View.
 func (m *Model) render() {
 	m.lines = m.lines[:0]
+	m.lineBuf = m.lineBuf[:0]
 	m.whyLine = -1
 	if m.content == nil || m.styles == nil {
 		return
@@ -145,15 +146,28 @@ func (r *renderer) hop(res eval.Result) {
 	if len(ctx) > 0 {
 		r.add(2, r.rs(&st.Muted, "context ")+strings.Join(ctx, "  "))
 	}
-	missing := absentKeysUsed(t)
-	if len(missing) > 0 {
-		r.add(2, r.rs(&st.Muted, "absent  ")+r.rs(&st.Trace.Detail, strings.Join(missing, ", ")+" — not in the request"))
-	}
-	decidingLayer := res.DecidedBy
 	layers := append([]*eval.LayerTrace(nil), t.Layers...)
 	sort.SliceStable(layers, func(i, j int) bool { return layerNumber(layers[i].Layer, 99) < layerNumber(layers[j].Layer, 99) })
+	// One buffer, kept by the model, holds every layer's lines: the pane
+	// redraws on each keystroke.
+	buf := r.m.lineBuf
+	start := len(buf)
+	ends := make([]int, len(layers))
 	for i, l := range layers {
-		r.lines(traceview.LayerLines(layerNumber(l.Layer, len(layerOrder)+1+i), l), l.Layer == decidingLayer)
+		buf = traceview.AppendLayer(buf, layerNumber(l.Layer, len(layerOrder)+1+i), l)
+		ends[i] = len(buf)
+	}
+	r.m.lineBuf = buf
+	blocks := make([][]traceview.Line, len(layers))
+	for i, end := range ends {
+		blocks[i] = buf[start:end]
+		start = end
+	}
+	if missing := absentKeysUsed(blocks); len(missing) > 0 {
+		r.add(2, r.rs(&st.Muted, "absent  ")+r.rs(&st.Trace.Detail, strings.Join(missing, ", ")+" — not in the request"))
+	}
+	for i, l := range layers {
+		r.lines(blocks[i], l.Layer == res.DecidedBy)
 	}
 }
 
@@ -179,17 +193,22 @@ func layerNumber(l eval.Layer, other int) int {
 
 // absentKeysUsed lists condition keys a policy asked about that the request
 // did not carry — the classic reason a Bool or a set operator surprised.
-func absentKeysUsed(t *eval.Trace) []string {
-	seen := map[string]bool{}
+// They are read from the layers' lines, which the pane draws after them.
+func absentKeysUsed(blocks [][]traceview.Line) []string {
+	var seen map[string]bool
 	var out []string
-	for _, l := range traceview.Lines(t) {
-		if l.Kind != traceview.KindCondition {
-			continue
-		}
-		c := l.Condition
-		if k := strings.ToLower(c.Key); !c.Present && !seen[k] {
-			seen[k] = true
-			out = append(out, c.Key)
+	for _, ls := range blocks {
+		for _, l := range ls {
+			if l.Kind != traceview.KindCondition || l.Condition.Present {
+				continue
+			}
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			if k := strings.ToLower(l.Condition.Key); !seen[k] {
+				seen[k] = true
+				out = append(out, l.Condition.Key)
+			}
 		}
 	}
 	return out
