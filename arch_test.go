@@ -77,7 +77,7 @@ var layers = []struct {
 	{"the sandbox account model", []string{"internal/sandbox", "internal/whynot", "internal/policygen"}},
 	{"worlds from files, the learner model and its store", []string{"internal/worldfile", "internal/progress", "internal/assign", "internal/classreport", "internal/awsimport"}},
 	{"scenarios, quiz and lessons", []string{"internal/scenarios", "internal/quiz", "internal/lessons"}},
-	{"TUI parts", []string{"internal/tui/theme", "internal/tui/cells", "internal/tui/screen", "internal/tui/editor", "internal/tui/markdown", "internal/tui/trace", "internal/tui/policydiag", "internal/tui/golden", "internal/tui/examchoice"}},
+	{"TUI parts", []string{"internal/tui/theme", "internal/tui/cells", "internal/tui/nav", "internal/tui/scroll", "internal/tui/screentest", "internal/tui/screen", "internal/tui/editor", "internal/tui/markdown", "internal/tui/trace", "internal/tui/policydiag", "internal/tui/golden", "internal/tui/examchoice"}},
 	{"TUI screens", []string{"internal/tui/home", "internal/tui/lessons", "internal/tui/playground", "internal/tui/progressview", "internal/tui/quizview", "internal/tui/scenario"}},
 	{"TUI router", []string{"internal/tui/app"}},
 	{"the trainer's composition root", []string{"internal/tui"}},

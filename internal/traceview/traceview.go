@@ -1,11 +1,12 @@
 // Package traceview renders an evaluation trace as plain text: the request,
 // each layer in AWS's order with its verdict, each statement with the reason
 // it matched or not down to condition values, and the decision sentence.
-// The command line prints it; the TUI draws its own styled version from the
-// same data. Values from the input that stand on one line of the trace
-// (ARNs, names, Sids, context values) are shown with any line break
-// escaped, so they cannot forge a line; the caller's writer removes
-// terminal escapes from everything (see safetext).
+// Lines builds the trace's lines once (lines.go): Write words them for the
+// command line, and the TUI's trace pane (internal/tui/trace) words and
+// styles the same lines for the screen. Values from the input that stand
+// on one line of the trace (ARNs, names, Sids, context values) are shown
+// with any line break escaped, so they cannot forge a line; the caller's
+// writer removes terminal escapes from everything (see safetext).
 package traceview
 
 import (
@@ -31,35 +32,13 @@ func Write(w io.Writer, r eval.Result) {
 		fmt.Fprintf(w, "Decision: %s\n", r.Sentence())
 		return
 	}
-	q := t.Request
-	who := q.Principal
-	if who == "" {
-		who = "(anonymous)"
-	}
-	fmt.Fprintf(w, "%s (%s", safetext.Line(who), q.PrincipalKind)
-	if q.PrincipalAccount != "" {
-		fmt.Fprintf(w, ", %s", q.PrincipalAccount)
-	}
-	fmt.Fprintf(w, ") → %s → %s\n", safetext.Line(q.Action), safetext.Line(q.Resource))
-	if q.CrossAccount {
-		fmt.Fprintf(w, "  cross-account: the resource belongs to %s\n", q.ResourceAccount)
-	}
-	if len(q.Context) > 0 {
-		fmt.Fprintln(w, "  context:")
-		for _, c := range q.Context {
-			val := strings.Join(c.Value.Values, ", ")
-			if c.Value.Multi {
-				val = "[" + val + "]"
-			}
-			note := ""
-			if c.Derived {
-				note = "   (filled in by the engine)"
-			}
-			fmt.Fprintf(w, "    %s = %s%s\n", safetext.Line(c.Key), safetext.Line(val), note)
+	context := false
+	for _, l := range Lines(t) {
+		if l.Kind == KindContext && !context {
+			fmt.Fprintln(w, "  context:")
+			context = true
 		}
-	}
-	for i, l := range t.Layers {
-		writeLayer(w, i+1, l)
+		writeLine(w, l)
 	}
 	fmt.Fprintf(w, "Decision: %s\n", r.Sentence())
 }
@@ -76,34 +55,6 @@ func verdictWord(v eval.Verdict) string {
 	return SymSkip + " not applicable"
 }
 
-func writeLayer(w io.Writer, n int, l *eval.LayerTrace) {
-	title := fmt.Sprintf("%d %s ", n, l.Title)
-	fmt.Fprintf(w, "%s%s %s\n", title, strings.Repeat(".", max(3, 56-len([]rune(title)))), verdictWord(l.Verdict))
-	if l.Note != "" {
-		fmt.Fprintf(w, "    %s\n", l.Note)
-	}
-	for _, lv := range l.Levels {
-		extra := ""
-		if lv.Implied {
-			extra = " (RCPFullAWSAccess implied)"
-		}
-		fmt.Fprintf(w, "  level %s: %s%s\n", lv.ID, verdictWord(lv.Verdict), extra)
-		for _, p := range lv.Policies {
-			writePolicy(w, "    ", p)
-		}
-	}
-	for _, p := range l.Policies {
-		writePolicy(w, "  ", p)
-	}
-}
-
-func writePolicy(w io.Writer, ind string, p *eval.PolicyTrace) {
-	fmt.Fprintf(w, "%s%s: %s\n", ind, safetext.Line(p.Name), verdictWord(p.Verdict))
-	for _, s := range p.Statements {
-		writeStatement(w, ind+"  ", s)
-	}
-}
-
 func mark(ok bool) string {
 	if ok {
 		return SymPass
@@ -111,34 +62,66 @@ func mark(ok bool) string {
 	return SymFail
 }
 
-func writeStatement(w io.Writer, ind string, s *eval.StatementTrace) {
-	label := fmt.Sprintf("#%d", s.Index+1)
-	if s.Sid != "" {
-		label += " \"" + safetext.Line(s.Sid) + "\""
-	}
-	fmt.Fprintf(w, "%sstatement %s %s (line %d) %s\n", ind, label, s.Effect, s.Pos.Line, s.Reason)
-	el := func(e eval.ElementTrace) {
+// writeLine words one line for the command line.
+func writeLine(w io.Writer, l Line) {
+	ind := strings.Repeat(" ", l.Indent)
+	switch l.Kind {
+	case KindRequest:
+		q := l.Request
+		who := q.Principal
+		if who == "" {
+			who = "(anonymous)"
+		}
+		fmt.Fprintf(w, "%s (%s", safetext.Line(who), q.PrincipalKind)
+		if q.PrincipalAccount != "" {
+			fmt.Fprintf(w, ", %s", q.PrincipalAccount)
+		}
+		fmt.Fprintf(w, ") → %s → %s\n", safetext.Line(q.Action), safetext.Line(q.Resource))
+	case KindCrossAccount:
+		fmt.Fprintf(w, "%scross-account: the resource belongs to %s\n", ind, l.Request.ResourceAccount)
+	case KindContext:
+		c := l.Context
+		note := ""
+		if c.Derived {
+			note = "   (filled in by the engine)"
+		}
+		fmt.Fprintf(w, "%s%s = %s%s\n", ind, safetext.Line(c.Key), safetext.Line(ContextValue(c, ", ")), note)
+	case KindLayer:
+		title := fmt.Sprintf("%d %s ", l.Number, l.Layer.Title)
+		fmt.Fprintf(w, "%s%s %s\n", title, strings.Repeat(".", max(3, 56-len([]rune(title)))), verdictWord(l.Verdict))
+	case KindNote:
+		fmt.Fprintf(w, "%s%s\n", ind, l.Layer.Note)
+	case KindLevel:
+		extra := ""
+		if l.Level.Implied {
+			extra = " (RCPFullAWSAccess implied)"
+		}
+		fmt.Fprintf(w, "%slevel %s: %s%s\n", ind, l.Level.ID, verdictWord(l.Verdict), extra)
+	case KindPolicy:
+		fmt.Fprintf(w, "%s%s: %s\n", ind, safetext.Line(l.Policy.Name), verdictWord(l.Verdict))
+	case KindStatement:
+		s := l.Statement
+		fmt.Fprintf(w, "%sstatement %s %s (line %d) %s\n", ind, Label(s), s.Effect, s.Pos.Line, s.Reason)
+	case KindElement:
+		e := l.Element
 		if e.Element == "" {
-			fmt.Fprintf(w, "%s  %s %s\n", ind, mark(e.Matched), e.Note)
+			fmt.Fprintf(w, "%s%s %s\n", ind, mark(e.Matched), e.Note)
 			return
 		}
 		pat := e.Pattern
 		if pat == "" {
 			pat = "(no listed value matches)"
 		}
-		fmt.Fprintf(w, "%s  %s %-11s %s", ind, mark(e.Matched), e.Element, pat)
+		fmt.Fprintf(w, "%s%s %-11s %s", ind, mark(e.Matched), e.Element, pat)
 		if e.Note != "" {
 			fmt.Fprintf(w, "  — %s", e.Note)
 		}
 		fmt.Fprintln(w)
-		for _, sub := range e.Substitutions {
-			fmt.Fprintf(w, "%s      %s\n", ind, describeSub(sub))
-		}
-	}
-	el(s.Action)
-	el(s.Resource)
-	if p := s.Principal; p != nil {
-		fmt.Fprintf(w, "%s  %s %-11s %s", ind, mark(p.Matched), p.Element, p.Entry)
+	case KindSubstitution:
+		fmt.Fprintf(w, "%s%s\n", ind, SubText(l.Sub))
+	case KindPrincipal:
+		p := l.Principal
+		fmt.Fprintf(w, "%s%s %-11s %s", ind, mark(p.Matched), p.Element, p.Entry)
 		if p.Names != "" {
 			fmt.Fprintf(w, "  — names %s", p.Names)
 		}
@@ -146,47 +129,18 @@ func writeStatement(w io.Writer, ind string, s *eval.StatementTrace) {
 			fmt.Fprintf(w, "  — %s", p.Note)
 		}
 		fmt.Fprintln(w)
-	}
-	for _, c := range s.Conditions {
-		req := "absent"
-		if c.Present {
-			req = strings.Join(quoteAll(c.RequestValues), ", ")
-			if c.Multi {
-				req = "[" + req + "]"
-			}
+	case KindCondition:
+		c := l.Condition
+		fmt.Fprintf(w, "%s%s %s %s: request %s — %s\n", ind, mark(c.Result), c.Operator, c.Key, RequestValues(c), c.Reason)
+	case KindConditionValue:
+		v := l.Value
+		line := ValueText(v)
+		if v.Matched {
+			line += "  (matched)"
 		}
-		fmt.Fprintf(w, "%s  %s %s %s: request %s — %s\n", ind, mark(c.Result), c.Operator, c.Key, req, c.Reason)
-		for _, v := range c.Values {
-			line := fmt.Sprintf("%q", v.Text)
-			if v.Resolved != "" && v.Resolved != v.Text {
-				line += fmt.Sprintf(" → %q", v.Resolved)
-			}
-			if v.Matched {
-				line += "  (matched)"
-			}
-			if v.Problem != "" {
-				line += "  — " + v.Problem
-			}
-			fmt.Fprintf(w, "%s      %s\n", ind, line)
+		if v.Problem != "" {
+			line += "  — " + v.Problem
 		}
+		fmt.Fprintf(w, "%s%s\n", ind, line)
 	}
-}
-
-func describeSub(s eval.Substitution) string {
-	if !s.Resolved {
-		return s.Variable + " has no value: " + s.Note
-	}
-	out := fmt.Sprintf("%s = %q", s.Variable, s.Value)
-	if s.Note != "" {
-		out += " (" + s.Note + ")"
-	}
-	return out
-}
-
-func quoteAll(ss []string) []string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = fmt.Sprintf("%q", s)
-	}
-	return out
 }

@@ -30,3 +30,41 @@ func TestWritesLayersConditionsAndDecision(t *testing.T) {
 		}
 	}
 }
+
+// The line model nests as the text does: each kind at its indent, under
+// the line it belongs to, in the engine's order.
+func TestLinesNestByKind(t *testing.T) {
+	p, err := eval.Parse([]byte(`{"Version":"2012-10-17","Statement":{"Sid":"Tags","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/${aws:username}/*","Condition":{"ForAllValues:StringEquals":{"aws:TagKeys":["Owner","Project"]}}}}`), eval.IdentityPolicy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := &eval.Input{Request: eval.Request{Principal: "arn:aws:iam::111111111111:user/ann", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/ann/x"}, Identity: []eval.PolicyRef{{Name: "Home", Policy: p}}}
+	in.Request.Context.SetList("aws:TagKeys", []string{"Owner", "Project"})
+	r := eval.Evaluate(in, eval.Options{Trace: true})
+	ls := Lines(r.Trace)
+	indent := map[Kind]int{KindRequest: 0, KindContext: 4, KindLayer: 0, KindNote: 4, KindPolicy: 2, KindStatement: 4, KindElement: 6, KindSubstitution: 10, KindCondition: 6, KindConditionValue: 10}
+	seen := map[Kind]int{}
+	var cond *Line
+	for i, l := range ls {
+		seen[l.Kind]++
+		if want, ok := indent[l.Kind]; ok && l.Indent != want {
+			t.Errorf("line %d (kind %d) at %d, want %d", i, l.Kind, l.Indent, want)
+		}
+		if l.Kind == KindCondition {
+			cond = &ls[i]
+		}
+		if l.Kind == KindConditionValue && (cond == nil || l.Condition != cond.Condition) {
+			t.Errorf("line %d: a condition value outside its condition", i)
+		}
+	}
+	if seen[KindLayer] != len(r.Trace.Layers) || seen[KindPolicy] != 1 || seen[KindStatement] != 1 || seen[KindElement] != 2 || seen[KindSubstitution] != 1 || seen[KindConditionValue] != 2 {
+		t.Errorf("kinds seen: %v", seen)
+	}
+	if got := Label(cond.Statement); got != `#1 "Tags"` {
+		t.Errorf("Label = %q", got)
+	}
+	// Several request values are quoted one by one, not as one string.
+	if got := RequestValues(cond.Condition); got != `["Owner", "Project"]` {
+		t.Errorf("RequestValues = %s", got)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/iamlab/iamlab/internal/tui/lessons"
 	"github.com/iamlab/iamlab/internal/tui/quizview"
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 )
 
 // screenClock is the fixed time of the screen tests: clocks, seeds drawn
@@ -67,23 +68,7 @@ func run(c tea.Cmd) []tea.Msg {
 func (d *driver) keys(ks ...string) {
 	d.t.Helper()
 	for _, k := range ks {
-		var msg tea.KeyPressMsg
-		switch k {
-		case "enter":
-			msg = tea.KeyPressMsg{Code: tea.KeyEnter}
-		case "esc":
-			msg = tea.KeyPressMsg{Code: tea.KeyEscape}
-		case "down":
-			msg = tea.KeyPressMsg{Code: tea.KeyDown}
-		case "tab":
-			msg = tea.KeyPressMsg{Code: tea.KeyTab}
-		case "ctrl+s":
-			msg = tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
-		default:
-			r := []rune(k)
-			msg = tea.KeyPressMsg{Code: r[0], Text: k}
-		}
-		d.send(msg)
+		d.send(screentest.Key(k))
 	}
 }
 

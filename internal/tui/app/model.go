@@ -111,7 +111,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		for _, s := range m.history {
 			s.SetStyles(m.styles)
 		}
-		return m, nil
+		// As with a resize: the message lets the screen start what it
+		// renders in commands (Markdown in the new palette).
+		var cmd tea.Cmd
+		m.screen, cmd = m.screen.Update(msg)
+		return m, cmd
 	case tea.KeyPressMsg:
 		if m.notice != "" {
 			return m.noticeKey(msg)
@@ -124,7 +128,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		quitKey := key.Matches(msg, m.keys.Quit) || !m.screen.CapturesText() && key.Matches(msg, m.keys.QuitQ)
 		if m.confirmQuit {
 			m.confirmQuit = false
-			if quitKey || msg.String() == "y" {
+			if quitKey || key.Matches(msg, m.keys.QuitYes) {
 				return m.quit()
 			}
 			return m, nil

@@ -3,6 +3,7 @@ package app
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -21,12 +22,12 @@ func (m Model) WithNotice(text string) Model {
 // acknowledges it and ctrl+c quits; every other key is held back from the
 // screen, which the learner cannot see.
 func (m Model) noticeKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch msg.String() {
-	case "enter", "esc":
+	switch {
+	case key.Matches(msg, m.keys.Dismiss):
 		m.notice = ""
 		m.resize()
 		return m, nil
-	case "ctrl+c":
+	case key.Matches(msg, m.keys.Quit):
 		return m.quit()
 	}
 	return m, nil

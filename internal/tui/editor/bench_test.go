@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 )
 
 // policy200 is a realistic 200-line policy: statements with actions,
@@ -37,7 +38,7 @@ func BenchmarkKeystroke200Lines(b *testing.B) {
 	m.SetPosition(100, 20)
 	_ = m.View()
 	typed := tea.KeyPressMsg{Code: 'x', Text: "x"}
-	back := keyMsg("backspace")
+	back := screentest.Key("backspace")
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

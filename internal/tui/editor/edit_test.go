@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 )
 
 func TestTypingWithPairs(t *testing.T) {
@@ -181,7 +182,7 @@ func TestReadOnlyRefusesEdits(t *testing.T) {
 	m.SetReadOnly(true)
 	for _, k := range []string{"x", "enter", "backspace", "delete", "tab", "ctrl+z", "ctrl+o"} {
 		var cmd tea.Cmd
-		m, cmd = m.Update(keyMsg(k))
+		m, cmd = m.Update(screentest.Key(k))
 		if cmd != nil {
 			t.Errorf("%s: read-only editor returned a command", k)
 		}
@@ -220,16 +221,16 @@ func TestBlurredIgnoresKeys(t *testing.T) {
 
 func TestChangedMsgOnEveryEdit(t *testing.T) {
 	m := newEditor("", 20, 3, 1, 1)
-	m, cmd := m.Update(keyMsg("a"))
+	m, cmd := m.Update(screentest.Key("a"))
 	msg := findChanged(t, cmd)
 	if msg.Value != "a" || msg.Version != m.Version() {
 		t.Fatalf("ChangedMsg = %+v, version %d", msg, m.Version())
 	}
-	m, cmd = m.Update(keyMsg("left"))
+	m, cmd = m.Update(screentest.Key("left"))
 	if cmd != nil {
 		t.Fatal("motion sent a command")
 	}
-	_, cmd = m.Update(keyMsg("ctrl+z"))
+	_, cmd = m.Update(screentest.Key("ctrl+z"))
 	if findChanged(t, cmd).Value != "" {
 		t.Fatal("undo did not report the empty text")
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 )
 
 // fakeEditor writes a shell script that edits its argument with sed, the
@@ -96,7 +97,7 @@ func TestOpenExternalReturnsExecCommand(t *testing.T) {
 		t.Fatalf("expected the exec message, got %+v", msg)
 	}
 	m := newEditor("{}", 20, 3, 1, 1)
-	if _, cmd := m.Update(keyMsg("ctrl+o")); cmd == nil {
+	if _, cmd := m.Update(screentest.Key("ctrl+o")); cmd == nil {
 		t.Fatal("ctrl+o returned no command")
 	}
 }

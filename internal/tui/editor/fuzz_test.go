@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/iamlab/iamlab/internal/diag"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 )
 
 // fuzzKeys are the keys an op byte picks from: every binding plus the
@@ -33,7 +34,7 @@ func FuzzEditorOps(f *testing.F) {
 		for i, op := range ops {
 			switch {
 			case int(op) < len(fuzzKeys):
-				m, _ = m.Update(keyMsg(fuzzKeys[op]))
+				m, _ = m.Update(screentest.Key(fuzzKeys[op]))
 			case op == 200:
 				m, _ = m.Update(tea.PasteMsg{Content: "{\n\t\"日\": [1]\r\n}"})
 			case op == 201:
@@ -50,7 +51,7 @@ func FuzzEditorOps(f *testing.F) {
 				m.SetDiagnostics([]diag.Diagnostic{{Line: i%12 - 1, Col: i%50 - 2, Message: "m"}})
 				m.SetMarks([]Mark{{Line: i % 8, Text: "◀ DENY", Kind: MarkDeny}})
 			default:
-				m, _ = m.Update(keyMsg(string(rune('a' + op%26))))
+				m, _ = m.Update(screentest.Key(string(rune('a' + op%26))))
 			}
 			checkInvariants(t, m)
 		}

@@ -7,60 +7,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/vt"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 )
-
-var namedKeys = map[string]rune{
-	"enter": tea.KeyEnter, "tab": tea.KeyTab, "backspace": tea.KeyBackspace,
-	"delete": tea.KeyDelete, "up": tea.KeyUp, "down": tea.KeyDown,
-	"left": tea.KeyLeft, "right": tea.KeyRight, "home": tea.KeyHome,
-	"end": tea.KeyEnd, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
-	"esc": tea.KeyEscape, "space": tea.KeySpace,
-}
-
-// keyMsg builds the KeyPressMsg a terminal would send for a key name such
-// as "ctrl+z", "alt+left", "enter" or a single printable character.
-func keyMsg(s string) tea.KeyPressMsg {
-	var mod tea.KeyMod
-	name := s
-	for {
-		i := strings.Index(name, "+")
-		if i <= 0 || i == len(name)-1 {
-			break
-		}
-		switch name[:i] {
-		case "ctrl":
-			mod |= tea.ModCtrl
-		case "alt":
-			mod |= tea.ModAlt
-		case "shift":
-			mod |= tea.ModShift
-		default:
-			panic("unknown modifier in " + s)
-		}
-		name = name[i+1:]
-	}
-	if code, ok := namedKeys[name]; ok {
-		k := tea.KeyPressMsg{Code: code, Mod: mod}
-		if name == "space" && mod == 0 {
-			k.Text = " "
-		}
-		return k
-	}
-	r := []rune(name)
-	if len(r) != 1 {
-		panic("unknown key " + s)
-	}
-	k := tea.KeyPressMsg{Code: r[0], Mod: mod}
-	if mod == 0 {
-		k.Text = name
-	}
-	return k
-}
 
 // press sends keys to m, discarding commands.
 func press(m Model, keys ...string) Model {
 	for _, k := range keys {
-		m, _ = m.Update(keyMsg(k))
+		m, _ = m.Update(screentest.Key(k))
 	}
 	return m
 }

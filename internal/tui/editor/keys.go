@@ -1,6 +1,10 @@
 package editor
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"github.com/iamlab/iamlab/internal/tui/nav"
+)
 
 // KeyMap is the editor's key bindings. Build it with DefaultKeyMap; it is a
 // plain value, so a parent can rebind a key without touching anyone else's
@@ -31,20 +35,18 @@ type KeyMap struct {
 // Shift with any motion binding extends a selection, so selecting needs no
 // bindings of its own; ctrl+c is left to the application (quit).
 func DefaultKeyMap() KeyMap {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
+	b, n := nav.Bind, nav.Arrows()
 	return KeyMap{
-		Up:        b("↑", "up", "up"),
-		Down:      b("↓", "down", "down"),
+		Up:        n.Up,
+		Down:      n.Down,
 		Left:      b("←", "left", "left"),
 		Right:     b("→", "right", "right"),
 		WordLeft:  b("alt+←", "word left", "alt+left", "ctrl+left", "alt+b"),
 		WordRight: b("alt+→", "word right", "alt+right", "ctrl+right", "alt+f"),
 		LineStart: b("home", "line start", "home", "ctrl+a"),
 		LineEnd:   b("end", "line end", "end", "ctrl+e"),
-		PageUp:    b("pgup", "page up", "pgup"),
-		PageDown:  b("pgdn", "page down", "pgdown"),
+		PageUp:    n.PageUp,
+		PageDown:  n.PageDown,
 		DocStart:  b("ctrl+home", "top", "ctrl+home"),
 		DocEnd:    b("ctrl+end", "bottom", "ctrl+end"),
 

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	uv "github.com/charmbracelet/ultraviolet"
 
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -60,7 +61,7 @@ func TestCopySetsTheTerminalClipboard(t *testing.T) {
 	if m.Selected() != "s3" {
 		t.Fatalf("selected %q", m.Selected())
 	}
-	_, cmd := m.Update(keyMsg("alt+c"))
+	_, cmd := m.Update(screentest.Key("alt+c"))
 	if cmd == nil {
 		t.Fatal("copy returned no command")
 	}
@@ -98,7 +99,7 @@ func TestReadOnlySelectionCopiesButNeverCuts(t *testing.T) {
 	if m.Value() != "ab" {
 		t.Fatalf("read-only text changed: %q", m.Value())
 	}
-	if _, cmd := m.Update(keyMsg("alt+c")); cmd == nil {
+	if _, cmd := m.Update(screentest.Key("alt+c")); cmd == nil {
 		t.Fatal("copy refused in read-only mode")
 	}
 }

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 	"github.com/charmbracelet/x/vt"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 )
 
 // testRoot is the smallest parent: a title row above the editor, the real
@@ -72,9 +73,9 @@ func TestProgramTypingAPolicy(t *testing.T) {
 	tm := teatest.NewTestModel(t, testRoot{ed: ed}, teatest.WithInitialTermSize(w, h))
 
 	tm.Type("{")
-	tm.Send(keyMsg("enter"))
+	tm.Send(screentest.Key("enter"))
 	tm.Type(`"Effect": "Deny",`)
-	tm.Send(keyMsg("enter"))
+	tm.Send(screentest.Key("enter"))
 	tm.Type(`"Action": ["s3:*`)
 
 	var out []byte
@@ -103,7 +104,7 @@ func TestProgramTypingAPolicy(t *testing.T) {
 		t.Errorf("terminal cursor at %+v", pos)
 	}
 
-	tm.Send(keyMsg("esc"))
+	tm.Send(screentest.Key("esc"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(testRoot)
 	want := "{\n  \"Effect\": \"Deny\",\n  \"Action\": [\"s3:*\"]\n}"
 	if final.ed.Value() != want {

@@ -15,6 +15,8 @@ import (
 
 	"github.com/iamlab/iamlab/internal/curriculum"
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/tui/cells"
+	"github.com/iamlab/iamlab/internal/tui/nav"
 	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
@@ -25,15 +27,21 @@ var Choices = []string{"SAA-C03", "SCS-C03"}
 // KeyMap is the screen's bindings.
 type KeyMap struct {
 	Up, Down, Choose, Later key.Binding
+	// The letters and numbers that choose one exam outright (the help
+	// shows them with Choose).
+	First, Second key.Binding
 }
 
 // DefaultKeyMap returns the bindings.
 func DefaultKeyMap() KeyMap {
+	n := nav.Default()
 	return KeyMap{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Choose: key.NewBinding(key.WithKeys("enter", "a", "b", "1", "2"), key.WithHelp("enter/a/b", "choose")),
-		Later:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "decide later")),
+		Up:     n.Up,
+		Down:   n.Down,
+		Choose: nav.Bind("enter/a/b", "choose", "enter", "a", "b", "1", "2"),
+		Later:  nav.Bind("esc", "decide later", "esc"),
+		First:  nav.Bind("a", Choices[0], "a", "1"),
+		Second: nav.Bind("b", Choices[1], "b", "2"),
 	}
 }
 
@@ -119,10 +127,10 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	case key.Matches(km, m.KeyMap.Down):
 		m.cursor = min(len(Choices)-1, m.cursor+1)
 	case key.Matches(km, m.KeyMap.Choose):
-		switch km.String() {
-		case "a", "1":
+		switch {
+		case key.Matches(km, m.KeyMap.First):
 			m.cursor = 0
-		case "b", "2":
+		case key.Matches(km, m.KeyMap.Second):
 			m.cursor = 1
 		}
 		return m, m.choose(Choices[m.cursor])
@@ -185,8 +193,5 @@ func (m *Model) View() string {
 		}
 		lines = append(lines, "")
 	}
-	for len(lines) < m.height {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines[:m.height], "\n")
+	return strings.Join(cells.Pad(lines, m.height), "\n")
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/iamlab/iamlab/internal/progress/progressdb"
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -38,7 +39,7 @@ func TestAssignedGroup(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		m.SetSize(size[0], size[1])
 		m.Update(m.Init()())
-		frame := view(m)
+		frame := screentest.Plain(m)
 		lines := strings.Split(frame, "\n")
 		head := -1
 		for i, l := range lines {
@@ -69,11 +70,11 @@ func TestAssignedGroup(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.Update(m.Init()())
-	frame := view(m)
+	frame := screentest.Plain(m)
 	if !strings.Contains(frame, "done") || !strings.Contains(frame, "Next: Two groups, one bucket") {
 		t.Fatalf("after solving:\n%s", frame)
 	}
-	m.Update(keyPress("n"))
+	m.Update(screentest.Key("n"))
 	if openedOn != two {
 		t.Fatalf("n opened %v", openedOn)
 	}

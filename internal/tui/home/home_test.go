@@ -15,6 +15,7 @@ import (
 	"github.com/iamlab/iamlab/internal/progress/progressdb"
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -62,23 +63,9 @@ func newHome(t *testing.T) (*Model, *progressdb.Store) {
 	return m, store
 }
 
-func view(m *Model) string { return ansi.Strip(m.View()) }
-
-func keyPress(s string) tea.KeyPressMsg {
-	switch s {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	}
-	return tea.KeyPressMsg{Code: rune(s[0]), Text: s}
-}
-
 func TestListsPacksScenariosAndBrokenPacks(t *testing.T) {
 	m, _ := newHome(t)
-	out := view(m)
+	out := screentest.Plain(m)
 	for _, want := range []string{"Core evaluation", "Two groups, one bucket", "predict", "○ new", "⚠ class (/packs/class) — broken", `pack.yaml:3:1`, "Next: Two groups, one bucket", "Dana must read reports."} {
 		if !strings.Contains(out, want) {
 			t.Errorf("home lacks %q:\n%s", want, out)
@@ -95,7 +82,7 @@ func TestStatusFromTheStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	scr, _ := m.Update(m.Init()())
-	out := view(scr.(*Model))
+	out := screentest.Plain(scr)
 	if !strings.Contains(out, "draft") && !strings.Contains(out, "in progress") {
 		t.Fatalf("draft not shown:\n%s", out)
 	}
@@ -103,43 +90,43 @@ func TestStatusFromTheStore(t *testing.T) {
 
 func TestFilterAndOpen(t *testing.T) {
 	m, _ := newHome(t)
-	m.Update(keyPress("/"))
+	m.Update(screentest.Key("/"))
 	if !m.CapturesText() {
 		t.Fatal("filter did not take the keys")
 	}
 	for _, r := range "scp" {
-		m.Update(keyPress(string(r)))
+		m.Update(screentest.Key(string(r)))
 	}
-	out := view(m)
+	out := screentest.Plain(m)
 	if strings.Contains(out, "build   medium") || !strings.Contains(out, "SCP vs permissions boundary") {
 		t.Fatalf("filter wrong:\n%s", out)
 	}
-	_, cmd := m.Update(keyPress("enter"))
+	_, cmd := m.Update(screentest.Key("enter"))
 	if cmd == nil {
 		t.Fatal("enter did not open the match")
 	}
 	if _, ok := cmd().(screen.OpenMsg); !ok {
 		t.Fatal("enter did not send OpenMsg")
 	}
-	m.Update(keyPress("esc"))
+	m.Update(screentest.Key("esc"))
 	if m.filter.Value() != "" {
 		// Opening leaves the filter; esc clears it.
-		m.Update(keyPress("esc"))
+		m.Update(screentest.Key("esc"))
 	}
-	if !strings.Contains(view(m), "Two groups") {
+	if !strings.Contains(screentest.Plain(m), "Two groups") {
 		t.Fatal("esc did not clear the filter")
 	}
 }
 
 func TestGroupingCycles(t *testing.T) {
 	m, _ := newHome(t)
-	m.Update(keyPress("v"))
-	if !strings.Contains(view(m), "SAA-C03 · Domain 1") {
-		t.Fatalf("no domain grouping:\n%s", view(m))
+	m.Update(screentest.Key("v"))
+	if !strings.Contains(screentest.Plain(m), "SAA-C03 · Domain 1") {
+		t.Fatalf("no domain grouping:\n%s", screentest.Plain(m))
 	}
-	m.Update(keyPress("v"))
-	if !strings.Contains(view(m), "A. ") {
-		t.Fatalf("no topic grouping:\n%s", view(m))
+	m.Update(screentest.Key("v"))
+	if !strings.Contains(screentest.Plain(m), "A. ") {
+		t.Fatalf("no topic grouping:\n%s", screentest.Plain(m))
 	}
 }
 
@@ -150,10 +137,10 @@ func TestEntriesOpenScreens(t *testing.T) {
 	m := New(screen.Deps{Store: store}, library(t), nil, e)
 	m.SetStyles(theme.NewStyles(theme.Dark()))
 	m.SetSize(80, 24)
-	if !strings.Contains(view(m), "Playground") {
+	if !strings.Contains(screentest.Plain(m), "Playground") {
 		t.Fatal("entry not listed")
 	}
-	_, cmd := m.Update(keyPress("p"))
+	_, cmd := m.Update(screentest.Key("p"))
 	if cmd == nil {
 		t.Fatal("p did not open the playground")
 	}
@@ -178,44 +165,44 @@ func healthyHome(t *testing.T) *Model {
 
 func typeKeys(m *Model, s string) {
 	for _, r := range s {
-		m.Update(keyPress(string(r)))
+		m.Update(screentest.Key(string(r)))
 	}
 }
 
 func TestSearchThatMatchesNothingSaysSo(t *testing.T) {
 	m := healthyHome(t)
-	m.Update(keyPress("/"))
+	m.Update(screentest.Key("/"))
 	typeKeys(m, "zz")
-	out := view(m)
+	out := screentest.Plain(m)
 	if !strings.Contains(out, "nothing matches the filter (esc clears it)") {
 		t.Fatalf("no 'nothing matches' line:\n%s", out)
 	}
-	if _, cmd := m.Update(keyPress("enter")); cmd != nil {
+	if _, cmd := m.Update(screentest.Key("enter")); cmd != nil {
 		t.Fatal("enter on an empty result opened something")
 	}
-	m.Update(keyPress("down"))
-	m.Update(keyPress("esc"))
-	if !strings.Contains(view(m), "Two groups, one bucket") {
-		t.Fatalf("esc did not clear the search:\n%s", view(m))
+	m.Update(screentest.Key("down"))
+	m.Update(screentest.Key("esc"))
+	if !strings.Contains(screentest.Plain(m), "Two groups, one bucket") {
+		t.Fatalf("esc did not clear the search:\n%s", screentest.Plain(m))
 	}
 }
 
 func TestExtendingAKeptSearchPastEveryMatch(t *testing.T) {
 	m := healthyHome(t)
-	m.Update(keyPress("/"))
+	m.Update(screentest.Key("/"))
 	typeKeys(m, "two")
-	m.Update(keyPress("enter")) // opens the match; the search stays in place
-	m.Update(keyPress("/"))
+	m.Update(screentest.Key("enter")) // opens the match; the search stays in place
+	m.Update(screentest.Key("/"))
 	typeKeys(m, " first day")
-	if out := view(m); !strings.Contains(out, "nothing matches") {
+	if out := screentest.Plain(m); !strings.Contains(out, "nothing matches") {
 		t.Fatalf("extended search:\n%s", out)
 	}
 	for range 3 {
 		m.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
 	}
-	m.Update(keyPress("esc"))
-	if !strings.Contains(view(m), "SCP vs permissions boundary") {
-		t.Fatalf("esc did not clear:\n%s", view(m))
+	m.Update(screentest.Key("esc"))
+	if !strings.Contains(screentest.Plain(m), "SCP vs permissions boundary") {
+		t.Fatalf("esc did not clear:\n%s", screentest.Plain(m))
 	}
 }
 
@@ -238,7 +225,7 @@ func TestSearchRanksTitleMatchesFirst(t *testing.T) {
 	m := New(screen.Deps{}, lib, nil)
 	m.SetStyles(theme.NewStyles(theme.NoColor()))
 	m.SetSize(100, 20)
-	m.Update(keyPress("/"))
+	m.Update(screentest.Key("/"))
 	typeKeys(m, "scp")
 	var got []string
 	for _, r := range m.rows {

@@ -1,31 +1,32 @@
 package home
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
 
-// KeyMap is the home screen's bindings.
+	"github.com/iamlab/iamlab/internal/tui/nav"
+)
+
+// KeyMap is the home screen's bindings: the shared navigation keys (of
+// which the list uses up, down, the pages and enter) and its own.
 type KeyMap struct {
-	Up, Down, PageUp, PageDown key.Binding
-	Open                       key.Binding
-	Next                       key.Binding
-	Filter                     key.Binding
-	ClearFilter                key.Binding
-	Group                      key.Binding
+	nav.Keys
+	Next        key.Binding
+	Filter      key.Binding
+	ClearFilter key.Binding
+	Group       key.Binding
+	// While the filter is typed: the arrows still move (j and k type).
+	FilterUp, FilterDown key.Binding
 }
 
 // DefaultKeyMap returns the home screen's bindings.
 func DefaultKeyMap() KeyMap {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
 	return KeyMap{
-		Up:          b("↑/k", "up", "up", "k"),
-		Down:        b("↓/j", "down", "down", "j"),
-		PageUp:      b("pgup", "page up", "pgup"),
-		PageDown:    b("pgdn", "page down", "pgdown"),
-		Open:        b("enter", "open", "enter"),
-		Next:        b("n", "next suggested", "n"),
-		Filter:      b("/", "filter", "/"),
-		ClearFilter: b("esc", "clear filter", "esc"),
-		Group:       b("v", "group by pack/domain/topic", "v"),
+		Keys:        nav.Default(),
+		Next:        nav.Bind("n", "next suggested", "n"),
+		Filter:      nav.Bind("/", "filter", "/"),
+		ClearFilter: nav.Bind("esc", "clear filter", "esc"),
+		Group:       nav.Bind("v", "group by pack/domain/topic", "v"),
+		FilterUp:    nav.Arrows().Up,
+		FilterDown:  nav.Arrows().Down,
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/scroll"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -48,7 +49,7 @@ type Model struct {
 
 	rows   []row
 	cursor int
-	yoff   int
+	win    scroll.Window // over the rows
 	width  int
 	height int
 }

@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/scroll"
 )
 
 // Update handles the list, the filter and the entries.
@@ -26,7 +27,7 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		return m.updateList(msg)
 	case tea.MouseClickMsg:
 		if msg.Button == tea.MouseLeft {
-			i := m.yoff + msg.Y - m.listTop()
+			i := m.win.Off + msg.Y - m.listTop()
 			if i >= 0 && i < len(m.rows) && m.rows[i].selectable() {
 				if i == m.cursor {
 					return m, m.activate()
@@ -35,11 +36,8 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 			}
 		}
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			m.move(-3)
-		case tea.MouseWheelDown:
-			m.move(3)
+		if d := scroll.Wheel(msg); d != 0 {
+			m.move(d)
 		}
 	}
 	return m, nil
@@ -57,12 +55,11 @@ func (m *Model) updateFilter(msg tea.KeyPressMsg) (screen.Screen, tea.Cmd) {
 		m.filter.Blur()
 		m.filterOn = false
 		return m, m.activate()
-	case msg.String() == "up" || msg.String() == "down":
-		if msg.String() == "up" {
-			m.move(-1)
-		} else {
-			m.move(1)
-		}
+	case key.Matches(msg, m.KeyMap.FilterUp):
+		m.move(-1)
+		return m, nil
+	case key.Matches(msg, m.KeyMap.FilterDown):
+		m.move(1)
 		return m, nil
 	}
 	var cmd tea.Cmd
@@ -77,15 +74,11 @@ func (m *Model) updateFilter(msg tea.KeyPressMsg) (screen.Screen, tea.Cmd) {
 }
 
 func (m *Model) updateList(msg tea.KeyPressMsg) (screen.Screen, tea.Cmd) {
+	if d, ok := m.KeyMap.Step(msg, m.listHeight()); ok {
+		m.move(d)
+		return m, nil
+	}
 	switch {
-	case key.Matches(msg, m.KeyMap.Up):
-		m.move(-1)
-	case key.Matches(msg, m.KeyMap.Down):
-		m.move(1)
-	case key.Matches(msg, m.KeyMap.PageUp):
-		m.move(-max(1, m.listHeight()-1))
-	case key.Matches(msg, m.KeyMap.PageDown):
-		m.move(max(1, m.listHeight()-1))
 	case key.Matches(msg, m.KeyMap.Open):
 		return m, m.activate()
 	case key.Matches(msg, m.KeyMap.Filter):

@@ -30,15 +30,10 @@ func (m *Model) listTop() int {
 
 func (m *Model) listHeight() int { return max(1, m.height-m.listTop()-detailLines) }
 
+// scroll keeps the cursor's row in the list's window.
 func (m *Model) scroll() {
-	h := m.listHeight()
-	if m.cursor < m.yoff {
-		m.yoff = m.cursor
-	}
-	if m.cursor >= m.yoff+h {
-		m.yoff = m.cursor - h + 1
-	}
-	m.yoff = max(0, min(m.yoff, max(0, len(m.rows)-h)))
+	m.win.Height = m.listHeight()
+	m.win.Reveal(max(0, m.cursor), 0, len(m.rows))
 }
 
 // View draws exactly the screen's size.
@@ -57,8 +52,8 @@ func (m *Model) View() string {
 		lines = append(lines, m.filter.View())
 	}
 	h := m.listHeight()
-	end := min(len(m.rows), m.yoff+h)
-	for i := m.yoff; i < end; i++ {
+	end := min(len(m.rows), m.win.Off+h)
+	for i := m.win.Off; i < end; i++ {
 		lines = append(lines, m.rowView(i))
 	}
 	for len(lines) < m.listTop()+h {

@@ -1,54 +1,49 @@
 package lessons
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
 
-// KeyMap is the list's bindings.
+	"github.com/iamlab/iamlab/internal/tui/nav"
+)
+
+// KeyMap is the list's bindings: the shared navigation keys (enter reads
+// the lesson) and the filter.
 type KeyMap struct {
-	Up, Down, PageUp, PageDown key.Binding
-	Open                       key.Binding
-	Filter                     key.Binding
-	ClearFilter                key.Binding
-	Back                       key.Binding
+	nav.Keys
+	Filter      key.Binding
+	ClearFilter key.Binding
+	// While the filter is typed: the arrows still move (j and k type).
+	FilterUp, FilterDown key.Binding
 }
 
 // DefaultKeyMap returns the list's bindings.
 func DefaultKeyMap() KeyMap {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	k := KeyMap{
+		Keys:        nav.Default(),
+		Filter:      nav.Bind("/", "filter", "/"),
+		ClearFilter: nav.Bind("esc", "clear filter", "esc"),
+		FilterUp:    nav.Arrows().Up,
+		FilterDown:  nav.Arrows().Down,
 	}
-	return KeyMap{
-		Up:          b("↑/k", "up", "up", "k"),
-		Down:        b("↓/j", "down", "down", "j"),
-		PageUp:      b("pgup", "page up", "pgup"),
-		PageDown:    b("pgdn", "page down", "pgdown"),
-		Open:        b("enter", "read", "enter"),
-		Filter:      b("/", "filter", "/"),
-		ClearFilter: b("esc", "clear filter", "esc"),
-		Back:        b("esc", "back", "esc"),
-	}
+	k.Open = nav.Relabel(k.Open, "read")
+	return k
 }
 
-// ReaderKeyMap is the reader's bindings.
+// ReaderKeyMap is the reader's bindings: a pager's, and the scenarios.
 type ReaderKeyMap struct {
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-	Practise                                key.Binding // 1–9: open a scenario
-	Back                                    key.Binding
+	nav.Keys
+	Practise key.Binding // 1–9: open a scenario
 }
 
 // DefaultReaderKeyMap returns the reader's bindings. The reader takes no
-// typing, so the viewport-style letters are safe here.
+// typing, so the pager letters are safe here.
 func DefaultReaderKeyMap() ReaderKeyMap {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	k := ReaderKeyMap{
+		Keys:     nav.Pager(),
+		Practise: nav.Bind("1-9", "practise it", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
 	}
-	return ReaderKeyMap{
-		Up:       b("↑/k", "up", "up", "k"),
-		Down:     b("↓/j", "down", "down", "j"),
-		PageUp:   b("pgup/b", "page up", "pgup", "b"),
-		PageDown: b("pgdn/space", "page down", "pgdown", "space", "f"),
-		Top:      b("g", "top", "g", "home"),
-		Bottom:   b("G", "bottom", "G", "end"),
-		Practise: b("1-9", "practise it", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
-		Back:     b("esc", "back to the list", "esc"),
-	}
+	k.PageUp = nav.WithHelp(k.PageUp, "pgup/b", "page up")
+	k.PageDown = nav.WithHelp(k.PageDown, "pgdn/space", "page down")
+	k.Back = nav.Relabel(k.Back, "back to the list")
+	return k
 }

@@ -1,7 +1,6 @@
 package lessons
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -12,7 +11,7 @@ import (
 	"github.com/iamlab/iamlab/internal/lessons"
 	"github.com/iamlab/iamlab/internal/tui/markdown"
 	"github.com/iamlab/iamlab/internal/tui/screen"
-	"github.com/iamlab/iamlab/internal/tui/theme"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 )
 
 func lesson(id, title, topics, scenarios, body string) *fstest.MapFile {
@@ -36,72 +35,25 @@ func testFS() fstest.MapFS {
 	}
 }
 
-func show(s screen.Screen, w, h int, noColor bool) {
-	th := theme.Dark()
-	if noColor {
-		th = theme.NoColor()
-	}
-	s.SetStyles(theme.NewStyles(th))
-	s.SetSize(w, h)
-}
-
-func keyMsg(k string) tea.KeyPressMsg {
-	switch k {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "pgdn":
-		return tea.KeyPressMsg{Code: tea.KeyPgDown}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	}
-	r := []rune(k)[0]
-	return tea.KeyPressMsg{Code: r, Text: k}
+// rendered feeds a screen its Markdown renderings; every other message is
+// for the root.
+func rendered(msg tea.Msg) bool {
+	_, ok := msg.(markdown.RenderedMsg)
+	return ok
 }
 
 // press sends keys and runs the commands, returning messages for the root.
 func press(s screen.Screen, keys ...string) []tea.Msg {
-	var out []tea.Msg
-	for _, k := range keys {
-		_, cmd := s.Update(keyMsg(k))
-		out = append(out, run(s, cmd)...)
-	}
-	return out
+	return screentest.Press(s, rendered, keys...)
 }
 
-func run(s screen.Screen, cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	switch msg := cmd().(type) {
-	case nil:
-		return nil
-	case tea.BatchMsg:
-		var out []tea.Msg
-		for _, c := range msg {
-			out = append(out, run(s, c)...)
-		}
-		return out
-	case markdown.RenderedMsg:
-		_, next := s.Update(msg)
-		return run(s, next)
-	default:
-		return []tea.Msg{msg}
-	}
-}
-
-func plain(s screen.Screen) string { return ansi.Strip(s.View()) }
+func run(s screen.Screen, cmd tea.Cmd) []tea.Msg { return screentest.Drain(s, cmd, rendered) }
 
 func newList(t *testing.T, open Opener) *List {
 	t.Helper()
 	ls, _ := lessons.Load(testFS())
 	m := New(screen.Deps{}, ls, open).WithTitles(testTitles)
-	show(m, 120, 38, false)
+	screentest.Show(m, 120, 38, false)
 	return m
 }
 
@@ -112,7 +64,7 @@ func testTitles(id string) string {
 
 func TestListGroupsAndFilters(t *testing.T) {
 	m := newList(t, nil)
-	out := plain(m)
+	out := screentest.Plain(m)
 	core := strings.Index(out, "Core concepts")
 	a := strings.Index(out, "A · How a request is evaluated")
 	f := strings.Index(out, "F · Permissions boundaries")
@@ -126,8 +78,8 @@ func TestListGroupsAndFilters(t *testing.T) {
 	if m.rows[m.cursor].lesson.ID != "explicit-deny-wins" {
 		t.Fatalf("down skipped to %+v", m.rows[m.cursor])
 	}
-	if !strings.Contains(plain(m), "Practise it: Two groups, one bucket, SCP vs permissions boundary") {
-		t.Fatalf("details:\n%s", plain(m))
+	if !strings.Contains(screentest.Plain(m), "Practise it: Two groups, one bucket, SCP vs permissions boundary") {
+		t.Fatalf("details:\n%s", screentest.Plain(m))
 	}
 	press(m, "/")
 	if !m.CapturesText() {
@@ -173,12 +125,12 @@ func TestReaderRendersScrollsAndPractises(t *testing.T) {
 	press(m, "down")
 	msgs := press(m, "enter")
 	r := msgs[0].(screen.OpenMsg).Screen.(*Reader)
-	show(r, 80, 22, false)
+	screentest.Show(r, 80, 22, false)
 	run(r, r.Init())
 	if _, ok := r.peek(); !ok {
 		t.Fatal("not rendered")
 	}
-	out := plain(r)
+	out := screentest.Plain(r)
 	if !strings.Contains(out, "Deny") || !strings.Contains(out, "Practise it: 1 Two groups, one bucket   2 SCP vs permissions boundary") {
 		t.Fatalf("reader:\n%s", out)
 	}
@@ -186,8 +138,8 @@ func TestReaderRendersScrollsAndPractises(t *testing.T) {
 		t.Fatalf("meta %q", r.Meta())
 	}
 	press(r, "space", "j")
-	if r.yoff != 20 {
-		t.Fatalf("scrolled to %d", r.yoff)
+	if r.view.Off != 20 {
+		t.Fatalf("scrolled to %d", r.view.Off)
 	}
 	press(r, "G")
 	if r.Meta() != "100%" {
@@ -216,10 +168,10 @@ func TestReaderWithoutOpener(t *testing.T) {
 	m := newList(t, nil)
 	press(m, "down")
 	r := press(m, "enter")[0].(screen.OpenMsg).Screen.(*Reader)
-	show(r, 80, 22, true)
+	screentest.Show(r, 80, 22, true)
 	run(r, r.Init())
-	if !strings.Contains(plain(r), "Practised in: Two groups, one bucket, SCP vs permissions boundary") {
-		t.Fatalf("reader:\n%s", plain(r))
+	if !strings.Contains(screentest.Plain(r), "Practised in: Two groups, one bucket, SCP vs permissions boundary") {
+		t.Fatalf("reader:\n%s", screentest.Plain(r))
 	}
 	for _, b := range r.ShortHelp() {
 		if b.Help().Key == "1-9" {
@@ -231,13 +183,11 @@ func TestReaderWithoutOpener(t *testing.T) {
 	}
 }
 
-var colourSGR = regexp.MustCompile(`\x1b\[[0-9;]*(3[0-9]|4[0-9]|9[0-7]|10[0-7])(;[0-9;]*)?m`)
-
 func TestLayouts(t *testing.T) {
 	for _, size := range [][2]int{{80, 22}, {120, 38}} {
 		for _, noColor := range []bool{false, true} {
 			m := newList(t, nil)
-			show(m, size[0], size[1], noColor)
+			screentest.Show(m, size[0], size[1], noColor)
 			check := func(name string, s screen.Screen) {
 				t.Helper()
 				v := s.View()
@@ -250,7 +200,7 @@ func TestLayouts(t *testing.T) {
 						t.Errorf("%s %v: line %d is %d wide", name, size, i, w)
 					}
 				}
-				if noColor && colourSGR.MatchString(v) {
+				if noColor && screentest.ColourSGR.MatchString(v) {
 					t.Errorf("%s: colour under NO_COLOR", name)
 				}
 			}
@@ -259,12 +209,27 @@ func TestLayouts(t *testing.T) {
 			check("empty filter", m)
 			press(m, "esc", "down")
 			r := press(m, "enter")[0].(screen.OpenMsg).Screen.(*Reader)
-			show(r, size[0], size[1], noColor)
+			screentest.Show(r, size[0], size[1], noColor)
 			check("reader before rendering", r)
 			run(r, r.Init())
 			check("reader", r)
 			press(r, "G")
 			check("reader at the end", r)
 		}
+	}
+}
+
+// While the filter is typed the arrows move and j types.
+func TestFilterArrowsMoveLettersType(t *testing.T) {
+	m := newList(t, nil)
+	press(m, "/")
+	before := m.cursor
+	press(m, "down")
+	if m.cursor == before {
+		t.Error("down did not move while filtering")
+	}
+	press(m, "j")
+	if m.filter.Value() != "j" {
+		t.Errorf("j did not type: filter %q", m.filter.Value())
 	}
 }

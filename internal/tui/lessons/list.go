@@ -16,7 +16,9 @@ import (
 
 	"github.com/iamlab/iamlab/internal/curriculum"
 	"github.com/iamlab/iamlab/internal/lessons"
+	"github.com/iamlab/iamlab/internal/tui/cells"
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/scroll"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -47,7 +49,7 @@ type List struct {
 	filterOn bool
 	rows     []row
 	cursor   int
-	yoff     int
+	win      scroll.Window // over the rows
 	width    int
 	height   int
 }
@@ -236,9 +238,9 @@ func (m *List) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 			m.filter.Blur()
 			m.filterOn = false
 			return m, m.openSelected()
-		case km.String() == "up":
+		case key.Matches(km, k.FilterUp):
 			m.move(-1)
-		case km.String() == "down":
+		case key.Matches(km, k.FilterDown):
 			m.move(1)
 		default:
 			var cmd tea.Cmd
@@ -251,15 +253,11 @@ func (m *List) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if d, ok := k.Step(km, m.listHeight()); ok {
+		m.move(d)
+		return m, nil
+	}
 	switch {
-	case key.Matches(km, k.Up):
-		m.move(-1)
-	case key.Matches(km, k.Down):
-		m.move(1)
-	case key.Matches(km, k.PageUp):
-		m.move(-max(1, m.listHeight()-1))
-	case key.Matches(km, k.PageDown):
-		m.move(max(1, m.listHeight()-1))
 	case key.Matches(km, k.Open):
 		return m, m.openSelected()
 	case key.Matches(km, k.Filter):
@@ -298,16 +296,10 @@ func (m *List) listHeight() int {
 }
 
 func (m *List) scroll() {
-	h := m.listHeight()
-	if m.cursor < m.yoff {
-		m.yoff = m.cursor
-	}
-	if m.cursor >= m.yoff+h {
-		m.yoff = m.cursor - h + 1
-	}
-	m.yoff = max(0, min(m.yoff, max(0, len(m.rows)-h)))
-	if m.yoff == 1 { // keep the first group's header in view
-		m.yoff = 0
+	m.win.Height = m.listHeight()
+	m.win.Reveal(max(0, m.cursor), 0, len(m.rows))
+	if m.win.Off == 1 { // keep the first group's header in view
+		m.win.Top()
 	}
 }
 
@@ -322,7 +314,7 @@ func (m *List) View() string {
 		lines = append(lines, m.filter.View())
 	}
 	h := m.listHeight()
-	for i := m.yoff; i < min(len(m.rows), m.yoff+h); i++ {
+	for i := m.win.Off; i < min(len(m.rows), m.win.Off+h); i++ {
 		r := m.rows[i]
 		switch {
 		case r.lesson == nil:
@@ -340,14 +332,7 @@ func (m *List) View() string {
 		lines = append(lines, "")
 	}
 	lines = append(lines, m.details()...)
-	for len(lines) < m.height {
-		lines = append(lines, "")
-	}
-	lines = lines[:m.height]
-	for i := range lines {
-		lines[i] = ansi.Truncate(lines[i], m.width, "…")
-	}
-	return strings.Join(lines, "\n")
+	return cells.Frame(lines, m.width, m.height)
 }
 
 func (m *List) details() []string {

@@ -11,6 +11,7 @@ import (
 	"github.com/iamlab/iamlab/internal/lessons"
 	"github.com/iamlab/iamlab/internal/tui/markdown"
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/scroll"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -27,7 +28,7 @@ type Reader struct {
 	// md holds the rendering per width and palette; rendering happens
 	// in a command, and until it arrives the source is shown.
 	md     *markdown.Cache
-	yoff   int
+	view   scroll.Window // its Height is textHeight, set by fit
 	width  int
 	height int
 }
@@ -66,7 +67,7 @@ func (m *Reader) SetStyles(s *theme.Styles) { m.st = s }
 // SetSize sets the size.
 func (m *Reader) SetSize(w, h int) {
 	m.width, m.height = w, h
-	m.clamp()
+	m.fit()
 }
 
 // Breadcrumb names the lesson.
@@ -75,11 +76,10 @@ func (m *Reader) Breadcrumb() []string { return []string{"Lessons", m.lesson.Tit
 // Meta says how far down the reader is.
 func (m *Reader) Meta() string {
 	n := len(m.lines())
-	h := m.textHeight()
-	if n <= h {
+	if n <= m.textHeight() {
 		return "all shown"
 	}
-	return fmt.Sprintf("%d%%", m.yoff*100/max(1, n-h))
+	return fmt.Sprintf("%d%%", m.view.Percent(n))
 }
 
 // Cursor: none.
@@ -209,8 +209,10 @@ func (m *Reader) peek() ([]string, bool) {
 	return m.md.Peek(lessonKey, m.lesson.Body, m.textWidth(), m.variant())
 }
 
-func (m *Reader) clamp() {
-	m.yoff = min(max(0, m.yoff), max(0, len(m.lines())-m.textHeight()))
+// fit sizes the window to the text's room and keeps it inside the lines.
+func (m *Reader) fit() {
+	m.view.Height = m.textHeight()
+	m.view.Clamp(len(m.lines()))
 }
 
 // Update scrolls, opens scenarios and stores renderings.
@@ -218,40 +220,23 @@ func (m *Reader) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case markdown.RenderedMsg:
 		if m.md.Handle(msg) {
-			m.clamp()
+			m.fit()
 		}
 		return m, nil
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			m.yoff -= 3
-		case tea.MouseWheelDown:
-			m.yoff += 3
-		}
-		m.clamp()
+		m.fit()
+		m.view.Update(msg, m.KeyMap.Keys, len(m.lines()))
 		return m, nil
 	case tea.KeyPressMsg:
 		k := m.KeyMap
-		page := max(1, m.textHeight()-1)
+		m.fit()
 		switch {
-		case key.Matches(msg, k.Up):
-			m.yoff--
-		case key.Matches(msg, k.Down):
-			m.yoff++
-		case key.Matches(msg, k.PageUp):
-			m.yoff -= page
-		case key.Matches(msg, k.PageDown):
-			m.yoff += page
-		case key.Matches(msg, k.Top):
-			m.yoff = 0
-		case key.Matches(msg, k.Bottom):
-			m.yoff = len(m.lines())
+		case m.view.Key(msg, k.Keys, len(m.lines())):
 		case key.Matches(msg, k.Practise):
 			return m, m.practise(int(msg.String()[0] - '1'))
 		case key.Matches(msg, k.Back):
 			return m, screen.Back
 		}
-		m.clamp()
 	}
 	return m, m.render()
 }
@@ -278,16 +263,9 @@ func (m *Reader) View() string {
 		return ""
 	}
 	st := m.st
-	all := m.lines()
-	h := m.textHeight()
-	out := make([]string, 0, m.height)
-	end := min(len(all), m.yoff+h)
-	if m.yoff < end {
-		out = append(out, all[m.yoff:end]...)
-	}
-	for len(out) < h {
-		out = append(out, "")
-	}
+	win := m.view
+	win.Height = m.textHeight()
+	out := win.Fill(m.lines())
 	if len(m.lesson.Scenarios) > 0 {
 		out = append(out, st.Muted.Render(strings.Repeat("─", max(1, m.width))))
 		out = append(out, m.linkLines()...)

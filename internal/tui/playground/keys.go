@@ -1,6 +1,10 @@
 package playground
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"github.com/iamlab/iamlab/internal/tui/nav"
+)
 
 // KeyMap is the playground's bindings. Every field takes typing, so the
 // commands use keys that typing does not produce (and ?, which no request
@@ -18,6 +22,8 @@ type KeyMap struct {
 	// parts (or a whole request) into the form.
 	WorldView, Requests, SaveRequest, Delete key.Binding
 	Help                                     key.Binding
+	// HelpTyping is help where ? types (the policy editor, the context).
+	HelpTyping key.Binding
 	// The policy editor: open it or move focus between it and the request,
 	// show the next document, forget the edits, leave it.
 	Policies, NextDoc, ResetDocs, LeaveEditor key.Binding
@@ -28,9 +34,7 @@ type KeyMap struct {
 
 // DefaultKeyMap returns the playground's bindings.
 func DefaultKeyMap() KeyMap {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
+	b := nav.Bind
 	return KeyMap{
 		NextField: b("tab", "next field", "tab"),
 		PrevField: b("shift+tab", "previous field", "shift+tab"),
@@ -43,13 +47,14 @@ func DefaultKeyMap() KeyMap {
 		PrevWorld: b("ctrl+p", "previous world", "ctrl+p"),
 		TraceUp:   b("pgup", "trace up", "pgup"),
 		TraceDown: b("pgdn", "trace down", "pgdown"),
-		Back:      b("esc", "back", "esc"),
+		Back:      nav.Default().Back,
 
 		WorldView:   b("ctrl+o", "world", "ctrl+o"),
 		Requests:    b("ctrl+l", "saved & history", "ctrl+l"),
 		SaveRequest: b("ctrl+s", "save request", "ctrl+s"),
 		Delete:      b("ctrl+d", "delete saved", "ctrl+d"),
 		Help:        b("?", "help", "?", "f1"),
+		HelpTyping:  b("f1", "help", "f1"),
 
 		Policies:    b("ctrl+t", "policies", "ctrl+t"),
 		NextDoc:     b("ctrl+g", "next policy", "ctrl+g"),

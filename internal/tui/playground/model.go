@@ -14,6 +14,7 @@ import (
 	"github.com/iamlab/iamlab/internal/eval"
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/tui/editor"
+	"github.com/iamlab/iamlab/internal/tui/nav"
 	"github.com/iamlab/iamlab/internal/tui/screen"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 	"github.com/iamlab/iamlab/internal/tui/trace"
@@ -184,29 +185,29 @@ func (m *Model) ShortHelp() []key.Binding {
 	k := m.KeyMap
 	switch {
 	case m.pol.focused:
-		return []key.Binding{withHelp(k.Policies, "request"), k.NextDoc, withHelp(k.ResetDocs, "undo edits"), withHelp(k.LeaveEditor, "back")}
+		return []key.Binding{nav.Relabel(k.Policies, "request"), k.NextDoc, nav.Relabel(k.ResetDocs, "undo edits"), nav.Relabel(k.LeaveEditor, "back")}
 	case m.panel == panelWorld:
-		return []key.Binding{k.PickDown, withHelp(k.Accept, "use in request"), withHelp(k.Back, "close")}
+		return []key.Binding{k.PickDown, nav.Relabel(k.Accept, "use in request"), nav.Relabel(k.Back, "close")}
 	case m.panel == panelRequests:
-		return []key.Binding{k.PickDown, withHelp(k.Accept, "load"), k.Delete, withHelp(k.Back, "close")}
+		return []key.Binding{k.PickDown, nav.Relabel(k.Accept, "load"), k.Delete, nav.Relabel(k.Back, "close")}
 	case m.panel == panelHelp:
-		return []key.Binding{withHelp(k.Back, "close help")}
+		return []key.Binding{nav.Relabel(k.Back, "close help")}
 	case m.listOpen():
-		return []key.Binding{k.PickDown, withHelp(k.Accept, "take"), k.CloseList}
+		return []key.Binding{k.PickDown, nav.Relabel(k.Accept, "take"), k.CloseList}
 	}
-	first := withHelp(k.NextField, "field")
+	first := nav.Relabel(k.NextField, "field")
 	if m.focus == fMFA {
-		first = withHelp(k.Toggle, "MFA")
+		first = nav.Relabel(k.Toggle, "MFA")
 	}
 	if m.whyChoosing() {
-		return []key.Binding{withHelp(k.PickDown, "choose"), k.ApplyWhyNot, withHelp(k.WhyNot, "hide why not?"), k.Help}
+		return []key.Binding{nav.Relabel(k.PickDown, "choose"), k.ApplyWhyNot, nav.Relabel(k.WhyNot, "hide why not?"), k.Help}
 	}
 	if m.width < 100 {
 		// 80 columns hold five keys and the root's quit; the saved
 		// requests are in the help (?).
-		return []key.Binding{first, k.WhyNot, k.WorldView, withHelp(k.Policies, "edit"), k.Help}
+		return []key.Binding{first, k.WhyNot, k.WorldView, nav.Relabel(k.Policies, "edit"), k.Help}
 	}
-	return []key.Binding{first, k.WhyNot, k.WorldView, withHelp(k.Policies, "edit"), withHelp(k.Requests, "saved"), k.Help}
+	return []key.Binding{first, k.WhyNot, k.WorldView, nav.Relabel(k.Policies, "edit"), nav.Relabel(k.Requests, "saved"), k.Help}
 }
 
 // FullHelp lists every key.
@@ -218,12 +219,6 @@ func (m *Model) FullHelp() [][]key.Binding {
 		{k.Policies, k.NextDoc, k.ResetDocs, k.TraceUp, k.TraceDown, k.Help, k.Back},
 		{k.WhyNot, k.ApplyWhyNot},
 	}
-}
-
-func withHelp(b key.Binding, desc string) key.Binding {
-	h := b.Help()
-	b.SetHelp(h.Key, desc)
-	return b
 }
 
 // listOpen is true while the completion list shows.

@@ -56,7 +56,7 @@ func (m *Model) update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	case m.pol.focused && key.Matches(km, k.LeaveEditor):
 		m.focusEditor(false)
 		return m, m.inputs[m.focus].Focus()
-	case m.pol.focused && km.String() == "f1":
+	case m.pol.focused && key.Matches(km, k.HelpTyping):
 		m.openPanel(panelHelp)
 		return m, nil
 	case m.pol.focused:
@@ -88,7 +88,7 @@ func (m *Model) update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		return m, m.loadKept()
 	case key.Matches(km, k.SaveRequest):
 		return m, m.saveRequest()
-	case key.Matches(km, k.Help) && (m.focus != fContext || km.String() == "f1"):
+	case key.Matches(km, k.Help) && (m.focus != fContext || key.Matches(km, k.HelpTyping)):
 		m.openPanel(panelHelp)
 		return m, nil
 	case key.Matches(km, k.NextField):

@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/iamlab/iamlab/internal/tui/cells"
 )
 
 // formRows is the form's height: caller, action, resource, MFA, then two
@@ -137,10 +138,7 @@ func (m *Model) View() string {
 			lines[listTop+n] = st.Muted.Render(ansi.Truncate("  ↑↓ choose · enter takes · esc closes the list", m.width, ""))
 		}
 	}
-	for len(lines) < m.height {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines[:m.height], "\n")
+	return strings.Join(cells.Pad(lines, m.height), "\n")
 }
 
 // lowerPane is the panel of the moment, or the comparison, the editor and

@@ -46,7 +46,7 @@ func TestExamHistoryAndTrendPerDomain(t *testing.T) {
 		// Scroll to the history for the golden screen.
 		for i, l := range m.body {
 			if strings.Contains(xansi.Strip(l), "Mock exams") {
-				m.yoff = min(i, m.maxOffset())
+				m.win.Off = min(i, m.maxOffset())
 				break
 			}
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/progress/progressdb"
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -90,31 +91,8 @@ func run(m *Model, cmd tea.Cmd) tea.Msg {
 }
 
 func press(m *Model, k string) tea.Msg {
-	_, cmd := m.Update(keyMsg(k))
+	_, cmd := m.Update(screentest.Key(k))
 	return run(m, cmd)
-}
-
-func keyMsg(k string) tea.KeyPressMsg {
-	var msg tea.KeyPressMsg
-	switch k {
-	case "enter":
-		msg = tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		msg = tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "down":
-		msg = tea.KeyPressMsg{Code: tea.KeyDown}
-	case "up":
-		msg = tea.KeyPressMsg{Code: tea.KeyUp}
-	case "tab":
-		msg = tea.KeyPressMsg{Code: tea.KeyTab}
-	case "pgdown":
-		msg = tea.KeyPressMsg{Code: tea.KeyPgDown}
-	case "backspace":
-		msg = tea.KeyPressMsg{Code: tea.KeyBackspace}
-	default:
-		msg = tea.KeyPressMsg{Code: rune(k[0]), Text: k}
-	}
-	return msg
 }
 
 func typeText(m *Model, s string) {
@@ -122,8 +100,6 @@ func typeText(m *Model, s string) {
 		press(m, string(r))
 	}
 }
-
-func plain(m *Model) string { return ansi.Strip(m.View()) }
 
 // whole is the entire laid-out body, not just the visible part.
 func whole(m *Model) string { return ansi.Strip(strings.Join(m.body, "\n")) }

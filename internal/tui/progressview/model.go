@@ -19,6 +19,7 @@ import (
 	"github.com/iamlab/iamlab/internal/curriculum"
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/scroll"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -76,7 +77,7 @@ type Model struct {
 	// styles change, so View only slices it.
 	body    []string
 	pickRow []int // body row of each pick
-	yoff    int
+	win     scroll.Window
 	width   int
 	height  int
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -107,8 +108,8 @@ func TestExamSwitchingShowsUnknownDomains(t *testing.T) {
 	if d4 := lineWith(t, out, "D4 Identity and Access Management"); !strings.Contains(d4, "16%") || !strings.Contains(d4, cellSolid) {
 		t.Errorf("C02 D4: %q", d4)
 	}
-	if !strings.Contains(plain(m), "[SCS-C02 retired]") {
-		t.Errorf("switcher does not mark the exam:\n%s", plain(m))
+	if !strings.Contains(screentest.Plain(m), "[SCS-C02 retired]") {
+		t.Errorf("switcher does not mark the exam:\n%s", screentest.Plain(m))
 	}
 	press(m, "tab")
 	if !strings.HasPrefix(m.Meta(), "SAA-C03") || !strings.Contains(whole(m), "D1 Design Secure Architectures") {
@@ -122,9 +123,9 @@ func TestExamSwitchingShowsUnknownDomains(t *testing.T) {
 
 func TestStaleLoadIsIgnored(t *testing.T) {
 	m := populated(t, Options{}, 100, 30)
-	_, first := m.Update(keyMsg("tab")) // SCS-C02, not yet loaded
-	press(m, "tab")                     // SAA-C03, loaded
-	m.Update(first())                   // the SCS-C02 answer arrives late
+	_, first := m.Update(screentest.Key("tab")) // SCS-C02, not yet loaded
+	press(m, "tab")                             // SAA-C03, loaded
+	m.Update(first())                           // the SCS-C02 answer arrives late
 	if !strings.HasPrefix(m.Meta(), "SAA-C03") || !strings.Contains(whole(m), "Design Secure Architectures") {
 		t.Fatalf("a late answer replaced the exam shown:\n%s", whole(m))
 	}
@@ -149,8 +150,8 @@ func TestPractiseOpensTheGivenScreen(t *testing.T) {
 		t.Fatalf("opened %q, want the weakest topic trust-policy", ps.topic)
 	}
 	press(m, "down")
-	if !strings.Contains(plain(m), "› 2. root-user") {
-		t.Fatalf("down did not select the second topic:\n%s", plain(m))
+	if !strings.Contains(screentest.Plain(m), "› 2. root-user") {
+		t.Fatalf("down did not select the second topic:\n%s", screentest.Plain(m))
 	}
 	if open, ok := press(m, "p").(screen.OpenMsg); !ok || open.Screen.(practiceScreen).topic != "root-user" {
 		t.Fatalf("p did not practise root-user: %v", asked)
@@ -201,7 +202,7 @@ func TestStoreErrorIsShownAndTheScreenKeepsWorking(t *testing.T) {
 	populate(t, s)
 	s.Close()
 	m := newScreen(t, s, Options{}, 80, 22, theme.NoColor())
-	out := plain(m)
+	out := screentest.Plain(m)
 	if !strings.Contains(out, "✗ Could not read your progress") || !strings.Contains(out, "Press r to try again") {
 		t.Fatalf("no error message:\n%s", out)
 	}
@@ -215,15 +216,15 @@ func TestStoreErrorIsShownAndTheScreenKeepsWorking(t *testing.T) {
 	nilStore.SetStyles(theme.NewStyles(theme.NoColor()))
 	nilStore.SetSize(80, 22)
 	run(nilStore, nilStore.Init())
-	if !strings.Contains(plain(nilStore), "no progress store") {
-		t.Fatalf("nil store:\n%s", plain(nilStore))
+	if !strings.Contains(screentest.Plain(nilStore), "no progress store") {
+		t.Fatalf("nil store:\n%s", screentest.Plain(nilStore))
 	}
 }
 
 func TestUnknownExamOption(t *testing.T) {
 	m := newScreen(t, memStore(t), Options{Exam: "XYZ-C01"}, 80, 22, theme.NoColor())
-	if !strings.HasPrefix(m.Meta(), "SCS-C03") || !strings.Contains(plain(m), `unknown exam "XYZ-C01"`) {
-		t.Fatalf("unknown exam: %q\n%s", m.Meta(), plain(m))
+	if !strings.HasPrefix(m.Meta(), "SCS-C03") || !strings.Contains(screentest.Plain(m), `unknown exam "XYZ-C01"`) {
+		t.Fatalf("unknown exam: %q\n%s", m.Meta(), screentest.Plain(m))
 	}
 	m2 := newScreen(t, memStore(t), Options{Exam: "saa-c03"}, 80, 22, theme.NoColor())
 	if !strings.HasPrefix(m2.Meta(), "SAA-C03") {
@@ -252,8 +253,8 @@ func TestExamDate(t *testing.T) {
 	}
 	typeText(m, "2026-13-40")
 	press(m, "enter")
-	if !m.CapturesText() || !strings.Contains(plain(m), "not a date: type it as YYYY-MM-DD") {
-		t.Fatalf("bad date accepted:\n%s", plain(m))
+	if !m.CapturesText() || !strings.Contains(screentest.Plain(m), "not a date: type it as YYYY-MM-DD") {
+		t.Fatalf("bad date accepted:\n%s", screentest.Plain(m))
 	}
 	for range 10 {
 		press(m, "backspace")
@@ -285,8 +286,8 @@ func TestExamDate(t *testing.T) {
 	}
 	typeText(m, "2026-01-01")
 	press(m, "enter")
-	if !strings.Contains(plain(m), "has passed") {
-		t.Fatalf("past date accepted:\n%s", plain(m))
+	if !strings.Contains(screentest.Plain(m), "has passed") {
+		t.Fatalf("past date accepted:\n%s", screentest.Plain(m))
 	}
 	press(m, "esc")
 	if m.CapturesText() || m.Meta() != "SCS-C03 · exam 2026-06-15" {
@@ -315,26 +316,26 @@ func TestQAndQuestionMarkTypeIntoTheDate(t *testing.T) {
 
 func TestScrollingAndBack(t *testing.T) {
 	m := populated(t, Options{}, 80, 22)
-	if !strings.Contains(plain(m), "↓ more (pgdn)") {
-		t.Fatalf("no hint that there is more:\n%s", plain(m))
+	if !strings.Contains(screentest.Plain(m), "↓ more (pgdn)") {
+		t.Fatalf("no hint that there is more:\n%s", screentest.Plain(m))
 	}
 	press(m, "pgdown")
-	if m.yoff == 0 || !strings.Contains(plain(m), "Due reviews") {
-		t.Fatalf("pgdn did not scroll:\n%s", plain(m))
+	if m.win.Off == 0 || !strings.Contains(screentest.Plain(m), "Due reviews") {
+		t.Fatalf("pgdn did not scroll:\n%s", screentest.Plain(m))
 	}
 	press(m, "G")
-	if !strings.Contains(plain(m), "core/two-groups") {
-		t.Fatalf("end does not show the last attempt:\n%s", plain(m))
+	if !strings.Contains(screentest.Plain(m), "core/two-groups") {
+		t.Fatalf("end does not show the last attempt:\n%s", screentest.Plain(m))
 	}
 	press(m, "g")
-	if m.yoff != 0 {
+	if m.win.Off != 0 {
 		t.Fatal("home did not go to the top")
 	}
 	// Moving the selection keeps it on screen.
 	press(m, "down")
 	press(m, "down")
-	if !strings.Contains(plain(m), "› 3. explicit-deny") {
-		t.Fatalf("selected topic not visible:\n%s", plain(m))
+	if !strings.Contains(screentest.Plain(m), "› 3. explicit-deny") {
+		t.Fatalf("selected topic not visible:\n%s", screentest.Plain(m))
 	}
 	if _, ok := press(m, "esc").(screen.BackMsg); !ok {
 		t.Fatal("esc does not go back")
@@ -381,12 +382,12 @@ func TestEveryLineFits(t *testing.T) {
 
 func TestWideLayoutPutsListsSideBySide(t *testing.T) {
 	m := populated(t, Options{}, 120, 37)
-	l := lineWith(t, plain(m), "Where practice gains the most")
+	l := lineWith(t, screentest.Plain(m), "Where practice gains the most")
 	if !strings.Contains(l, "Due reviews: 2") {
 		t.Fatalf("at 120 columns the lists are not side by side: %q", l)
 	}
-	if strings.Contains(plain(m), "↓ more") {
-		t.Fatalf("120×37 should fit without scrolling:\n%s", plain(m))
+	if strings.Contains(screentest.Plain(m), "↓ more") {
+		t.Fatalf("120×37 should fit without scrolling:\n%s", screentest.Plain(m))
 	}
 	narrow := populated(t, Options{}, 80, 24)
 	if strings.Contains(lineWith(t, whole(narrow), "Where practice gains the most"), "Due reviews") {

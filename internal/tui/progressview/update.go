@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/scroll"
 )
 
 const dateLayout = "2006-01-02"
@@ -41,12 +42,7 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		}
 		return m.updateKeys(msg)
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			m.scrollBy(-3)
-		case tea.MouseWheelDown:
-			m.scrollBy(3)
-		}
+		m.scrollBy(scroll.Wheel(msg))
 	}
 	return m, nil
 }
@@ -60,14 +56,8 @@ func (m *Model) updateKeys(msg tea.KeyPressMsg) (screen.Screen, tea.Cmd) {
 		m.moveOrScroll(-1)
 	case key.Matches(msg, k.Down):
 		m.moveOrScroll(1)
-	case key.Matches(msg, k.PageUp):
-		m.scrollBy(-max(1, m.viewHeight()-1))
-	case key.Matches(msg, k.PageDown):
-		m.scrollBy(max(1, m.viewHeight()-1))
-	case key.Matches(msg, k.Top):
-		m.yoff = 0
-	case key.Matches(msg, k.Bottom):
-		m.scrollBy(len(m.body))
+	case m.scroller().Key(msg, k.Keys, len(m.body)):
+		// a page or an end: the report scrolls, the selection stays
 	case key.Matches(msg, k.NextExam):
 		return m, m.switchExam(1)
 	case key.Matches(msg, k.PrevExam):
@@ -144,7 +134,7 @@ func parseDate(s string, now time.Time) (time.Time, string) {
 func (m *Model) switchExam(d int) tea.Cmd {
 	n := len(m.exams)
 	m.exam = ((m.exam+d)%n + n) % n
-	m.cursor, m.yoff = 0, 0
+	m.cursor, m.win.Off = 0, 0
 	m.relayout()
 	return m.load()
 }
@@ -175,25 +165,22 @@ func (m *Model) moveOrScroll(d int) {
 	m.ensureVisible()
 }
 
-func (m *Model) scrollBy(d int) {
-	m.yoff = max(0, min(m.yoff+d, m.maxOffset()))
+// scroller is the report's window, sized to the room below the exam
+// tabs (and the date field while it is typed).
+func (m *Model) scroller() *scroll.Window {
+	m.win.Height = m.viewHeight()
+	return &m.win
 }
 
-func (m *Model) maxOffset() int { return max(0, len(m.body)-m.viewHeight()) }
+func (m *Model) scrollBy(d int) { m.scroller().By(d, len(m.body)) }
+
+func (m *Model) maxOffset() int { return m.scroller().Max(len(m.body)) }
 
 func (m *Model) ensureVisible() {
 	if m.cursor >= len(m.pickRow) {
 		return
 	}
-	r := m.pickRow[m.cursor]
-	h := m.viewHeight()
-	if r < m.yoff {
-		m.yoff = r
-	}
-	if r >= m.yoff+h {
-		m.yoff = r - h + 1
-	}
-	m.scrollBy(0)
+	m.scroller().Reveal(m.pickRow[m.cursor], 0, len(m.body))
 }
 
 // rebuildPicks lists the selectable topics: the weakest, then the due

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/tui/cells"
 )
 
 // Layout: the exam switcher on the first row (and the exam date field under
@@ -44,14 +45,10 @@ func (m *Model) View() string {
 		}
 		lines = append(lines, ansi.Truncate(row, m.width, "…"))
 	}
-	h := m.viewHeight()
-	yoff := max(0, min(m.yoff, m.maxOffset()))
-	end := min(len(m.body), yoff+h)
-	lines = append(lines, m.body[min(yoff, end):end]...)
-	for len(lines) < m.height {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines[:m.height], "\n")
+	win := *m.scroller()
+	win.Clamp(len(m.body))
+	lines = append(lines, win.Visible(m.body)...)
+	return strings.Join(cells.Pad(lines, m.height), "\n")
 }
 
 // switcher is the exam tabs with a scroll hint at the right.
@@ -77,12 +74,12 @@ func (m *Model) switcher() string {
 	right := ""
 	if over := m.maxOffset(); over > 0 {
 		switch {
-		case m.yoff <= 0:
+		case m.win.Off <= 0:
 			right = "↓ more (pgdn)"
-		case m.yoff >= over:
+		case m.win.Off >= over:
 			right = "↑ top (home)"
 		default:
-			right = fmt.Sprintf("↕ %d/%d", m.yoff+1, over+1)
+			right = fmt.Sprintf("↕ %d/%d", m.win.Off+1, over+1)
 		}
 		right = st.Muted.Render(right)
 	}
@@ -178,7 +175,7 @@ func (m *Model) relayout() {
 		body[i] = ansi.Truncate(body[i], w, "…")
 	}
 	m.body = body
-	m.yoff = max(0, min(m.yoff, m.maxOffset()))
+	m.scroller().Clamp(len(m.body))
 }
 
 func (m *Model) empty() bool {

@@ -11,6 +11,7 @@ import (
 	"github.com/iamlab/iamlab/internal/progress"
 	qz "github.com/iamlab/iamlab/internal/quiz"
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 )
 
 // examSession is a five-item SCS-C03 mock exam over the test bank, timed
@@ -22,7 +23,7 @@ func examSession(t *testing.T, c *fakeClock, deps screen.Deps) *Session {
 		t.Fatal(err)
 	}
 	s := NewExamSession(deps, e)
-	show(s, 120, 38, false)
+	screentest.Show(s, 120, 38, false)
 	if cmd := s.Init(); cmd == nil {
 		t.Fatal("the exam starts no clock tick")
 	}
@@ -61,8 +62,8 @@ func TestExamCountdownFlagsAndNoFeedback(t *testing.T) {
 	// Flag the first item, answer it wrong: nothing is revealed.
 	first := s.ans.item
 	press(t, s, "f")
-	if !strings.Contains(s.Meta(), "⚑ 1") || !strings.Contains(plain(s), "⚑ flagged") {
-		t.Fatalf("flag not shown: %q\n%s", s.Meta(), plain(s))
+	if !strings.Contains(s.Meta(), "⚑ 1") || !strings.Contains(screentest.Plain(s), "⚑ flagged") {
+		t.Fatalf("flag not shown: %q\n%s", s.Meta(), screentest.Plain(s))
 	}
 	answerWrong(t, s)
 	press(t, s, "enter")
@@ -261,12 +262,12 @@ func TestExamLayouts(t *testing.T) {
 			c := newClock()
 			deps := testDeps(t, c)
 			s := examSession(t, c, deps)
-			show(s, size[0], size[1], noColor)
+			screentest.Show(s, size[0], size[1], noColor)
 			drain(t, s, s.refresh())
 			check := func(name string) {
-				checkSize(t, name, s, size[0], size[1])
+				screentest.CheckFits(t, name, s.View(), size[0], size[1])
 				if noColor {
-					checkNoColour(t, name, s)
+					screentest.CheckNoColour(t, name, s.View())
 				}
 			}
 			for i := 0; i < 5; i++ {

@@ -3,6 +3,7 @@ package quizview
 import (
 	"charm.land/bubbles/v2/key"
 
+	"github.com/iamlab/iamlab/internal/tui/nav"
 	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
@@ -17,9 +18,7 @@ func letterIndex(s string) int { return screen.AnswerIndex(s) }
 // KeyMap is the session screen's bindings; which are enabled depends on
 // the phase and the item type (see Session.syncKeys).
 type KeyMap struct {
-	Up, Down     key.Binding
-	PageUp       key.Binding
-	PageDown     key.Binding
+	nav.Keys                 // arrows only: letters pick options
 	Pick         key.Binding // a letter picks an option (help only)
 	Toggle       key.Binding // space toggles (multiple) or grabs a step (ordering)
 	MoveUp       key.Binding // ordering: move the step up
@@ -38,19 +37,13 @@ type KeyMap struct {
 	List         key.Binding
 	SubmitExam   key.Binding
 	Yes, No      key.Binding
-	Back         key.Binding
 }
 
 // DefaultKeyMap returns the session's bindings.
 func DefaultKeyMap() KeyMap {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
-	return KeyMap{
-		Up:           b("↑", "up", "up"),
-		Down:         b("↓", "down", "down"),
-		PageUp:       b("pgup", "scroll up", "pgup"),
-		PageDown:     b("pgdn", "scroll down", "pgdown"),
+	b := nav.Bind
+	k := KeyMap{
+		Keys:         nav.Arrows(),
 		Pick:         b("a-e", "choose", letters...),
 		Toggle:       b("space", "toggle", "space"),
 		MoveUp:       b("shift+↑", "move step up", "shift+up"),
@@ -70,32 +63,29 @@ func DefaultKeyMap() KeyMap {
 		SubmitExam:   b("s", "submit the exam", "s"),
 		Yes:          b("y", "yes", "y"),
 		No:           b("n", "no", "n"),
-		Back:         b("esc", "back", "esc"),
 	}
+	k.PageUp = nav.Relabel(k.PageUp, "scroll up")
+	k.PageDown = nav.Relabel(k.PageDown, "scroll down")
+	return k
 }
 
 // MenuKeyMap is the mode picker's bindings.
 type MenuKeyMap struct {
-	Up, Down   key.Binding
+	nav.Keys
 	Prev, Next key.Binding
 	Start      key.Binding
-	Back       key.Binding
 	ConfirmYes key.Binding
 	ConfirmNo  key.Binding
 }
 
 // DefaultMenuKeyMap returns the menu's bindings.
 func DefaultMenuKeyMap() MenuKeyMap {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
+	b := nav.Bind
 	return MenuKeyMap{
-		Up:         b("↑/k", "up", "up", "k"),
-		Down:       b("↓/j", "down", "down", "j"),
+		Keys:       nav.Default(),
 		Prev:       b("←/h", "change", "left", "h"),
 		Next:       b("→/l", "change", "right", "l"),
 		Start:      b("enter", "start", "enter"),
-		Back:       b("esc", "back", "esc"),
 		ConfirmYes: b("enter", "start the clock", "enter", "y"),
 		ConfirmNo:  b("esc", "cancel", "esc", "n"),
 	}

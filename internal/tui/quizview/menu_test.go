@@ -10,12 +10,13 @@ import (
 	"github.com/iamlab/iamlab/internal/progress"
 	qz "github.com/iamlab/iamlab/internal/quiz"
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 )
 
 func newMenu(t *testing.T, deps screen.Deps, w, h int, noColor bool) *Menu {
 	t.Helper()
 	m := NewMenu(deps, testBank(t), nil)
-	show(m, w, h, noColor)
+	screentest.Show(m, w, h, noColor)
 	drain(t, m, m.Init())
 	return m
 }
@@ -128,14 +129,14 @@ func TestMenuLayouts(t *testing.T) {
 			for i := range m.rows {
 				if m.rows[i].selectable() {
 					m.cursor = i
-					checkSize(t, "menu", m, size[0], size[1])
+					screentest.CheckFits(t, "menu", m.View(), size[0], size[1])
 				}
 			}
 			menuTo(t, m, rowExam, "SAA-C03", 0)
 			press(t, m, "enter")
-			checkSize(t, "exam confirmation", m, size[0], size[1])
+			screentest.CheckFits(t, "exam confirmation", m.View(), size[0], size[1])
 			if noColor {
-				checkNoColour(t, "menu", m)
+				screentest.CheckNoColour(t, "menu", m.View())
 			}
 		}
 	}
@@ -184,7 +185,7 @@ func TestReviewOrderAndRetake(t *testing.T) {
 	menuTo(t, m, rowReview, "", 0)
 	msgs := press(t, m, "enter")
 	s := msgs[0].(screen.OpenMsg).Screen.(*Session)
-	show(s, 120, 38, false)
+	screentest.Show(s, 120, 38, false)
 	if s.kind != kindReview || s.Breadcrumb()[1] != "Review" {
 		t.Fatalf("opened %v %v", s.kind, s.Breadcrumb())
 	}
@@ -222,10 +223,10 @@ func TestReviewOrderAndRetake(t *testing.T) {
 func TestReviewSessionEmpty(t *testing.T) {
 	deps := testDeps(t, newClock())
 	s := NewReviewSession(deps, qz.NewReview(testBank(t), nil, nil, qz.ReviewOptions{}))
-	show(s, 80, 22, true)
+	screentest.Show(s, 80, 22, true)
 	if s.phase != phaseSummary {
 		t.Fatalf("phase %v", s.phase)
 	}
 	contains(t, s, "Nothing was answered")
-	checkSize(t, "empty review", s, 80, 22)
+	screentest.CheckFits(t, "empty review", s.View(), 80, 22)
 }

@@ -6,9 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/iamlab/iamlab/internal/curriculum"
+	"github.com/iamlab/iamlab/internal/tui/cells"
 	"github.com/iamlab/iamlab/internal/tui/markdown"
 )
 
@@ -34,14 +33,7 @@ func (m *Menu) View() string {
 			lines = append(lines, st.Muted.Render(l))
 		}
 	}
-	for len(lines) < m.height {
-		lines = append(lines, "")
-	}
-	lines = lines[:m.height]
-	for i := range lines {
-		lines[i] = ansi.Truncate(lines[i], m.width, "…")
-	}
-	return strings.Join(lines, "\n")
+	return cells.Frame(lines, m.width, m.height)
 }
 
 func (m *Menu) rowLine(i int, r menuRow) string {

@@ -31,7 +31,7 @@ func (m *Session) pause() tea.Cmd {
 	if err := m.exam.Pause(); err != nil {
 		return screen.Status(err.Error(), true)
 	}
-	m.phase, m.yoff = phasePaused, 0
+	m.phase, m.win.Off = phasePaused, 0
 	return m.savePaused()
 }
 

@@ -11,6 +11,7 @@ import (
 	qz "github.com/iamlab/iamlab/internal/quiz"
 	"github.com/iamlab/iamlab/internal/tui/golden"
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 )
 
 func fileDeps(t *testing.T, c *fakeClock, path string) screen.Deps {
@@ -37,7 +38,7 @@ func TestExamPauseStopsTheClock(t *testing.T) {
 	}
 	contains(t, s, "The exam is paused and the clock is stopped", "resume it now with enter")
 	for _, size := range [][2]int{{80, 22}, {120, 38}} {
-		show(s, size[0], size[1], true)
+		screentest.Show(s, size[0], size[1], true)
 		golden.Check(t, "paused-"+map[int]string{80: "80x24", 120: "120x40"}[size[0]], s.View(), size[0], size[1])
 	}
 	c.Add(time.Hour)
@@ -64,7 +65,7 @@ func TestPausedExamResumesAfterARestartAndIsRecorded(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := NewExamSession(deps, e)
-	show(s, 120, 38, false)
+	screentest.Show(s, 120, 38, false)
 	single := -1
 	for i, en := range s.exam.Entries() {
 		if en.Item.Type == qz.Single && single < 0 {
@@ -85,9 +86,9 @@ func TestPausedExamResumesAfterARestartAndIsRecorded(t *testing.T) {
 	m := newMenu(t, deps2, 120, 38, false)
 	contains(t, m, "Resume your paused SCS-C03 exam: 1 of 5 answered")
 	golden.Check(t, "menu-resume-120x40", m.View(), 120, 38)
-	show(m, 80, 22, false)
+	screentest.Show(m, 80, 22, false)
 	golden.Check(t, "menu-resume-80x24", m.View(), 80, 22)
-	show(m, 120, 38, false)
+	screentest.Show(m, 120, 38, false)
 	menuTo(t, m, rowResume, "", 0)
 	msgs := press(t, m, "enter")
 	if len(msgs) != 1 {
@@ -98,7 +99,7 @@ func TestPausedExamResumesAfterARestartAndIsRecorded(t *testing.T) {
 		t.Fatalf("resume: %T", msgs[0])
 	}
 	r := open.Screen.(*Session)
-	show(r, 120, 38, false)
+	screentest.Show(r, 120, 38, false)
 	if r.exam.Remaining() != left || r.exam.Current() != (single+1)%5 || !r.exam.Entries()[single].Answered || r.exam.Entries()[single].Item.ID != first {
 		t.Fatalf("resumed: %v left (want %v), at %d", r.exam.Remaining(), left, r.exam.Current())
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/iamlab/iamlab/internal/progress"
 	qz "github.com/iamlab/iamlab/internal/quiz"
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 )
 
 // letterFor is the letter the screen shows for an option id.
@@ -115,8 +116,8 @@ func TestMultipleNeedsTheRightCount(t *testing.T) {
 	contains(t, s, "choose two", "[ ] a)")
 	key := s.ans.item.CorrectOptions()
 	press(t, s, letterFor(t, s, key[0]), "enter")
-	if s.phase != phaseAnswer || !strings.Contains(plain(s), "choose TWO: 1 chosen") {
-		t.Fatalf("submitted with one of two:\n%s", plain(s))
+	if s.phase != phaseAnswer || !strings.Contains(screentest.Plain(s), "choose TWO: 1 chosen") {
+		t.Fatalf("submitted with one of two:\n%s", screentest.Plain(s))
 	}
 	contains(t, s, "[x] ")
 	// space toggles the highlighted option: toggle the first off and on.
@@ -188,8 +189,8 @@ func TestMatchingByLetters(t *testing.T) {
 		t.Fatalf("type %s", it.Type)
 	}
 	press(t, s, "enter")
-	if s.phase != phaseAnswer || !strings.Contains(plain(s), "match every row first") {
-		t.Fatalf("submitted unmatched:\n%s", plain(s))
+	if s.phase != phaseAnswer || !strings.Contains(screentest.Plain(s), "match every row first") {
+		t.Fatalf("submitted unmatched:\n%s", screentest.Plain(s))
 	}
 	// A letter answers the row under the cursor and leaves the cursor
 	// there: the learner moves on with ↓, never skipping a row.
@@ -205,7 +206,7 @@ func TestMatchingByLetters(t *testing.T) {
 	press(t, s, "right", "left")
 	press(t, s, "enter", "1")
 	if s.fb == nil || !s.fb.Correct {
-		t.Fatalf("feedback %+v\n%s", s.fb, plain(s))
+		t.Fatalf("feedback %+v\n%s", s.fb, screentest.Plain(s))
 	}
 	contains(t, s, "The right matches", "Unused answer: Session policy")
 }
@@ -244,13 +245,13 @@ func TestPracticeLayouts(t *testing.T) {
 				deps := testDeps(t, newClock())
 				p := qz.NewPractice(testBank(t), qz.PracticeOptions{Topics: []string{topic}, N: 1, Generated: -1, Seed: 1})
 				s := NewPracticeSession(deps, p)
-				show(s, size[0], size[1], noColor)
+				screentest.Show(s, size[0], size[1], noColor)
 				drain(t, s, s.Init())
 				name := topic
 				check := func(phase string) {
-					checkSize(t, name+" "+phase, s, size[0], size[1])
+					screentest.CheckFits(t, name+" "+phase, s.View(), size[0], size[1])
 					if noColor {
-						checkNoColour(t, name+" "+phase, s)
+						screentest.CheckNoColour(t, name+" "+phase, s.View())
 					}
 				}
 				check("question")

@@ -10,6 +10,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 )
 
 // fullDisk is a real store whose answers cannot be written, as on a full
@@ -28,7 +29,7 @@ func TestAnswerThatCannotBeSavedStaysOnScreen(t *testing.T) {
 	deps.Store = fullDisk{deps.Store}
 	s := practiceOn(t, deps, "scp-never-grants")
 	press(t, s, wrongOption(s), "enter")
-	_, cmd := s.Update(keyMsg("1"))
+	_, cmd := s.Update(screentest.Key("1"))
 	var status []screen.StatusMsg
 	var run func(tea.Cmd)
 	run = func(c tea.Cmd) {

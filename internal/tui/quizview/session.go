@@ -19,7 +19,9 @@ import (
 	"github.com/iamlab/iamlab/internal/progress"
 	qz "github.com/iamlab/iamlab/internal/quiz"
 	"github.com/iamlab/iamlab/internal/tui/markdown"
+	"github.com/iamlab/iamlab/internal/tui/nav"
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/scroll"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -81,7 +83,7 @@ type Session struct {
 	md      *markdown.Cache
 	content []string
 	anchor  int // content line to keep in view (the cursor), -1 for none
-	yoff    int
+	win     scroll.Window
 	width   int
 	height  int
 }
@@ -146,7 +148,7 @@ func (m *Session) QuitWarning() string {
 
 // startItem prepares the answer of the run's current item.
 func (m *Session) startItem() {
-	m.fb, m.notice, m.yoff = nil, "", 0
+	m.fb, m.notice, m.win.Off = nil, "", 0
 	it := m.run.Current()
 	if it == nil {
 		m.phase = phaseSummary
@@ -166,7 +168,7 @@ func (m *Session) gotoItem(i int) {
 	if en := m.exam.Entries()[i]; en.Answered {
 		m.ans.restore(en.Response)
 	}
-	m.phase, m.notice, m.yoff = phaseAnswer, "", 0
+	m.phase, m.notice, m.win.Off = phaseAnswer, "", 0
 }
 
 // Init starts the exam's clock tick; the root calls it again on return, so
@@ -266,19 +268,19 @@ func (m *Session) ShortHelp() []key.Binding {
 	case phaseSummary:
 		return m.enabled(k.Retake, k.PageDown, k.Back)
 	case phaseList:
-		return []key.Binding{k.Up, k.Down, withHelp(k.Submit, "go to item"), k.Flag, pauseKey, k.SubmitExam, k.Back}
+		return []key.Binding{k.Up, k.Down, nav.Relabel(k.Submit, "go to item"), k.Flag, pauseKey, k.SubmitExam, k.Back}
 	case phaseConfirmSubmit, phaseConfirmLeave:
 		return []key.Binding{k.Yes, k.No}
 	case phaseReport:
-		return m.enabled(k.Up, k.Down, withHelp(k.Submit, "see feedback"), k.Retake, k.Back)
+		return m.enabled(k.Up, k.Down, nav.Relabel(k.Submit, "see feedback"), k.Retake, k.Back)
 	case phaseReportItem:
 		return []key.Binding{k.Down, k.PageDown, k.Back}
 	case phasePaused:
-		return []key.Binding{withHelp(k.Submit, "resume"), withHelp(k.Back, "leave, keep it")}
+		return []key.Binding{nav.Relabel(k.Submit, "resume"), nav.Relabel(k.Back, "leave, keep it")}
 	}
 	out := m.answerKeys()
 	if len(m.content) > m.viewHeight() {
-		out = append(out, withHelp(k.PageDown, "more"))
+		out = append(out, nav.Relabel(k.PageDown, "more"))
 	}
 	if m.exam != nil {
 		return append(out, k.Flag, k.NextItem, k.List, k.SubmitExam, k.Back)
@@ -291,17 +293,17 @@ func (m *Session) answerKeys() []key.Binding {
 	k := m.KeyMap
 	submit := k.Submit
 	if m.exam != nil {
-		submit = withHelp(submit, "save & next")
+		submit = nav.Relabel(submit, "save & next")
 	}
 	switch m.ans.item.Type {
 	case qz.Multiple:
-		return []key.Binding{withHelp(k.Pick, "toggle"), k.Toggle, submit}
+		return []key.Binding{nav.Relabel(k.Pick, "toggle"), k.Toggle, submit}
 	case qz.Ordering:
-		return []key.Binding{k.Up, k.Down, withHelp(k.Toggle, "pick up/drop"), k.MoveUp, submit}
+		return []key.Binding{k.Up, k.Down, nav.Relabel(k.Toggle, "pick up/drop"), k.MoveUp, submit}
 	case qz.Matching:
-		return []key.Binding{k.Up, k.Down, withHelp(k.Pick, "match"), k.NextResponse, submit}
+		return []key.Binding{k.Up, k.Down, nav.Relabel(k.Pick, "match"), k.NextResponse, submit}
 	}
-	return []key.Binding{withHelp(k.Pick, "choose"), k.Down, submit}
+	return []key.Binding{nav.Relabel(k.Pick, "choose"), k.Down, submit}
 }
 
 // FullHelp lists every key of the moment.
@@ -312,12 +314,6 @@ func (m *Session) FullHelp() [][]key.Binding {
 		rows = append(rows, []key.Binding{k.PrevItem, k.NextItem, k.List, pauseKey})
 	}
 	return rows
-}
-
-func withHelp(b key.Binding, desc string) key.Binding {
-	h := b.Help()
-	b.SetHelp(h.Key, desc)
-	return b
 }
 
 // enabled keeps the retake key only when there is something to retake.

@@ -12,6 +12,7 @@ import (
 	qz "github.com/iamlab/iamlab/internal/quiz"
 	"github.com/iamlab/iamlab/internal/tui/markdown"
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/scroll"
 )
 
 // Update handles keys, the clock and rendered Markdown.
@@ -32,12 +33,7 @@ func (m *Session) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	case tea.KeyPressMsg:
 		cmd = m.key(msg)
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			m.scrollBy(-3)
-		case tea.MouseWheelDown:
-			m.scrollBy(3)
-		}
+		m.scrollBy(scroll.Wheel(msg))
 		return m, nil
 	}
 	return m, tea.Batch(cmd, m.refresh())
@@ -47,10 +43,10 @@ func (m *Session) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.KeyMap
 	switch {
 	case key.Matches(msg, k.PageUp):
-		m.scrollBy(-max(1, m.viewHeight()-1))
+		m.scrollBy(-m.scroller().Page())
 		return nil
 	case key.Matches(msg, k.PageDown):
-		m.scrollBy(max(1, m.viewHeight()-1))
+		m.scrollBy(m.scroller().Page())
 		return nil
 	}
 	switch m.phase {
@@ -108,7 +104,7 @@ func (m *Session) key(msg tea.KeyPressMsg) tea.Cmd {
 	case phaseReportItem:
 		switch {
 		case key.Matches(msg, k.Back), key.Matches(msg, k.Submit):
-			m.phase, m.fb, m.yoff = phaseReport, nil, 0
+			m.phase, m.fb, m.win.Off = phaseReport, nil, 0
 		case key.Matches(msg, k.Up):
 			m.scrollBy(-1)
 		case key.Matches(msg, k.Down), key.Matches(msg, k.Toggle):
@@ -233,7 +229,7 @@ func (m *Session) keyConfidence(msg tea.KeyPressMsg) tea.Cmd {
 		m.notice = err.Error()
 		return nil
 	}
-	m.fb, m.phase, m.yoff, m.notice = &fb, phaseFeedback, 0, ""
+	m.fb, m.phase, m.win.Off, m.notice = &fb, phaseFeedback, 0, ""
 	pos, _ := m.run.Position()
 	entry := m.run.Entries()[pos-1]
 	return m.record(entry)
@@ -321,7 +317,7 @@ func (m *Session) leaveItem() {
 }
 
 func (m *Session) openList() {
-	m.phase, m.yoff = phaseList, 0
+	m.phase, m.win.Off = phaseList, 0
 	m.listCur = m.exam.Current()
 }
 
@@ -351,7 +347,7 @@ func (m *Session) keyList(msg tea.KeyPressMsg) tea.Cmd {
 // submitExam ends the exam, records its answers and shows the report.
 func (m *Session) submitExam(notice string) tea.Cmd {
 	m.report = m.exam.Submit()
-	m.phase, m.yoff, m.listCur, m.notice = phaseReport, 0, 0, notice
+	m.phase, m.win.Off, m.listCur, m.notice = phaseReport, 0, 0, notice
 	var entries []*qz.Entry
 	entries = append(entries, m.exam.Entries()...)
 	return tea.Batch(m.record(entries...), m.recordExam())
@@ -369,7 +365,7 @@ func (m *Session) keyReport(msg tea.KeyPressMsg) tea.Cmd {
 		fb, err := m.exam.Feedback(en.Item.ID)
 		if err == nil {
 			m.ans = newAnswer(en.Item, m.seed)
-			m.fb, m.phase, m.yoff = &fb, phaseReportItem, 0
+			m.fb, m.phase, m.win.Off = &fb, phaseReportItem, 0
 		}
 	case key.Matches(msg, k.Retake):
 		return m.retake()

@@ -9,6 +9,8 @@ import (
 
 	"github.com/iamlab/iamlab/internal/curriculum"
 	qz "github.com/iamlab/iamlab/internal/quiz"
+	"github.com/iamlab/iamlab/internal/tui/cells"
+	"github.com/iamlab/iamlab/internal/tui/scroll"
 )
 
 // The screen is a status line, a scrolling body and a prompt line. The
@@ -69,28 +71,18 @@ func (m *Session) shownPhase() phase {
 	return m.phase
 }
 
-func (m *Session) scrollBy(d int) {
-	m.yoff += d
-	m.clamp()
+// scroller is the body's window, sized to the room between the status
+// and the prompt lines.
+func (m *Session) scroller() *scroll.Window {
+	m.win.Height = m.viewHeight()
+	return &m.win
 }
 
-func (m *Session) clamp() {
-	m.yoff = min(max(0, m.yoff), max(0, len(m.content)-m.viewHeight()))
-}
+func (m *Session) scrollBy(d int) { m.scroller().By(d, len(m.content)) }
 
-// keepAnchor scrolls just enough to show the cursor's line.
-func (m *Session) keepAnchor() {
-	h := m.viewHeight()
-	if m.anchor >= 0 {
-		if m.anchor < m.yoff {
-			m.yoff = max(0, m.anchor-1)
-		}
-		if m.anchor >= m.yoff+h {
-			m.yoff = m.anchor - h + 2
-		}
-	}
-	m.clamp()
-}
+// keepAnchor scrolls just enough to show the cursor's line, and a line of
+// what is around it.
+func (m *Session) keepAnchor() { m.scroller().Reveal(m.anchor, 1, len(m.content)) }
 
 // View draws exactly the screen's size.
 func (m *Session) View() string {
@@ -99,20 +91,11 @@ func (m *Session) View() string {
 	}
 	lines := make([]string, 0, m.height)
 	lines = append(lines, m.statusLine())
-	h := m.viewHeight()
-	end := min(len(m.content), m.yoff+h)
-	if m.yoff < end {
-		lines = append(lines, m.content[m.yoff:end]...)
-	}
-	for len(lines) < 1+h {
-		lines = append(lines, "")
-	}
+	win := m.win
+	win.Height = m.viewHeight()
+	lines = append(lines, win.Fill(m.content)...)
 	lines = append(lines, m.promptLine())
-	lines = lines[:m.height]
-	for i := range lines {
-		lines[i] = ansi.Truncate(lines[i], m.width, "…")
-	}
-	return strings.Join(lines, "\n")
+	return cells.Frame(lines, m.width, m.height)
 }
 
 // statusLine says where the learner is and what the item is.
@@ -134,14 +117,14 @@ func (m *Session) statusLine() string {
 		left = m.itemHeading()
 	}
 	more := ""
-	if len(m.content) > m.viewHeight() {
+	if win := *m.scroller(); len(m.content) > win.Height {
 		switch {
-		case m.yoff == 0:
+		case win.Off == 0:
 			more = "pgdn: more below"
-		case m.yoff >= len(m.content)-m.viewHeight():
+		case win.AtEnd(len(m.content)):
 			more = "end · pgup"
 		default:
-			more = fmt.Sprintf("%d%%", m.yoff*100/max(1, len(m.content)-m.viewHeight()))
+			more = fmt.Sprintf("%d%%", win.Percent(len(m.content)))
 		}
 	}
 	room := m.width - ansi.StringWidth(more) - 1
@@ -251,7 +234,7 @@ func (m *Session) answerPrompt() string {
 		s = mu("On each row (") + k("↑/↓") + mu(") press the ") + k("letter") + mu(" of its answer (or ") + k("←/→") + mu("), ") + k("enter") + mu(" answers")
 	default:
 		s = mu("Press a ") + k("letter") + mu(" or ") + k("↑/↓") + mu(", then ") + k("enter")
-		if m.ans.item.Policy != nil && len(m.content) > m.viewHeight() && m.yoff == 0 {
+		if m.ans.item.Policy != nil && len(m.content) > m.viewHeight() && m.win.Off == 0 {
 			s = k("pgdn") + mu(" reads the policies below; a ") + k("letter") + mu(" or ") + k("↑/↓") + mu(", then ") + k("enter")
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/scenarios"
+	"github.com/iamlab/iamlab/internal/tui/nav"
 	"github.com/iamlab/iamlab/internal/tui/screen"
 )
 
@@ -119,16 +120,7 @@ func (m *Model) updateAnswer(msg tea.KeyPressMsg) tea.Cmd {
 	a := &m.ans
 	k := &m.keys
 	if a.revealed {
-		switch {
-		case key.Matches(msg, k.Up):
-			a.scroll.scroll(-1)
-		case key.Matches(msg, k.Down):
-			a.scroll.scroll(1)
-		case key.Matches(msg, k.PageUp):
-			a.scroll.scroll(-max(1, a.scroll.h-1))
-		case key.Matches(msg, k.PageDown):
-			a.scroll.scroll(max(1, a.scroll.h-1))
-		}
+		a.scroll.update(msg, k.Keys)
 		return nil
 	}
 	cs := m.stepChoices()
@@ -222,23 +214,23 @@ func (m *Model) reveal() tea.Cmd {
 	a := &m.ans
 	a.revealed = true
 	var g scenarios.Grade
-	m.results = nil
+	m.checks.results = nil
 	if m.s.Kind == scenarios.Predict && m.s.Predict != nil {
 		g = scenarios.GradePredict(m.s, eval.Decision(a.decision), eval.Layer(a.layer), m.hintsShown, m.priorAttempts+1)
 		p := m.s.Predict
 		a.request = scenarios.Check{Name: "the request you predicted", Call: p.Call, Expect: scenarios.Expect(p.Decision), DecidedBy: p.DecidedBy}
-		m.results = append(m.results, scenarios.RunCheck(&a.request, m.s.World))
+		m.checks.results = append(m.checks.results, scenarios.RunCheck(&a.request, m.s.World))
 	} else {
 		g = scenarios.GradeChoice(m.s, m.pickedList(), m.hintsShown, m.priorAttempts+1)
 	}
 	// The facts the author checked are requests with traces too.
 	for i := range m.s.Checks {
-		m.results = append(m.results, scenarios.RunCheck(&m.s.Checks[i], m.s.World))
+		m.checks.results = append(m.checks.results, scenarios.RunCheck(&m.s.Checks[i], m.s.World))
 	}
-	m.checkSel, m.traceFor = 0, -1
+	m.checks.checkSel, m.checks.traceFor = 0, -1
 	m.refreshTrace(true)
 	a.grade = &g
-	a.scroll.yoff = 0
+	a.scroll.Top()
 	m.syncFocus()
 	m.relayout()
 	return tea.Batch(m.recordAnswer(g), m.renderMarkdown())
@@ -311,7 +303,7 @@ func (m *Model) answerKeys() []key.Binding {
 	}
 	out := []key.Binding{k.Up, k.Down}
 	if m.s.Kind == scenarios.Choose && m.ans.step == 0 && m.multi() {
-		out = append(out, k.Toggle, withHelp(k.Pick, "enter", "confirm"))
+		out = append(out, k.Toggle, nav.WithHelp(k.Pick, "enter", "confirm"))
 	} else {
 		qp := k.QuickPick
 		if n := len(m.stepChoices()); n < 10 {

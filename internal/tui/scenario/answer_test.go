@@ -7,8 +7,10 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 )
 
 func TestPredictCommitsBeforeReveal(t *testing.T) {
@@ -17,12 +19,12 @@ func TestPredictCommitsBeforeReveal(t *testing.T) {
 	if m.focus != paneQuestion || m.CapturesText() {
 		t.Fatalf("predict opens on the question; focus %v", m.focus)
 	}
-	v := plain(m.View())
+	v := ansi.Strip(m.View())
 	if !strings.Contains(v, "Step 1 of 3: what does AWS decide?") || strings.Contains(v, "Trace") {
 		t.Fatalf("start:\n%s", v)
 	}
 	press(m, "down", "down", "enter") // implicitDeny
-	v = plain(m.View())
+	v = ansi.Strip(m.View())
 	if !strings.Contains(v, "✔ decision: implicitDeny") || !strings.Contains(v, "Step 2 of 3: which layer decides?") {
 		t.Fatalf("after step 1:\n%s", v)
 	}
@@ -39,7 +41,7 @@ func TestPredictCommitsBeforeReveal(t *testing.T) {
 	if !m.ans.revealed {
 		t.Fatal("not revealed after three steps")
 	}
-	v = plain(m.View())
+	v = ansi.Strip(m.View())
 	for _, want := range []string{"✓ decision: implicitDeny  (right)", "✗ deciding layer: boundary  (the answer is scp)", "confidence: sure", "You were sure", "Why", "Trace", "service control policies"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("reveal lacks %q:\n%s", want, v)
@@ -55,11 +57,11 @@ func TestPredictCommitsBeforeReveal(t *testing.T) {
 	// Tab reaches the requests now: the predicted one and the facts, each
 	// with its trace.
 	press(m, "tab")
-	if m.focus != paneChecks || len(m.results) != 1+len(m.s.Checks) {
-		t.Errorf("tab after reveal: focus %v, %d requests", m.focus, len(m.results))
+	if m.focus != paneChecks || len(m.checks.results) != 1+len(m.s.Checks) {
+		t.Errorf("tab after reveal: focus %v, %d requests", m.focus, len(m.checks.results))
 	}
 	press(m, "down")
-	if v := plain(m.View()); !strings.Contains(v, "Trace · "+m.s.Checks[0].Name) {
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "Trace · "+m.s.Checks[0].Name) {
 		t.Errorf("the second request's trace:\n%s", v)
 	}
 }
@@ -67,7 +69,7 @@ func TestPredictCommitsBeforeReveal(t *testing.T) {
 func TestChooseRevealsEveryOption(t *testing.T) {
 	deps := testDeps(t)
 	m := open(t, "s3-mfa-delete", 80, 22, deps)
-	v := plain(m.View())
+	v := ansi.Strip(m.View())
 	if !strings.Contains(v, "Which statement about S3 MFA Delete") || !strings.Contains(v, "( ) a)") {
 		t.Fatalf("start:\n%s", v)
 	}
@@ -75,12 +77,12 @@ func TestChooseRevealsEveryOption(t *testing.T) {
 	if m.ans.revealed {
 		t.Fatal("revealed before confidence")
 	}
-	v = plain(m.View())
+	v = ansi.Strip(m.View())
 	if !strings.Contains(v, "your pick: a") || !strings.Contains(v, "how sure are you?") {
 		t.Fatalf("confidence step:\n%s", v)
 	}
 	press(m, "3") // guess
-	v = plain(m.View())
+	v = ansi.Strip(m.View())
 	for _, want := range []string{"✓ Right", "confidence: guess", "(correct ·", "your pick)", "Right, though you guessed"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("reveal lacks %q:\n%s", want, v)
@@ -96,7 +98,7 @@ func TestHintLadder(t *testing.T) {
 	m := open(t, "two-groups-one-bucket", 80, 22, testDeps(t))
 	s := m.s
 	press(m, "ctrl+h")
-	v := plain(m.View())
+	v := ansi.Strip(m.View())
 	if !strings.Contains(v, "Hint 1") || !strings.Contains(v, "Look at every policy") {
 		t.Fatalf("rung 1:\n%s", v)
 	}
@@ -122,7 +124,7 @@ func TestHintLadder(t *testing.T) {
 	if m.hintsShown != 3 || m.confirm != confirmAnswer {
 		t.Fatal("the last rung should ask first")
 	}
-	if v := plain(m.View()); !strings.Contains(v, "Show the answer? y / n") {
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "Show the answer? y / n") {
 		t.Errorf("no confirmation:\n%s", v)
 	}
 	press(m, "n")
@@ -133,7 +135,7 @@ func TestHintLadder(t *testing.T) {
 	if m.hintsShown != 4 {
 		t.Fatal("y should show the answer")
 	}
-	if v := plain(m.View()); !strings.Contains(v, "finance/*") {
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "finance/*") {
 		t.Errorf("answer rung not shown:\n%s", v)
 	}
 	_ = s
@@ -145,7 +147,7 @@ func TestDraftsRestoreAndReset(t *testing.T) {
 	fixNoFinance(m)
 	// Quit mid-scenario (esc twice: leave the editor, go home) and come back.
 	press(m, "esc")
-	_, cmd := m.Update(keyMsg("esc"))
+	_, cmd := m.Update(screentest.Key("esc"))
 	if !isBack(cmd) {
 		t.Fatal("esc from the checks should go home")
 	}
@@ -153,7 +155,7 @@ func TestDraftsRestoreAndReset(t *testing.T) {
 	if got := again.activeEditor().Value(); !strings.Contains(got, "finance/*") {
 		t.Fatalf("draft not restored:\n%s", got)
 	}
-	v := plain(again.View())
+	v := ansi.Strip(again.View())
 	if !strings.Contains(v, "Restored your draft from") || !strings.Contains(v, "Checks 3/3") {
 		t.Fatalf("restored view:\n%s", v)
 	}
@@ -165,7 +167,7 @@ func TestDraftsRestoreAndReset(t *testing.T) {
 	if got := again.activeEditor().Value(); strings.Contains(got, "finance/*") {
 		t.Fatal("reset kept the edit")
 	}
-	if v := plain(again.View()); !strings.Contains(v, "Checks 1/3") || strings.Contains(v, "Restored") {
+	if v := ansi.Strip(again.View()); !strings.Contains(v, "Checks 1/3") || strings.Contains(v, "Restored") {
 		t.Errorf("after reset:\n%s", v)
 	}
 	ds, _ := deps.Store.Drafts(context.Background(), builtInKey(t, "two-groups-one-bucket"))
@@ -178,7 +180,7 @@ func TestNotRecordingNotice(t *testing.T) {
 	deps := testDeps(t)
 	deps.Recording = false
 	m := open(t, "two-groups-one-bucket", 80, 22, deps)
-	if v := plain(m.View()); !strings.Contains(v, "Progress is not being saved") {
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "Progress is not being saved") {
 		t.Errorf("no notice:\n%s", v)
 	}
 }
@@ -205,11 +207,11 @@ func TestChooseMultiSelect(t *testing.T) {
 	m := New(testDeps(t), &s)
 	m.SetSize(120, 38)
 	drive(m, m.Init())
-	if v := plain(m.View()); !strings.Contains(v, "pick every correct answer") || !strings.Contains(v, "[ ] a)") {
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "pick every correct answer") || !strings.Contains(v, "[ ] a)") {
 		t.Fatalf("multi question:\n%s", v)
 	}
 	press(m, "space", "down", "down", "space")
-	if v := plain(m.View()); !strings.Contains(v, "[x] a)") || !strings.Contains(v, "[x] c)") {
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "[x] a)") || !strings.Contains(v, "[x] c)") {
 		t.Fatalf("toggles:\n%s", v)
 	}
 	press(m, "enter", "2")
@@ -232,7 +234,7 @@ func TestChooseMultiNeedsTheStatedCount(t *testing.T) {
 	m.SetSize(120, 38)
 	drive(m, m.Init())
 	press(m, "space")
-	_, cmd := m.Update(keyMsg("enter"))
+	_, cmd := m.Update(screentest.Key("enter"))
 	if m.ans.step != 0 || m.ans.revealed {
 		t.Fatalf("one pick of two moved on (step %d)", m.ans.step)
 	}
@@ -261,7 +263,7 @@ func TestChooseTakesTheQuizKeys(t *testing.T) {
 		if m.ans.step != 1 || !m.ans.picked[k.want] || len(m.ans.picked) != 1 {
 			t.Errorf("%s: step %d, picked %v; want option %d", k.key, m.ans.step, m.ans.picked, k.want)
 		}
-		if v := plain(m.View()); !strings.Contains(v, "your pick: "+screen.AnswerLetters[k.want]) {
+		if v := ansi.Strip(m.View()); !strings.Contains(v, "your pick: "+screen.AnswerLetters[k.want]) {
 			t.Errorf("%s: pick not shown:\n%s", k.key, v)
 		}
 	}

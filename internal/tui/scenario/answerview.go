@@ -53,7 +53,7 @@ func (m *Model) layoutAnswer(l *layout, body rect) {
 // traced reports whether the requests and their traces are on screen:
 // after the reveal, when there is any (the predicted request, the facts
 // the author listed as checks).
-func (m *Model) traced() bool { return m.ans.revealed && len(m.results) > 0 }
+func (m *Model) traced() bool { return m.ans.revealed && len(m.checks.results) > 0 }
 
 // refreshQuestion rebuilds the question pane's lines for its size.
 func (m *Model) refreshQuestion(in rect) {
@@ -67,15 +67,12 @@ func (m *Model) refreshQuestion(in rect) {
 	} else {
 		out = m.chooseLines(w)
 	}
-	keep := m.ans.scroll.yoff
-	m.ans.scroll.set(out, in.h)
-	m.ans.scroll.yoff = keep
-	m.ans.scroll.scroll(0)
+	m.ans.scroll.set(out, in.h) // keeps the offset, within the new lines
 }
 
 // clickChoice picks the choice on a clicked row of the question pane.
 func (m *Model) clickChoice(row int) tea.Cmd {
-	i := m.ans.scroll.yoff + row - m.ans.choiceAt
+	i := m.ans.scroll.Off + row - m.ans.choiceAt
 	if m.ans.revealed || row < 0 || i < 0 || i >= len(m.ans.choiceRows) {
 		return nil
 	}

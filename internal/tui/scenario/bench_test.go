@@ -83,10 +83,10 @@ func BenchmarkKeystrokeLargestScenario(b *testing.B) {
 		_ = m.View()
 	}
 	b.StopTimer()
-	if m.stale {
+	if m.checks.stale {
 		b.Fatal("the benchmark broke the policy")
 	}
-	b.ReportMetric(float64(len(m.results)), "checks")
+	b.ReportMetric(float64(len(m.checks.results)), "checks")
 	b.Logf("scenario %s", s.ID)
 }
 
@@ -98,7 +98,7 @@ func BenchmarkWhyNotCheck(b *testing.B) {
 		b.Run(id, func(b *testing.B) {
 			m := open(b, id, 120, 40, testDeps(b))
 			sel := -1
-			for i, r := range m.results {
+			for i, r := range m.checks.results {
 				if !r.Pass {
 					sel = i
 				}
@@ -107,7 +107,7 @@ func BenchmarkWhyNotCheck(b *testing.B) {
 				b.Fatal("no failing check")
 			}
 			var others []sandbox.Call
-			for i, r := range m.results {
+			for i, r := range m.checks.results {
 				if i != sel {
 					others = append(others, r.Check.Call)
 				}
@@ -118,7 +118,7 @@ func BenchmarkWhyNotCheck(b *testing.B) {
 			}
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				if sec := findWhyNot(m.world, m.results[sel], others, editable); len(sec.Proposals) == 0 {
+				if sec := findWhyNot(m.build.world, m.checks.results[sel], others, editable); len(sec.Proposals) == 0 {
 					b.Fatal("no proposals")
 				}
 			}

@@ -6,9 +6,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/tui/editor"
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 )
 
 // fixNoFinance narrows the Deny of two-groups-one-bucket to the finance
@@ -42,7 +44,7 @@ func TestBuildFlowEditChecksSubmit(t *testing.T) {
 	if meta := m.Meta(); !strings.HasPrefix(meta, "build · ★☆☆ · SAA 1.1") {
 		t.Errorf("meta %q", meta)
 	}
-	v := plain(m.View())
+	v := ansi.Strip(m.View())
 	for _, want := range []string{"Checks 1/3", "✗ user dana s3:GetObject acme-reports/q3/summary.csv", "◀ DENY", "hidden until submit", "✎ NoFinance"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("start view lacks %q:\n%s", want, v)
@@ -52,7 +54,7 @@ func TestBuildFlowEditChecksSubmit(t *testing.T) {
 	if got := m.activeEditor().Value(); !strings.Contains(got, `"arn:aws:s3:::acme-reports/finance/*"`) {
 		t.Fatalf("edit went wrong:\n%s", got)
 	}
-	v = plain(m.View())
+	v = ansi.Strip(m.View())
 	if !strings.Contains(v, "Checks 3/3") {
 		t.Fatalf("checks did not turn green:\n%s", v)
 	}
@@ -66,14 +68,14 @@ func TestBuildFlowEditChecksSubmit(t *testing.T) {
 	if m.grade == nil || !m.grade.Solved {
 		t.Fatalf("submit did not solve: %+v", m.grade)
 	}
-	v = plain(m.View())
+	v = ansi.Strip(m.View())
 	for _, want := range []string{"Solved", "checks           5/5", "least privilege  par", "★★★", "Debrief", "(was hidden)"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("result lacks %q:\n%s", want, v)
 		}
 	}
 	press(m, "r")
-	if v := plain(m.View()); !strings.Contains(v, "Reference solution: NoFinance") {
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "Reference solution: NoFinance") {
 		t.Errorf("solution not shown:\n%s", v)
 	}
 	// The attempt is recorded and the drafts are gone.
@@ -88,7 +90,7 @@ func TestBuildFlowEditChecksSubmit(t *testing.T) {
 	if m.focus != paneChecks {
 		t.Errorf("after the result, focus = %v", m.focus)
 	}
-	_, cmd := m.Update(keyMsg("esc"))
+	_, cmd := m.Update(screentest.Key("esc"))
 	if !isBack(cmd) {
 		t.Error("esc outside the editor should go back home")
 	}
@@ -113,7 +115,7 @@ func TestFailedSubmitRevealsHiddenAndReturnsToEditing(t *testing.T) {
 	if m.grade == nil || m.grade.Solved {
 		t.Fatalf("grade = %+v", m.grade)
 	}
-	v := plain(m.View())
+	v := ansi.Strip(m.View())
 	if !strings.Contains(v, "Not yet") || strings.Contains(v, "Debrief") {
 		t.Errorf("failed result:\n%s", v)
 	}
@@ -129,23 +131,23 @@ func TestFailedSubmitRevealsHiddenAndReturnsToEditing(t *testing.T) {
 		t.Errorf("submissions = %d", m.submissions)
 	}
 	// The hidden checks stay in the list once a submit has shown them.
-	if v := plain(m.View()); !strings.Contains(v, "(was hidden)") || strings.Contains(v, "hidden until submit") {
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "(was hidden)") || strings.Contains(v, "hidden until submit") {
 		t.Errorf("after a failed submit:\n%s", v)
 	}
 }
 
 func TestInvalidJSONMarksStale(t *testing.T) {
 	m := open(t, "two-groups-one-bucket", 120, 38, testDeps(t))
-	before := plain(m.View())
+	before := ansi.Strip(m.View())
 	if !strings.Contains(before, "Checks 1/3") {
 		t.Fatal(before)
 	}
 	press(m, "e", "down") // into the editor, line 2
 	typeText(m, `"oops`)
-	if !m.stale {
+	if !m.checks.stale {
 		t.Fatal("a broken document should make the results stale")
 	}
-	v := plain(m.View())
+	v := ansi.Strip(m.View())
 	for _, want := range []string{"◌ stale", "the policy does not parse", "Checks 1/3", "does not parse", "last good trace"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("stale view lacks %q:\n%s", want, v)
@@ -163,7 +165,7 @@ func TestInvalidJSONMarksStale(t *testing.T) {
 	for range `"oops` {
 		press(m, "backspace")
 	}
-	if m.stale {
+	if m.checks.stale {
 		t.Errorf("still stale after fixing; text:\n%s", m.activeEditor().Value())
 	}
 }
@@ -176,14 +178,14 @@ func TestTwoEditableDocuments(t *testing.T) {
 		t.Skipf("the scenario now has %d editable documents", len(s.Editable))
 	}
 	// Both editable documents come first in the selector, marked ✎.
-	if !m.docs[0].Editable || !m.docs[1].Editable || m.docs[2].Editable {
-		t.Fatalf("documents: %+v", m.docs[:3])
+	if !m.build.docs[0].Editable || !m.build.docs[1].Editable || m.build.docs[2].Editable {
+		t.Fatalf("documents: %+v", m.build.docs[:3])
 	}
 	// Open the second one from the selector and type in it.
 	m.setFocus(paneDocs)
 	press(m, "down", "enter")
-	if m.curDoc != s.Editable[1] || !m.CapturesText() {
-		t.Fatalf("selector opened %s", m.curDoc)
+	if m.build.curDoc != s.Editable[1] || !m.CapturesText() {
+		t.Fatalf("selector opened %s", m.build.curDoc)
 	}
 	typeText(m, " ")
 	ds, _ := deps.Store.Drafts(context.Background(), builtInKey(t, s.ID))
@@ -192,7 +194,7 @@ func TestTwoEditableDocuments(t *testing.T) {
 	}
 	// Put the reference solution in both and submit.
 	for _, id := range s.Editable {
-		m.editors[id].SetValue(s.Solution[id])
+		m.build.editors[id].SetValue(s.Solution[id])
 	}
 	_, cmd := m.Update(editor.ChangedMsg{})
 	drive(m, cmd)
@@ -248,7 +250,7 @@ func TestOpeningWithoutTypingKeepsTheStatus(t *testing.T) {
 	for _, size := range [][2]int{{80, 22}, {120, 38}} {
 		deps := testDeps(t)
 		m := open(t, "two-groups-one-bucket", size[0], size[1], deps)
-		if v := plain(m.View()); !strings.Contains(v, "Dana must read") {
+		if v := ansi.Strip(m.View()); !strings.Contains(v, "Dana must read") {
 			t.Fatalf("%v: the briefing is not on screen at open:\n%s", size, v)
 		}
 		keys := []string{}
@@ -260,7 +262,7 @@ func TestOpeningWithoutTypingKeepsTheStatus(t *testing.T) {
 		press(m, keys...)
 		press(m, "2", "3", "4", "x", "y", "down", "up") // 1 is the editor tab, like e
 		drive(m, m.saveDrafts())
-		if got := m.editors["policy:111122223333/NoFinance"].Value(); got != m.start["policy:111122223333/NoFinance"] {
+		if got := m.build.editors["policy:111122223333/NoFinance"].Value(); got != m.build.start["policy:111122223333/NoFinance"] {
 			t.Fatalf("%v: keys typed into the policy before e:\n%s", size, got)
 		}
 		st, _ := deps.Store.ScenarioStatus(context.Background())
@@ -274,8 +276,8 @@ func TestOpeningWithoutTypingKeepsTheStatus(t *testing.T) {
 		if s, ok := st[progress.Key("core", "two-groups-one-bucket")]; ok {
 			t.Fatalf("%v: an undone change left the status %+v", size, s)
 		}
-		if !m.CapturesText() || !strings.Contains(plain(m.View()), "Editing · NoFinance") {
-			t.Fatalf("%v: e did not enter the editor visibly:\n%s", size, plain(m.View()))
+		if !m.CapturesText() || !strings.Contains(ansi.Strip(m.View()), "Editing · NoFinance") {
+			t.Fatalf("%v: e did not enter the editor visibly:\n%s", size, ansi.Strip(m.View()))
 		}
 		press(m, "esc")
 		if m.CapturesText() || m.focus == paneEditor {
@@ -295,7 +297,7 @@ func TestEditorStatusShowsTheWholeFinding(t *testing.T) {
 		}
 		press(m, "end", "left", "left", "backspace")
 		typeText(m, "GetObjects")
-		v := plain(m.View())
+		v := ansi.Strip(m.View())
 		flat := strings.Join(strings.Fields(strings.ReplaceAll(v, "│", " ")), " ")
 		if !strings.Contains(flat, `did you mean "s3:GetObject"?`) {
 			t.Errorf("%v: the finding is cut:\n%s", size, v)
@@ -314,7 +316,7 @@ func TestResultShowsWholeCheckNames(t *testing.T) {
 		}
 		var lines []string
 		for _, l := range m.scoreLines(m.lay.panes[paneResult].inner().w - 1) {
-			lines = append(lines, strings.TrimSpace(plain(l)))
+			lines = append(lines, strings.TrimSpace(ansi.Strip(l)))
 		}
 		flat := strings.Join(lines, " ")
 		for _, r := range m.grade.Results {
@@ -349,12 +351,12 @@ func TestFooterListsOnlyKeysThatWork(t *testing.T) {
 				}
 				// Styled: a selection may show only as reverse video.
 				before, focus := fresh.View(), fresh.focus
-				_, cmd := fresh.Update(keyMsg(k))
+				_, cmd := fresh.Update(screentest.Key(k))
 				if cmd != nil && (isBack(cmd) || k == "ctrl+o") {
 					continue // leaves the scenario, or hands the text to $EDITOR
 				}
 				if fresh.focus == focus && fresh.View() == before && fresh.confirm == confirmNone && fresh.grade == nil {
-					t.Errorf("%v pane %v: %q (%s) is listed but does nothing:\n%s", size, p, k, b.Help().Desc, plain(before))
+					t.Errorf("%v pane %v: %q (%s) is listed but does nothing:\n%s", size, p, k, b.Help().Desc, ansi.Strip(before))
 				}
 			}
 		}

@@ -16,11 +16,11 @@ import (
 // checkRows is how many rows the checks list wants: one per check, one for
 // the hidden ones, one for a stale note.
 func (m *Model) checkRows() int {
-	n := len(m.results)
+	n := len(m.checks.results)
 	if m.hiddenCount() > 0 {
 		n++
 	}
-	if m.stale {
+	if m.checks.stale {
 		n++
 	}
 	return max(n, 1)
@@ -32,7 +32,7 @@ func (m *Model) checksTitle() string {
 	if m.s.Kind != scenarios.Build {
 		return "Requests · enter for the trace"
 	}
-	t := fmt.Sprintf("Checks %d/%d", scenarios.Passed(m.results), len(m.results))
+	t := fmt.Sprintf("Checks %d/%d", scenarios.Passed(m.checks.results), len(m.checks.results))
 	if m.grade != nil {
 		t += " · all checks, after submit"
 	}
@@ -53,11 +53,11 @@ func checkName(c *scenarios.Check) string {
 func (m *Model) checkLines(w, h int) []string {
 	st := m.st
 	var out []string
-	if m.stale {
+	if m.checks.stale {
 		out = append(out, st.Verdict.Stale.Render()+" "+st.Muted.Render(wrapFirst("the policy does not parse: these are the last good results", w-10)))
 	}
-	for i := range m.results {
-		out = append(out, m.checkRow(&m.results[i], w, i == m.checkSel))
+	for i := range m.checks.results {
+		out = append(out, m.checkRow(&m.checks.results[i], w, i == m.checks.checkSel))
 	}
 	if n := m.hiddenCount(); n > 0 {
 		word := "checks"
@@ -68,7 +68,7 @@ func (m *Model) checkLines(w, h int) []string {
 	}
 	// Keep the selected row in view.
 	if h > 0 && len(out) > h {
-		first := max(0, min(m.checkSel-h/2, len(out)-h))
+		first := max(0, min(m.checks.checkSel-h/2, len(out)-h))
 		out = out[first : first+h]
 	}
 	return out
@@ -88,24 +88,24 @@ func wrapFirst(s string, w int) string {
 
 // selectCheck moves the selection and shows its trace.
 func (m *Model) selectCheck(i int) {
-	if len(m.results) == 0 {
+	if len(m.checks.results) == 0 {
 		return
 	}
-	m.checkSel = min(max(0, i), len(m.results)-1)
+	m.checks.checkSel = min(max(0, i), len(m.checks.results)-1)
 	m.refreshTrace(false)
 }
 
 // docLines renders the document selector: editable documents first,
 // marked ✎, then the read-only ones.
 func (m *Model) docLines(w, h int) []string {
-	out := make([]string, 0, len(m.docs))
-	for i, d := range m.docs {
+	out := make([]string, 0, len(m.build.docs))
+	for i, d := range m.build.docs {
 		mark := "  "
 		if d.Editable {
 			mark = "✎ "
 		}
 		cur := " "
-		if d.ID == m.curDoc {
+		if d.ID == m.build.curDoc {
 			cur = "▸"
 		}
 		label := cur + mark + d.Name
@@ -113,7 +113,7 @@ func (m *Model) docLines(w, h int) []string {
 		line := fitWords(label, max(4, w-cells.Width(kind)-2))
 		line += strings.Repeat(" ", max(1, w-cells.Width(line)-cells.Width(kind))) + kind
 		switch {
-		case i == m.docSel && m.focus == paneDocs:
+		case i == m.build.docSel && m.focus == paneDocs:
 			line = m.st.Selected.Render(fit(line, w))
 		case !d.Editable:
 			line = m.st.Muted.Render(line)
@@ -121,7 +121,7 @@ func (m *Model) docLines(w, h int) []string {
 		out = append(out, line)
 	}
 	if h > 0 && len(out) > h {
-		first := max(0, min(m.docSel-h/2, len(out)-h))
+		first := max(0, min(m.build.docSel-h/2, len(out)-h))
 		out = out[first : first+h]
 	}
 	return out
@@ -144,15 +144,15 @@ func docKind(id string) string {
 // openDoc shows a document in the editor pane: editable ones in their own
 // editor, the rest in the read-only viewer.
 func (m *Model) openDoc(id string) {
-	m.curDoc = id
-	for i, d := range m.docs {
+	m.build.curDoc = id
+	for i, d := range m.build.docs {
 		if d.ID == id {
-			m.docSel = i
+			m.build.docSel = i
 		}
 	}
-	if _, ok := m.editors[id]; !ok {
+	if _, ok := m.build.editors[id]; !ok {
 		src := ""
-		if d, ok := m.world.Document(id); ok {
+		if d, ok := m.build.world.Document(id); ok {
 			src = d.Source
 		}
 		m.viewer.SetValue(src)
@@ -161,22 +161,22 @@ func (m *Model) openDoc(id string) {
 			o = r.Outcome
 		}
 		ref, dec := decidingStatement(o)
-		m.viewer.SetMarks(marksFor(m.world, id, ref, dec))
+		m.viewer.SetMarks(marksFor(m.build.world, id, ref, dec))
 	}
 	m.relayout()
 }
 
 func (m *Model) selectedOutcome() *scenarios.CheckResult {
-	if m.checkSel < len(m.results) {
-		return &m.results[m.checkSel]
+	if m.checks.checkSel < len(m.checks.results) {
+		return &m.checks.results[m.checks.checkSel]
 	}
 	return nil
 }
 
 // editorTitle and editorBadge label the editor pane.
 func (m *Model) editorTitle() string {
-	t := m.curDoc
-	if d, ok := m.world.Document(m.curDoc); ok {
+	t := m.build.curDoc
+	if d, ok := m.build.world.Document(m.build.curDoc); ok {
 		t = d.Title
 	}
 	if m.CapturesText() && m.confirm == confirmNone {
@@ -188,7 +188,7 @@ func (m *Model) editorTitle() string {
 // editorBadge says whether keys type into the policy now: "✎ typing"
 // while the editor has the focus, "e to edit" while it waits.
 func (m *Model) editorBadge() string {
-	if _, ok := m.editors[m.curDoc]; ok {
+	if _, ok := m.build.editors[m.build.curDoc]; ok {
 		state := "✎ editable · e to edit"
 		switch {
 		case m.grade != nil:
@@ -196,7 +196,7 @@ func (m *Model) editorBadge() string {
 		case m.focus == paneEditor:
 			state = "✎ typing · esc leaves"
 		}
-		if _, broken := m.broken[m.curDoc]; broken {
+		if _, broken := m.build.broken[m.build.curDoc]; broken {
 			return state + " · ✗ does not parse"
 		}
 		return state
@@ -213,7 +213,7 @@ func (m *Model) checkRow(r *scenarios.CheckResult, w int, selected bool) string 
 		badge = st.Verdict.Fail
 	}
 	sym := badge.RenderSymbol()
-	if m.stale {
+	if m.checks.stale {
 		sym = st.Verdict.Stale.RenderSymbol()
 	}
 	tail := "want " + r.Want + "  got " + r.Got

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Two windows on one scenario: the window whose draft is older learns that
@@ -20,7 +22,7 @@ func TestDraftFromAnotherWindow(t *testing.T) {
 			// B's first key saves over A's draft: B is asked, and the
 			// keys after it answer the question rather than type.
 			typeText(b, "B")
-			if b.confirm != confirmDraft || b.conflict == nil {
+			if b.confirm != confirmDraft || b.drafts.conflict == nil {
 				t.Fatalf("window B was not told about A's draft (confirm %v)", b.confirm)
 			}
 			key := builtInKey(t, "two-groups-one-bucket")
@@ -28,7 +30,7 @@ func TestDraftFromAnotherWindow(t *testing.T) {
 			if len(ds) != 1 || !strings.Contains(ds[0].Text, "AAA") {
 				t.Fatalf("A's draft was overwritten before B chose: %+v", ds)
 			}
-			if v := plain(b.View()); !strings.Contains(v, "y") {
+			if v := ansi.Strip(b.View()); !strings.Contains(v, "y") {
 				t.Fatalf("no question shown:\n%s", v)
 			}
 			if w := b.QuitWarning(); !strings.Contains(w, "not saved") {
@@ -46,14 +48,14 @@ func TestDraftFromAnotherWindow(t *testing.T) {
 					t.Fatalf("keep mine: stored %q", ds[0].Text)
 				}
 			case "n":
-				if got := b.editors[ds[0].DocName].Value(); !strings.HasPrefix(got, "AAA{") {
+				if got := b.build.editors[ds[0].DocName].Value(); !strings.HasPrefix(got, "AAA{") {
 					t.Fatalf("take theirs: editor holds %q", got)
 				}
 				if !strings.Contains(ds[0].Text, "AAA") {
 					t.Fatalf("take theirs: stored %q", ds[0].Text)
 				}
 			}
-			if b.confirm != confirmNone || b.conflict != nil || b.QuitWarning() != "" {
+			if b.confirm != confirmNone || b.drafts.conflict != nil || b.QuitWarning() != "" {
 				t.Fatal("the question did not close")
 			}
 			// Both windows go on saving without another question.

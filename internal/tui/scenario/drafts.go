@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/iamlab/iamlab/internal/progress"
@@ -76,13 +77,13 @@ func (m *Model) restoreDrafts(msg progressLoadedMsg) tea.Cmd {
 	}
 	var newest time.Time
 	n := 0
-	m.revs.mu.Lock()
+	m.drafts.revs.mu.Lock()
 	for _, d := range msg.drafts {
-		m.revs.rev[d.DocName] = d.Rev
+		m.drafts.revs.rev[d.DocName] = d.Rev
 	}
-	m.revs.mu.Unlock()
+	m.drafts.revs.mu.Unlock()
 	for _, d := range msg.drafts {
-		e, ok := m.editors[d.DocName]
+		e, ok := m.build.editors[d.DocName]
 		if !ok || d.Text == e.Value() {
 			continue
 		}
@@ -95,7 +96,7 @@ func (m *Model) restoreDrafts(msg progressLoadedMsg) tea.Cmd {
 	if n == 0 {
 		return nil
 	}
-	m.restoredN = n
+	m.drafts.restoredN = n
 	m.notice = "Restored your draft from " + newest.Local().Format("Jan 2 15:04") + " · ctrl+r resets to the starting text"
 	m.reevaluate()
 	m.relayout()
@@ -104,10 +105,10 @@ func (m *Model) restoreDrafts(msg progressLoadedMsg) tea.Cmd {
 
 // scheduleDraft starts the debounce timer after a change.
 func (m *Model) scheduleDraft() tea.Cmd {
-	m.dirty = true
-	m.draftSeq++
-	seq := m.draftSeq
-	return tea.Tick(m.draftDelay, func(time.Time) tea.Msg { return draftTickMsg{seq: seq} })
+	m.drafts.dirty = true
+	m.drafts.seq++
+	seq := m.drafts.seq
+	return tea.Tick(m.drafts.delay, func(time.Time) tea.Msg { return draftTickMsg{seq: seq} })
 }
 
 // Flush saves a draft still waiting for its debounce; the root calls it
@@ -118,18 +119,18 @@ func (m *Model) Flush() tea.Cmd { return m.saveDrafts() }
 func (m *Model) saveDrafts() tea.Cmd {
 	// While the learner chooses between two windows' drafts, nothing is
 	// saved: the choice decides what is.
-	if !m.dirty || m.deps.Store == nil || m.s.Kind != scenarios.Build || m.conflict != nil {
+	if !m.drafts.dirty || m.deps.Store == nil || m.s.Kind != scenarios.Build || m.drafts.conflict != nil {
 		return nil
 	}
-	m.dirty = false
+	m.drafts.dirty = false
 	texts := map[string]string{}
-	for id, e := range m.editors {
+	for id, e := range m.build.editors {
 		texts[id] = e.Value()
 	}
-	store, sid, ids, revs := m.deps.Store, m.key(), m.s.Editable, m.revs
+	store, sid, ids, revs := m.deps.Store, m.key(), m.s.Editable, m.drafts.revs
 	unchanged := true
 	for id, t := range texts {
-		unchanged = unchanged && t == m.start[id]
+		unchanged = unchanged && t == m.build.start[id]
 	}
 	if unchanged {
 		// Back at the starting text (typed, then undone): there is no
@@ -171,27 +172,27 @@ func (m *Model) saveDrafts() tea.Cmd {
 // QuitWarning: while the learner has not chosen between this window's
 // draft and another window's, this window's text is saved nowhere.
 func (m *Model) QuitWarning() string {
-	if m.conflict == nil {
+	if m.drafts.conflict == nil {
 		return ""
 	}
-	return "Your text of " + m.conflict.Theirs.DocName + " is not saved: another window saved a newer draft and you have not chosen which to keep."
+	return "Your text of " + m.drafts.conflict.Theirs.DocName + " is not saved: another window saved a newer draft and you have not chosen which to keep."
 }
 
 // askDraftConflict asks which draft to keep when another window saved one
 // since this window last did. Until answered, this window saves nothing.
 func (m *Model) askDraftConflict(msg draftConflictMsg) tea.Cmd {
-	if m.conflict != nil {
+	if m.drafts.conflict != nil {
 		return nil
 	}
-	m.conflict = msg.conflict
+	m.drafts.conflict = msg.conflict
 	m.confirm = confirmDraft
-	m.dirty = true // this window's text is not saved yet
+	m.drafts.dirty = true // this window's text is not saved yet
 	m.syncFocus()
 	return m.draftQuestion()
 }
 
 func (m *Model) draftQuestion() tea.Cmd {
-	t := m.conflict.Theirs
+	t := m.drafts.conflict.Theirs
 	return screen.Status(fmt.Sprintf("Another window saved a newer draft of %s at %s. Keep yours? y keeps yours (replacing it) · n takes the other window's",
 		t.DocName, t.UpdatedAt.Local().Format("15:04:05")), true)
 }
@@ -200,22 +201,22 @@ func (m *Model) draftQuestion() tea.Cmd {
 // or takes the other window's; any other key asks again, since either
 // answer replaces one of the two texts.
 func (m *Model) answerDraftConflict(msg tea.KeyPressMsg) tea.Cmd {
-	theirs := m.conflict.Theirs
-	switch msg.String() {
-	case "y", "Y":
-		m.revs.mu.Lock()
-		m.revs.rev[theirs.DocName] = theirs.Rev
-		m.revs.mu.Unlock()
-		m.conflict, m.confirm = nil, confirmNone
-		m.dirty = true
+	theirs := m.drafts.conflict.Theirs
+	switch {
+	case key.Matches(msg, m.keys.Confirm):
+		m.drafts.revs.mu.Lock()
+		m.drafts.revs.rev[theirs.DocName] = theirs.Rev
+		m.drafts.revs.mu.Unlock()
+		m.drafts.conflict, m.confirm = nil, confirmNone
+		m.drafts.dirty = true
 		m.syncFocus()
 		return tea.Batch(m.saveDrafts(), screen.Status("kept your draft of "+theirs.DocName, false))
-	case "n", "N":
-		m.revs.mu.Lock()
-		m.revs.rev[theirs.DocName] = theirs.Rev
-		m.revs.mu.Unlock()
-		m.conflict, m.confirm = nil, confirmNone
-		if e, ok := m.editors[theirs.DocName]; ok {
+	case key.Matches(msg, m.keys.TakeTheirs):
+		m.drafts.revs.mu.Lock()
+		m.drafts.revs.rev[theirs.DocName] = theirs.Rev
+		m.drafts.revs.mu.Unlock()
+		m.drafts.conflict, m.confirm = nil, confirmNone
+		if e, ok := m.build.editors[theirs.DocName]; ok {
 			e.SetValue(theirs.Text)
 		}
 		m.reevaluate()
@@ -236,17 +237,17 @@ func (m *Model) askReset() tea.Cmd {
 
 // resetToStart puts the starting text back and forgets the drafts.
 func (m *Model) resetToStart() tea.Cmd {
-	for id, e := range m.editors {
-		e.SetValue(m.start[id])
+	for id, e := range m.build.editors {
+		e.SetValue(m.build.start[id])
 	}
 	m.notice = ""
-	m.restoredN = 0
-	m.dirty = false
-	m.draftSeq++ // a pending save must not write the old text back
+	m.drafts.restoredN = 0
+	m.drafts.dirty = false
+	m.drafts.seq++ // a pending save must not write the old text back
 	m.reevaluate()
 	m.syncFocus()
 	m.relayout()
-	store, sid, revs := m.deps.Store, m.key(), m.revs
+	store, sid, revs := m.deps.Store, m.key(), m.drafts.revs
 	if store == nil {
 		return nil
 	}

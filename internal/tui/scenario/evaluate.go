@@ -18,19 +18,19 @@ import (
 func (m *Model) reevaluate() bool {
 	changed := false
 	for _, id := range m.s.Editable {
-		e, ok := m.editors[id]
-		if !ok || e.Version() == m.evaluated[id] {
+		e, ok := m.build.editors[id]
+		if !ok || e.Version() == m.build.evaluated[id] {
 			continue
 		}
-		m.evaluated[id] = e.Version()
+		m.build.evaluated[id] = e.Version()
 		changed = true
 		m.applyDocument(id, e)
 	}
 	if !changed {
 		return false
 	}
-	m.stale = len(m.broken) > 0
-	if !m.stale {
+	m.checks.stale = len(m.build.broken) > 0
+	if !m.checks.stale {
 		m.runChecks()
 	} else {
 		m.trace.SetStale(true)
@@ -44,19 +44,19 @@ func (m *Model) reevaluate() bool {
 // errors or lint findings into the editor's diagnostics.
 func (m *Model) applyDocument(id string, e *editor.Model) {
 	src := e.Value()
-	nw, err := m.world.WithDocument(id, src)
+	nw, err := m.build.world.WithDocument(id, src)
 	if nw != nil {
-		m.world = nw
+		m.build.world = nw
 	}
 	if err != nil {
-		m.broken[id] = err
+		m.build.broken[id] = err
 		e.SetDiagnostics(policydiag.Parse(err))
 		return
 	}
-	delete(m.broken, id)
+	delete(m.build.broken, id)
 	// The world compiled the text just now: lint that policy rather than
 	// parse the text a second time on every keystroke.
-	if d, ok := m.world.Document(id); ok && d.Policy != nil {
+	if d, ok := m.build.world.Document(id); ok && d.Policy != nil {
 		e.SetDiagnostics(policydiag.Lint(d.Policy))
 	}
 }
@@ -94,12 +94,12 @@ func (m *Model) runChecks() {
 	cs := m.visibleChecks()
 	rs := make([]scenarios.CheckResult, len(cs))
 	for i, c := range cs {
-		rs[i] = scenarios.RunCheck(c, m.world)
+		rs[i] = scenarios.RunCheck(c, m.build.world)
 	}
-	m.results = rs
-	m.stale = false
-	if m.checkSel >= len(rs) {
-		m.checkSel = max(0, len(rs)-1)
+	m.checks.results = rs
+	m.checks.stale = false
+	if m.checks.checkSel >= len(rs) {
+		m.checks.checkSel = max(0, len(rs)-1)
 	}
 	m.refreshTrace(true)
 }
@@ -107,18 +107,18 @@ func (m *Model) runChecks() {
 // refreshTrace shows the selected check's trace. keepScroll is false when
 // the selection changed (a new trace starts at the top).
 func (m *Model) refreshTrace(force bool) {
-	m.trace.SetStale(m.stale)
-	if m.checkSel >= len(m.results) {
+	m.trace.SetStale(m.checks.stale)
+	if m.checks.checkSel >= len(m.checks.results) {
 		m.trace.SetContent(nil)
-		m.traceFor = -1
+		m.checks.traceFor = -1
 		m.setMarks(nil)
 		return
 	}
-	if !force && m.traceFor == m.checkSel {
+	if !force && m.checks.traceFor == m.checks.checkSel {
 		return
 	}
-	r := m.results[m.checkSel]
-	m.traceFor = m.checkSel
+	r := m.checks.results[m.checks.checkSel]
+	m.checks.traceFor = m.checks.checkSel
 	m.setTrace(traceContent(r.Check.Call, r.Outcome, r.Err, r.Want))
 	m.attachWhyNot()
 	m.setMarks(r.Outcome)
@@ -136,7 +136,7 @@ func (m *Model) setTrace(c *trace.Content) {
 // context above; it runs again when the pane is resized, since scrolling
 // depends on the height. A stale trace stays at its top, where the notice is.
 func (m *Model) positionTrace() {
-	if m.stale || m.trace.DecidingLine() < 0 {
+	if m.checks.stale || m.trace.DecidingLine() < 0 {
 		m.trace.ScrollTo(0)
 		return
 	}
@@ -236,8 +236,8 @@ func decidingStatement(o *sandbox.Outcome) (*eval.StatementRef, eval.Decision) {
 // in a document the editor shows.
 func (m *Model) setMarks(o *sandbox.Outcome) {
 	ref, dec := decidingStatement(o)
-	for id, e := range m.editors {
-		e.SetMarks(marksFor(m.world, id, ref, dec))
+	for id, e := range m.build.editors {
+		e.SetMarks(marksFor(m.build.world, id, ref, dec))
 	}
 }
 

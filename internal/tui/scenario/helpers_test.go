@@ -3,18 +3,16 @@ package scenario
 import (
 	"io"
 	"log/slog"
-	"regexp"
-	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/progress/progressdb"
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/screen"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -67,50 +65,15 @@ func drive(m *Model, cmd tea.Cmd) {
 			continue
 		case screen.BackMsg, screen.StatusMsg:
 			continue
-		case kickMsg:
 		}
 		_, next := m.Update(msg)
 		queue = append(queue, next)
 	}
 }
 
-func keyMsg(s string) tea.KeyPressMsg {
-	switch s {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case "end":
-		return tea.KeyPressMsg{Code: tea.KeyEnd}
-	case "home":
-		return tea.KeyPressMsg{Code: tea.KeyHome}
-	}
-	if strings.HasPrefix(s, "ctrl+") {
-		return tea.KeyPressMsg{Code: rune(s[5]), Mod: tea.ModCtrl}
-	}
-	r := []rune(s)[0]
-	return tea.KeyPressMsg{Code: r, Text: s}
-}
-
 func press(m *Model, keys ...string) {
 	for _, k := range keys {
-		_, cmd := m.Update(keyMsg(k))
+		_, cmd := m.Update(screentest.Key(k))
 		drive(m, cmd)
 	}
 }
@@ -125,29 +88,11 @@ func typeText(m *Model, s string) {
 func open(t testing.TB, id string, w, h int, deps screen.Deps) *Model {
 	t.Helper()
 	m := New(deps, scenarioByID(t, id))
-	m.draftDelay = time.Millisecond
+	m.drafts.delay = time.Millisecond
 	m.SetStyles(theme.NewStyles(theme.Dark()))
 	m.SetSize(w, h)
 	drive(m, m.Init())
 	return m
-}
-
-func plain(s string) string { return ansi.Strip(s) }
-
-var colourSGR = regexp.MustCompile(`\x1b\[[0-9;:]*(3[0-9]|4[0-9]|9[0-7]|10[0-7])[;:m]`)
-
-// checkFrame asserts a view is exactly w×h cells.
-func checkFrame(t *testing.T, v string, w, h int) {
-	t.Helper()
-	lines := strings.Split(v, "\n")
-	if len(lines) != h {
-		t.Errorf("view has %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if n := ansi.StringWidth(l); n != w {
-			t.Errorf("line %d is %d cells wide, want %d: %q", i, n, w, plain(l))
-		}
-	}
 }
 
 type cmdFunc = tea.Cmd

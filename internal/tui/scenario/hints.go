@@ -6,9 +6,12 @@ import (
 	"strings"
 
 	"github.com/iamlab/iamlab/internal/tui/cells"
+	"github.com/iamlab/iamlab/internal/tui/nav"
+	"github.com/iamlab/iamlab/internal/tui/scroll"
 
 	"github.com/charmbracelet/x/ansi"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/iamlab/iamlab/internal/scenarios"
@@ -29,26 +32,18 @@ const (
 // scroller is a window over pre-rendered lines.
 type scroller struct {
 	lines []string
-	yoff  int
-	h     int
+	scroll.Window
 }
 
 func (s *scroller) set(lines []string, h int) {
-	s.lines, s.h = lines, h
-	s.scroll(0)
+	s.lines, s.Height = lines, h
+	s.Clamp(len(lines))
 }
 
-func (s *scroller) scroll(n int) {
-	s.yoff = min(max(0, s.yoff+n), max(0, len(s.lines)-s.h))
-}
+// update scrolls by a navigation key or the wheel.
+func (s *scroller) update(msg tea.Msg, k nav.Keys) { s.Update(msg, k, len(s.lines)) }
 
-func (s scroller) view() []string {
-	end := min(len(s.lines), s.yoff+s.h)
-	if s.yoff >= end {
-		return nil
-	}
-	return s.lines[s.yoff:end]
-}
+func (s scroller) view() []string { return s.Visible(s.lines) }
 
 // nextHint climbs the ladder one rung. The authored ladder ends with the
 // answer, so it asks first; a build scenario has one rung more, "why
@@ -91,7 +86,7 @@ func (m *Model) answerConfirm(msg tea.KeyPressMsg) tea.Cmd {
 		return m.answerDraftConflict(msg)
 	}
 	m.confirm = confirmNone
-	yes := msg.String() == "y" || msg.String() == "Y"
+	yes := key.Matches(msg, m.keys.Confirm)
 	switch kind {
 	case confirmAnswer:
 		if yes {

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"github.com/iamlab/iamlab/internal/scenarios"
+	"github.com/iamlab/iamlab/internal/tui/nav"
 )
 
 // keyMap is every binding of the screen. Bindings that depend on the
@@ -24,7 +25,6 @@ type keyMap struct {
 	// Outside text entry.
 	HintKey  key.Binding // h
 	WhyNot   key.Binding // w, on the checks and the trace, once unlocked
-	Back     key.Binding // esc: home
 	Briefing key.Binding // b
 	Edit     key.Binding // e: into the editor
 	Tab1     key.Binding
@@ -32,11 +32,10 @@ type keyMap struct {
 	Tab3     key.Binding
 	Tab4     key.Binding
 
-	// Lists and scrolling panes.
-	Up, Down         key.Binding
-	PageUp, PageDown key.Binding
-	Open             key.Binding // enter
-	Collapse         key.Binding // ← in the tree
+	// Lists and scrolling panes: the shared navigation keys (enter, →
+	// and l open; esc goes home; space pages down too).
+	nav.Keys
+	Collapse key.Binding // ← in the tree
 
 	// Answers (predict, choose).
 	Pick       key.Binding // enter
@@ -48,13 +47,21 @@ type keyMap struct {
 	KeepEdit   key.Binding // esc in the result view
 	Confirm    key.Binding // y
 	NotConfirm key.Binding // n / esc
+	// A draft conflict has two answers and no way out: n alone takes the
+	// other window's text, and esc asks again.
+	TakeTheirs key.Binding
+
+	// After a submit, ctrl+s goes to the score instead of submitting.
+	ShowScore key.Binding
+	// enter on a build's briefing goes into the editor, as e does (enter's
+	// other keys, → and l, stay with the lists).
+	EditEnter key.Binding
 }
 
 func defaultKeyMap() keyMap {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
-	return keyMap{
+	b := nav.Bind
+	k := keyMap{
+		Keys:      nav.Default(),
 		Hint:      b("ctrl+h", "hint", "ctrl+h"),
 		Submit:    b("ctrl+s", "submit", "ctrl+s"),
 		NextPane:  b("tab", "next pane", "tab"),
@@ -64,7 +71,6 @@ func defaultKeyMap() keyMap {
 
 		HintKey:  b("h", "hint", "h"),
 		WhyNot:   b("w", "why not?", "w"),
-		Back:     b("esc", "home", "esc"),
 		Briefing: b("b", "briefing", "b"),
 		Edit:     b("e", "edit", "e", "i"),
 		Tab1:     b("1", "editor", "1"),
@@ -72,11 +78,6 @@ func defaultKeyMap() keyMap {
 		Tab3:     b("3", "briefing", "3"),
 		Tab4:     b("4", "world", "4"),
 
-		Up:       b("↑/k", "up", "up", "k"),
-		Down:     b("↓/j", "down", "down", "j"),
-		PageUp:   b("pgup", "page up", "pgup"),
-		PageDown: b("pgdn", "page down", "pgdown", "space"),
-		Open:     b("enter", "open", "enter", "right", "l"),
 		Collapse: b("←", "collapse", "left"),
 
 		Pick:       b("enter", "choose", "enter"),
@@ -88,7 +89,17 @@ func defaultKeyMap() keyMap {
 		KeepEdit:   b("esc", "keep editing", "esc"),
 		Confirm:    b("y", "yes", "y", "Y"),
 		NotConfirm: b("n", "no", "n", "N", "esc"),
+		TakeTheirs: b("n", "take theirs", "n", "N"),
+		ShowScore:  b("ctrl+s", "score", "ctrl+s"),
+		EditEnter:  b("enter", "edit the policy", "enter"),
 	}
+	k.Back = nav.Relabel(k.Back, "home")
+	// The panes scroll by line and page only: home, end, g and G jump
+	// nowhere here, and the footer never offers them.
+	k.Top, k.Bottom = key.Binding{}, key.Binding{}
+	k.PageDown = b("pgdn", "page down", "pgdown", "space")
+	k.Open = b("enter", "open", "enter", "right", "l")
+	return k
 }
 
 // update enables the bindings that make sense in the model's state.
@@ -98,6 +109,7 @@ func (k *keyMap) update(m *Model) {
 	k.Hint.SetEnabled(len(m.s.Hints) > 0)
 	k.HintKey.SetEnabled(len(m.s.Hints) > 0 && !editing)
 	k.Submit.SetEnabled(build && m.grade == nil)
+	k.ShowScore.SetEnabled(build && m.grade != nil)
 	k.Reset.SetEnabled(build && m.grade == nil)
 	k.LeaveEdit.SetEnabled(m.focus == paneEditor)
 	k.Back.SetEnabled(m.focus != paneEditor)
@@ -133,26 +145,26 @@ func (m *Model) paneKeys() []key.Binding {
 		return append(out, e.ShortHelp()...)
 	case paneChecks:
 		// w comes first: at 80 columns the footer keeps only its head.
-		return append(m.whyKeys(), k.Up, k.Down, withHelp(k.Open, "enter", "trace"), k.Edit, k.HintKey, k.Submit, k.NextPane)
+		return append(m.whyKeys(), k.Up, k.Down, nav.WithHelp(k.Open, "enter", "trace"), k.Edit, k.HintKey, k.Submit, k.NextPane)
 	case paneTrace:
 		return append(append(m.whyKeys(), m.trace.KeyMap.ShortHelp()...), k.Edit, k.HintKey, k.NextPane)
 	case paneDocs:
 		return []key.Binding{k.Up, k.Down, k.Open, k.Edit, k.HintKey, k.NextPane}
 	case paneWorld:
-		return []key.Binding{k.Up, k.Down, withHelp(k.Open, "enter", "open/expand"), k.Collapse, k.Edit, k.HintKey, k.NextPane}
+		return []key.Binding{k.Up, k.Down, nav.WithHelp(k.Open, "enter", "open/expand"), k.Collapse, k.Edit, k.HintKey, k.NextPane}
 	case paneBriefing:
 		var scroll []key.Binding
-		if len(m.briefing.lines) > m.briefing.h {
+		if len(m.briefing.lines) > m.briefing.Height {
 			scroll = []key.Binding{k.Up, k.Down} // only when there is more to read
 		}
 		if m.s.Kind == scenarios.Build {
-			out := append([]key.Binding{withHelp(k.Edit, "e/enter", "edit the policy")}, scroll...)
+			out := append([]key.Binding{nav.WithHelp(k.Edit, "e/enter", "edit the policy")}, scroll...)
 			return append(out, k.HintKey, k.Submit, k.NextPane)
 		}
 		return append(scroll, k.Briefing, k.HintKey, k.NextPane)
 	case paneResult:
 		if m.showSolution {
-			return []key.Binding{k.Up, k.Down, k.NextDoc, withHelp(k.KeepEdit, "esc", "back to score")}
+			return []key.Binding{k.Up, k.Down, k.NextDoc, nav.WithHelp(k.KeepEdit, "esc", "back to score")}
 		}
 		return []key.Binding{k.Up, k.Down, k.Solution, k.KeepEdit}
 	case paneQuestion:
@@ -169,11 +181,6 @@ func (m *Model) whyKeys() []key.Binding {
 	return []key.Binding{m.keys.WhyNot}
 }
 
-func withHelp(b key.Binding, keyHelp, desc string) key.Binding {
-	b.SetHelp(keyHelp, desc)
-	return b
-}
-
 // ShortHelp is the footer: the focused pane's keys, then esc/back.
 func (m *Model) ShortHelp() []key.Binding {
 	out := m.paneKeys()
@@ -188,7 +195,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	k := &m.keys
 	groups := [][]key.Binding{m.paneKeys()}
 	groups = append(groups, []key.Binding{k.NextPane, k.PrevPane, k.Briefing, k.Tab1, k.Tab2, k.Tab3, k.Tab4})
-	groups = append(groups, []key.Binding{k.Hint, k.Submit, k.Reset, k.Back})
+	groups = append(groups, []key.Binding{k.Hint, k.Submit, k.ShowScore, k.Reset, k.Back})
 	if m.focus == paneEditor {
 		groups = append(groups, m.activeEditor().FullHelp()...)
 	}

@@ -249,7 +249,7 @@ func (m *Model) layoutBuild(l *layout, body rect) {
 		case paneBriefing:
 			l.panes[paneBriefing] = body
 		case paneDocs, paneWorld:
-			dh := min(len(m.docs), 5) + 2
+			dh := min(len(m.build.docs), 5) + 2
 			l.panes[paneDocs] = rect{body.x, body.y, body.w, dh}
 			l.panes[paneWorld] = rect{body.x, body.y + dh, body.w, body.h - dh}
 		}
@@ -269,7 +269,7 @@ func (m *Model) layoutBuild(l *layout, body rect) {
 	// The editor gets what its documents need at the start, fixed so the
 	// panes do not move while the learner types, and at least a usable
 	// left column; the trace, which teaches, gets the rest.
-	need := m.editorNeed
+	need := m.build.editorNeed
 	topH := min(max(need, 16), body.h-ch-8)
 	th := body.h - ch - topH
 	leftW := min(max(body.w*36/100, 34), 52)
@@ -278,7 +278,7 @@ func (m *Model) layoutBuild(l *layout, body rect) {
 	if m.briefOpen {
 		bh = max(4, topH*3/5)
 	}
-	dh := min(min(len(m.docs), 6)+2, max(3, topH-bh-4))
+	dh := min(min(len(m.build.docs), 6)+2, max(3, topH-bh-4))
 	l.panes[paneBriefing] = rect{body.x, body.y, leftW, bh}
 	l.panes[paneDocs] = rect{body.x, body.y + bh, leftW, dh}
 	l.panes[paneWorld] = rect{body.x, body.y + bh + dh, leftW, topH - bh - dh}
@@ -294,15 +294,15 @@ func (m *Model) sizeComponents() {
 	if r, ok := m.lay.panes[paneEditor]; ok {
 		in := r.inner()
 		m.lay.editorText = in
-		for _, e := range m.editors {
+		for _, e := range m.build.editors {
 			e.SetSize(in.w, in.h)
 		}
 		m.viewer.SetSize(in.w, in.h)
 	}
 	if r, ok := m.lay.panes[paneTrace]; ok {
 		in := r.inner()
-		if [2]int{in.w, in.h} != m.traceSize {
-			m.traceSize = [2]int{in.w, in.h}
+		if [2]int{in.w, in.h} != m.checks.traceSize {
+			m.checks.traceSize = [2]int{in.w, in.h}
 			m.trace.SetSize(in.w, in.h)
 			m.positionTrace()
 		}

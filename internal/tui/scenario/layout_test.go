@@ -6,6 +6,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/charmbracelet/x/ansi"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -18,24 +20,24 @@ func TestLayoutsFillExactly(t *testing.T) {
 			m := open(t, id, sz[0], sz[1], testDeps(t))
 			for _, p := range m.focusOrder() {
 				m.setFocus(p)
-				checkFrame(t, m.View(), sz[0], sz[1])
+				screentest.CheckFrame(t, m.View(), sz[0], sz[1])
 			}
 			press(m, "h", "b") // a hint box and the briefing toggled
-			checkFrame(t, m.View(), sz[0], sz[1])
+			screentest.CheckFrame(t, m.View(), sz[0], sz[1])
 			// Resizing keeps the frame.
 			m.SetSize(sz[0]+7, sz[1]+3)
-			checkFrame(t, m.View(), sz[0]+7, sz[1]+3)
+			screentest.CheckFrame(t, m.View(), sz[0]+7, sz[1]+3)
 		}
 	}
 }
 
 func TestNarrowShowsOneMainPaneWithTabs(t *testing.T) {
 	m := open(t, "two-groups-one-bucket", 80, 22, testDeps(t))
-	if v := plain(m.View()); !strings.Contains(v, "Dana must read") || strings.Contains(v, "╭─ NoFinance") {
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "Dana must read") || strings.Contains(v, "╭─ NoFinance") {
 		t.Errorf("a build scenario should open on the briefing tab:\n%s", v)
 	}
 	press(m, "e")
-	v := plain(m.View())
+	v := ansi.Strip(m.View())
 	if !strings.HasPrefix(v, " 1 Editor │ 2 Checks 1/3 ✗✗✓ │ 3 Briefing │ 4 World") {
 		t.Fatalf("tab bar:\n%s", v)
 	}
@@ -43,16 +45,16 @@ func TestNarrowShowsOneMainPaneWithTabs(t *testing.T) {
 		t.Errorf("narrow layout shows more than the editor:\n%s", v)
 	}
 	press(m, "esc") // to the checks tab
-	v = plain(m.View())
+	v = ansi.Strip(m.View())
 	if !strings.Contains(v, "╭─ Checks 1/3") || !strings.Contains(v, "╭─ Trace") || strings.Contains(v, "NoFinance (customer") {
 		t.Errorf("checks tab:\n%s", v)
 	}
 	press(m, "4")
-	if v := plain(m.View()); !strings.Contains(v, "╭─ World") || !strings.Contains(v, "╭─ Documents") {
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "╭─ World") || !strings.Contains(v, "╭─ Documents") {
 		t.Errorf("world tab:\n%s", v)
 	}
 	press(m, "3")
-	if v := plain(m.View()); !strings.Contains(v, "Dana must read") {
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "Dana must read") {
 		t.Errorf("briefing tab:\n%s", v)
 	}
 }
@@ -60,7 +62,7 @@ func TestNarrowShowsOneMainPaneWithTabs(t *testing.T) {
 func TestWideShowsEverything(t *testing.T) {
 	m := open(t, "two-groups-one-bucket", 120, 38, testDeps(t))
 	press(m, "e")
-	v := plain(m.View())
+	v := ansi.Strip(m.View())
 	for _, want := range []string{"╭─ Briefing", "╭─ Documents", "╭─ World", "╭─ Editing · NoFinance", "✎ typing · esc leaves", "╭─ Checks 1/3", "╭─ Trace"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("wide layout lacks %q:\n%s", want, v)
@@ -79,15 +81,15 @@ func TestNoColor(t *testing.T) {
 		drive(m, m.Init())
 		press(m, "ctrl+h")
 		v := m.View()
-		if colourSGR.MatchString(v) {
-			t.Errorf("%s: colour escapes under NO_COLOR: %q", id, colourSGR.FindString(v))
+		if screentest.ColourSGR.MatchString(v) {
+			t.Errorf("%s: colour escapes under NO_COLOR: %q", id, screentest.ColourSGR.FindString(v))
 		}
-		if !strings.Contains(plain(v), "┏") {
+		if !strings.Contains(ansi.Strip(v), "┏") {
 			t.Errorf("%s: the focused pane should have the heavy border without colour", id)
 		}
 		// Verdicts keep their symbols and words.
-		if id == "two-groups-one-bucket" && (!strings.Contains(plain(v), "✗ user dana") || !strings.Contains(plain(v), "got explicitDeny")) {
-			t.Errorf("verdicts without words or symbols:\n%s", plain(v))
+		if id == "two-groups-one-bucket" && (!strings.Contains(ansi.Strip(v), "✗ user dana") || !strings.Contains(ansi.Strip(v), "got explicitDeny")) {
+			t.Errorf("verdicts without words or symbols:\n%s", ansi.Strip(v))
 		}
 	}
 }
@@ -96,12 +98,12 @@ func TestLightThemeRerenders(t *testing.T) {
 	m := open(t, "two-groups-one-bucket", 120, 38, testDeps(t))
 	dark := m.View()
 	m.SetStyles(theme.NewStyles(theme.Light()))
-	drive(m, func() tea.Msg { return kickMsg{} })
+	drive(m, func() tea.Msg { return tea.BackgroundColorMsg{} })
 	light := m.View()
 	if dark == light {
 		t.Error("the light palette changed nothing")
 	}
-	checkFrame(t, light, 120, 38)
+	screentest.CheckFrame(t, light, 120, 38)
 }
 
 func TestMouse(t *testing.T) {
@@ -110,8 +112,8 @@ func TestMouse(t *testing.T) {
 	// Click the second check (the header row of the root is above us).
 	_, cmd := m.Update(tea.MouseClickMsg{X: r.x + 5, Y: r.y + 2, Button: tea.MouseLeft})
 	drive(m, cmd)
-	if m.focus != paneChecks || m.checkSel != 1 {
-		t.Fatalf("click: focus %v, selected %d", m.focus, m.checkSel)
+	if m.focus != paneChecks || m.checks.checkSel != 1 {
+		t.Fatalf("click: focus %v, selected %d", m.focus, m.checks.checkSel)
 	}
 	// Wheel over the trace scrolls it without taking the focus.
 	tr := m.lay.panes[paneTrace]
@@ -131,7 +133,7 @@ func TestWorldTreeOpensDocuments(t *testing.T) {
 	m := open(t, "two-groups-one-bucket", 120, 38, testDeps(t))
 	m.setFocus(paneWorld)
 	// dana is closed; open her and find her policies through the groups.
-	v := plain(m.View())
+	v := ansi.Strip(m.View())
 	if !strings.Contains(v, "dana  groups: readers, contractors") {
 		t.Fatalf("tree:\n%s", v)
 	}
@@ -142,13 +144,13 @@ func TestWorldTreeOpensDocuments(t *testing.T) {
 		}
 	}
 	press(m, "enter")
-	if m.focus != paneEditor || m.curDoc != "policy:111122223333/ReadReports" {
-		t.Fatalf("open: focus %v doc %s", m.focus, m.curDoc)
+	if m.focus != paneEditor || m.build.curDoc != "policy:111122223333/ReadReports" {
+		t.Fatalf("open: focus %v doc %s", m.focus, m.build.curDoc)
 	}
 	if m.CapturesText() {
 		t.Error("a read-only document should not capture text")
 	}
-	v = plain(m.View())
+	v = ansi.Strip(m.View())
 	if !strings.Contains(v, "ReadReports (customer managed policy") || !strings.Contains(v, "read-only") {
 		t.Errorf("viewer:\n%s", v)
 	}
@@ -165,7 +167,7 @@ func TestWorldTreeOpensDocuments(t *testing.T) {
 		}
 	}
 	press(m, "enter")
-	if v := plain(m.View()); !strings.Contains(v, "MFA Delete: off") || !strings.Contains(v, "versioning: Enabled") {
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "MFA Delete: off") || !strings.Contains(v, "versioning: Enabled") {
 		t.Errorf("bucket settings:\n%s", v)
 	}
 }
@@ -182,7 +184,7 @@ func TestPredictWorldViewer(t *testing.T) {
 		}
 	}
 	press(m, "enter")
-	v := plain(m.View())
+	v := ansi.Strip(m.View())
 	if !strings.Contains(v, "ComputeAndStorageOnly") || !strings.Contains(v, `"Effect"`) {
 		t.Fatalf("viewer in the world pane:\n%s", v)
 	}
@@ -199,10 +201,10 @@ func TestNoColorMarkdownHasNoMarkers(t *testing.T) {
 	drive(m, m.Init())
 	press(m, "esc", "3")
 	v := m.View()
-	if strings.Contains(plain(v), "**") {
-		t.Errorf("Markdown markers under NO_COLOR:\n%s", plain(v))
+	if strings.Contains(ansi.Strip(v), "**") {
+		t.Errorf("Markdown markers under NO_COLOR:\n%s", ansi.Strip(v))
 	}
-	if colourSGR.MatchString(v) {
-		t.Errorf("colour escapes: %q", colourSGR.FindString(v))
+	if screentest.ColourSGR.MatchString(v) {
+		t.Errorf("colour escapes: %q", screentest.ColourSGR.FindString(v))
 	}
 }

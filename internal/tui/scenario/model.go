@@ -71,32 +71,16 @@ type Model struct {
 	briefing scroller
 	tree     worldTree
 
-	// Build.
-	docs       []docEntry
-	docSel     int
-	curDoc     string
-	editors    map[string]*editor.Model // one per editable document
-	viewer     editor.Model             // read-only documents
-	start      map[string]string        // the starting text of the editable documents
-	world      *sandbox.World           // the learner's world, broken documents included
-	evaluated  map[string]int           // document → editor version evaluated
-	broken     map[string]error
-	results    []scenarios.CheckResult // last good results, visible checks (all after submit)
-	stale      bool
-	checkSel   int
-	trace      trace.Model
-	editorNeed int    // rows the editor pane wants in the wide layout
-	traceFor   int    // index of the check the trace shows, -1 none
-	traceSize  [2]int // the trace pane's inner size, to re-scroll on resize
+	// Build: the documents and their editors.
+	build buildState
+	// The checks and the trace of the selected one (build, and a predict
+	// after its reveal).
+	checks checkState
+	viewer editor.Model // read-only documents
+	trace  trace.Model
 
-	// Drafts.
-	draftSeq   int
-	draftDelay time.Duration
-	dirty      bool
-	revs       *draftRevs
-	conflict   *progress.DraftConflictError // another window's newer draft, awaiting a choice
-	restoredN  int
-	notice     string
+	drafts draftState
+	notice string
 
 	// Hints.
 	hintsShown int
@@ -116,6 +100,39 @@ type Model struct {
 	ans answerState
 }
 
+// buildState is a build scenario's documents: the learner's world as
+// edited, an editor per editable document and what the checks last saw.
+type buildState struct {
+	docs       []docEntry
+	docSel     int
+	curDoc     string
+	editors    map[string]*editor.Model // one per editable document
+	start      map[string]string        // the starting text of the editable documents
+	world      *sandbox.World           // the learner's world, broken documents included
+	evaluated  map[string]int           // document → editor version evaluated
+	broken     map[string]error
+	editorNeed int // rows the editor pane wants in the wide layout
+}
+
+// draftState is the saving of the edited documents as drafts (drafts.go).
+type draftState struct {
+	seq       int // the latest edit's number: a debounce tick for an older one is dropped
+	delay     time.Duration
+	dirty     bool
+	revs      *draftRevs
+	conflict  *progress.DraftConflictError // another window's newer draft, awaiting a choice
+	restoredN int
+}
+
+// checkState is the checks' last results and which one the trace shows.
+type checkState struct {
+	results   []scenarios.CheckResult // last good results, visible checks (all after submit)
+	stale     bool
+	checkSel  int
+	traceFor  int    // index of the check the trace shows, -1 none
+	traceSize [2]int // the trace pane's inner size, to re-scroll on resize
+}
+
 // New builds the screen for one scenario. The starting text of the editable
 // documents is loaded at once; drafts saved earlier arrive with Init.
 func New(deps screen.Deps, s *scenarios.Scenario) *Model {
@@ -124,23 +141,24 @@ func New(deps screen.Deps, s *scenarios.Scenario) *Model {
 	}
 	st := theme.NewStyles(theme.Dark())
 	m := &Model{
-		deps:       deps,
-		s:          s,
-		keys:       defaultKeyMap(),
-		st:         st,
-		fr:         newFrames(st),
-		md:         new(markdown.Cache),
-		started:    deps.Now(),
-		packTitle:  s.Pack,
-		editors:    map[string]*editor.Model{},
-		start:      map[string]string{},
-		evaluated:  map[string]int{},
-		broken:     map[string]error{},
-		world:      s.World,
-		traceFor:   -1,
-		draftDelay: draftDelay,
-		revs:       &draftRevs{rev: map[string]int64{}},
-		briefOpen:  s.Kind != scenarios.Build,
+		deps:      deps,
+		s:         s,
+		keys:      defaultKeyMap(),
+		st:        st,
+		fr:        newFrames(st),
+		md:        new(markdown.Cache),
+		started:   deps.Now(),
+		packTitle: s.Pack,
+		build: buildState{
+			editors:   map[string]*editor.Model{},
+			start:     map[string]string{},
+			evaluated: map[string]int{},
+			broken:    map[string]error{},
+			world:     s.World,
+		},
+		checks:    checkState{traceFor: -1},
+		drafts:    draftState{delay: draftDelay, revs: &draftRevs{rev: map[string]int64{}}},
+		briefOpen: s.Kind != scenarios.Build,
 	}
 	m.lastInput = m.started
 	m.viewer = newEditor(st, true)
@@ -187,22 +205,22 @@ func (m *Model) initBuild() {
 		if !ok {
 			continue
 		}
-		m.docs = append(m.docs, docEntry{ID: id, Name: shortName(d), Title: d.Title, Editable: true})
+		m.build.docs = append(m.build.docs, docEntry{ID: id, Name: shortName(d), Title: d.Title, Editable: true})
 		e := newEditor(m.st, false)
 		e.SetValue(d.Source)
-		m.editors[id] = &e
-		m.start[id] = d.Source
-		m.evaluated[id] = e.Version()
-		m.editorNeed = max(m.editorNeed, e.LineCount()+3)
+		m.build.editors[id] = &e
+		m.build.start[id] = d.Source
+		m.build.evaluated[id] = e.Version()
+		m.build.editorNeed = max(m.build.editorNeed, e.LineCount()+3)
 	}
 	for _, d := range m.s.World.Documents() {
 		if editable[d.ID] {
 			continue
 		}
-		m.docs = append(m.docs, docEntry{ID: d.ID, Name: shortName(d), Title: d.Title})
+		m.build.docs = append(m.build.docs, docEntry{ID: d.ID, Name: shortName(d), Title: d.Title})
 	}
 	if len(m.s.Editable) > 0 {
-		m.curDoc = m.s.Editable[0]
+		m.build.curDoc = m.s.Editable[0]
 	}
 	m.runChecks()
 }
@@ -220,9 +238,12 @@ func shortName(d *sandbox.Document) string {
 }
 
 // Init loads drafts and the learner's earlier attempts, and starts the
-// Markdown rendering once the screen has a size.
+// Markdown rendering if the screen has a size already (opened from another
+// screen). A screen the program starts on is sized later: the root then
+// forwards the first tea.WindowSizeMsg, and Update, which ends every
+// message by starting the renderings it lacks, renders for the real width.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.loadProgress(), m.renderMarkdown(), kick(m.draftDelay/6))
+	return tea.Batch(m.loadProgress(), m.renderMarkdown())
 }
 
 // Breadcrumb is the pack and the scenario.
@@ -253,7 +274,7 @@ func (m *Model) SetStyles(st *theme.Styles) {
 	}
 	m.st = st
 	m.fr = newFrames(st)
-	for _, e := range m.editors {
+	for _, e := range m.build.editors {
 		e.SetStyles(st)
 	}
 	m.viewer.SetStyles(st)
@@ -290,21 +311,21 @@ func (m *Model) Cursor() *tea.Cursor {
 
 // activeEditor is the editor the editor pane shows.
 func (m *Model) activeEditor() *editor.Model {
-	if e, ok := m.editors[m.curDoc]; ok {
+	if e, ok := m.build.editors[m.build.curDoc]; ok {
 		return e
 	}
 	return &m.viewer
 }
 
 func (m *Model) editorEditable() bool {
-	_, ok := m.editors[m.curDoc]
+	_, ok := m.build.editors[m.build.curDoc]
 	return ok
 }
 
 // syncFocus gives the editor its focus state and keys their enabled state.
 func (m *Model) syncFocus() {
-	for id, e := range m.editors {
-		if id == m.curDoc && m.focus == paneEditor {
+	for id, e := range m.build.editors {
+		if id == m.build.curDoc && m.focus == paneEditor {
 			e.Focus()
 		} else {
 			e.Blur()
@@ -316,12 +337,4 @@ func (m *Model) syncFocus() {
 		m.viewer.Blur()
 	}
 	m.keys.update(m)
-}
-
-// kickMsg arrives shortly after start: by then the root has sized the
-// screen, so Markdown can be rendered for the real width.
-type kickMsg struct{}
-
-func kick(d time.Duration) tea.Cmd {
-	return tea.Tick(d, func(time.Time) tea.Msg { return kickMsg{} })
 }

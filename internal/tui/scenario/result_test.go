@@ -4,7 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/iamlab/iamlab/internal/progress"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 )
 
 // The result screen explains the grade: par and breadth in a sentence
@@ -29,8 +31,8 @@ func TestResultExplainsTheGrade(t *testing.T) {
 			t.Fatalf("%dx%d: not solved: %+v", w, h, m.grade)
 		}
 		v := m.View()
-		checkFrame(t, v, w, h)
-		text := plain(strings.Join(m.scoreLines(w-4), "\n"))
+		screentest.CheckFrame(t, v, w, h)
+		text := ansi.Strip(strings.Join(m.scoreLines(w-4), "\n"))
 		flat := strings.Join(strings.Fields(text), " ")
 		for _, want := range []string{
 			"least privilege over par by 1 (breadth 4, par 3)",
@@ -55,7 +57,7 @@ func TestResultExplainsTheGrade(t *testing.T) {
 func TestHiddenChecksSeenCostIsStated(t *testing.T) {
 	m := open(t, "ec2-instance-role", 120, 40, testDeps(t))
 	press(m, "ctrl+s")
-	text := strings.Join(strings.Fields(plain(strings.Join(m.scoreLines(116), "\n"))), " ")
+	text := strings.Join(strings.Fields(ansi.Strip(strings.Join(m.scoreLines(116), "\n"))), " ")
 	if !strings.Contains(text, "having seen them costs 5 of the 10 unaided points on the next submit") {
 		t.Errorf("failed submit does not state the cost of the hidden checks:\n%s", text)
 	}
@@ -63,7 +65,7 @@ func TestHiddenChecksSeenCostIsStated(t *testing.T) {
 	m.activeEditor().SetValue(scenarioByID(t, "ec2-instance-role").Solution["policy:444455556666/AppDataRead"])
 	m.reevaluate()
 	press(m, "ctrl+s")
-	text = strings.Join(strings.Fields(plain(strings.Join(m.scoreLines(116), "\n"))), " ")
+	text = strings.Join(strings.Fields(ansi.Strip(strings.Join(m.scoreLines(116), "\n"))), " ")
 	if !strings.Contains(text, "−5 for hidden checks seen on an earlier submit") || m.grade.Score != 95 {
 		t.Errorf("second submit: score %d, help not stated:\n%s", m.grade.Score, text)
 	}
@@ -84,7 +86,7 @@ func TestPredictRedoIsPractice(t *testing.T) {
 	if !g.Practice || g.Stars != 0 {
 		t.Fatalf("redo: practice %v, stars %d", g.Practice, g.Stars)
 	}
-	text := strings.Join(strings.Fields(plain(strings.Join(again.predictLines(116), "\n"))), " ")
+	text := strings.Join(strings.Fields(ansi.Strip(strings.Join(again.predictLines(116), "\n"))), " ")
 	if !strings.Contains(text, "practice: your first answer is the one that counts") {
 		t.Errorf("the redo does not say it is practice:\n%s", text)
 	}
@@ -107,7 +109,7 @@ func TestOneStatementBothARNsIsParAndSaysWhy(t *testing.T) {
 	if g := m.grade; g == nil || !g.Solved || g.Score != 100 || g.LeastPrivilege.Verdict != "par" {
 		t.Fatalf("grade %+v", m.grade)
 	}
-	text := strings.Join(strings.Fields(plain(strings.Join(m.scoreLines(76), "\n"))), " ")
+	text := strings.Join(strings.Fields(ansi.Strip(strings.Join(m.scoreLines(76), "\n"))), " ")
 	for _, want := range []string{"least privilege par (breadth 3, par 3)", "Not counted, since they can never apply (the resource is not of a type the action acts on): s3:GetObject on arn:aws:s3:::acme-catalog; s3:ListBucket on arn:aws:s3:::acme-catalog/*."} {
 		if !strings.Contains(text, want) {
 			t.Errorf("result lacks %q:\n%s", want, text)
@@ -115,5 +117,37 @@ func TestOneStatementBothARNsIsParAndSaysWhy(t *testing.T) {
 	}
 	if strings.Contains(text, "Granted beyond the reference") {
 		t.Errorf("a par result lists pairs beyond the reference:\n%s", text)
+	}
+}
+
+// After a solved submit ctrl+s no longer submits: it goes back to the
+// score, and the full help names it.
+func TestCtrlSShowsTheScoreAfterASolve(t *testing.T) {
+	m := open(t, "ec2-instance-role", 120, 40, testDeps(t))
+	m.activeEditor().SetValue(scenarioByID(t, "ec2-instance-role").Solution["policy:444455556666/AppDataRead"])
+	m.reevaluate()
+	press(m, "ctrl+s")
+	if m.grade == nil || !m.grade.Solved || m.focus != paneResult {
+		t.Fatalf("the reference solution did not solve it: focus %v", m.focus)
+	}
+	press(m, "esc")
+	if m.focus == paneResult {
+		t.Fatal("esc stayed on the score")
+	}
+	subs := m.submissions
+	press(m, "ctrl+s")
+	if m.focus != paneResult || m.submissions != subs {
+		t.Fatalf("ctrl+s after a solve: focus %v, submissions %d → %d", m.focus, subs, m.submissions)
+	}
+	found := false
+	for _, g := range m.FullHelp() {
+		for _, b := range g {
+			if b.Enabled() && b.Help().Key == "ctrl+s" && b.Help().Desc == "score" {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Error("the full help does not list ctrl+s score after a solve")
 	}
 }

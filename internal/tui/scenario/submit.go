@@ -18,9 +18,9 @@ import (
 // submit grades the learner's world with every check, hidden ones too,
 // records the attempt and shows the score.
 func (m *Model) submit() tea.Cmd {
-	if len(m.broken) > 0 {
+	if len(m.build.broken) > 0 {
 		for _, id := range m.s.Editable {
-			if err, ok := m.broken[id]; ok {
+			if err, ok := m.build.broken[id]; ok {
 				ds := policydiag.Parse(err)
 				return screen.Status(fmt.Sprintf("fix the JSON first: %s line %d, column %d: %s", m.docName(id), ds[0].Line, ds[0].Col, ds[0].Message), true)
 			}
@@ -30,26 +30,26 @@ func (m *Model) submit() tea.Cmd {
 	m.notice = ""
 	m.hiddenShown = true
 	attempts := m.priorAttempts + m.submissions
-	g := scenarios.GradeBuild(m.s, m.world, m.hintsShown, attempts)
+	g := scenarios.GradeBuild(m.s, m.build.world, m.hintsShown, attempts)
 	m.grade = &g
-	m.results = g.Results
-	m.checkSel = 0
-	for i, r := range m.results {
+	m.checks.results = g.Results
+	m.checks.checkSel = 0
+	for i, r := range m.checks.results {
 		if !r.Pass {
-			m.checkSel = i
+			m.checks.checkSel = i
 			break
 		}
 	}
 	m.refreshTrace(true)
 	m.focus = paneResult
-	m.result.yoff = 0
+	m.result.Top()
 	m.syncFocus()
 	m.relayout()
 	return tea.Batch(m.recordBuild(g), m.renderMarkdown())
 }
 
 func (m *Model) docName(id string) string {
-	for _, d := range m.docs {
+	for _, d := range m.build.docs {
 		if d.ID == id {
 			return d.Name
 		}
@@ -114,7 +114,7 @@ func (m *Model) recordBuild(g scenarios.Grade) tea.Cmd {
 	lp := g.LeastPrivilege.Factor()
 	a.LeastPrivilege = &lp
 	a.Policies = map[string]string{}
-	for id, e := range m.editors {
+	for id, e := range m.build.editors {
 		a.Policies[id] = e.Value()
 	}
 	store, sid, solved := m.deps.Store, m.key(), g.Solved
@@ -122,8 +122,8 @@ func (m *Model) recordBuild(g scenarios.Grade) tea.Cmd {
 		return nil
 	}
 	if solved {
-		m.dirty = false
-		m.draftSeq++
+		m.drafts.dirty = false
+		m.drafts.seq++
 	}
 	return m.deps.Record("your attempt", func() error {
 		ctx := context.Background()
@@ -310,7 +310,7 @@ func (m *Model) leaveResult() {
 	m.focus = paneEditor
 	if m.grade != nil {
 		// Solved: the work is recorded; the policies stay on screen to read.
-		for _, e := range m.editors {
+		for _, e := range m.build.editors {
 			e.SetReadOnly(true)
 		}
 		m.focus = paneChecks

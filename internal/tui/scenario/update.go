@@ -21,7 +21,10 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		m.touch()
 	}
 	switch msg := msg.(type) {
-	case kickMsg:
+	case tea.WindowSizeMsg, tea.BackgroundColorMsg:
+		// Sized or repainted by the root (SetSize, SetStyles): nothing to
+		// do here but reach the end, where the renderings for the new
+		// width and palette start.
 	case whyNotMsg:
 		m.gotWhyNot(msg)
 	case markdown.RenderedMsg:
@@ -33,13 +36,13 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	case draftConflictMsg:
 		cmds = append(cmds, m.askDraftConflict(msg))
 	case draftTickMsg:
-		if msg.seq == m.draftSeq {
+		if msg.seq == m.drafts.seq {
 			cmds = append(cmds, m.saveDrafts())
 		}
 	case editor.ChangedMsg:
 		cmds = append(cmds, m.textChanged())
 	case editor.ExternalEditedMsg:
-		if e, ok := m.editors[m.curDoc]; ok {
+		if e, ok := m.build.editors[m.build.curDoc]; ok {
 			var cmd tea.Cmd
 			*e, cmd = e.Update(msg)
 			cmds = append(cmds, cmd)
@@ -86,7 +89,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.nextHint()
 	case build && key.Matches(msg, k.Submit):
 		return m.submit()
-	case build && m.grade != nil && msg.String() == "ctrl+s":
+	case key.Matches(msg, k.ShowScore):
 		m.setFocus(paneResult)
 		return nil
 	case key.Matches(msg, k.Reset):
@@ -121,7 +124,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Briefing):
 		m.toggleBriefing()
 		return nil
-	case key.Matches(msg, k.Edit), build && m.focus == paneBriefing && key.Matches(msg, k.Open) && msg.String() == "enter":
+	case key.Matches(msg, k.Edit), build && m.focus == paneBriefing && key.Matches(msg, k.EditEnter):
 		if build && m.grade == nil {
 			m.setFocus(paneEditor)
 		}
@@ -163,9 +166,9 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
 	case paneChecks:
 		switch {
 		case key.Matches(msg, k.Up):
-			m.selectCheck(m.checkSel - 1)
+			m.selectCheck(m.checks.checkSel - 1)
 		case key.Matches(msg, k.Down):
-			m.selectCheck(m.checkSel + 1)
+			m.selectCheck(m.checks.checkSel + 1)
 		case key.Matches(msg, k.Open):
 			m.setFocus(paneTrace)
 		}
@@ -174,37 +177,23 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
 	case paneDocs:
 		switch {
 		case key.Matches(msg, k.Up):
-			m.docSel = max(0, m.docSel-1)
+			m.build.docSel = max(0, m.build.docSel-1)
 		case key.Matches(msg, k.Down):
-			m.docSel = min(len(m.docs)-1, m.docSel+1)
+			m.build.docSel = min(len(m.build.docs)-1, m.build.docSel+1)
 		case key.Matches(msg, k.Open):
-			if m.docSel < len(m.docs) {
-				m.openDoc(m.docs[m.docSel].ID)
+			if m.build.docSel < len(m.build.docs) {
+				m.openDoc(m.build.docs[m.build.docSel].ID)
 				m.setFocus(paneEditor)
 			}
 		}
 	case paneWorld:
 		m.worldKey(msg)
 	case paneBriefing:
-		m.scrollKey(&m.briefing, msg)
+		m.briefing.update(msg, m.keys.Keys)
 	case paneQuestion:
 		return m.updateAnswer(msg)
 	}
 	return nil
-}
-
-func (m *Model) scrollKey(s *scroller, msg tea.KeyPressMsg) {
-	k := &m.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		s.scroll(-1)
-	case key.Matches(msg, k.Down):
-		s.scroll(1)
-	case key.Matches(msg, k.PageUp):
-		s.scroll(-max(1, s.h-1))
-	case key.Matches(msg, k.PageDown):
-		s.scroll(max(1, s.h-1))
-	}
 }
 
 func (m *Model) worldKey(msg tea.KeyPressMsg) {
@@ -218,15 +207,11 @@ func (m *Model) worldKey(msg tea.KeyPressMsg) {
 		m.viewer, _ = m.viewer.Update(msg)
 		return
 	}
+	if d, ok := k.Step(msg, m.tree.h); ok {
+		m.tree.move(d)
+		return
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		m.tree.move(-1)
-	case key.Matches(msg, k.Down):
-		m.tree.move(1)
-	case key.Matches(msg, k.PageUp):
-		m.tree.move(-max(1, m.tree.h-1))
-	case key.Matches(msg, k.PageDown):
-		m.tree.move(max(1, m.tree.h-1))
 	case key.Matches(msg, k.Collapse):
 		m.tree.collapse()
 	case key.Matches(msg, k.Open):
@@ -294,7 +279,7 @@ func (m *Model) resultKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.solution, _ = m.solution.Update(msg)
 		m.solution.Blur()
 	default:
-		m.scrollKey(&m.result, msg)
+		m.result.update(msg, m.keys.Keys)
 	}
 	m.keys.update(m)
 	return nil

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/iamlab/iamlab/internal/tui/cells"
+	"github.com/iamlab/iamlab/internal/tui/scroll"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -37,12 +38,12 @@ func (m *Model) tabs() []tabInfo {
 // checksTab is the checks tab's label: the count and a symbol per check,
 // so the editor tab still shows how the checks stand while typing.
 func (m *Model) checksTab() string {
-	t := fmt.Sprintf("Checks %d/%d ", scenarios.Passed(m.results), len(m.results))
-	for i, r := range m.results {
+	t := fmt.Sprintf("Checks %d/%d ", scenarios.Passed(m.checks.results), len(m.checks.results))
+	for i, r := range m.checks.results {
 		switch {
 		case i == 8:
 			return t + "…"
-		case m.stale:
+		case m.checks.stale:
 			t += "◌"
 		case r.Pass:
 			t += "✓"
@@ -132,8 +133,8 @@ func (m *Model) paneView(p pane, r rect) []string {
 			badge = fmt.Sprintf("%d%%", m.trace.ScrollPercent())
 		}
 		title := "Trace"
-		if m.checkSel < len(m.results) {
-			title += " · " + checkName(m.results[m.checkSel].Check)
+		if m.checks.checkSel < len(m.checks.results) {
+			title += " · " + checkName(m.checks.results[m.checks.checkSel].Check)
 		}
 		return m.box(r, f, title, badge, strings.Split(m.trace.View(), "\n"))
 	case paneBriefing:
@@ -209,20 +210,20 @@ func (m *Model) click(x, y int, msg tea.MouseClickMsg) tea.Cmd {
 		*e, cmd = e.Update(c)
 		return cmd
 	case paneChecks:
-		if m.stale {
+		if m.checks.stale {
 			row--
 		}
-		if first := m.checksFirst(in.h); row >= 0 && first+row < len(m.results) {
+		if first := m.checksFirst(in.h); row >= 0 && first+row < len(m.checks.results) {
 			m.selectCheck(first + row)
 		}
 	case paneDocs:
-		first := max(0, min(m.docSel-in.h/2, len(m.docs)-in.h))
-		if len(m.docs) <= in.h {
+		first := max(0, min(m.build.docSel-in.h/2, len(m.build.docs)-in.h))
+		if len(m.build.docs) <= in.h {
 			first = 0
 		}
-		if i := first + row; row >= 0 && i < len(m.docs) {
-			m.docSel = i
-			m.openDoc(m.docs[i].ID)
+		if i := first + row; row >= 0 && i < len(m.build.docs) {
+			m.build.docSel = i
+			m.openDoc(m.build.docs[i].ID)
 		}
 	case paneQuestion:
 		return m.clickChoice(row)
@@ -246,7 +247,7 @@ func (m *Model) checksFirst(h int) int {
 	if h <= 0 || n <= h {
 		return 0
 	}
-	return max(0, min(m.checkSel-h/2, n-h))
+	return max(0, min(m.checks.checkSel-h/2, n-h))
 }
 
 // wheel scrolls the pane under the pointer without moving the focus.
@@ -255,13 +256,8 @@ func (m *Model) wheel(x, y int, msg tea.MouseWheelMsg) {
 	if !ok {
 		return
 	}
-	d := 0
-	switch msg.Button {
-	case tea.MouseWheelUp:
-		d = -3
-	case tea.MouseWheelDown:
-		d = 3
-	default:
+	d := scroll.Wheel(msg)
+	if d == 0 {
 		return
 	}
 	in := r.inner()
@@ -274,7 +270,7 @@ func (m *Model) wheel(x, y int, msg tea.MouseWheelMsg) {
 	case paneTrace:
 		m.trace, _ = m.trace.Update(msg)
 	case paneChecks:
-		m.selectCheck(m.checkSel + d/3)
+		m.selectCheck(m.checks.checkSel + d/3)
 	case paneWorld:
 		if m.tree.viewing != "" {
 			m.viewer, _ = m.viewer.Update(msg)
@@ -282,14 +278,14 @@ func (m *Model) wheel(x, y int, msg tea.MouseWheelMsg) {
 			m.tree.move(d)
 		}
 	case paneBriefing:
-		m.briefing.scroll(d)
+		m.briefing.By(d, len(m.briefing.lines))
 	case paneResult:
 		if m.showSolution {
 			m.solution, _ = m.solution.Update(msg)
 		} else {
-			m.result.scroll(d)
+			m.result.By(d, len(m.result.lines))
 		}
 	case paneQuestion:
-		m.ans.scroll.scroll(d)
+		m.ans.scroll.By(d, len(m.ans.scroll.lines))
 	}
 }

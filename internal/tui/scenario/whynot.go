@@ -43,19 +43,19 @@ func (m *Model) whyUnlocked() bool {
 // whyUsable: w works on the checks and the trace, once unlocked, while
 // there is a check to explain.
 func (m *Model) whyUsable() bool {
-	return m.whyUnlocked() && (m.focus == paneChecks || m.focus == paneTrace) && m.checkSel < len(m.results)
+	return m.whyUnlocked() && (m.focus == paneChecks || m.focus == paneTrace) && m.checks.checkSel < len(m.checks.results)
 }
 
 // whyKey names the selected check in the current world: its index and the
 // text of every editable document (the only ones a proposal may change).
 func (m *Model) whyKey() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d\x00", m.checkSel)
-	if m.checkSel < len(m.results) {
-		b.WriteString(m.results[m.checkSel].Check.Name + "\x00")
+	fmt.Fprintf(&b, "%d\x00", m.checks.checkSel)
+	if m.checks.checkSel < len(m.checks.results) {
+		b.WriteString(m.checks.results[m.checks.checkSel].Check.Name + "\x00")
 	}
 	for _, id := range m.s.Editable {
-		if d, ok := m.world.Document(id); ok {
+		if d, ok := m.build.world.Document(id); ok {
 			b.WriteString(d.Source)
 		}
 		b.WriteByte(0)
@@ -80,7 +80,7 @@ func (m *Model) toggleWhyNot() tea.Cmd {
 // attachWhyNot puts the cached section (or a "searching" one) under the
 // trace of the selected check, or removes it.
 func (m *Model) attachWhyNot() {
-	if !m.why.on || m.stale || m.checkSel >= len(m.results) {
+	if !m.why.on || m.checks.stale || m.checks.checkSel >= len(m.checks.results) {
 		m.trace.SetWhyNot(nil)
 		return
 	}
@@ -97,7 +97,7 @@ func (m *Model) attachWhyNot() {
 // whyNotCmd starts the search for the selected check when the section is
 // shown and its answer is neither cached nor on its way.
 func (m *Model) whyNotCmd() tea.Cmd {
-	if !m.why.on || m.stale || m.checkSel >= len(m.results) {
+	if !m.why.on || m.checks.stale || m.checks.checkSel >= len(m.checks.results) {
 		return nil
 	}
 	key := m.whyKey()
@@ -108,10 +108,10 @@ func (m *Model) whyNotCmd() tea.Cmd {
 		m.why.pending = map[string]bool{}
 	}
 	m.why.pending[key] = true
-	res := m.results[m.checkSel]
+	res := m.checks.results[m.checks.checkSel]
 	var others []sandbox.Call
-	for i, r := range m.results {
-		if i != m.checkSel {
+	for i, r := range m.checks.results {
+		if i != m.checks.checkSel {
 			others = append(others, r.Check.Call)
 		}
 	}
@@ -119,7 +119,7 @@ func (m *Model) whyNotCmd() tea.Cmd {
 	for _, id := range m.s.Editable {
 		editable[id] = true
 	}
-	w := m.world
+	w := m.build.world
 	return func() tea.Msg {
 		return whyNotMsg{key: key, sec: findWhyNot(w, res, others, editable)}
 	}

@@ -4,7 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/iamlab/iamlab/internal/scenarios"
+	"github.com/iamlab/iamlab/internal/tui/screentest"
 	"github.com/iamlab/iamlab/internal/whynot"
 )
 
@@ -18,7 +20,7 @@ func TestWhyNotIsTheLastRung(t *testing.T) {
 		press(m, "2") // the checks (a tab in the narrow layout)
 		m.setFocus(paneChecks)
 		if footerHas(m, "why not?") {
-			t.Fatalf("%v: w is offered before the rung is open:\n%s", size, plain(m.View()))
+			t.Fatalf("%v: w is offered before the rung is open:\n%s", size, ansi.Strip(m.View()))
 		}
 		press(m, "w")
 		if m.why.on {
@@ -32,14 +34,14 @@ func TestWhyNotIsTheLastRung(t *testing.T) {
 		if m.confirm != confirmWhyNot {
 			t.Fatalf("%v: the fifth h did not ask for why not?", size)
 		}
-		v := plain(m.View())
-		if q := plain(strings.Join(m.hintLines(500), " ")); !strings.Contains(q, "It costs 2.5 more of the 10 unaided points") || !strings.Contains(v, "Hint: why not?") {
+		v := ansi.Strip(m.View())
+		if q := ansi.Strip(strings.Join(m.hintLines(500), " ")); !strings.Contains(q, "It costs 2.5 more of the 10 unaided points") || !strings.Contains(v, "Hint: why not?") {
 			t.Errorf("%v: the question does not state the cost: %q\n%s", size, q, v)
 		}
-		checkFrame(t, m.View(), size[0], size[1])
+		screentest.CheckFrame(t, m.View(), size[0], size[1])
 		// Select a failing check first, so the answer flips it to pass.
 		fail := -1
-		for i, r := range m.results {
+		for i, r := range m.checks.results {
 			if !r.Pass {
 				fail = i
 				break
@@ -48,7 +50,7 @@ func TestWhyNotIsTheLastRung(t *testing.T) {
 		if fail < 0 {
 			t.Fatal("list-needs-the-bucket starts with every check passing")
 		}
-		m.checkSel = fail
+		m.checks.checkSel = fail
 		m.refreshTrace(true)
 		press(m, "y")
 		if m.hintsShown != scenarios.WhyNotRung || m.focus != paneTrace || !m.why.on {
@@ -66,7 +68,7 @@ func TestWhyNotIsTheLastRung(t *testing.T) {
 				}
 			}
 		}
-		v = plain(m.View())
+		v = ansi.Strip(m.View())
 		if !footerHas(m, "hide why not?") {
 			t.Errorf("%v: the footer does not offer w", size)
 		}
@@ -75,7 +77,7 @@ func TestWhyNotIsTheLastRung(t *testing.T) {
 				t.Errorf("%v: view lacks %q:\n%s", size, want, v)
 			}
 		}
-		checkFrame(t, m.View(), size[0], size[1])
+		screentest.CheckFrame(t, m.View(), size[0], size[1])
 		// w hides it, and shows it again from the cache.
 		press(m, "w")
 		if m.trace.WhyNotLine() >= 0 || footerHas(m, "hide why not?") {
@@ -93,11 +95,11 @@ func TestWhyNotIsTheLastRung(t *testing.T) {
 		}
 		m.selectCheck(other)
 		drive(m, m.whyNotCmd())
-		if tv := plain(m.trace.View()); !strings.Contains(strings.SplitN(tv, "\n", 2)[0], "Why not?") {
+		if tv := ansi.Strip(m.trace.View()); !strings.Contains(strings.SplitN(tv, "\n", 2)[0], "Why not?") {
 			t.Errorf("%v: the other check's trace does not open on why not?:\n%s", size, tv)
 		}
 		// The grade charges the fifth rung like the others.
-		g := scenarios.GradeBuild(m.s, m.world, m.hintsShown, 1)
+		g := scenarios.GradeBuild(m.s, m.build.world, m.hintsShown, 1)
 		if len(g.Costs) == 0 || g.Costs[0].Points != 5*scenarios.HintCost {
 			t.Errorf("%v: costs %+v, want %v for five rungs", size, g.Costs, 5*scenarios.HintCost)
 		}
@@ -112,8 +114,8 @@ func TestWhyNotIsTheLastRung(t *testing.T) {
 // learner's documents and makes the failing check pass.
 func TestWhyNotProposalsPassTheCheck(t *testing.T) {
 	m := open(t, "list-needs-the-bucket", 120, 40, testDeps(t))
-	res := m.results[0]
-	for _, r := range m.results {
+	res := m.checks.results[0]
+	for _, r := range m.checks.results {
 		if !r.Pass {
 			res = r
 		}
@@ -125,13 +127,13 @@ func TestWhyNotProposalsPassTheCheck(t *testing.T) {
 	for _, id := range m.s.Editable {
 		editable[id] = true
 	}
-	sub := &whynot.WorldCall{World: m.world, Call: res.Check.Call, Editable: func(id string) bool { return editable[id] }}
+	sub := &whynot.WorldCall{World: m.build.world, Call: res.Check.Call, Editable: func(id string) bool { return editable[id] }}
 	ans, err := whynot.Find(sub, whynot.Options{Want: res.Check.Expect.Matches})
 	if err != nil || len(ans.Proposals) == 0 {
 		t.Fatalf("no proposals: %v", err)
 	}
 	for _, p := range ans.Proposals {
-		w := m.world
+		w := m.build.world
 		for id, src := range p.Sources() {
 			if !editable[id] {
 				t.Errorf("proposal edits %s, which the learner may not", id)
@@ -144,7 +146,7 @@ func TestWhyNotProposalsPassTheCheck(t *testing.T) {
 			t.Errorf("proposal %q leaves the check at %s", p.Edits[0].Summary, r.Outcome.Decision)
 		}
 	}
-	sec := findWhyNot(m.world, res, nil, editable)
+	sec := findWhyNot(m.build.world, res, nil, editable)
 	if sec.Want != expectWords(res.Check.Expect) || len(sec.Proposals) != len(ans.Proposals) {
 		t.Errorf("the screen's search differs: %+v", sec)
 	}
@@ -163,7 +165,7 @@ func TestWhyNotAfterAReveal(t *testing.T) {
 	}
 	press(m, "tab") // the checks
 	if !footerHas(m, "why not?") {
-		t.Fatalf("w is not offered on the checks after the reveal (focus %v):\n%s", m.focus, plain(m.View()))
+		t.Fatalf("w is not offered on the checks after the reveal (focus %v):\n%s", m.focus, ansi.Strip(m.View()))
 	}
 	press(m, "w")
 	sec := m.why.cache[m.whyKey()]

@@ -15,6 +15,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/traceview"
+	"github.com/iamlab/iamlab/internal/tui/nav"
+	"github.com/iamlab/iamlab/internal/tui/scroll"
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
 
@@ -52,24 +55,17 @@ type Content struct {
 	WhyNot *WhyNot
 }
 
-// KeyMap scrolls the trace.
+// KeyMap scrolls the trace: a pager's keys.
 type KeyMap struct {
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	nav.Keys
 }
 
 // DefaultKeyMap returns the trace's bindings.
 func DefaultKeyMap() KeyMap {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
-	return KeyMap{
-		Up:       b("↑/k", "scroll up", "up", "k"),
-		Down:     b("↓/j", "scroll down", "down", "j"),
-		PageUp:   b("pgup", "page up", "pgup", "b"),
-		PageDown: b("pgdn", "page down", "pgdown", "f", "space"),
-		Top:      b("g", "top", "g", "home"),
-		Bottom:   b("G", "bottom", "G", "end"),
-	}
+	k := KeyMap{Keys: nav.Pager()}
+	k.Up = nav.Relabel(k.Up, "scroll up")
+	k.Down = nav.Relabel(k.Down, "scroll down")
+	return k
 }
 
 // ShortHelp is the footer's list.
@@ -90,11 +86,11 @@ type Model struct {
 	memoFor  *theme.Styles
 	stale    bool
 	lines    []string
-	deciding int // line of the deciding layer, -1 when none
-	whyLine  int // line of the "why not?" section, -1 when none
+	lineBuf  []traceview.Line // the trace's lines before wording, reused by render
+	deciding int              // line of the deciding layer, -1 when none
+	whyLine  int              // line of the "why not?" section, -1 when none
 	width    int
-	height   int
-	yoff     int
+	win      scroll.Window
 }
 
 // New makes an empty trace.
@@ -111,7 +107,7 @@ func (m *Model) SetStyles(s *theme.Styles) {
 // SetContent replaces what is shown and scrolls to the top.
 func (m *Model) SetContent(c *Content) {
 	m.content = c
-	m.yoff = 0
+	m.win.Top()
 	m.render()
 }
 
@@ -138,15 +134,15 @@ func (m *Model) SetStale(stale bool) {
 
 // SetSize sets the pane's inner size and re-wraps.
 func (m *Model) SetSize(w, h int) {
-	if w == m.width && h == m.height {
+	if w == m.width && h == m.win.Height {
 		return
 	}
 	wChanged := w != m.width
-	m.width, m.height = w, h
+	m.width, m.win.Height = w, h
 	if wChanged {
 		m.render()
 	}
-	m.clamp()
+	m.win.Clamp(len(m.lines))
 }
 
 // Lines are the rendered lines (for tests and plain output).
@@ -158,65 +154,23 @@ func (m Model) DecidingLine() int { return m.deciding }
 // ScrollTo puts line i at the top of the pane, as far as the content
 // allows.
 func (m *Model) ScrollTo(i int) {
-	m.yoff = i
-	m.clamp()
-}
-
-func (m *Model) clamp() {
-	maxOff := max(0, len(m.lines)-m.height)
-	m.yoff = min(max(0, m.yoff), maxOff)
+	m.win.Off = i
+	m.win.Clamp(len(m.lines))
 }
 
 // Update scrolls.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case tea.KeyPressMsg:
-		switch {
-		case key.Matches(msg, m.KeyMap.Up):
-			m.yoff--
-		case key.Matches(msg, m.KeyMap.Down):
-			m.yoff++
-		case key.Matches(msg, m.KeyMap.PageUp):
-			m.yoff -= max(1, m.height-1)
-		case key.Matches(msg, m.KeyMap.PageDown):
-			m.yoff += max(1, m.height-1)
-		case key.Matches(msg, m.KeyMap.Top):
-			m.yoff = 0
-		case key.Matches(msg, m.KeyMap.Bottom):
-			m.yoff = len(m.lines)
-		}
-	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			m.yoff -= 3
-		case tea.MouseWheelDown:
-			m.yoff += 3
-		}
-	}
-	m.clamp()
+	m.win.Update(msg, m.KeyMap.Keys, len(m.lines))
 	return m, nil
 }
 
 // View draws the visible window, exactly height lines.
 func (m Model) View() string {
-	if m.height <= 0 {
+	if m.win.Height <= 0 {
 		return ""
 	}
-	end := min(len(m.lines), m.yoff+m.height)
-	vis := make([]string, 0, m.height)
-	if m.yoff < end {
-		vis = append(vis, m.lines[m.yoff:end]...)
-	}
-	for len(vis) < m.height {
-		vis = append(vis, "")
-	}
-	return strings.Join(vis, "\n")
+	return strings.Join(m.win.Fill(m.lines), "\n")
 }
 
 // ScrollPercent tells the pane title how far down the reader is.
-func (m Model) ScrollPercent() int {
-	if len(m.lines) <= m.height {
-		return 100
-	}
-	return m.yoff * 100 / (len(m.lines) - m.height)
-}
+func (m Model) ScrollPercent() int { return m.win.Percent(len(m.lines)) }

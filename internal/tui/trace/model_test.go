@@ -179,3 +179,20 @@ func TestLayersAreNumberedAsTheLessonNumbersThem(t *testing.T) {
 		t.Errorf("layers out of order:\n%s", out)
 	}
 }
+
+// The pane quotes a list of request values one by one, as the command
+// line does (it once quoted the joined list, escaping the separators).
+func TestQuotesEachRequestValue(t *testing.T) {
+	in := &eval.Input{
+		Request:  eval.Request{Principal: "arn:aws:iam::111122223333:user/dana", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/x"},
+		Identity: []eval.PolicyRef{{Name: "Tags", Policy: mustPolicy(t, eval.IdentityPolicy, `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"ForAllValues:StringEquals":{"aws:TagKeys":["Owner","Project"]}}}}`)}},
+	}
+	in.Request.Context.SetList("aws:TagKeys", []string{"Owner", "Project"})
+	r := eval.Evaluate(in, eval.Options{Trace: true})
+	m := New(theme.NewStyles(theme.Dark()))
+	m.SetSize(120, 40)
+	m.SetContent(&Content{Hops: []Hop{{Result: r}}, Final: Final{Decision: r.Decision, DecidedBy: r.DecidedBy, Reason: r.Reason}})
+	if out := plain(m); !strings.Contains(out, `request: ["Owner", "Project"]`) {
+		t.Errorf("request values not quoted one by one:\n%s", out)
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/safetext"
+	"github.com/iamlab/iamlab/internal/traceview"
 	"github.com/iamlab/iamlab/internal/tui/cells"
 )
 
@@ -16,6 +18,7 @@ import (
 // width or palette changes, never in View.
 func (m *Model) render() {
 	m.lines = m.lines[:0]
+	m.lineBuf = m.lineBuf[:0]
 	m.whyLine = -1
 	if m.content == nil || m.styles == nil {
 		return
@@ -26,7 +29,7 @@ func (m *Model) render() {
 	m.lines = r.out
 	m.deciding = r.deciding
 	m.whyLine = r.whyLine
-	m.clamp()
+	m.win.Clamp(len(m.lines))
 }
 
 type renderer struct {
@@ -119,40 +122,52 @@ func (r *renderer) hop(res eval.Result) {
 		r.add(2, res.Sentence())
 		return
 	}
-	q := t.Request
-	who := q.Principal
-	if q.PrincipalKind == eval.Anonymous {
-		who = "anonymous caller"
-	}
-	head := fmt.Sprintf("%s (%s", who, q.PrincipalKind)
-	if q.PrincipalAccount != "" {
-		head += ", " + q.PrincipalAccount
-	}
-	head += ") → " + q.Action + " → " + q.Resource
-	r.add(0, head)
-	if q.CrossAccount {
-		r.add(2, r.rs(&st.Trace.Note, "cross-account: the resource belongs to "+q.ResourceAccount+"; both sides must allow"))
-	}
 	var ctx []string
-	for _, e := range q.Context {
-		val := strings.Join(e.Value.Values, ",")
-		if e.Value.Multi {
-			val = "[" + val + "]"
+	for _, l := range traceview.RequestLines(&t.Request) {
+		switch l.Kind {
+		case traceview.KindRequest:
+			q := l.Request
+			who := safetext.Line(q.Principal)
+			if q.PrincipalKind == eval.Anonymous {
+				who = "anonymous caller"
+			}
+			head := fmt.Sprintf("%s (%s", who, q.PrincipalKind)
+			if q.PrincipalAccount != "" {
+				head += ", " + q.PrincipalAccount
+			}
+			r.add(0, head+") → "+safetext.Line(q.Action)+" → "+safetext.Line(q.Resource))
+		case traceview.KindCrossAccount:
+			r.add(2, r.rs(&st.Trace.Note, "cross-account: the resource belongs to "+l.Request.ResourceAccount+"; both sides must allow"))
+		case traceview.KindContext:
+			// The pane is narrow: the context keys share one line.
+			ctx = append(ctx, r.rs(&st.Trace.Detail, safetext.Line(l.Context.Key+"="+traceview.ContextValue(l.Context, ","))))
 		}
-		ctx = append(ctx, r.rs(&st.Trace.Detail, e.Key+"="+val))
 	}
 	if len(ctx) > 0 {
 		r.add(2, r.rs(&st.Muted, "context ")+strings.Join(ctx, "  "))
 	}
-	missing := absentKeysUsed(t)
-	if len(missing) > 0 {
-		r.add(2, r.rs(&st.Muted, "absent  ")+r.rs(&st.Trace.Detail, strings.Join(missing, ", ")+" — not in the request"))
-	}
-	decidingLayer := res.DecidedBy
 	layers := append([]*eval.LayerTrace(nil), t.Layers...)
 	sort.SliceStable(layers, func(i, j int) bool { return layerNumber(layers[i].Layer, 99) < layerNumber(layers[j].Layer, 99) })
+	// One buffer, kept by the model, holds every layer's lines: the pane
+	// redraws on each keystroke.
+	buf := r.m.lineBuf
+	start := len(buf)
+	ends := make([]int, len(layers))
 	for i, l := range layers {
-		r.layer(layerNumber(l.Layer, len(layerOrder)+1+i), l, l.Layer == decidingLayer)
+		buf = traceview.AppendLayer(buf, layerNumber(l.Layer, len(layerOrder)+1+i), l)
+		ends[i] = len(buf)
+	}
+	r.m.lineBuf = buf
+	blocks := make([][]traceview.Line, len(layers))
+	for i, end := range ends {
+		blocks[i] = buf[start:end]
+		start = end
+	}
+	if missing := absentKeysUsed(blocks); len(missing) > 0 {
+		r.add(2, r.rs(&st.Muted, "absent  ")+r.rs(&st.Trace.Detail, strings.Join(missing, ", ")+" — not in the request"))
+	}
+	for i, l := range layers {
+		r.lines(blocks[i], l.Layer == res.DecidedBy)
 	}
 }
 
@@ -178,26 +193,22 @@ func layerNumber(l eval.Layer, other int) int {
 
 // absentKeysUsed lists condition keys a policy asked about that the request
 // did not carry — the classic reason a Bool or a set operator surprised.
-func absentKeysUsed(t *eval.Trace) []string {
-	seen := map[string]bool{}
+// They are read from the layers' lines, which the pane draws after them.
+func absentKeysUsed(blocks [][]traceview.Line) []string {
+	var seen map[string]bool
 	var out []string
-	visit := func(ps []*eval.PolicyTrace) {
-		for _, p := range ps {
-			for _, s := range p.Statements {
-				for _, c := range s.Conditions {
-					k := strings.ToLower(c.Key)
-					if !c.Present && !seen[k] {
-						seen[k] = true
-						out = append(out, c.Key)
-					}
-				}
+	for _, ls := range blocks {
+		for _, l := range ls {
+			if l.Kind != traceview.KindCondition || l.Condition.Present {
+				continue
 			}
-		}
-	}
-	for _, l := range t.Layers {
-		visit(l.Policies)
-		for _, lv := range l.Levels {
-			visit(lv.Policies)
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			if k := strings.ToLower(l.Condition.Key); !seen[k] {
+				seen[k] = true
+				out = append(out, l.Condition.Key)
+			}
 		}
 	}
 	return out
@@ -216,50 +227,70 @@ func (r *renderer) verdict(v eval.Verdict) string {
 	return r.rs(&st.NotReached, "· not applicable")
 }
 
-func (r *renderer) layer(n int, l *eval.LayerTrace, deciding bool) {
+// lines draws one layer's lines; deciding marks the layer that decided.
+func (r *renderer) lines(ls []traceview.Line, deciding bool) {
 	st := r.m.styles
-	title := fmt.Sprintf("%d %s ", n, l.Title)
-	v := r.verdict(l.Verdict)
-	dots := max(3, min(r.width, 64)-cells.Width(title)-cells.Width(v)-1)
-	line := r.rs(&st.Trace.Step, title) + r.rs(&st.Trace.Leader, strings.Repeat(".", dots)) + " " + v
-	if deciding {
-		line += r.rs(&st.Trace.Note, "  ← decides")
-	}
-	if !l.Applicable {
-		// A layer can decide by being absent: "no resource-based policy
-		// allows" across accounts. It is marked all the same.
-		line = r.rs(&st.Trace.NotReached, title) + r.rs(&st.Trace.Leader, strings.Repeat(".", dots)) + " " + v
-		if deciding {
-			line += r.rs(&st.Trace.Note, "  ← decides")
+	for i := 0; i < len(ls); i++ {
+		l := ls[i]
+		switch l.Kind {
+		case traceview.KindLayer:
+			r.layer(l, deciding)
+		case traceview.KindNote:
+			r.add(l.Indent, r.rs(&st.Trace.Detail, l.Layer.Note))
+		case traceview.KindLevel:
+			extra := ""
+			if l.Level.Implied {
+				extra = r.rs(&st.Muted, " (RCPFullAWSAccess implied)")
+			}
+			r.add(l.Indent, "level "+l.Level.ID+"  "+r.verdict(l.Verdict)+extra)
+		case traceview.KindPolicy:
+			r.add(l.Indent, r.rs(&st.Bold, safetext.Line(l.Policy.Name))+"  "+r.verdict(l.Verdict))
+		case traceview.KindStatement:
+			r.statement(l)
+		case traceview.KindElement:
+			r.element(l)
+		case traceview.KindSubstitution:
+			r.add(l.Indent, r.rs(&st.Trace.Detail, traceview.SubText(l.Sub)))
+		case traceview.KindPrincipal:
+			p := l.Principal
+			line := r.mark(p.Matched) + " " + fmt.Sprintf("%-11s", p.Element) + " " + p.Entry
+			if p.Names != "" {
+				line += "  " + r.rs(&st.Trace.Detail, "names "+p.Names)
+			}
+			if p.Note != "" {
+				line += "  " + r.rs(&st.Trace.Note, "← "+p.Note)
+			}
+			r.add(l.Indent, line)
+		case traceview.KindCondition:
+			// The pane is narrow: the policy's values share one line,
+			// under the request's, and the reason follows.
+			var vals []traceview.Line
+			for i+1 < len(ls) && ls[i+1].Kind == traceview.KindConditionValue {
+				i++
+				vals = append(vals, ls[i])
+			}
+			r.condition(l, vals)
 		}
-	}
-	if deciding {
-		r.deciding = len(r.out)
-	}
-	r.add(0, line)
-	if l.Note != "" {
-		r.add(4, r.rs(&st.Trace.Detail, l.Note))
-	}
-	for _, lv := range l.Levels {
-		extra := ""
-		if lv.Implied {
-			extra = r.rs(&st.Muted, " (RCPFullAWSAccess implied)")
-		}
-		r.add(2, "level "+lv.ID+"  "+r.verdict(lv.Verdict)+extra)
-		for _, p := range lv.Policies {
-			r.policy(4, p)
-		}
-	}
-	for _, p := range l.Policies {
-		r.policy(2, p)
 	}
 }
 
-func (r *renderer) policy(ind int, p *eval.PolicyTrace) {
-	r.add(ind, r.rs(&r.m.styles.Bold, p.Name)+"  "+r.verdict(p.Verdict))
-	for _, s := range p.Statements {
-		r.statement(ind+2, s)
+func (r *renderer) layer(l traceview.Line, deciding bool) {
+	st := r.m.styles
+	title := fmt.Sprintf("%d %s ", l.Number, l.Layer.Title)
+	v := r.verdict(l.Verdict)
+	dots := max(3, min(r.width, 64)-cells.Width(title)-cells.Width(v)-1)
+	// A layer can decide by being absent ("no resource-based policy
+	// allows" across accounts): it is marked all the same.
+	titleStyle := &st.Trace.Step
+	if !l.Layer.Applicable {
+		titleStyle = &st.Trace.NotReached
 	}
+	line := r.rs(titleStyle, title) + r.rs(&st.Trace.Leader, strings.Repeat(".", dots)) + " " + v
+	if deciding {
+		line += r.rs(&st.Trace.Note, "  ← decides")
+		r.deciding = len(r.out)
+	}
+	r.add(0, line)
 }
 
 func (r *renderer) mark(ok bool) string {
@@ -269,79 +300,60 @@ func (r *renderer) mark(ok bool) string {
 	return r.rs(&r.m.styles.Trace.NoMatch, "✗")
 }
 
-func (r *renderer) statement(ind int, s *eval.StatementTrace) {
+func (r *renderer) statement(l traceview.Line) {
 	st := r.m.styles
-	label := fmt.Sprintf("statement #%d", s.Index+1)
-	if s.Sid != "" {
-		label += fmt.Sprintf(" %q", s.Sid)
+	s := l.Statement
+	head := fmt.Sprintf("statement %s %s (line %d) ", traceview.Label(s), s.Effect, s.Pos.Line)
+	if !s.Applies {
+		r.add(l.Indent, head+r.rs(&st.Muted, s.Reason))
+		return
 	}
-	head := fmt.Sprintf("%s %s (line %d) ", label, s.Effect, s.Pos.Line)
-	if s.Applies {
-		eff := r.rs(&st.Trace.Allow, "applies → "+s.Effect)
-		if s.Effect == "Deny" {
-			eff = r.rs(&st.Trace.Deny, "applies → Deny")
-		}
-		r.add(ind, head+eff)
-	} else {
-		r.add(ind, head+r.rs(&st.Muted, s.Reason))
+	eff := r.rs(&st.Trace.Allow, "applies → "+s.Effect)
+	if s.Effect == "Deny" {
+		eff = r.rs(&st.Trace.Deny, "applies → Deny")
 	}
-	el := func(e eval.ElementTrace) {
-		if e.Element == "" {
-			r.add(ind+2, r.mark(e.Matched)+" "+r.rs(&st.Trace.Detail, e.Note))
-			return
-		}
-		pat := e.Pattern
-		if pat == "" {
-			pat = r.rs(&st.Muted, "no listed value matches")
-		}
-		line := r.mark(e.Matched) + " " + fmt.Sprintf("%-11s", e.Element) + " " + pat
-		if e.Note != "" {
-			line += "  " + r.rs(&st.Trace.Note, "← "+e.Note)
-		}
-		r.add(ind+2, line)
-		for _, sub := range e.Substitutions {
-			txt := sub.Variable + " = " + fmt.Sprintf("%q", sub.Value)
-			if !sub.Resolved {
-				txt = sub.Variable + " has no value: " + sub.Note
-			}
-			r.add(ind+6, r.rs(&st.Trace.Detail, txt))
-		}
+	r.add(l.Indent, head+eff)
+}
+
+func (r *renderer) element(l traceview.Line) {
+	st := r.m.styles
+	e := l.Element
+	if e.Element == "" {
+		r.add(l.Indent, r.mark(e.Matched)+" "+r.rs(&st.Trace.Detail, e.Note))
+		return
 	}
-	el(s.Action)
-	el(s.Resource)
-	if p := s.Principal; p != nil {
-		line := r.mark(p.Matched) + " " + fmt.Sprintf("%-11s", p.Element) + " " + p.Entry
-		if p.Names != "" {
-			line += "  " + r.rs(&st.Trace.Detail, "names "+p.Names)
-		}
-		if p.Note != "" {
-			line += "  " + r.rs(&st.Trace.Note, "← "+p.Note)
-		}
-		r.add(ind+2, line)
+	pat := e.Pattern
+	if pat == "" {
+		pat = r.rs(&st.Muted, "no listed value matches")
 	}
-	for _, c := range s.Conditions {
-		req := r.rs(&st.Trace.Note, "absent")
-		if c.Present {
-			req = fmt.Sprintf("%q", strings.Join(c.RequestValues, `", "`))
-			if c.Multi {
-				req = "[" + req + "]"
-			}
-		}
-		r.add(ind+2, r.mark(c.Result)+" "+c.Operator+" "+c.Key+"  request: "+req)
-		var vals []string
-		for _, v := range c.Values {
-			t := fmt.Sprintf("%q", v.Text)
-			if v.Resolved != "" && v.Resolved != v.Text {
-				t += " → " + fmt.Sprintf("%q", v.Resolved)
-			}
-			if v.Matched {
-				t = r.rs(&st.Trace.Match, t+" ✓")
-			}
-			vals = append(vals, t)
-		}
-		r.add(ind+6, r.rs(&st.Muted, "policy: ")+strings.Join(vals, ", "))
-		r.add(ind+6, r.rs(&st.Trace.Detail, c.Reason))
+	line := r.mark(e.Matched) + " " + fmt.Sprintf("%-11s", e.Element) + " " + pat
+	if e.Note != "" {
+		line += "  " + r.rs(&st.Trace.Note, "← "+e.Note)
 	}
+	r.add(l.Indent, line)
+}
+
+func (r *renderer) condition(l traceview.Line, vals []traceview.Line) {
+	st := r.m.styles
+	c := l.Condition
+	req := traceview.RequestValues(c)
+	if !c.Present {
+		req = r.rs(&st.Trace.Note, req)
+	}
+	r.add(l.Indent, r.mark(c.Result)+" "+c.Operator+" "+c.Key+"  request: "+req)
+	var shown []string
+	for _, v := range vals {
+		t := traceview.ValueText(v.Value)
+		if v.Matched {
+			t = r.rs(&st.Trace.Match, t+" ✓")
+		}
+		if v.Value.Problem != "" {
+			t += " " + r.rs(&st.Trace.Note, "— "+v.Value.Problem)
+		}
+		shown = append(shown, t)
+	}
+	r.add(l.Indent+4, r.rs(&st.Muted, "policy: ")+strings.Join(shown, ", "))
+	r.add(l.Indent+4, r.rs(&st.Trace.Detail, c.Reason))
 }
 
 // rs renders s in a style through the model's memo: a keystroke
