@@ -27,7 +27,7 @@ type lessonFront struct {
 	Scenarios []string `yaml:"scenarios"`
 }
 
-var lessonNames = yamlpos.FieldNames(lessonFront{})
+var lessonNames = sync.OnceValue(func() []string { return yamlpos.FieldNames(lessonFront{}) })
 
 // mdLink finds inline Markdown links; the target is group 1.
 var mdLink = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\]\(([^)\s]+)(?:\s+"[^"]*")?\)`) })
@@ -104,7 +104,7 @@ func checkLesson(fsys fs.FS, file string, src []byte, known map[string]bool, ids
 	}
 	astFile, err := parser.ParseBytes(front, 0)
 	if err != nil {
-		return []Finding{shift(fromYAMLError(file0, err, lessonNames))}
+		return []Finding{shift(fromYAMLError(file0, err, lessonNames()))}
 	}
 	var root ast.Node
 	if len(astFile.Docs) > 0 {
@@ -112,7 +112,7 @@ func checkLesson(fsys fs.FS, file string, src []byte, known map[string]bool, ids
 	}
 	if root != nil {
 		if err := yaml.NodeToValue(root, &lf, yaml.DisallowUnknownField()); err != nil {
-			return []Finding{shift(fromYAMLError(file0, err, lessonNames))}
+			return []Finding{shift(fromYAMLError(file0, err, lessonNames()))}
 		}
 	}
 	p := newPositions(file, root)

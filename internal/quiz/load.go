@@ -91,7 +91,7 @@ func (b *Bank) loadFile(file string, src []byte) []Finding {
 	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
-		return []Finding{fromYAMLError(file, err, itemNames)}
+		return []Finding{fromYAMLError(file, err, itemNames())}
 	}
 	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
 		return nil // an empty file holds no items
@@ -112,7 +112,7 @@ func (b *Bank) loadFile(file string, src []byte) []Finding {
 	for _, n := range seq.Values {
 		var raw itemFile
 		if err := yaml.NodeToValue(n, &raw, yaml.DisallowUnknownField()); err != nil {
-			probs = append(probs, fromYAMLError(file, err, itemNames))
+			probs = append(probs, fromYAMLError(file, err, itemNames()))
 			continue
 		}
 		pos := newPositions(file, n)

@@ -31,7 +31,7 @@ func join(base string, parts ...any) string { return yamlpos.Join(base, parts...
 // decodeYAML parses src strictly into v. Unknown fields, wrong types and
 // duplicate keys are findings positioned at the offending token; names
 // lists the field names of the format for "did you mean".
-func decodeYAML(file string, src []byte, v any, names []string) (doc *yamlDoc, fs []Finding) {
+func decodeYAML(file string, src []byte, v any, names func() []string) (doc *yamlDoc, fs []Finding) {
 	// The YAML library can panic on some malformed input (found by
 	// FuzzLoadScenario); a hostile pack must not crash iamlab.
 	defer func() {
@@ -44,7 +44,7 @@ func decodeYAML(file string, src []byte, v any, names []string) (doc *yamlDoc, f
 	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
-		return nil, []Finding{yamlError(file, err, names)}
+		return nil, []Finding{yamlError(file, err, names())}
 	}
 	if len(f.Docs) > 1 {
 		return nil, []Finding{{Code: CodeYAMLSyntax, Severity: SevError, File: file, Line: 1, Col: 1, Message: "more than one YAML document (---) in the file", Expected: "exactly one"}}
@@ -66,7 +66,7 @@ func decodeYAML(file string, src []byte, v any, names []string) (doc *yamlDoc, f
 	// the library's load time.
 	if body != nil {
 		if err := yaml.NodeToValue(body, v, yaml.DisallowUnknownField()); err != nil {
-			return nil, []Finding{yamlError(file, err, names)}
+			return nil, []Finding{yamlError(file, err, names())}
 		}
 	}
 	return doc, doc.sanitizeTree(reflect.ValueOf(v), "")
