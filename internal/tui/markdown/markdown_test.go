@@ -286,3 +286,17 @@ func TestSplitTables(t *testing.T) {
 		t.Errorf("escaped pipe:\n%s", out)
 	}
 }
+
+// TestCodeSpanAcrossLines: a code span that the source breaks over two
+// lines is one span with a space, and no rendered line holds a line break.
+func TestCodeSpanAcrossLines(t *testing.T) {
+	lines := Render("Use `\"Condition\": {\"StringEquals\":\n{\"aws:PrincipalOrgID\": \"o-1\"}}` here.", 80, theme.VariantNoColor)
+	for _, l := range lines {
+		if strings.Contains(l, "\n") {
+			t.Fatalf("a line break inside a line: %q", l)
+		}
+	}
+	if got := ansi.Strip(strings.Join(lines, "|")); !strings.Contains(got, `{"StringEquals": {"aws:PrincipalOrgID"`) {
+		t.Errorf("the span is not joined with a space: %q", got)
+	}
+}

@@ -233,7 +233,9 @@ func (r *renderer) inline(n ast.Node, outer *lipgloss.Style, out []piece) []piec
 					sb.Write(tx.Segment.Value(r.src))
 				}
 			}
-			out = append(out, piece{text: sb.String(), style: pick(outer, &r.st.Code)})
+			// A line ending inside a code span is a space (CommonMark 6.1);
+			// kept, it would put a line break inside one rendered line.
+			out = append(out, piece{text: strings.ReplaceAll(sb.String(), "\n", " "), style: pick(outer, &r.st.Code)})
 		case *ast.Emphasis:
 			st := &r.st.Emph
 			if c.Level >= 2 {
