@@ -300,3 +300,14 @@ func TestCodeSpanAcrossLines(t *testing.T) {
 		t.Errorf("the span is not joined with a space: %q", got)
 	}
 }
+
+// TestStyledRunsRenderOnce: text the parser splits ("a*" and "b" inside
+// one strong span) is styled as one run, so the escapes do not depend on
+// how the parser cut it.
+func TestStyledRunsRenderOnce(t *testing.T) {
+	split := strings.Join(Render("**a*b**", 40, theme.VariantNoColor), "\n")
+	whole := strings.Join(Render("**ab**", 40, theme.VariantNoColor), "\n")
+	if strings.Replace(split, "a*b", "ab", 1) != whole {
+		t.Errorf("a split run is styled piece by piece:\n%q\n%q", split, whole)
+	}
+}

@@ -336,14 +336,31 @@ func wrap(ps []piece, width int) []string {
 	return out
 }
 
+// renderWord styles each run of parts that share a style once: how the
+// parser happened to split the text (goldmark cuts it at every * or [ it
+// tried) must not change the escapes written.
 func renderWord(w word) string {
 	var sb strings.Builder
-	for _, p := range w.parts {
-		if p.style == nil {
-			sb.WriteString(p.text)
-		} else {
-			sb.WriteString(p.style.Render(p.text))
+	for i := 0; i < len(w.parts); {
+		st := w.parts[i].style
+		j := i + 1
+		for j < len(w.parts) && w.parts[j].style == st {
+			j++
 		}
+		text := w.parts[i].text
+		if j > i+1 {
+			var run strings.Builder
+			for _, p := range w.parts[i:j] {
+				run.WriteString(p.text)
+			}
+			text = run.String()
+		}
+		if st == nil {
+			sb.WriteString(text)
+		} else {
+			sb.WriteString(st.Render(text))
+		}
+		i = j
 	}
 	return sb.String()
 }
