@@ -311,3 +311,27 @@ func TestStyledRunsRenderOnce(t *testing.T) {
 		t.Errorf("a split run is styled piece by piece:\n%q\n%q", split, whole)
 	}
 }
+
+// FuzzRender: no input makes the parser panic or loop (the fuzzer
+// reports an input that hangs), and no rendered line holds a line break.
+func FuzzRender(f *testing.F) {
+	f.Add(doc, 40)
+	f.Add("> a\n> - b\n>   ```\n>   c\n\n1. x\n\n   y\n2) z", 20)
+	f.Add("*a **b** c* _d_ [e](f \"g\") ![h](i) <j@k.l> <m:n> <o p='q'> &amp; &#x41; \\* `` ` ``", 30)
+	f.Add("<div>\n\n</div>\n<!--\n-->\n    code\n---\n===\n# h #\n| a |\n|---|\n| b |", 10)
+	f.Fuzz(func(t *testing.T, src string, width int) {
+		width = 1 + abs(width)%200
+		for _, l := range Render(src, width, theme.VariantNoColor) {
+			if strings.Contains(l, "\n") {
+				t.Fatalf("a line break inside a line: %q", l)
+			}
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
