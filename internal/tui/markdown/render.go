@@ -295,8 +295,8 @@ func wrap(ps []piece, width int) []string {
 }
 
 // renderWord styles each run of parts that share a style once: how the
-// parser happened to split the text (goldmark cuts it at every * or [ it
-// tried) must not change the escapes written.
+// parser happened to split the text (at every * or [ it tried as markup)
+// must not change the escapes written.
 func renderWord(w word) string {
 	var sb strings.Builder
 	for i := 0; i < len(w.parts); {
