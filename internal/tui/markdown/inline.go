@@ -129,7 +129,7 @@ func (p *inlineParser) step() {
 	case '<':
 		p.angle()
 	case '&':
-		p.entity()
+		p.reference()
 	default:
 		end := p.pos + 1
 		for end < len(p.s) && !strings.ContainsRune(specials, rune(p.s[end])) {
@@ -400,15 +400,31 @@ func (p *inlineParser) angle() {
 	p.text("<")
 }
 
-// entities are the named character references decoded; others stay as
-// written.
-var entities = map[string]string{"amp": "&", "lt": "<", "gt": ">", "quot": `"`, "apos": "'", "nbsp": "\u00a0"}
+// entity is the character a named reference stands for; names other
+// than these stay as written (the full table is two thousand names).
+func entity(name string) (string, bool) {
+	switch name {
+	case "amp":
+		return "&", true
+	case "lt":
+		return "<", true
+	case "gt":
+		return ">", true
+	case "quot":
+		return `"`, true
+	case "apos":
+		return "'", true
+	case "nbsp":
+		return "\u00a0", true
+	}
+	return "", false
+}
 
-func (p *inlineParser) entity() {
+func (p *inlineParser) reference() {
 	rest := p.s[p.pos:]
 	if semi := strings.IndexByte(rest, ';'); semi > 1 && semi <= 33 {
 		name := rest[1:semi]
-		if r, ok := entities[name]; ok {
+		if r, ok := entity(name); ok {
 			p.text(r)
 			p.pos += semi + 1
 			return
