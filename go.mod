@@ -18,7 +18,6 @@ require (
 	github.com/sahilm/fuzzy v0.1.3
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/spf13/cobra v1.10.2
-	github.com/yuin/goldmark v1.7.8
 	modernc.org/sqlite v1.62.0
 	pgregory.net/rapid v1.3.0
 )

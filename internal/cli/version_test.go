@@ -43,3 +43,20 @@ func TestVersionFlag(t *testing.T) {
 		t.Errorf("--version printed %q", out.String())
 	}
 }
+
+// TestVersionFastPathAsCobra: Main answers --version and -v without
+// building the command tree, with the very bytes the tree prints.
+func TestVersionFastPathAsCobra(t *testing.T) {
+	for _, flag := range []string{"--version", "-v"} {
+		var fast, slow, errb bytes.Buffer
+		if code := Main(t.Context(), []string{flag}, IO{In: strings.NewReader(""), Out: &fast, Err: &errb}); code != 0 {
+			t.Fatalf("%s: exit %d: %s", flag, code, errb.String())
+		}
+		if code := execute(t.Context(), []string{flag}, IO{In: strings.NewReader(""), Out: &slow, Err: &errb}); code != 0 {
+			t.Fatalf("%s through the tree: exit %d: %s", flag, code, errb.String())
+		}
+		if fast.String() != slow.String() || fast.Len() == 0 {
+			t.Errorf("%s: the fast path printed %q, the command tree %q", flag, fast.String(), slow.String())
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -67,7 +68,7 @@ func (e Exam) Tasks() []Task {
 // AllTasks returns every statement of the exam iamlab knows, in guide order.
 func (e Exam) AllTasks() []Task {
 	var out []Task
-	for _, t := range tasks {
+	for _, t := range tasks() {
 		if t.Exam == e.ID {
 			out = append(out, t)
 		}
@@ -86,59 +87,61 @@ func (e Exam) SecondsPerItem() float64 {
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 // exams is ordered: current associate exam first, then the security exams old to new.
-var exams = []Exam{
-	{
-		ID: "SAA-C03", Name: "AWS Certified Solutions Architect – Associate",
-		Items: 65, Scored: 50, Minutes: 130, PassMark: 720,
-		Available: day(2022, time.August, 30),
-		Domains: []Domain{
-			{1, "Design Secure Architectures", 0.30},
-			{2, "Design Resilient Architectures", 0.26},
-			{3, "Design High-Performing Architectures", 0.24},
-			{4, "Design Cost-Optimized Architectures", 0.20},
+var exams = sync.OnceValue(func() []Exam {
+	return []Exam{
+		{
+			ID: "SAA-C03", Name: "AWS Certified Solutions Architect – Associate",
+			Items: 65, Scored: 50, Minutes: 130, PassMark: 720,
+			Available: day(2022, time.August, 30),
+			Domains: []Domain{
+				{1, "Design Secure Architectures", 0.30},
+				{2, "Design Resilient Architectures", 0.26},
+				{3, "Design High-Performing Architectures", 0.24},
+				{4, "Design Cost-Optimized Architectures", 0.20},
+			},
 		},
-	},
-	{
-		ID: "SCS-C02", Name: "AWS Certified Security – Specialty (C02, retired)",
-		Items: 65, Scored: 50, Minutes: 170, PassMark: 750,
-		Available: day(2023, time.July, 11),
-		Retired:   day(2025, time.December, 1),
-		Successor: "SCS-C03",
-		Domains: []Domain{
-			{1, "Threat Detection and Incident Response", 0.14},
-			{2, "Security Logging and Monitoring", 0.18},
-			{3, "Infrastructure Security", 0.20},
-			{4, "Identity and Access Management", 0.16},
-			{5, "Data Protection", 0.18},
-			{6, "Management and Security Governance", 0.14},
+		{
+			ID: "SCS-C02", Name: "AWS Certified Security – Specialty (C02, retired)",
+			Items: 65, Scored: 50, Minutes: 170, PassMark: 750,
+			Available: day(2023, time.July, 11),
+			Retired:   day(2025, time.December, 1),
+			Successor: "SCS-C03",
+			Domains: []Domain{
+				{1, "Threat Detection and Incident Response", 0.14},
+				{2, "Security Logging and Monitoring", 0.18},
+				{3, "Infrastructure Security", 0.20},
+				{4, "Identity and Access Management", 0.16},
+				{5, "Data Protection", 0.18},
+				{6, "Management and Security Governance", 0.14},
+			},
 		},
-	},
-	{
-		ID: "SCS-C03", Name: "AWS Certified Security – Specialty",
-		Items: 65, Scored: 50, Minutes: 170, PassMark: 750,
-		Available: day(2025, time.December, 2),
-		Domains: []Domain{
-			{1, "Detection", 0.16},
-			{2, "Incident Response", 0.14},
-			{3, "Infrastructure Security", 0.18},
-			{4, "Identity and Access Management", 0.20},
-			{5, "Data Protection", 0.18},
-			{6, "Security Foundations and Governance", 0.14},
+		{
+			ID: "SCS-C03", Name: "AWS Certified Security – Specialty",
+			Items: 65, Scored: 50, Minutes: 170, PassMark: 750,
+			Available: day(2025, time.December, 2),
+			Domains: []Domain{
+				{1, "Detection", 0.16},
+				{2, "Incident Response", 0.14},
+				{3, "Infrastructure Security", 0.18},
+				{4, "Identity and Access Management", 0.20},
+				{5, "Data Protection", 0.18},
+				{6, "Security Foundations and Governance", 0.14},
+			},
 		},
-	},
-}
+	}
+})
 
 // Exams lists every exam iamlab knows, including retired ones, so history
 // tagged with an old exam version still reads correctly.
 func Exams() []Exam {
-	out := make([]Exam, len(exams))
-	copy(out, exams)
+	out := make([]Exam, len(exams()))
+	copy(out, exams())
 	return out
 }
 
 // ExamByID finds an exam by ID, ignoring case ("scs-c03" works).
 func ExamByID(id string) (Exam, error) {
-	for _, e := range exams {
+	for _, e := range exams() {
 		if strings.EqualFold(e.ID, strings.TrimSpace(id)) {
 			return e, nil
 		}
@@ -148,8 +151,8 @@ func ExamByID(id string) (Exam, error) {
 
 // ExamIDs lists the exam IDs in a stable order.
 func ExamIDs() []string {
-	ids := make([]string, len(exams))
-	for i, e := range exams {
+	ids := make([]string, len(exams()))
+	for i, e := range exams() {
 		ids[i] = e.ID
 	}
 	return ids

@@ -19,8 +19,9 @@ import (
 	"github.com/iamlab/iamlab/internal/yamlpos"
 )
 
-// fieldNames are the front matter's fields, for "did you mean".
-var fieldNames = yamlpos.FieldNames(Lesson{})
+// fieldNames are the front matter's fields, for "did you mean"; walked by
+// reflection only when a lesson has an unknown field, not at every start.
+var fieldNames = sync.OnceValue(func() []string { return yamlpos.FieldNames(Lesson{}) })
 
 // mdLink finds inline Markdown links; the target is group 1.
 var mdLink = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\]\(([^)\s]+)(?:\s+"[^"]*")?\)`) })
@@ -152,7 +153,7 @@ func (l *lessonCheck) yamlError(err error) *diag.Diagnostic {
 	msg := e.Message
 	switch {
 	case e.Code == CodeUnknownField:
-		if s, ok := suggest.Closest(yamlpos.UnknownField(err), fieldNames); ok {
+		if s, ok := suggest.Closest(yamlpos.UnknownField(err), fieldNames()); ok {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		} else {
 			msg += "; see docs/quiz-format.md for the fields of an item"

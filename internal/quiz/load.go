@@ -92,7 +92,7 @@ func (b *Bank) loadFile(file string, src []byte) []diag.Diagnostic {
 	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
-		return []diag.Diagnostic{fromYAMLError(file, err, itemNames)}
+		return []diag.Diagnostic{fromYAMLError(file, err, itemNames())}
 	}
 	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
 		return nil // an empty file holds no items
@@ -113,7 +113,7 @@ func (b *Bank) loadFile(file string, src []byte) []diag.Diagnostic {
 	for _, n := range seq.Values {
 		var raw itemFile
 		if err := yaml.NodeToValue(n, &raw, yaml.DisallowUnknownField()); err != nil {
-			probs = append(probs, fromYAMLError(file, err, itemNames))
+			probs = append(probs, fromYAMLError(file, err, itemNames()))
 			continue
 		}
 		pos := newPositions(file, n)

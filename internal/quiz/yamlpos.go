@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/goccy/go-yaml/ast"
 
@@ -66,4 +67,6 @@ func closest(s string, names []string) string {
 	return c
 }
 
-var itemNames = yamlpos.FieldNames(itemFile{})
+// itemNames is walked by reflection only when an item has an unknown
+// field, not at every start.
+var itemNames = sync.OnceValue(func() []string { return yamlpos.FieldNames(itemFile{}) })

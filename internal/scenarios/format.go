@@ -1,6 +1,8 @@
 package scenarios
 
 import (
+	"sync"
+
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 
@@ -128,8 +130,10 @@ type (
 	callFile    = worldfile.Call
 )
 
+// The field names of each format, for "did you mean": walked by
+// reflection only when a file has an unknown field, not at every start.
 var (
-	packNames     = yamlpos.FieldNames(packFile{})
-	scenarioNames = yamlpos.FieldNames(scenarioFile{}, worldFile{})
-	worldNames    = yamlpos.FieldNames(worldFile{})
+	packNames     = sync.OnceValue(func() []string { return yamlpos.FieldNames(packFile{}) })
+	scenarioNames = sync.OnceValue(func() []string { return yamlpos.FieldNames(scenarioFile{}, worldFile{}) })
+	worldNames    = sync.OnceValue(func() []string { return yamlpos.FieldNames(worldFile{}) })
 )

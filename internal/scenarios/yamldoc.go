@@ -32,7 +32,7 @@ func join(base string, parts ...any) string { return yamlpos.Join(base, parts...
 // decodeYAML parses src strictly into v. Unknown fields, wrong types and
 // duplicate keys are findings positioned at the offending token; names
 // lists the field names of the format for "did you mean".
-func decodeYAML(file string, src []byte, v any, names []string) (doc *yamlDoc, fs []diag.Diagnostic) {
+func decodeYAML(file string, src []byte, v any, names func() []string) (doc *yamlDoc, fs []diag.Diagnostic) {
 	// The YAML library can panic on some malformed input (found by
 	// FuzzLoadScenario); a hostile pack must not crash iamlab.
 	defer func() {
@@ -46,7 +46,7 @@ func decodeYAML(file string, src []byte, v any, names []string) (doc *yamlDoc, f
 	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
-		return nil, []diag.Diagnostic{yamlError(file, err, names)}
+		return nil, []diag.Diagnostic{yamlError(file, err, names())}
 	}
 	if len(f.Docs) > 1 {
 		return nil, []diag.Diagnostic{{Code: CodeYAMLSyntax, Severity: diag.Error, File: file, Line: 1, Col: 1, Message: "more than one YAML document (---) in the file", Expected: "exactly one"}}
@@ -68,7 +68,7 @@ func decodeYAML(file string, src []byte, v any, names []string) (doc *yamlDoc, f
 	// the library's load time.
 	if body != nil {
 		if err := yaml.NodeToValue(body, v, yaml.DisallowUnknownField()); err != nil {
-			return nil, []diag.Diagnostic{yamlError(file, err, names)}
+			return nil, []diag.Diagnostic{yamlError(file, err, names())}
 		}
 	}
 	return doc, doc.sanitizeTree(reflect.ValueOf(v), "")

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 //go:embed migrations/*.sql
@@ -22,10 +23,15 @@ type migration struct {
 	sql     string
 }
 
-var builtinMigrations = mustLoadMigrations()
+// builtinMigrations reads the embedded files when a store is opened, not
+// at every start of the program.
+var builtinMigrations = sync.OnceValue(mustLoadMigrations)
 
 // SchemaVersion is the newest schema this program writes.
-func SchemaVersion() int { return builtinMigrations[len(builtinMigrations)-1].version }
+func SchemaVersion() int {
+	ms := builtinMigrations()
+	return ms[len(ms)-1].version
+}
 
 func mustLoadMigrations() []migration {
 	entries, err := migrationFiles.ReadDir("migrations")

@@ -20,7 +20,7 @@ func defaults() config {
 		clock:       time.Now,
 		loc:         time.Local,
 		busyTimeout: 10 * time.Second,
-		migrations:  builtinMigrations,
+		migrations:  builtinMigrations(),
 	}
 }
 

@@ -76,7 +76,7 @@ func TestKeyWithoutPackIsRefused(t *testing.T) {
 func TestMigration3KeepsRecordsOnBuiltInPacks(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "p.db")
-	v2, err := Open(path, withMigrations(builtinMigrations[:2]), fixedClock(t0))
+	v2, err := Open(path, withMigrations(builtinMigrations()[:2]), fixedClock(t0))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -286,3 +286,52 @@ func TestSplitTables(t *testing.T) {
 		t.Errorf("escaped pipe:\n%s", out)
 	}
 }
+
+// TestCodeSpanAcrossLines: a code span that the source breaks over two
+// lines is one span with a space, and no rendered line holds a line break.
+func TestCodeSpanAcrossLines(t *testing.T) {
+	lines := Render("Use `\"Condition\": {\"StringEquals\":\n{\"aws:PrincipalOrgID\": \"o-1\"}}` here.", 80, theme.VariantNoColor)
+	for _, l := range lines {
+		if strings.Contains(l, "\n") {
+			t.Fatalf("a line break inside a line: %q", l)
+		}
+	}
+	if got := ansi.Strip(strings.Join(lines, "|")); !strings.Contains(got, `{"StringEquals": {"aws:PrincipalOrgID"`) {
+		t.Errorf("the span is not joined with a space: %q", got)
+	}
+}
+
+// TestStyledRunsRenderOnce: text the parser splits ("a*" and "b" inside
+// one strong span) is styled as one run, so the escapes do not depend on
+// how the parser cut it.
+func TestStyledRunsRenderOnce(t *testing.T) {
+	split := strings.Join(Render("**a*b**", 40, theme.VariantNoColor), "\n")
+	whole := strings.Join(Render("**ab**", 40, theme.VariantNoColor), "\n")
+	if strings.Replace(split, "a*b", "ab", 1) != whole {
+		t.Errorf("a split run is styled piece by piece:\n%q\n%q", split, whole)
+	}
+}
+
+// FuzzRender: no input makes the parser panic or loop (the fuzzer
+// reports an input that hangs), and no rendered line holds a line break.
+func FuzzRender(f *testing.F) {
+	f.Add(doc, 40)
+	f.Add("> a\n> - b\n>   ```\n>   c\n\n1. x\n\n   y\n2) z", 20)
+	f.Add("*a **b** c* _d_ [e](f \"g\") ![h](i) <j@k.l> <m:n> <o p='q'> &amp; &#x41; \\* `` ` ``", 30)
+	f.Add("<div>\n\n</div>\n<!--\n-->\n    code\n---\n===\n# h #\n| a |\n|---|\n| b |", 10)
+	f.Fuzz(func(t *testing.T, src string, width int) {
+		width = 1 + abs(width)%200
+		for _, l := range Render(src, width, theme.VariantNoColor) {
+			if strings.Contains(l, "\n") {
+				t.Fatalf("a line break inside a line: %q", l)
+			}
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

@@ -9,9 +9,6 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 
 	"github.com/iamlab/iamlab/internal/tui/theme"
 )
@@ -21,10 +18,6 @@ import (
 const margin = "  "
 
 var (
-	// goldmark's extension package (for tables) compiles its linkify
-	// regexps at package init, which every process would pay for; tables
-	// are found by splitTables instead.
-	parser   = sync.OnceValue(func() goldmark.Markdown { return goldmark.New() })
 	stylesMu sync.Mutex
 	styles   = map[theme.Variant]*theme.MarkdownStyles{}
 )
@@ -47,11 +40,10 @@ func stylesFor(v theme.Variant) *theme.MarkdownStyles {
 	return &s
 }
 
-// renderer turns a goldmark tree into terminal lines of at most width
+// renderer turns a block tree into terminal lines of at most width
 // cells, without the margin.
 type renderer struct {
-	src []byte
-	st  *theme.MarkdownStyles
+	st *theme.MarkdownStyles
 }
 
 // piece is a run of text in one style; nl marks a hard line break.
@@ -63,13 +55,12 @@ type piece struct {
 
 func render(src string, width int, v theme.Variant) []string {
 	st := stylesFor(v)
+	r := renderer{st: st}
 	var out []string
 	for _, c := range splitTables(src) {
 		var lines []string
 		if c.rows == nil {
-			b := []byte(c.text)
-			r := renderer{src: b, st: st}
-			lines = r.blocks(parse(b), width)
+			lines = r.blocks(parseBlocks(c.text), width)
 		} else {
 			lines = tableLines(st, c.rows, width)
 		}
@@ -84,18 +75,17 @@ func render(src string, width int, v theme.Variant) []string {
 	return out
 }
 
-func parse(b []byte) ast.Node { return parser().Parser().Parse(text.NewReader(b)) }
-
-// blocks renders the block children of n, a blank line between them
-// (none between the items of a tight list).
-func (r *renderer) blocks(n ast.Node, width int) []string {
+// blocks renders the children of b, a blank line between them (none
+// between the blocks of a tight list's item).
+func (r *renderer) blocks(b *block, width int) []string {
 	var out []string
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+	tight := b.kind == kItem && b.parent.tight
+	for _, c := range b.children {
 		lines := r.block(c, width)
 		if len(lines) == 0 {
 			continue
 		}
-		if len(out) > 0 && !tightItem(c) {
+		if len(out) > 0 && !tight {
 			out = append(out, "")
 		}
 		out = append(out, lines...)
@@ -103,60 +93,45 @@ func (r *renderer) blocks(n ast.Node, width int) []string {
 	return out
 }
 
-// tightItem reports a block that follows its sibling without a blank
-// line: the paragraphs of a tight list item and a list nested in one.
-func tightItem(n ast.Node) bool {
-	p := n.Parent()
-	if p == nil || p.Kind() != ast.KindListItem {
-		return false
-	}
-	l, ok := p.Parent().(*ast.List)
-	return ok && l.IsTight
-}
-
-func (r *renderer) block(n ast.Node, width int) []string {
-	switch n := n.(type) {
-	case *ast.Heading:
+func (r *renderer) block(b *block, width int) []string {
+	switch b.kind {
+	case kHeading:
 		st := &r.st.Subhead
-		switch n.Level {
+		switch b.level {
 		case 1:
 			st = &r.st.Title
 		case 2:
 			st = &r.st.Heading
 		}
-		return wrap(r.inline(n, st, nil), width)
-	case *ast.Paragraph, *ast.TextBlock:
-		return wrap(r.inline(n, nil, nil), width)
-	case *ast.List:
-		return r.list(n, width)
-	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
-		return r.code(n, width)
-	case *ast.Blockquote:
+		return wrap(r.inline(parseInlines(strings.Join(b.lines, "\n")), st, nil), width)
+	case kParagraph:
+		return wrap(r.inline(parseInlines(strings.Join(b.lines, "\n")), nil, nil), width)
+	case kList:
+		return r.list(b, width)
+	case kCode:
+		return r.code(b, width)
+	case kQuote:
 		bar := r.st.Rule.Render("│") + " "
-		inner := r.blocks(n, max(1, width-2))
+		inner := r.blocks(b, max(1, width-2))
 		for i, l := range inner {
 			inner[i] = bar + r.st.Quote.Render(l)
 		}
 		return inner
-	case *ast.ThematicBreak:
+	case kRule:
 		return []string{r.st.Rule.Render(strings.Repeat("─", width))}
-	default:
-		if n.Type() == ast.TypeBlock && n.HasChildren() {
-			return r.blocks(n, width)
-		}
-		return wrap(r.inline(n, nil, nil), width)
 	}
+	return r.blocks(b, width)
 }
 
 // list renders items under their marker, continuation lines indented to
 // the text.
-func (r *renderer) list(l *ast.List, width int) []string {
+func (r *renderer) list(l *block, width int) []string {
 	var out []string
-	num := l.Start
-	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+	num := l.start
+	for _, it := range l.children {
 		marker := "•"
-		if l.IsOrdered() {
-			marker = strconv.Itoa(num) + string(l.Marker)
+		if l.ordered {
+			marker = strconv.Itoa(num) + string(l.marker)
 			num++
 		}
 		indent := cells.Width(marker) + 1
@@ -164,7 +139,7 @@ func (r *renderer) list(l *ast.List, width int) []string {
 		if len(lines) == 0 {
 			lines = []string{""}
 		}
-		if len(out) > 0 && !l.IsTight {
+		if len(out) > 0 && !l.tight {
 			out = append(out, "")
 		}
 		for i, line := range lines {
@@ -183,13 +158,10 @@ func (r *renderer) list(l *ast.List, width int) []string {
 
 // code renders a code block indented by two cells, its lines broken (not
 // reflowed) where they are too long.
-func (r *renderer) code(n ast.Node, width int) []string {
+func (r *renderer) code(b *block, width int) []string {
 	var out []string
 	w := max(1, width-2)
-	lines := n.Lines()
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		l := strings.TrimRight(string(seg.Value(r.src)), "\r\n")
+	for _, l := range b.lines {
 		l = strings.ReplaceAll(l, "\t", "    ")
 		for {
 			lw := cells.Width(l)
@@ -214,42 +186,30 @@ func (r *renderer) code(n ast.Node, width int) []string {
 // inline flattens the inline children of n into styled pieces. outer is
 // the style of the enclosing block (a heading), st the one of the current
 // span; a span inside a heading keeps the heading's look.
-func (r *renderer) inline(n ast.Node, outer *lipgloss.Style, out []piece) []piece {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		switch c := c.(type) {
-		case *ast.Text:
-			out = append(out, piece{text: string(c.Segment.Value(r.src)), style: outer})
-			if c.HardLineBreak() {
-				out = append(out, piece{nl: true})
-			} else if c.SoftLineBreak() {
-				out = append(out, piece{text: " "})
+func (r *renderer) inline(n *inode, outer *lipgloss.Style, out []piece) []piece {
+	for c := n.first; c != nil; c = c.next {
+		switch c.kind {
+		case iText, iHTML:
+			if c.text != "" {
+				out = append(out, piece{text: c.text, style: outer})
 			}
-		case *ast.String:
-			out = append(out, piece{text: string(c.Value), style: outer})
-		case *ast.CodeSpan:
-			var sb strings.Builder
-			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
-				if tx, ok := t.(*ast.Text); ok {
-					sb.Write(tx.Segment.Value(r.src))
-				}
-			}
-			out = append(out, piece{text: sb.String(), style: pick(outer, &r.st.Code)})
-		case *ast.Emphasis:
+		case iSoft:
+			out = append(out, piece{text: " "})
+		case iHard:
+			out = append(out, piece{nl: true})
+		case iCode:
+			out = append(out, piece{text: c.text, style: pick(outer, &r.st.Code)})
+		case iEmph:
 			st := &r.st.Emph
-			if c.Level >= 2 {
+			if c.level >= 2 {
 				st = &r.st.Strong
 			}
 			out = r.inline(c, pick(outer, st), out)
-		case *ast.Link:
+		case iLink:
 			out = r.inline(c, pick(outer, &r.st.Link), out)
-		case *ast.AutoLink:
-			out = append(out, piece{text: string(c.Label(r.src)), style: pick(outer, &r.st.Link)})
-		case *ast.RawHTML:
-			for i := 0; i < c.Segments.Len(); i++ {
-				s := c.Segments.At(i)
-				out = append(out, piece{text: string(s.Value(r.src)), style: outer})
-			}
-		default:
+		case iAutoLink:
+			out = append(out, piece{text: c.text, style: pick(outer, &r.st.Link)})
+		case iImage:
 			out = r.inline(c, outer, out)
 		}
 	}
@@ -334,14 +294,31 @@ func wrap(ps []piece, width int) []string {
 	return out
 }
 
+// renderWord styles each run of parts that share a style once: how the
+// parser happened to split the text (at every * or [ it tried as markup)
+// must not change the escapes written.
 func renderWord(w word) string {
 	var sb strings.Builder
-	for _, p := range w.parts {
-		if p.style == nil {
-			sb.WriteString(p.text)
-		} else {
-			sb.WriteString(p.style.Render(p.text))
+	for i := 0; i < len(w.parts); {
+		st := w.parts[i].style
+		j := i + 1
+		for j < len(w.parts) && w.parts[j].style == st {
+			j++
 		}
+		text := w.parts[i].text
+		if j > i+1 {
+			var run strings.Builder
+			for _, p := range w.parts[i:j] {
+				run.WriteString(p.text)
+			}
+			text = run.String()
+		}
+		if st == nil {
+			sb.WriteString(text)
+		} else {
+			sb.WriteString(st.Render(text))
+		}
+		i = j
 	}
 	return sb.String()
 }
@@ -452,12 +429,19 @@ func tableLines(st *theme.MarkdownStyles, raw [][]string, width int) []string {
 
 // cellPieces renders the inline Markdown of a table cell.
 func cellPieces(st *theme.MarkdownStyles, cell string, outer *lipgloss.Style) []piece {
-	b := []byte(cell)
-	r := renderer{src: b, st: st}
+	r := renderer{st: st}
 	var out []piece
-	for n := parse(b).FirstChild(); n != nil; n = n.NextSibling() {
-		out = r.inline(n, outer, out)
+	var walk func(b *block)
+	walk = func(b *block) {
+		for _, c := range b.children {
+			if c.kind == kParagraph || c.kind == kHeading {
+				out = r.inline(parseInlines(strings.Join(c.lines, "\n")), outer, out)
+			} else {
+				walk(c)
+			}
+		}
 	}
+	walk(parseBlocks(cell))
 	return out
 }
 
