@@ -18,119 +18,182 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 func (m *Model) update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		switch msg := msg.(type) {
-		case whyNotMsg:
-			m.gotWhyNot(msg)
-		case saveTickMsg:
-			if msg.seq == m.saveSeq {
-				return m, tea.Batch(m.save(), m.ask())
-			}
-		case keptMsg:
-			m.kept = msg.kept
-			m.reqs.cur = min(m.reqs.cur, max(0, len(m.kept)-1))
-			if msg.err != nil {
-				return m, screen.Status("could not read your requests: "+msg.err.Error(), true)
-			}
-		case tea.MouseWheelMsg:
-			m.trace, _ = m.trace.Update(msg)
-		case editor.ExternalEditedMsg, tea.PasteMsg:
-			if m.pol.focused {
-				return m, m.updatePolicies(msg)
-			}
-			if p, ok := msg.(tea.PasteMsg); ok {
-				return m, m.typeInField(p)
-			}
-		}
-		return m, nil
+		return m, m.updateOther(msg)
 	}
 	m.notice = ""
+	// The handlers run in priority order: the policy editor, an open
+	// panel, "why not?", the screen's own keys, the suggestion list, and
+	// the form; the first that takes the key ends the search, and a key
+	// nobody takes is typed into the focused field.
+	for _, h := range []func(tea.KeyPressMsg) (tea.Cmd, bool){m.editorKey, m.panelKey, m.whyNotKey, m.screenKey, m.listKey, m.formKey} {
+		if cmd, done := h(km); done {
+			return m, cmd
+		}
+	}
+	return m, m.typeInField(km)
+}
+
+// updateOther handles what is not a key press.
+func (m *Model) updateOther(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case whyNotMsg:
+		m.gotWhyNot(msg)
+	case saveTickMsg:
+		if msg.seq == m.saveSeq {
+			return tea.Batch(m.save(), m.ask())
+		}
+	case keptMsg:
+		m.kept = msg.kept
+		m.reqs.cur = min(m.reqs.cur, max(0, len(m.kept)-1))
+		if msg.err != nil {
+			return screen.Status("could not read your requests: "+msg.err.Error(), true)
+		}
+	case tea.MouseWheelMsg:
+		m.trace, _ = m.trace.Update(msg)
+	case editor.ExternalEditedMsg, tea.PasteMsg:
+		if m.pol.focused {
+			return m.updatePolicies(msg)
+		}
+		if p, ok := msg.(tea.PasteMsg); ok {
+			return m.typeInField(p)
+		}
+	}
+	return nil
+}
+
+// editorKey handles the policy editor: opening it, moving between its
+// documents, and every key while it has the focus.
+func (m *Model) editorKey(km tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.KeyMap
 	switch {
 	case key.Matches(km, k.Policies):
-		return m, m.togglePolicies()
+		return m.togglePolicies(), true
 	case m.pol.open && key.Matches(km, k.NextDoc):
 		m.nextDoc()
-		return m, nil
+		return nil, true
 	case m.pol.open && key.Matches(km, k.ResetDocs):
-		return m, m.resetPolicies()
+		return m.resetPolicies(), true
 	case m.pol.focused && key.Matches(km, k.LeaveEditor):
 		m.focusEditor(false)
-		return m, m.inputs[m.focus].Focus()
+		return m.inputs[m.focus].Focus(), true
 	case m.pol.focused && key.Matches(km, k.HelpTyping):
 		m.openPanel(panelHelp)
-		return m, nil
+		return nil, true
 	case m.pol.focused:
-		return m, m.updatePolicies(km)
-	case m.panel != panelNone:
-		return m, m.updatePanel(km)
+		return m.updatePolicies(km), true
+	}
+	return nil, false
+}
+
+// panelKey gives every key to an open panel.
+func (m *Model) panelKey(km tea.KeyPressMsg) (tea.Cmd, bool) {
+	if m.panel == panelNone {
+		return nil, false
+	}
+	return m.updatePanel(km), true
+}
+
+// whyNotKey shows or hides "why not?" and picks among its edits.
+func (m *Model) whyNotKey(km tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := m.KeyMap
+	switch {
 	case key.Matches(km, k.WhyNot):
 		m.toggleWhyNot()
-		return m, nil
+		return nil, true
 	case m.whyChoosing() && key.Matches(km, k.ApplyWhyNot):
-		return m, m.applyWhyNot()
+		return m.applyWhyNot(), true
 	case m.whyChoosing() && key.Matches(km, k.PickDown):
 		m.moveWhyNot(1)
-		return m, nil
+		return nil, true
 	case m.whyChoosing() && key.Matches(km, k.PickUp):
 		m.moveWhyNot(-1)
-		return m, nil
+		return nil, true
+	}
+	return nil, false
+}
+
+// screenKey handles the screen's own keys: leaving, the panels, saving a
+// request, moving between fields and worlds, and scrolling the trace.
+func (m *Model) screenKey(km tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := m.KeyMap
+	switch {
 	case m.listOpen() && key.Matches(km, k.CloseList):
 		// The list goes; the request, and the screen, stay.
 		m.listClosed = true
-		return m, nil
+		return nil, true
 	case key.Matches(km, k.Back):
-		return m, m.leave()
+		return m.leave(), true
 	case key.Matches(km, k.WorldView):
 		m.openPanel(panelWorld)
-		return m, nil
+		return nil, true
 	case key.Matches(km, k.Requests):
 		m.openPanel(panelRequests)
-		return m, m.loadKept()
+		return m.loadKept(), true
 	case key.Matches(km, k.SaveRequest):
-		return m, m.saveRequest()
+		return m.saveRequest(), true
 	case key.Matches(km, k.Help) && (m.focus != fContext || key.Matches(km, k.HelpTyping)):
 		m.openPanel(panelHelp)
-		return m, nil
+		return nil, true
 	case key.Matches(km, k.NextField):
-		return m, m.setFocus((m.focus + 1) % nFields)
+		return m.setFocus((m.focus + 1) % nFields), true
 	case key.Matches(km, k.PrevField):
-		return m, m.setFocus((m.focus + nFields - 1) % nFields)
+		return m.setFocus((m.focus + nFields - 1) % nFields), true
 	case key.Matches(km, k.NextWorld), key.Matches(km, k.PrevWorld):
-		if len(m.worlds) > 1 {
-			d := 1
-			if key.Matches(km, k.PrevWorld) {
-				d = len(m.worlds) - 1
-			}
-			return m, m.switchWorld((m.wi + d) % len(m.worlds))
+		if len(m.worlds) < 2 {
+			return nil, true
 		}
-		return m, nil
+		d := 1
+		if key.Matches(km, k.PrevWorld) {
+			d = len(m.worlds) - 1
+		}
+		return m.switchWorld((m.wi + d) % len(m.worlds)), true
 	case key.Matches(km, k.TraceUp), key.Matches(km, k.TraceDown):
 		m.trace, _ = m.trace.Update(km)
-		return m, nil
-	case m.listOpen() && key.Matches(km, k.PickDown):
+		return nil, true
+	}
+	return nil, false
+}
+
+// listKey moves through the open suggestion list and accepts a name.
+func (m *Model) listKey(km tea.KeyPressMsg) (tea.Cmd, bool) {
+	if !m.listOpen() {
+		return nil, false
+	}
+	k := m.KeyMap
+	switch {
+	case key.Matches(km, k.PickDown):
 		m.pick = (m.pick + 1) % len(m.sugg)
-		return m, nil
-	case m.listOpen() && key.Matches(km, k.PickUp):
+		return nil, true
+	case key.Matches(km, k.PickUp):
 		m.pick = (m.pick + len(m.sugg) - 1) % len(m.sugg)
-		return m, nil
-	case m.listOpen() && key.Matches(km, k.Accept):
+		return nil, true
+	case key.Matches(km, k.Accept):
 		m.inputs[m.focus].SetValue(m.sugg[m.pick])
 		m.inputs[m.focus].CursorEnd()
 		m.refreshSuggestions()
 		m.evaluate()
-		return m, m.markDirty()
+		return m.markDirty(), true
+	}
+	return nil, false
+}
+
+// formKey asks the request on enter and toggles the MFA field; the MFA
+// field takes no typing.
+func (m *Model) formKey(km tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := m.KeyMap
+	switch {
 	case key.Matches(km, k.Accept):
 		// Enter on a complete request asks it now: into the history.
-		return m, m.ask()
+		return m.ask(), true
 	case m.focus == fMFA:
 		if key.Matches(km, k.Toggle) {
 			m.mfa = (m.mfa + 1) % 3
 			m.evaluate()
-			return m, m.markDirty()
+			return m.markDirty(), true
 		}
-		return m, nil
+		return nil, true
 	}
-	return m, m.typeInField(km)
+	return nil, false
 }
 
 // switchWorld saves this world's work and moves to world i, with its own.
