@@ -8,79 +8,119 @@ import (
 // accountDocuments turns the policies written in an account's fields into
 // documents, and fills in the ids the world derives.
 func accountDocuments(a *Account) ([]*Document, error) {
-	var docs []*Document
-	acct := a.label()
-	add := func(id, title string, src, file string, line int) {
-		d := &Document{ID: id, Title: title, Source: src, File: file, Line: line}
-		d.Type, _, _ = kindOf(id)
-		d.compile()
-		docs = append(docs, d)
+	ad := &accountDocs{a: a, acct: a.label()}
+	for _, step := range []func() error{ad.customerPolicies, ad.principals, ad.buckets, ad.keys, ad.namedResources, ad.endpoints, ad.identityPools} {
+		if err := step(); err != nil {
+			return nil, err
+		}
 	}
-	for _, p := range a.Policies {
+	return ad.docs, nil
+}
+
+// accountDocs collects one account's documents in the order its fields
+// are written.
+type accountDocs struct {
+	a    *Account
+	acct string
+	docs []*Document
+}
+
+func (ad *accountDocs) add(id, title string, p PolicyText) {
+	d := &Document{ID: id, Title: title, Source: p.Source, File: p.File, Line: p.Line}
+	d.Type, _, _ = kindOf(id)
+	d.compile()
+	ad.docs = append(ad.docs, d)
+}
+
+// resource adds a resource's policy, when it has one.
+func (ad *accountDocs) resource(id, kind, name string, p PolicyText) {
+	if p.Source != "" {
+		ad.add(id, name+" ("+kind+", account "+ad.acct+")", p)
+	}
+}
+
+func (ad *accountDocs) errorf(format string, args ...any) error {
+	return fmt.Errorf("account %s: "+format, append([]any{ad.acct}, args...)...)
+}
+
+func (ad *accountDocs) customerPolicies() error {
+	for _, p := range ad.a.Policies {
 		if err := checkName("customer managed policy", p.Name); err != nil {
-			return nil, fmt.Errorf("account %s: %w", acct, err)
+			return ad.errorf("%w", err)
 		}
-		add(CustomerPolicyID(a.ID, p.Name), p.Name+" (customer managed policy, account "+acct+")", p.Source, p.File, p.Line)
+		ad.add(CustomerPolicyID(ad.a.ID, p.Name), p.Name+" (customer managed policy, account "+ad.acct+")", PolicyText{Source: p.Source, File: p.File, Line: p.Line})
 	}
-	inline := func(kind, owner string, ps []NamedPolicy) error {
-		for _, p := range ps {
-			if err := checkName("inline policy of "+kind+" "+owner, p.Name); err != nil {
-				return fmt.Errorf("account %s: %w", acct, err)
-			}
-			add(InlinePolicyID(a.ID, kind, owner, p.Name), p.Name+" (inline policy of "+kind+" "+owner+", account "+acct+")", p.Source, p.File, p.Line)
+	return nil
+}
+
+func (ad *accountDocs) inline(kind, owner string, ps []NamedPolicy) error {
+	for _, p := range ps {
+		if err := checkName("inline policy of "+kind+" "+owner, p.Name); err != nil {
+			return ad.errorf("%w", err)
 		}
-		return nil
+		ad.add(InlinePolicyID(ad.a.ID, kind, owner, p.Name), p.Name+" (inline policy of "+kind+" "+owner+", account "+ad.acct+")", PolicyText{Source: p.Source, File: p.File, Line: p.Line})
 	}
-	for i, u := range a.Users {
+	return nil
+}
+
+// principals adds the users', groups' and roles' inline policies and the
+// roles' trust policies.
+func (ad *accountDocs) principals() error {
+	for i, u := range ad.a.Users {
 		if u == nil || u.Name == "" {
-			return nil, fmt.Errorf("account %s: user #%d has no name", acct, i+1)
+			return ad.errorf("user #%d has no name", i+1)
 		}
-		if err := inline("user", u.Name, u.Inline); err != nil {
-			return nil, err
+		if err := ad.inline("user", u.Name, u.Inline); err != nil {
+			return err
 		}
 	}
-	for i, g := range a.Groups {
+	for i, g := range ad.a.Groups {
 		if g == nil || g.Name == "" {
-			return nil, fmt.Errorf("account %s: group #%d has no name", acct, i+1)
+			return ad.errorf("group #%d has no name", i+1)
 		}
-		if err := inline("group", g.Name, g.Inline); err != nil {
-			return nil, err
+		if err := ad.inline("group", g.Name, g.Inline); err != nil {
+			return err
 		}
 	}
-	for i, r := range a.Roles {
+	for i, r := range ad.a.Roles {
 		if r == nil || r.Name == "" {
-			return nil, fmt.Errorf("account %s: role #%d has no name", acct, i+1)
+			return ad.errorf("role #%d has no name", i+1)
 		}
-		if err := inline("role", r.Name, r.Inline); err != nil {
-			return nil, err
+		if err := ad.inline("role", r.Name, r.Inline); err != nil {
+			return err
 		}
 		if r.Trust.Source != "" {
-			add(TrustPolicyID(a.ID, r.Name), r.Name+" (role trust policy, account "+acct+")", r.Trust.Source, r.Trust.File, r.Trust.Line)
+			ad.add(TrustPolicyID(ad.a.ID, r.Name), r.Name+" (role trust policy, account "+ad.acct+")", r.Trust)
 		}
 	}
-	res := func(id, kind, name string, p PolicyText) {
-		if p.Source != "" {
-			add(id, name+" ("+kind+", account "+acct+")", p.Source, p.File, p.Line)
-		}
-	}
-	for i, b := range a.Buckets {
+	return nil
+}
+
+func (ad *accountDocs) buckets() error {
+	for i, b := range ad.a.Buckets {
 		if b == nil || b.Name == "" {
-			return nil, fmt.Errorf("account %s: bucket #%d has no name", acct, i+1)
+			return ad.errorf("bucket #%d has no name", i+1)
 		}
-		res(BucketPolicyID(b.Name), "bucket policy", b.Name, b.Policy)
+		ad.resource(BucketPolicyID(b.Name), "bucket policy", b.Name, b.Policy)
 	}
-	for i, k := range a.Keys {
+	return nil
+}
+
+// keys adds every key's policy (AWS's default key policy when none is
+// written) and derives the ids and aliases it needs.
+func (ad *accountDocs) keys() error {
+	for i, k := range ad.a.Keys {
 		if k == nil {
-			return nil, fmt.Errorf("account %s: KMS key #%d is empty", acct, i+1)
+			return ad.errorf("KMS key #%d is empty", i+1)
 		}
 		if k.Alias != "" && !strings.HasPrefix(k.Alias, "alias/") {
 			k.Alias = "alias/" + k.Alias
 		}
 		if k.ID == "" {
 			if k.Alias == "" {
-				return nil, fmt.Errorf("account %s: KMS key #%d has neither an id nor an alias", acct, i+1)
+				return ad.errorf("KMS key #%d has neither an id nor an alias", i+1)
 			}
-			k.ID = fakeUUID(a.ID + "/" + k.Alias)
+			k.ID = fakeUUID(ad.a.ID + "/" + k.Alias)
 		}
 		title := k.ID
 		if k.Alias != "" {
@@ -88,11 +128,17 @@ func accountDocuments(a *Account) ([]*Document, error) {
 		}
 		src := k.Policy
 		if src.Source == "" {
-			src.Source = defaultKeyPolicy(a.ID)
+			src.Source = defaultKeyPolicy(ad.a.ID)
 		}
-		add(KeyPolicyID(a.ID, k.ID), title+" (KMS key policy, account "+acct+")", src.Source, src.File, src.Line)
+		ad.add(KeyPolicyID(ad.a.ID, k.ID), title+" (KMS key policy, account "+ad.acct+")", src)
 	}
-	// Resources that are a name, a Region and a resource policy.
+	return nil
+}
+
+// namedResources adds the policies of resources that are a name, a Region
+// and a resource policy.
+func (ad *accountDocs) namedResources() error {
+	a := ad.a
 	for _, kind := range []struct {
 		what, title string
 		id          func(account, name string) string
@@ -106,26 +152,35 @@ func accountDocuments(a *Account) ([]*Document, error) {
 	} {
 		for i, it := range kind.items {
 			if it == nil || it.name == "" {
-				return nil, fmt.Errorf("account %s: %s #%d has no name", acct, kind.what, i+1)
+				return ad.errorf("%s #%d has no name", kind.what, i+1)
 			}
-			res(kind.id(a.ID, it.name), kind.title, it.name, it.policy)
+			ad.resource(kind.id(a.ID, it.name), kind.title, it.name, it.policy)
 		}
 	}
-	for i, e := range a.Endpoints {
+	return nil
+}
+
+func (ad *accountDocs) endpoints() error {
+	for i, e := range ad.a.Endpoints {
 		if e == nil || !strings.HasPrefix(e.ID, "vpce-") {
-			return nil, fmt.Errorf("account %s: VPC endpoint #%d needs an id starting with \"vpce-\"", acct, i+1)
+			return ad.errorf("VPC endpoint #%d needs an id starting with \"vpce-\"", i+1)
 		}
-		res(EndpointPolicyID(e.ID), "VPC endpoint policy", e.ID, e.Policy)
+		ad.resource(EndpointPolicyID(e.ID), "VPC endpoint policy", e.ID, e.Policy)
 	}
-	for i, p := range a.IdentityPools {
+	return nil
+}
+
+// identityPools checks the pools are named and derives their ids.
+func (ad *accountDocs) identityPools() error {
+	for i, p := range ad.a.IdentityPools {
 		if p == nil || p.Name == "" {
-			return nil, fmt.Errorf("account %s: identity pool #%d has no name", acct, i+1)
+			return ad.errorf("identity pool #%d has no name", i+1)
 		}
 		if p.ID == "" {
-			p.ID = a.region() + ":" + fakeUUID(a.ID+"/pool/"+p.Name)
+			p.ID = ad.a.region() + ":" + fakeUUID(ad.a.ID+"/pool/"+p.Name)
 		}
 	}
-	return docs, nil
+	return nil
 }
 
 // namedPolicy is a resource's name and its policy, whatever its kind.
