@@ -7,9 +7,10 @@ import (
 	"path/filepath"
 	"syscall"
 
-	"github.com/iamlab/iamlab/internal/progress"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/iamlab/iamlab/internal/progress"
 )
 
 // ErrSchemaTooNew: the database was written by a newer iamlab.

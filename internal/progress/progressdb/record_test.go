@@ -11,8 +11,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/iamlab/iamlab/internal/progress"
 	fsrs "github.com/open-spaced-repetition/go-fsrs/v3"
+
+	"github.com/iamlab/iamlab/internal/progress"
 )
 
 func TestRecordAttemptStatusAndBest(t *testing.T) {

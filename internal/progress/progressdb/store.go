@@ -12,8 +12,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/iamlab/iamlab/internal/progress"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/iamlab/iamlab/internal/progress"
 )
 
 // Store is the learner's progress database. It is safe for concurrent use.

@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
 	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/tui/screentest"
 )
