@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/iamlab/iamlab/internal/tui/theme"
@@ -51,106 +52,118 @@ func (h *highlighter) spans(line string) []span {
 // to the end of the line (it is being typed). A comment that opens with
 // /* and does not close on the line runs to its end too.
 func tokenise(line string) []span {
-	var out []span
-	runes := 0 // runes consumed so far
-	add := func(n int, typ theme.Token) {
-		runes += n
-		if len(out) > 0 && out[len(out)-1].typ == typ {
-			out[len(out)-1].end = runes
-			return
-		}
-		out = append(out, span{end: runes, typ: typ})
+	t := tokeniser{line: line, lastString: -1}
+	for t.i < len(line) {
+		t.next()
 	}
+	return t.out
+}
+
+// tokeniser is tokenise's state: the runs so far and where it reads.
+type tokeniser struct {
+	line  string
+	i     int // byte offset of the next token
+	out   []span
+	runes int // runes consumed so far
 	// lastString is the index in out of the most recent string run with
 	// only blanks after it, so that a colon can make it a key.
-	lastString := -1
-	for i := 0; i < len(line); {
-		c := line[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
-			j := i
-			for j < len(line) && (line[j] == ' ' || line[j] == '\t' || line[j] == '\r' || line[j] == '\n') {
-				j++
-			}
-			add(j-i, theme.TokenText)
-			i = j
-			continue
-		case c == '"':
-			j := i + 1
-			for j < len(line) && line[j] != '"' {
-				if line[j] == '\\' && j+1 < len(line) {
-					j++
-				}
-				j++
-			}
-			j = min(j+1, len(line))
-			// A string directly after a string must not merge with it:
-			// the first may be a value and the second a key.
-			runes += utf8.RuneCountInString(line[i:j])
-			out = append(out, span{end: runes, typ: theme.TokenString})
-			lastString = len(out) - 1
-			i = j
-			continue
-		case c == ':':
-			if lastString >= 0 {
-				out[lastString].typ = theme.TokenKey
-			}
-			add(1, theme.TokenPunct)
-		case c == '{' || c == '}' || c == '[' || c == ']' || c == ',':
-			add(1, theme.TokenPunct)
-		case c == '-' || (c >= '0' && c <= '9'):
-			j := scanNumber(line, i)
-			if j == i {
-				add(1, theme.TokenError)
-				j = i + 1
-			} else {
-				add(j-i, theme.TokenNumber)
-			}
-			i = j
-			lastString = -1
-			continue
-		case c == '/' && i+1 < len(line) && line[i+1] == '/':
-			add(utf8.RuneCountInString(line[i:]), theme.TokenComment)
-			i = len(line)
-			continue
-		case c == '/' && i+1 < len(line) && line[i+1] == '*':
-			j := len(line)
-			for k := i + 2; k+1 < len(line); k++ {
-				if line[k] == '*' && line[k+1] == '/' {
-					j = k + 2
-					break
-				}
-			}
-			add(utf8.RuneCountInString(line[i:j]), theme.TokenComment)
-			i = j
-			continue
-		case isLetter(c):
-			j := i
-			for j < len(line) && isLetter(line[j]) {
-				j++
-			}
-			switch line[i:j] {
-			case "true", "false", "null":
-				add(j-i, theme.TokenKeyword)
-			default:
-				add(j-i, theme.TokenError)
-			}
-			i = j
-			lastString = -1
-			continue
-		default:
-			_, size := utf8.DecodeRuneInString(line[i:])
-			add(1, theme.TokenError)
-			i += size
-			lastString = -1
-			continue
-		}
-		// Only blanks may stand between a key and its colon.
-		lastString = -1
-		i++
-	}
-	return out
+	lastString int
 }
+
+// add appends a run of n runes, merged with the last run of its kind.
+func (t *tokeniser) add(n int, typ theme.Token) {
+	t.runes += n
+	if len(t.out) > 0 && t.out[len(t.out)-1].typ == typ {
+		t.out[len(t.out)-1].end = t.runes
+		return
+	}
+	t.out = append(t.out, span{end: t.runes, typ: typ})
+}
+
+// take adds the bytes up to j as one run of typ and moves past them.
+func (t *tokeniser) take(j int, typ theme.Token) {
+	t.add(utf8.RuneCountInString(t.line[t.i:j]), typ)
+	t.i = j
+}
+
+// next reads one token.
+func (t *tokeniser) next() {
+	line, i := t.line, t.i
+	c := line[i]
+	switch {
+	case isSpace(c):
+		j := i
+		for j < len(line) && isSpace(line[j]) {
+			j++
+		}
+		t.take(j, theme.TokenText)
+		return // blanks keep a string a key candidate
+	case c == '"':
+		t.str()
+		return
+	case c == ':':
+		if t.lastString >= 0 {
+			t.out[t.lastString].typ = theme.TokenKey
+		}
+		t.take(i+1, theme.TokenPunct)
+	case c == '{' || c == '}' || c == '[' || c == ']' || c == ',':
+		t.take(i+1, theme.TokenPunct)
+	case c == '-' || (c >= '0' && c <= '9'):
+		if j := scanNumber(line, i); j > i {
+			t.take(j, theme.TokenNumber)
+		} else {
+			t.take(i+1, theme.TokenError)
+		}
+	case c == '/' && strings.HasPrefix(line[i:], "//"):
+		t.take(len(line), theme.TokenComment)
+		return // like blanks, a comment keeps a string a key candidate
+	case c == '/' && strings.HasPrefix(line[i:], "/*"):
+		j := len(line)
+		if k := strings.Index(line[i+2:], "*/"); k >= 0 {
+			j = i + 2 + k + 2
+		}
+		t.take(j, theme.TokenComment)
+		return
+	case isLetter(c):
+		j := i
+		for j < len(line) && isLetter(line[j]) {
+			j++
+		}
+		switch line[i:j] {
+		case "true", "false", "null":
+			t.take(j, theme.TokenKeyword)
+		default:
+			t.take(j, theme.TokenError)
+		}
+	default:
+		_, size := utf8.DecodeRuneInString(line[i:])
+		t.add(1, theme.TokenError)
+		t.i += size
+	}
+	// Only blanks may stand between a key and its colon.
+	t.lastString = -1
+}
+
+// str reads a string, to its closing quote or the end of the line.
+func (t *tokeniser) str() {
+	line := t.line
+	j := t.i + 1
+	for j < len(line) && line[j] != '"' {
+		if line[j] == '\\' && j+1 < len(line) {
+			j++
+		}
+		j++
+	}
+	j = min(j+1, len(line))
+	// A string directly after a string must not merge with it: the first
+	// may be a value and the second a key.
+	t.runes += utf8.RuneCountInString(line[t.i:j])
+	t.out = append(t.out, span{end: t.runes, typ: theme.TokenString})
+	t.lastString = len(t.out) - 1
+	t.i = j
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 // scanNumber returns the end of the JSON number starting at i, or i when
 // there is none (a lone minus).
