@@ -80,7 +80,7 @@ func TestArchitecture(t *testing.T) {
 	// Data flows one way: scenario files → sandbox → engine → screens and
 	// the store. A layer never imports one above it.
 	layers := [][]string{
-		{"internal/arn", "internal/suggest", "internal/yamlpos", "internal/paths", "internal/curriculum", "internal/catalog"},
+		{"internal/arn", "internal/suggest", "internal/yamlpos", "internal/jsonpos", "internal/paths", "internal/curriculum", "internal/catalog"},
 		{"internal/eval", "internal/evalcase", "internal/lint", "internal/traceview"},
 		{"internal/sandbox"},
 		{"internal/worldfile", "internal/progress"},

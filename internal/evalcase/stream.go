@@ -7,7 +7,7 @@ import (
 	"io"
 	"unicode/utf8"
 
-	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/jsonpos"
 )
 
 // MaxCaseBytes caps one case. The largest policy AWS accepts is a 32 KB
@@ -31,7 +31,7 @@ type Reader struct {
 	eof   bool
 	ioErr error
 
-	pos   eval.Pos // of buf[r] in the file
+	pos   jsonpos.Pos // of buf[r] in the file
 	state state
 	depth int // levels around a streamed case: 1 in a list, 2 in {"cases": [...]}
 	idx   int // cases met so far
@@ -64,7 +64,7 @@ const (
 
 // NewReader returns a Reader of the file named file (for positions).
 func NewReader(file string, in io.Reader) *Reader {
-	return &Reader{file: file, in: in, buf: make([]byte, 0, 64<<10), pos: eval.Pos{Line: 1, Col: 1}, MaxCase: MaxCaseBytes}
+	return &Reader{file: file, in: in, buf: make([]byte, 0, 64<<10), pos: jsonpos.Pos{Line: 1, Col: 1}, MaxCase: MaxCaseBytes}
 }
 
 // Next returns the next case. For a case that cannot be evaluated it
@@ -260,13 +260,13 @@ func (r *Reader) element() (*Case, error) {
 		return r.failIO()
 	}
 	src := r.buf[r.r : r.r+n]
-	node, err := eval.ParseJSONAt(src, start, r.depth)
+	node, err := jsonpos.ParseAt(src, start, r.depth)
 	if r.KeepSource && err == nil {
 		r.kept, r.keptOff = append([]byte(nil), src...), start.Offset
 	}
 	r.advance(n)
 	if err != nil {
-		pe := err.(*eval.ParseError)
+		pe := err.(*jsonpos.Error)
 		e := Errors{{File: r.file, Pos: pe.Pos, Msg: pe.Msg + "; " + pe.Expected}}
 		if !complete || r.depth == 0 {
 			// The file ends inside this case: nothing follows to read.
@@ -286,7 +286,7 @@ func (r *Reader) element() (*Case, error) {
 	return r.caseOf(node, r.idx)
 }
 
-func (r *Reader) caseOf(n *eval.Node, num int) (*Case, error) {
+func (r *Reader) caseOf(n *jsonpos.Node, num int) (*Case, error) {
 	rd := &reader{file: r.file}
 	c := rd.caseOf(n, num)
 	if r.KeepSource {
@@ -300,9 +300,9 @@ func (r *Reader) caseOf(n *eval.Node, num int) (*Case, error) {
 
 // document queues what a document read whole holds: one case, or the
 // cases of a {"cases": [...]} whose list is not its first key.
-func (r *Reader) document(root *eval.Node) {
+func (r *Reader) document(root *jsonpos.Node) {
 	switch {
-	case root.Kind == eval.KindObject && root.Get("cases") != nil:
+	case root.Kind == jsonpos.KindObject && root.Get("cases") != nil:
 		var errs Errors
 		for _, m := range root.Members {
 			if m.Key != "cases" {
@@ -313,7 +313,7 @@ func (r *Reader) document(root *eval.Node) {
 			r.queue = append(r.queue, result{nil, errs})
 		}
 		cs := root.Get("cases")
-		if cs.Kind != eval.KindArray {
+		if cs.Kind != jsonpos.KindArray {
 			r.queue = append(r.queue, result{nil, Errors{{File: r.file, Pos: cs.Pos, Msg: fmt.Sprintf("\"cases\" is %s; expected a list of cases", cs.Kind)}}})
 			return
 		}
@@ -322,7 +322,7 @@ func (r *Reader) document(root *eval.Node) {
 			r.queue = append(r.queue, result{c, err})
 		}
 		r.idx = len(cs.Elems)
-	case root.Kind == eval.KindObject:
+	case root.Kind == jsonpos.KindObject:
 		c, err := r.caseOf(root, 1)
 		r.queue = append(r.queue, result{c, err})
 	default:
@@ -391,7 +391,7 @@ func (r *Reader) scanValue(keep bool) (n int, complete, tooBig bool) {
 				return i, true, false
 			}
 			depth++
-			if depth > maxNesting {
+			if depth > jsonpos.MaxDepth {
 				// The parser refuses this depth anyway; stop before an
 				// endless "[[[[" is read to its end.
 				return i + 1, true, false
@@ -416,9 +416,6 @@ func (r *Reader) scanValue(keep bool) (n int, complete, tooBig bool) {
 		i++
 	}
 }
-
-// maxNesting is the eval parser's limit on nesting.
-const maxNesting = 100
 
 func startsValue(c byte) bool {
 	return c == '{' || c == '[' || c == '"' || c == '-' || c >= '0' && c <= '9' || c == 't' || c == 'f' || c == 'n'
@@ -537,5 +534,5 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 
 func (r *Reader) describe() string {
 	r.fill(utf8.UTFMax)
-	return eval.DescribeNext(r.buf[r.r:r.w])
+	return jsonpos.DescribeNext(r.buf[r.r:r.w])
 }

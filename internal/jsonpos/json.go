@@ -1,4 +1,4 @@
-package eval
+package jsonpos
 
 import (
 	"fmt"
@@ -40,7 +40,7 @@ func (k Kind) String() string {
 }
 
 // Node is one JSON value with the place it starts. Policies are small and a
-// learner's errors must point at a character, so the engine reads JSON itself
+// learner's errors must point at a character, so iamlab reads JSON itself
 // instead of going through encoding/json, which knows only byte offsets of
 // syntax errors and nothing of where a valid-but-wrong value stands.
 type Node struct {
@@ -71,9 +71,9 @@ func (n *Node) Get(key string) *Node {
 	return nil
 }
 
-// maxDepth bounds nesting so hostile input cannot exhaust the stack; no
+// MaxDepth bounds nesting so hostile input cannot exhaust the stack; no
 // policy nests deeper than five levels.
-const maxDepth = 100
+const MaxDepth = 100
 
 type jsonReader struct {
 	src       []byte
@@ -86,9 +86,9 @@ type jsonReader struct {
 	depth                   int
 }
 
-// ParseJSON reads one JSON document and returns its tree. Errors are
-// *ParseError with the position of the offending character.
-func ParseJSON(src []byte) (*Node, error) {
+// Parse reads one JSON document and returns its tree. Errors are
+// *Error with the position of the offending character.
+func Parse(src []byte) (*Node, error) {
 	r := &jsonReader{src: src, line: 1, colLine: 1, colVal: 1}
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		r.off = 3 // tolerate a UTF-8 byte-order mark from Windows editors
@@ -119,8 +119,8 @@ func (r *jsonReader) pos() Pos {
 	return Pos{Offset: r.off, Line: r.line, Col: r.colVal}
 }
 
-func (r *jsonReader) errf(p Pos, msg, expected string) *ParseError {
-	return &ParseError{Pos: p, Msg: msg, Expected: expected}
+func (r *jsonReader) errf(p Pos, msg, expected string) *Error {
+	return &Error{Pos: p, Msg: msg, Expected: expected}
 }
 
 // describe names the character at the cursor for an error message.
@@ -188,8 +188,8 @@ func (r *jsonReader) value() (*Node, error) {
 
 func (r *jsonReader) enter(p Pos) error {
 	r.depth++
-	if r.depth > maxDepth {
-		return r.errf(p, "the document nests too deeply", fmt.Sprintf("expected at most %d levels", maxDepth))
+	if r.depth > MaxDepth {
+		return r.errf(p, "the document nests too deeply", fmt.Sprintf("expected at most %d levels", MaxDepth))
 	}
 	return nil
 }

@@ -1,20 +1,20 @@
-package eval
+package jsonpos
 
 import "fmt"
 
-// ParseJSONAt reads one JSON value that stands at base inside a larger
+// ParseAt reads one JSON value that stands at base inside a larger
 // file, with depth levels of nesting around it, so that a reader streaming
 // a long file can parse one element at a time and still report positions
 // (in nodes and errors) as the file's own line, column and offset, and
 // refuse the same nesting as a whole-file parse would.
-func ParseJSONAt(src []byte, base Pos, depth int) (*Node, error) {
+func ParseAt(src []byte, base Pos, depth int) (*Node, error) {
 	if !base.IsValid() {
 		base = Pos{Line: 1, Col: 1}
 	}
 	r := &jsonReader{src: src, line: base.Line, colLine: base.Line, colVal: base.Col, depth: depth}
 	n, err := r.valueAt()
 	if err != nil {
-		if pe, ok := err.(*ParseError); ok {
+		if pe, ok := err.(*Error); ok {
 			pe.Pos.Offset += base.Offset
 		}
 		return nil, err

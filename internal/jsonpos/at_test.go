@@ -1,4 +1,4 @@
-package eval
+package jsonpos
 
 import (
 	"strings"
@@ -6,16 +6,16 @@ import (
 )
 
 // An element parsed on its own reports the positions it has in the file.
-func TestParseJSONAtKeepsFilePositions(t *testing.T) {
+func TestParseAtKeepsFilePositions(t *testing.T) {
 	file := "[{\"a\": 1},\n  {\"b\": [true,\n   \"é\", x]}]"
 	start := strings.Index(file, "{\"b\"")
 	end := strings.LastIndex(file, "}") + 1
-	whole, err := ParseJSON([]byte(file[:start] + strings.Replace(file[start:end], "x", "2", 1) + "]"))
+	whole, err := Parse([]byte(file[:start] + strings.Replace(file[start:end], "x", "2", 1) + "]"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := whole.Elems[1].Get("b").Elems[1].Pos
-	n, err := ParseJSONAt([]byte(strings.Replace(file[start:end], "x", "2", 1)), Pos{Offset: start, Line: 2, Col: 3}, 1)
+	n, err := ParseAt([]byte(strings.Replace(file[start:end], "x", "2", 1)), Pos{Offset: start, Line: 2, Col: 3}, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,19 +25,19 @@ func TestParseJSONAtKeepsFilePositions(t *testing.T) {
 	if n.Members[0].KeyPos != whole.Elems[1].Members[0].KeyPos {
 		t.Fatalf("key position %+v, want %+v", n.Members[0].KeyPos, whole.Elems[1].Members[0].KeyPos)
 	}
-	_, err = ParseJSONAt([]byte(file[start:end]), Pos{Offset: start, Line: 2, Col: 3}, 1)
-	pe, ok := err.(*ParseError)
+	_, err = ParseAt([]byte(file[start:end]), Pos{Offset: start, Line: 2, Col: 3}, 1)
+	pe, ok := err.(*Error)
 	if !ok || pe.Pos.Line != 3 || pe.Pos.Col != 9 || pe.Pos.Offset != strings.Index(file, "x") {
 		t.Fatalf("error %v at %+v, want 3:9 at offset %d", err, pe, strings.Index(file, "x"))
 	}
 }
 
-func TestParseJSONAtCountsTheEnclosingDepth(t *testing.T) {
+func TestParseAtCountsTheEnclosingDepth(t *testing.T) {
 	deep := strings.Repeat("[", 99) + strings.Repeat("]", 99)
-	if _, err := ParseJSONAt([]byte(deep), Pos{Line: 1, Col: 1}, 1); err != nil {
+	if _, err := ParseAt([]byte(deep), Pos{Line: 1, Col: 1}, 1); err != nil {
 		t.Fatalf("100 levels in all must be read: %v", err)
 	}
-	if _, err := ParseJSONAt([]byte(deep), Pos{Line: 1, Col: 1}, 2); err == nil || !strings.Contains(err.Error(), "nests too deeply") {
+	if _, err := ParseAt([]byte(deep), Pos{Line: 1, Col: 1}, 2); err == nil || !strings.Contains(err.Error(), "nests too deeply") {
 		t.Fatalf("101 levels in all must be refused, got %v", err)
 	}
 }
