@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"os"
 	"testing"
@@ -41,3 +42,21 @@ func BenchmarkEvalJSON(b *testing.B)    { benchmarkEval(b, "--json") }
 func BenchmarkEvalText(b *testing.B)    { benchmarkEval(b) }
 func BenchmarkEvalQuiet(b *testing.B)   { benchmarkEval(b, "-q") }
 func BenchmarkEvalNoTrace(b *testing.B) { benchmarkEval(b, "--json", "--no-trace") }
+
+// BenchmarkDecodeCorpus is the yardstick of the eval benchmarks: decoding
+// the same file with encoding/json and doing nothing with it (issue 17
+// asks eval to stay within 1.5 times this).
+func BenchmarkDecodeCorpus(b *testing.B) {
+	src, err := os.ReadFile("../eval/testdata/cases/random-1500.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var v any
+		if err := json.Unmarshal(src, &v); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -11,18 +11,9 @@ func ParseAt(src []byte, base Pos, depth int) (*Node, error) {
 	if !base.IsValid() {
 		base = Pos{Line: 1, Col: 1}
 	}
-	r := &jsonReader{src: src, line: base.Line, colLine: base.Line, colVal: base.Col, depth: depth}
-	n, err := r.valueAt()
-	if err != nil {
-		if pe, ok := err.(*Error); ok {
-			pe.Pos.Offset += base.Offset
-		}
-		return nil, err
-	}
-	if base.Offset != 0 {
-		shiftOffsets(n, base.Offset)
-	}
-	return n, nil
+	r := newReader(src, base.Line, base.Col)
+	r.base, r.depth = base.Offset, depth
+	return r.valueAt()
 }
 
 func (r *jsonReader) valueAt() (*Node, error) {
@@ -39,15 +30,4 @@ func (r *jsonReader) valueAt() (*Node, error) {
 		return nil, r.errf(r.pos(), fmt.Sprintf("unexpected %s after the value", r.describe()), "expected ',' or the end of the enclosing list")
 	}
 	return n, nil
-}
-
-func shiftOffsets(n *Node, by int) {
-	n.Pos.Offset += by
-	for i := range n.Members {
-		n.Members[i].KeyPos.Offset += by
-		shiftOffsets(n.Members[i].Value, by)
-	}
-	for _, e := range n.Elems {
-		shiftOffsets(e, by)
-	}
 }

@@ -77,19 +77,39 @@ const MaxDepth = 100
 
 type jsonReader struct {
 	src       []byte
+	text      string // src as a string, so strings and numbers are slices of it
 	off       int
+	base      int // the offset of src[0] in the file, for ParseAt
 	line      int
 	lineStart int
 	// col cache: positions are requested in increasing order, so counting
 	// runes from the last one keeps a single-line document linear.
 	colOff, colVal, colLine int
 	depth                   int
+
+	// A document of a few hundred values would otherwise cost as many
+	// allocations: nodes, members and elements are carved from shared
+	// blocks instead, and an object's members (a list's elements) are
+	// gathered on a stack, then copied once into a block at their final
+	// length rather than grown by append.
+	nodes   []Node
+	members []Member
+	elems   []*Node
+	mstack  []Member
+	estack  []*Node
+}
+
+func newReader(src []byte, line, col int) *jsonReader {
+	// One copy of the text: every string without escapes and every number
+	// is then a slice of it, which keeps the document's text alive as long
+	// as any of its values is kept; documents are small.
+	return &jsonReader{src: src, text: string(src), line: line, colLine: line, colVal: col}
 }
 
 // Parse reads one JSON document and returns its tree. Errors are
 // *Error with the position of the offending character.
 func Parse(src []byte) (*Node, error) {
-	r := &jsonReader{src: src, line: 1, colLine: 1, colVal: 1}
+	r := newReader(src, 1, 1)
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		r.off = 3 // tolerate a UTF-8 byte-order mark from Windows editors
 		r.lineStart = 3
@@ -116,7 +136,42 @@ func (r *jsonReader) pos() Pos {
 	}
 	r.colVal += utf8.RuneCount(r.src[r.colOff:r.off])
 	r.colOff = r.off
-	return Pos{Offset: r.off, Line: r.line, Col: r.colVal}
+	return Pos{Offset: r.base + r.off, Line: r.line, Col: r.colVal}
+}
+
+// node returns a new node from the current block. Blocks are sized by
+// what is left to read: a value takes at least two bytes of it.
+func (r *jsonReader) node(k Kind, p Pos, text string) *Node {
+	if len(r.nodes) == 0 {
+		r.nodes = make([]Node, blockSize(len(r.src)-r.off, 16))
+	}
+	n := &r.nodes[0]
+	r.nodes = r.nodes[1:]
+	n.Kind, n.Pos, n.Text = k, p, text
+	return n
+}
+
+// blockSize is how many values to allocate at once when rest bytes are
+// left and each value takes at least per of them: enough to rarely come
+// back, and never much more than the document can hold.
+func blockSize(rest, per int) int {
+	return min(max(rest/per, 8), 1024)
+}
+
+// keep copies a finished object's members (or a list's elements) off the
+// stack into the current block, capped so that an append by a caller can
+// never write into a neighbour's; a new block holds at least size.
+func keep[T any](block *[]T, stack []T, size int) []T {
+	if len(stack) == 0 {
+		return nil
+	}
+	if len(*block) < len(stack) {
+		*block = make([]T, max(len(stack), size))
+	}
+	out := (*block)[:len(stack):len(stack)]
+	copy(out, stack)
+	*block = (*block)[len(stack):]
+	return out
 }
 
 func (r *jsonReader) errf(p Pos, msg, expected string) *Error {
@@ -176,7 +231,7 @@ func (r *jsonReader) value() (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &Node{Kind: KindString, Pos: p, Text: s}, nil
+		return r.node(KindString, p, s), nil
 	case c == '-' || (c >= '0' && c <= '9'):
 		return r.number(p)
 	case c == 't' || c == 'f' || c == 'n':
@@ -186,27 +241,34 @@ func (r *jsonReader) value() (*Node, error) {
 	}
 }
 
-func (r *jsonReader) enter(p Pos) error {
+// open steps into the object or list at the cursor, refusing it when it
+// nests too deeply, and reports whether it closes at once ({} or []).
+func (r *jsonReader) open(p Pos, closer byte) (empty bool, err error) {
 	r.depth++
 	if r.depth > MaxDepth {
-		return r.errf(p, "the document nests too deeply", fmt.Sprintf("expected at most %d levels", MaxDepth))
+		return false, r.errf(p, "the document nests too deeply", fmt.Sprintf("expected at most %d levels", MaxDepth))
 	}
-	return nil
+	r.off++ // { or [
+	r.skipSpace()
+	if r.off < len(r.src) && r.src[r.off] == closer {
+		r.off++
+		r.depth--
+		return true, nil
+	}
+	return false, nil
 }
 
 func (r *jsonReader) object(p Pos) (*Node, error) {
-	if err := r.enter(p); err != nil {
+	n := r.node(KindObject, p, "")
+	empty, err := r.open(p, '}')
+	if err != nil {
 		return nil, err
 	}
-	defer func() { r.depth-- }()
-	r.off++ // {
-	n := &Node{Kind: KindObject, Pos: p}
-	var seen map[string]int // built once an object is large, so duplicate checks stay linear
-	r.skipSpace()
-	if r.off < len(r.src) && r.src[r.off] == '}' {
-		r.off++
+	if empty {
 		return n, nil
 	}
+	base := len(r.mstack)
+	var seen map[string]int // built once an object is large, so duplicate checks stay linear
 	for {
 		r.skipSpace()
 		kp := r.pos()
@@ -223,8 +285,8 @@ func (r *jsonReader) object(p Pos) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		if i, dup := r.findKey(n.Members, &seen, key); dup {
-			return nil, r.errf(kp, fmt.Sprintf("duplicate key %q (first at %s)", key, n.Members[i].KeyPos), "expected each key once; merge the values into one")
+		if i, dup := r.findKey(r.mstack[base:], &seen, key); dup {
+			return nil, r.errf(kp, fmt.Sprintf("duplicate key %q (first at %s)", key, r.mstack[base+i].KeyPos), "expected each key once; merge the values into one")
 		}
 		r.skipSpace()
 		if r.off >= len(r.src) || r.src[r.off] != ':' {
@@ -236,7 +298,7 @@ func (r *jsonReader) object(p Pos) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.Members = append(n.Members, Member{Key: key, KeyPos: kp, Value: v})
+		r.mstack = append(r.mstack, Member{Key: key, KeyPos: kp, Value: v})
 		r.skipSpace()
 		if r.off >= len(r.src) {
 			return nil, r.errf(r.pos(), "the document ends inside an object", "expected ',' or '}'")
@@ -246,6 +308,10 @@ func (r *jsonReader) object(p Pos) (*Node, error) {
 			r.off++
 		case '}':
 			r.off++
+			r.depth--
+			n.Members = keep(&r.members, r.mstack[base:], blockSize(len(r.src)-r.off, 24))
+			clear(r.mstack[base:]) // the stack must not keep values alive
+			r.mstack = r.mstack[:base]
 			return n, nil
 		default:
 			return nil, r.errf(r.pos(), "unexpected "+r.describe(), "expected ',' between members or '}' to close the object")
@@ -279,17 +345,15 @@ func (r *jsonReader) findKey(members []Member, seen *map[string]int, key string)
 }
 
 func (r *jsonReader) array(p Pos) (*Node, error) {
-	if err := r.enter(p); err != nil {
+	n := r.node(KindArray, p, "")
+	empty, err := r.open(p, ']')
+	if err != nil {
 		return nil, err
 	}
-	defer func() { r.depth-- }()
-	r.off++ // [
-	n := &Node{Kind: KindArray, Pos: p}
-	r.skipSpace()
-	if r.off < len(r.src) && r.src[r.off] == ']' {
-		r.off++
+	if empty {
 		return n, nil
 	}
+	base := len(r.estack)
 	for {
 		r.skipSpace()
 		if r.off < len(r.src) && r.src[r.off] == ']' {
@@ -299,7 +363,7 @@ func (r *jsonReader) array(p Pos) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.Elems = append(n.Elems, v)
+		r.estack = append(r.estack, v)
 		r.skipSpace()
 		if r.off >= len(r.src) {
 			return nil, r.errf(r.pos(), "the document ends inside a list", "expected ',' or ']'")
@@ -309,6 +373,10 @@ func (r *jsonReader) array(p Pos) (*Node, error) {
 			r.off++
 		case ']':
 			r.off++
+			r.depth--
+			n.Elems = keep(&r.elems, r.estack[base:], blockSize(len(r.src)-r.off, 32))
+			clear(r.estack[base:])
+			r.estack = r.estack[:base]
 			return n, nil
 		default:
 			return nil, r.errf(r.pos(), "unexpected "+r.describe(), "expected ',' between elements or ']' to close the list")
@@ -324,7 +392,7 @@ func (r *jsonReader) str() (string, error) {
 	for i < len(r.src) {
 		c := r.src[i]
 		if c == '"' {
-			s := string(r.src[r.off:i])
+			s := r.text[r.off:i]
 			if !utf8.ValidString(s) {
 				break
 			}
@@ -453,30 +521,28 @@ func (r *jsonReader) number(p Pos) (*Node, error) {
 			return nil, r.errf(r.pos(), "an exponent needs digits", "expected a digit")
 		}
 	}
-	return &Node{Kind: KindNumber, Pos: p, Text: string(r.src[start:r.off])}, nil
+	return r.node(KindNumber, p, r.text[start:r.off]), nil
 }
 
 func (r *jsonReader) literal(p Pos) (*Node, error) {
 	for _, lit := range [...]string{"true", "false", "null"} {
-		if strings.HasPrefix(string(r.src[r.off:min(len(r.src), r.off+len(lit))]), lit) {
+		if strings.HasPrefix(r.text[r.off:], lit) {
 			end := r.off + len(lit)
 			if end < len(r.src) && isIdentByte(r.src[end]) {
 				break
 			}
 			r.off = end
-			switch lit {
-			case "null":
-				return &Node{Kind: KindNull, Pos: p, Text: "null"}, nil
-			default:
-				return &Node{Kind: KindBool, Pos: p, Text: lit}, nil
+			if lit == "null" {
+				return r.node(KindNull, p, lit), nil
 			}
+			return r.node(KindBool, p, lit), nil
 		}
 	}
 	end := r.off
 	for end < len(r.src) && isIdentByte(r.src[end]) {
 		end++
 	}
-	word := string(r.src[r.off:end])
+	word := r.text[r.off:end]
 	return nil, r.errf(p, fmt.Sprintf("unexpected word %q", word), "expected a value; text must be in double quotes")
 }
 
