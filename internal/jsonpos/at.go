@@ -12,6 +12,7 @@ func ParseAt(src []byte, base Pos, depth int) (*Node, error) {
 		base = Pos{Line: 1, Col: 1}
 	}
 	r := newReader(src, base.Line, base.Col)
+	defer r.done()
 	r.base, r.depth = base.Offset, depth
 	return r.valueAt()
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -95,21 +96,45 @@ type jsonReader struct {
 	nodes   []Node
 	members []Member
 	elems   []*Node
-	mstack  []Member
-	estack  []*Node
+	*stacks
 }
+
+// stacks outlive a parse, so that a reader of many small documents (a
+// case file read one case at a time) grows them once, not once a case.
+type stacks struct {
+	members []Member
+	elems   []*Node
+}
+
+var stackPool = sync.Pool{New: func() any { return new(stacks) }}
 
 func newReader(src []byte, line, col int) *jsonReader {
 	// One copy of the text: every string without escapes and every number
 	// is then a slice of it, which keeps the document's text alive as long
 	// as any of its values is kept; documents are small.
-	return &jsonReader{src: src, text: string(src), line: line, colLine: line, colVal: col}
+	return &jsonReader{src: src, text: string(src), line: line, colLine: line, colVal: col, stacks: stackPool.Get().(*stacks)}
+}
+
+// done returns the stacks, emptied so that they hold no document alive
+// (what an object or list pops is cleared then; what an error left is
+// cleared here). Stacks a hostile document grew large are dropped.
+func (r *jsonReader) done() {
+	st := r.stacks
+	r.stacks = nil
+	if cap(st.members) > 4096 || cap(st.elems) > 4096 {
+		return
+	}
+	clear(st.members)
+	clear(st.elems)
+	st.members, st.elems = st.members[:0], st.elems[:0]
+	stackPool.Put(st)
 }
 
 // Parse reads one JSON document and returns its tree. Errors are
 // *Error with the position of the offending character.
 func Parse(src []byte) (*Node, error) {
 	r := newReader(src, 1, 1)
+	defer r.done()
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		r.off = 3 // tolerate a UTF-8 byte-order mark from Windows editors
 		r.lineStart = 3
@@ -267,7 +292,7 @@ func (r *jsonReader) object(p Pos) (*Node, error) {
 	if empty {
 		return n, nil
 	}
-	base := len(r.mstack)
+	base := len(r.stacks.members)
 	var seen map[string]int // built once an object is large, so duplicate checks stay linear
 	for {
 		r.skipSpace()
@@ -285,8 +310,8 @@ func (r *jsonReader) object(p Pos) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		if i, dup := r.findKey(r.mstack[base:], &seen, key); dup {
-			return nil, r.errf(kp, fmt.Sprintf("duplicate key %q (first at %s)", key, r.mstack[base+i].KeyPos), "expected each key once; merge the values into one")
+		if i, dup := r.findKey(r.stacks.members[base:], &seen, key); dup {
+			return nil, r.errf(kp, fmt.Sprintf("duplicate key %q (first at %s)", key, r.stacks.members[base+i].KeyPos), "expected each key once; merge the values into one")
 		}
 		r.skipSpace()
 		if r.off >= len(r.src) || r.src[r.off] != ':' {
@@ -298,7 +323,7 @@ func (r *jsonReader) object(p Pos) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		r.mstack = append(r.mstack, Member{Key: key, KeyPos: kp, Value: v})
+		r.stacks.members = append(r.stacks.members, Member{Key: key, KeyPos: kp, Value: v})
 		r.skipSpace()
 		if r.off >= len(r.src) {
 			return nil, r.errf(r.pos(), "the document ends inside an object", "expected ',' or '}'")
@@ -309,9 +334,9 @@ func (r *jsonReader) object(p Pos) (*Node, error) {
 		case '}':
 			r.off++
 			r.depth--
-			n.Members = keep(&r.members, r.mstack[base:], blockSize(len(r.src)-r.off, 24))
-			clear(r.mstack[base:]) // the stack must not keep values alive
-			r.mstack = r.mstack[:base]
+			n.Members = keep(&r.members, r.stacks.members[base:], blockSize(len(r.src)-r.off, 24))
+			clear(r.stacks.members[base:])
+			r.stacks.members = r.stacks.members[:base]
 			return n, nil
 		default:
 			return nil, r.errf(r.pos(), "unexpected "+r.describe(), "expected ',' between members or '}' to close the object")
@@ -353,7 +378,7 @@ func (r *jsonReader) array(p Pos) (*Node, error) {
 	if empty {
 		return n, nil
 	}
-	base := len(r.estack)
+	base := len(r.stacks.elems)
 	for {
 		r.skipSpace()
 		if r.off < len(r.src) && r.src[r.off] == ']' {
@@ -363,7 +388,7 @@ func (r *jsonReader) array(p Pos) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		r.estack = append(r.estack, v)
+		r.stacks.elems = append(r.stacks.elems, v)
 		r.skipSpace()
 		if r.off >= len(r.src) {
 			return nil, r.errf(r.pos(), "the document ends inside a list", "expected ',' or ']'")
@@ -374,9 +399,9 @@ func (r *jsonReader) array(p Pos) (*Node, error) {
 		case ']':
 			r.off++
 			r.depth--
-			n.Elems = keep(&r.elems, r.estack[base:], blockSize(len(r.src)-r.off, 32))
-			clear(r.estack[base:])
-			r.estack = r.estack[:base]
+			n.Elems = keep(&r.elems, r.stacks.elems[base:], blockSize(len(r.src)-r.off, 32))
+			clear(r.stacks.elems[base:])
+			r.stacks.elems = r.stacks.elems[:base]
 			return n, nil
 		default:
 			return nil, r.errf(r.pos(), "unexpected "+r.describe(), "expected ',' between elements or ']' to close the list")
