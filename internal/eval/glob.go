@@ -28,7 +28,15 @@ func compileGlob(s string) glob {
 	if s == "" {
 		return glob{}
 	}
-	var g glob
+	// Each wildcard makes at most two tokens (it and the text before it),
+	// and the text after the last one a third: sized once, never grown.
+	wild := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '*' || s[i] == '?' {
+			wild++
+		}
+	}
+	g := make(glob, 0, 2*wild+1)
 	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -138,11 +146,16 @@ func MatchWildcard(pattern, s string) bool { return compileGlob(pattern).match(s
 // colons; the last segment keeps any further colons, because an ARN's
 // resource part may contain them.
 func splitSegments(g glob, n int) []glob {
+	// The segments share one array of tokens, allocated once: each of the
+	// n-1 cuts adds at most one token (the literal before the colon), so
+	// it never grows, and each segment is capped so none spills into the
+	// next.
+	toks := make(glob, 0, len(g)+n-1)
 	segs := make([]glob, 0, n)
-	cur := glob{}
+	start := 0
 	for _, t := range g {
 		if t.kind != tokLit || len(segs) == n-1 {
-			cur = append(cur, t)
+			toks = append(toks, t)
 			continue
 		}
 		lit := t.lit
@@ -152,17 +165,17 @@ func splitSegments(g glob, n int) []glob {
 				break
 			}
 			if i > 0 {
-				cur = append(cur, tok{kind: tokLit, lit: lit[:i]})
+				toks = append(toks, tok{kind: tokLit, lit: lit[:i]})
 			}
-			segs = append(segs, cur)
-			cur = glob{}
+			segs = append(segs, toks[start:len(toks):len(toks)])
+			start = len(toks)
 			lit = lit[i+1:]
 		}
 		if lit != "" {
-			cur = append(cur, tok{kind: tokLit, lit: lit})
+			toks = append(toks, tok{kind: tokLit, lit: lit})
 		}
 	}
-	return append(segs, cur)
+	return append(segs, toks[start:len(toks):len(toks)])
 }
 
 // arnPattern is a Resource pattern compiled for segment-wise matching.

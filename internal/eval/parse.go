@@ -164,7 +164,6 @@ func (c *compiler) strList(n *jsonpos.Node, elem string) []Value {
 
 func (c *compiler) statement(n *jsonpos.Node, idx int, p *Policy) *Statement {
 	s := &Statement{Index: idx, Pos: n.Pos}
-	seen := map[string]Pos{}
 	var action, resource, principal, condition *jsonpos.Member
 	for i := range n.Members {
 		m := &n.Members[i]
@@ -190,11 +189,11 @@ func (c *compiler) statement(n *jsonpos.Node, idx int, p *Policy) *Statement {
 				}
 			}
 		case "Action", "NotAction":
-			c.pair(seen, m, "Action", "NotAction", &action)
+			c.pair(m, "Action", "NotAction", &action)
 		case "Resource", "NotResource":
-			c.pair(seen, m, "Resource", "NotResource", &resource)
+			c.pair(m, "Resource", "NotResource", &resource)
 		case "Principal", "NotPrincipal":
-			c.pair(seen, m, "Principal", "NotPrincipal", &principal)
+			c.pair(m, "Principal", "NotPrincipal", &principal)
 		case "Condition":
 			condition = m
 		default:
@@ -211,6 +210,7 @@ func (c *compiler) statement(n *jsonpos.Node, idx int, p *Policy) *Statement {
 	} else {
 		s.NotAction, s.ActionPos = action.Key == "NotAction", action.KeyPos
 		s.Actions = c.strList(action.Value, action.Key)
+		s.actionGlobs = make([]glob, 0, len(s.Actions))
 		for _, a := range s.Actions {
 			c.checkAction(a)
 			s.actionGlobs = append(s.actionGlobs, compileGlob(strings.ToLower(a.Text)))
@@ -224,6 +224,8 @@ func (c *compiler) statement(n *jsonpos.Node, idx int, p *Policy) *Statement {
 		s.HasResource, s.NotResource, s.ResourcePos = true, resource.Key == "NotResource", resource.KeyPos
 		s.Resources = c.strList(resource.Value, resource.Key)
 		vars := p.VariablesEnabled()
+		s.resTmpl = make([]template, 0, len(s.Resources))
+		s.resFixed = make([]arnPattern, 0, len(s.Resources))
 		for _, r := range s.Resources {
 			c.checkResourceService(r)
 			if vars {
@@ -303,12 +305,11 @@ func article(s string) string {
 }
 
 // pair records Action/NotAction-style elements, which exclude each other.
-func (c *compiler) pair(seen map[string]Pos, m *jsonpos.Member, a, b string, dst **jsonpos.Member) {
-	if p, ok := seen[a]; ok {
-		c.fail(m.KeyPos, fmt.Sprintf("%s and %s together (the other at %s)", m.Key, (*dst).Key, p), fmt.Sprintf("expected either %s or %s, not both", a, b))
+func (c *compiler) pair(m *jsonpos.Member, a, b string, dst **jsonpos.Member) {
+	if *dst != nil {
+		c.fail(m.KeyPos, fmt.Sprintf("%s and %s together (the other at %s)", m.Key, (*dst).Key, (*dst).KeyPos), fmt.Sprintf("expected either %s or %s, not both", a, b))
 		return
 	}
-	seen[a] = m.KeyPos
 	*dst = m
 }
 
@@ -319,8 +320,11 @@ func (c *compiler) checkResourceService(r Value) {
 	if !strings.HasPrefix(r.Text, "arn:") {
 		return
 	}
-	segs := strings.SplitN(r.Text, ":", 4)
-	if len(segs) >= 3 && strings.ContainsAny(segs[2], "*?") {
+	// The service is the third colon-separated part.
+	_, rest, _ := strings.Cut(r.Text, ":")
+	_, rest, two := strings.Cut(rest, ":")
+	service, _, _ := strings.Cut(rest, ":")
+	if two && strings.ContainsAny(service, "*?") {
 		c.fail(r.Pos, fmt.Sprintf("a wildcard in the service part of %q", r.Text),
 			"expected the service written out, such as arn:aws:s3:::bucket/*: IAM does not accept a wildcard there")
 	}
