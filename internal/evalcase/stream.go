@@ -44,6 +44,9 @@ type Reader struct {
 	KeepSource bool
 	kept       []byte // the text being read into cases, when KeepSource
 	keptOff    int
+	// Each case's tree is done with before the next is read (the cases
+	// keep only strings of it), so one parser's memory serves them all.
+	parser jsonpos.Parser
 }
 
 type result struct {
@@ -260,7 +263,7 @@ func (r *Reader) element() (*Case, error) {
 		return r.failIO()
 	}
 	src := r.buf[r.r : r.r+n]
-	node, err := jsonpos.ParseAt(src, start, r.depth)
+	node, err := r.parser.ParseAt(src, start, r.depth)
 	if r.KeepSource && err == nil {
 		r.kept, r.keptOff = append([]byte(nil), src...), start.Offset
 	}

@@ -1,6 +1,7 @@
 package jsonpos
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -39,5 +40,51 @@ func TestParseAtCountsTheEnclosingDepth(t *testing.T) {
 	}
 	if _, err := ParseAt([]byte(deep), Pos{Line: 1, Col: 1}, 2); err == nil || !strings.Contains(err.Error(), "nests too deeply") {
 		t.Fatalf("101 levels in all must be refused, got %v", err)
+	}
+}
+
+// A Parser reuses its memory from one value to the next, yet each tree,
+// while it is current, is the one ParseAt reads; a tree grown larger than
+// the Parser keeps is read whole, and so is a small one after it.
+func TestParserReusesMemory(t *testing.T) {
+	var big strings.Builder
+	big.WriteString("[")
+	for i := range 20000 {
+		if i > 0 {
+			big.WriteString(",")
+		}
+		big.WriteString(`{"k": ["v", 1]}`)
+	}
+	big.WriteString("]")
+	docs := []string{
+		`{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:Get*", "s3:List*"], "Resource": "*"}]}`,
+		`["a", {"b": {"c": [true, null, -1.5e3]}}, "é"]`,
+		big.String(),
+		`{"x": "\u00e9", "y": {}}`,
+		`[[], {}, ""]`,
+	}
+	var p Parser
+	for round := range 2 {
+		for i, d := range docs {
+			base := Pos{Offset: 7 * i, Line: i + 1, Col: round + 1}
+			want, err := ParseAt([]byte(d), base, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := p.ParseAt([]byte(d), base, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("round %d, document %d: the Parser's tree differs from ParseAt's", round, i)
+			}
+		}
+	}
+	// An error leaves the Parser usable.
+	if _, err := p.ParseAt([]byte(`{"a": [1, 2,]}`), Pos{Line: 1, Col: 1}, 0); err == nil {
+		t.Fatal("a trailing comma parsed")
+	}
+	if n, err := p.ParseAt([]byte(`{"a": [1, 2]}`), Pos{Line: 1, Col: 1}, 0); err != nil || len(n.Get("a").Elems) != 2 {
+		t.Fatalf("after an error: %+v, %v", n, err)
 	}
 }

@@ -161,5 +161,16 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("ParseAt refuses what Parse reads: %v", err)
 		}
 		checkPositions(t, file, at)
+
+		// A Parser gives the same tree as ParseAt, after a tree of its own
+		// has been read into the memory it reuses.
+		var ps Parser
+		if _, err := ps.ParseAt([]byte(`{"a": [1, {"b": "c"}], "d": "e"}`), Pos{Line: 1, Col: 1}, 0); err != nil {
+			t.Fatal(err)
+		}
+		again, err := ps.ParseAt(body, Pos{Offset: len(prefix), Line: 2, Col: 8}, 1)
+		if err != nil || !reflect.DeepEqual(again, at) {
+			t.Fatalf("Parser reads %+v (%v), ParseAt %+v", again, err, at)
+		}
 	})
 }

@@ -88,15 +88,19 @@ type jsonReader struct {
 	colOff, colVal, colLine int
 	depth                   int
 
-	// A document of a few hundred values would otherwise cost as many
-	// allocations: nodes, members and elements are carved from shared
-	// blocks instead, and an object's members (a list's elements) are
-	// gathered on a stack, then copied once into a block at their final
-	// length rather than grown by append.
-	nodes   []Node
-	members []Member
-	elems   []*Node
-	*stacks
+	*store
+}
+
+// A document of a few hundred values would otherwise cost as many
+// allocations: nodes, members and elements are carved from blocks
+// instead, and an object's members (a list's elements) are gathered on a
+// stack, then copied once into a block at their final length rather than
+// grown by append.
+type store struct {
+	nodes   blocks[Node]
+	members blocks[Member]
+	elems   blocks[*Node]
+	stacks
 }
 
 // stacks outlive a parse, so that a reader of many small documents (a
@@ -108,32 +112,87 @@ type stacks struct {
 
 var stackPool = sync.Pool{New: func() any { return new(stacks) }}
 
-func newReader(src []byte, line, col int) *jsonReader {
+// blocks hands out runs of T carved from larger blocks. With reuse set
+// (a Parser), reset hands the same blocks out again.
+type blocks[T any] struct {
+	cur   []T   // what is left of the block in use
+	all   [][]T // every block, when reused
+	next  int   // the block of all to use after cur
+	reuse bool
+}
+
+// take returns n fresh elements, capped so that an append by a caller can
+// never write into a neighbour's; a new block holds at least size.
+func (b *blocks[T]) take(n, size int) []T {
+	if len(b.cur) < n {
+		b.cur = nil
+		for b.reuse && b.cur == nil && b.next < len(b.all) {
+			if len(b.all[b.next]) >= n {
+				b.cur = b.all[b.next]
+			}
+			b.next++
+		}
+		if b.cur == nil {
+			b.cur = make([]T, max(n, size))
+			if b.reuse {
+				b.all = append(b.all, b.cur)
+				b.next = len(b.all)
+			}
+		}
+	}
+	out := b.cur[:n:n]
+	b.cur = b.cur[n:]
+	return out
+}
+
+// reset makes every block available again; blocks past limit elements in
+// all (grown by one hostile document) are let go.
+func (b *blocks[T]) reset(limit int) {
+	total := 0
+	for i, blk := range b.all {
+		total += len(blk)
+		if total > limit {
+			clear(b.all[i:])
+			b.all = b.all[:i]
+			break
+		}
+	}
+	b.cur, b.next = nil, 0
+}
+
+func newReader(src []byte, line, col int, st *store) *jsonReader {
 	// One copy of the text: every string without escapes and every number
 	// is then a slice of it, which keeps the document's text alive as long
 	// as any of its values is kept; documents are small.
-	return &jsonReader{src: src, text: string(src), line: line, colLine: line, colVal: col, stacks: stackPool.Get().(*stacks)}
+	return &jsonReader{src: src, text: string(src), line: line, colLine: line, colVal: col, store: st}
 }
 
-// done returns the stacks, emptied so that they hold no document alive
-// (what an object or list pops is cleared then; what an error left is
-// cleared here). Stacks a hostile document grew large are dropped.
+// pooledStore is the store of a one-off parse: fresh blocks, and stacks
+// from the pool.
+func pooledStore() *store {
+	return &store{stacks: *stackPool.Get().(*stacks)}
+}
+
+// done returns the stacks of a one-off parse, emptied so that they hold
+// no document alive (what an object or list pops is cleared then; what
+// an error left is cleared here). Stacks a hostile document grew large
+// are dropped.
 func (r *jsonReader) done() {
 	st := r.stacks
-	r.stacks = nil
+	r.stacks = stacks{}
 	if cap(st.members) > 4096 || cap(st.elems) > 4096 {
 		return
 	}
 	clear(st.members)
 	clear(st.elems)
 	st.members, st.elems = st.members[:0], st.elems[:0]
-	stackPool.Put(st)
+	stackPool.Put(&st)
 }
 
 // Parse reads one JSON document and returns its tree. Errors are
 // *Error with the position of the offending character.
 func Parse(src []byte) (*Node, error) {
-	r := newReader(src, 1, 1)
+	r := newReader(src, 1, 1, pooledStore())
 	defer r.done()
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		r.off = 3 // tolerate a UTF-8 byte-order mark from Windows editors
@@ -165,37 +224,28 @@ func (r *jsonReader) pos() Pos {
 }
 
 // node returns a new node from the current block. Blocks are sized by
-// what is left to read: a value takes at least two bytes of it.
+// what is left to read: a value takes some 20 bytes of a case file.
 func (r *jsonReader) node(k Kind, p Pos, text string) *Node {
-	if len(r.nodes) == 0 {
-		r.nodes = make([]Node, blockSize(len(r.src)-r.off, 16))
-	}
-	n := &r.nodes[0]
-	r.nodes = r.nodes[1:]
-	n.Kind, n.Pos, n.Text = k, p, text
+	n := &r.nodes.take(1, blockSize(len(r.src)-r.off, 16))[0]
+	*n = Node{Kind: k, Pos: p, Text: text}
 	return n
 }
 
 // blockSize is how many values to allocate at once when rest bytes are
-// left and each value takes at least per of them: enough to rarely come
+// left and each value takes about per of them: enough to rarely come
 // back, and never much more than the document can hold.
 func blockSize(rest, per int) int {
 	return min(max(rest/per, 8), 1024)
 }
 
 // keep copies a finished object's members (or a list's elements) off the
-// stack into the current block, capped so that an append by a caller can
-// never write into a neighbour's; a new block holds at least size.
-func keep[T any](block *[]T, stack []T, size int) []T {
+// stack into a block.
+func keep[T any](b *blocks[T], stack []T, size int) []T {
 	if len(stack) == 0 {
 		return nil
 	}
-	if len(*block) < len(stack) {
-		*block = make([]T, max(len(stack), size))
-	}
-	out := (*block)[:len(stack):len(stack)]
+	out := b.take(len(stack), size)
 	copy(out, stack)
-	*block = (*block)[len(stack):]
 	return out
 }
 
