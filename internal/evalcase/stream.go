@@ -345,12 +345,16 @@ func (r *Reader) scanValue(keep bool) (n int, complete, tooBig bool) {
 	scalar := false
 	first := true
 	for ; ; first = false {
+		if keep && i >= r.MaxCase {
+			// Checked on every byte, not only when the buffer runs out,
+			// so that a case is refused by its size alone, however the
+			// input happened to arrive.
+			return i, false, true
+		}
 		if r.r+i >= r.w {
 			if !keep {
 				r.advance(i)
 				i = 0
-			} else if i >= r.MaxCase {
-				return i, false, true
 			}
 			r.fill(i + 1)
 			if r.r+i >= r.w {
