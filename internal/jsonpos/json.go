@@ -302,7 +302,7 @@ func (r *jsonReader) value() (*Node, error) {
 	case c == '[':
 		return r.array(p)
 	case c == '"':
-		s, err := r.str()
+		s, err := r.str(p)
 		if err != nil {
 			return nil, err
 		}
@@ -356,7 +356,7 @@ func (r *jsonReader) object(p Pos) (*Node, error) {
 			}
 			return nil, r.errf(kp, "unexpected "+r.describe(), "expected a quoted key such as \"Effect\"")
 		}
-		key, err := r.str()
+		key, err := r.str(kp)
 		if err != nil {
 			return nil, err
 		}
@@ -459,8 +459,9 @@ func (r *jsonReader) array(p Pos) (*Node, error) {
 	}
 }
 
-func (r *jsonReader) str() (string, error) {
-	start := r.pos()
+// str reads the string at the cursor, which stands at start (the caller
+// has that position already).
+func (r *jsonReader) str(start Pos) (string, error) {
 	r.off++ // opening quote
 	// Fast path: no escapes.
 	i := r.off
