@@ -374,22 +374,13 @@ func (r *jsonReader) object(p Pos) (*Node, error) {
 			return nil, err
 		}
 		r.stacks.members = append(r.stacks.members, Member{Key: key, KeyPos: kp, Value: v})
-		r.skipSpace()
-		if r.off >= len(r.src) {
-			return nil, r.errf(r.pos(), "the document ends inside an object", "expected ',' or '}'")
-		}
-		switch r.src[r.off] {
-		case ',':
-			r.off++
-		case '}':
-			r.off++
-			r.depth--
+		if done, err := r.after(&objectWords); err != nil {
+			return nil, err
+		} else if done {
 			n.Members = keep(&r.members, r.stacks.members[base:], blockSize(len(r.src)-r.off, 24))
 			clear(r.stacks.members[base:])
 			r.stacks.members = r.stacks.members[:base]
 			return n, nil
-		default:
-			return nil, r.errf(r.pos(), "unexpected "+r.describe(), "expected ',' between members or '}' to close the object")
 		}
 	}
 }
@@ -439,24 +430,45 @@ func (r *jsonReader) array(p Pos) (*Node, error) {
 			return nil, err
 		}
 		r.stacks.elems = append(r.stacks.elems, v)
-		r.skipSpace()
-		if r.off >= len(r.src) {
-			return nil, r.errf(r.pos(), "the document ends inside a list", "expected ',' or ']'")
-		}
-		switch r.src[r.off] {
-		case ',':
-			r.off++
-		case ']':
-			r.off++
-			r.depth--
+		if done, err := r.after(&listWords); err != nil {
+			return nil, err
+		} else if done {
 			n.Elems = keep(&r.elems, r.stacks.elems[base:], blockSize(len(r.src)-r.off, 32))
 			clear(r.stacks.elems[base:])
 			r.stacks.elems = r.stacks.elems[:base]
 			return n, nil
-		default:
-			return nil, r.errf(r.pos(), "unexpected "+r.describe(), "expected ',' between elements or ']' to close the list")
 		}
 	}
+}
+
+// container words the errors of an object or a list.
+type container struct {
+	closer              byte
+	inside, items, name string
+}
+
+var (
+	objectWords = container{'}', "an object", "members", "the object"}
+	listWords   = container{']', "a list", "elements", "the list"}
+)
+
+// after reads what follows an element of an object or a list: a comma
+// when more follow, or the closing bracket, which it steps out of.
+func (r *jsonReader) after(c *container) (done bool, err error) {
+	r.skipSpace()
+	if r.off >= len(r.src) {
+		return false, r.errf(r.pos(), "the document ends inside "+c.inside, fmt.Sprintf("expected ',' or '%c'", c.closer))
+	}
+	switch r.src[r.off] {
+	case ',':
+		r.off++
+		return false, nil
+	case c.closer:
+		r.off++
+		r.depth--
+		return true, nil
+	}
+	return false, r.errf(r.pos(), "unexpected "+r.describe(), fmt.Sprintf("expected ',' between %s or '%c' to close %s", c.items, c.closer, c.name))
 }
 
 // str reads the string at the cursor, which stands at start (the caller
