@@ -12,22 +12,14 @@ import (
 
 // refPos is the line and column of a byte offset as Pos documents them:
 // 1-based, columns in characters, a leading byte-order mark not counted.
+// It counts from the start of the document, as the reader does not.
 func refPos(src []byte, off int) (line, col int) {
-	ls := 0
-	if bytes.HasPrefix(src, []byte("\xEF\xBB\xBF")) {
-		ls = 3
+	before := src[:off]
+	lineStart := bytes.LastIndexByte(before, '\n') + 1
+	if lineStart == 0 && bytes.HasPrefix(src, []byte("\xEF\xBB\xBF")) {
+		lineStart = min(3, off)
 	}
-	line = 1
-	for i := 0; i < off && i < len(src); i++ {
-		if src[i] == '\n' {
-			line++
-			ls = i + 1
-		}
-	}
-	if ls > off {
-		return line, 1
-	}
-	return line, 1 + utf8.RuneCount(src[ls:off])
+	return 1 + bytes.Count(before, []byte{'\n'}), 1 + utf8.RuneCount(before[lineStart:])
 }
 
 // plain turns a tree into what encoding/json decodes with UseNumber.
