@@ -28,15 +28,7 @@ func compileGlob(s string) glob {
 	if s == "" {
 		return glob{}
 	}
-	// Each wildcard makes at most two tokens (it and the text before it),
-	// and the text after the last one a third: sized once, never grown.
-	wild := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == '*' || s[i] == '?' {
-			wild++
-		}
-	}
-	g := make(glob, 0, 2*wild+1)
+	var g glob
 	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -146,16 +138,11 @@ func MatchWildcard(pattern, s string) bool { return compileGlob(pattern).match(s
 // colons; the last segment keeps any further colons, because an ARN's
 // resource part may contain them.
 func splitSegments(g glob, n int) []glob {
-	// The segments share one array of tokens, allocated once: each of the
-	// n-1 cuts adds at most one token (the literal before the colon), so
-	// it never grows, and each segment is capped so none spills into the
-	// next.
-	toks := make(glob, 0, len(g)+n-1)
 	segs := make([]glob, 0, n)
-	start := 0
+	cur := glob{}
 	for _, t := range g {
 		if t.kind != tokLit || len(segs) == n-1 {
-			toks = append(toks, t)
+			cur = append(cur, t)
 			continue
 		}
 		lit := t.lit
@@ -165,17 +152,17 @@ func splitSegments(g glob, n int) []glob {
 				break
 			}
 			if i > 0 {
-				toks = append(toks, tok{kind: tokLit, lit: lit[:i]})
+				cur = append(cur, tok{kind: tokLit, lit: lit[:i]})
 			}
-			segs = append(segs, toks[start:len(toks):len(toks)])
-			start = len(toks)
+			segs = append(segs, cur)
+			cur = glob{}
 			lit = lit[i+1:]
 		}
 		if lit != "" {
-			toks = append(toks, tok{kind: tokLit, lit: lit})
+			cur = append(cur, tok{kind: tokLit, lit: lit})
 		}
 	}
-	return append(segs, toks[start:len(toks):len(toks)])
+	return append(segs, cur)
 }
 
 // arnPattern is a Resource pattern compiled for segment-wise matching.
