@@ -2,22 +2,17 @@ package jsonpos
 
 import "fmt"
 
-// ParseAt reads one JSON value that stands at base inside a larger
-// file, with depth levels of nesting around it, so that a reader streaming
-// a long file can parse one element at a time and still report positions
-// (in nodes and errors) as the file's own line, column and offset, and
-// refuse the same nesting as a whole-file parse would.
-func ParseAt(src []byte, base Pos, depth int) (*Node, error) {
-	r := newReader(src, 0, 0, pooledStore())
-	defer r.done()
-	return r.valueAt(base, depth)
-}
-
-// Parser is ParseAt for a reader done with each value before it reads the
-// next, such as a case file read case by case: it puts every tree into
-// the same memory, so a file of any length costs the allocations of its
-// largest element, not of all of them. A tree it returns is valid only
-// until its next call; the strings in it stay valid. The zero Parser is
+// Parser reads one JSON value at a time that stands at a known place
+// inside a larger file, so that a reader streaming a long file can parse
+// one element at a time and still report positions (in nodes and errors)
+// as the file's own line, column and offset, and refuse the same nesting
+// as a whole-file parse would.
+//
+// It puts every tree into the same memory, so a file of any length costs
+// the allocations of its largest element, not of all of them: a tree it
+// returns is valid only until its next call (the strings in it stay
+// valid), which suits a reader done with each element before it reads
+// the next, such as a case file read case by case. The zero Parser is
 // ready to use; it is not safe for concurrent use.
 type Parser struct {
 	st store
@@ -27,7 +22,8 @@ type Parser struct {
 // element does not hold its memory for the rest of the file.
 const maxKept = 1 << 14
 
-// ParseAt is the package's ParseAt into p's memory.
+// ParseAt reads the value src holds, which stands at base in its file
+// with depth levels of nesting around it.
 func (p *Parser) ParseAt(src []byte, base Pos, depth int) (*Node, error) {
 	p.st.nodes.reuse, p.st.members.reuse, p.st.elems.reuse = true, true, true
 	p.st.nodes.reset(maxKept)

@@ -16,7 +16,7 @@ func TestParseAtKeepsFilePositions(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := whole.Elems[1].Get("b").Elems[1].Pos
-	n, err := ParseAt([]byte(strings.Replace(file[start:end], "x", "2", 1)), Pos{Offset: start, Line: 2, Col: 3}, 1)
+	n, err := new(Parser).ParseAt([]byte(strings.Replace(file[start:end], "x", "2", 1)), Pos{Offset: start, Line: 2, Col: 3}, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,7 +26,7 @@ func TestParseAtKeepsFilePositions(t *testing.T) {
 	if n.Members[0].KeyPos != whole.Elems[1].Members[0].KeyPos {
 		t.Fatalf("key position %+v, want %+v", n.Members[0].KeyPos, whole.Elems[1].Members[0].KeyPos)
 	}
-	_, err = ParseAt([]byte(file[start:end]), Pos{Offset: start, Line: 2, Col: 3}, 1)
+	_, err = new(Parser).ParseAt([]byte(file[start:end]), Pos{Offset: start, Line: 2, Col: 3}, 1)
 	pe, ok := err.(*Error)
 	if !ok || pe.Pos.Line != 3 || pe.Pos.Col != 9 || pe.Pos.Offset != strings.Index(file, "x") {
 		t.Fatalf("error %v at %+v, want 3:9 at offset %d", err, pe, strings.Index(file, "x"))
@@ -35,17 +35,18 @@ func TestParseAtKeepsFilePositions(t *testing.T) {
 
 func TestParseAtCountsTheEnclosingDepth(t *testing.T) {
 	deep := strings.Repeat("[", 99) + strings.Repeat("]", 99)
-	if _, err := ParseAt([]byte(deep), Pos{Line: 1, Col: 1}, 1); err != nil {
+	if _, err := new(Parser).ParseAt([]byte(deep), Pos{Line: 1, Col: 1}, 1); err != nil {
 		t.Fatalf("100 levels in all must be read: %v", err)
 	}
-	if _, err := ParseAt([]byte(deep), Pos{Line: 1, Col: 1}, 2); err == nil || !strings.Contains(err.Error(), "nests too deeply") {
+	if _, err := new(Parser).ParseAt([]byte(deep), Pos{Line: 1, Col: 1}, 2); err == nil || !strings.Contains(err.Error(), "nests too deeply") {
 		t.Fatalf("101 levels in all must be refused, got %v", err)
 	}
 }
 
 // A Parser reuses its memory from one value to the next, yet each tree,
-// while it is current, is the one ParseAt reads; a tree grown larger than
-// the Parser keeps is read whole, and so is a small one after it.
+// while it is current, is the one a fresh Parser reads; a tree grown
+// larger than the Parser keeps is read whole, and so is a small one after
+// it.
 func TestParserReusesMemory(t *testing.T) {
 	var big strings.Builder
 	big.WriteString("[")
@@ -67,7 +68,7 @@ func TestParserReusesMemory(t *testing.T) {
 	for round := range 2 {
 		for i, d := range docs {
 			base := Pos{Offset: 7 * i, Line: i + 1, Col: round + 1}
-			want, err := ParseAt([]byte(d), base, 1)
+			want, err := new(Parser).ParseAt([]byte(d), base, 1)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -76,7 +77,7 @@ func TestParserReusesMemory(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !reflect.DeepEqual(got, want) {
-				t.Fatalf("round %d, document %d: the Parser's tree differs from ParseAt's", round, i)
+				t.Fatalf("round %d, document %d: the reused Parser's tree differs from a fresh one's", round, i)
 			}
 		}
 	}

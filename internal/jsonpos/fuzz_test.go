@@ -145,24 +145,24 @@ func FuzzParse(f *testing.F) {
 		// the file's positions.
 		prefix := []byte("[\n  \"é\", ")
 		file := append(append(append([]byte(nil), prefix...), body...), ']')
-		at, err := ParseAt(body, Pos{Offset: len(prefix), Line: 2, Col: 8}, 1)
+		at, err := new(Parser).ParseAt(body, Pos{Offset: len(prefix), Line: 2, Col: 8}, 1)
 		if err != nil {
 			if pe := (*Error)(nil); errors.As(err, &pe) && strings.Contains(pe.Msg, "nests too deeply") {
 				return
 			}
-			t.Fatalf("ParseAt refuses what Parse reads: %v", err)
+			t.Fatalf("Parser.ParseAt refuses what Parse reads: %v", err)
 		}
 		checkPositions(t, file, at)
 
-		// A Parser gives the same tree as ParseAt, after a tree of its own
-		// has been read into the memory it reuses.
+		// A Parser that has read another tree into the memory it reuses
+		// gives the same tree as a fresh one.
 		var ps Parser
 		if _, err := ps.ParseAt([]byte(`{"a": [1, {"b": "c"}], "d": "e"}`), Pos{Line: 1, Col: 1}, 0); err != nil {
 			t.Fatal(err)
 		}
 		again, err := ps.ParseAt(body, Pos{Offset: len(prefix), Line: 2, Col: 8}, 1)
 		if err != nil || !reflect.DeepEqual(again, at) {
-			t.Fatalf("Parser reads %+v (%v), ParseAt %+v", again, err, at)
+			t.Fatalf("a reused Parser reads %+v (%v), a fresh one %+v", again, err, at)
 		}
 	})
 }

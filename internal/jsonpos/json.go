@@ -80,7 +80,7 @@ type jsonReader struct {
 	src       []byte
 	text      string // src as a string, so strings and numbers are slices of it
 	off       int
-	base      int // the offset of src[0] in the file, for ParseAt
+	base      int // the offset of src[0] in the file, for Parser.ParseAt
 	line      int
 	lineStart int
 	// col cache: positions are requested in increasing order, so counting
@@ -103,8 +103,8 @@ type store struct {
 	stacks
 }
 
-// stacks outlive a parse, so that a reader of many small documents (a
-// case file read one case at a time) grows them once, not once a case.
+// stacks outlive a parse (in a pool for Parse, in a Parser for its
+// calls), so that many small documents grow them once, not once each.
 type stacks struct {
 	members []Member
 	elems   []*Node
