@@ -72,7 +72,7 @@ var layers = []struct {
 	name string
 	pkgs []string
 }{
-	{"leaves: data, primitives, vocabulary", []string{"content", "packs", "docs", "internal/arn", "internal/wildcard", "internal/diag", "internal/suggest", "internal/yamlpos", "internal/paths", "internal/curriculum", "internal/safetext", "internal/npmpkg", "internal/packfile", "internal/catalog"}},
+	{"leaves: data, primitives, vocabulary", []string{"content", "packs", "docs", "internal/arn", "internal/wildcard", "internal/diag", "internal/jsonpos", "internal/suggest", "internal/yamlpos", "internal/paths", "internal/curriculum", "internal/safetext", "internal/npmpkg", "internal/packfile", "internal/catalog"}},
 	{"the engine", []string{"internal/eval", "internal/evalcase", "internal/lint", "internal/traceview"}},
 	{"the sandbox account model", []string{"internal/sandbox", "internal/whynot", "internal/policygen"}},
 	{"worlds from files, the learner model and its store", []string{"internal/worldfile", "internal/progress", "internal/assign", "internal/classreport", "internal/awsimport"}},
@@ -106,7 +106,7 @@ func TestArchitecture(t *testing.T) {
 
 	// The engine is pure: it knows nothing of files, screens, the store or
 	// scenarios, so it can be fuzzed, benchmarked and reused alone.
-	engine := []string{"internal/arn", "internal/wildcard", "internal/diag", "internal/eval", "internal/catalog", "internal/lint", "internal/suggest", "internal/curriculum"}
+	engine := []string{"internal/arn", "internal/wildcard", "internal/diag", "internal/jsonpos", "internal/eval", "internal/catalog", "internal/lint", "internal/suggest", "internal/curriculum"}
 	impure := []string{"os", "os/exec", "io/fs", "path/filepath", "net/http", "database/sql"}
 	for _, e := range engine {
 		for _, imp := range pkgs[e].imports {

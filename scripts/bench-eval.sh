@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Whole-process comparison for `iamlab eval` (issue 17): CPU and peak RSS of
-# `iamlab eval --json` over 4,000 and 16,000 cases against an encoding/json
-# decode of the same file, plus the CPU of `iamlab --version` and the write
-# system calls of text output. Each measurement is the least CPU of RUNS
-# runs (default 3), since other processes only ever add to it.
+# `iamlab eval --quiet` and `iamlab eval --json` over 4,000 and 16,000 cases
+# against an encoding/json decode of the same file (the goal: a ratio of at
+# most 1.5, and a flat peak), plus the CPU of `iamlab --version` and the
+# write system calls of text output. Each measurement is the least CPU of
+# RUNS runs (default 3), since other processes only ever add to it.
 #
 #   scripts/bench-eval.sh [IAMLAB_BINARY]
 #
@@ -43,13 +44,15 @@ measure() {
 }
 
 corpus=internal/eval/testdata/cases/random-1500.json
-printf '%-8s %10s %10s %7s %12s %12s\n' cases eval_cpu decode_cpu ratio eval_rss decode_rss
+printf '%-8s %-8s %10s %10s %7s %12s %12s\n' cases output eval_cpu decode_cpu ratio eval_rss decode_rss
 for n in 4000 16000; do
   "$work/jsondecode" -make "$n" -o "$work/c$n.json" "$corpus"
-  read -r ecpu erss < <(measure "$bin" eval --json "$work/c$n.json")
   read -r dcpu drss < <(measure "$work/jsondecode" "$work/c$n.json")
-  ratio=$(awk -v e="$ecpu" -v d="$dcpu" 'BEGIN{printf "%.2f", e / d}')
-  printf '%-8s %9ss %9ss %6sx %9d KB %9d KB\n' "$n" "$ecpu" "$dcpu" "$ratio" "$erss" "$drss"
+  for mode in --quiet --json; do
+    read -r ecpu erss < <(measure "$bin" eval "$mode" "$work/c$n.json")
+    ratio=$(awk -v e="$ecpu" -v d="$dcpu" 'BEGIN{printf "%.2f", e / d}')
+    printf '%-8s %-8s %9ss %9ss %6sx %9d KB %9d KB\n' "$n" "$mode" "$ecpu" "$dcpu" "$ratio" "$erss" "$drss"
+  done
 done
 
 read -r vcpu vrss < <(RUNS=$((runs * 3)) measure "$bin" --version)

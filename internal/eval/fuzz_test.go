@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/jsonpos"
 )
 
 // refPos computes the line and column of a byte offset the way the engine
@@ -70,10 +71,10 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		// The JSON reader alone agrees on syntax errors.
-		if _, jerr := eval.ParseJSON(src); jerr != nil {
-			var one *eval.ParseError
+		if _, jerr := jsonpos.Parse(src); jerr != nil {
+			var one *jsonpos.Error
 			if !errors.As(jerr, &one) || pe[0].Pos != one.Pos {
-				t.Fatalf("ParseJSON says %v, Parse says %v", jerr, pe[0])
+				t.Fatalf("jsonpos.Parse says %v, Parse says %v", jerr, pe[0])
 			}
 		}
 	})

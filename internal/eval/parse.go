@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/iamlab/iamlab/internal/jsonpos"
 	"github.com/iamlab/iamlab/internal/suggest"
 	"github.com/iamlab/iamlab/internal/wildcard"
 )
@@ -12,7 +13,7 @@ import (
 // Parse reads and compiles a policy document of the given type. The error,
 // when not nil, is ParseErrors: every problem with its line and column.
 func Parse(src []byte, typ PolicyType) (*Policy, error) {
-	n, err := ParseJSON(src)
+	n, err := jsonpos.Parse(src)
 	if err != nil {
 		return nil, ParseErrors{err.(*ParseError)}
 	}
@@ -21,7 +22,7 @@ func Parse(src []byte, typ PolicyType) (*Policy, error) {
 
 // Compile turns a JSON tree into a policy. It is Parse for callers that read
 // a larger JSON file (a case file, a quiz item) and hold the policy's node.
-func Compile(n *Node, typ PolicyType) (*Policy, error) {
+func Compile(n *jsonpos.Node, typ PolicyType) (*Policy, error) {
 	c := &compiler{typ: typ}
 	p := c.policy(n)
 	if len(c.errs) > 0 {
@@ -43,13 +44,13 @@ func (c *compiler) fail(p Pos, msg, expected string) {
 var policyElements = []string{"Version", "Id", "Statement"}
 var statementElements = []string{"Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Principal", "NotPrincipal", "Condition"}
 
-func (c *compiler) policy(n *Node) *Policy {
+func (c *compiler) policy(n *jsonpos.Node) *Policy {
 	p := &Policy{Type: c.typ, Pos: n.Pos}
-	if n.Kind != KindObject {
+	if n.Kind != jsonpos.KindObject {
 		c.fail(n.Pos, "a policy must be a JSON object, not "+n.Kind.String(), "expected {\"Version\": \"2012-10-17\", \"Statement\": [...]}")
 		return p
 	}
-	var stmts *Node
+	var stmts *jsonpos.Node
 	for _, m := range n.Members {
 		switch m.Key {
 		case "Version":
@@ -74,11 +75,11 @@ func (c *compiler) policy(n *Node) *Policy {
 		return p
 	}
 	switch stmts.Kind {
-	case KindObject:
+	case jsonpos.KindObject:
 		p.Statements = append(p.Statements, c.statement(stmts, 0, p))
-	case KindArray:
+	case jsonpos.KindArray:
 		for i, e := range stmts.Elems {
-			if e.Kind != KindObject {
+			if e.Kind != jsonpos.KindObject {
 				c.fail(e.Pos, fmt.Sprintf("statement %d is %s", i+1, e.Kind), "expected a statement object {\"Effect\": …, \"Action\": …, …}")
 				continue
 			}
@@ -127,12 +128,12 @@ func (c *compiler) sidRules(p *Policy) {
 	}
 }
 
-func (c *compiler) unknown(m Member, where string, known []string) {
+func (c *compiler) unknown(m jsonpos.Member, where string, known []string) {
 	c.fail(m.KeyPos, fmt.Sprintf("unknown %s element %q", where, m.Key), "expected one of "+strings.Join(known, ", ")+suggest.DidYouMean(m.Key, known))
 }
 
-func (c *compiler) str(n *Node, elem string) (string, bool) {
-	if n.Kind != KindString {
+func (c *compiler) str(n *jsonpos.Node, elem string) (string, bool) {
+	if n.Kind != jsonpos.KindString {
 		c.fail(n.Pos, fmt.Sprintf("%s is %s", elem, n.Kind), fmt.Sprintf("expected a string for %s", elem))
 		return "", false
 	}
@@ -140,14 +141,14 @@ func (c *compiler) str(n *Node, elem string) (string, bool) {
 }
 
 // strList reads a string or a list of strings.
-func (c *compiler) strList(n *Node, elem string) []Value {
+func (c *compiler) strList(n *jsonpos.Node, elem string) []Value {
 	switch n.Kind {
-	case KindString:
+	case jsonpos.KindString:
 		return []Value{{Text: n.Text, Pos: n.Pos}}
-	case KindArray:
+	case jsonpos.KindArray:
 		out := make([]Value, 0, len(n.Elems))
 		for _, e := range n.Elems {
-			if e.Kind != KindString {
+			if e.Kind != jsonpos.KindString {
 				c.fail(e.Pos, fmt.Sprintf("an element of %s is %s", elem, e.Kind), "expected a string")
 				continue
 			}
@@ -162,10 +163,9 @@ func (c *compiler) strList(n *Node, elem string) []Value {
 	return nil
 }
 
-func (c *compiler) statement(n *Node, idx int, p *Policy) *Statement {
+func (c *compiler) statement(n *jsonpos.Node, idx int, p *Policy) *Statement {
 	s := &Statement{Index: idx, Pos: n.Pos}
-	seen := map[string]Pos{}
-	var action, resource, principal, condition *Member
+	var action, resource, principal, condition *jsonpos.Member
 	for i := range n.Members {
 		m := &n.Members[i]
 		switch m.Key {
@@ -190,11 +190,11 @@ func (c *compiler) statement(n *Node, idx int, p *Policy) *Statement {
 				}
 			}
 		case "Action", "NotAction":
-			c.pair(seen, m, "Action", "NotAction", &action)
+			c.pair(m, "Action", "NotAction", &action)
 		case "Resource", "NotResource":
-			c.pair(seen, m, "Resource", "NotResource", &resource)
+			c.pair(m, "Resource", "NotResource", &resource)
 		case "Principal", "NotPrincipal":
-			c.pair(seen, m, "Principal", "NotPrincipal", &principal)
+			c.pair(m, "Principal", "NotPrincipal", &principal)
 		case "Condition":
 			condition = m
 		default:
@@ -211,6 +211,7 @@ func (c *compiler) statement(n *Node, idx int, p *Policy) *Statement {
 	} else {
 		s.NotAction, s.ActionPos = action.Key == "NotAction", action.KeyPos
 		s.Actions = c.strList(action.Value, action.Key)
+		s.actionGlobs = make([]wildcard.Pattern, 0, len(s.Actions))
 		for _, a := range s.Actions {
 			c.checkAction(a)
 			s.actionGlobs = append(s.actionGlobs, wildcard.Compile(strings.ToLower(a.Text)))
@@ -224,6 +225,8 @@ func (c *compiler) statement(n *Node, idx int, p *Policy) *Statement {
 		s.HasResource, s.NotResource, s.ResourcePos = true, resource.Key == "NotResource", resource.KeyPos
 		s.Resources = c.strList(resource.Value, resource.Key)
 		vars := p.VariablesEnabled()
+		s.resTmpl = make([]template, 0, len(s.Resources))
+		s.resFixed = make([]arnPattern, 0, len(s.Resources))
 		for _, r := range s.Resources {
 			c.checkResourceService(r)
 			if vars {
@@ -267,7 +270,7 @@ func (c *compiler) statement(n *Node, idx int, p *Policy) *Statement {
 // AWS attaches at every level itself; Principal must be "*"; and Action may
 // not be "*" on its own. The exact RCPFullAWSAccess statement is accepted so
 // that a sandbox can show the AWS-managed policy.
-func (c *compiler) rcpRules(s *Statement, principal *Member) {
+func (c *compiler) rcpRules(s *Statement, principal *jsonpos.Member) {
 	star := func(vs []Value) bool { return len(vs) == 1 && vs[0].Text == "*" }
 	anyone := s.Principal != nil && !s.Principal.Not && s.Principal.Any
 	if s.Principal != nil {
@@ -303,12 +306,11 @@ func article(s string) string {
 }
 
 // pair records Action/NotAction-style elements, which exclude each other.
-func (c *compiler) pair(seen map[string]Pos, m *Member, a, b string, dst **Member) {
-	if p, ok := seen[a]; ok {
-		c.fail(m.KeyPos, fmt.Sprintf("%s and %s together (the other at %s)", m.Key, (*dst).Key, p), fmt.Sprintf("expected either %s or %s, not both", a, b))
+func (c *compiler) pair(m *jsonpos.Member, a, b string, dst **jsonpos.Member) {
+	if *dst != nil {
+		c.fail(m.KeyPos, fmt.Sprintf("%s and %s together (the other at %s)", m.Key, (*dst).Key, (*dst).KeyPos), fmt.Sprintf("expected either %s or %s, not both", a, b))
 		return
 	}
-	seen[a] = m.KeyPos
 	*dst = m
 }
 
@@ -319,8 +321,11 @@ func (c *compiler) checkResourceService(r Value) {
 	if !strings.HasPrefix(r.Text, "arn:") {
 		return
 	}
-	segs := strings.SplitN(r.Text, ":", 4)
-	if len(segs) >= 3 && strings.ContainsAny(segs[2], "*?") {
+	// The service is the third colon-separated part.
+	_, rest, _ := strings.Cut(r.Text, ":")
+	_, rest, two := strings.Cut(rest, ":")
+	service, _, _ := strings.Cut(rest, ":")
+	if two && strings.ContainsAny(service, "*?") {
 		c.fail(r.Pos, fmt.Sprintf("a wildcard in the service part of %q", r.Text),
 			"expected the service written out, such as arn:aws:s3:::bucket/*: IAM does not accept a wildcard there")
 	}
@@ -374,18 +379,18 @@ func (c *compiler) checkAction(a Value) {
 
 var principalTypes = []string{"AWS", "Service", "Federated", "CanonicalUser"}
 
-func (c *compiler) principal(m *Member) *PrincipalSpec {
+func (c *compiler) principal(m *jsonpos.Member) *PrincipalSpec {
 	ps := &PrincipalSpec{Not: m.Key == "NotPrincipal", Pos: m.Value.Pos}
 	n := m.Value
 	switch n.Kind {
-	case KindString:
+	case jsonpos.KindString:
 		if n.Text == "*" {
 			ps.Any = true
 			return ps
 		}
 		c.fail(n.Pos, fmt.Sprintf("%s %q is a bare string", m.Key, n.Text), "expected \"*\" or an object such as {\"AWS\": \"arn:aws:iam::111122223333:root\"}")
 		return ps
-	case KindObject:
+	case jsonpos.KindObject:
 		for _, pm := range n.Members {
 			known := false
 			for _, t := range principalTypes {
@@ -416,8 +421,8 @@ func (c *compiler) principal(m *Member) *PrincipalSpec {
 	return ps
 }
 
-func (c *compiler) conditions(n *Node, vars bool) []*Condition {
-	if n.Kind != KindObject {
+func (c *compiler) conditions(n *jsonpos.Node, vars bool) []*Condition {
+	if n.Kind != jsonpos.KindObject {
 		c.fail(n.Pos, "Condition is "+n.Kind.String(), "expected an object such as {\"StringEquals\": {\"aws:PrincipalTag/team\": \"blue\"}}")
 		return nil
 	}
@@ -428,7 +433,7 @@ func (c *compiler) conditions(n *Node, vars bool) []*Condition {
 			c.fail(om.KeyPos, msg, exp)
 			continue
 		}
-		if om.Value.Kind != KindObject {
+		if om.Value.Kind != jsonpos.KindObject {
 			c.fail(om.Value.Pos, fmt.Sprintf("the %s block is %s", om.Key, om.Value.Kind), "expected an object of condition keys and values, such as {\"aws:SourceIp\": \"203.0.113.0/24\"}")
 			continue
 		}
@@ -466,16 +471,16 @@ func (c *compiler) conditions(n *Node, vars bool) []*Condition {
 
 // condValues accepts strings, numbers and booleans (AWS compares them as
 // text), alone or in a list.
-func (c *compiler) condValues(n *Node, key string) []Value {
-	scalar := func(e *Node) (Value, bool) {
+func (c *compiler) condValues(n *jsonpos.Node, key string) []Value {
+	scalar := func(e *jsonpos.Node) (Value, bool) {
 		switch e.Kind {
-		case KindString, KindNumber, KindBool:
+		case jsonpos.KindString, jsonpos.KindNumber, jsonpos.KindBool:
 			return Value{Text: e.Text, Pos: e.Pos}, true
 		}
 		c.fail(e.Pos, fmt.Sprintf("a value of %s is %s", key, e.Kind), "expected a string, number or boolean")
 		return Value{}, false
 	}
-	if n.Kind == KindArray {
+	if n.Kind == jsonpos.KindArray {
 		out := make([]Value, 0, len(n.Elems))
 		for _, e := range n.Elems {
 			if v, ok := scalar(e); ok {

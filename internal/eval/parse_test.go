@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/jsonpos"
 )
 
 // parseErrs parses src and returns its errors, failing on success, on a
@@ -300,34 +301,6 @@ func TestParse_DeepNestingIsAnError(t *testing.T) {
 	}
 }
 
-func TestParseJSON_Positions(t *testing.T) {
-	n, err := eval.ParseJSON([]byte("{\n  \"a\": [1, \"é\", true, null],\n  \"b\": {}\n}"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := n.Get("a")
-	if a == nil || a.Kind != eval.KindArray || len(a.Elems) != 4 {
-		t.Fatalf("a = %+v", a)
-	}
-	want := []struct {
-		kind eval.Kind
-		text string
-		col  int
-	}{{eval.KindNumber, "1", 9}, {eval.KindString, "é", 12}, {eval.KindBool, "true", 17}, {eval.KindNull, "null", 23}}
-	for i, w := range want {
-		e := a.Elems[i]
-		if e.Kind != w.kind || e.Text != w.text || e.Pos.Line != 2 || e.Pos.Col != w.col {
-			t.Errorf("element %d: %v %q at %s, want %v %q at 2:%d", i, e.Kind, e.Text, e.Pos, w.kind, w.text, w.col)
-		}
-	}
-	if n.Members[1].KeyPos.Line != 3 || n.Members[1].KeyPos.Col != 3 {
-		t.Errorf("key b at %s, want 3:3", n.Members[1].KeyPos)
-	}
-	if n.Get("missing") != nil {
-		t.Error("Get of a missing key")
-	}
-}
-
 func TestParse_PositionsOfCompiledElements(t *testing.T) {
 	src := "{\n\"Version\": \"2012-10-17\",\n\"Statement\": [\n {\"Sid\": \"S\",\n  \"Effect\": \"Allow\",\n  \"Action\": [\"s3:GetObject\", \"s3:PutObject\"],\n  \"Resource\": \"*\",\n  \"Condition\": {\"StringEquals\": {\"aws:username\": \"a\"}}}]}"
 	p := pol(t, eval.IdentityPolicy, src).Policy
@@ -362,32 +335,7 @@ func TestParse_DuplicateKeyInLargeObject(t *testing.T) {
 		}
 	}
 	// Many distinct keys parse (as JSON) without a false duplicate.
-	if _, err := eval.ParseJSON([]byte(b.String() + "\"last\": 0}")); err != nil {
+	if _, err := jsonpos.Parse([]byte(b.String() + "\"last\": 0}")); err != nil {
 		t.Fatal(err)
-	}
-}
-
-func TestParseJSON_SurrogateEscapes(t *testing.T) {
-	cases := []struct{ src, want string }{
-		{`"\ud83d\ude00"`, "😀"},
-		{`"\ud83d"`, "\uFFFD"},
-		{`"\ud83dx"`, "\uFFFDx"},
-		{`"\ud83d\u0041"`, "\uFFFDA"}, // the second escape is a character of its own
-		{`"\ude00\ud83d\ude00"`, "\uFFFD😀"},
-		{`"\u00e9\n"`, "é\n"},
-	}
-	for _, c := range cases {
-		n, err := eval.ParseJSON([]byte(c.src))
-		if err != nil {
-			t.Errorf("%s: %v", c.src, err)
-		} else if n.Text != c.want {
-			t.Errorf("%s: %q, want %q", c.src, n.Text, c.want)
-		}
-	}
-	// A broken escape after a high surrogate is an error, not text.
-	_, err := eval.ParseJSON([]byte(`"\ud83d\uZZZZ"`))
-	var pe *eval.ParseError
-	if !errors.As(err, &pe) || pe.Pos.Col != 8 || !strings.Contains(pe.Msg, `bad \u escape`) {
-		t.Errorf("got %v, want a bad \\u escape at 1:8", err)
 	}
 }

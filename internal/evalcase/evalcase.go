@@ -14,6 +14,7 @@ import (
 	"github.com/iamlab/iamlab/internal/catalog"
 	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/jsonpos"
 	"github.com/iamlab/iamlab/internal/lint"
 )
 
@@ -83,13 +84,13 @@ var caseKeys = []string{"name", "request", "identityPolicies", "resourcePolicy",
 
 // caseOf reads case number num. The case is returned even when it has
 // errors, with its name, so a report can say which case is invalid.
-func (r *reader) caseOf(n *eval.Node, num int) *Case {
+func (r *reader) caseOf(n *jsonpos.Node, num int) *Case {
 	c := &Case{Name: fmt.Sprintf("case-%d", num), Pos: n.Pos}
-	if n.Kind != eval.KindObject {
+	if n.Kind != jsonpos.KindObject {
 		r.fail(n.Pos, "case %d is %s; expected an object with \"request\" and the policies", num, n.Kind)
 		return c
 	}
-	if nm := n.Get("name"); nm != nil && nm.Kind == eval.KindString {
+	if nm := n.Get("name"); nm != nil && nm.Kind == jsonpos.KindString {
 		c.Name = nm.Text
 	}
 	req := n.Get("request")
@@ -139,7 +140,7 @@ func (r *reader) caseOf(n *eval.Node, num int) *Case {
 				c.Input.ManagementAccount = s
 			}
 		case "awsManagedKey", "hasBoundary":
-			if v.Kind != eval.KindBool {
+			if v.Kind != jsonpos.KindBool {
 				r.fail(v.Pos, "%s is %s; expected true or false", m.Key, v.Kind)
 				continue
 			}
@@ -157,8 +158,8 @@ func (r *reader) caseOf(n *eval.Node, num int) *Case {
 
 var requestKeys = []string{"principal", "action", "resource", "resourceAccount", "context", "sessionIssuer"}
 
-func (r *reader) request(n *eval.Node, req *eval.Request) {
-	if n.Kind != eval.KindObject {
+func (r *reader) request(n *jsonpos.Node, req *eval.Request) {
+	if n.Kind != jsonpos.KindObject {
 		r.fail(n.Pos, "request is %s; expected an object", n.Kind)
 		return
 	}
@@ -192,20 +193,20 @@ func (r *reader) request(n *eval.Node, req *eval.Request) {
 	}
 }
 
-func (r *reader) context(n *eval.Node, ctx *eval.Context) {
-	if n.Kind != eval.KindObject {
+func (r *reader) context(n *jsonpos.Node, ctx *eval.Context) {
+	if n.Kind != jsonpos.KindObject {
 		r.fail(n.Pos, "context is %s; expected an object of condition keys", n.Kind)
 		return
 	}
 	for _, m := range n.Members {
 		v := m.Value
 		switch v.Kind {
-		case eval.KindString, eval.KindNumber, eval.KindBool:
+		case jsonpos.KindString, jsonpos.KindNumber, jsonpos.KindBool:
 			ctx.Set(m.Key, v.Text)
-		case eval.KindArray:
+		case jsonpos.KindArray:
 			vals := make([]string, 0, len(v.Elems))
 			for _, e := range v.Elems {
-				if e.Kind == eval.KindString || e.Kind == eval.KindNumber || e.Kind == eval.KindBool {
+				if e.Kind == jsonpos.KindString || e.Kind == jsonpos.KindNumber || e.Kind == jsonpos.KindBool {
 					vals = append(vals, e.Text)
 				} else {
 					r.fail(e.Pos, "a value of %s is %s; expected a string", m.Key, e.Kind)
@@ -218,8 +219,8 @@ func (r *reader) context(n *eval.Node, ctx *eval.Context) {
 	}
 }
 
-func (r *reader) str(n *eval.Node, what string) (string, bool) {
-	if n.Kind != eval.KindString {
+func (r *reader) str(n *jsonpos.Node, what string) (string, bool) {
+	if n.Kind != jsonpos.KindString {
 		r.fail(n.Pos, "%s is %s; expected a string", what, n.Kind)
 		return "", false
 	}
@@ -227,10 +228,10 @@ func (r *reader) str(n *eval.Node, what string) (string, bool) {
 }
 
 // policyRef reads a policy document, or {"name": …, "policy": …}.
-func (r *reader) policyRef(n *eval.Node, typ eval.PolicyType, what string) *eval.PolicyRef {
+func (r *reader) policyRef(n *jsonpos.Node, typ eval.PolicyType, what string) *eval.PolicyRef {
 	name := what
 	doc := n
-	if n.Kind == eval.KindObject && n.Get("policy") != nil && n.Get("Statement") == nil {
+	if n.Kind == jsonpos.KindObject && n.Get("policy") != nil && n.Get("Statement") == nil {
 		for _, m := range n.Members {
 			switch m.Key {
 			case "name":
@@ -252,8 +253,8 @@ func (r *reader) policyRef(n *eval.Node, typ eval.PolicyType, what string) *eval
 	return &eval.PolicyRef{Name: name, Policy: p}
 }
 
-func (r *reader) policyList(n *eval.Node, typ eval.PolicyType, what string) []eval.PolicyRef {
-	if n.Kind != eval.KindArray {
+func (r *reader) policyList(n *jsonpos.Node, typ eval.PolicyType, what string) []eval.PolicyRef {
+	if n.Kind != jsonpos.KindArray {
 		r.fail(n.Pos, "the %s list is %s; expected a list of policy documents", what, n.Kind)
 		return nil
 	}
@@ -271,18 +272,18 @@ func (r *reader) policyList(n *eval.Node, typ eval.PolicyType, what string) []ev
 	return out
 }
 
-func (r *reader) levels(n *eval.Node, typ eval.PolicyType) []eval.Level {
+func (r *reader) levels(n *jsonpos.Node, typ eval.PolicyType) []eval.Level {
 	what := "SCP"
 	if typ == eval.RCP {
 		what = "RCP"
 	}
-	if n.Kind != eval.KindArray {
+	if n.Kind != jsonpos.KindArray {
 		r.fail(n.Pos, "the %s chain is %s; expected a list of levels {\"id\": …, \"policies\": [...]}, root first", what, n.Kind)
 		return nil
 	}
 	var out []eval.Level
 	for _, e := range n.Elems {
-		if e.Kind != eval.KindObject {
+		if e.Kind != jsonpos.KindObject {
 			r.fail(e.Pos, "an %s level is %s; expected {\"id\": …, \"policies\": [...]}", what, e.Kind)
 			continue
 		}

@@ -9,7 +9,7 @@ import (
 	"testing/iotest"
 
 	"github.com/iamlab/iamlab/internal/diag"
-	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/jsonpos"
 )
 
 // outcome is what a Reader made of its input, as text to compare.
@@ -62,8 +62,8 @@ func FuzzReader(f *testing.F) {
 		if strings.Join(whole, "\n") != strings.Join(bytewise, "\n") {
 			t.Fatalf("read at once:\n%s\nread a byte at a time:\n%s", strings.Join(whole, "\n"), strings.Join(bytewise, "\n"))
 		}
-		root, err := eval.ParseJSON([]byte(src))
-		if err != nil || root.Kind != eval.KindArray || len(src) > 512 {
+		root, err := jsonpos.Parse([]byte(src))
+		if err != nil || root.Kind != jsonpos.KindArray || len(src) > 512 {
 			return
 		}
 		n := 0

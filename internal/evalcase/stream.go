@@ -9,6 +9,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/jsonpos"
 )
 
 // MaxCaseBytes caps one case. The largest policy AWS accepts is a 32 KB
@@ -32,7 +33,7 @@ type Reader struct {
 	eof   bool
 	ioErr error
 
-	pos   eval.Pos // of buf[r] in the file
+	pos   jsonpos.Pos // of buf[r] in the file
 	state state
 	depth int // levels around a streamed case: 1 in a list, 2 in {"cases": [...]}
 	idx   int // cases met so far
@@ -45,6 +46,9 @@ type Reader struct {
 	KeepSource bool
 	kept       []byte // the text being read into cases, when KeepSource
 	keptOff    int
+	// Each case's tree is done with before the next is read (the cases
+	// keep only strings of it), so one parser's memory serves them all.
+	parser jsonpos.Parser
 }
 
 type result struct {
@@ -65,7 +69,7 @@ const (
 
 // NewReader returns a Reader of the file named file (for positions).
 func NewReader(file string, in io.Reader) *Reader {
-	return &Reader{file: file, in: in, buf: make([]byte, 0, 64<<10), pos: eval.Pos{Line: 1, Col: 1}, MaxCase: MaxCaseBytes}
+	return &Reader{file: file, in: in, buf: make([]byte, 0, 64<<10), pos: jsonpos.Pos{Line: 1, Col: 1}, MaxCase: MaxCaseBytes}
 }
 
 // Next returns the next case. For a case that cannot be evaluated it
@@ -261,13 +265,13 @@ func (r *Reader) element() (*Case, error) {
 		return r.failIO()
 	}
 	src := r.buf[r.r : r.r+n]
-	node, err := eval.ParseJSONAt(src, start, r.depth)
+	node, err := r.parser.ParseAt(src, start, r.depth)
 	if r.KeepSource && err == nil {
 		r.kept, r.keptOff = append([]byte(nil), src...), start.Offset
 	}
 	r.advance(n)
 	if err != nil {
-		pe := err.(*eval.ParseError)
+		pe := err.(*jsonpos.Error)
 		e := diag.List{policyError(r.file, pe, "")}
 		if !complete || r.depth == 0 {
 			// The file ends inside this case: nothing follows to read.
@@ -287,7 +291,7 @@ func (r *Reader) element() (*Case, error) {
 	return r.caseOf(node, r.idx)
 }
 
-func (r *Reader) caseOf(n *eval.Node, num int) (*Case, error) {
+func (r *Reader) caseOf(n *jsonpos.Node, num int) (*Case, error) {
 	rd := &reader{file: r.file}
 	c := rd.caseOf(n, num)
 	if r.KeepSource {
@@ -301,9 +305,9 @@ func (r *Reader) caseOf(n *eval.Node, num int) (*Case, error) {
 
 // document queues what a document read whole holds: one case, or the
 // cases of a {"cases": [...]} whose list is not its first key.
-func (r *Reader) document(root *eval.Node) {
+func (r *Reader) document(root *jsonpos.Node) {
 	switch {
-	case root.Kind == eval.KindObject && root.Get("cases") != nil:
+	case root.Kind == jsonpos.KindObject && root.Get("cases") != nil:
 		var errs diag.List
 		for _, m := range root.Members {
 			if m.Key != "cases" {
@@ -314,7 +318,7 @@ func (r *Reader) document(root *eval.Node) {
 			r.queue = append(r.queue, result{nil, errs})
 		}
 		cs := root.Get("cases")
-		if cs.Kind != eval.KindArray {
+		if cs.Kind != jsonpos.KindArray {
 			r.queue = append(r.queue, result{nil, diag.List{errorAt(r.file, cs.Pos, fmt.Sprintf("\"cases\" is %s; expected a list of cases", cs.Kind))}})
 			return
 		}
@@ -323,7 +327,7 @@ func (r *Reader) document(root *eval.Node) {
 			r.queue = append(r.queue, result{c, err})
 		}
 		r.idx = len(cs.Elems)
-	case root.Kind == eval.KindObject:
+	case root.Kind == jsonpos.KindObject:
 		c, err := r.caseOf(root, 1)
 		r.queue = append(r.queue, result{c, err})
 	default:
@@ -343,12 +347,16 @@ func (r *Reader) scanValue(keep bool) (n int, complete, tooBig bool) {
 	scalar := false
 	first := true
 	for ; ; first = false {
+		if keep && i >= r.MaxCase {
+			// Checked on every byte, not only when the buffer runs out,
+			// so that a case is refused by its size alone, however the
+			// input happened to arrive.
+			return i, false, true
+		}
 		if r.r+i >= r.w {
 			if !keep {
 				r.advance(i)
 				i = 0
-			} else if i >= r.MaxCase {
-				return i, false, true
 			}
 			r.fill(i + 1)
 			if r.r+i >= r.w {
@@ -392,7 +400,7 @@ func (r *Reader) scanValue(keep bool) (n int, complete, tooBig bool) {
 				return i, true, false
 			}
 			depth++
-			if depth > maxNesting {
+			if depth > jsonpos.MaxDepth {
 				// The parser refuses this depth anyway; stop before an
 				// endless "[[[[" is read to its end.
 				return i + 1, true, false
@@ -417,9 +425,6 @@ func (r *Reader) scanValue(keep bool) (n int, complete, tooBig bool) {
 		i++
 	}
 }
-
-// maxNesting is the eval parser's limit on nesting.
-const maxNesting = 100
 
 func startsValue(c byte) bool {
 	return c == '{' || c == '[' || c == '"' || c == '-' || c >= '0' && c <= '9' || c == 't' || c == 'f' || c == 'n'
@@ -538,5 +543,5 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 
 func (r *Reader) describe() string {
 	r.fill(utf8.UTFMax)
-	return eval.DescribeNext(r.buf[r.r:r.w])
+	return jsonpos.DescribeNext(r.buf[r.r:r.w])
 }

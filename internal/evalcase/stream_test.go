@@ -10,6 +10,7 @@ import (
 	"testing/iotest"
 
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/jsonpos"
 )
 
 func caseJSON(name, principal string) string {
@@ -49,12 +50,12 @@ func TestStreamKeepsFilePositions(t *testing.T) {
 		if len(errs) > 0 || len(cases) != 2 {
 			t.Fatalf("%q: %d cases, errors %v", wrap.open, len(cases), errs)
 		}
-		root, err := eval.ParseJSON([]byte(src))
+		root, err := jsonpos.Parse([]byte(src))
 		if err != nil {
 			t.Fatal(err)
 		}
 		list := root
-		if root.Kind == eval.KindObject {
+		if root.Kind == jsonpos.KindObject {
 			list = root.Get("cases")
 		}
 		for i, c := range cases {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/jsonpos"
 )
 
 // Auto lints a document whose type the user did not give: when every
@@ -12,7 +13,7 @@ import (
 // linted as a resource policy (a role trust policy when every action is
 // an sts:AssumeRole… action), and a suggestion says so.
 func Auto(src []byte) ([]diag.Diagnostic, eval.PolicyType) {
-	node, err := eval.ParseJSON(src)
+	node, err := jsonpos.Parse(src)
 	if err != nil {
 		return Policy(src, eval.IdentityPolicy), eval.IdentityPolicy
 	}
@@ -35,22 +36,22 @@ func Auto(src []byte) ([]diag.Diagnostic, eval.PolicyType) {
 // Detect guesses the policy type from a document: ok is false when it
 // looks like an identity policy, the default.
 func Detect(src []byte) (eval.PolicyType, bool) {
-	node, err := eval.ParseJSON(src)
+	node, err := jsonpos.Parse(src)
 	if err != nil {
 		return eval.IdentityPolicy, false
 	}
 	return detect(node)
 }
 
-func detect(node *eval.Node) (eval.PolicyType, bool) {
+func detect(node *jsonpos.Node) (eval.PolicyType, bool) {
 	st := node.Get("Statement")
-	var stmts []*eval.Node
+	var stmts []*jsonpos.Node
 	switch {
 	case st == nil:
 		return eval.IdentityPolicy, false
-	case st.Kind == eval.KindObject:
-		stmts = []*eval.Node{st}
-	case st.Kind == eval.KindArray:
+	case st.Kind == jsonpos.KindObject:
+		stmts = []*jsonpos.Node{st}
+	case st.Kind == jsonpos.KindArray:
 		stmts = st.Elems
 	}
 	if len(stmts) == 0 {
@@ -71,14 +72,14 @@ func detect(node *eval.Node) (eval.PolicyType, bool) {
 
 // onlyAssumeRole: a trust policy's actions are the sts calls that assume
 // a role or decorate the session.
-func onlyAssumeRole(n *eval.Node) bool {
-	var vals []*eval.Node
+func onlyAssumeRole(n *jsonpos.Node) bool {
+	var vals []*jsonpos.Node
 	switch {
 	case n == nil:
 		return false
-	case n.Kind == eval.KindString:
-		vals = []*eval.Node{n}
-	case n.Kind == eval.KindArray:
+	case n.Kind == jsonpos.KindString:
+		vals = []*jsonpos.Node{n}
+	case n.Kind == jsonpos.KindArray:
 		vals = n.Elems
 	}
 	if len(vals) == 0 {

@@ -8,12 +8,13 @@ import (
 	"github.com/iamlab/iamlab/internal/catalog"
 	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/jsonpos"
 )
 
 // Policy lints one policy document of the given type and returns its
 // findings in document order.
 func Policy(src []byte, typ eval.PolicyType) []diag.Diagnostic {
-	node, err := eval.ParseJSON(src)
+	node, err := jsonpos.Parse(src)
 	if err != nil {
 		var pe *eval.ParseError
 		if errors.As(err, &pe) {
@@ -24,7 +25,7 @@ func Policy(src []byte, typ eval.PolicyType) []diag.Diagnostic {
 	return lintNode(node, typ)
 }
 
-func lintNode(node *eval.Node, typ eval.PolicyType) []diag.Diagnostic {
+func lintNode(node *jsonpos.Node, typ eval.PolicyType) []diag.Diagnostic {
 	var out []diag.Diagnostic
 	p, err := eval.Compile(node, typ)
 	if err != nil {

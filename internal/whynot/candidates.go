@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/jsonpos"
 )
 
 // site is one statement of one document as the trace saw it.
@@ -15,8 +16,8 @@ type site struct {
 	title string
 	src   string
 	typ   eval.PolicyType
-	root  *eval.Node
-	stmt  *eval.Node // nil for a whole-document site (no statement)
+	root  *jsonpos.Node
+	stmt  *jsonpos.Node // nil for a whole-document site (no statement)
 	st    *eval.StatementTrace
 }
 
@@ -66,7 +67,7 @@ func (sr *searcher) hopCandidates(cur node, r Run, h Hop) []Edit {
 				continue
 			}
 			src := sr.source(cur.state, id)
-			root, err := eval.ParseJSON([]byte(src))
+			root, err := jsonpos.Parse([]byte(src))
 			if err != nil {
 				continue
 			}
@@ -387,8 +388,8 @@ func principalFor(req eval.RequestTrace) (typ, who string, ok bool) {
 	return "", "", false // never propose opening a resource to anonymous callers
 }
 
-func addPrincipal(src string, n *eval.Node, typ, who string) (splice, bool) {
-	if n == nil || n.Kind != eval.KindObject {
+func addPrincipal(src string, n *jsonpos.Node, typ, who string) (splice, bool) {
+	if n == nil || n.Kind != jsonpos.KindObject {
 		return splice{}, false
 	}
 	if v := n.Get(typ); v != nil {
@@ -399,13 +400,13 @@ func addPrincipal(src string, n *eval.Node, typ, who string) (splice, bool) {
 
 // removeCondition drops one key from a statement's Condition block, the
 // operator when it was its only key, the block when it was its only operator.
-func removeCondition(src string, stmt *eval.Node, op, key string) (splice, bool) {
+func removeCondition(src string, stmt *jsonpos.Node, op, key string) (splice, bool) {
 	cond := stmt.Get("Condition")
-	if cond == nil || cond.Kind != eval.KindObject {
+	if cond == nil || cond.Kind != jsonpos.KindObject {
 		return splice{}, false
 	}
 	for i, m := range cond.Members {
-		if m.Key != op || m.Value.Kind != eval.KindObject {
+		if m.Key != op || m.Value.Kind != jsonpos.KindObject {
 			continue
 		}
 		for j, k := range m.Value.Members {
@@ -428,12 +429,12 @@ func removeCondition(src string, stmt *eval.Node, op, key string) (splice, bool)
 	return splice{}, false
 }
 
-func elemIndex(n *eval.Node, text string) int {
-	if n.Kind != eval.KindArray {
+func elemIndex(n *jsonpos.Node, text string) int {
+	if n.Kind != jsonpos.KindArray {
 		return -1
 	}
 	for i, e := range n.Elems {
-		if e.Kind == eval.KindString && e.Text == text {
+		if e.Kind == jsonpos.KindString && e.Text == text {
 			return i
 		}
 	}

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 
-	"github.com/iamlab/iamlab/internal/eval"
+	"github.com/iamlab/iamlab/internal/jsonpos"
 )
 
 // A splice replaces src[From:To] with Text. Edits are made on the text the
@@ -55,7 +55,7 @@ func changeSize(a, b string) int {
 }
 
 // valueEnd returns the offset just past the JSON value starting at off. The
-// document has already been parsed by eval.ParseJSON, so it is well formed.
+// document has already been parsed by jsonpos.Parse, so it is well formed.
 func valueEnd(src string, off int) int {
 	depth := 0
 	for i := off; i < len(src); i++ {
@@ -99,12 +99,12 @@ func quote(s string) string {
 
 // appendValue adds v to a string-or-list element: "a" becomes ["a", "v"],
 // ["a"] becomes ["a", "v"].
-func appendValue(src string, n *eval.Node, v string) (splice, bool) {
+func appendValue(src string, n *jsonpos.Node, v string) (splice, bool) {
 	switch n.Kind {
-	case eval.KindString:
+	case jsonpos.KindString:
 		end := valueEnd(src, n.Pos.Offset)
 		return splice{n.Pos.Offset, end, "[" + src[n.Pos.Offset:end] + ", " + quote(v) + "]"}, true
-	case eval.KindArray:
+	case jsonpos.KindArray:
 		if len(n.Elems) == 0 {
 			return splice{n.Pos.Offset + 1, n.Pos.Offset + 1, quote(v)}, true
 		}
@@ -117,8 +117,8 @@ func appendValue(src string, n *eval.Node, v string) (splice, bool) {
 
 // removeElem deletes element i of a list with at least two elements, with
 // the comma that separated it.
-func removeElem(src string, n *eval.Node, i int) (splice, bool) {
-	if n.Kind != eval.KindArray || len(n.Elems) < 2 || i < 0 || i >= len(n.Elems) {
+func removeElem(src string, n *jsonpos.Node, i int) (splice, bool) {
+	if n.Kind != jsonpos.KindArray || len(n.Elems) < 2 || i < 0 || i >= len(n.Elems) {
 		return splice{}, false
 	}
 	if i == 0 {
@@ -129,8 +129,8 @@ func removeElem(src string, n *eval.Node, i int) (splice, bool) {
 }
 
 // removeMember deletes member i of an object with at least two members.
-func removeMember(src string, n *eval.Node, i int) (splice, bool) {
-	if n.Kind != eval.KindObject || len(n.Members) < 2 || i < 0 || i >= len(n.Members) {
+func removeMember(src string, n *jsonpos.Node, i int) (splice, bool) {
+	if n.Kind != jsonpos.KindObject || len(n.Members) < 2 || i < 0 || i >= len(n.Members) {
 		return splice{}, false
 	}
 	if i == 0 {
@@ -141,8 +141,8 @@ func removeMember(src string, n *eval.Node, i int) (splice, bool) {
 }
 
 // addMember adds "key": raw to an object, after its last member.
-func addMember(src string, n *eval.Node, key, raw string) (splice, bool) {
-	if n.Kind != eval.KindObject {
+func addMember(src string, n *jsonpos.Node, key, raw string) (splice, bool) {
+	if n.Kind != jsonpos.KindObject {
 		return splice{}, false
 	}
 	if len(n.Members) == 0 {
@@ -153,32 +153,32 @@ func addMember(src string, n *eval.Node, key, raw string) (splice, bool) {
 }
 
 // statements returns the Statement element and its statements.
-func statements(root *eval.Node) (*eval.Node, []*eval.Node) {
+func statements(root *jsonpos.Node) (*jsonpos.Node, []*jsonpos.Node) {
 	st := root.Get("Statement")
 	switch {
 	case st == nil:
 		return nil, nil
-	case st.Kind == eval.KindArray:
+	case st.Kind == jsonpos.KindArray:
 		return st, st.Elems
-	case st.Kind == eval.KindObject:
-		return st, []*eval.Node{st}
+	case st.Kind == jsonpos.KindObject:
+		return st, []*jsonpos.Node{st}
 	}
 	return st, nil
 }
 
 // addStatement appends a statement written as raw JSON, indented like the
 // statements already there.
-func addStatement(src string, root *eval.Node, raw string) (splice, bool) {
+func addStatement(src string, root *jsonpos.Node, raw string) (splice, bool) {
 	st, list := statements(root)
 	switch {
 	case st == nil:
 		return addMember(src, root, "Statement", "["+raw+"]")
-	case st.Kind == eval.KindObject:
+	case st.Kind == jsonpos.KindObject:
 		end := valueEnd(src, st.Pos.Offset)
 		return splice{st.Pos.Offset, end, "[" + src[st.Pos.Offset:end] + ", " + raw + "]"}, true
-	case st.Kind == eval.KindArray && len(list) == 0:
+	case st.Kind == jsonpos.KindArray && len(list) == 0:
 		return splice{st.Pos.Offset + 1, st.Pos.Offset + 1, raw}, true
-	case st.Kind == eval.KindArray:
+	case st.Kind == jsonpos.KindArray:
 		last := list[len(list)-1]
 		end := valueEnd(src, last.Pos.Offset)
 		sep := ", "
@@ -201,12 +201,12 @@ func indentOf(src string, off int) string {
 }
 
 // removeStatement deletes statement i; the last one leaves an empty list.
-func removeStatement(src string, root *eval.Node, i int) (splice, bool) {
+func removeStatement(src string, root *jsonpos.Node, i int) (splice, bool) {
 	st, list := statements(root)
 	switch {
 	case st == nil || i < 0 || i >= len(list):
 		return splice{}, false
-	case st.Kind == eval.KindObject || len(list) == 1:
+	case st.Kind == jsonpos.KindObject || len(list) == 1:
 		return splice{st.Pos.Offset, valueEnd(src, st.Pos.Offset), "[]"}, true
 	}
 	return removeElem(src, st, i)

@@ -1,9 +1,10 @@
-package eval
+package jsonpos
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -40,7 +41,7 @@ func (k Kind) String() string {
 }
 
 // Node is one JSON value with the place it starts. Policies are small and a
-// learner's errors must point at a character, so the engine reads JSON itself
+// learner's errors must point at a character, so iamlab reads JSON itself
 // instead of going through encoding/json, which knows only byte offsets of
 // syntax errors and nothing of where a valid-but-wrong value stands.
 type Node struct {
@@ -71,25 +72,128 @@ func (n *Node) Get(key string) *Node {
 	return nil
 }
 
-// maxDepth bounds nesting so hostile input cannot exhaust the stack; no
+// MaxDepth bounds nesting so hostile input cannot exhaust the stack; no
 // policy nests deeper than five levels.
-const maxDepth = 100
+const MaxDepth = 100
 
 type jsonReader struct {
 	src       []byte
+	text      string // src as a string, so strings and numbers are slices of it
 	off       int
+	base      int // the offset of src[0] in the file, for Parser.ParseAt
 	line      int
 	lineStart int
 	// col cache: positions are requested in increasing order, so counting
 	// runes from the last one keeps a single-line document linear.
 	colOff, colVal, colLine int
 	depth                   int
+
+	*store
 }
 
-// ParseJSON reads one JSON document and returns its tree. Errors are
-// *ParseError with the position of the offending character.
-func ParseJSON(src []byte) (*Node, error) {
-	r := &jsonReader{src: src, line: 1, colLine: 1, colVal: 1}
+// A document of a few hundred values would otherwise cost as many
+// allocations: nodes, members and elements are carved from blocks
+// instead, and an object's members (a list's elements) are gathered on a
+// stack, then copied once into a block at their final length rather than
+// grown by append.
+type store struct {
+	nodes   blocks[Node]
+	members blocks[Member]
+	elems   blocks[*Node]
+	stacks
+}
+
+// stacks outlive a parse (in a pool for Parse, in a Parser for its
+// calls), so that many small documents grow them once, not once each.
+type stacks struct {
+	members []Member
+	elems   []*Node
+}
+
+var stackPool = sync.Pool{New: func() any { return new(stacks) }}
+
+// blocks hands out runs of T carved from larger blocks. With reuse set
+// (a Parser), reset hands the same blocks out again.
+type blocks[T any] struct {
+	cur   []T   // what is left of the block in use
+	all   [][]T // every block, when reused
+	next  int   // the block of all to use after cur
+	reuse bool
+}
+
+// take returns n fresh elements, capped so that an append by a caller can
+// never write into a neighbour's; a new block holds at least size.
+func (b *blocks[T]) take(n, size int) []T {
+	if len(b.cur) < n {
+		b.cur = nil
+		for b.reuse && b.cur == nil && b.next < len(b.all) {
+			if len(b.all[b.next]) >= n {
+				b.cur = b.all[b.next]
+			}
+			b.next++
+		}
+		if b.cur == nil {
+			b.cur = make([]T, max(n, size))
+			if b.reuse {
+				b.all = append(b.all, b.cur)
+				b.next = len(b.all)
+			}
+		}
+	}
+	out := b.cur[:n:n]
+	b.cur = b.cur[n:]
+	return out
+}
+
+// reset makes every block available again; blocks past limit elements in
+// all (grown by one hostile document) are let go.
+func (b *blocks[T]) reset(limit int) {
+	total := 0
+	for i, blk := range b.all {
+		total += len(blk)
+		if total > limit {
+			clear(b.all[i:])
+			b.all = b.all[:i]
+			break
+		}
+	}
+	b.cur, b.next = nil, 0
+}
+
+func newReader(src []byte, line, col int, st *store) *jsonReader {
+	// One copy of the text: every string without escapes and every number
+	// is then a slice of it, which keeps the document's text alive as long
+	// as any of its values is kept; documents are small.
+	return &jsonReader{src: src, text: string(src), line: line, colLine: line, colVal: col, store: st}
+}
+
+// pooledStore is the store of a one-off parse: fresh blocks, and stacks
+// from the pool.
+func pooledStore() *store {
+	return &store{stacks: *stackPool.Get().(*stacks)}
+}
+
+// done returns the stacks of a one-off parse, emptied so that they hold
+// no document alive (what an object or list pops is cleared then; what
+// an error left is cleared here). Stacks a hostile document grew large
+// are dropped.
+func (r *jsonReader) done() {
+	st := r.stacks
+	r.stacks = stacks{}
+	if cap(st.members) > 4096 || cap(st.elems) > 4096 {
+		return
+	}
+	clear(st.members)
+	clear(st.elems)
+	st.members, st.elems = st.members[:0], st.elems[:0]
+	stackPool.Put(&st)
+}
+
+// Parse reads one JSON document and returns its tree. Errors are
+// *Error with the position of the offending character.
+func Parse(src []byte) (*Node, error) {
+	r := newReader(src, 1, 1, pooledStore())
+	defer r.done()
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		r.off = 3 // tolerate a UTF-8 byte-order mark from Windows editors
 		r.lineStart = 3
@@ -116,11 +220,37 @@ func (r *jsonReader) pos() Pos {
 	}
 	r.colVal += utf8.RuneCount(r.src[r.colOff:r.off])
 	r.colOff = r.off
-	return Pos{Offset: r.off, Line: r.line, Col: r.colVal}
+	return Pos{Offset: r.base + r.off, Line: r.line, Col: r.colVal}
 }
 
-func (r *jsonReader) errf(p Pos, msg, expected string) *ParseError {
-	return &ParseError{Pos: p, Msg: msg, Expected: expected}
+// node returns a new node from the current block. Blocks are sized by
+// what is left to read: a value takes some 20 bytes of a case file.
+func (r *jsonReader) node(k Kind, p Pos, text string) *Node {
+	n := &r.nodes.take(1, blockSize(len(r.src)-r.off, 16))[0]
+	*n = Node{Kind: k, Pos: p, Text: text}
+	return n
+}
+
+// blockSize is how many values to allocate at once when rest bytes are
+// left and each value takes about per of them: enough to rarely come
+// back, and never much more than the document can hold.
+func blockSize(rest, per int) int {
+	return min(max(rest/per, 8), 1024)
+}
+
+// keep copies a finished object's members (or a list's elements) off the
+// stack into a block.
+func keep[T any](b *blocks[T], stack []T, size int) []T {
+	if len(stack) == 0 {
+		return nil
+	}
+	out := b.take(len(stack), size)
+	copy(out, stack)
+	return out
+}
+
+func (r *jsonReader) errf(p Pos, msg, expected string) *Error {
+	return &Error{Pos: p, Msg: msg, Expected: expected}
 }
 
 // describe names the character at the cursor for an error message.
@@ -172,11 +302,11 @@ func (r *jsonReader) value() (*Node, error) {
 	case c == '[':
 		return r.array(p)
 	case c == '"':
-		s, err := r.str()
+		s, err := r.str(p)
 		if err != nil {
 			return nil, err
 		}
-		return &Node{Kind: KindString, Pos: p, Text: s}, nil
+		return r.node(KindString, p, s), nil
 	case c == '-' || (c >= '0' && c <= '9'):
 		return r.number(p)
 	case c == 't' || c == 'f' || c == 'n':
@@ -186,27 +316,34 @@ func (r *jsonReader) value() (*Node, error) {
 	}
 }
 
-func (r *jsonReader) enter(p Pos) error {
+// open steps into the object or list at the cursor, refusing it when it
+// nests too deeply, and reports whether it closes at once ({} or []).
+func (r *jsonReader) open(p Pos, closer byte) (empty bool, err error) {
 	r.depth++
-	if r.depth > maxDepth {
-		return r.errf(p, "the document nests too deeply", fmt.Sprintf("expected at most %d levels", maxDepth))
+	if r.depth > MaxDepth {
+		return false, r.errf(p, "the document nests too deeply", fmt.Sprintf("expected at most %d levels", MaxDepth))
 	}
-	return nil
+	r.off++ // { or [
+	r.skipSpace()
+	if r.off < len(r.src) && r.src[r.off] == closer {
+		r.off++
+		r.depth--
+		return true, nil
+	}
+	return false, nil
 }
 
 func (r *jsonReader) object(p Pos) (*Node, error) {
-	if err := r.enter(p); err != nil {
+	n := r.node(KindObject, p, "")
+	empty, err := r.open(p, '}')
+	if err != nil {
 		return nil, err
 	}
-	defer func() { r.depth-- }()
-	r.off++ // {
-	n := &Node{Kind: KindObject, Pos: p}
-	var seen map[string]int // built once an object is large, so duplicate checks stay linear
-	r.skipSpace()
-	if r.off < len(r.src) && r.src[r.off] == '}' {
-		r.off++
+	if empty {
 		return n, nil
 	}
+	base := len(r.stacks.members)
+	var seen map[string]int // built once an object is large, so duplicate checks stay linear
 	for {
 		r.skipSpace()
 		kp := r.pos()
@@ -219,12 +356,12 @@ func (r *jsonReader) object(p Pos) (*Node, error) {
 			}
 			return nil, r.errf(kp, "unexpected "+r.describe(), "expected a quoted key such as \"Effect\"")
 		}
-		key, err := r.str()
+		key, err := r.str(kp)
 		if err != nil {
 			return nil, err
 		}
-		if i, dup := r.findKey(n.Members, &seen, key); dup {
-			return nil, r.errf(kp, fmt.Sprintf("duplicate key %q (first at %s)", key, n.Members[i].KeyPos), "expected each key once; merge the values into one")
+		if i, dup := r.findKey(r.stacks.members[base:], &seen, key); dup {
+			return nil, r.errf(kp, fmt.Sprintf("duplicate key %q (first at %s)", key, r.stacks.members[base+i].KeyPos), "expected each key once; merge the values into one")
 		}
 		r.skipSpace()
 		if r.off >= len(r.src) || r.src[r.off] != ':' {
@@ -236,19 +373,14 @@ func (r *jsonReader) object(p Pos) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.Members = append(n.Members, Member{Key: key, KeyPos: kp, Value: v})
-		r.skipSpace()
-		if r.off >= len(r.src) {
-			return nil, r.errf(r.pos(), "the document ends inside an object", "expected ',' or '}'")
-		}
-		switch r.src[r.off] {
-		case ',':
-			r.off++
-		case '}':
-			r.off++
+		r.stacks.members = append(r.stacks.members, Member{Key: key, KeyPos: kp, Value: v})
+		if done, err := r.after(&objectWords); err != nil {
+			return nil, err
+		} else if done {
+			n.Members = keep(&r.members, r.stacks.members[base:], blockSize(len(r.src)-r.off, 24))
+			clear(r.stacks.members[base:])
+			r.stacks.members = r.stacks.members[:base]
 			return n, nil
-		default:
-			return nil, r.errf(r.pos(), "unexpected "+r.describe(), "expected ',' between members or '}' to close the object")
 		}
 	}
 }
@@ -279,17 +411,15 @@ func (r *jsonReader) findKey(members []Member, seen *map[string]int, key string)
 }
 
 func (r *jsonReader) array(p Pos) (*Node, error) {
-	if err := r.enter(p); err != nil {
+	n := r.node(KindArray, p, "")
+	empty, err := r.open(p, ']')
+	if err != nil {
 		return nil, err
 	}
-	defer func() { r.depth-- }()
-	r.off++ // [
-	n := &Node{Kind: KindArray, Pos: p}
-	r.skipSpace()
-	if r.off < len(r.src) && r.src[r.off] == ']' {
-		r.off++
+	if empty {
 		return n, nil
 	}
+	base := len(r.stacks.elems)
 	for {
 		r.skipSpace()
 		if r.off < len(r.src) && r.src[r.off] == ']' {
@@ -299,32 +429,58 @@ func (r *jsonReader) array(p Pos) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.Elems = append(n.Elems, v)
-		r.skipSpace()
-		if r.off >= len(r.src) {
-			return nil, r.errf(r.pos(), "the document ends inside a list", "expected ',' or ']'")
-		}
-		switch r.src[r.off] {
-		case ',':
-			r.off++
-		case ']':
-			r.off++
+		r.stacks.elems = append(r.stacks.elems, v)
+		if done, err := r.after(&listWords); err != nil {
+			return nil, err
+		} else if done {
+			n.Elems = keep(&r.elems, r.stacks.elems[base:], blockSize(len(r.src)-r.off, 32))
+			clear(r.stacks.elems[base:])
+			r.stacks.elems = r.stacks.elems[:base]
 			return n, nil
-		default:
-			return nil, r.errf(r.pos(), "unexpected "+r.describe(), "expected ',' between elements or ']' to close the list")
 		}
 	}
 }
 
-func (r *jsonReader) str() (string, error) {
-	start := r.pos()
+// container words the errors of an object or a list.
+type container struct {
+	closer              byte
+	inside, items, name string
+}
+
+var (
+	objectWords = container{'}', "an object", "members", "the object"}
+	listWords   = container{']', "a list", "elements", "the list"}
+)
+
+// after reads what follows an element of an object or a list: a comma
+// when more follow, or the closing bracket, which it steps out of.
+func (r *jsonReader) after(c *container) (done bool, err error) {
+	r.skipSpace()
+	if r.off >= len(r.src) {
+		return false, r.errf(r.pos(), "the document ends inside "+c.inside, fmt.Sprintf("expected ',' or '%c'", c.closer))
+	}
+	switch r.src[r.off] {
+	case ',':
+		r.off++
+		return false, nil
+	case c.closer:
+		r.off++
+		r.depth--
+		return true, nil
+	}
+	return false, r.errf(r.pos(), "unexpected "+r.describe(), fmt.Sprintf("expected ',' between %s or '%c' to close %s", c.items, c.closer, c.name))
+}
+
+// str reads the string at the cursor, which stands at start (the caller
+// has that position already).
+func (r *jsonReader) str(start Pos) (string, error) {
 	r.off++ // opening quote
 	// Fast path: no escapes.
 	i := r.off
 	for i < len(r.src) {
 		c := r.src[i]
 		if c == '"' {
-			s := string(r.src[r.off:i])
+			s := r.text[r.off:i]
 			if !utf8.ValidString(s) {
 				break
 			}
@@ -453,30 +609,28 @@ func (r *jsonReader) number(p Pos) (*Node, error) {
 			return nil, r.errf(r.pos(), "an exponent needs digits", "expected a digit")
 		}
 	}
-	return &Node{Kind: KindNumber, Pos: p, Text: string(r.src[start:r.off])}, nil
+	return r.node(KindNumber, p, r.text[start:r.off]), nil
 }
 
 func (r *jsonReader) literal(p Pos) (*Node, error) {
 	for _, lit := range [...]string{"true", "false", "null"} {
-		if strings.HasPrefix(string(r.src[r.off:min(len(r.src), r.off+len(lit))]), lit) {
+		if strings.HasPrefix(r.text[r.off:], lit) {
 			end := r.off + len(lit)
 			if end < len(r.src) && isIdentByte(r.src[end]) {
 				break
 			}
 			r.off = end
-			switch lit {
-			case "null":
-				return &Node{Kind: KindNull, Pos: p, Text: "null"}, nil
-			default:
-				return &Node{Kind: KindBool, Pos: p, Text: lit}, nil
+			if lit == "null" {
+				return r.node(KindNull, p, lit), nil
 			}
+			return r.node(KindBool, p, lit), nil
 		}
 	}
 	end := r.off
 	for end < len(r.src) && isIdentByte(r.src[end]) {
 		end++
 	}
-	word := string(r.src[r.off:end])
+	word := r.text[r.off:end]
 	return nil, r.errf(p, fmt.Sprintf("unexpected word %q", word), "expected a value; text must be in double quotes")
 }
 
