@@ -20,8 +20,7 @@ import (
 type whyState struct {
 	on      bool
 	sel     int
-	cache   map[string]*whynot.Answer
-	pending map[string]bool
+	answers trace.Searches[*whynot.Answer]
 }
 
 type whyNotMsg struct {
@@ -67,7 +66,8 @@ func (m *Model) whyAnswer() *whynot.Answer {
 	if !m.why.on || !m.whyReady() {
 		return nil
 	}
-	return m.why.cache[m.whyKey()]
+	ans, _ := m.why.answers.Get(m.whyKey())
+	return ans
 }
 
 // attachWhyNot draws the section under the trace, or removes it.
@@ -101,13 +101,9 @@ func (m *Model) whyNotCmd() tea.Cmd {
 		return nil
 	}
 	key := m.whyKey()
-	if _, ok := m.why.cache[key]; ok || m.why.pending[key] {
+	if !m.why.answers.Start(key) {
 		return nil
 	}
-	if m.why.pending == nil {
-		m.why.pending = map[string]bool{}
-	}
-	m.why.pending[key] = true
 	sub := &whynot.WorldCall{World: m.current(), Call: m.call()}
 	return func() tea.Msg {
 		ans, err := whynot.Find(sub, whynot.Options{})
@@ -116,15 +112,11 @@ func (m *Model) whyNotCmd() tea.Cmd {
 }
 
 func (m *Model) gotWhyNot(msg whyNotMsg) {
-	delete(m.why.pending, msg.key)
-	if m.why.cache == nil {
-		m.why.cache = map[string]*whynot.Answer{}
-	}
 	ans := msg.ans
 	if msg.err != nil {
 		ans = &whynot.Answer{Error: msg.err.Error()}
 	}
-	m.why.cache[msg.key] = ans
+	m.why.answers.Put(msg.key, ans)
 	if msg.key == m.whyKey() {
 		m.attachWhyNot()
 	}

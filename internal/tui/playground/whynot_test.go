@@ -148,7 +148,7 @@ func TestWhyNotIsCached(t *testing.T) {
 	setField(m, fResource, "s3://acme-reports/q3.csv")
 	pressKey(m, ctrlY)
 	pressKey(m, ctrlY)
-	m.why.cache[m.whyKey()] = &whynot.Answer{Goal: "allow", Proposals: []whynot.Proposal{}}
+	m.why.answers.Put(m.whyKey(), &whynot.Answer{Goal: "allow", Proposals: []whynot.Proposal{}})
 	_, cmd := m.Update(ctrlY)
 	if m.whyNotCmd() != nil {
 		t.Error("a cached request is searched again")

@@ -19,9 +19,8 @@ import (
 // runs in a command, and its answers are kept by the world's text, so
 // moving between checks or undoing an edit costs nothing.
 type whyState struct {
-	on      bool                     // the section is shown under the trace
-	cache   map[string]*trace.WhyNot // by whyKey
-	pending map[string]bool
+	on      bool                          // the section is shown under the trace
+	answers trace.Searches[*trace.WhyNot] // by whyKey
 }
 
 // whyNotMsg carries a finished search.
@@ -84,7 +83,7 @@ func (m *Model) attachWhyNot() {
 		m.trace.SetWhyNot(nil)
 		return
 	}
-	sec, ok := m.why.cache[m.whyKey()]
+	sec, ok := m.why.answers.Get(m.whyKey())
 	if !ok {
 		sec = &trace.WhyNot{Pending: true, Selected: -1}
 	}
@@ -101,13 +100,9 @@ func (m *Model) whyNotCmd() tea.Cmd {
 		return nil
 	}
 	key := m.whyKey()
-	if _, ok := m.why.cache[key]; ok || m.why.pending[key] {
+	if !m.why.answers.Start(key) {
 		return nil
 	}
-	if m.why.pending == nil {
-		m.why.pending = map[string]bool{}
-	}
-	m.why.pending[key] = true
 	res := m.checks.results[m.checks.checkSel]
 	var others []sandbox.Call
 	for i, r := range m.checks.results {
@@ -170,11 +165,7 @@ func expectWords(e scenarios.Expect) string {
 // gotWhyNot stores an answer and shows it if it is still for the
 // selected check and the current text.
 func (m *Model) gotWhyNot(msg whyNotMsg) {
-	delete(m.why.pending, msg.key)
-	if m.why.cache == nil {
-		m.why.cache = map[string]*trace.WhyNot{}
-	}
-	m.why.cache[msg.key] = msg.sec
+	m.why.answers.Put(msg.key, msg.sec)
 	if msg.key == m.whyKey() {
 		m.attachWhyNot()
 	}

@@ -57,7 +57,7 @@ func TestWhyNotIsTheLastRung(t *testing.T) {
 		if m.hintsShown != scenarios.WhyNotRung || m.focus != paneTrace || !m.why.on {
 			t.Fatalf("%v: after y: hints %d focus %v on %v", size, m.hintsShown, m.focus, m.why.on)
 		}
-		sec := m.why.cache[m.whyKey()]
+		sec, _ := m.why.answers.Get(m.whyKey())
 		if sec == nil || len(sec.Proposals) == 0 {
 			t.Fatalf("%v: no proposals arrived: %+v", size, sec)
 		}
@@ -169,7 +169,7 @@ func TestWhyNotAfterAReveal(t *testing.T) {
 		t.Fatalf("w is not offered on the checks after the reveal (focus %v):\n%s", m.focus, ansi.Strip(m.View()))
 	}
 	press(m, "w")
-	sec := m.why.cache[m.whyKey()]
+	sec, _ := m.why.answers.Get(m.whyKey())
 	if sec == nil {
 		t.Fatal("no answer")
 	}
