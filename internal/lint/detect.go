@@ -33,16 +33,6 @@ func Auto(src []byte) ([]diag.Diagnostic, eval.PolicyType) {
 	return out, typ
 }
 
-// Detect guesses the policy type from a document: ok is false when it
-// looks like an identity policy, the default.
-func Detect(src []byte) (eval.PolicyType, bool) {
-	node, err := jsonpos.Parse(src)
-	if err != nil {
-		return eval.IdentityPolicy, false
-	}
-	return detect(node)
-}
-
 func detect(node *jsonpos.Node) (eval.PolicyType, bool) {
 	st := node.Get("Statement")
 	var stmts []*jsonpos.Node

@@ -16,13 +16,6 @@ var (
 	ErrInvalid = errors.New("invalid record")
 )
 
-// RecordingUnavailable reports whether err means the disk cannot take
-// writes (read-only or full): the caller should stop recording for the
-// session and tell the learner, not retry.
-func RecordingUnavailable(err error) bool {
-	return errors.Is(err, ErrReadOnly) || errors.Is(err, ErrDiskFull)
-}
-
 // DraftConflictError says that another window (or process) saved this
 // document's draft since the caller last read or saved it. Nothing was
 // written; Theirs is the draft now stored, so the caller can offer to keep
