@@ -174,21 +174,7 @@ func (c *compiler) statement(n *jsonpos.Node, idx int, p *Policy) *Statement {
 				s.Sid, s.SidPos = v, m.Value.Pos
 			}
 		case "Effect":
-			if v, ok := c.str(m.Value, "Effect"); ok {
-				s.EffectPos = m.Value.Pos
-				switch v {
-				case "Allow":
-					s.Effect = Allow
-				case "Deny":
-					s.Effect = Deny
-				default:
-					exp := "expected \"Allow\" or \"Deny\""
-					if strings.EqualFold(v, "allow") || strings.EqualFold(v, "deny") {
-						exp += " (Effect is case-sensitive)"
-					}
-					c.fail(m.Value.Pos, fmt.Sprintf("Effect %q is not valid", v), exp)
-				}
-			}
+			c.effect(s, m)
 		case "Action", "NotAction":
 			c.pair(m, "Action", "NotAction", &action)
 		case "Resource", "NotResource":
@@ -201,46 +187,90 @@ func (c *compiler) statement(n *jsonpos.Node, idx int, p *Policy) *Statement {
 			c.unknown(*m, "statement", statementElements)
 		}
 	}
-	if s.Effect == 0 && s.EffectPos.Line == 0 {
-		if n.Get("Effect") == nil {
-			c.fail(n.Pos, "statement "+s.Label()+" has no Effect", "expected \"Effect\": \"Allow\" or \"Deny\"")
-		}
+	if s.Effect == 0 && s.EffectPos.Line == 0 && n.Get("Effect") == nil {
+		c.fail(n.Pos, "statement "+s.Label()+" has no Effect", "expected \"Effect\": \"Allow\" or \"Deny\"")
 	}
+	c.actions(s, n, action)
+	c.resources(s, n, resource, p.VariablesEnabled())
+	c.statementPrincipal(s, n, principal)
+	if condition != nil {
+		s.Conditions = c.conditions(condition.Value, p.VariablesEnabled())
+	}
+	if c.typ == RCP {
+		c.rcpRules(s, principal)
+	}
+	return s
+}
+
+// effect reads Effect, which is case-sensitive.
+func (c *compiler) effect(s *Statement, m *jsonpos.Member) {
+	v, ok := c.str(m.Value, "Effect")
+	if !ok {
+		return
+	}
+	s.EffectPos = m.Value.Pos
+	switch v {
+	case "Allow":
+		s.Effect = Allow
+	case "Deny":
+		s.Effect = Deny
+	default:
+		exp := "expected \"Allow\" or \"Deny\""
+		if strings.EqualFold(v, "allow") || strings.EqualFold(v, "deny") {
+			exp += " (Effect is case-sensitive)"
+		}
+		c.fail(m.Value.Pos, fmt.Sprintf("Effect %q is not valid", v), exp)
+	}
+}
+
+// actions reads Action or NotAction, which every statement needs, and
+// compiles its patterns.
+func (c *compiler) actions(s *Statement, n *jsonpos.Node, action *jsonpos.Member) {
 	if action == nil {
 		c.fail(n.Pos, "statement "+s.Label()+" has no Action", "expected \"Action\" or \"NotAction\"")
-	} else {
-		s.NotAction, s.ActionPos = action.Key == "NotAction", action.KeyPos
-		s.Actions = c.strList(action.Value, action.Key)
-		s.actionGlobs = make([]wildcard.Pattern, 0, len(s.Actions))
-		for _, a := range s.Actions {
-			c.checkAction(a)
-			s.actionGlobs = append(s.actionGlobs, wildcard.Compile(strings.ToLower(a.Text)))
-		}
+		return
 	}
+	s.NotAction, s.ActionPos = action.Key == "NotAction", action.KeyPos
+	s.Actions = c.strList(action.Value, action.Key)
+	s.actionGlobs = make([]wildcard.Pattern, 0, len(s.Actions))
+	for _, a := range s.Actions {
+		c.checkAction(a)
+		s.actionGlobs = append(s.actionGlobs, wildcard.Compile(strings.ToLower(a.Text)))
+	}
+}
+
+// resources reads Resource or NotResource, which some policy types
+// require, and compiles each pattern: with its policy variables as a
+// template, or fixed.
+func (c *compiler) resources(s *Statement, n *jsonpos.Node, resource *jsonpos.Member, vars bool) {
 	if resource == nil {
 		if c.typ.resourceRequired() {
 			c.fail(n.Pos, "statement "+s.Label()+" has no Resource", "expected \"Resource\" or \"NotResource\" (use \"*\" for every resource)")
 		}
-	} else {
-		s.HasResource, s.NotResource, s.ResourcePos = true, resource.Key == "NotResource", resource.KeyPos
-		s.Resources = c.strList(resource.Value, resource.Key)
-		vars := p.VariablesEnabled()
-		s.resTmpl = make([]template, 0, len(s.Resources))
-		s.resFixed = make([]arnPattern, 0, len(s.Resources))
-		for _, r := range s.Resources {
-			c.checkResourceService(r)
-			if vars {
-				c.checkVariablePlace(r)
-			}
-			t := compileTemplate(r.Text, vars)
-			s.resTmpl = append(s.resTmpl, t)
-			var ap arnPattern
-			if !t.hasVars() {
-				ap = compileResourcePattern(t.fixed)
-			}
-			s.resFixed = append(s.resFixed, ap)
-		}
+		return
 	}
+	s.HasResource, s.NotResource, s.ResourcePos = true, resource.Key == "NotResource", resource.KeyPos
+	s.Resources = c.strList(resource.Value, resource.Key)
+	s.resTmpl = make([]template, 0, len(s.Resources))
+	s.resFixed = make([]arnPattern, 0, len(s.Resources))
+	for _, r := range s.Resources {
+		c.checkResourceService(r)
+		if vars {
+			c.checkVariablePlace(r)
+		}
+		t := compileTemplate(r.Text, vars)
+		s.resTmpl = append(s.resTmpl, t)
+		var ap arnPattern
+		if !t.hasVars() {
+			ap = compileResourcePattern(t.fixed)
+		}
+		s.resFixed = append(s.resFixed, ap)
+	}
+}
+
+// statementPrincipal reads Principal or NotPrincipal where the policy type
+// allows one, and requires one where it must name who it applies to.
+func (c *compiler) statementPrincipal(s *Statement, n *jsonpos.Node, principal *jsonpos.Member) {
 	allowed, required := c.typ.principalRule()
 	switch {
 	case principal != nil && !allowed:
@@ -256,13 +286,6 @@ func (c *compiler) statement(n *jsonpos.Node, idx int, p *Policy) *Statement {
 	case required:
 		c.fail(n.Pos, "statement "+s.Label()+" has no Principal", fmt.Sprintf("expected \"Principal\" in %s: it must say who it applies to", article(c.typ.String())))
 	}
-	if condition != nil {
-		s.Conditions = c.conditions(condition.Value, p.VariablesEnabled())
-	}
-	if c.typ == RCP {
-		c.rcpRules(s, principal)
-	}
-	return s
 }
 
 // rcpRules applies the narrower grammar of resource control policies (AWS
