@@ -98,11 +98,36 @@ func runClassReport(opts *ClassOptions, stdio IO) error {
 		return exitf(2, "--format %q: expected text, json, markdown or html", opts.Format)
 	}
 	files, errs := classFiles(opts.Paths)
+	learners, more := readExports(files, opts.MaxBytes)
+	errs = append(errs, more...)
+	for _, e := range errs {
+		fmt.Fprintln(stdio.Err, "iamlab: "+cleanOut(e.Error()))
+	}
+	if len(learners) == 0 {
+		return exitf(2, "no export could be read")
+	}
+	rep := classreport.Build(learners, errs, reportOptions(opts), opts.Now())
+	if err := writeClassReport(rep, opts, stdio); err != nil {
+		return err
+	}
+	if opts.Output != "" {
+		fmt.Fprintf(stdio.Err, "wrote %s: %d learner(s)\n", opts.Output, len(learners))
+	}
+	if len(errs) > 0 {
+		return &ExitError{Code: 1}
+	}
+	return nil
+}
+
+// readExports reads every export file; a file that is not a regular file
+// under maxBytes, or does not read as an export, is a FileError.
+func readExports(files []string, maxBytes int64) ([]*classreport.Learner, []classreport.FileError) {
 	var learners []*classreport.Learner
+	var errs []classreport.FileError
 	for _, f := range files {
 		fi, err := os.Stat(f)
-		if err == nil && (!fi.Mode().IsRegular() || fi.Size() > opts.MaxBytes) {
-			err = fmt.Errorf("not a regular file under %d MiB", opts.MaxBytes>>20)
+		if err == nil && (!fi.Mode().IsRegular() || fi.Size() > maxBytes) {
+			err = fmt.Errorf("not a regular file under %d MiB", maxBytes>>20)
 		}
 		var b []byte
 		if err == nil {
@@ -117,12 +142,13 @@ func runClassReport(opts *ClassOptions, stdio IO) error {
 		}
 		errs = append(errs, classreport.FileError{File: f, Err: cleanOut(err.Error())})
 	}
-	for _, e := range errs {
-		fmt.Fprintln(stdio.Err, "iamlab: "+cleanOut(e.Error()))
-	}
-	if len(learners) == 0 {
-		return exitf(2, "no export could be read")
-	}
+	return learners, errs
+}
+
+// reportOptions says what the class is measured against: the library's
+// scenarios (with the extra packs) and the quiz bank, for titles and for
+// the misconception each wrong option shows.
+func reportOptions(opts *ClassOptions) classreport.Options {
 	lib := scenarios.LoadLibrary(scenarios.LibraryOptions{Dirs: opts.Packs})
 	var ids []string
 	titles := map[string]string{}
@@ -133,7 +159,7 @@ func runClassReport(opts *ClassOptions, stdio IO) error {
 		}
 	}
 	bank, _ := quiz.Builtin()
-	ro := classreport.Options{
+	return classreport.Options{
 		Exam:      opts.Exam,
 		Scenarios: ids,
 		Title: func(kind, id string) string {
@@ -147,26 +173,32 @@ func runClassReport(opts *ClassOptions, stdio IO) error {
 			}
 			return cleanOut(id)
 		},
-		Misconception: func(itemID, chosen string) string {
-			if bank == nil {
-				return ""
-			}
-			it, ok := bank.Item(itemID)
-			if !ok {
-				return ""
-			}
-			var whys []string
-			for _, c := range strings.Split(chosen, ",") {
-				for _, o := range it.Options {
-					if o.ID == c && !o.Correct && o.Why != "" {
-						whys = append(whys, firstLine(o.Why, 160))
-					}
-				}
-			}
-			return cleanOut(strings.Join(whys, " "))
-		},
+		Misconception: func(itemID, chosen string) string { return misconception(bank, itemID, chosen) },
 	}
-	rep := classreport.Build(learners, errs, ro, opts.Now())
+}
+
+// misconception is the reason each wrong option chosen is wrong.
+func misconception(bank *quiz.Bank, itemID, chosen string) string {
+	if bank == nil {
+		return ""
+	}
+	it, ok := bank.Item(itemID)
+	if !ok {
+		return ""
+	}
+	var whys []string
+	for _, c := range strings.Split(chosen, ",") {
+		for _, o := range it.Options {
+			if o.ID == c && !o.Correct && o.Why != "" {
+				whys = append(whys, firstLine(o.Why, 160))
+			}
+		}
+	}
+	return cleanOut(strings.Join(whys, " "))
+}
+
+// writeClassReport writes the report in its format, to --output or stdout.
+func writeClassReport(rep *classreport.Report, opts *ClassOptions, stdio IO) error {
 	var w io.Writer = stdio.Out
 	var out *os.File
 	if opts.Output != "" {
@@ -190,10 +222,6 @@ func runClassReport(opts *ClassOptions, stdio IO) error {
 		if err := out.Close(); err != nil {
 			return exitf(2, "%v", err)
 		}
-		fmt.Fprintf(stdio.Err, "wrote %s: %d learner(s)\n", opts.Output, len(learners))
-	}
-	if len(errs) > 0 {
-		return &ExitError{Code: 1}
 	}
 	return nil
 }
