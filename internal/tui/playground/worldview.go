@@ -39,137 +39,157 @@ func worldRows(w *sandbox.World) []wvRow {
 	if w == nil {
 		return nil
 	}
-	var out []wvRow
-	add := func(k wvKind, indent int, text, value string) {
-		out = append(out, wvRow{kind: k, indent: indent, text: text, value: value})
-	}
-	doc := func(indent int, role, id string) {
-		if id == "" {
-			return
-		}
-		title := id
-		if d, ok := w.Document(id); ok {
-			title = d.Title
-			if d.AWSManaged {
-				title += " · read-only"
-			}
-		}
-		add(wvDoc, indent, role+title, id)
-	}
+	b := &wvBuilder{w: w}
 	if org, ok := w.Organization(); ok {
-		add(wvHeader, 0, "Organization "+org.ID, "")
-		orgPolicies(add, doc, 1, "root", org.SCPs, org.RCPs)
-		var unit func(u *sandbox.OrganizationalUnit, indent int)
-		unit = func(u *sandbox.OrganizationalUnit, indent int) {
-			orgPolicies(add, doc, indent, "OU "+u.Name, u.SCPs, u.RCPs)
-			for _, c := range u.Units {
-				unit(c, indent+1)
-			}
-		}
-		for _, u := range org.Units {
-			unit(u, 1)
-		}
+		b.add(wvHeader, 0, "Organization "+org.ID, "")
+		b.orgPolicies(1, "root", org.SCPs, org.RCPs)
+		b.units(org.Units, 1)
 	}
-	accounts := w.Accounts()
-	for i, a := range accounts {
-		suffix := ""
-		if i > 0 && a.Name != "" {
-			suffix = " from account " + a.Name
-		}
-		title := "Account " + a.ID
-		if a.Name != "" {
-			title = "Account " + a.Name + " (" + a.ID + ")"
-		}
-		add(wvHeader, 0, title, "")
-		for _, s := range a.SCPs {
-			doc(1, "SCP on the account: ", sandbox.SCPID(s))
-		}
-		for _, r := range a.RCPs {
-			doc(1, "RCP on the account: ", sandbox.RCPID(r))
-		}
-		attached := func(indent int, names []string) {
-			for _, n := range names {
-				doc(indent, "attached: ", w.AttachmentID(a.ID, n))
-			}
-		}
-		for _, u := range a.Users {
-			add(wvCaller, 1, "user "+u.Name+suffix, "user "+u.Name+suffix)
-			if len(u.Groups) > 0 {
-				add(wvInfo, 2, "in groups: "+strings.Join(u.Groups, ", "), "")
-			}
-			attached(2, u.Policies)
-			for _, p := range u.Inline {
-				doc(2, "inline: ", sandbox.InlinePolicyID(a.ID, "user", u.Name, p.Name))
-			}
-			if u.Boundary != "" {
-				doc(2, "boundary: ", w.AttachmentID(a.ID, u.Boundary))
-			}
-		}
-		for _, g := range a.Groups {
-			add(wvInfo, 1, "group "+g.Name, "")
-			attached(2, g.Policies)
-			for _, p := range g.Inline {
-				doc(2, "inline: ", sandbox.InlinePolicyID(a.ID, "group", g.Name, p.Name))
-			}
-		}
-		for _, r := range a.Roles {
-			add(wvCaller, 1, "role "+r.Name+suffix, "role "+r.Name+suffix)
-			doc(2, "trust: ", sandbox.TrustPolicyID(a.ID, r.Name))
-			attached(2, r.Policies)
-			for _, p := range r.Inline {
-				doc(2, "inline: ", sandbox.InlinePolicyID(a.ID, "role", r.Name, p.Name))
-			}
-			if r.Boundary != "" {
-				doc(2, "boundary: ", w.AttachmentID(a.ID, r.Boundary))
-			}
-		}
-		for _, in := range a.Instances {
-			add(wvCaller, 1, "the app on instance "+in.ID, "the app on instance "+in.ID)
-		}
-		for _, f := range a.Functions {
-			add(wvCaller, 1, "lambda function "+f.Name, "lambda function "+f.Name)
-		}
-		for _, p := range a.IdentityPools {
-			add(wvCaller, 1, "guest of identity pool "+p.Name, "guest of identity pool "+p.Name)
-			add(wvCaller, 1, "authenticated user of identity pool "+p.Name, "authenticated user of identity pool "+p.Name)
-		}
-		if a.Name != "" {
-			add(wvCaller, 1, "root of account "+a.Name, "root of account "+a.Name)
-		}
-		res := a.ResourceNames()
-		if len(res) > 0 {
-			add(wvInfo, 1, "resources", "")
-		}
-		for _, r := range res {
-			value := r
-			if b, ok := strings.CutPrefix(r, "bucket "); ok {
-				value = "s3://" + b + "/"
-			}
-			add(wvResource, 2, r, value)
-			if id := resourcePolicyID(w, a, r); id != "" {
-				doc(3, "", id)
-			}
-		}
+	for i, a := range w.Accounts() {
+		b.account(a, i > 0)
 	}
-	add(wvCaller, 0, "anyone on the internet", "anyone on the internet")
+	b.caller(0, "anyone on the internet")
 	if acts := namedActions(w); len(acts) > 0 {
-		add(wvHeader, 0, "Actions the policies name", "")
+		b.add(wvHeader, 0, "Actions the policies name", "")
 		for _, act := range acts {
-			add(wvAction, 1, act, act)
+			b.add(wvAction, 1, act, act)
 		}
 	}
-	return out
+	return b.rows
 }
 
-func orgPolicies(add func(wvKind, int, string, string), doc func(int, string, string), indent int, where string, scps, rcps []string) {
+// wvBuilder collects the world view's rows.
+type wvBuilder struct {
+	w    *sandbox.World
+	rows []wvRow
+}
+
+func (b *wvBuilder) add(k wvKind, indent int, text, value string) {
+	b.rows = append(b.rows, wvRow{kind: k, indent: indent, text: text, value: value})
+}
+
+// caller adds a row that picks its text as the request's caller.
+func (b *wvBuilder) caller(indent int, phrase string) { b.add(wvCaller, indent, phrase, phrase) }
+
+// doc adds a document's row under role, titled as the world titles it.
+func (b *wvBuilder) doc(indent int, role, id string) {
+	if id == "" {
+		return
+	}
+	title := id
+	if d, ok := b.w.Document(id); ok {
+		title = d.Title
+		if d.AWSManaged {
+			title += " · read-only"
+		}
+	}
+	b.add(wvDoc, indent, role+title, id)
+}
+
+func (b *wvBuilder) orgPolicies(indent int, where string, scps, rcps []string) {
 	if len(scps) == 0 {
-		add(wvInfo, indent, "SCP on "+where+": FullAWSAccess (AWS attaches it by default)", "")
+		b.add(wvInfo, indent, "SCP on "+where+": FullAWSAccess (AWS attaches it by default)", "")
 	}
 	for _, s := range scps {
-		doc(indent, "SCP on "+where+": ", sandbox.SCPID(s))
+		b.doc(indent, "SCP on "+where+": ", sandbox.SCPID(s))
 	}
 	for _, r := range rcps {
-		doc(indent, "RCP on "+where+": ", sandbox.RCPID(r))
+		b.doc(indent, "RCP on "+where+": ", sandbox.RCPID(r))
+	}
+}
+
+func (b *wvBuilder) units(us []*sandbox.OrganizationalUnit, indent int) {
+	for _, u := range us {
+		b.orgPolicies(indent, "OU "+u.Name, u.SCPs, u.RCPs)
+		b.units(u.Units, indent+1)
+	}
+}
+
+// account adds an account: its organization policies, principals,
+// callers and resources. Callers of accounts after the first say which
+// account they are in.
+func (b *wvBuilder) account(a *sandbox.Account, other bool) {
+	suffix := ""
+	if other && a.Name != "" {
+		suffix = " from account " + a.Name
+	}
+	title := "Account " + a.ID
+	if a.Name != "" {
+		title = "Account " + a.Name + " (" + a.ID + ")"
+	}
+	b.add(wvHeader, 0, title, "")
+	for _, s := range a.SCPs {
+		b.doc(1, "SCP on the account: ", sandbox.SCPID(s))
+	}
+	for _, r := range a.RCPs {
+		b.doc(1, "RCP on the account: ", sandbox.RCPID(r))
+	}
+	b.principals(a, suffix)
+	for _, in := range a.Instances {
+		b.caller(1, "the app on instance "+in.ID)
+	}
+	for _, f := range a.Functions {
+		b.caller(1, "lambda function "+f.Name)
+	}
+	for _, p := range a.IdentityPools {
+		b.caller(1, "guest of identity pool "+p.Name)
+		b.caller(1, "authenticated user of identity pool "+p.Name)
+	}
+	if a.Name != "" {
+		b.caller(1, "root of account "+a.Name)
+	}
+	b.resources(a)
+}
+
+// principals adds the account's users, groups and roles with the
+// documents that apply to each.
+func (b *wvBuilder) principals(a *sandbox.Account, suffix string) {
+	for _, u := range a.Users {
+		b.caller(1, "user "+u.Name+suffix)
+		if len(u.Groups) > 0 {
+			b.add(wvInfo, 2, "in groups: "+strings.Join(u.Groups, ", "), "")
+		}
+		b.policies(a, "user", u.Name, u.Policies, u.Inline, u.Boundary)
+	}
+	for _, g := range a.Groups {
+		b.add(wvInfo, 1, "group "+g.Name, "")
+		b.policies(a, "group", g.Name, g.Policies, g.Inline, "")
+	}
+	for _, r := range a.Roles {
+		b.caller(1, "role "+r.Name+suffix)
+		b.doc(2, "trust: ", sandbox.TrustPolicyID(a.ID, r.Name))
+		b.policies(a, "role", r.Name, r.Policies, r.Inline, r.Boundary)
+	}
+}
+
+// policies adds a principal's attached, inline and boundary documents.
+func (b *wvBuilder) policies(a *sandbox.Account, kind, name string, attached []string, inline []sandbox.NamedPolicy, boundary string) {
+	for _, n := range attached {
+		b.doc(2, "attached: ", b.w.AttachmentID(a.ID, n))
+	}
+	for _, p := range inline {
+		b.doc(2, "inline: ", sandbox.InlinePolicyID(a.ID, kind, name, p.Name))
+	}
+	if boundary != "" {
+		b.doc(2, "boundary: ", b.w.AttachmentID(a.ID, boundary))
+	}
+}
+
+// resources adds the account's resources, each with its policy.
+func (b *wvBuilder) resources(a *sandbox.Account) {
+	res := a.ResourceNames()
+	if len(res) > 0 {
+		b.add(wvInfo, 1, "resources", "")
+	}
+	for _, r := range res {
+		value := r
+		if bucket, ok := strings.CutPrefix(r, "bucket "); ok {
+			value = "s3://" + bucket + "/"
+		}
+		b.add(wvResource, 2, r, value)
+		if id := resourcePolicyID(b.w, a, r); id != "" {
+			b.doc(3, "", id)
+		}
 	}
 }
 
