@@ -196,93 +196,17 @@ func (b *builder) feedback() {
 	if fb == nil {
 		return
 	}
-	it := m.ans.item
-	v := st.Verdict
-	if fb.Correct {
-		b.line(v.Pass.Style.Render("✓ Correct") + confidenceNote(fb.Confidence))
-	} else {
-		b.line(v.Fail.Style.Render("✗ Not right") + confidenceNote(fb.Confidence))
-	}
-	switch {
-	case !fb.Correct && fb.Confidence == progress.Sure:
-		b.hang("", "You were sure, and it was wrong: these are the mistakes worth the closest read. The item comes back first in review.", st.Warning.Render)
-	case fb.Correct && fb.Confidence == progress.Guess:
-		b.hang("", "Right, but a guess: it comes back sooner so the knowledge becomes sure.", st.Muted.Render)
-	case m.kind == kindExam && fb.Response.Empty():
-		b.hang("", "You left this one unanswered; it counts as wrong.", st.Warning.Render)
-	}
+	b.verdict()
 	b.blank()
-	b.markdown(it.Stem)
+	b.markdown(m.ans.item.Stem)
 	b.blank()
-	switch it.Type {
+	switch m.ans.item.Type {
 	case qz.Ordering:
-		b.line(st.Pane.Title.Render("The right order"))
-		yours := map[string]int{}
-		for i, id := range fb.Response.Order {
-			yours[id] = i + 1
-		}
-		for i, r := range fb.Rationales {
-			mark := v.Pass.Style.Render("✓")
-			note := ""
-			if !r.Correct {
-				mark = v.Fail.Style.Render("✗")
-				if p := yours[r.ID]; p > 0 {
-					note = st.Muted.Render(fmt.Sprintf("  (you put it at %d)", p))
-				}
-			}
-			b.hang(fmt.Sprintf("%s %d. ", mark, i+1), r.Text, st.Bold.Render)
-			if note != "" {
-				b.line("     " + note)
-			}
-			b.hang("     ", r.Why, nil)
-		}
+		b.orderingRationales()
 	case qz.Matching:
-		b.line(st.Pane.Title.Render("The right matches"))
-		for i, p := range it.Pairs {
-			r := fb.Rationales[i]
-			mark := v.Pass.Style.Render("✓ ")
-			if !r.Correct {
-				mark = v.Fail.Style.Render("✗ ")
-			}
-			b.hang(mark, p.Left, st.Bold.Render)
-			b.hang("   → ", p.Right, st.Bold.Render)
-			if got := fb.Response.Matches[p.ID]; !r.Correct {
-				if got == "" {
-					got = "nothing"
-				}
-				b.hang("   ", "you chose: "+got, st.Muted.Render)
-			}
-			b.hang("   ", r.Why, nil)
-		}
-		for _, r := range fb.Rationales[len(it.Pairs):] {
-			b.hang("· ", "Unused answer: "+r.Text, st.Muted.Render)
-			b.hang("   ", r.Why, nil)
-		}
+		b.matchingRationales()
 	default:
-		b.line(st.Pane.Title.Render("Every option"))
-		why := map[string]qz.Rationale{}
-		for _, r := range fb.Rationales {
-			why[r.ID] = r
-		}
-		for i, o := range m.ans.opts {
-			r := why[o.ID]
-			var mark, tag string
-			switch {
-			case r.Correct && r.Chosen:
-				mark, tag = v.Pass.Style.Render("✓"), "right answer · yours"
-			case r.Correct:
-				mark, tag = v.Pass.Style.Render("✓"), "right answer"
-			case r.Chosen:
-				mark, tag = v.Fail.Style.Render("✗"), "your answer"
-			default:
-				mark = st.Muted.Render("·")
-			}
-			b.hang(mark+" "+letters[i]+") ", o.Text, st.Bold.Render)
-			if tag != "" {
-				b.line("     " + st.Muted.Render(tag))
-			}
-			b.hang("     ", r.Why, nil)
-		}
+		b.optionRationales()
 	}
 	if strings.TrimSpace(fb.Explanation) != "" {
 		b.blank()
@@ -303,6 +227,113 @@ func (b *builder) feedback() {
 		tr.SetSize(b.width, 1)
 		tr.SetContent(trace.FromOutcome(trace.CallTitle(fb.Outcome.Call), fb.Outcome))
 		b.lines(tr.Lines())
+	}
+}
+
+// verdict says right or wrong with the confidence given, and what a sure
+// mistake, a lucky guess or an unanswered exam item means.
+func (b *builder) verdict() {
+	m := b.m
+	st, fb := m.st, m.fb
+	v := st.Verdict
+	if fb.Correct {
+		b.line(v.Pass.Style.Render("✓ Correct") + confidenceNote(fb.Confidence))
+	} else {
+		b.line(v.Fail.Style.Render("✗ Not right") + confidenceNote(fb.Confidence))
+	}
+	switch {
+	case !fb.Correct && fb.Confidence == progress.Sure:
+		b.hang("", "You were sure, and it was wrong: these are the mistakes worth the closest read. The item comes back first in review.", st.Warning.Render)
+	case fb.Correct && fb.Confidence == progress.Guess:
+		b.hang("", "Right, but a guess: it comes back sooner so the knowledge becomes sure.", st.Muted.Render)
+	case m.kind == kindExam && fb.Response.Empty():
+		b.hang("", "You left this one unanswered; it counts as wrong.", st.Warning.Render)
+	}
+}
+
+// orderingRationales shows the right order, and where the learner put
+// each step they misplaced.
+func (b *builder) orderingRationales() {
+	st, fb := b.m.st, b.m.fb
+	v := st.Verdict
+	b.line(st.Pane.Title.Render("The right order"))
+	yours := map[string]int{}
+	for i, id := range fb.Response.Order {
+		yours[id] = i + 1
+	}
+	for i, r := range fb.Rationales {
+		mark := v.Pass.Style.Render("✓")
+		note := ""
+		if !r.Correct {
+			mark = v.Fail.Style.Render("✗")
+			if p := yours[r.ID]; p > 0 {
+				note = st.Muted.Render(fmt.Sprintf("  (you put it at %d)", p))
+			}
+		}
+		b.hang(fmt.Sprintf("%s %d. ", mark, i+1), r.Text, st.Bold.Render)
+		if note != "" {
+			b.line("     " + note)
+		}
+		b.hang("     ", r.Why, nil)
+	}
+}
+
+// matchingRationales shows the right matches, what the learner chose
+// where it was wrong, and the answers no pair uses.
+func (b *builder) matchingRationales() {
+	st, fb, it := b.m.st, b.m.fb, b.m.ans.item
+	v := st.Verdict
+	b.line(st.Pane.Title.Render("The right matches"))
+	for i, p := range it.Pairs {
+		r := fb.Rationales[i]
+		mark := v.Pass.Style.Render("✓ ")
+		if !r.Correct {
+			mark = v.Fail.Style.Render("✗ ")
+		}
+		b.hang(mark, p.Left, st.Bold.Render)
+		b.hang("   → ", p.Right, st.Bold.Render)
+		if got := fb.Response.Matches[p.ID]; !r.Correct {
+			if got == "" {
+				got = "nothing"
+			}
+			b.hang("   ", "you chose: "+got, st.Muted.Render)
+		}
+		b.hang("   ", r.Why, nil)
+	}
+	for _, r := range fb.Rationales[len(it.Pairs):] {
+		b.hang("· ", "Unused answer: "+r.Text, st.Muted.Render)
+		b.hang("   ", r.Why, nil)
+	}
+}
+
+// optionRationales shows every option, marked right, chosen or neither,
+// with why.
+func (b *builder) optionRationales() {
+	st, fb := b.m.st, b.m.fb
+	v := st.Verdict
+	b.line(st.Pane.Title.Render("Every option"))
+	why := map[string]qz.Rationale{}
+	for _, r := range fb.Rationales {
+		why[r.ID] = r
+	}
+	for i, o := range b.m.ans.opts {
+		r := why[o.ID]
+		var mark, tag string
+		switch {
+		case r.Correct && r.Chosen:
+			mark, tag = v.Pass.Style.Render("✓"), "right answer · yours"
+		case r.Correct:
+			mark, tag = v.Pass.Style.Render("✓"), "right answer"
+		case r.Chosen:
+			mark, tag = v.Fail.Style.Render("✗"), "your answer"
+		default:
+			mark = st.Muted.Render("·")
+		}
+		b.hang(mark+" "+letters[i]+") ", o.Text, st.Bold.Render)
+		if tag != "" {
+			b.line("     " + st.Muted.Render(tag))
+		}
+		b.hang("     ", r.Why, nil)
 	}
 }
 
