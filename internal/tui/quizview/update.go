@@ -117,33 +117,13 @@ func (m *Session) key(msg tea.KeyPressMsg) tea.Cmd {
 // keyAnswer works the item: letters, arrows, space and enter.
 func (m *Session) keyAnswer(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.KeyMap
-	a := &m.ans
-	changed := true
 	m.notice = ""
+	if m.exam != nil {
+		if cmd, done := m.keyExamNav(msg); done {
+			return cmd
+		}
+	}
 	switch {
-	case m.exam != nil && key.Matches(msg, pauseKey):
-		return m.pause()
-	case m.exam != nil && key.Matches(msg, k.Flag):
-		en := m.exam.Entries()[m.exam.Current()]
-		_ = m.exam.Flag(en.Item.ID, !en.Flagged)
-		return nil
-	case m.exam != nil && key.Matches(msg, k.NextItem):
-		m.leaveItem()
-		m.gotoItem((m.exam.Current() + 1) % m.exam.Len())
-		return nil
-	case m.exam != nil && key.Matches(msg, k.PrevItem):
-		m.leaveItem()
-		m.gotoItem((m.exam.Current() - 1 + m.exam.Len()) % m.exam.Len())
-		return nil
-	case m.exam != nil && key.Matches(msg, k.List):
-		m.leaveItem()
-		m.openList()
-		return nil
-	case m.exam != nil && key.Matches(msg, k.SubmitExam):
-		m.leaveItem()
-		m.openList()
-		m.phase = phaseConfirmSubmit
-		return nil
 	case key.Matches(msg, k.Back):
 		if m.exam != nil {
 			m.leaveItem()
@@ -153,6 +133,47 @@ func (m *Session) keyAnswer(msg tea.KeyPressMsg) tea.Cmd {
 		return screen.Back
 	case key.Matches(msg, k.Submit):
 		return m.submitAnswer()
+	}
+	if m.ans.edit(msg, k) && m.exam != nil {
+		m.saveExam(false)
+	}
+	return nil
+}
+
+// keyExamNav handles the exam's own keys on an item: pause, flag, moving
+// between items, the list and submitting the exam.
+func (m *Session) keyExamNav(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := m.KeyMap
+	switch {
+	case key.Matches(msg, pauseKey):
+		return m.pause(), true
+	case key.Matches(msg, k.Flag):
+		en := m.exam.Entries()[m.exam.Current()]
+		_ = m.exam.Flag(en.Item.ID, !en.Flagged)
+	case key.Matches(msg, k.NextItem):
+		m.leaveItem()
+		m.gotoItem((m.exam.Current() + 1) % m.exam.Len())
+	case key.Matches(msg, k.PrevItem):
+		m.leaveItem()
+		m.gotoItem((m.exam.Current() - 1 + m.exam.Len()) % m.exam.Len())
+	case key.Matches(msg, k.List):
+		m.leaveItem()
+		m.openList()
+	case key.Matches(msg, k.SubmitExam):
+		m.leaveItem()
+		m.openList()
+		m.phase = phaseConfirmSubmit
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// edit applies a key to the answer being given and reports whether it
+// was one that works the item (moving counts, as the exam saves the
+// cursor too).
+func (a *answer) edit(msg tea.KeyPressMsg, k KeyMap) bool {
+	switch {
 	case a.item.Type == qz.Ordering && key.Matches(msg, k.MoveUp):
 		a.moveStep(-1)
 	case a.item.Type == qz.Ordering && key.Matches(msg, k.MoveDown):
@@ -170,15 +191,11 @@ func (m *Session) keyAnswer(msg tea.KeyPressMsg) tea.Cmd {
 	default:
 		i := letterIndex(msg.String())
 		if i < 0 || a.item.Type == qz.Ordering {
-			changed = false
-			break
+			return false
 		}
 		a.pick(i)
 	}
-	if changed && m.exam != nil {
-		m.saveExam(false)
-	}
-	return nil
+	return true
 }
 
 // submitAnswer is enter on an item: practice and review ask for the
