@@ -55,61 +55,96 @@ func (m *Session) key(msg tea.KeyPressMsg) tea.Cmd {
 	case phaseConfidence:
 		return m.keyConfidence(msg)
 	case phaseFeedback:
-		switch {
-		case key.Matches(msg, k.Next):
-			m.run.Next()
-			m.startItem()
-		case key.Matches(msg, k.Up):
-			m.scrollBy(-1)
-		case key.Matches(msg, k.Down), key.Matches(msg, k.Toggle):
-			m.scrollBy(1)
-		case key.Matches(msg, k.Back):
-			return screen.Back
-		}
+		return m.keyFeedback(msg)
 	case phaseSummary:
-		switch {
-		case key.Matches(msg, k.Retake):
-			return m.retake()
-		case key.Matches(msg, k.Up):
-			m.scrollBy(-1)
-		case key.Matches(msg, k.Down):
-			m.scrollBy(1)
-		case key.Matches(msg, k.Back), key.Matches(msg, k.Submit):
-			return screen.Back
-		}
+		return m.keySummary(msg)
 	case phaseList:
 		return m.keyList(msg)
 	case phaseConfirmSubmit:
-		switch {
-		case key.Matches(msg, k.Yes):
-			return m.submitExam("")
-		case key.Matches(msg, k.No), key.Matches(msg, k.Back):
-			m.phase = phaseList
-		}
+		return m.keyConfirmSubmit(msg)
 	case phaseConfirmLeave:
-		switch {
-		case key.Matches(msg, k.Yes):
-			if m.exam != nil {
-				// Leaving keeps the exam, paused, for the quiz menu.
-				return tea.Batch(m.pause(), screen.Back)
-			}
-			return screen.Back
-		case key.Matches(msg, k.No), key.Matches(msg, k.Back):
-			m.phase = m.back
-		}
+		return m.keyConfirmLeave(msg)
 	case phaseReport:
 		return m.keyReport(msg)
 	case phasePaused:
 		return m.keyPaused(msg)
 	case phaseReportItem:
-		switch {
-		case key.Matches(msg, k.Back), key.Matches(msg, k.Submit):
-			m.phase, m.fb, m.win.Off = phaseReport, nil, 0
-		case key.Matches(msg, k.Up):
-			m.scrollBy(-1)
-		case key.Matches(msg, k.Down), key.Matches(msg, k.Toggle):
-			m.scrollBy(1)
+		return m.keyReportItem(msg)
+	}
+	return nil
+}
+
+// keyFeedback reads the reveal and moves on to the next item.
+func (m *Session) keyFeedback(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.KeyMap
+	switch {
+	case key.Matches(msg, k.Next):
+		m.run.Next()
+		m.startItem()
+	case key.Matches(msg, k.Up):
+		m.scrollBy(-1)
+	case key.Matches(msg, k.Down), key.Matches(msg, k.Toggle):
+		m.scrollBy(1)
+	case key.Matches(msg, k.Back):
+		return screen.Back
+	}
+	return nil
+}
+
+// keySummary is the end of a session: retake it or leave.
+func (m *Session) keySummary(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.KeyMap
+	switch {
+	case key.Matches(msg, k.Retake):
+		return m.retake()
+	case key.Matches(msg, k.Up):
+		m.scrollBy(-1)
+	case key.Matches(msg, k.Down):
+		m.scrollBy(1)
+	case key.Matches(msg, k.Back), key.Matches(msg, k.Submit):
+		return screen.Back
+	}
+	return nil
+}
+
+// keyConfirmSubmit asks before an exam is submitted.
+func (m *Session) keyConfirmSubmit(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.KeyMap
+	switch {
+	case key.Matches(msg, k.Yes):
+		return m.submitExam("")
+	case key.Matches(msg, k.No), key.Matches(msg, k.Back):
+		m.phase = phaseList
+	}
+	return nil
+}
+
+// keyConfirmLeave asks before a session is left.
+func (m *Session) keyConfirmLeave(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.KeyMap
+	switch {
+	case key.Matches(msg, k.Yes):
+		if m.exam != nil {
+			// Leaving keeps the exam, paused, for the quiz menu.
+			return tea.Batch(m.pause(), screen.Back)
 		}
+		return screen.Back
+	case key.Matches(msg, k.No), key.Matches(msg, k.Back):
+		m.phase = m.back
+	}
+	return nil
+}
+
+// keyReportItem reads one item of an exam's report.
+func (m *Session) keyReportItem(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.KeyMap
+	switch {
+	case key.Matches(msg, k.Back), key.Matches(msg, k.Submit):
+		m.phase, m.fb, m.win.Off = phaseReport, nil, 0
+	case key.Matches(msg, k.Up):
+		m.scrollBy(-1)
+	case key.Matches(msg, k.Down), key.Matches(msg, k.Toggle):
+		m.scrollBy(1)
 	}
 	return nil
 }
