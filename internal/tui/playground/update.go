@@ -25,10 +25,23 @@ func (m *Model) update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	// panel, "why not?", the screen's own keys, the suggestion list, and
 	// the form; the first that takes the key ends the search, and a key
 	// nobody takes is typed into the focused field.
-	for _, h := range []func(tea.KeyPressMsg) (tea.Cmd, bool){m.editorKey, m.panelKey, m.whyNotKey, m.screenKey, m.listKey, m.formKey} {
-		if cmd, done := h(km); done {
-			return m, cmd
-		}
+	if cmd, done := m.editorKey(km); done {
+		return m, cmd
+	}
+	if cmd, done := m.panelKey(km); done {
+		return m, cmd
+	}
+	if cmd, done := m.whyNotKey(km); done {
+		return m, cmd
+	}
+	if cmd, done := m.screenKey(km); done {
+		return m, cmd
+	}
+	if cmd, done := m.listKey(km); done {
+		return m, cmd
+	}
+	if cmd, done := m.formKey(km); done {
+		return m, cmd
 	}
 	return m, m.typeInField(km)
 }
