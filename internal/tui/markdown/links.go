@@ -54,79 +54,99 @@ func (p *inlineParser) closeBracket() {
 	}
 }
 
-// linkTail reads "(destination "title")" at i.
+// linkTail reads "(destination "title")" at i (CommonMark 6.3).
 func (p *inlineParser) linkTail(i int) (int, bool) {
 	s := p.s
 	if i >= len(s) || s[i] != '(' {
 		return 0, false
 	}
 	i = skipSpaceNL(s, i+1)
+	var ok bool
 	if i < len(s) && s[i] == '<' {
-		j := i + 1
-		for j < len(s) && s[j] != '>' && s[j] != '\n' && s[j] != '<' {
-			if s[j] == '\\' && j+1 < len(s) {
-				j++
-			}
-			j++
-		}
-		if j >= len(s) || s[j] != '>' {
-			return 0, false
-		}
-		i = j + 1
+		i, ok = angleDestination(s, i)
 	} else {
-		depth := 0
-		j := i
-	dest:
-		for j < len(s) {
-			switch c := s[j]; {
-			case c == '\\' && j+1 < len(s) && isASCIIPunct(s[j+1]):
-				j += 2
-				continue
-			case c == '(':
-				depth++
-				if depth > 32 {
-					return 0, false
-				}
-			case c == ')':
-				if depth == 0 {
-					break dest
-				}
-				depth--
-			case c <= ' ':
-				break dest
-			}
-			j++
-		}
-		if depth != 0 {
-			return 0, false
-		}
-		i = j
+		i, ok = bareDestination(s, i)
+	}
+	if !ok {
+		return 0, false
 	}
 	before := i
 	i = skipSpaceNL(s, i)
 	if i < len(s) && (s[i] == '"' || s[i] == '\'' || s[i] == '(') && i > before {
-		closeCh := s[i]
-		if closeCh == '(' {
-			closeCh = ')'
-		}
-		j := i + 1
-		for j < len(s) && s[j] != closeCh {
-			if s[j] == '\\' && j+1 < len(s) {
-				j++
-			} else if closeCh == ')' && s[j] == '(' {
-				return 0, false
-			}
-			j++
-		}
-		if j >= len(s) {
+		if i, ok = linkTitle(s, i); !ok {
 			return 0, false
 		}
-		i = skipSpaceNL(s, j+1)
 	}
 	if i < len(s) && s[i] == ')' {
 		return i + 1, true
 	}
 	return 0, false
+}
+
+// angleDestination reads "<…>" at i, with no line ending or unescaped <
+// inside, and returns where it ends.
+func angleDestination(s string, i int) (int, bool) {
+	j := i + 1
+	for j < len(s) && s[j] != '>' && s[j] != '\n' && s[j] != '<' {
+		if s[j] == '\\' && j+1 < len(s) {
+			j++
+		}
+		j++
+	}
+	if j >= len(s) || s[j] != '>' {
+		return 0, false
+	}
+	return j + 1, true
+}
+
+// bareDestination reads a destination without brackets at i: no spaces
+// or control characters, parentheses balanced (at most 32 deep).
+func bareDestination(s string, i int) (int, bool) {
+	depth := 0
+	j := i
+	for j < len(s) {
+		c := s[j]
+		if c == '\\' && j+1 < len(s) && isASCIIPunct(s[j+1]) {
+			j += 2
+			continue
+		}
+		if c <= ' ' || c == ')' && depth == 0 {
+			break
+		}
+		switch c {
+		case '(':
+			depth++
+			if depth > 32 {
+				return 0, false
+			}
+		case ')':
+			depth--
+		}
+		j++
+	}
+	return j, depth == 0
+}
+
+// linkTitle reads a title in "…", '…' or (…) at i and the blanks after
+// it, and returns where they end.
+func linkTitle(s string, i int) (int, bool) {
+	closeCh := s[i]
+	if closeCh == '(' {
+		closeCh = ')'
+	}
+	j := i + 1
+	for j < len(s) && s[j] != closeCh {
+		if s[j] == '\\' && j+1 < len(s) {
+			j++
+		} else if closeCh == ')' && s[j] == '(' {
+			return 0, false
+		}
+		j++
+	}
+	if j >= len(s) {
+		return 0, false
+	}
+	return skipSpaceNL(s, j+1), true
 }
 
 // skipSpaceNL skips spaces and tabs and at most one line ending.
