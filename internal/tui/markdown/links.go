@@ -185,48 +185,65 @@ func (p *inlineParser) angle() {
 	p.text("<")
 }
 
-// autolink returns the length of <scheme:…> or <address@host> at s, or 0.
+// autolink returns the length of <scheme:…> or <address@host> at s, or 0
+// (CommonMark 6.5).
 func autolink(s string) int {
 	end := strings.IndexByte(s, '>')
 	if end < 0 {
 		return 0
 	}
-	body := s[1:end]
-	if i := strings.IndexByte(body, ':'); i >= 2 && i <= 32 && isASCIILetter(body[0]) {
-		ok := true
-		for j := 1; j < i; j++ {
-			c := body[j]
-			ok = ok && (isASCIILetter(c) || c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-')
-		}
-		for j := i + 1; j < len(body) && ok; j++ {
-			ok = body[j] > ' ' && body[j] != '<'
-		}
-		if ok {
-			return end + 1
+	if body := s[1:end]; uriAutolink(body) || emailAutolink(body) {
+		return end + 1
+	}
+	return 0
+}
+
+// uriAutolink: a scheme of 2 to 32 characters, a colon, and no blank,
+// control character or < after it.
+func uriAutolink(body string) bool {
+	i := strings.IndexByte(body, ':')
+	if i < 2 || i > 32 || !isASCIILetter(body[0]) {
+		return false
+	}
+	for j := 1; j < i; j++ {
+		c := body[j]
+		if !(isASCIILetter(c) || c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-') {
+			return false
 		}
 	}
+	for j := i + 1; j < len(body); j++ {
+		if body[j] <= ' ' || body[j] == '<' {
+			return false
+		}
+	}
+	return true
+}
+
+// emailAutolink: the specification's address, a local part of the
+// allowed characters and dot-separated labels of at most 63.
+func emailAutolink(body string) bool {
 	at := strings.IndexByte(body, '@')
 	if at < 1 || at == len(body)-1 {
-		return 0
+		return false
 	}
 	for j := 0; j < at; j++ {
 		c := body[j]
 		if !(isASCIILetter(c) || c >= '0' && c <= '9' || strings.IndexByte(".!#$%&'*+/=?^_`{|}~-", c) >= 0) {
-			return 0
+			return false
 		}
 	}
 	for _, label := range strings.Split(body[at+1:], ".") {
 		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
-			return 0
+			return false
 		}
 		for j := 0; j < len(label); j++ {
 			c := label[j]
 			if !(isASCIILetter(c) || c >= '0' && c <= '9' || c == '-') {
-				return 0
+				return false
 			}
 		}
 	}
-	return end + 1
+	return true
 }
 
 // htmlTag returns the length of the raw HTML (CommonMark 6.6) at s: an
