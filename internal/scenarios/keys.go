@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/goccy/go-yaml/ast"
 
@@ -42,10 +43,6 @@ func (d *yamlDoc) unknownKeys(n ast.Node, t reflect.Type) []diag.Diagnostic {
 			return nil // a wrong kind of value: the decoder says so
 		}
 		fields := yamlFields(t)
-		names := make([]string, 0, len(fields))
-		for name := range fields {
-			names = append(names, name)
-		}
 		for _, mv := range pairs {
 			key := strings.TrimSpace(mv.Key.String())
 			if s, ok := yamlpos.Unwrap(mv.Key).(*ast.StringNode); ok {
@@ -57,7 +54,7 @@ func (d *yamlDoc) unknownKeys(n ast.Node, t reflect.Type) []diag.Diagnostic {
 				if tk := mv.Key.GetToken(); tk != nil {
 					f.Line, f.Col = tk.Position.Line, tk.Position.Column
 				}
-				f.Expected = suggestion(key, names)
+				f.Expected = suggestion(key, keys(fields))
 				if f.Expected == "" || !strings.HasPrefix(f.Expected, "did you mean") {
 					f.Expected = "this mapping has: " + strings.Join(sortedKeys(fields), ", ")
 				}
@@ -82,15 +79,29 @@ func (d *yamlDoc) unknownKeys(n ast.Node, t reflect.Type) []diag.Diagnostic {
 	return out
 }
 
-// yamlFields maps a struct's yaml names to field types.
+// fieldsByType caches yamlFields: the key check asks for the fields of one
+// of a few struct types at every mapping of every file, and working them
+// out again each time was most of the check's cost.
+var fieldsByType sync.Map // reflect.Type → map[string]reflect.Type
+
+// yamlFields maps a struct's yaml names to field types. The map is shared:
+// callers only read it.
 func yamlFields(t reflect.Type) map[string]reflect.Type {
+	if m, ok := fieldsByType.Load(t); ok {
+		return m.(map[string]reflect.Type)
+	}
+	m, _ := fieldsByType.LoadOrStore(t, structFields(t))
+	return m.(map[string]reflect.Type)
+}
+
+func structFields(t reflect.Type) map[string]reflect.Type {
 	out := map[string]reflect.Type{}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
 		if f.Anonymous && name == "" && strings.Contains(opts, "inline") {
 			// An inline struct's keys belong to this mapping.
-			for k, v := range yamlFields(f.Type) {
+			for k, v := range structFields(f.Type) {
 				out[k] = v
 			}
 			continue

@@ -6,7 +6,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/packs"
@@ -34,13 +37,11 @@ type LibraryOptions struct {
 // library (NoBuiltIn), packs are still compared with it.
 func LoadLibrary(opts LibraryOptions) *Library {
 	lib := &Library{}
-	var builtIn []*Pack
-	for _, dir := range packDirs(packs.FS, ".") {
-		// Named by their place in the repository, so an author of the
-		// built-in library can jump to the file.
-		p, _ := Load(packs.FS, dir, "packs/"+dir)
+	// Named by their place in the repository, so an author of the built-in
+	// library can jump to the file.
+	builtIn := loadPacks(packs.FS, packDirs(packs.FS, "."), func(dir string) string { return "packs/" + dir })
+	for _, p := range builtIn {
 		p.BuiltIn = true
-		builtIn = append(builtIn, p)
 	}
 	if !opts.NoBuiltIn {
 		// Teaching order, not folder order: foundations before the
@@ -161,14 +162,38 @@ func LoadDir(dir string, required bool) []*Pack {
 		p, _ := Load(fsys, ".", dir)
 		return []*Pack{p}
 	}
-	var out []*Pack
-	for _, sub := range packDirs(fsys, ".") {
-		p, _ := Load(fsys, sub, filepath.Join(dir, sub))
-		out = append(out, p)
-	}
+	out := loadPacks(fsys, packDirs(fsys, "."), func(sub string) string { return filepath.Join(dir, sub) })
 	if len(out) == 0 && required {
 		out = append(out, &Pack{Origin: dir, Broken: true, Problems: []diag.Diagnostic{{Code: CodeUnreadable, Severity: diag.Error, File: dir, Message: "no pack.yaml here or in its sub-folders", Expected: "a pack folder (see docs/authoring.md), or `iamlab new scenario ID --pack DIR` to start one"}}})
 	}
+	return out
+}
+
+// loadPacks loads the packs in folders dirs of fsys side by side, at most
+// GOMAXPROCS at a time: decoding the built-in library's YAML was most of the
+// CPU before the trainer's first frame, and one pack after another left the
+// other cores idle. Each pack has its own loader and reads only its own
+// folder, so every pack and its problems are what loading them one by one
+// gives; they come back in the order of dirs.
+func loadPacks(fsys fs.FS, dirs []string, origin func(dir string) string) []*Pack {
+	if len(dirs) == 0 {
+		return nil
+	}
+	out := make([]*Pack, len(dirs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(dirs)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(dirs) {
+					return
+				}
+				out[i], _ = Load(fsys, dirs[i], origin(dirs[i]))
+			}
+		})
+	}
+	wg.Wait()
 	return out
 }
 

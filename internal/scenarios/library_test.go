@@ -1,11 +1,16 @@
 package scenarios
 
 import (
+	"io/fs"
+	"os"
+	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/iamlab/iamlab/internal/sandbox"
+	"github.com/iamlab/iamlab/packs"
 )
 
 // The built-in library must pass its own checks: a finding here would ship.
@@ -74,6 +79,43 @@ func TestBuiltInSolutionsScoreFull(t *testing.T) {
 				if g := GradeBuild(s, w, 0, 1); g.Score != 100 || g.Stars != 3 || g.LeastPrivilege.Verdict != "par" {
 					t.Errorf("%s, %s: score %d, stars %d, %s", s.ID, name, g.Score, g.Stars, g.LeastPrivilege.Verdict)
 				}
+			}
+		}
+	}
+}
+
+// Packs loaded side by side must come back as loading them one by one
+// gives: in folder order, each with the same scenarios and the same
+// problems. testdata/broken's packs carry problems of many kinds, and the
+// built-in packs carry worlds shared between scenarios.
+func TestPacksLoadedSideBySideMatchOneByOne(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		fsys fs.FS
+	}{{"built-in", packs.FS}, {"broken", os.DirFS("testdata/broken")}} {
+		dirs := packDirs(c.fsys, ".")
+		if len(dirs) < 2 {
+			t.Fatalf("%s: %d packs, want several to load side by side", c.name, len(dirs))
+		}
+		origin := func(dir string) string { return c.name + "/" + dir }
+		got := loadPacks(c.fsys, dirs, origin)
+		for i, dir := range dirs {
+			want, _ := Load(c.fsys, dir, origin(dir))
+			if got[i].Origin != want.Origin || got[i].ID != want.ID || got[i].Broken != want.Broken {
+				t.Errorf("%s: pack %d is %s (%q, broken %v), want %s (%q, broken %v)", c.name, i, got[i].Origin, got[i].ID, got[i].Broken, want.Origin, want.ID, want.Broken)
+			}
+			if !reflect.DeepEqual(got[i].Problems, want.Problems) {
+				t.Errorf("%s: %s: problems differ:\n got %v\nwant %v", c.name, dir, got[i].Problems, want.Problems)
+			}
+			var gotIDs, wantIDs []string
+			for _, s := range got[i].Scenarios {
+				gotIDs = append(gotIDs, s.ID+" "+s.Title)
+			}
+			for _, s := range want.Scenarios {
+				wantIDs = append(wantIDs, s.ID+" "+s.Title)
+			}
+			if !slices.Equal(gotIDs, wantIDs) {
+				t.Errorf("%s: %s: scenarios %v, want %v", c.name, dir, gotIDs, wantIDs)
 			}
 		}
 	}

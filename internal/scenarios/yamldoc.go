@@ -71,7 +71,7 @@ func decodeYAML(file string, src []byte, v any, names func() []string) (doc *yam
 			return nil, []diag.Diagnostic{yamlError(file, err, names())}
 		}
 	}
-	return doc, doc.sanitizeTree(reflect.ValueOf(v), "")
+	return doc, doc.sanitizeTree(reflect.ValueOf(v))
 }
 
 // pos returns the position of the value at path, or of its nearest

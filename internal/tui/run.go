@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -122,7 +123,7 @@ func assemble(opt Options) parts {
 		logger.Warn("progress store notice", "notice", n)
 	}
 
-	lib := scenarios.LoadLibrary(scenarios.LibraryOptions{Dirs: opt.PackDirs, UserDir: opt.Dirs.Packs})
+	lib := loadLibrary(scenarios.LibraryOptions{Dirs: opt.PackDirs, UserDir: opt.Dirs.Packs})
 	for _, p := range lib.Packs {
 		if p.Broken {
 			logger.Warn("broken pack", "origin", p.Origin, "problems", len(p.Problems))
@@ -247,6 +248,25 @@ func assemble(opt Options) parts {
 			closers[i]()
 		}
 	}}
+}
+
+// loadGCPercent is the garbage collector's target while the library loads.
+const loadGCPercent = 400
+
+// loadLibrary loads the packs under a looser garbage collector. Decoding
+// the built-in packs allocates some 42 MB, nearly all of it garbage once
+// decoded, while the new process's heap is a few MB: at the default target
+// the collector ran cycle after cycle over a heap that was only growing,
+// about a tenth of the CPU before the first frame. The looser target costs
+// a few MB of peak memory for a moment; a GOGC the learner set looser (or
+// off) is kept.
+func loadLibrary(opts scenarios.LibraryOptions) *scenarios.Library {
+	old := debug.SetGCPercent(loadGCPercent)
+	if old < 0 || old > loadGCPercent {
+		debug.SetGCPercent(old)
+	}
+	defer debug.SetGCPercent(old)
+	return scenarios.LoadLibrary(opts)
 }
 
 // scenarioFor picks a scenario that practises a topic: the first one not
