@@ -95,21 +95,16 @@ type parts struct {
 }
 
 func assemble(opt Options) parts {
-	var logger *slog.Logger
 	if opt.Getenv == nil {
 		opt.Getenv = os.Getenv
 	}
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	var notices []string
 	var closers []func()
-	logger = slog.New(slog.DiscardHandler)
-	if err := opt.Dirs.Ensure(); err != nil {
-		notices = append(notices, "cannot create the data folder: "+err.Error())
-	} else if f, err := os.OpenFile(opt.Dirs.LogPath(), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644); err == nil {
-		closers = append(closers, func() { f.Close() })
-		logger = slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	logger, closeLog, notices := openLog(opt.Dirs)
+	if closeLog != nil {
+		closers = append(closers, closeLog)
 	}
 	logger.Info("iamlab starting", "data", opt.Dirs.Data)
 
@@ -129,102 +124,23 @@ func assemble(opt Options) parts {
 			logger.Warn("broken pack", "origin", p.Origin, "problems", len(p.Problems))
 		}
 	}
-	// Records from before progress was keyed by pack go to the one pack
-	// that has their scenario now.
-	owners := map[string][]string{}
-	for _, p := range lib.Packs {
-		for _, sc := range p.Scenarios {
-			owners[sc.ID] = append(owners[sc.ID], p.ID)
-		}
-	}
-	if n, err := store.AdoptUnpacked(context.Background(), owners); err != nil {
-		logger.Warn("older records not assigned to their packs", "err", err)
-	} else if n > 0 {
-		logger.Info("older records assigned to their packs", "scenarios", n)
-	}
+	adoptUnpacked(lib, store, logger)
 
 	deps := screen.Deps{Now: opt.Now, Log: logger, Store: store, Recording: store.Persistent()}
 	imported, worldProblems := importedWorlds(opt.WorldFiles, opt.Dirs.Packs)
 	for _, p := range worldProblems {
 		logger.Warn("world file problem", "problem", p)
 	}
-	playgroundWorlds := func() []playground.World { return append(slices.Clip(imported), playground.WorldsOf(lib)...) }
-	open := func(s *scenarios.Scenario) screen.Screen {
-		sc := scenario.New(deps, s)
-		for _, p := range lib.Packs {
-			if p.ID == s.Pack {
-				sc.SetPackTitle(p.Title)
-			}
-		}
-		return sc
-	}
-	// The quiz bank takes tens of milliseconds to read: it is loaded when a
-	// screen first needs it, not before the first frame.
-	bank := sync.OnceValue(func() *quiz.Bank {
-		b, problems := quiz.Builtin()
-		if len(problems) > 0 {
-			logger.Warn("quiz bank problems", "count", len(problems))
-		}
-		return b
-	})
-	// "Practise this": an unsolved scenario on the topic first (doing beats
-	// answering), then quiz questions on it.
-	practise := func(topicID string) screen.Screen {
-		if s := scenarioFor(lib, store, topicID, true); s != nil {
-			return open(s)
-		}
-		if b := bank(); b != nil {
-			return quizview.NewPracticeOn(deps, b, topicID)
-		}
-		return nil
-	}
-	entries := []*home.Entry{{
-		Title: "Playground",
-		Help:  "any world, any request: read the decision and the whole trace",
-		Key:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "playground")),
-		Open:  func() screen.Screen { return playground.New(deps, playgroundWorlds(), 0) },
-	}, {
-		Title: "Quiz",
-		Help:  "exam-style questions: practice with feedback, a timed mock exam, spaced review",
-		Key:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "test yourself")),
-		Open:  func() screen.Screen { return quizview.NewMenu(deps, bank(), worldsOf(lib)) },
-	}, {
-		Title: "Lessons",
-		Help:  "short readings on every topic, each linked to the scenarios that practise it",
-		Key:   key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "lessons")),
-		Open: func() screen.Screen {
-			return lessons.NewBuiltin(deps, func(id string) screen.Screen {
-				if s, ok := lib.Scenario(id); ok {
-					return open(s)
-				}
-				return nil
-			}).WithTitles(func(id string) string {
-				if s, ok := lib.Scenario(id); ok {
-					return s.Title
-				}
-				return ""
-			})
-		},
-	}, {
-		Title: "Progress",
-		Help:  "readiness per exam domain, weakest topics, due reviews, streak",
-		Key:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "scores & readiness")),
-		Open:  func() screen.Screen { return progressview.New(deps, progressview.Options{Practise: practise}) },
-	}, {
-		Title: "Your exam",
-		Help:  "SAA-C03 or SCS-C03: Next and the quiz follow your choice",
-		Key:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "exam")),
-		Open:  func() screen.Screen { return examchoice.New(deps, false) },
-	}}
+	e := newEntries(deps, lib, store, imported)
 	assigned, assignProblems := assignments(lib, append(slices.Clip(opt.AssignFiles), assign.InFolder(opt.Dirs.Packs)...))
 	for _, p := range assignProblems {
 		logger.Warn("assignment file problem", "problem", p)
 	}
-	root := app.New(home.New(deps, lib, open, entries...).WithAssigned(assigned), opt.Getenv)
+	root := app.New(home.New(deps, lib, e.open, e.list()...).WithAssigned(assigned), opt.Getenv)
 	// --world opens the playground on the first world asked for; esc goes
 	// on to the library.
 	if len(opt.WorldFiles) > 0 && len(imported) > 0 && imported[0].File == opt.WorldFiles[0] {
-		root = root.WithFirstScreen(playground.New(deps, playgroundWorlds(), 0))
+		root = root.WithFirstScreen(playground.New(deps, e.playgroundWorlds(), 0))
 	}
 	if examchoice.NeedsAsking(deps) {
 		root = root.WithFirstScreen(examchoice.New(deps, true))
@@ -243,10 +159,136 @@ func assemble(opt Options) parts {
 	if len(storeNotices) > 0 {
 		root = root.WithNotice(strings.Join(storeNotices, "\n"))
 	}
-	return parts{root: root, logger: logger, deps: deps, lib: lib, open: open, bank: bank, closeAll: func() {
+	return parts{root: root, logger: logger, deps: deps, lib: lib, open: e.open, bank: e.bank, closeAll: func() {
 		for i := len(closers) - 1; i >= 0; i-- {
 			closers[i]()
 		}
+	}}
+}
+
+// openLog opens the log file in the data folder; without one the trainer
+// logs nowhere and says why the folder could not be made.
+func openLog(dirs paths.Dirs) (logger *slog.Logger, closeLog func(), notices []string) {
+	logger = slog.New(slog.DiscardHandler)
+	if err := dirs.Ensure(); err != nil {
+		return logger, nil, []string{"cannot create the data folder: " + err.Error()}
+	}
+	f, err := os.OpenFile(dirs.LogPath(), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		return logger, nil, nil
+	}
+	return slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelInfo})), func() { f.Close() }, nil
+}
+
+// adoptUnpacked gives records from before progress was keyed by pack to
+// the one pack that has their scenario now.
+func adoptUnpacked(lib *scenarios.Library, store *progressdb.Store, logger *slog.Logger) {
+	owners := map[string][]string{}
+	for _, p := range lib.Packs {
+		for _, sc := range p.Scenarios {
+			owners[sc.ID] = append(owners[sc.ID], p.ID)
+		}
+	}
+	if n, err := store.AdoptUnpacked(context.Background(), owners); err != nil {
+		logger.Warn("older records not assigned to their packs", "err", err)
+	} else if n > 0 {
+		logger.Info("older records assigned to their packs", "scenarios", n)
+	}
+}
+
+// entries opens the screens the library lists above its scenarios.
+type entries struct {
+	deps     screen.Deps
+	lib      *scenarios.Library
+	store    *progressdb.Store
+	imported []playground.World
+	// The quiz bank takes tens of milliseconds to read: it is loaded when
+	// a screen first needs it, not before the first frame.
+	bank func() *quiz.Bank
+}
+
+func newEntries(deps screen.Deps, lib *scenarios.Library, store *progressdb.Store, imported []playground.World) *entries {
+	e := &entries{deps: deps, lib: lib, store: store, imported: imported}
+	e.bank = sync.OnceValue(func() *quiz.Bank {
+		b, problems := quiz.Builtin()
+		if len(problems) > 0 {
+			deps.Log.Warn("quiz bank problems", "count", len(problems))
+		}
+		return b
+	})
+	return e
+}
+
+// open opens a scenario, titled with its pack.
+func (e *entries) open(s *scenarios.Scenario) screen.Screen {
+	sc := scenario.New(e.deps, s)
+	for _, p := range e.lib.Packs {
+		if p.ID == s.Pack {
+			sc.SetPackTitle(p.Title)
+		}
+	}
+	return sc
+}
+
+// playgroundWorlds are the worlds given with --world, then the library's.
+func (e *entries) playgroundWorlds() []playground.World {
+	return append(slices.Clip(e.imported), playground.WorldsOf(e.lib)...)
+}
+
+// practise is "Practise this": an unsolved scenario on the topic first
+// (doing beats answering), then quiz questions on it.
+func (e *entries) practise(topicID string) screen.Screen {
+	if s := scenarioFor(e.lib, e.store, topicID, true); s != nil {
+		return e.open(s)
+	}
+	if b := e.bank(); b != nil {
+		return quizview.NewPracticeOn(e.deps, b, topicID)
+	}
+	return nil
+}
+
+// lessons opens the lessons, whose "Practise it" links open scenarios.
+func (e *entries) lessons() screen.Screen {
+	return lessons.NewBuiltin(e.deps, func(id string) screen.Screen {
+		if s, ok := e.lib.Scenario(id); ok {
+			return e.open(s)
+		}
+		return nil
+	}).WithTitles(func(id string) string {
+		if s, ok := e.lib.Scenario(id); ok {
+			return s.Title
+		}
+		return ""
+	})
+}
+
+func (e *entries) list() []*home.Entry {
+	deps := e.deps
+	return []*home.Entry{{
+		Title: "Playground",
+		Help:  "any world, any request: read the decision and the whole trace",
+		Key:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "playground")),
+		Open:  func() screen.Screen { return playground.New(deps, e.playgroundWorlds(), 0) },
+	}, {
+		Title: "Quiz",
+		Help:  "exam-style questions: practice with feedback, a timed mock exam, spaced review",
+		Key:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "test yourself")),
+		Open:  func() screen.Screen { return quizview.NewMenu(deps, e.bank(), worldsOf(e.lib)) },
+	}, {
+		Title: "Lessons",
+		Help:  "short readings on every topic, each linked to the scenarios that practise it",
+		Key:   key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "lessons")),
+		Open:  e.lessons,
+	}, {
+		Title: "Progress",
+		Help:  "readiness per exam domain, weakest topics, due reviews, streak",
+		Key:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "scores & readiness")),
+		Open:  func() screen.Screen { return progressview.New(deps, progressview.Options{Practise: e.practise}) },
+	}, {
+		Title: "Your exam",
+		Help:  "SAA-C03 or SCS-C03: Next and the quiz follow your choice",
+		Key:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "exam")),
+		Open:  func() screen.Screen { return examchoice.New(deps, false) },
 	}}
 }
 
