@@ -108,9 +108,23 @@ func assemble(opt Options) parts {
 	}
 	logger.Info("iamlab starting", "data", opt.Dirs.Data)
 
-	store, err := progressdb.OpenOrMemory(opt.Dirs.DatabasePath(), progressdb.WithClock(opt.Now))
-	if err != nil {
-		logger.Error("progress store unavailable", "err", err)
+	// The store opens while the library loads: neither needs the other
+	// until old records are given to their packs, and both stand between
+	// the start and the first frame.
+	type opened struct {
+		store *progressdb.Store
+		err   error
+	}
+	storeCh := make(chan opened, 1)
+	go func() {
+		s, err := progressdb.OpenOrMemory(opt.Dirs.DatabasePath(), progressdb.WithClock(opt.Now))
+		storeCh <- opened{s, err}
+	}()
+	lib := loadLibrary(scenarios.LibraryOptions{Dirs: opt.PackDirs, UserDir: opt.Dirs.Packs})
+	o := <-storeCh
+	store := o.store
+	if o.err != nil {
+		logger.Error("progress store unavailable", "err", o.err)
 	}
 	closers = append(closers, func() { store.Close() })
 	storeNotices := store.Notices()
@@ -118,7 +132,6 @@ func assemble(opt Options) parts {
 		logger.Warn("progress store notice", "notice", n)
 	}
 
-	lib := loadLibrary(scenarios.LibraryOptions{Dirs: opt.PackDirs, UserDir: opt.Dirs.Packs})
 	for _, p := range lib.Packs {
 		if p.Broken {
 			logger.Warn("broken pack", "origin", p.Origin, "problems", len(p.Problems))
