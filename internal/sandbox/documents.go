@@ -123,5 +123,17 @@ func brokenError(d *Document) error {
 			msg += fmt.Sprintf(" (and %d more)", len(pe)-1)
 		}
 	}
-	return fmt.Errorf("document %s does not parse: %s", d.ID, msg)
+	return &BrokenDocumentError{ID: d.ID, Msg: msg}
+}
+
+// BrokenDocumentError is a request's need of a document that does not
+// parse. Validate leaves it out: the document's own errors (Document.Err)
+// say where it is wrong.
+type BrokenDocumentError struct {
+	ID  string
+	Msg string // the first parse error, and how many more
+}
+
+func (e *BrokenDocumentError) Error() string {
+	return "document " + e.ID + " does not parse: " + e.Msg
 }

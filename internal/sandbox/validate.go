@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -45,7 +46,8 @@ func (v *validation) bad(format string, args ...any) {
 // RCPFullAccess is AWS managed and needs no document.
 func (v *validation) orgPolicies(where string, scps, rcps []string) {
 	check := func(prefix, n string) {
-		if _, err := v.w.orgDoc(prefix, n, orgLevel{name: where}); err != nil && !strings.Contains(err.Error(), "does not parse") {
+		var broken *BrokenDocumentError
+		if _, err := v.w.orgDoc(prefix, n, orgLevel{name: where}); err != nil && !errors.As(err, &broken) {
 			v.bad("%v", err)
 		}
 	}
