@@ -47,13 +47,7 @@ func (b *builder) examList() {
 			flag = st.Warning.Render("⚑ ")
 		}
 		line := fmt.Sprintf("%3d ", i+1) + state + " " + flag + firstLine(en.Item.Stem)
-		if i == m.listCur {
-			b.mark()
-			line = st.Selected.Render(padRight("›"+ansi.Strip(line), b.width))
-		} else {
-			line = " " + line
-		}
-		b.line(line)
+		b.listRow(i == m.listCur, line)
 	}
 }
 
@@ -98,13 +92,7 @@ func (b *builder) report() {
 			mark = st.Verdict.Fail.Style.Render("✗ wrong")
 		}
 		line := fmt.Sprintf("%3d ", i+1) + padRight(mark, 8) + " " + firstLine(en.Item.Stem)
-		if i == m.listCur {
-			b.mark()
-			line = st.Selected.Render(padRight("›"+ansi.Strip(line), b.width))
-		} else {
-			line = " " + line
-		}
-		b.line(line)
+		b.listRow(i == m.listCur, line)
 	}
 }
 
@@ -138,4 +126,15 @@ func padRight(s string, w int) string {
 // examMinutes describes an exam's length for the menu's confirmation.
 func examMinutes(d time.Duration) string {
 	return fmt.Sprintf("%d minutes", int(d.Round(time.Minute)/time.Minute))
+}
+
+// listRow draws one row of an exam's item list: the cursor's row marked
+// and highlighted across the width, the others indented to match.
+func (b *builder) listRow(selected bool, line string) {
+	if !selected {
+		b.line(" " + line)
+		return
+	}
+	b.mark()
+	b.line(b.m.st.Selected.Render(padRight("›"+ansi.Strip(line), b.width)))
 }
