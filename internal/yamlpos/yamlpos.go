@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/token"
 )
 
 // sep separates the parts of a path. It cannot occur in YAML keys authors
@@ -62,49 +63,190 @@ func Unwrap(n ast.Node) ast.Node {
 	}
 }
 
-// Doc is where every value and key of one YAML tree was written.
+// Doc is where every value and key of one YAML tree was written. It is a
+// table worked out once from the tree, not the tree itself, so that it can
+// be saved (AppendBinary) and read back (ReadDoc) without parsing the YAML
+// again: the trainer caches decoded files between runs.
 type Doc struct {
-	src   []byte
-	nodes map[string]ast.Node // path → value node
-	keys  map[string]ast.Node // path → the key the value was written under
+	at map[string]entry
 }
+
+// entry is what Doc answers about one path.
+type entry struct {
+	flags  uint8
+	pos    point  // Pos of the path itself (flagPos)
+	field  point  // FieldPos of the path itself (flagField)
+	key    point  // the key's position (flagKeyPos)
+	block  point  // BlockStart (flagBlock)
+	scalar string // the text of a plain or quoted string (flagScalar)
+}
+
+// point is a line and column; int32 halves the table's size, and no
+// file iamlab reads has two billion lines.
+type point struct{ line, col int32 }
+
+func pointOf(tk *token.Token) point {
+	return point{int32(tk.Position.Line), int32(tk.Position.Column)}
+}
+
+const (
+	flagPos    uint8 = 1 << iota // the value, or its key, has a position
+	flagField                    // the same for FieldPos
+	flagKey                      // the author wrote a key for the path
+	flagKeyPos                   // ... and it has a position
+	flagScalar                   // the value is a string scalar
+	flagBlock                    // the value is a `|` literal block
+	flagMask   = 1<<iota - 1
+)
 
 // Index records the position of every value under root. src is the text
 // of the whole file, for BlockStart; it may be nil.
 func Index(src []byte, root ast.Node) *Doc {
-	d := &Doc{src: src, nodes: map[string]ast.Node{}, keys: map[string]ast.Node{}}
-	d.index("", root)
+	ix := indexer{src: src, nodes: map[string]ast.Node{}, keys: map[string]ast.Node{}}
+	ix.index("", root)
+	d := &Doc{at: make(map[string]entry, len(ix.nodes))}
+	for p, n := range ix.nodes {
+		d.at[p] = ix.entry(p, n)
+	}
+	for p := range ix.keys {
+		if _, done := d.at[p]; !done {
+			d.at[p] = ix.entry(p, nil)
+		}
+	}
 	return d
 }
 
-func (d *Doc) index(at string, n ast.Node) {
+// indexer walks the tree once, by path.
+type indexer struct {
+	src       []byte
+	lineStart []int               // offsets of the lines of src, made on first need
+	nodes     map[string]ast.Node // path → value node
+	keys      map[string]ast.Node // path → the key the value was written under
+}
+
+func (ix *indexer) index(at string, n ast.Node) {
 	n = Unwrap(n)
 	if n == nil {
 		return
 	}
-	d.nodes[at] = n
+	ix.nodes[at] = n
 	switch n := n.(type) {
 	case *ast.MappingNode:
 		for _, mv := range n.Values {
-			d.indexPair(at, mv)
+			ix.indexPair(at, mv)
 		}
 	case *ast.MappingValueNode:
-		d.indexPair(at, n)
+		ix.indexPair(at, n)
 	case *ast.SequenceNode:
 		for i, item := range n.Values {
-			d.index(Join(at, i), item)
+			ix.index(Join(at, i), item)
 		}
 	}
 }
 
-func (d *Doc) indexPair(at string, mv *ast.MappingValueNode) {
+func (ix *indexer) indexPair(at string, mv *ast.MappingValueNode) {
 	key := strings.TrimSpace(mv.Key.String())
 	if s, ok := Unwrap(mv.Key).(*ast.StringNode); ok {
 		key = s.Value
 	}
 	p := Join(at, key)
-	d.keys[p] = mv.Key
-	d.index(p, mv.Value)
+	ix.keys[p] = mv.Key
+	ix.index(p, mv.Value)
+}
+
+// entry works out the answers for one path; n is nil when only a key was
+// written there.
+func (ix *indexer) entry(path string, n ast.Node) entry {
+	var e entry
+	k, hasKey := ix.keys[path]
+	if hasKey {
+		e.flags |= flagKey
+		if tk := k.GetToken(); tk != nil {
+			e.flags |= flagKeyPos
+			e.key = pointOf(tk)
+		}
+	}
+	if p, ok := ix.shown(n, k, hasKey, false); ok {
+		e.flags, e.pos = e.flags|flagPos, p
+	}
+	if p, ok := ix.shown(n, k, hasKey, true); ok {
+		e.flags, e.field = e.flags|flagField, p
+	}
+	if s, ok := n.(*ast.StringNode); ok {
+		e.flags, e.scalar = e.flags|flagScalar, s.Value
+	}
+	if p, ok := ix.blockStart(n); ok {
+		e.flags, e.block = e.flags|flagBlock, p
+	}
+	return e
+}
+
+// shown is where a path is shown: its value (a mapping by its first key,
+// or, for FieldPos, a collection by the key it is written under), else
+// its key. ok is false when neither has a position, and the path is shown
+// by its parent.
+func (ix *indexer) shown(n, k ast.Node, hasKey, collectionsAtKey bool) (point, bool) {
+	if n != nil {
+		if hasKey && collectionsAtKey && isCollection(n) {
+			n = k
+		} else if m, ok := n.(*ast.MappingNode); ok && len(m.Values) > 0 {
+			n = m.Values[0].Key
+		} else if mv, ok := n.(*ast.MappingValueNode); ok {
+			n = mv.Key
+		}
+		if tk := n.GetToken(); tk != nil {
+			return pointOf(tk), true
+		}
+	}
+	if hasKey {
+		if tk := k.GetToken(); tk != nil {
+			return pointOf(tk), true
+		}
+	}
+	return point{}, false
+}
+
+func isCollection(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.MappingNode, *ast.MappingValueNode, *ast.SequenceNode:
+		return true
+	}
+	return false
+}
+
+// blockStart is where the text of a `key: |` literal block begins in the
+// file: the first line after the indicator that is not blank, at its
+// indentation.
+func (ix *indexer) blockStart(n ast.Node) (point, bool) {
+	lit, isLit := n.(*ast.LiteralNode)
+	if !isLit || lit.Start == nil || lit.Start.Value == "" || lit.Start.Value[0] != '|' {
+		return point{}, false
+	}
+	if ix.lineStart == nil {
+		ix.lineStart = []int{0}
+		for i, c := range ix.src {
+			if c == '\n' {
+				ix.lineStart = append(ix.lineStart, i+1)
+			}
+		}
+	}
+	line := func(i int) string { // line i, counted from 1
+		end := len(ix.src)
+		if i < len(ix.lineStart) {
+			end = ix.lineStart[i] - 1
+		}
+		return string(ix.src[ix.lineStart[i-1]:end])
+	}
+	first := lit.Start.Position.Line + 1
+	for first >= 1 && first-1 < len(ix.lineStart) && strings.TrimSpace(line(first)) == "" {
+		first++
+	}
+	if first < 1 || first-1 >= len(ix.lineStart) {
+		return point{}, false
+	}
+	l := line(first)
+	indent := len(l) - len(strings.TrimLeft(l, " "))
+	return point{int32(first), int32(indent + 1)}, true
 }
 
 // Pos is the position of the value at path, or of its nearest ancestor
@@ -112,33 +254,23 @@ func (d *Doc) indexPair(at string, mv *ast.MappingValueNode) {
 // mapping is shown by its first key. ok is false when not even the root
 // was written.
 func (d *Doc) Pos(path string) (line, col int, ok bool) {
-	return d.find(path, false)
+	return d.find(path, flagPos)
 }
 
 // FieldPos is Pos, except that a list or mapping is shown by the key it is
 // written under ("options:"), not by its first entry.
 func (d *Doc) FieldPos(path string) (line, col int, ok bool) {
-	return d.find(path, true)
+	return d.find(path, flagField)
 }
 
-func (d *Doc) find(path string, collectionsAtKey bool) (int, int, bool) {
+func (d *Doc) find(path string, which uint8) (int, int, bool) {
 	for {
-		if n, ok := d.nodes[path]; ok && n != nil {
-			if k, ok := d.keys[path]; ok && collectionsAtKey && isCollection(n) {
-				n = k
-			} else if m, ok := n.(*ast.MappingNode); ok && len(m.Values) > 0 {
-				n = m.Values[0].Key
-			} else if mv, ok := n.(*ast.MappingValueNode); ok {
-				n = mv.Key
+		if e, ok := d.at[path]; ok && e.flags&which != 0 {
+			p := e.pos
+			if which == flagField {
+				p = e.field
 			}
-			if tk := n.GetToken(); tk != nil {
-				return tk.Position.Line, tk.Position.Column, true
-			}
-		}
-		if k, ok := d.keys[path]; ok {
-			if tk := k.GetToken(); tk != nil {
-				return tk.Position.Line, tk.Position.Column, true
-			}
+			return int(p.line), int(p.col), true
 		}
 		if path == "" {
 			return 0, 0, false
@@ -152,42 +284,29 @@ func (d *Doc) find(path string, collectionsAtKey bool) (int, int, bool) {
 	}
 }
 
-func isCollection(n ast.Node) bool {
-	switch n.(type) {
-	case *ast.MappingNode, *ast.MappingValueNode, *ast.SequenceNode:
-		return true
-	}
-	return false
-}
-
 // KeyPos is the position of the key of the field at path (for "this field
 // is not allowed here"), falling back to Pos.
 func (d *Doc) KeyPos(path string) (line, col int, ok bool) {
-	if k, found := d.keys[path]; found && k.GetToken() != nil {
-		return k.GetToken().Position.Line, k.GetToken().Position.Column, true
+	if e, found := d.at[path]; found && e.flags&flagKeyPos != 0 {
+		return int(e.key.line), int(e.key.col), true
 	}
 	return d.Pos(path)
 }
 
 // Has reports whether the author wrote the field at path.
 func (d *Doc) Has(path string) bool {
-	_, ok := d.keys[path]
-	return ok
+	return d.at[path].flags&flagKey != 0
 }
 
 // Scalars yields the path and text of every plain or quoted string written
 // under the path prefix under ("" for all), in no particular order.
 func (d *Doc) Scalars(under string) iter.Seq2[string, string] {
 	return func(yield func(string, string) bool) {
-		for p, n := range d.nodes {
-			if under != "" && !strings.HasPrefix(p, under) {
+		for p, e := range d.at {
+			if e.flags&flagScalar == 0 || under != "" && !strings.HasPrefix(p, under) {
 				continue
 			}
-			s, ok := n.(*ast.StringNode)
-			if !ok {
-				continue
-			}
-			if !yield(p, s.Value) {
+			if !yield(p, e.scalar) {
 				return
 			}
 		}
@@ -199,25 +318,8 @@ func (d *Doc) Scalars(under string) iter.Seq2[string, string] {
 // It returns ok=false for plain, quoted or folded scalars, whose text does
 // not map line for line.
 func (d *Doc) BlockStart(path string) (line, col int, ok bool) {
-	n, found := d.nodes[path]
-	if !found {
-		return 0, 0, false
+	if e := d.at[path]; e.flags&flagBlock != 0 {
+		return int(e.block.line), int(e.block.col), true
 	}
-	lit, isLit := n.(*ast.LiteralNode)
-	if !isLit || lit.Start == nil || lit.Start.Value == "" || lit.Start.Value[0] != '|' {
-		return 0, 0, false
-	}
-	first := lit.Start.Position.Line + 1
-	lines := strings.Split(string(d.src), "\n")
-	// Skip blank lines before the content; the indentation of the first
-	// content line is the block's indentation.
-	for first-1 < len(lines) && strings.TrimSpace(lines[first-1]) == "" {
-		first++
-	}
-	if first-1 >= len(lines) {
-		return 0, 0, false
-	}
-	l := lines[first-1]
-	indent := len(l) - len(strings.TrimLeft(l, " "))
-	return first, indent + 1, true
+	return 0, 0, false
 }
