@@ -1,5 +1,5 @@
 // Package paths says where iamlab keeps a learner's files: the database,
-// drafts, logs and extra packs. It follows the XDG base directories, and
+// drafts, logs, extra packs and the cache of decoded packs. It follows the XDG base directories, and
 // IAMLAB_HOME moves everything under one folder (tests and portable installs
 // use it).
 package paths
@@ -14,6 +14,7 @@ type Dirs struct {
 	Data  string // the progress database and its backups
 	State string // logs
 	Packs string // the learner's own scenario packs
+	Cache string // packs decoded in an earlier run; "" for none
 }
 
 // Resolve reads the environment once. IAMLAB_HOME wins over XDG.
@@ -25,6 +26,7 @@ func resolve(getenv func(string) string) Dirs {
 			Data:  filepath.Join(home, "data"),
 			State: filepath.Join(home, "state"),
 			Packs: filepath.Join(home, "packs"),
+			Cache: filepath.Join(home, "cache"),
 		}
 	}
 	userHome := getenv("HOME")
@@ -44,7 +46,17 @@ func resolve(getenv func(string) string) Dirs {
 		Data:  data,
 		State: base("XDG_STATE_HOME", filepath.Join(".local", "state")),
 		Packs: filepath.Join(data, "packs"),
+		Cache: base("XDG_CACHE_HOME", ".cache"),
 	}
+}
+
+// DecodeCachePath is the file of decoded packs, "" when there is no cache
+// folder. Deleting it only makes the next start decode every pack again.
+func (d Dirs) DecodeCachePath() string {
+	if d.Cache == "" {
+		return ""
+	}
+	return filepath.Join(d.Cache, "packs.decoded")
 }
 
 // DatabasePath is the progress store's file.
