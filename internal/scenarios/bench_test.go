@@ -1,6 +1,9 @@
 package scenarios
 
-import "testing"
+import (
+	"path/filepath"
+	"testing"
+)
 
 // Loading and checking the whole built-in library must stay well under a
 // second: `iamlab check` runs it, and the TUI loads it at start.
@@ -43,5 +46,24 @@ func BenchmarkGradeBuildNotAction(b *testing.B) {
 	GradeBuild(s, w, 0, 1)
 	for b.Loop() {
 		GradeBuild(s, w, 0, 1)
+	}
+}
+
+// BenchmarkLoadLibraryCached is the trainer's start from the second run
+// on: every file read back from the decode cache (issue 17).
+func BenchmarkLoadLibraryCached(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "decoded")
+	c := OpenDecodeCache(path, "bench")
+	LoadLibrary(LibraryOptions{Cache: c})
+	if err := c.Save(); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		c := OpenDecodeCache(path, "bench")
+		LoadLibrary(LibraryOptions{Cache: c})
+		if _, decoded := c.Stats(); decoded != 0 {
+			b.Fatalf("%d files decoded", decoded)
+		}
+		c.Close()
 	}
 }

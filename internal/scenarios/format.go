@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"encoding/json"
 	"sync"
 
 	"github.com/goccy/go-yaml"
@@ -137,3 +138,26 @@ var (
 	scenarioNames = sync.OnceValue(func() []string { return yamlpos.FieldNames(scenarioFile{}, worldFile{}) })
 	worldNames    = sync.OnceValue(func() []string { return yamlpos.FieldNames(worldFile{}) })
 )
+
+// worldRefJSON is worldRef as the decode cache keeps it: whether the field
+// was written is part of the value.
+type worldRefJSON struct {
+	Name   string
+	Inline *worldFile
+	Set    bool
+}
+
+// MarshalJSON keeps the unexported set for the decode cache.
+func (w worldRef) MarshalJSON() ([]byte, error) {
+	return json.Marshal(worldRefJSON{w.Name, w.Inline, w.set})
+}
+
+// UnmarshalJSON reads what MarshalJSON wrote.
+func (w *worldRef) UnmarshalJSON(b []byte) error {
+	var j worldRefJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*w = worldRef{Name: j.Name, Inline: j.Inline, set: j.Set}
+	return nil
+}

@@ -26,6 +26,10 @@ type LibraryOptions struct {
 	// UserDir is the learner's packs folder (paths.Resolve().Packs); a
 	// missing folder is no packs, not an error.
 	UserDir string
+	// Cache, when set, reads files decoded in an earlier run instead of
+	// decoding them again (the trainer's start). Commands that check packs
+	// leave it nil: an author's check decodes every file.
+	Cache *DecodeCache
 }
 
 // LoadLibrary loads every pack. A broken pack is kept, marked Broken or
@@ -39,7 +43,7 @@ func LoadLibrary(opts LibraryOptions) *Library {
 	lib := &Library{}
 	// Named by their place in the repository, so an author of the built-in
 	// library can jump to the file.
-	builtIn := loadPacks(packs.FS, packDirs(packs.FS, "."), func(dir string) string { return "packs/" + dir })
+	builtIn := loadPacks(packs.FS, packDirs(packs.FS, "."), func(dir string) string { return "packs/" + dir }, opts.Cache)
 	for _, p := range builtIn {
 		p.BuiltIn = true
 	}
@@ -51,11 +55,11 @@ func LoadLibrary(opts LibraryOptions) *Library {
 		builtIn = nil
 	}
 	for _, d := range opts.Dirs {
-		lib.Packs = append(lib.Packs, LoadDir(d, true)...)
+		lib.Packs = append(lib.Packs, loadDir(d, true, opts.Cache)...)
 	}
 	if opts.UserDir != "" {
 		if st, err := os.Stat(opts.UserDir); err == nil && st.IsDir() {
-			lib.Packs = append(lib.Packs, LoadDir(opts.UserDir, false)...)
+			lib.Packs = append(lib.Packs, loadDir(opts.UserDir, false, opts.Cache)...)
 		}
 	}
 	markClashes(builtIn, lib.Packs)
@@ -141,7 +145,9 @@ func markClashes(reference, packs []*Pack) {
 // LoadDir loads the pack in dir, or each pack in its sub-folders. When
 // required is set, a folder that cannot be read or holds no pack is
 // reported as a broken pack.
-func LoadDir(dir string, required bool) []*Pack {
+func LoadDir(dir string, required bool) []*Pack { return loadDir(dir, required, nil) }
+
+func loadDir(dir string, required bool, cache *DecodeCache) []*Pack {
 	st, err := os.Stat(dir)
 	if err != nil || !st.IsDir() {
 		msg := "not a folder"
@@ -159,10 +165,10 @@ func LoadDir(dir string, required bool) []*Pack {
 	}
 	fsys := os.DirFS(dir)
 	if _, err := fs.Stat(fsys, manifestName); err == nil {
-		p, _ := Load(fsys, ".", dir)
+		p, _ := loadCached(fsys, ".", dir, cache)
 		return []*Pack{p}
 	}
-	out := loadPacks(fsys, packDirs(fsys, "."), func(sub string) string { return filepath.Join(dir, sub) })
+	out := loadPacks(fsys, packDirs(fsys, "."), func(sub string) string { return filepath.Join(dir, sub) }, cache)
 	if len(out) == 0 && required {
 		out = append(out, &Pack{Origin: dir, Broken: true, Problems: []diag.Diagnostic{{Code: CodeUnreadable, Severity: diag.Error, File: dir, Message: "no pack.yaml here or in its sub-folders", Expected: "a pack folder (see docs/authoring.md), or `iamlab new scenario ID --pack DIR` to start one"}}})
 	}
@@ -175,7 +181,7 @@ func LoadDir(dir string, required bool) []*Pack {
 // other cores idle. Each pack has its own loader and reads only its own
 // folder, so every pack and its problems are what loading them one by one
 // gives; they come back in the order of dirs.
-func loadPacks(fsys fs.FS, dirs []string, origin func(dir string) string) []*Pack {
+func loadPacks(fsys fs.FS, dirs []string, origin func(dir string) string, cache *DecodeCache) []*Pack {
 	if len(dirs) == 0 {
 		return nil
 	}
@@ -189,7 +195,7 @@ func loadPacks(fsys fs.FS, dirs []string, origin func(dir string) string) []*Pac
 				if i >= len(dirs) {
 					return
 				}
-				out[i], _ = Load(fsys, dirs[i], origin(dirs[i]))
+				out[i], _ = loadCached(fsys, dirs[i], origin(dirs[i]), cache)
 			}
 		})
 	}

@@ -98,7 +98,7 @@ func TestPacksLoadedSideBySideMatchOneByOne(t *testing.T) {
 			t.Fatalf("%s: %d packs, want several to load side by side", c.name, len(dirs))
 		}
 		origin := func(dir string) string { return c.name + "/" + dir }
-		got := loadPacks(c.fsys, dirs, origin)
+		got := loadPacks(c.fsys, dirs, origin, nil)
 		for i, dir := range dirs {
 			want, _ := Load(c.fsys, dir, origin(dir))
 			if got[i].Origin != want.Origin || got[i].ID != want.ID || got[i].Broken != want.Broken {

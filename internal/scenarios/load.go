@@ -36,12 +36,18 @@ func (idShape) MatchString(s string) bool {
 // leave that scenario out and keep the rest; a manifest that cannot be read
 // makes the whole pack Broken.
 func Load(fsys fs.FS, root, origin string) (*Pack, []diag.Diagnostic) {
+	return loadCached(fsys, root, origin, nil)
+}
+
+// loadCached is Load with YAML read through a decode cache (nil: none).
+func loadCached(fsys fs.FS, root, origin string, cache *DecodeCache) (*Pack, []diag.Diagnostic) {
 	if root == "" {
 		root = "."
 	}
 	l := &loader{
 		pfs:    &packFS{fsys: fsys, root: root, origin: origin},
 		worlds: map[string]*builtWorld{},
+		cache:  cache,
 	}
 	p := l.load()
 	diag.Sort(p.Problems)
@@ -52,6 +58,7 @@ type loader struct {
 	pfs    *packFS
 	pack   *Pack
 	worlds map[string]*builtWorld // shared worlds by name, built once
+	cache  *DecodeCache           // nil: decode every file
 	todos  []diag.Diagnostic      // TODO markers in prose files of the scenario being loaded
 }
 
@@ -70,7 +77,7 @@ func (l *loader) load() *Pack {
 		return p
 	}
 	var pf packFile
-	doc, fs := decodeYAML(l.pfs.display(manifestName), src, &pf, packNames)
+	doc, fs := l.cache.decode(l.pfs.display(manifestName), src, &pf, packNames)
 	p.Problems = append(p.Problems, fs...)
 	if doc == nil {
 		p.Broken = true

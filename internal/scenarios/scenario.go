@@ -28,7 +28,7 @@ func (l *loader) loadScenario(rel string) (s *Scenario) {
 		return nil
 	}
 	var sf scenarioFile
-	doc, fs := decodeYAML(l.pfs.display(rel), src, &sf, scenarioNames)
+	doc, fs := l.cache.decode(l.pfs.display(rel), src, &sf, scenarioNames)
 	if doc == nil {
 		l.add(fs...)
 		return nil

@@ -90,7 +90,7 @@ func (l *loader) world(doc *yamlDoc, sf *scenarioFile) *builtWorld {
 		return nil
 	}
 	var wf worldFile
-	wdoc, fs := decodeYAML(l.pfs.display(rel), src, &wf, worldNames)
+	wdoc, fs := l.cache.decode(l.pfs.display(rel), src, &wf, worldNames)
 	l.add(fs...)
 	if wdoc == nil {
 		l.worlds[ref.Name] = &builtWorld{}
