@@ -120,7 +120,11 @@ func assemble(opt Options) parts {
 		s, err := progressdb.OpenOrMemory(opt.Dirs.DatabasePath(), progressdb.WithClock(opt.Now))
 		storeCh <- opened{s, err}
 	}()
-	lib := loadLibrary(scenarios.LibraryOptions{Dirs: opt.PackDirs, UserDir: opt.Dirs.Packs})
+	cache := openDecodeCache(opt.Dirs.DecodeCachePath())
+	lib := loadLibrary(scenarios.LibraryOptions{Dirs: opt.PackDirs, UserDir: opt.Dirs.Packs, Cache: cache})
+	if closeCache := saveDecodeCache(cache, logger); closeCache != nil {
+		closers = append(closers, closeCache)
+	}
 	o := <-storeCh
 	store := o.store
 	if o.err != nil {
@@ -322,6 +326,69 @@ func loadLibrary(opts scenarios.LibraryOptions) *scenarios.Library {
 	}
 	defer debug.SetGCPercent(old)
 	return scenarios.LoadLibrary(opts)
+}
+
+// openDecodeCache opens the cache of decoded packs made by this build of
+// iamlab; without a cache folder, or a way to tell builds apart, there is
+// none and every pack is decoded.
+func openDecodeCache(path string) *scenarios.DecodeCache {
+	if path == "" {
+		return nil
+	}
+	id, ok := buildIdentity()
+	if !ok {
+		return nil
+	}
+	return scenarios.OpenDecodeCache(path, id)
+}
+
+// buildIdentity tells this build of iamlab from any other: the
+// executable's path, size and time of writing, and the version and commit
+// it was built from. A rebuilt binary gets a new identity even from an
+// uncommitted change, so it never reads what another build decoded.
+func buildIdentity() (string, bool) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", false
+	}
+	st, err := os.Stat(exe)
+	if err != nil {
+		return "", false
+	}
+	id := fmt.Sprintf("%s\x00%d\x00%d", exe, st.Size(), st.ModTime().UnixNano())
+	if info, ok := debug.ReadBuildInfo(); ok {
+		id += "\x00" + info.Main.Version
+		for _, s := range info.Settings {
+			if strings.HasPrefix(s.Key, "vcs.") {
+				id += "\x00" + s.Key + "=" + s.Value
+			}
+		}
+	}
+	return id, true
+}
+
+// saveDecodeCache writes the cache when this start decoded anything, beside
+// the first frame rather than before it. The returned func waits for the
+// write and closes the cache (nil when there is no cache).
+func saveDecodeCache(cache *scenarios.DecodeCache, logger *slog.Logger) (closeCache func()) {
+	if cache == nil {
+		return nil
+	}
+	hits, decoded := cache.Stats()
+	logger.Info("packs read", "cached", hits, "decoded", decoded)
+	if !cache.Stale() {
+		cache.Close()
+		return nil
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := cache.Save(); err != nil {
+			logger.Warn("decoded packs not cached", "err", err)
+		}
+		cache.Close()
+	}()
+	return func() { <-done }
 }
 
 // scenarioFor picks a scenario that practises a topic: the first one not

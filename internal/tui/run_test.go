@@ -18,7 +18,7 @@ import (
 
 func dirs(t testing.TB) paths.Dirs {
 	home := t.TempDir()
-	return paths.Dirs{Data: filepath.Join(home, "data"), State: filepath.Join(home, "state"), Packs: filepath.Join(home, "packs")}
+	return paths.Dirs{Data: filepath.Join(home, "data"), State: filepath.Join(home, "state"), Packs: filepath.Join(home, "packs"), Cache: filepath.Join(home, "cache")}
 }
 
 func firstFrame(t testing.TB, opt Options) string {
@@ -97,6 +97,34 @@ func BenchmarkStartToFirstFrame(b *testing.B) {
 		firstFrame(b, Options{Dirs: d, Getenv: func(string) string { return "" }})
 	}
 	b.ReportMetric(float64((cpu()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+}
+
+// TestSecondStartReadsDecodedPacks: the first start decodes the packs and
+// caches them; the next decodes nothing, and shows the same library.
+func TestSecondStartReadsDecodedPacks(t *testing.T) {
+	d := dirs(t)
+	opt := Options{Dirs: d, Getenv: func(string) string { return "" }}
+	first := firstFrame(t, opt)
+	if _, err := os.Stat(d.DecodeCachePath()); err != nil {
+		t.Fatalf("the first start left no cache: %v", err)
+	}
+	second := firstFrame(t, opt)
+	if second != first {
+		t.Fatal("the library read from the cache looks different")
+	}
+	log, err := os.ReadFile(d.LogPath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reads []string
+	for _, l := range strings.Split(string(log), "\n") {
+		if strings.Contains(l, `msg="packs read"`) {
+			reads = append(reads, l[strings.Index(l, "cached="):])
+		}
+	}
+	if len(reads) != 2 || !strings.HasPrefix(reads[0], "cached=0 ") || !strings.HasSuffix(reads[1], " decoded=0") {
+		t.Fatalf("the log says the starts read %q; want all decoded, then all cached", reads)
+	}
 }
 
 func TestScenarioForATopicPrefersUnsolved(t *testing.T) {
