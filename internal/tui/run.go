@@ -19,6 +19,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/mattn/go-runewidth"
 
 	"github.com/iamlab/iamlab/internal/assign"
 	"github.com/iamlab/iamlab/internal/diag"
@@ -60,7 +61,11 @@ type Options struct {
 func Run(ctx context.Context, opt Options) error {
 	root, logger, closeAll := build(opt)
 	defer closeAll()
-	popts := []tea.ProgramOption{tea.WithContext(ctx)}
+	// The renderer writes a frame only on its ticker: at the default 60 per
+	// second a ready frame, the first one or a keystroke's, waited up to
+	// 17 ms for the terminal; at 120 it waits at most 8. A tick with
+	// nothing new writes nothing.
+	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithFPS(frameRate)}
 	if opt.In != nil {
 		popts = append(popts, tea.WithInput(opt.In))
 	}
@@ -74,6 +79,10 @@ func Run(ctx context.Context, opt Options) error {
 	logger.Info("iamlab stopped")
 	return nil
 }
+
+// frameRate is the most frames a second the renderer writes (Bubble Tea's
+// maximum).
+const frameRate = 120
 
 // build opens the log, the store and the library and assembles the screens.
 // closeAll releases what it opened.
@@ -102,6 +111,7 @@ func assemble(opt Options) parts {
 		opt.Now = time.Now
 	}
 	var closers []func()
+	go warmWidths()
 	logger, closeLog, notices := openLog(opt.Dirs)
 	if closeLog != nil {
 		closers = append(closers, closeLog)
@@ -182,6 +192,13 @@ func assemble(opt Options) parts {
 		}
 	}}
 }
+
+// warmWidths fills the terminal-width tables the first frame needs while
+// the library loads. The renderer measures each character it draws, and
+// the first one above U+02FF (a box-drawing line, a bullet) makes
+// go-runewidth fill two tables of a million entries: in the renderer that
+// came after the load, a few milliseconds before the first frame.
+func warmWidths() { runewidth.RuneWidth('─') }
 
 // openLog opens the log file in the data folder; without one the trainer
 // logs nowhere and says why the folder could not be made.
