@@ -3,6 +3,7 @@ package scenarios
 import (
 	"bytes"
 	"crypto/sha256"
+	_ "embed" // builtin.decoded
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -14,6 +15,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/iamlab/iamlab/internal/diag"
 	"github.com/iamlab/iamlab/internal/yamlpos"
@@ -32,10 +34,14 @@ import (
 // finds the cache empty. A cache that cannot be read, or whose checksum
 // fails, is empty too; the cache never changes what a pack loads as, only
 // how soon.
+//
+// The built-in packs' entries come with the binary (builtin.decoded) and
+// are never written to the file, which holds only a learner's own packs.
 type DecodeCache struct {
 	path     string
 	identity string
 	saved    map[cacheKey][]byte // what the file held
+	builtin  map[cacheKey][]byte // the built-in packs, decoded in advance
 	release  func()              // unmaps the file saved points into
 
 	mu   sync.Mutex
@@ -56,10 +62,14 @@ const maxCacheSize = 1 << 28
 
 // OpenDecodeCache reads the cache at path made by the build identity.
 // Whatever stops it being read (no file yet, another build, damage) gives
-// an empty cache that Save will write anew. Close releases the file once
-// loading and Save are done.
+// an empty cache that Save will write anew. With no path there is no file:
+// only the built-in packs are read back, and Save writes nothing. Close
+// releases the file once loading and Save are done.
 func OpenDecodeCache(path, identity string) *DecodeCache {
-	c := &DecodeCache{path: path, identity: identity, used: map[cacheKey][]byte{}, release: func() {}}
+	c := &DecodeCache{path: path, identity: identity, used: map[cacheKey][]byte{}, builtin: builtinDecoded(), release: func() {}}
+	if path == "" {
+		return c
+	}
 	if b, release, err := mapFile(path); err == nil {
 		c.release = release
 		if c.saved, err = readCache(b, identity); err != nil {
@@ -149,24 +159,12 @@ func (c *DecodeCache) Stale() bool {
 // one library's worth however often packs change. It writes a new file
 // and renames it over the old, so a reader never sees half of one.
 func (c *DecodeCache) Save() error {
+	if c.path == "" {
+		return nil
+	}
 	c.mu.Lock()
-	keys := make([]cacheKey, 0, len(c.used))
-	for k := range c.used {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b cacheKey) int { return bytes.Compare(a[:], b[:]) })
-	body := binary.AppendUvarint(nil, uint64(len(keys)))
-	for _, k := range keys {
-		body = append(body, k[:]...)
-		body = binary.AppendUvarint(body, uint64(len(c.used[k])))
-		body = append(body, c.used[k]...)
-	}
+	out := encodeCache(c.used, c.identity)
 	c.mu.Unlock()
-
-	out := append([]byte(cacheMagic), binary.AppendUvarint(nil, uint64(len(c.identity)))...)
-	out = append(out, c.identity...)
-	out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(body, castagnoli))
-	out = append(out, body...)
 	if err := os.MkdirAll(filepath.Dir(c.path), 0o755); err != nil {
 		return err
 	}
@@ -185,6 +183,51 @@ func (c *DecodeCache) Save() error {
 	return os.Rename(tmp.Name(), c.path)
 }
 
+// encodeCache is what readCache reads: the same entries give the same
+// bytes.
+func encodeCache(entries map[cacheKey][]byte, identity string) []byte {
+	keys := make([]cacheKey, 0, len(entries))
+	for k := range entries {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b cacheKey) int { return bytes.Compare(a[:], b[:]) })
+	body := binary.AppendUvarint(nil, uint64(len(keys)))
+	for _, k := range keys {
+		body = append(body, k[:]...)
+		body = binary.AppendUvarint(body, uint64(len(entries[k])))
+		body = append(body, entries[k]...)
+	}
+	out := append([]byte(cacheMagic), binary.AppendUvarint(nil, uint64(len(identity)))...)
+	out = append(out, identity...)
+	out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(body, castagnoli))
+	return append(out, body...)
+}
+
+// builtinDecodedFile is the built-in packs decoded when they were last
+// changed, so that even a first start, or the first after an upgrade,
+// decodes none of them. TestBuiltInPacksDecodedInAdvance keeps it equal
+// to what decoding them now gives; after editing a built-in pack, run
+//
+//	go test ./internal/scenarios -run TestBuiltInPacksDecodedInAdvance -update
+//
+//go:embed builtin.decoded
+var builtinDecodedFile string
+
+// builtinIdentity is the identity builtin.decoded is written under.
+const builtinIdentity = "built-in packs"
+
+// builtinDecoded is builtinDecodedFile read once. The bytes are viewed in
+// place, not copied: a string is immutable and nothing writes to an
+// entry, and a copy would cost the start a page fault per 4 KiB.
+var builtinDecoded = sync.OnceValue(func() map[cacheKey][]byte {
+	b := unsafe.Slice(unsafe.StringData(builtinDecodedFile), len(builtinDecodedFile))
+	m, err := readCache(b, builtinIdentity)
+	if err != nil {
+		return nil
+	}
+	return m
+})
+
 // decode is decodeYAML through the cache: the same doc, value and
 // problems, read back instead of decoded when the file was seen before.
 func (c *DecodeCache) decode(file string, src []byte, v any, names func() []string) (*yamlDoc, []diag.Diagnostic) {
@@ -192,16 +235,24 @@ func (c *DecodeCache) decode(file string, src []byte, v any, names func() []stri
 		return decodeYAML(file, src, v, names)
 	}
 	k := keyOf(v, src)
-	c.mu.Lock()
-	enc, ok := c.used[k]
+	// The built-in packs' entries come first and are not written to the
+	// file: the binary has them.
+	enc, builtIn := c.builtin[k]
+	ok := builtIn
 	if !ok {
-		enc, ok = c.saved[k]
+		c.mu.Lock()
+		enc, ok = c.used[k]
+		if !ok {
+			enc, ok = c.saved[k]
+		}
+		c.mu.Unlock()
 	}
-	c.mu.Unlock()
 	if ok {
 		if doc, err := readEntry(file, enc, v); err == nil {
 			c.hits.Add(1)
-			c.remember(k, enc)
+			if !builtIn {
+				c.remember(k, enc)
+			}
 			return doc, nil
 		}
 	}

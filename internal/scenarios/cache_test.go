@@ -9,6 +9,14 @@ import (
 	"github.com/iamlab/iamlab/packs"
 )
 
+// openCache is OpenDecodeCache without the built-in packs decoded in
+// advance, so that what these tests load is decoded or read from the file.
+func openCache(path, identity string) *DecodeCache {
+	c := OpenDecodeCache(path, identity)
+	c.builtin = nil
+	return c
+}
+
 // userPacks copies the built-in packs into a folder, as a learner's own
 // packs would be, and the broken testdata packs into another.
 func userPacks(t *testing.T) (clean, broken string) {
@@ -60,7 +68,7 @@ func TestDecodeCacheLoadsTheSameLibrary(t *testing.T) {
 		want := loadThrough(nil, c.dir)
 		path := filepath.Join(t.TempDir(), "cache", "decoded")
 
-		first := OpenDecodeCache(path, "build-1")
+		first := openCache(path, "build-1")
 		sameLibrary(t, c.name+", empty cache", loadThrough(first, c.dir), want)
 		// Files with the same bytes (a pack.yaml copied between packs,
 		// say) are read back even from an empty cache: they decode to the
@@ -76,7 +84,7 @@ func TestDecodeCacheLoadsTheSameLibrary(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		second := OpenDecodeCache(path, "build-1")
+		second := openCache(path, "build-1")
 		sameLibrary(t, c.name+", full cache", loadThrough(second, c.dir), want)
 		hits2, again := second.Stats()
 		if hits2+again != hits+decoded || !c.reDecoded(again) {
@@ -88,28 +96,58 @@ func TestDecodeCacheLoadsTheSameLibrary(t *testing.T) {
 	}
 }
 
+// TestBuiltInPacksDecodedInAdvance: builtin.decoded is exactly what
+// decoding the built-in packs gives now. It fails after a built-in pack,
+// or the way packs decode, changes; -update writes the file anew.
+func TestBuiltInPacksDecodedInAdvance(t *testing.T) {
+	c := openCache("", "")
+	LoadLibrary(LibraryOptions{Cache: c})
+	if hits, decoded := c.Stats(); hits != 0 || decoded < 90 {
+		t.Fatalf("%d read back, %d decoded: want every built-in file decoded", hits, decoded)
+	}
+	want := encodeCache(c.used, builtinIdentity)
+	if *update {
+		if err := os.WriteFile("builtin.decoded", want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if builtinDecodedFile != string(want) {
+		t.Fatal("builtin.decoded is not what the built-in packs decode to now; run\n\tgo test ./internal/scenarios -run TestBuiltInPacksDecodedInAdvance -update")
+	}
+}
+
 // TestDecodeCacheOfTheBuiltInLibrary: the library the trainer starts with
-// is read back whole, and a cache made by another build is not used.
+// is read back whole from the binary, on a first start too, is the
+// library decoded, and leaves nothing to write.
 func TestDecodeCacheOfTheBuiltInLibrary(t *testing.T) {
 	want := LoadLibrary(LibraryOptions{})
+	c := OpenDecodeCache(filepath.Join(t.TempDir(), "decoded"), "build-1")
+	sameLibrary(t, "built-in", LoadLibrary(LibraryOptions{Cache: c}), want)
+	hits, decoded := c.Stats()
+	if hits < 90 || decoded != 0 {
+		t.Fatalf("%d read back, %d decoded; want every file read back", hits, decoded)
+	}
+	if c.Stale() {
+		t.Fatal("the built-in packs alone left something to write")
+	}
+}
+
+// TestDecodeCacheIsTiedToABuild: a cache written by another build is not
+// read.
+func TestDecodeCacheIsTiedToABuild(t *testing.T) {
+	clean, _ := userPacks(t)
 	path := filepath.Join(t.TempDir(), "decoded")
-	c := OpenDecodeCache(path, "build-1")
-	LoadLibrary(LibraryOptions{Cache: c})
+	c := openCache(path, "build-1")
+	loadThrough(c, clean)
 	if err := c.Save(); err != nil {
 		t.Fatal(err)
 	}
-	_, files := c.Stats()
-
-	c = OpenDecodeCache(path, "build-1")
-	sameLibrary(t, "built-in", LoadLibrary(LibraryOptions{Cache: c}), want)
-	if hits, decoded := c.Stats(); hits != files || decoded != 0 {
-		t.Fatalf("%d read back, %d decoded; want all %d read back", hits, decoded, files)
-	}
-
-	other := OpenDecodeCache(path, "build-2")
-	sameLibrary(t, "another build", LoadLibrary(LibraryOptions{Cache: other}), want)
-	if hits, _ := other.Stats(); hits != 0 {
-		t.Fatalf("another build read %d files from this build's cache", hits)
+	duplicates, _ := c.Stats()
+	other := openCache(path, "build-2")
+	sameLibrary(t, "another build", loadThrough(other, clean), loadThrough(nil, clean))
+	if hits, _ := other.Stats(); hits != duplicates {
+		t.Fatalf("another build read %d files from this build's cache", hits-duplicates)
 	}
 }
 
@@ -120,7 +158,7 @@ func TestDecodeCacheDamage(t *testing.T) {
 	clean, _ := userPacks(t)
 	want := loadThrough(nil, clean)
 	path := filepath.Join(t.TempDir(), "decoded")
-	c := OpenDecodeCache(path, "b")
+	c := openCache(path, "b")
 	loadThrough(c, clean)
 	if err := c.Save(); err != nil {
 		t.Fatal(err)
@@ -141,7 +179,7 @@ func TestDecodeCacheDamage(t *testing.T) {
 		if err := os.WriteFile(path, b, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		c := OpenDecodeCache(path, "b")
+		c := openCache(path, "b")
 		sameLibrary(t, name, loadThrough(c, clean), want)
 		if hits, _ := c.Stats(); hits != duplicates {
 			t.Fatalf("%s: %d files read from a damaged cache", name, hits-duplicates)
@@ -153,7 +191,7 @@ func TestDecodeCacheDamage(t *testing.T) {
 	if err := os.WriteFile(path, good, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c = OpenDecodeCache(path, "b")
+	c = openCache(path, "b")
 	for k, v := range c.saved {
 		c.saved[k] = append(v[:len(v):len(v)], `{"NoSuchField":1}`...)
 	}
@@ -168,7 +206,7 @@ func TestDecodeCacheDamage(t *testing.T) {
 func TestDecodeCacheKeepsWhatIsRead(t *testing.T) {
 	clean, _ := userPacks(t)
 	path := filepath.Join(t.TempDir(), "decoded")
-	c := OpenDecodeCache(path, "b")
+	c := openCache(path, "b")
 	loadThrough(c, clean)
 	if err := c.Save(); err != nil {
 		t.Fatal(err)
@@ -184,7 +222,7 @@ func TestDecodeCacheKeepsWhatIsRead(t *testing.T) {
 	if err := os.WriteFile(file, append(src, "\n# edited\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c = OpenDecodeCache(path, "b")
+	c = openCache(path, "b")
 	lib := loadThrough(c, clean)
 	if hits, decoded := c.Stats(); decoded != 1 || hits != files-1 {
 		t.Fatalf("after one edit: %d read back, %d decoded; want %d and 1", hits, decoded, files-1)
@@ -195,7 +233,7 @@ func TestDecodeCacheKeepsWhatIsRead(t *testing.T) {
 	if err := c.Save(); err != nil {
 		t.Fatal(err)
 	}
-	c = OpenDecodeCache(path, "b")
+	c = openCache(path, "b")
 	if len(c.saved) != decoded {
 		t.Fatalf("the cache holds %d entries for %d different files: the old version was kept", len(c.saved), decoded)
 	}
@@ -204,7 +242,7 @@ func TestDecodeCacheKeepsWhatIsRead(t *testing.T) {
 // FuzzReadCache: no file makes the cache panic.
 func FuzzReadCache(f *testing.F) {
 	path := filepath.Join(f.TempDir(), "decoded")
-	c := OpenDecodeCache(path, "b")
+	c := openCache(path, "b")
 	LoadLibrary(LibraryOptions{Cache: c})
 	if err := c.Save(); err != nil {
 		f.Fatal(err)

@@ -346,15 +346,12 @@ func loadLibrary(opts scenarios.LibraryOptions) *scenarios.Library {
 }
 
 // openDecodeCache opens the cache of decoded packs made by this build of
-// iamlab; without a cache folder, or a way to tell builds apart, there is
-// none and every pack is decoded.
+// iamlab. Without a cache folder, or a way to tell builds apart, only the
+// built-in packs (decoded in advance, in the binary) are not decoded.
 func openDecodeCache(path string) *scenarios.DecodeCache {
-	if path == "" {
-		return nil
-	}
 	id, ok := buildIdentity()
-	if !ok {
-		return nil
+	if path == "" || !ok {
+		return scenarios.OpenDecodeCache("", "")
 	}
 	return scenarios.OpenDecodeCache(path, id)
 }
