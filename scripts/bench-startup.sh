@@ -62,5 +62,6 @@ else
 fi
 
 go run scripts/firstframe/main.go -n 10 "${bins[-1]}"
+go run scripts/firstframe/main.go -n 10 -cold "${bins[-1]}"
 go test ./internal/tui -run '^$' -bench StartToFirstFrame -benchtime 10x |
   awk '/^Benchmark/ {printf "in process: %.1f ms wall, %s cpu-ms per start\n", $3 / 1e6, $5}'
