@@ -149,7 +149,7 @@ func readExports(files []string, maxBytes int64) ([]*classreport.Learner, []clas
 // scenarios (with the extra packs) and the quiz bank, for titles and for
 // the misconception each wrong option shows.
 func reportOptions(opts *ClassOptions) classreport.Options {
-	lib := scenarios.LoadLibrary(scenarios.LibraryOptions{Dirs: opts.Packs})
+	lib := scenarios.LoadLibrary(scenarios.LibraryOptions{Dirs: opts.Packs, Cache: scenarios.BuiltInDecoded()})
 	var ids []string
 	titles := map[string]string{}
 	for _, p := range lib.Packs {

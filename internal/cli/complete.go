@@ -62,7 +62,9 @@ func examCompletions() []string {
 // completeScenarioIDs offers the ids of the scenarios iamlab knows: the
 // built-in library and the learner's packs folder, each with its title.
 func completeScenarioIDs(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	lib := scenarios.LoadLibrary(scenarios.LibraryOptions{UserDir: paths.Resolve().Packs})
+	// A completion runs a process per tab: the built-in packs are read
+	// back decoded, not decoded again.
+	lib := scenarios.LoadLibrary(scenarios.LibraryOptions{UserDir: paths.Resolve().Packs, Cache: scenarios.BuiltInDecoded()})
 	var out []cobra.Completion
 	for _, p := range lib.Packs {
 		for _, s := range p.Scenarios {

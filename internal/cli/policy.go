@@ -103,7 +103,7 @@ func runFromCalls(opts *FromCallsOptions, stdio IO) error {
 	var sc *scenarios.Scenario
 	switch {
 	case scenarioID != "":
-		lib := scenarios.LoadLibrary(scenarios.LibraryOptions{Dirs: opts.Packs, UserDir: paths.Resolve().Packs})
+		lib := scenarios.LoadLibrary(scenarios.LibraryOptions{Dirs: opts.Packs, UserDir: paths.Resolve().Packs, Cache: scenarios.BuiltInDecoded()})
 		s, ok := lib.Scenario(scenarioID)
 		if !ok {
 			return exitf(2, "no scenario %q%s", scenarioID, didYouMeanScenario(lib, scenarioID))

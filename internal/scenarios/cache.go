@@ -56,6 +56,11 @@ type cacheKey [sha256.Size]byte
 // follows, bumped when that changes.
 const cacheMagic = "iamlab decode cache 1\n"
 
+// BuiltInDecoded is a cache with no file: the built-in packs are read back
+// from the binary and anything else is decoded. For commands that load the
+// library to look scenarios up, not to check packs.
+func BuiltInDecoded() *DecodeCache { return OpenDecodeCache("", "") }
+
 // maxCacheSize is the largest cache file read: far above any library's,
 // so only a file that is not a cache is refused by it.
 const maxCacheSize = 1 << 28

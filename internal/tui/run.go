@@ -351,7 +351,7 @@ func loadLibrary(opts scenarios.LibraryOptions) *scenarios.Library {
 func openDecodeCache(path string) *scenarios.DecodeCache {
 	id, ok := buildIdentity()
 	if path == "" || !ok {
-		return scenarios.OpenDecodeCache("", "")
+		return scenarios.BuiltInDecoded()
 	}
 	return scenarios.OpenDecodeCache(path, id)
 }
