@@ -238,7 +238,7 @@ func (m Model) View() tea.View {
 		parts = append(parts, fitBody(body, m.width, h))
 	}
 	parts = append(parts, m.footer())
-	v.Content = strings.Join(parts, "\n")
+	v.Content = guardFrame(strings.Join(parts, "\n"))
 	if c := m.screen.Cursor(); c != nil {
 		cur := *c
 		cur.Y++ // below the header
