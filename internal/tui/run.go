@@ -27,6 +27,7 @@ import (
 	"github.com/iamlab/iamlab/internal/progress"
 	"github.com/iamlab/iamlab/internal/progress/progressdb"
 	"github.com/iamlab/iamlab/internal/quiz"
+	"github.com/iamlab/iamlab/internal/safetext"
 	"github.com/iamlab/iamlab/internal/sandbox"
 	"github.com/iamlab/iamlab/internal/scenarios"
 	"github.com/iamlab/iamlab/internal/tui/app"
@@ -497,7 +498,8 @@ func problemsNotice[P interface{ Error() string }](head, rest string, ps []P) st
 			fmt.Fprintf(&b, "\n…and %d more; %s", len(ps)-most, rest)
 			break
 		}
-		b.WriteString("\n" + p.Error())
+		// File names come from the learner's folders as they are.
+		b.WriteString("\n" + safetext.Line(p.Error()))
 	}
 	return b.String()
 }

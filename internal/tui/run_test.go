@@ -263,3 +263,30 @@ func TestLessonLinksNameScenariosByTitle(t *testing.T) {
 		t.Errorf("no scenario title in %q", line)
 	}
 }
+
+// TestHostilePackFileNameIsShownClean: a pack whose file names carry
+// escape sequences (one of them long enough to crash the terminal
+// library's parser) is listed with its problems, the names cleaned.
+func TestHostilePackFileNameIsShownClean(t *testing.T) {
+	d := dirs(t)
+	pack := filepath.Join(d.Packs, "odd")
+	if err := os.MkdirAll(filepath.Join(pack, "scenarios"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(pack, "pack.yaml"), []byte("format: 1\nid: odd\ntitle: Odd names\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"\x1b[" + strings.Repeat("1;", 40) + "1m.yaml", "\x9b" + strings.Repeat("2;", 40) + "2m.yaml"} {
+		if err := os.WriteFile(filepath.Join(pack, "scenarios", name), []byte("titel: x\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	frame := firstFrame(t, Options{Dirs: d, Getenv: func(string) string { return "" }})
+	plain := ansi.Strip(frame)
+	if !strings.Contains(plain, "⚠ Odd names") || !strings.Contains(plain, `scenarios/.yaml:1:1: unknown field "titel"`) {
+		t.Fatalf("the pack and its problems are not listed:\n%s", plain)
+	}
+	if strings.Contains(plain, "\x1b") || strings.Contains(frame, "\x9b") {
+		t.Fatalf("a file name's escape reached the frame: %q", frame)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/sahilm/fuzzy"
 
 	"github.com/iamlab/iamlab/internal/curriculum"
+	"github.com/iamlab/iamlab/internal/safetext"
 	"github.com/iamlab/iamlab/internal/scenarios"
 )
 
@@ -253,10 +254,12 @@ func buildRows(lib *scenarios.Library, entries []*Entry, assigned []Assigned, g 
 		rows = append(rows, row{kind: rowHeader, text: "⚠ " + packTitle(p) + " — " + state, pack: p})
 		for i, f := range p.Problems {
 			if i == 5 {
-				rows = append(rows, row{kind: rowProblem, pack: p, text: fmt.Sprintf("… and %d more (run: iamlab check %s)", len(p.Problems)-5, p.Origin)})
+				rows = append(rows, row{kind: rowProblem, pack: p, text: fmt.Sprintf("… and %d more (run: iamlab check %s)", len(p.Problems)-5, safetext.Line(p.Origin))})
 				break
 			}
-			rows = append(rows, row{kind: rowProblem, pack: p, text: f.String()})
+			// A problem quotes file names, which come from the pack's
+			// folder as they are: cleaned like every text from a pack.
+			rows = append(rows, row{kind: rowProblem, pack: p, text: safetext.Line(f.String())})
 		}
 	}
 	return rows
@@ -292,7 +295,7 @@ func packTitle(p *scenarios.Pack) string {
 		t = p.Origin
 	}
 	if !p.BuiltIn && p.Origin != "" {
-		t += " (" + p.Origin + ")"
+		t += " (" + safetext.Line(p.Origin) + ")"
 	}
 	return t
 }
