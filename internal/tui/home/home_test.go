@@ -242,3 +242,28 @@ func TestSearchRanksTitleMatchesFirst(t *testing.T) {
 		t.Fatalf("selection on %q, want the exact match", m.rows[m.cursor].text)
 	}
 }
+
+// TestProblemsBelowTheLastScenarioCanBeRead: in a window too short for the
+// whole list, moving to the last scenario brings the broken pack's
+// problems below it into view; no key can move the cursor onto them.
+func TestProblemsBelowTheLastScenarioCanBeRead(t *testing.T) {
+	m, _ := newHome(t)
+	m.SetSize(100, 9) // three rows of list
+	if out := screentest.Plain(m); strings.Contains(out, "pack.yaml:3:1") {
+		t.Fatalf("the window is not short enough for this test:\n%s", out)
+	}
+	for range len(m.rows) {
+		m.Update(screentest.Key("down"))
+	}
+	out := screentest.Plain(m)
+	if !strings.Contains(out, "⚠ class") || !strings.Contains(out, "pack.yaml:3:1") {
+		t.Fatalf("at the last scenario the problems are still out of view:\n%s", out)
+	}
+	if !strings.Contains(out, "› ") {
+		t.Fatalf("the cursor's row left the window:\n%s", out)
+	}
+	m.Update(screentest.Key("up"))
+	if out := screentest.Plain(m); !strings.Contains(out, "› ") {
+		t.Fatalf("moving up lost the cursor:\n%s", out)
+	}
+}

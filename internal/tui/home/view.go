@@ -30,10 +30,17 @@ func (m *Model) listTop() int {
 
 func (m *Model) listHeight() int { return max(1, m.height-m.listTop()-detailLines) }
 
-// scroll keeps the cursor's row in the list's window.
+// scroll keeps the cursor's row in the list's window. The rows after the
+// last one the cursor can reach (the packs with problems, listed at the
+// end) come into view with it, as far as the cursor stays in view: no key
+// could scroll to them otherwise.
 func (m *Model) scroll() {
 	m.win.Height = m.listHeight()
-	m.win.Reveal(max(0, m.cursor), 0, len(m.rows))
+	n := len(m.rows)
+	if m.cursor == m.firstSelectable(n-1, -1) {
+		m.win.Reveal(n-1, 0, n)
+	}
+	m.win.Reveal(max(0, m.cursor), 0, n)
 }
 
 // View draws exactly the screen's size.
