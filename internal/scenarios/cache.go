@@ -146,7 +146,11 @@ func (c *DecodeCache) Stats() (hits, misses int) {
 
 // Stale reports whether the file differs from what this run used: a file
 // was decoded, or one kept is no longer read (its pack changed or went).
+// A cache with no file is never stale.
 func (c *DecodeCache) Stale() bool {
+	if c.path == "" {
+		return false
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.misses.Load() > 0 || len(c.used) != len(c.saved) {
@@ -263,7 +267,8 @@ func (c *DecodeCache) decode(file string, src []byte, v any, names func() []stri
 	}
 	c.misses.Add(1)
 	doc, fs := decodeYAML(file, src, v, names)
-	if doc != nil && len(fs) == 0 {
+	// Without a file nothing decoded now is ever read back: no entry.
+	if doc != nil && len(fs) == 0 && c.path != "" {
 		if enc, err := entryOf(doc, v); err == nil {
 			c.remember(k, enc)
 		}

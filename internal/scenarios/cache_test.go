@@ -100,7 +100,7 @@ func TestDecodeCacheLoadsTheSameLibrary(t *testing.T) {
 // decoding the built-in packs gives now. It fails after a built-in pack,
 // or the way packs decode, changes; -update writes the file anew.
 func TestBuiltInPacksDecodedInAdvance(t *testing.T) {
-	c := openCache("", "")
+	c := openCache(filepath.Join(t.TempDir(), "decoded"), "")
 	LoadLibrary(LibraryOptions{Cache: c})
 	if hits, decoded := c.Stats(); hits != 0 || decoded < 90 {
 		t.Fatalf("%d read back, %d decoded: want every built-in file decoded", hits, decoded)
@@ -259,4 +259,26 @@ func FuzzReadCache(f *testing.F) {
 			t.Fatal("no error and no entries")
 		}
 	})
+}
+
+// TestFilelessCacheKeepsNothing: with no file to write, files that are not
+// built-in are decoded and nothing is encoded for a save that never comes.
+func TestFilelessCacheKeepsNothing(t *testing.T) {
+	clean, _ := userPacks(t)
+	file := filepath.Join(clean, "core", "scenarios", "ec2-instance-role.yaml")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, append(src, "\n# mine\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := BuiltInDecoded()
+	sameLibrary(t, "file-less", loadThrough(c, clean), loadThrough(nil, clean))
+	if hits, decoded := c.Stats(); decoded != 1 || hits < 90 {
+		t.Fatalf("%d read back, %d decoded; want the edited file decoded and the rest read back", hits, decoded)
+	}
+	if len(c.used) != 0 || c.Stale() {
+		t.Fatalf("a cache with no file kept %d entries", len(c.used))
+	}
 }
