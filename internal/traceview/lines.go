@@ -2,6 +2,7 @@ package traceview
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/iamlab/iamlab/internal/eval"
@@ -60,13 +61,49 @@ type Line struct {
 	Value     *eval.ValueTrace
 }
 
-// Lines is the whole trace in its order: the request, then each layer as
-// the engine consulted it.
+// Lines is the whole trace: the request, then each layer in Order, by its
+// Number.
 func Lines(t *eval.Trace) []Line {
 	out := RequestLines(&t.Request)
-	for i, l := range t.Layers {
-		out = append(out, LayerLines(i+1, l)...)
+	for i, l := range Ordered(t.Layers) {
+		out = append(out, LayerLines(NumberAt(l.Layer, i), l)...)
 	}
+	return out
+}
+
+// order is the order, and the numbers, in which a trace shows its layers:
+// AWS's order after the deny evaluation (RCPs, then SCPs, then
+// resource-based, identity-based, boundary, session; see
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html),
+// with the VPC endpoint policy, which that list does not number, after
+// the organization's guardrails. The evaluation-logic lesson numbers them
+// the same way, so a learner can read one beside the other; the command
+// line and the trainer's pane show the same numbers. The order never
+// changes a decision: the engine finds every deny before any allow.
+var order = []eval.Layer{eval.LayerRCP, eval.LayerSCP, eval.LayerEndpoint, eval.LayerResource, eval.LayerIdentity, eval.LayerBoundary, eval.LayerSession}
+
+// Number is a layer's place in the order, from 1, or other for a layer
+// outside it.
+func Number(l eval.Layer, other int) int {
+	for i, x := range order {
+		if x == l {
+			return i + 1
+		}
+	}
+	return other
+}
+
+// NumberAt is the number of the i-th layer shown: its Number, or for a
+// layer outside the order a number after all of them.
+func NumberAt(l eval.Layer, i int) int { return Number(l, len(order)+1+i) }
+
+// Ordered returns the layers in the order, a new slice; layers outside it
+// follow, as they came.
+func Ordered(layers []*eval.LayerTrace) []*eval.LayerTrace {
+	out := slices.Clone(layers)
+	slices.SortStableFunc(out, func(a, b *eval.LayerTrace) int {
+		return Number(a.Layer, len(order)+1) - Number(b.Layer, len(order)+1)
+	})
 	return out
 }
 

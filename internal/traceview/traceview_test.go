@@ -2,6 +2,8 @@ package traceview
 
 import (
 	"bytes"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -66,5 +68,28 @@ func TestLinesNestByKind(t *testing.T) {
 	// Several request values are quoted one by one, not as one string.
 	if got := RequestValues(cond.Condition); got != `["Owner", "Project"]` {
 		t.Errorf("RequestValues = %s", got)
+	}
+}
+
+// TestLayersInAWSOrder: whatever order the engine consulted them in, the
+// layers are shown, and numbered, as the AWS page on the deny evaluation
+// lists them (RCPs before SCPs), with the endpoint policy after the
+// guardrails; the trainer's pane numbers them with the same functions.
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
+func TestLayersInAWSOrder(t *testing.T) {
+	in := &eval.Input{Request: eval.Request{Principal: "arn:aws:iam::111111111111:user/ann", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/x"}}
+	r := eval.Evaluate(in, eval.Options{Trace: true})
+	var got []string
+	for _, l := range Lines(r.Trace) {
+		if l.Kind == KindLayer {
+			got = append(got, fmt.Sprintf("%d %s", l.Number, l.Layer.Layer))
+		}
+	}
+	want := []string{"1 " + string(eval.LayerRCP), "2 " + string(eval.LayerSCP), "3 " + string(eval.LayerEndpoint), "4 " + string(eval.LayerResource), "5 " + string(eval.LayerIdentity), "6 " + string(eval.LayerBoundary), "7 " + string(eval.LayerSession)}
+	if !slices.Equal(got, want) {
+		t.Fatalf("layers shown as %q, want %q", got, want)
+	}
+	if engine := r.Trace.Layers; engine[0].Layer != eval.LayerSCP {
+		t.Fatalf("the engine now consults %s first: this test no longer shows the reordering", engine[0].Layer)
 	}
 }

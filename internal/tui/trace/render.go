@@ -2,7 +2,6 @@ package trace
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -146,15 +145,14 @@ func (r *renderer) hop(res eval.Result) {
 	if len(ctx) > 0 {
 		r.add(2, r.rs(&st.Muted, "context ")+strings.Join(ctx, "  "))
 	}
-	layers := append([]*eval.LayerTrace(nil), t.Layers...)
-	sort.SliceStable(layers, func(i, j int) bool { return layerNumber(layers[i].Layer, 99) < layerNumber(layers[j].Layer, 99) })
+	layers := traceview.Ordered(t.Layers)
 	// One buffer, kept by the model, holds every layer's lines: the pane
 	// redraws on each keystroke.
 	buf := r.m.lineBuf
 	start := len(buf)
 	ends := make([]int, len(layers))
 	for i, l := range layers {
-		buf = traceview.AppendLayer(buf, layerNumber(l.Layer, len(layerOrder)+1+i), l)
+		buf = traceview.AppendLayer(buf, traceview.NumberAt(l.Layer, i), l)
 		ends[i] = len(buf)
 	}
 	r.m.lineBuf = buf
@@ -169,26 +167,6 @@ func (r *renderer) hop(res eval.Result) {
 	for i, l := range layers {
 		r.lines(blocks[i], l.Layer == res.DecidedBy)
 	}
-}
-
-// layerOrder is the order, and the numbers, in which the trace shows the
-// layers: AWS's order after the deny evaluation (RCPs, then SCPs, then
-// resource-based, identity-based, boundary, session; see
-// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html),
-// with the VPC endpoint policy, which that list does not number, after
-// the organization's guardrails. The evaluation-logic lesson numbers them
-// the same way, so a learner can read one beside the other.
-var layerOrder = []eval.Layer{eval.LayerRCP, eval.LayerSCP, eval.LayerEndpoint, eval.LayerResource, eval.LayerIdentity, eval.LayerBoundary, eval.LayerSession}
-
-// layerNumber is a layer's number in layerOrder, or other for a layer
-// outside it.
-func layerNumber(l eval.Layer, other int) int {
-	for i, x := range layerOrder {
-		if x == l {
-			return i + 1
-		}
-	}
-	return other
 }
 
 // absentKeysUsed lists condition keys a policy asked about that the request
