@@ -17,42 +17,12 @@ type refDoc struct {
 	keys  map[string]ast.Node // path → the key the value was written under
 }
 
-// Index records the position of every value under root. src is the text
-// of the whole file, for BlockStart; it may be nil.
+// refIndex walks the tree as Index does (the walk did not change) and
+// keeps the nodes, to answer from them.
 func refIndex(src []byte, root ast.Node) *refDoc {
-	d := &refDoc{src: src, nodes: map[string]ast.Node{}, keys: map[string]ast.Node{}}
-	d.index("", root)
-	return d
-}
-
-func (d *refDoc) index(at string, n ast.Node) {
-	n = Unwrap(n)
-	if n == nil {
-		return
-	}
-	d.nodes[at] = n
-	switch n := n.(type) {
-	case *ast.MappingNode:
-		for _, mv := range n.Values {
-			d.indexPair(at, mv)
-		}
-	case *ast.MappingValueNode:
-		d.indexPair(at, n)
-	case *ast.SequenceNode:
-		for i, item := range n.Values {
-			d.index(Join(at, i), item)
-		}
-	}
-}
-
-func (d *refDoc) indexPair(at string, mv *ast.MappingValueNode) {
-	key := strings.TrimSpace(mv.Key.String())
-	if s, ok := Unwrap(mv.Key).(*ast.StringNode); ok {
-		key = s.Value
-	}
-	p := Join(at, key)
-	d.keys[p] = mv.Key
-	d.index(p, mv.Value)
+	ix := indexer{src: src, nodes: map[string]ast.Node{}, keys: map[string]ast.Node{}}
+	ix.index("", root)
+	return &refDoc{src: src, nodes: ix.nodes, keys: ix.keys}
 }
 
 // Pos is the position of the value at path, or of its nearest ancestor
@@ -72,7 +42,7 @@ func (d *refDoc) FieldPos(path string) (line, col int, ok bool) {
 func (d *refDoc) find(path string, collectionsAtKey bool) (int, int, bool) {
 	for {
 		if n, ok := d.nodes[path]; ok && n != nil {
-			if k, ok := d.keys[path]; ok && collectionsAtKey && refIsCollection(n) {
+			if k, ok := d.keys[path]; ok && collectionsAtKey && isCollection(n) {
 				n = k
 			} else if m, ok := n.(*ast.MappingNode); ok && len(m.Values) > 0 {
 				n = m.Values[0].Key
@@ -98,14 +68,6 @@ func (d *refDoc) find(path string, collectionsAtKey bool) (int, int, bool) {
 			path = path[:i]
 		}
 	}
-}
-
-func refIsCollection(n ast.Node) bool {
-	switch n.(type) {
-	case *ast.MappingNode, *ast.MappingValueNode, *ast.SequenceNode:
-		return true
-	}
-	return false
 }
 
 // KeyPos is the position of the key of the field at path (for "this field
