@@ -61,12 +61,7 @@ func (d *refDoc) find(path string, collectionsAtKey bool) (int, int, bool) {
 		if path == "" {
 			return 0, 0, false
 		}
-		i := strings.LastIndexByte(path, sep)
-		if i < 0 {
-			path = ""
-		} else {
-			path = path[:i]
-		}
+		path = parent(path)
 	}
 }
 

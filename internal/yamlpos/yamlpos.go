@@ -275,13 +275,16 @@ func (d *Doc) find(path string, which uint8) (int, int, bool) {
 		if path == "" {
 			return 0, 0, false
 		}
-		i := strings.LastIndexByte(path, sep)
-		if i < 0 {
-			path = ""
-		} else {
-			path = path[:i]
-		}
+		path = parent(path)
 	}
+}
+
+// parent is the path one level up; the root's parent is the root.
+func parent(path string) string {
+	if i := strings.LastIndexByte(path, sep); i >= 0 {
+		return path[:i]
+	}
+	return ""
 }
 
 // KeyPos is the position of the key of the field at path (for "this field
